@@ -1,0 +1,172 @@
+//! Diagnostics: what the loader and the checks say about a model file.
+//!
+//! A diagnostic points into the source text by byte span; [`Diagnostic::line`]
+//! and [`Diagnostic::column`] are filled in from that span when the diagnostic
+//! is created, so every consumer (the CLI's rustc-style renderer, the book's
+//! preprocessor, the browser) can show "file:line:column" without the source.
+
+use std::fmt;
+
+/// How bad a diagnostic is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// Worth a look; the model still loads and every answer is valid.
+    Warning,
+    /// The model is wrong; nothing should be answered from it.
+    Error,
+}
+
+impl Severity {
+    /// `"error"` or `"warning"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// A byte range into the model source.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Span {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+impl Span {
+    /// A span from a byte range.
+    pub fn new(start: usize, end: usize) -> Span {
+        Span {
+            start,
+            end: end.max(start),
+        }
+    }
+}
+
+impl From<std::ops::Range<usize>> for Span {
+    fn from(range: std::ops::Range<usize>) -> Span {
+        Span::new(range.start, range.end)
+    }
+}
+
+/// One finding about a model file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// A stable, kebab-case name of the check, e.g. `unknown-reference`.
+    pub code: &'static str,
+    /// What is wrong, in one sentence.
+    pub message: String,
+    /// What to do about it, if there is something to say.
+    pub hint: Option<String>,
+    /// The model file's name, as given to the loader.
+    pub file: String,
+    /// Where in the source; `None` for findings about the file as a whole.
+    pub span: Option<Span>,
+    /// 1-based line of `span.start` (1 when there is no span).
+    pub line: usize,
+    /// 1-based column, in characters, of `span.start` (1 when there is no span).
+    pub column: usize,
+}
+
+impl Diagnostic {
+    /// A diagnostic located at `span` in `source`.
+    pub fn at(
+        severity: Severity,
+        code: &'static str,
+        file: &str,
+        source: &str,
+        span: Option<Span>,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        let (line, column) = match span {
+            Some(span) => line_column(source, span.start),
+            None => (1, 1),
+        };
+        Diagnostic {
+            severity,
+            code,
+            message: message.into(),
+            hint: None,
+            file: file.to_owned(),
+            span,
+            line,
+            column,
+        }
+    }
+
+    /// The same diagnostic with a hint.
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Diagnostic {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// Whether this is an error.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    /// `file:line:column: error[code]: message (hint: ...)`, the one-line form.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: {}[{}]: {}",
+            self.file,
+            self.line,
+            self.column,
+            self.severity.as_str(),
+            self.code,
+            self.message
+        )?;
+        if let Some(hint) = &self.hint {
+            write!(f, " (hint: {hint})")?;
+        }
+        Ok(())
+    }
+}
+
+/// 1-based line and character column of byte `offset` in `source`.
+///
+/// Offsets past the end, or inside a multi-byte character, are clamped to the
+/// nearest character boundary before them.
+pub fn line_column(source: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(source.len());
+    while !source.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &source[..offset];
+    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() + 1;
+    (line, column)
+}
+
+/// True when any diagnostic is an error.
+pub fn has_errors(diagnostics: &[Diagnostic]) -> bool {
+    diagnostics.iter().any(Diagnostic::is_error)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_column_counts_characters_not_bytes() {
+        let source = "a\nbé c\n";
+        let cases = [
+            (0, (1, 1)),
+            (2, (2, 1)),
+            (5, (2, 3)),
+            (4, (2, 2)),
+            (99, (3, 1)),
+        ];
+        for (offset, expected) in cases {
+            assert_eq!(line_column(source, offset), expected, "offset {offset}");
+        }
+    }
+}

@@ -1,0 +1,317 @@
+//! Routing a host or URL hop by hop, from the zone to the origin.
+
+use std::collections::HashMap;
+
+use super::Engine;
+use super::state::{State, States};
+use crate::error::{QueryError, QueryErrorKind};
+use crate::host;
+use crate::model::{CompId, EdgeId, EdgeKind, RecordId};
+use crate::select::Selection;
+use crate::suggest::nearest;
+
+/// The verdict of a route.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RouteVerdict {
+    /// The host resolves; this is how its requests fare.
+    Resolves(State),
+    /// The zone has no record for the host.
+    NoRecord,
+}
+
+impl RouteVerdict {
+    /// `ok`, `at-risk`, `degraded`, `down` or `no-record`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RouteVerdict::Resolves(state) => state.as_str(),
+            RouteVerdict::NoRecord => "no-record",
+        }
+    }
+}
+
+/// One hop of a route.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Hop {
+    /// Where the request is.
+    pub component: CompId,
+    /// The edge that brought it here (`None` for the zone).
+    pub via: Option<EdgeId>,
+    /// Why the request is here, in a sentence.
+    pub why: String,
+    /// The component's own state under the simulated failures.
+    pub state: State,
+}
+
+/// A resolved route.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Route {
+    /// What was asked, as typed.
+    pub input: String,
+    /// The normalised host.
+    pub host: String,
+    /// How requests to the host fare.
+    pub verdict: RouteVerdict,
+    /// The zone's records for the host.
+    pub records: Vec<RecordId>,
+    /// The hops, zone first, origin last (the best path when there are alternatives).
+    pub hops: Vec<Hop>,
+    /// Components behind a non-ok verdict, the failed one last.
+    pub because: Vec<CompId>,
+    /// For `no-record`: hosts that do exist and look alike.
+    pub nearby: Vec<String>,
+    /// Assumptions the route leans on: (what, assumption).
+    pub assumptions: Vec<(String, String)>,
+}
+
+/// The outcome of walking a host's route graph under some states.
+pub(crate) struct Walk {
+    pub state: State,
+    /// (component, edge that led here) from the zone to the origin.
+    pub path: Vec<(CompId, Option<EdgeId>)>,
+    pub because: Vec<CompId>,
+}
+
+impl Engine {
+    /// Route `input` (a host or URL) under a set of failures.
+    ///
+    /// Returns: the route, or an error for input that is not a host or is
+    /// outside the zone. A host in the zone without a record is a route with
+    /// verdict `no-record`.
+    /// Complexity: O(hops · hop edges) plus one state pass, O(V + E).
+    pub fn route(&self, input: &str, selection: &Selection) -> Result<Route, QueryError> {
+        let host = self.zone_host(input)?;
+        let records: Vec<RecordId> = self.model.records_for(&host).collect();
+        if records.is_empty() {
+            let nearby = nearest(&host, self.model.records.iter().map(|r| r.host.as_str()), 5);
+            return Ok(Route {
+                input: input.to_owned(),
+                host,
+                verdict: RouteVerdict::NoRecord,
+                records,
+                hops: Vec::new(),
+                because: Vec::new(),
+                nearby,
+                assumptions: Vec::new(),
+            });
+        }
+        let flow = self.model.flow_by_id(&host);
+        let states = self.states(selection, flow.filter(|f| self.flow_specific[f.index()]));
+        let walk = self.walk(&host, &states);
+        let hops: Vec<Hop> = walk
+            .path
+            .iter()
+            .map(|&(component, via)| Hop {
+                component,
+                via,
+                why: self.hop_why(&host, component, via, &records),
+                state: states.state[component.index()],
+            })
+            .collect();
+        let mut assumptions = Vec::new();
+        for hop in &hops {
+            self.note_component_assumption(hop.component, &mut assumptions);
+            if let Some(edge) = hop.via {
+                self.note_edge_assumption(edge, &mut assumptions);
+            }
+        }
+        for &c in &walk.because {
+            self.note_component_assumption(c, &mut assumptions);
+        }
+        Ok(Route {
+            input: input.to_owned(),
+            host,
+            verdict: RouteVerdict::Resolves(walk.state),
+            records,
+            hops,
+            because: walk.because,
+            nearby: Vec::new(),
+            assumptions,
+        })
+    }
+
+    /// Normalise input and check it is in the zone.
+    pub fn zone_host(&self, input: &str) -> Result<String, QueryError> {
+        let host = host::normalize(input).map_err(|problem| {
+            QueryError::new(
+                QueryErrorKind::InvalidHost,
+                format!("`{}` is not a host or URL: {problem}", input.trim()),
+                Vec::new(),
+            )
+        })?;
+        let zone = &self.model.zone.name;
+        if !host::in_zone(&host, zone) {
+            return Err(QueryError::new(
+                QueryErrorKind::OutsideZone,
+                format!(
+                    "`{host}` is outside the {zone} zone; the model only knows hosts under {zone}"
+                ),
+                nearest(&host, self.model.records.iter().map(|r| r.host.as_str()), 3),
+            ));
+        }
+        Ok(host)
+    }
+
+    /// Walk the host's route graph: the best path under `states`.
+    ///
+    /// A node's value is its own state, worsened by the best of its hops;
+    /// a `cached` hop caps what lies behind it at `degraded`.
+    pub(crate) fn walk(&self, host: &str, states: &States) -> Walk {
+        let start = self.model.zone.component;
+        let mut memo: HashMap<CompId, (State, Option<EdgeId>)> = HashMap::new();
+        self.best(host, start, states, &mut memo, 0);
+        let mut path = vec![(start, None)];
+        let mut at = start;
+        while let Some(&(_, Some(edge))) = memo.get(&at) {
+            at = self.model.edges[edge.index()].to;
+            if path.iter().any(|(c, _)| *c == at) {
+                break;
+            }
+            path.push((at, Some(edge)));
+        }
+        let state = memo[&start].0;
+        let because = self.route_because(&path, states, &memo);
+        Walk {
+            state,
+            path,
+            because,
+        }
+    }
+
+    fn best(
+        &self,
+        host: &str,
+        node: CompId,
+        states: &States,
+        memo: &mut HashMap<CompId, (State, Option<EdgeId>)>,
+        depth: usize,
+    ) -> State {
+        if let Some(&(state, _)) = memo.get(&node) {
+            return state;
+        }
+        let own = states.state[node.index()];
+        let mut options: Option<(State, EdgeId)> = None;
+        if depth < 256 {
+            for edge_id in self.hop_edges(node, host) {
+                let edge = &self.model.edges[edge_id.index()];
+                let behind = self.best(host, edge.to, states, memo, depth + 1);
+                let value = if edge.kind == EdgeKind::Cached {
+                    behind.min(State::Degraded)
+                } else {
+                    behind
+                };
+                if options.is_none_or(|(v, e)| value < v || (value == v && edge_id < e)) {
+                    options = Some((value, edge_id));
+                }
+            }
+        }
+        let (state, chosen) = match options {
+            Some((value, edge)) => (own.max(value), Some(edge)),
+            None => (own, None),
+        };
+        memo.insert(node, (state, chosen));
+        state
+    }
+
+    /// Hop edges leaving `node` that carry `host`.
+    pub(crate) fn hop_edges<'a>(
+        &'a self,
+        node: CompId,
+        host: &'a str,
+    ) -> impl Iterator<Item = EdgeId> + 'a {
+        self.edges_from(node)
+            .filter(move |e| self.model.edges[e.index()].hop_serves(host))
+    }
+
+    /// The components behind a route's verdict: the first hop whose own state
+    /// is the verdict, and its cause chain; a cache in the way is named too.
+    fn route_because(
+        &self,
+        path: &[(CompId, Option<EdgeId>)],
+        states: &States,
+        memo: &HashMap<CompId, (State, Option<EdgeId>)>,
+    ) -> Vec<CompId> {
+        let mut prefix = Vec::new();
+        for (i, &(c, _)) in path.iter().enumerate() {
+            let (value, _) = memo[&c];
+            if value == State::Ok {
+                return Vec::new();
+            }
+            if states.state[c.index()] == value {
+                prefix.extend(states.chain(self, c));
+                return prefix;
+            }
+            if let Some(&(next, Some(edge))) = path.get(i + 1) {
+                if self.model.edges[edge.index()].kind == EdgeKind::Cached && memo[&next].0 > value
+                {
+                    prefix.push(c);
+                }
+            }
+        }
+        prefix
+    }
+
+    fn hop_why(
+        &self,
+        host: &str,
+        component: CompId,
+        via: Option<EdgeId>,
+        records: &[RecordId],
+    ) -> String {
+        match via {
+            Some(edge) => self.model.edges[edge.index()].why.clone(),
+            None => {
+                let zone = &self.model.zone.name;
+                let provider = self
+                    .model
+                    .provider_name(self.model.component(component).provider);
+                let provider = self
+                    .model
+                    .providers
+                    .iter()
+                    .find(|p| p.id == provider)
+                    .map_or(provider, |p| p.name.as_str());
+                let record = &self.model.records[records[0].index()];
+                let writer = &self.model.writers[record.writer.index()];
+                let owner = writer
+                    .owner_id
+                    .as_ref()
+                    .map(|o| format!(", owner ID {o}"))
+                    .unwrap_or_default();
+                let proxy = if record.proxied {
+                    "proxied = true: the DNS provider's edge answers in the origin's place"
+                } else {
+                    "proxied = false: the answer is the next hop's own address, not the DNS provider's edge"
+                };
+                format!(
+                    "{provider} resolves {host} from the {zone} zone: {} record written by {} ({}{owner}); {proxy}.",
+                    record.rtype, writer.name, writer.source
+                )
+            }
+        }
+    }
+
+    pub(crate) fn note_component_assumption(&self, c: CompId, out: &mut Vec<(String, String)>) {
+        let component = self.model.component(c);
+        if let Some(a) = &component.assumption {
+            push_unique(out, component.id.clone(), a.clone());
+        }
+    }
+
+    pub(crate) fn note_edge_assumption(&self, e: EdgeId, out: &mut Vec<(String, String)>) {
+        let edge = &self.model.edges[e.index()];
+        if let Some(a) = &edge.assumption {
+            let subject = format!(
+                "{} → {}",
+                self.model.component(edge.from).id,
+                self.model.component(edge.to).id
+            );
+            push_unique(out, subject, a.clone());
+        }
+    }
+}
+
+pub(crate) fn push_unique(out: &mut Vec<(String, String)>, subject: String, text: String) {
+    if !out.iter().any(|(s, t)| *s == subject && *t == text) {
+        out.push((subject, text));
+    }
+}

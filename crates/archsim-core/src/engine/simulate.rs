@@ -1,0 +1,106 @@
+//! Failure simulation: every flow's state under a set of failures.
+
+use super::Engine;
+use super::route::push_unique;
+use super::state::{State, States};
+use crate::model::{CompId, FlowId, FlowStart};
+use crate::select::Selection;
+
+/// One flow under the simulated failures.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FlowOutcome {
+    /// The flow.
+    pub flow: FlowId,
+    /// How it fares.
+    pub state: State,
+    /// The components behind a non-ok state, the failed one last.
+    pub because: Vec<CompId>,
+    /// The steps the flow takes (for a host: the best route), first to last.
+    pub path: Vec<CompId>,
+    /// Assumptions the answer leans on: (what, assumption).
+    pub assumptions: Vec<(String, String)>,
+}
+
+/// Every flow under one set of failures.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Outcome {
+    /// What failed and what restarted.
+    pub selection: Selection,
+    /// One entry per flow, in model order.
+    pub flows: Vec<FlowOutcome>,
+}
+
+impl Engine {
+    /// Every flow's state when the selected components fail (and the
+    /// restarting ones restart).
+    ///
+    /// Complexity: one O(V + E) state pass, plus one per flow with edges of
+    /// its own, plus each flow's route or path.
+    pub fn simulate(&self, selection: &Selection) -> Outcome {
+        let base = self.states(selection, None);
+        let flows = (0..self.model.flows.len())
+            .map(|i| {
+                let flow = FlowId::from_index(i);
+                if self.flow_specific[i] {
+                    let own = self.states(selection, Some(flow));
+                    self.flow_outcome(flow, &own)
+                } else {
+                    self.flow_outcome(flow, &base)
+                }
+            })
+            .collect();
+        Outcome {
+            selection: selection.clone(),
+            flows,
+        }
+    }
+
+    /// One flow's state, given component states.
+    pub(crate) fn flow_outcome(&self, flow: FlowId, states: &States) -> FlowOutcome {
+        let f = &self.model.flows[flow.index()];
+        let (state, because, path) = match &f.start {
+            FlowStart::Host(host) => {
+                let walk = self.walk(host, states);
+                (
+                    walk.state,
+                    walk.because,
+                    walk.path.into_iter().map(|(c, _)| c).collect(),
+                )
+            }
+            FlowStart::Path(steps) => {
+                let worst = steps
+                    .iter()
+                    .map(|s| states.state[s.index()])
+                    .max()
+                    .unwrap_or(State::Ok);
+                let because = match steps.iter().find(|s| states.state[s.index()] == worst) {
+                    Some(&step) if worst != State::Ok => states.chain(self, step),
+                    _ => Vec::new(),
+                };
+                (worst, because, steps.clone())
+            }
+        };
+        let mut assumptions = Vec::new();
+        if let Some(a) = &f.assumption {
+            push_unique(&mut assumptions, f.id.clone(), a.clone());
+        }
+        for &c in path.iter().chain(&because) {
+            self.note_component_assumption(c, &mut assumptions);
+        }
+        for pair in because.windows(2) {
+            if let Some(edge) = self
+                .edges_from(pair[0])
+                .find(|e| self.model.edges[e.index()].to == pair[1])
+            {
+                self.note_edge_assumption(edge, &mut assumptions);
+            }
+        }
+        FlowOutcome {
+            flow,
+            state,
+            because,
+            path,
+            assumptions,
+        }
+    }
+}

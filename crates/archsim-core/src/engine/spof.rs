@@ -1,0 +1,186 @@
+//! Single points of failure, with dominators.
+//!
+//! A flow goes down when every way through its route (or its path) meets a
+//! component that is down. A component is down when it fails or when
+//! something it needs on every request is down. So for a flow we build its
+//! small route graph — a virtual root before the entry, a virtual sink after
+//! every origin (and after every cache, which can answer alone) — and take
+//! the dominators of the sink: every route node that all ways pass through
+//! (petgraph's `simple_fast`). Everything such a node needs on every request
+//! is a single point of failure too. Only where a route has alternatives can
+//! a shared requirement of several alternatives cut every way at once; those
+//! few candidates are checked directly on the small route graph.
+
+use std::collections::{HashMap, HashSet};
+
+use petgraph::algo::dominators::simple_fast;
+use petgraph::graph::{DiGraph, NodeIndex};
+use petgraph::visit::{Bfs, EdgeFiltered, EdgeRef};
+
+use super::Engine;
+use crate::model::{CompId, EdgeKind, FlowId, FlowStart};
+
+/// The single points of failure of one flow.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FlowSpof {
+    /// The flow.
+    pub flow: FlowId,
+    /// Components whose failure alone takes the flow down, in model order.
+    pub components: Vec<CompId>,
+}
+
+/// A flow's route graph with its virtual root and sink.
+struct RouteGraph {
+    graph: DiGraph<Option<CompId>, ()>,
+    root: NodeIndex,
+    sink: NodeIndex,
+    nodes: HashMap<CompId, NodeIndex>,
+}
+
+impl Engine {
+    /// Single points of failure of every flow.
+    ///
+    /// Complexity: per flow, O(r log r) for the dominators of its route graph
+    /// (r nodes, usually under ten) plus the size of the request-time
+    /// dependency closures of its route nodes.
+    pub fn spof(&self) -> Vec<FlowSpof> {
+        (0..self.model.flows.len())
+            .map(|i| {
+                let flow = FlowId::from_index(i);
+                FlowSpof {
+                    flow,
+                    components: self.spof_of(flow),
+                }
+            })
+            .collect()
+    }
+
+    /// Single points of failure of one flow, in model order.
+    pub fn spof_of(&self, flow: FlowId) -> Vec<CompId> {
+        let route = self.route_graph(flow);
+        let dominators = simple_fast(&route.graph, route.root);
+        let mut spof: HashSet<CompId> = HashSet::new();
+        let mut dominating: HashSet<CompId> = HashSet::new();
+        if let Some(doms) = dominators.strict_dominators(route.sink) {
+            for node in doms {
+                if let Some(c) = route.graph[node] {
+                    dominating.insert(c);
+                    spof.extend(self.requirements(c, flow));
+                }
+            }
+        }
+        // Alternatives: a requirement shared by every way round is a SPOF too.
+        let others: Vec<(CompId, Vec<CompId>)> = route
+            .nodes
+            .keys()
+            .filter(|c| !dominating.contains(c))
+            .map(|&c| (c, self.requirements(c, flow)))
+            .collect();
+        let mut candidates: Vec<CompId> = others
+            .iter()
+            .flat_map(|(_, req)| req.iter().copied())
+            .filter(|c| !spof.contains(c))
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        for candidate in candidates {
+            let blocked: HashSet<NodeIndex> = others
+                .iter()
+                .filter(|(_, req)| req.contains(&candidate))
+                .map(|(c, _)| route.nodes[c])
+                .collect();
+            if !reaches(&route, &blocked) {
+                spof.insert(candidate);
+            }
+        }
+        let mut out: Vec<CompId> = spof.into_iter().collect();
+        out.sort_unstable();
+        out
+    }
+
+    /// The component and everything it needs on every request, for `flow`.
+    fn requirements(&self, c: CompId, flow: FlowId) -> Vec<CompId> {
+        let mut seen = vec![c];
+        let mut next = 0;
+        while next < seen.len() {
+            let at = seen[next];
+            next += 1;
+            for e in self.edges_from(at) {
+                let edge = &self.model.edges[e.index()];
+                if !edge.hop
+                    && edge.kind == EdgeKind::Request
+                    && edge.active_for(flow)
+                    && !seen.contains(&edge.to)
+                {
+                    seen.push(edge.to);
+                }
+            }
+        }
+        seen
+    }
+
+    fn route_graph(&self, flow: FlowId) -> RouteGraph {
+        let mut graph = DiGraph::new();
+        let root = graph.add_node(None);
+        let sink = graph.add_node(None);
+        let mut nodes: HashMap<CompId, NodeIndex> = HashMap::new();
+        let mut node = |graph: &mut DiGraph<Option<CompId>, ()>, c: CompId| {
+            *nodes.entry(c).or_insert_with(|| graph.add_node(Some(c)))
+        };
+        match &self.model.flows[flow.index()].start {
+            FlowStart::Path(steps) => {
+                let mut previous = root;
+                for &step in steps {
+                    let n = node(&mut graph, step);
+                    graph.update_edge(previous, n, ());
+                    previous = n;
+                }
+                graph.update_edge(previous, sink, ());
+            }
+            FlowStart::Host(host) => {
+                let zone = self.model.zone.component;
+                let start = node(&mut graph, zone);
+                graph.add_edge(root, start, ());
+                let mut queue = vec![zone];
+                let mut seen = HashSet::from([zone]);
+                while let Some(at) = queue.pop() {
+                    let from = node(&mut graph, at);
+                    let mut any = false;
+                    for e in self.hop_edges(at, host) {
+                        any = true;
+                        let edge = &self.model.edges[e.index()];
+                        let to = node(&mut graph, edge.to);
+                        graph.update_edge(from, to, ());
+                        if edge.kind == EdgeKind::Cached {
+                            graph.update_edge(from, sink, ());
+                        }
+                        if seen.insert(edge.to) {
+                            queue.push(edge.to);
+                        }
+                    }
+                    if !any {
+                        graph.update_edge(from, sink, ());
+                    }
+                }
+            }
+        }
+        RouteGraph {
+            graph,
+            root,
+            sink,
+            nodes,
+        }
+    }
+}
+
+/// Whether the sink is reachable from the root without entering `blocked`.
+fn reaches(route: &RouteGraph, blocked: &HashSet<NodeIndex>) -> bool {
+    let open = EdgeFiltered::from_fn(&route.graph, |e| !blocked.contains(&e.target()));
+    let mut bfs = Bfs::new(&open, route.root);
+    while let Some(n) = bfs.next(&open) {
+        if n == route.sink {
+            return true;
+        }
+    }
+    false
+}

@@ -1,0 +1,38 @@
+//! archsim-core: the model and the simulation engine.
+//!
+//! A model file (TOML) describes providers, regions, components, DNS records
+//! and their writers, dependency edges, flows and failure scenarios. This
+//! crate parses it into a checked [`Model`], builds a petgraph graph, and
+//! answers every question archsim asks: route a host, fail components, find
+//! single points of failure, place new infrastructure, say who writes a DNS
+//! record, export diagrams.
+//!
+//! It knows nothing of terminals, HTML, wasm or the file system: it takes
+//! text and returns plain data, so the CLI, the browser widgets and the
+//! book's preprocessor all share one engine.
+#![deny(missing_docs)]
+
+pub mod diag;
+pub mod dns;
+pub mod engine;
+pub mod error;
+pub mod export;
+pub mod host;
+pub mod load;
+pub mod model;
+pub mod place;
+pub mod select;
+pub mod suggest;
+pub mod synth;
+
+pub use diag::{Diagnostic, Severity, Span};
+pub use dns::DnsAnswer;
+pub use engine::{
+    Engine, FlowOutcome, FlowSpof, Hop, Outcome, Route, RouteVerdict, State, TOMODA_MODEL,
+    TOMODA_MODEL_FILE,
+};
+pub use error::{QueryError, QueryErrorKind};
+pub use load::{Loaded, load_bytes, load_str};
+pub use model::*;
+pub use place::{AuditEntry, AuditStatus, Evaluation, PlaceAnswer, Precedent, Verdict};
+pub use select::Selection;

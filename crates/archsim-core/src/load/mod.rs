@@ -1,0 +1,98 @@
+//! Loading a model: bytes or text in, a checked [`Model`] and its
+//! diagnostics out. Nothing here touches the file system.
+
+mod guard;
+mod raw;
+mod resolve;
+mod validate;
+
+use crate::diag::{Diagnostic, Severity, has_errors};
+use crate::model::Model;
+
+pub use guard::MAX_MODEL_BYTES;
+
+/// The loader's answer: the model, when it has no errors, and every finding.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The model; `None` when any diagnostic is an error.
+    pub model: Option<Model>,
+    /// Errors and warnings, in source order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Parse and check a model file held in memory.
+///
+/// Arguments: `file` names the source in diagnostics; `bytes` is its content.
+/// Returns: the model (when error-free) and all diagnostics; never panics.
+/// Complexity: linear in the file's size plus the checks' O(V + E).
+pub fn load_bytes(file: &str, bytes: &[u8]) -> Loaded {
+    match guard::text(file, bytes) {
+        Ok(source) => load_str(file, source),
+        Err(diagnostic) => Loaded {
+            model: None,
+            diagnostics: vec![diagnostic],
+        },
+    }
+}
+
+/// Parse and check a model file's text. See [`load_bytes`].
+pub fn load_str(file: &str, source: &str) -> Loaded {
+    if let Err(diagnostic) = guard::shape(file, source) {
+        return Loaded {
+            model: None,
+            diagnostics: vec![diagnostic],
+        };
+    }
+    let raw: raw::RawModel = match toml::from_str(source) {
+        Ok(raw) => raw,
+        Err(error) => {
+            return Loaded {
+                model: None,
+                diagnostics: vec![syntax_diagnostic(file, source, &error)],
+            };
+        }
+    };
+    let mut ctx = resolve::Ctx {
+        file,
+        source,
+        diagnostics: Vec::new(),
+    };
+    let model = resolve::resolve(&mut ctx, raw);
+    if !has_errors(&ctx.diagnostics) {
+        validate::validate(&mut ctx, &model);
+    }
+    let mut diagnostics = ctx.diagnostics;
+    diagnostics.sort_by_key(|d| (d.line, d.column));
+    let model = (!has_errors(&diagnostics)).then_some(model);
+    Loaded { model, diagnostics }
+}
+
+fn syntax_diagnostic(file: &str, source: &str, error: &toml::de::Error) -> Diagnostic {
+    let message = error.message().trim().to_owned();
+    let hint = if message.contains("unknown field") {
+        "check the key's spelling; the reference lists every key of every table"
+    } else if message.contains("missing field") {
+        "add the missing key to the table"
+    } else if message.contains("invalid type") {
+        "check the value's type (strings are quoted, lists use [ ])"
+    } else {
+        "the model file must be valid TOML"
+    };
+    let code = if message.contains("unknown field")
+        || message.contains("missing field")
+        || message.contains("invalid type")
+    {
+        "schema"
+    } else {
+        "syntax"
+    };
+    Diagnostic::at(
+        Severity::Error,
+        code,
+        file,
+        source,
+        error.span().map(Into::into),
+        message,
+    )
+    .with_hint(hint)
+}

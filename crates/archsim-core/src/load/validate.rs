@@ -1,0 +1,245 @@
+//! Whole-model checks after resolution: cycles, scenario selectors and the
+//! model's own invariants.
+
+use petgraph::algo::tarjan_scc;
+use petgraph::graph::{DiGraph, NodeIndex};
+
+use super::resolve::Ctx;
+use crate::diag::{Severity, Span};
+use crate::host;
+use crate::model::{Check, Edge, Invariant, Model};
+use crate::place::{AuditStatus, audit};
+use crate::select;
+
+pub(crate) fn validate(ctx: &mut Ctx<'_>, model: &Model) {
+    cycles(ctx, model, "dependency", |e| !e.hop);
+    cycles(ctx, model, "route", |e| e.hop);
+    scenarios(ctx, model);
+    for invariant in &model.invariants {
+        match &invariant.check {
+            Check::RecordsNotProxied => not_proxied(ctx, model, invariant),
+            Check::OnlyReachedFrom { target, from } => {
+                only_reached_from(ctx, model, invariant, target, from)
+            }
+            Check::WritersDisjoint => writers_disjoint(ctx, model, invariant),
+            Check::Placement => placement(ctx, model, invariant),
+        }
+    }
+}
+
+/// Edges of one relation must not form a cycle: state and routes are
+/// computed in dependency order.
+fn cycles(ctx: &mut Ctx<'_>, model: &Model, relation: &str, keep: impl Fn(&Edge) -> bool) {
+    let mut graph: DiGraph<(), usize> =
+        DiGraph::with_capacity(model.components.len(), model.edges.len());
+    for _ in &model.components {
+        graph.add_node(());
+    }
+    for (i, e) in model.edges.iter().enumerate() {
+        if keep(e) {
+            graph.add_edge(
+                NodeIndex::new(e.from.index()),
+                NodeIndex::new(e.to.index()),
+                i,
+            );
+        }
+    }
+    for component in tarjan_scc(&graph) {
+        if component.len() < 2 {
+            continue;
+        }
+        let mut names: Vec<&str> = component
+            .iter()
+            .map(|n| model.components[n.index()].id.as_str())
+            .collect();
+        names.sort_unstable();
+        let first_edge = graph
+            .edge_indices()
+            .filter(|&e| {
+                let (a, b) = graph.edge_endpoints(e).expect("edge exists");
+                component.contains(&a) && component.contains(&b)
+            })
+            .map(|e| graph[e])
+            .min()
+            .expect("a cycle has an edge");
+        ctx.error(
+            "cycle",
+            model.edges[first_edge].span,
+            format!("{relation} cycle between {}", names.join(", ")),
+            Some(format!("{relation} edges must not loop back; remove one edge of the cycle or turn it into another kind")),
+        );
+    }
+}
+
+fn scenarios(ctx: &mut Ctx<'_>, model: &Model) {
+    for s in &model.scenarios {
+        let fail: Vec<&str> = s.fail.iter().map(String::as_str).collect();
+        let reschedule: Vec<&str> = s.reschedule.iter().map(String::as_str).collect();
+        if let Err(error) = select::select(model, &fail, &reschedule) {
+            ctx.error(
+                "unknown-selector",
+                s.span,
+                format!("scenario `{}`: {}", s.id, error.message),
+                {
+                    let hint = crate::suggest::did_you_mean(&error.suggestions);
+                    (!hint.is_empty()).then_some(hint)
+                },
+            );
+        }
+    }
+}
+
+fn violation(ctx: &mut Ctx<'_>, invariant: &Invariant, span: Span, message: String) {
+    let facts = if invariant.facts.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", invariant.facts.join(", "))
+    };
+    ctx.report(
+        Severity::Error,
+        "invariant",
+        Some(span),
+        format!(
+            "{message}: breaks invariant `{}`{facts}: {}",
+            invariant.id, invariant.says
+        ),
+        Some(invariant.hint.clone()),
+    );
+}
+
+fn not_proxied(ctx: &mut Ctx<'_>, model: &Model, invariant: &Invariant) {
+    for record in model.records.iter().filter(|r| r.proxied) {
+        let span = record.proxied_span.unwrap_or(record.span);
+        violation(
+            ctx,
+            invariant,
+            span,
+            format!("record `{}` is proxied", record.host),
+        );
+    }
+}
+
+fn only_reached_from(
+    ctx: &mut Ctx<'_>,
+    model: &Model,
+    invariant: &Invariant,
+    target: &str,
+    from: &str,
+) {
+    let (targets, allowed) = match (
+        select::components(model, target),
+        select::components(model, from),
+    ) {
+        (Ok(t), Ok(a)) => (t, a),
+        (Err(error), _) | (_, Err(error)) => {
+            ctx.error(
+                "unknown-selector",
+                invariant.span,
+                format!("invariant `{}`: {}", invariant.id, error.message),
+                None,
+            );
+            return;
+        }
+    };
+    for edge in &model.edges {
+        if targets.contains(&edge.to) && !allowed.contains(&edge.from) {
+            violation(
+                ctx,
+                invariant,
+                edge.span,
+                format!(
+                    "`{}` reaches `{}`",
+                    model.components[edge.from.index()].id,
+                    model.components[edge.to.index()].id
+                ),
+            );
+        }
+    }
+}
+
+fn writers_disjoint(ctx: &mut Ctx<'_>, model: &Model, invariant: &Invariant) {
+    for (i, record) in model.records.iter().enumerate() {
+        let claimants: Vec<usize> = model
+            .writers
+            .iter()
+            .enumerate()
+            .filter(|(_, w)| w.owns.iter().any(|p| host::matches(p, &record.host)))
+            .map(|(i, _)| i)
+            .collect();
+        let writer = &model.writers[record.writer.index()];
+        if claimants.len() > 1 {
+            let names: Vec<&str> = claimants
+                .iter()
+                .map(|&w| model.writers[w].id.as_str())
+                .collect();
+            violation(
+                ctx,
+                invariant,
+                record.span,
+                format!(
+                    "host `{}` is claimed by {}",
+                    record.host,
+                    names.join(" and ")
+                ),
+            );
+        } else if !claimants.contains(&record.writer.index()) {
+            violation(
+                ctx,
+                invariant,
+                record.span,
+                format!(
+                    "record `{}` says it is written by `{}`, whose patterns do not cover it",
+                    record.host, writer.id
+                ),
+            );
+        }
+        if let Some(other) = model.records[..i]
+            .iter()
+            .find(|r| r.host == record.host && r.writer != record.writer)
+        {
+            violation(
+                ctx,
+                invariant,
+                record.span,
+                format!(
+                    "host `{}` has records from both `{}` and `{}`",
+                    record.host,
+                    model.writers[other.writer.index()].id,
+                    writer.id
+                ),
+            );
+        }
+    }
+    for (a, wa) in model.writers.iter().enumerate() {
+        for wb in &model.writers[a + 1..] {
+            for pattern in &wa.owns {
+                if wb
+                    .owns
+                    .iter()
+                    .any(|q| host::matches(q, pattern) || host::matches(pattern, q))
+                {
+                    violation(
+                        ctx,
+                        invariant,
+                        wb.span,
+                        format!("writers `{}` and `{}` both claim `{pattern}`", wa.id, wb.id),
+                    );
+                }
+            }
+        }
+    }
+}
+
+fn placement(ctx: &mut Ctx<'_>, model: &Model, invariant: &Invariant) {
+    for entry in audit(model) {
+        if let AuditStatus::Violation(problem) = &entry.status {
+            let component = &model.components[entry.component.index()];
+            violation(
+                ctx,
+                invariant,
+                component.span,
+                format!("component `{}` {problem}", component.id),
+            );
+        }
+    }
+}

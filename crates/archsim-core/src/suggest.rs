@@ -1,0 +1,115 @@
+//! "Did you mean …?": nearest names by edit distance.
+
+/// Levenshtein distance between two strings, by characters, case-insensitive.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().flat_map(char::to_lowercase).collect();
+    let b: Vec<char> = b.chars().flat_map(char::to_lowercase).collect();
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    let mut current = vec![0; b.len() + 1];
+    for (i, ca) in a.iter().enumerate() {
+        current[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = previous[j] + usize::from(ca != cb);
+            current[j + 1] = substitution.min(previous[j + 1] + 1).min(current[j] + 1);
+        }
+        std::mem::swap(&mut previous, &mut current);
+    }
+    previous[b.len()]
+}
+
+/// The candidates nearest to `wanted`, best first, at most `limit` of them.
+///
+/// A candidate qualifies when it is within a third of the longer length in
+/// edit distance, or when one contains the other. Ties keep the candidates'
+/// order.
+///
+/// Complexity: O(n · |wanted| · |candidate|).
+pub fn nearest<'a, I>(wanted: &str, candidates: I, limit: usize) -> Vec<String>
+where
+    I: IntoIterator<Item = &'a str>,
+{
+    let wanted_lower = wanted.to_lowercase();
+    let mut scored: Vec<(usize, usize, &str)> = Vec::new();
+    for (order, candidate) in candidates.into_iter().enumerate() {
+        if candidate.eq_ignore_ascii_case(wanted) {
+            continue;
+        }
+        let distance = edit_distance(wanted, candidate);
+        let longest = wanted.chars().count().max(candidate.chars().count());
+        let lower = candidate.to_lowercase();
+        let contains = !wanted_lower.is_empty()
+            && wanted_lower.len() >= 3
+            && (lower.contains(&wanted_lower) || wanted_lower.contains(&lower));
+        if distance * 3 <= longest + 1 || contains {
+            let score = if contains {
+                distance.min(longest / 2)
+            } else {
+                distance
+            };
+            scored.push((score, order, candidate));
+        }
+    }
+    scored.sort();
+    let mut out: Vec<String> = Vec::new();
+    for (_, _, candidate) in scored {
+        if !out.iter().any(|c| c == candidate) {
+            out.push(candidate.to_owned());
+        }
+        if out.len() == limit {
+            break;
+        }
+    }
+    out
+}
+
+/// " (did you mean `a` or `b`?)" for a message, or "" when there is nothing near.
+pub fn did_you_mean(suggestions: &[String]) -> String {
+    match suggestions {
+        [] => String::new(),
+        [one] => format!("did you mean `{one}`?"),
+        [init @ .., last] => {
+            let init: Vec<String> = init.iter().map(|s| format!("`{s}`")).collect();
+            format!("did you mean {} or `{last}`?", init.join(", "))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn distances() {
+        let cases = [
+            ("", "", 0),
+            ("abc", "abc", 0),
+            ("kitten", "sitting", 3),
+            ("GKE", "gke", 0),
+            ("a", "", 1),
+        ];
+        for (a, b, d) in cases {
+            assert_eq!(edit_distance(a, b), d, "{a} vs {b}");
+        }
+    }
+
+    #[test]
+    fn nearest_finds_typos_and_fragments() {
+        let names = [
+            "cloudfront-prod",
+            "cloudfront-dev",
+            "gke",
+            "redis",
+            "s3-assets-prod",
+        ];
+        assert_eq!(
+            nearest("cloudfront-prd", names, 2),
+            ["cloudfront-prod", "cloudfront-dev"]
+        );
+        assert_eq!(nearest("redsi", names, 3), ["redis"]);
+        assert!(nearest("zzzzzz", names, 3).is_empty());
+        assert_eq!(
+            did_you_mean(&["a".into(), "b".into()]),
+            "did you mean `a` or `b`?"
+        );
+    }
+}
