@@ -1,0 +1,1 @@
+//! Layout and static rendering (stub).
