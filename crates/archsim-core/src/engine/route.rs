@@ -240,11 +240,11 @@ impl Engine {
                 prefix.extend(states.chain(self, c));
                 return prefix;
             }
-            if let Some(&(next, Some(edge))) = path.get(i + 1) {
-                if self.model.edges[edge.index()].kind == EdgeKind::Cached && memo[&next].0 > value
-                {
-                    prefix.push(c);
-                }
+            if let Some(&(next, Some(edge))) = path.get(i + 1)
+                && self.model.edges[edge.index()].kind == EdgeKind::Cached
+                && memo[&next].0 > value
+            {
+                prefix.push(c);
             }
         }
         prefix

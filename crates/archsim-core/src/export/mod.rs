@@ -12,11 +12,12 @@ pub use mermaid::mermaid;
 
 use crate::model::{CompId, EdgeKind, EdgeOrigin, Model, ProviderId, RegionId};
 
+/// One provider's components, by region.
+pub(crate) type ProviderGroup = (Option<ProviderId>, Vec<(Option<RegionId>, Vec<CompId>)>);
+
 /// Components grouped by provider, then region, in model order.
-pub(crate) fn groups(
-    model: &Model,
-) -> Vec<(Option<ProviderId>, Vec<(Option<RegionId>, Vec<CompId>)>)> {
-    let mut out: Vec<(Option<ProviderId>, Vec<(Option<RegionId>, Vec<CompId>)>)> = Vec::new();
+pub(crate) fn groups(model: &Model) -> Vec<ProviderGroup> {
+    let mut out: Vec<ProviderGroup> = Vec::new();
     for (i, c) in model.components.iter().enumerate() {
         let id = CompId::from_index(i);
         let provider = match out.iter_mut().find(|(p, _)| *p == c.provider) {
@@ -55,15 +56,14 @@ pub(crate) fn drawn_edges(model: &Model) -> Vec<DrawnEdge> {
             EdgeOrigin::Declared => edge.kind.as_str().to_owned(),
         };
         let record = matches!(edge.origin, EdgeOrigin::Record(_));
-        if record {
-            if let Some(existing) = out
+        if record
+            && let Some(existing) = out
                 .iter_mut()
                 .find(|d| d.from == edge.from && d.to == edge.to && !d.solid)
-            {
-                existing.label.push_str(", ");
-                existing.label.push_str(&label);
-                continue;
-            }
+        {
+            existing.label.push_str(", ");
+            existing.label.push_str(&label);
+            continue;
         }
         out.push(DrawnEdge {
             from: edge.from,

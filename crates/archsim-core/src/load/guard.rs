@@ -16,12 +16,12 @@ fn whole_file(
     code: &'static str,
     message: String,
     hint: &str,
-) -> Diagnostic {
-    Diagnostic::at(Severity::Error, code, file, source, span, message).with_hint(hint)
+) -> Box<Diagnostic> {
+    Box::new(Diagnostic::at(Severity::Error, code, file, source, span, message).with_hint(hint))
 }
 
 /// The bytes as text, or why they are not a model file.
-pub fn text<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, Diagnostic> {
+pub fn text<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, Box<Diagnostic>> {
     if bytes.len() > MAX_MODEL_BYTES {
         return Err(whole_file(
             file,
@@ -54,7 +54,7 @@ pub fn text<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, Diagnostic> {
 }
 
 /// Reject control characters and pathological nesting before the parser sees them.
-pub fn shape(file: &str, source: &str) -> Result<(), Diagnostic> {
+pub fn shape(file: &str, source: &str) -> Result<(), Box<Diagnostic>> {
     if source.len() > MAX_MODEL_BYTES {
         return text(file, source.as_bytes()).map(|_| ());
     }

@@ -30,7 +30,7 @@ pub fn load_bytes(file: &str, bytes: &[u8]) -> Loaded {
         Ok(source) => load_str(file, source),
         Err(diagnostic) => Loaded {
             model: None,
-            diagnostics: vec![diagnostic],
+            diagnostics: vec![*diagnostic],
         },
     }
 }
@@ -40,7 +40,7 @@ pub fn load_str(file: &str, source: &str) -> Loaded {
     if let Err(diagnostic) = guard::shape(file, source) {
         return Loaded {
             model: None,
-            diagnostics: vec![diagnostic],
+            diagnostics: vec![*diagnostic],
         };
     }
     let raw: raw::RawModel = match toml::from_str(source) {
@@ -69,6 +69,17 @@ pub fn load_str(file: &str, source: &str) -> Loaded {
 
 fn syntax_diagnostic(file: &str, source: &str, error: &toml::de::Error) -> Diagnostic {
     let message = error.message().trim().to_owned();
+    if message.contains("recursion limit") {
+        return Diagnostic::at(
+            Severity::Error,
+            "too-deep",
+            file,
+            source,
+            error.span().map(Into::into),
+            "tables or values are nested too deeply",
+        )
+        .with_hint("model files use flat tables; deep nesting is never needed");
+    }
     let hint = if message.contains("unknown field") {
         "check the key's spelling; the reference lists every key of every table"
     } else if message.contains("missing field") {

@@ -104,17 +104,20 @@ impl OneOrMany {
 #[serde(deny_unknown_fields)]
 pub struct RawComponent {
     pub id: S,
-    pub name: String,
+    pub name: Option<String>,
     pub product: Option<String>,
     pub kind: String,
     pub provider: Option<S>,
     pub region: Option<S>,
-    pub env: S,
+    pub env: Option<S>,
     #[serde(default)]
     pub source: OneOrMany,
     #[serde(default)]
     pub terraform: bool,
     pub runs_in: Option<S>,
+    /// Short form for edges without a why: `"id"` or `"id:kind"`.
+    #[serde(default)]
+    pub needs: Vec<S>,
     #[serde(default)]
     pub traits: Vec<S>,
     pub placement: Option<String>,

@@ -295,12 +295,15 @@ pub(crate) fn resolve(ctx: &mut Ctx<'_>, raw: RawModel) -> Model {
             .map(CompId::from_index);
         model.components.push(Component {
             id: c.id.get_ref().clone(),
-            name: c.name.clone(),
+            name: c.name.clone().unwrap_or_else(|| c.id.get_ref().clone()),
             product: c.product.clone(),
             kind: c.kind.clone(),
             provider,
             region,
-            env: c.env.get_ref().clone(),
+            env: c
+                .env
+                .as_ref()
+                .map_or_else(|| "shared".to_owned(), |e| e.get_ref().clone()),
             sources: c.source.to_vec(),
             terraform: c.terraform,
             runs_in,
@@ -576,6 +579,64 @@ pub(crate) fn resolve(ctx: &mut Ctx<'_>, raw: RawModel) -> Model {
                 facts: e.facts.clone(),
                 origin: EdgeOrigin::Declared,
                 span: span_of(&e.from),
+            });
+        }
+    }
+    for (index, c) in raw.components.iter().enumerate() {
+        for need in &c.needs {
+            let (target, kind) = match need.get_ref().split_once(':') {
+                Some((target, kind)) => (target, Some(kind)),
+                None => (need.get_ref().as_str(), None),
+            };
+            let kind = match kind.map(|k| (k, EdgeKind::parse(k))) {
+                None => EdgeKind::Request,
+                Some((_, Some(kind))) => kind,
+                Some((k, None)) => {
+                    let near = nearest(k, EdgeKind::ALL.iter().map(|k| k.as_str()), 2);
+                    ctx.error(
+                        "unknown-value",
+                        span_of(need),
+                        format!("unknown edge kind `{k}` in `{}`", need.get_ref()),
+                        Some(if near.is_empty() { "write `id` or `id:KIND` with KIND one of request, cached, startup, background".into() } else { did_you_mean(&near) }),
+                    );
+                    continue;
+                }
+            };
+            let Some(to) = component_ids.get(target) else {
+                let near = nearest(target, component_ids.names.iter().copied(), 3);
+                ctx.error(
+                    "unknown-reference",
+                    span_of(need),
+                    format!("unknown component `{target}`"),
+                    Some(if near.is_empty() {
+                        "no component has that id".into()
+                    } else {
+                        did_you_mean(&near)
+                    }),
+                );
+                continue;
+            };
+            if to == index {
+                ctx.error(
+                    "self-edge",
+                    span_of(need),
+                    format!("`{}` depends on itself", c.id.get_ref()),
+                    None,
+                );
+                continue;
+            }
+            model.edges.push(Edge {
+                from: CompId::from_index(index),
+                to: CompId::from_index(to),
+                kind,
+                hop: false,
+                hosts: Vec::new(),
+                flows: Vec::new(),
+                why: String::new(),
+                assumption: None,
+                facts: Vec::new(),
+                origin: EdgeOrigin::Declared,
+                span: span_of(need),
             });
         }
     }

@@ -1,0 +1,235 @@
+//! Diagnostics: each broken model gets the right code, at the right line,
+//! with a message and a hint — and hostile input never panics.
+
+mod common;
+
+use archsim_core::*;
+use common::*;
+
+/// (name, broken model source, code, text on the reported line, message part, hint part)
+fn cases() -> Vec<(
+    &'static str,
+    String,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+)> {
+    vec![
+        (
+            "syntax error",
+            tomoda_with("name = \"Tomoda\"", "name = \"Tomoda"),
+            "syntax",
+            "name = \"Tomoda",
+            "",
+            "valid TOML",
+        ),
+        (
+            "unknown key",
+            tomoda_with("kind = \"cluster\"", "knd = \"cluster\""),
+            "schema",
+            "knd = \"cluster\"",
+            "unknown field `knd`",
+            "spelling",
+        ),
+        (
+            "unknown reference with suggestion",
+            tomoda_with(
+                "runs_in = \"gke\"\nterraform = false\ntraits = [\"runs-workload\"]\nnotes = \"Routes",
+                "runs_in = \"gek\"\nterraform = false\ntraits = [\"runs-workload\"]\nnotes = \"Routes",
+            ),
+            "unknown-reference",
+            "runs_in = \"gek\"",
+            "unknown component `gek`",
+            "did you mean `gke`?",
+        ),
+        (
+            "unknown provider",
+            tomoda_with(
+                "provider = \"aws\"\nregion = \"us-east-1\"",
+                "provider = \"awz\"\nregion = \"us-east-1\"",
+            ),
+            "unknown-reference",
+            "provider = \"awz\"",
+            "unknown provider `awz`",
+            "`aws`",
+        ),
+        (
+            "duplicate id",
+            tomoda_with(
+                "id = \"redis\"\nname = \"Bitnami Redis\"",
+                "id = \"cnpg\"\nname = \"Bitnami Redis\"",
+            ),
+            "duplicate-id",
+            "id = \"cnpg\"",
+            "component `cnpg` is defined twice",
+            "first definition",
+        ),
+        (
+            "dependency cycle",
+            tomoda_with(
+                "[[edge]]\nfrom = \"user\"",
+                "[[edge]]\nfrom = \"gke-vpc\"\nto = \"tomoda-api\"\n\n[[edge]]\nfrom = \"user\"",
+            ),
+            "cycle",
+            "from = \"gke-vpc\"",
+            "dependency cycle between",
+            "remove one edge",
+        ),
+        (
+            "proxied record (F21)",
+            tomoda_with(
+                "host = \"www.tomoda.life\"\ntype = \"A\"\ntarget = \"gcp-lb\"\nwriter = \"external-dns\"\nenv = \"prod\"\nproxied = false",
+                "host = \"www.tomoda.life\"\ntype = \"A\"\ntarget = \"gcp-lb\"\nwriter = \"external-dns\"\nenv = \"prod\"\nproxied = true",
+            ),
+            "invariant",
+            "proxied = true",
+            "record `www.tomoda.life` is proxied",
+            "proxied = false",
+        ),
+        (
+            "record from the wrong writer (F22)",
+            tomoda_with(
+                "host = \"app.tomoda.life\"\ntype = \"A\"\ntarget = \"gcp-lb\"\nwriter = \"external-dns\"",
+                "host = \"app.tomoda.life\"\ntype = \"A\"\ntarget = \"gcp-lb\"\nwriter = \"terraform\"",
+            ),
+            "invariant",
+            "host = \"app.tomoda.life\"",
+            "whose patterns do not cover it",
+            "exactly one writer",
+        ),
+        (
+            "host outside the zone",
+            tomoda_with("host = \"api.tomoda.life\"", "host = \"api.example.com\""),
+            "outside-zone",
+            "host = \"api.example.com\"",
+            "not in the zone `tomoda.life`",
+            "end in `.tomoda.life`",
+        ),
+        (
+            "unknown edge kind",
+            tomoda_with(
+                "kind = \"background\"\nwhy = \"Barman",
+                "kind = \"backgroud\"\nwhy = \"Barman",
+            ),
+            "unknown-value",
+            "kind = \"backgroud\"",
+            "unknown edge kind `backgroud`",
+            "`background`",
+        ),
+        (
+            "misplaced component (placement audit)",
+            tomoda_with(
+                "provider = \"aws\"\nregion = \"ap-northeast-1\"\nenv = \"prod\"\nsource = \"infrastructure/aws/s3.tf\"\nterraform = true\ntraits = [\"public-cacheable-assets\"]",
+                "provider = \"aws\"\nregion = \"ap-northeast-1\"\nenv = \"prod\"\nsource = \"infrastructure/aws/s3.tf\"\nterraform = true\ntraits = [\"holds-state\"]",
+            ),
+            "invariant",
+            "id = \"s3-assets-prod\"",
+            "is on aws but the rule puts it on gcp",
+            "placement",
+        ),
+        (
+            "scenario with an unknown selector",
+            tomoda_with("fail = [\"cloudfront\"]", "fail = [\"cloudfrnt\"]"),
+            "unknown-selector",
+            "id = \"cloudfront-outage\"",
+            "`cloudfrnt` selects nothing",
+            "`cloudfront`",
+        ),
+        (
+            "unsupported format",
+            tomoda_with("format = 1", "format = 2"),
+            "unsupported-format",
+            "format = 2",
+            "format 2",
+            "format = 1",
+        ),
+    ]
+}
+
+#[test]
+fn broken_models_get_located_diagnostics_with_hints() {
+    for (name, source, code, line_text, message, hint) in cases() {
+        let loaded = load_str("tomoda.toml", &source);
+        assert!(loaded.model.is_none(), "{name}: must not load");
+        let d = loaded
+            .diagnostics
+            .iter()
+            .find(|d| d.code == code)
+            .unwrap_or_else(|| {
+                panic!(
+                    "{name}: no `{code}` diagnostic in {:#?}",
+                    loaded.diagnostics
+                )
+            });
+        assert_eq!(d.file, "tomoda.toml");
+        let line = source.lines().nth(d.line - 1).unwrap_or_default();
+        assert_eq!(
+            line.trim(),
+            line_text,
+            "{name}: reported at line {} col {}: {d}",
+            d.line,
+            d.column
+        );
+        assert!(
+            d.message.contains(message),
+            "{name}: message {:?}",
+            d.message
+        );
+        assert!(
+            d.hint.as_deref().unwrap_or("").contains(hint),
+            "{name}: hint {:?}",
+            d.hint
+        );
+        assert!(d.column >= 1);
+    }
+}
+
+#[test]
+fn the_shipped_model_is_clean() {
+    let loaded = load_str(TOMODA_MODEL_FILE, TOMODA_MODEL);
+    assert!(loaded.diagnostics.is_empty(), "{:#?}", loaded.diagnostics);
+}
+
+#[test]
+fn hostile_input_gets_a_diagnostic_never_a_panic() {
+    let mut noise = Vec::with_capacity(64 * 1024);
+    let mut x: u32 = 0x1234_5678;
+    for _ in 0..64 * 1024 {
+        x ^= x << 13;
+        x ^= x >> 17;
+        x ^= x << 5;
+        noise.push(x as u8);
+    }
+    let deep_arrays = format!("a = {}{}", "[".repeat(100_000), "]".repeat(100_000));
+    let deep_tables = format!("a = {}{}", "{ b = ".repeat(50_000), "}".repeat(50_000));
+    let dotted = format!("[{}]\n", vec!["a"; 20_000].join("."));
+    let huge = vec![b'#'; 50 * 1024 * 1024];
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        ("empty", Vec::new(), "schema"),
+        (
+            "garbage",
+            b"}}}{{{ ==== [[[ \"\"\" nonsense".to_vec(),
+            "syntax",
+        ),
+        ("binary noise", noise, "not-utf8"),
+        ("NUL bytes", b"[model]\x00\x00".to_vec(), "binary"),
+        ("deep arrays", deep_arrays.into_bytes(), "too-deep"),
+        ("deep inline tables", deep_tables.into_bytes(), "too-deep"),
+        ("deep dotted table header", dotted.into_bytes(), "too-deep"),
+        ("50 MB", huge, "too-large"),
+        (
+            "wrong types",
+            b"[model]\nname = 3\nformat = \"one\"\n".to_vec(),
+            "schema",
+        ),
+    ];
+    for (name, bytes, code) in cases {
+        let loaded = std::panic::catch_unwind(|| load_bytes("hostile.toml", &bytes))
+            .unwrap_or_else(|_| panic!("{name}: the loader panicked"));
+        assert!(loaded.model.is_none(), "{name}");
+        let codes: Vec<&str> = loaded.diagnostics.iter().map(|d| d.code).collect();
+        assert_eq!(codes, [code], "{name}: {:?}", loaded.diagnostics);
+        assert!(loaded.diagnostics[0].hint.is_some(), "{name}: a hint");
+    }
+}

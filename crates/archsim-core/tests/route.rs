@@ -1,0 +1,146 @@
+//! Routing: normalisation, verdicts and hops, as a table of cases.
+
+mod common;
+
+use archsim_core::*;
+use common::*;
+
+#[test]
+fn routes() {
+    let e = engine();
+    // (input, failures, verdict, hops, because)
+    let cases: &[(&str, &[&str], &str, &[&str], &[&str])] = &[
+        (
+            "app.tomoda.life",
+            &[],
+            "ok",
+            &["cloudflare-zone", "gcp-lb", "traefik", "tomoda-app"],
+            &[],
+        ),
+        (
+            "HTTPS://App.Tomoda.Life.:443/login?next=/#top",
+            &[],
+            "ok",
+            &["cloudflare-zone", "gcp-lb", "traefik", "tomoda-app"],
+            &[],
+        ),
+        (
+            "assets.tomoda.life",
+            &[],
+            "ok",
+            &["cloudflare-zone", "cloudfront-prod", "s3-assets-prod"],
+            &[],
+        ),
+        (
+            "assets-dev.tomoda.life",
+            &["s3"],
+            "degraded",
+            &["cloudflare-zone", "cloudfront-dev", "s3-assets-dev"],
+            &["cloudfront-dev", "s3-assets-dev"],
+        ),
+        (
+            "assets.tomoda.life",
+            &["cloudfront"],
+            "down",
+            &["cloudflare-zone", "cloudfront-prod", "s3-assets-prod"],
+            &["cloudfront-prod"],
+        ),
+        (
+            "api.tomoda.life",
+            &["redis"],
+            "down",
+            &["cloudflare-zone", "gcp-lb", "traefik", "tomoda-api"],
+            &["tomoda-api", "redis"],
+        ),
+        (
+            "api-dev.tomoda.life",
+            &["backup-bucket"],
+            "at-risk",
+            &["cloudflare-zone", "gcp-lb", "traefik", "tomoda-api"],
+            &["tomoda-api", "cnpg", "backup-bucket"],
+        ),
+        (
+            "www.tomoda.life",
+            &["provider:cloudflare"],
+            "down",
+            &["cloudflare-zone", "gcp-lb", "traefik", "tomoda-www"],
+            &["cloudflare-zone"],
+        ),
+        (
+            "argo-app.tomoda.life",
+            &["google-oauth"],
+            "ok",
+            &["cloudflare-zone", "gcp-lb", "traefik", "argocd"],
+            &[],
+        ),
+        (
+            "_acm-validation.assets.tomoda.life",
+            &[],
+            "ok",
+            &["cloudflare-zone", "acm-certificate"],
+            &[],
+        ),
+        ("shop.tomoda.life", &[], "no-record", &[], &[]),
+        ("tomoda.life", &[], "no-record", &[], &[]),
+    ];
+    for &(input, failures, verdict, hops, because) in cases {
+        let selection = select::select(e.model(), failures, &[]).unwrap();
+        let r = e
+            .route(input, &selection)
+            .unwrap_or_else(|err| panic!("{input}: {err}"));
+        assert_eq!(r.verdict.as_str(), verdict, "{input} with {failures:?}");
+        assert_eq!(hop_ids(&e, &r), hops, "{input}");
+        assert_eq!(ids(&e, &r.because), because, "{input} with {failures:?}");
+    }
+}
+
+#[test]
+fn no_record_suggests_hosts_that_exist() {
+    let e = engine();
+    let r = route(&e, "ap.tomoda.life");
+    assert_eq!(r.verdict, RouteVerdict::NoRecord);
+    assert!(
+        r.nearby.starts_with(&["api.tomoda.life".to_owned()])
+            || r.nearby.contains(&"app.tomoda.life".to_owned()),
+        "{:?}",
+        r.nearby
+    );
+}
+
+#[test]
+fn bad_input_is_an_error_not_a_route() {
+    let e = engine();
+    let cases = [
+        ("example.com", QueryErrorKind::OutsideZone),
+        ("tomoda.life.evil.com", QueryErrorKind::OutsideZone),
+        ("", QueryErrorKind::InvalidHost),
+        ("http://", QueryErrorKind::InvalidHost),
+        ("a..tomoda.life", QueryErrorKind::InvalidHost),
+        ("10.0.0.1", QueryErrorKind::InvalidHost),
+        ("app.tomoda.life:http", QueryErrorKind::InvalidHost),
+    ];
+    for (input, kind) in cases {
+        let err = e.route(input, &Selection::default()).unwrap_err();
+        assert_eq!(err.kind, kind, "{input}: {err}");
+        assert!(!err.message.is_empty());
+    }
+}
+
+#[test]
+fn hops_explain_themselves_and_name_their_assumptions() {
+    let e = engine();
+    let r = route(&e, "app.tomoda.life");
+    assert!(r.hops[0].why.contains("external-dns") && r.hops[0].why.contains("k8s-dev"));
+    assert!(r.hops.iter().all(|h| !h.why.is_empty()));
+    let subjects: Vec<&str> = r.assumptions.iter().map(|(s, _)| s.as_str()).collect();
+    assert!(
+        subjects.contains(&"gcp-lb") && subjects.contains(&"tomoda-app"),
+        "{subjects:?}"
+    );
+    let assets = route(&e, "assets.tomoda.life");
+    assert!(
+        assets.assumptions.is_empty(),
+        "the assets path is all documented: {:?}",
+        assets.assumptions
+    );
+}

@@ -1,0 +1,134 @@
+//! Every scenario's effect on every flow, as a golden file a reviewer can read.
+
+mod common;
+
+use std::fmt::Write;
+
+use archsim_core::*;
+use common::*;
+
+#[test]
+fn scenario_outcomes_match_the_golden_file() {
+    let e = engine();
+    let m = e.model();
+    let mut out = String::new();
+    for scenario in &m.scenarios {
+        let outcome = fail(&e, &[scenario.id.as_str()]);
+        let _ = writeln!(out, "## {} — {}", scenario.id, scenario.name);
+        let _ = writeln!(
+            out,
+            "failed: {}",
+            ids(
+                &e,
+                &outcome.selection.failed.iter().copied().collect::<Vec<_>>()
+            )
+            .join(", ")
+        );
+        for flow in &outcome.flows {
+            let because = ids(&e, &flow.because).join(" → ");
+            let line = format!(
+                "  {:<24} {:<9} {because}",
+                m.flows[flow.flow.index()].id,
+                flow.state.as_str()
+            );
+            let _ = writeln!(out, "{}", line.trim_end());
+        }
+        out.push('\n');
+    }
+    check_snapshot("scenarios.txt", &out);
+}
+
+#[test]
+fn nothing_failed_means_every_flow_is_ok() {
+    let e = engine();
+    assert!(
+        e.simulate(&Selection::default())
+            .flows
+            .iter()
+            .all(|f| f.state == State::Ok && f.because.is_empty())
+    );
+}
+
+#[test]
+fn selectors() {
+    let e = engine();
+    let m = e.model();
+    // (selector, ids it picks)
+    let cases: &[(&str, &[&str])] = &[
+        ("cloudfront", &["cloudfront-prod", "cloudfront-dev"]),
+        ("cloudfront-dev", &["cloudfront-dev"]),
+        ("tomoda-assets-prod", &["s3-assets-prod"]),
+        ("TOMODA-ASSETS-PROD", &["s3-assets-prod"]),
+        ("provider:cloudflare", &["cloudflare-zone"]),
+        ("cloudflare", &["cloudflare-zone"]),
+        ("region:us-east-1", &["acm-certificate"]),
+        ("kind:image-registry", &["registry-dev", "registry-prod"]),
+        (
+            "env:prod",
+            &[
+                "build-trigger-prod",
+                "registry-prod",
+                "s3-assets-prod",
+                "cloudfront-prod",
+            ],
+        ),
+        (
+            "scenario:cloudfront-outage",
+            &["cloudfront-prod", "cloudfront-dev"],
+        ),
+        ("cloudfront-outage", &["cloudfront-prod", "cloudfront-dev"]),
+    ];
+    for &(selector, expected) in cases {
+        let picked =
+            select::components(m, selector).unwrap_or_else(|err| panic!("{selector}: {err}"));
+        let mut want: Vec<CompId> = expected.iter().map(|id| comp(&e, id)).collect();
+        want.sort();
+        assert_eq!(picked.into_iter().collect::<Vec<_>>(), want, "{selector}");
+    }
+    // Unknown selectors say what was meant.
+    let cases = [
+        ("cloudfrnt", "cloudfront"),
+        ("provider:azure", "provider:aws"),
+        ("region:asia-east2", "region:asia-east1"),
+        ("kind:buckets", "kind:bucket"),
+    ];
+    for (selector, suggestion) in cases {
+        let err = select::components(m, selector).unwrap_err();
+        assert_eq!(err.kind, QueryErrorKind::UnknownSelector);
+        assert!(
+            err.suggestions.iter().any(|s| s == suggestion),
+            "{selector}: {:?}",
+            err.suggestions
+        );
+    }
+}
+
+#[test]
+fn dns_answers() {
+    let e = engine();
+    // (host, writer id or none, owner id)
+    let cases = [
+        ("www-dev.tomoda.life", Some("external-dns"), Some("k8s-dev")),
+        ("https://assets.tomoda.life/x", Some("terraform"), None),
+        ("api.tomoda.life.", Some("external-dns"), Some("k8s-dev")),
+        ("brand-new.tomoda.life", None, None),
+    ];
+    for (host, writer, owner) in cases {
+        let answer = e.dns(host).unwrap();
+        let w = answer.writer.map(|w| &e.model().writers[w.index()]);
+        assert_eq!(w.map(|w| w.id.as_str()), writer, "{host}");
+        assert_eq!(w.and_then(|w| w.owner_id.as_deref()), owner, "{host}");
+        assert_eq!(answer.options.is_empty(), writer.is_some(), "{host}");
+    }
+    assert_eq!(
+        e.dns("example.org").unwrap_err().kind,
+        QueryErrorKind::OutsideZone
+    );
+}
+
+#[test]
+fn exports_match_golden_files() {
+    let e = engine();
+    check_snapshot("tomoda.mmd", &export::mermaid(e.model()));
+    check_snapshot("tomoda.dot", &export::dot(e.model()));
+}
