@@ -5,11 +5,19 @@ mod common;
 use archsim_core::*;
 use common::*;
 
+/// (input, failures, verdict, hops, because)
+type Case = (
+    &'static str,
+    &'static [&'static str],
+    &'static str,
+    &'static [&'static str],
+    &'static [&'static str],
+);
+
 #[test]
 fn routes() {
     let e = engine();
-    // (input, failures, verdict, hops, because)
-    let cases: &[(&str, &[&str], &str, &[&str], &[&str])] = &[
+    let cases: &[Case] = &[
         (
             "app.tomoda.life",
             &[],
