@@ -1,1 +1,80 @@
-fn main() {}
+//! Criterion benchmarks of the core: the Tomoda model's every question, and
+//! synthetic models of growing size.
+//!
+//! Run: `cargo bench -p archsim-core --bench engine` (or `cargo xtask bench`).
+//! `ARCHSIM_BENCH_SIZES=1000,10000,100000` picks the synthetic sizes.
+
+use std::hint::black_box;
+
+use archsim_core::synth::{SynthOptions, generate};
+use archsim_core::*;
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+
+fn tomoda(c: &mut Criterion) {
+    let engine = Engine::tomoda().expect("the shipped model loads");
+    let model = engine.model();
+    let cloudfront = select::select(model, &["cloudfront"], &[]).unwrap();
+    let n = model.components.len();
+
+    let mut group = c.benchmark_group("tomoda");
+    group.bench_function("load (parse + validate + graph)", |b| {
+        b.iter(|| Engine::from_str(TOMODA_MODEL_FILE, black_box(TOMODA_MODEL)).unwrap())
+    });
+    group.bench_function("route app.tomoda.life", |b| {
+        b.iter(|| engine.route(black_box("app.tomoda.life"), &Selection::default()).unwrap())
+    });
+    group.bench_function("route assets under a CloudFront outage", |b| {
+        b.iter(|| engine.route(black_box("https://assets.tomoda.life/x.png"), &cloudfront).unwrap())
+    });
+    group.bench_function("fail cloudfront: every flow", |b| b.iter(|| engine.simulate(black_box(&cloudfront))));
+    group.bench_function("spof: every flow", |b| b.iter(|| engine.spof()));
+    group.bench_function("place (conflict case)", |b| {
+        b.iter(|| place::place(model, black_box(&["public-cacheable-assets", "reached-from-cluster"])).unwrap())
+    });
+    group.bench_function("sweep: every single and pair failure", |b| {
+        b.iter(|| {
+            let mut down = 0usize;
+            for a in 0..n {
+                for z in a..n {
+                    let failed = [CompId::from_index(a), CompId::from_index(z)].into();
+                    let outcome = engine.simulate(&Selection { failed, ..Default::default() });
+                    down += outcome.flows.iter().filter(|f| f.state == State::Down).count();
+                }
+            }
+            down
+        })
+    });
+    group.finish();
+}
+
+fn sizes() -> Vec<usize> {
+    std::env::var("ARCHSIM_BENCH_SIZES")
+        .ok()
+        .map(|s| s.split(',').filter_map(|x| x.trim().parse().ok()).collect())
+        .unwrap_or_else(|| vec![1_000, 10_000])
+}
+
+fn synthetic(c: &mut Criterion) {
+    let mut group = c.benchmark_group("synthetic");
+    group.sample_size(10);
+    for size in sizes() {
+        let source = generate(&SynthOptions { components: size, seed: 1 });
+        let engine = Engine::from_str("synth.toml", &source).expect("generated models load");
+        let host = engine.model().records[engine.model().records.len() / 2].host.clone();
+        let region = select::select(engine.model(), &["home-0-down"], &[]).unwrap();
+        group.bench_with_input(BenchmarkId::new("load (parse + validate + graph)", size), &source, |b, s| {
+            b.iter(|| Engine::from_str("synth.toml", black_box(s)).unwrap())
+        });
+        group.bench_with_input(BenchmarkId::new("spof: every flow", size), &engine, |b, e| b.iter(|| e.spof()));
+        group.bench_with_input(BenchmarkId::new("route", size), &engine, |b, e| {
+            b.iter(|| e.route(black_box(&host), &Selection::default()).unwrap())
+        });
+        group.bench_with_input(BenchmarkId::new("fail a region: every flow", size), &engine, |b, e| {
+            b.iter(|| e.simulate(black_box(&region)))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, tomoda, synthetic);
+criterion_main!(benches);
