@@ -1,1 +1,49 @@
-fn main() {}
+//! Build orchestration for archsim (the cargo-xtask convention).
+//!
+//! `cargo xtask test`  installs what is missing, then runs every check and test.
+//! `cargo xtask build` writes the static site to `target/site/`.
+//! `cargo xtask serve` builds the site and serves it on 127.0.0.1.
+//! `cargo xtask bench` runs the benchmarks and prints a table.
+//!
+//! Every task installs the tools it needs, idempotently, so a fresh machine
+//! needs nothing but rustup's Rust.
+
+mod bench;
+mod run;
+mod serve;
+mod site;
+mod test;
+mod tools;
+
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: cargo xtask <test|build|serve|bench> [options]
+
+  test            install missing tools, then run every check and test
+  build           build the static site into target/site/
+  serve [--port N] [--no-build]
+                  build the site and serve it on 127.0.0.1 (default port 3000)
+  bench [--quick] run every benchmark and print a table
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("test") => test::run(&args[1..]),
+        Some("build") => site::build().map(|_| ()),
+        Some("serve") => serve::run(&args[1..]),
+        Some("bench") => bench::run(&args[1..]),
+        Some("-h" | "--help" | "help") | None => {
+            print!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        Some(other) => Err(format!("unknown task `{other}`\n\n{USAGE}")),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
