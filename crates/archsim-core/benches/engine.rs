@@ -21,15 +21,31 @@ fn tomoda(c: &mut Criterion) {
         b.iter(|| Engine::from_str(TOMODA_MODEL_FILE, black_box(TOMODA_MODEL)).unwrap())
     });
     group.bench_function("route app.tomoda.life", |b| {
-        b.iter(|| engine.route(black_box("app.tomoda.life"), &Selection::default()).unwrap())
+        b.iter(|| {
+            engine
+                .route(black_box("app.tomoda.life"), &Selection::default())
+                .unwrap()
+        })
     });
     group.bench_function("route assets under a CloudFront outage", |b| {
-        b.iter(|| engine.route(black_box("https://assets.tomoda.life/x.png"), &cloudfront).unwrap())
+        b.iter(|| {
+            engine
+                .route(black_box("https://assets.tomoda.life/x.png"), &cloudfront)
+                .unwrap()
+        })
     });
-    group.bench_function("fail cloudfront: every flow", |b| b.iter(|| engine.simulate(black_box(&cloudfront))));
+    group.bench_function("fail cloudfront: every flow", |b| {
+        b.iter(|| engine.simulate(black_box(&cloudfront)))
+    });
     group.bench_function("spof: every flow", |b| b.iter(|| engine.spof()));
     group.bench_function("place (conflict case)", |b| {
-        b.iter(|| place::place(model, black_box(&["public-cacheable-assets", "reached-from-cluster"])).unwrap())
+        b.iter(|| {
+            place::place(
+                model,
+                black_box(&["public-cacheable-assets", "reached-from-cluster"]),
+            )
+            .unwrap()
+        })
     });
     group.bench_function("sweep: every single and pair failure", |b| {
         b.iter(|| {
@@ -37,8 +53,15 @@ fn tomoda(c: &mut Criterion) {
             for a in 0..n {
                 for z in a..n {
                     let failed = [CompId::from_index(a), CompId::from_index(z)].into();
-                    let outcome = engine.simulate(&Selection { failed, ..Default::default() });
-                    down += outcome.flows.iter().filter(|f| f.state == State::Down).count();
+                    let outcome = engine.simulate(&Selection {
+                        failed,
+                        ..Default::default()
+                    });
+                    down += outcome
+                        .flows
+                        .iter()
+                        .filter(|f| f.state == State::Down)
+                        .count();
                 }
             }
             down
@@ -58,20 +81,33 @@ fn synthetic(c: &mut Criterion) {
     let mut group = c.benchmark_group("synthetic");
     group.sample_size(10);
     for size in sizes() {
-        let source = generate(&SynthOptions { components: size, seed: 1 });
-        let engine = Engine::from_str("synth.toml", &source).expect("generated models load");
-        let host = engine.model().records[engine.model().records.len() / 2].host.clone();
-        let region = select::select(engine.model(), &["home-0-down"], &[]).unwrap();
-        group.bench_with_input(BenchmarkId::new("load (parse + validate + graph)", size), &source, |b, s| {
-            b.iter(|| Engine::from_str("synth.toml", black_box(s)).unwrap())
+        let source = generate(&SynthOptions {
+            components: size,
+            seed: 1,
         });
-        group.bench_with_input(BenchmarkId::new("spof: every flow", size), &engine, |b, e| b.iter(|| e.spof()));
+        let engine = Engine::from_str("synth.toml", &source).expect("generated models load");
+        let host = engine.model().records[engine.model().records.len() / 2]
+            .host
+            .clone();
+        let region = select::select(engine.model(), &["home-0-down"], &[]).unwrap();
+        group.bench_with_input(
+            BenchmarkId::new("load (parse + validate + graph)", size),
+            &source,
+            |b, s| b.iter(|| Engine::from_str("synth.toml", black_box(s)).unwrap()),
+        );
+        group.bench_with_input(
+            BenchmarkId::new("spof: every flow", size),
+            &engine,
+            |b, e| b.iter(|| e.spof()),
+        );
         group.bench_with_input(BenchmarkId::new("route", size), &engine, |b, e| {
             b.iter(|| e.route(black_box(&host), &Selection::default()).unwrap())
         });
-        group.bench_with_input(BenchmarkId::new("fail a region: every flow", size), &engine, |b, e| {
-            b.iter(|| e.simulate(black_box(&region)))
-        });
+        group.bench_with_input(
+            BenchmarkId::new("fail a region: every flow", size),
+            &engine,
+            |b, e| b.iter(|| e.simulate(black_box(&region))),
+        );
     }
     group.finish();
 }

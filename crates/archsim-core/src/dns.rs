@@ -16,6 +16,8 @@ pub struct DnsAnswer {
     pub writer: Option<WriterId>,
     /// For a host without records: every writer, with how it adds a host.
     pub options: Vec<WriterId>,
+    /// Assumptions the answer leans on: (host, assumption) of its records.
+    pub assumptions: Vec<(String, String)>,
 }
 
 impl Engine {
@@ -42,11 +44,21 @@ impl Engine {
         } else {
             Vec::new()
         };
+        let assumptions = records
+            .iter()
+            .filter_map(|r| {
+                model.records[r.index()]
+                    .assumption
+                    .clone()
+                    .map(|a| (host.clone(), a))
+            })
+            .collect();
         Ok(DnsAnswer {
             host,
             records,
             writer,
             options,
+            assumptions,
         })
     }
 }

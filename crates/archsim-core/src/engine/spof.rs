@@ -27,6 +27,9 @@ pub struct FlowSpof {
     pub flow: FlowId,
     /// Components whose failure alone takes the flow down, in model order.
     pub components: Vec<CompId>,
+    /// Assumptions the answer leans on: (what, assumption), from the flow,
+    /// the components and the edges between them.
+    pub assumptions: Vec<(String, String)>,
 }
 
 /// A flow's route graph with its virtual root and sink.
@@ -47,9 +50,12 @@ impl Engine {
         (0..self.model.flows.len())
             .map(|i| {
                 let flow = FlowId::from_index(i);
+                let components = self.spof_of(flow);
+                let assumptions = self.spof_assumptions(flow, &components);
                 FlowSpof {
                     flow,
-                    components: self.spof_of(flow),
+                    components,
+                    assumptions,
                 }
             })
             .collect()
@@ -95,6 +101,24 @@ impl Engine {
         }
         let mut out: Vec<CompId> = spof.into_iter().collect();
         out.sort_unstable();
+        out
+    }
+
+    fn spof_assumptions(&self, flow: FlowId, components: &[CompId]) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        let f = &self.model.flows[flow.index()];
+        if let Some(a) = &f.assumption {
+            super::route::push_unique(&mut out, f.id.clone(), a.clone());
+        }
+        for &c in components {
+            self.note_component_assumption(c, &mut out);
+            for e in self.edges_from(c) {
+                let edge = &self.model.edges[e.index()];
+                if edge.active_for(flow) && components.binary_search(&edge.to).is_ok() {
+                    self.note_edge_assumption(e, &mut out);
+                }
+            }
+        }
         out
     }
 
