@@ -1,1 +1,103 @@
-fn main() {}
+//! `archsim`: ask an architecture model questions from the command line.
+//!
+//! A thin shell over `archsim-core`: parse the arguments, load the model,
+//! run one command, map the outcome to an exit code (0 answered, 1 `check`
+//! found errors, 2 bad input). Every answer is computed by the core; this
+//! crate only translates it into text or JSON.
+#![deny(missing_docs)]
+
+mod cli;
+mod commands;
+mod error;
+mod input;
+mod json;
+mod output;
+mod render;
+
+use std::ffi::OsString;
+use std::io::IsTerminal;
+use std::process::ExitCode;
+
+use commands::Ctx;
+use error::EXIT_BAD_INPUT;
+use input::ModelInput;
+use render::{ColorChoice, Style};
+
+/// Columns for wrapping when stdout is not a terminal (or says nothing).
+const DEFAULT_WIDTH: usize = 100;
+
+fn main() -> ExitCode {
+    let args: Vec<OsString> = std::env::args_os().collect();
+    ExitCode::from(run(&args))
+}
+
+fn run(args: &[OsString]) -> u8 {
+    let pre = cli::prescan(args);
+    let input = match &pre.model {
+        Some(path) => ModelInput::read(path),
+        None => Ok(ModelInput::embedded()),
+    };
+    let model = match &input {
+        Ok(ModelInput {
+            engine: Ok(engine), ..
+        }) => Some(engine.model()),
+        _ => None,
+    };
+    let mut command = cli::command(model);
+    let matches = match command.try_get_matches_from_mut(args) {
+        Ok(matches) => matches,
+        Err(error) => return output::clap_error(error, &command, args, pre.json),
+    };
+    let json = matches.get_flag("json");
+    let choice = ColorChoice::parse(matches.get_one::<String>("color").map_or("auto", |s| s));
+    let stdout_terminal = std::io::stdout().is_terminal();
+    let err_style = Style::new(choice, std::io::stderr().is_terminal());
+    let ctx = Ctx {
+        json,
+        style: Style::new(choice, stdout_terminal),
+        width: width(stdout_terminal),
+        input,
+    };
+    let is_check = matches!(matches.subcommand_name(), Some("check"));
+    if !is_check && !json {
+        warn_about_warnings(&ctx, err_style);
+    }
+    match commands::dispatch(&ctx, &matches) {
+        Ok(answer) => match output::stdout(&answer.text) {
+            Ok(()) => answer.code,
+            Err(e) => {
+                output::stderr(&format!("error: cannot write the answer: {e}\n"));
+                EXIT_BAD_INPUT
+            }
+        },
+        Err(error) => output::error(&error, ctx.input.as_ref().ok(), json, err_style),
+    }
+}
+
+/// Columns to wrap at: `COLUMNS` on a terminal, else a fixed width so piped
+/// output is the same everywhere.
+fn width(terminal: bool) -> usize {
+    let columns = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok());
+    match columns {
+        Some(c) if terminal && (40..=500).contains(&c) => c,
+        _ => DEFAULT_WIDTH,
+    }
+}
+
+/// One line on stderr when a model that loaded has warnings.
+fn warn_about_warnings(ctx: &Ctx, style: Style) {
+    let Ok(input) = &ctx.input else { return };
+    let Ok(engine) = &input.engine else { return };
+    let n = engine.warnings().len();
+    if n > 0 {
+        let s = if n == 1 { "" } else { "s" };
+        output::stderr(&format!(
+            "{}{} the model `{}` has {n} warning{s}; `archsim check` shows them\n",
+            style.warning("warning"),
+            style.bold(":"),
+            input.file
+        ));
+    }
+}

@@ -1,0 +1,454 @@
+//! The command line: arguments, help, and the flags that come from the model.
+//!
+//! `place` takes one flag per placement question of the loaded model
+//! (`--holds-state`, …), so the model file is read before the arguments are
+//! parsed: a cheap pre-scan finds `--model` and `--json` first.
+
+use std::ffi::{OsStr, OsString};
+
+use archsim_core::Model;
+use clap::{Arg, ArgAction, Command};
+
+use crate::render::wrap;
+
+/// Columns for the lists the help takes from the model.
+const HELP_WIDTH: usize = 100;
+
+/// Heading of the options every command takes.
+const GLOBAL: &str = "Global options";
+
+/// Long flags every subcommand has; a question id equal to one of these is
+/// only answerable with `--answer`.
+const RESERVED: [&str; 6] = ["model", "json", "color", "help", "audit", "answer"];
+
+/// What must be known before parsing.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Prescan {
+    /// The value of `--model`, if given.
+    pub model: Option<OsString>,
+    /// Whether `--json` was given (errors are then JSON too).
+    pub json: bool,
+}
+
+/// Find `--model PATH`, `--model=PATH` and `--json` before clap parses, the
+/// way clap will see them (nothing after `--` counts).
+pub fn prescan(args: &[OsString]) -> Prescan {
+    let mut out = Prescan::default();
+    let mut args = args.iter().skip(1);
+    while let Some(arg) = args.next() {
+        let text = arg.to_string_lossy();
+        match text.as_ref() {
+            "--" => break,
+            "--json" => out.json = true,
+            "--model" => out.model = args.next().cloned(),
+            _ => {
+                if let Some(value) = text.strip_prefix("--model=") {
+                    out.model = Some(OsString::from(value));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The `place` flag id for a question.
+pub fn question_arg(id: &str) -> String {
+    format!("question:{id}")
+}
+
+/// Whether a question id can be a flag of its own.
+fn flaggable(id: &str) -> bool {
+    id.starts_with(|c: char| c.is_ascii_alphanumeric())
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+        && !RESERVED.contains(&id)
+}
+
+/// The whole command line. `model` (when it loaded) supplies the placement
+/// flags and the lists in the help texts.
+pub fn command(model: Option<&Model>) -> Command {
+    Command::new("archsim")
+        .about("Ask an architecture model questions: routes, failures, single points of failure, placement, DNS.")
+        .long_about(
+            "Ask an architecture model questions: how a host is routed, what fails when \
+             components fail, which components are single points of failure, where new \
+             infrastructure belongs, who writes a DNS record.\n\n\
+             Without --model, archsim answers from the model embedded in it.",
+        )
+        .version(env!("CARGO_PKG_VERSION"))
+        .subcommand_required(true)
+        .arg_required_else_help(true)
+        .after_help(
+            "Exit codes: 0 answered (bad news is still an answer), 1 `check` found errors, \
+             2 bad input (unknown name, host outside the zone, unreadable or invalid model, bad usage).",
+        )
+        .arg(
+            Arg::new("model")
+                .long("model")
+                .help_heading(GLOBAL)
+                .value_name("PATH")
+                .global(true)
+                .value_parser(clap::value_parser!(OsString))
+                .help("Model file to answer from [default: the embedded model]"),
+        )
+        .arg(
+            Arg::new("json")
+                .long("json")
+                .help_heading(GLOBAL)
+                .global(true)
+                .action(ArgAction::SetTrue)
+                .help("Answer in JSON (see JSON.md for every shape)"),
+        )
+        .arg(
+            Arg::new("color")
+                .long("color")
+                .help_heading(GLOBAL)
+                .value_name("WHEN")
+                .global(true)
+                .value_parser(["auto", "always", "never"])
+                .default_value("auto")
+                .help("Colour: auto (a terminal without NO_COLOR), always or never"),
+        )
+        .subcommand(route(model))
+        .subcommand(fail(model))
+        .subcommand(spof(model))
+        .subcommand(place(model))
+        .subcommand(dns(model))
+        .subcommand(Command::new("check").about(
+            "Check the model file: errors and warnings with their place in the file; exit 1 on errors",
+        ))
+        .subcommand(
+            Command::new("list")
+                .about("List what the model holds")
+                .arg(
+                    Arg::new("what")
+                        .value_parser(["components", "records", "flows", "providers"])
+                        .default_value("components"),
+                ),
+        )
+        .subcommand(Command::new("scenarios").about("List the failure scenarios, with what each teaches"))
+        .subcommand(
+            Command::new("export")
+                .about("Export the model: a Mermaid flowchart, Graphviz DOT, or the whole model as JSON")
+                .arg(
+                    Arg::new("format")
+                        .required(true)
+                        .value_parser(["mermaid", "dot", "json"]),
+                ),
+        )
+        .subcommand(
+            Command::new("gen")
+                .about("Generate a synthetic model file (TOML) shaped like a real one, for scale tests")
+                .arg(
+                    Arg::new("components")
+                        .long("components")
+                        .value_name("N")
+                        .required(true)
+                        // Beyond a million the text would dwarf what the
+                        // loader accepts; refuse rather than fill memory.
+                        .value_parser(clap::value_parser!(u64).range(1..=1_000_000))
+                        .help("About how many components (1 to 1,000,000)"),
+                )
+                .arg(
+                    Arg::new("seed")
+                        .long("seed")
+                        .value_name("S")
+                        .default_value("0")
+                        .value_parser(clap::value_parser!(u64))
+                        .help("Seed: the same N and S give the same file"),
+                ),
+        )
+}
+
+fn selector_help(model: Option<&Model>) -> String {
+    let mut text = String::from(
+        "Selectors: a component id or name, a product word (every component of it), \
+         provider:ID, region:ID, kind:KIND, env:ENV, terraform:PATH-PREFIX, or a scenario.",
+    );
+    if let Some(model) = model {
+        let scenarios: Vec<&str> = model.scenarios.iter().map(|s| s.id.as_str()).collect();
+        if !scenarios.is_empty() {
+            text.push_str(&format!("\n\nScenarios:\n  {}", listing(&scenarios)));
+        }
+    }
+    wrap_lines(&text)
+}
+
+/// A comma-separated list, wrapped under a two-space indent.
+fn listing(items: &[&str]) -> String {
+    wrap(&items.join(", "), HELP_WIDTH, 2)
+}
+
+/// Wrap each paragraph of a help text that is not already indented.
+fn wrap_lines(text: &str) -> String {
+    text.lines()
+        .map(|l| {
+            if l.starts_with(' ') {
+                l.to_owned()
+            } else {
+                wrap(l, HELP_WIDTH, 0)
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn hosts_help(model: Option<&Model>) -> String {
+    match model {
+        Some(model) => {
+            let hosts: Vec<&str> = model.records.iter().map(|r| r.host.as_str()).collect();
+            format!(
+                "Hosts in the {} zone:\n  {}",
+                model.zone.name,
+                listing(&hosts)
+            )
+        }
+        None => String::new(),
+    }
+}
+
+fn selectors(id: &'static str, long: Option<&'static str>, help: &'static str) -> Arg {
+    let arg = Arg::new(id)
+        .value_name("SELECTOR")
+        .action(ArgAction::Append)
+        .help(help);
+    match long {
+        Some(long) => arg.long(long),
+        None => arg.num_args(0..),
+    }
+}
+
+fn route(model: Option<&Model>) -> Command {
+    Command::new("route")
+        .about(
+            "Route a host or URL hop by hop, from the zone to the origin, under optional failures",
+        )
+        .arg(
+            Arg::new("host")
+                .value_name("HOST|URL")
+                .required(true)
+                .help("A host or URL (scheme, port, path and case are ignored)"),
+        )
+        .arg(selectors(
+            "fail",
+            Some("fail"),
+            "Fail these first (repeatable)",
+        ))
+        .arg(selectors(
+            "reschedule",
+            Some("reschedule"),
+            "Restart these first, so their start-up needs count (repeatable)",
+        ))
+        .after_help(format!("{}\n\n{}", hosts_help(model), selector_help(model)))
+}
+
+fn fail(model: Option<&Model>) -> Command {
+    Command::new("fail")
+        .about("Fail components and see every flow's state (ok, at-risk, degraded, down) and why")
+        .arg(selectors("selectors", None, "What fails"))
+        .arg(selectors(
+            "reschedule",
+            Some("reschedule"),
+            "What restarts, so its start-up needs count (repeatable)",
+        ))
+        .after_help(selector_help(model))
+}
+
+fn spof(model: Option<&Model>) -> Command {
+    let flows = model
+        .map(|m| {
+            let ids: Vec<&str> = m.flows.iter().map(|f| f.id.as_str()).collect();
+            format!("Flows:\n  {}", listing(&ids))
+        })
+        .unwrap_or_default();
+    Command::new("spof")
+        .about("Single points of failure: the components whose failure alone takes a flow down")
+        .arg(
+            Arg::new("flow")
+                .value_name("FLOW")
+                .help("Only this flow (an id, or the host a flow serves)"),
+        )
+        .after_help(flows)
+}
+
+fn dns(model: Option<&Model>) -> Command {
+    Command::new("dns")
+        .about("Who writes a host's DNS record, or how a new host gets one")
+        .arg(Arg::new("host").value_name("HOST").required(true))
+        .after_help(hosts_help(model))
+}
+
+fn place(model: Option<&Model>) -> Command {
+    let mut command = Command::new("place")
+        .about("Where new infrastructure goes: the placement rule's verdict, the rules that decided, precedents")
+        .arg(
+            Arg::new("audit")
+                .long("audit")
+                .action(ArgAction::SetTrue)
+                .help("Check every existing component against the rule instead"),
+        )
+        .arg(
+            Arg::new("answer")
+                .long("answer")
+                .value_name("QUESTION")
+                .action(ArgAction::Append)
+                .help("Answer a question yes by its id (repeatable; same as its flag)"),
+        );
+    match model {
+        Some(model) => {
+            let mut seen: Vec<&str> = Vec::new();
+            for q in &model.placement.questions {
+                if flaggable(&q.id) && !seen.contains(&q.id.as_str()) {
+                    seen.push(&q.id);
+                    command = command.arg(
+                        Arg::new(question_arg(&q.id))
+                            .long(q.id.clone())
+                            .action(ArgAction::SetTrue)
+                            .help_heading("Questions (give the ones that hold)")
+                            .help(q.ask.clone()),
+                    );
+                }
+            }
+        }
+        None => {
+            // The model did not load: accept anything, so the command reports
+            // the model's errors rather than an unknown flag.
+            command = command.arg(
+                Arg::new("unparsed")
+                    .num_args(0..)
+                    .allow_hyphen_values(true)
+                    .trailing_var_arg(true)
+                    .hide(true),
+            );
+        }
+    }
+    command
+}
+
+/// Every long flag `archsim <subcommand>` accepts, for did-you-mean hints.
+pub fn long_flags(command: &Command, subcommand: Option<&str>) -> Vec<String> {
+    let mut flags: Vec<String> = command
+        .get_arguments()
+        .filter_map(|a| a.get_long())
+        .map(|l| format!("--{l}"))
+        .collect();
+    if let Some(sub) = subcommand.and_then(|s| command.find_subcommand(s)) {
+        flags.extend(
+            sub.get_arguments()
+                .filter_map(|a| a.get_long())
+                .map(|l| format!("--{l}")),
+        );
+    }
+    flags.push("--help".into());
+    flags
+}
+
+/// The first argument that names a subcommand, if any.
+pub fn subcommand_in<'a>(command: &Command, args: &'a [OsString]) -> Option<&'a str> {
+    args.iter()
+        .skip(1)
+        .filter_map(|a| a.to_str())
+        .find(|a| command.find_subcommand(OsStr::new(a)).is_some())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(list: &[&str]) -> Vec<OsString> {
+        list.iter().map(OsString::from).collect()
+    }
+
+    #[test]
+    fn prescan_finds_the_model_and_json_like_clap_would() {
+        let cases: [(&[&str], Option<&str>, bool); 6] = [
+            (&["archsim", "route", "x"], None, false),
+            (
+                &["archsim", "--model", "m.toml", "check"],
+                Some("m.toml"),
+                false,
+            ),
+            (
+                &["archsim", "check", "--model=m.toml", "--json"],
+                Some("m.toml"),
+                true,
+            ),
+            (
+                &["archsim", "fail", "--", "--json", "--model", "x"],
+                None,
+                false,
+            ),
+            (&["archsim", "route", "--model"], None, false),
+            (&["archsim", "--json", "spof"], None, true),
+        ];
+        for (input, model, json) in cases {
+            let found = prescan(&args(input));
+            assert_eq!(found.model.as_deref(), model.map(OsStr::new), "{input:?}");
+            assert_eq!(found.json, json, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn question_ids_that_clash_or_are_not_flags_stay_answerable_by_answer() {
+        let cases = [
+            ("holds-state", true),
+            ("dns", true),
+            ("audit", false),
+            ("json", false),
+            ("-x", false),
+            ("a=b", false),
+            ("", false),
+        ];
+        for (id, expected) in cases {
+            assert_eq!(flaggable(id), expected, "{id}");
+        }
+    }
+
+    #[test]
+    fn the_command_definition_is_consistent() {
+        command(None).debug_assert();
+        let engine = archsim_core::Engine::tomoda().expect("the shipped model loads");
+        command(Some(engine.model())).debug_assert();
+    }
+
+    #[test]
+    fn odd_question_ids_cannot_break_the_command_line() {
+        let mut model = Model::default();
+        for id in [
+            "audit",
+            "json",
+            "two words",
+            "dup",
+            "dup",
+            "",
+            "-x",
+            "ok-one",
+        ] {
+            model.placement.questions.push(archsim_core::Question {
+                id: id.into(),
+                ask: "?".into(),
+            });
+        }
+        let command = command(Some(&model));
+        command.clone().debug_assert();
+        let place = command.find_subcommand("place").expect("place exists");
+        let longs: Vec<&str> = place.get_arguments().filter_map(|a| a.get_long()).collect();
+        assert!(
+            longs.contains(&"ok-one") && longs.contains(&"dup"),
+            "{longs:?}"
+        );
+        assert!(!longs.contains(&"two words"), "{longs:?}");
+        let matches = command
+            .try_get_matches_from(["archsim", "place", "--dup", "--answer", "two words"])
+            .expect("parses");
+        let (_, place) = matches.subcommand().expect("a subcommand");
+        assert_eq!(
+            place
+                .try_get_one::<bool>(&question_arg("dup"))
+                .ok()
+                .flatten(),
+            Some(&true)
+        );
+    }
+}

@@ -1,0 +1,287 @@
+//! `archsim place [--QUESTION]... [--answer ID]...` and `archsim place --audit`
+
+use archsim_core::place::{self, AuditEntry};
+use archsim_core::{AuditStatus, Model, PlaceAnswer, Verdict};
+use clap::ArgMatches;
+
+use super::{Answer, Ctx, values};
+use crate::cli::question_arg;
+use crate::error::CliError;
+use crate::json::{AuditEntryJson, AuditJson, PlaceJson, PrecedentJson, RuleJson};
+use crate::render::{Style, Table, list};
+
+/// Evaluate the placement rule for the answers given, or audit the model.
+pub fn run(ctx: &Ctx, m: &ArgMatches) -> Result<Answer, CliError> {
+    let engine = ctx.engine()?;
+    let model = engine.model();
+    let mut answers: Vec<&str> = model
+        .placement
+        .questions
+        .iter()
+        .filter(|q| {
+            m.try_get_one::<bool>(&question_arg(&q.id))
+                .ok()
+                .flatten()
+                .copied()
+                .unwrap_or(false)
+        })
+        .map(|q| q.id.as_str())
+        .collect();
+    answers.extend(values(m, "answer"));
+    if m.get_flag("audit") {
+        if !answers.is_empty() {
+            return Err(CliError::usage(
+                "`--audit` checks the existing components; it takes no answers",
+            ));
+        }
+        let audit = place::audit(model);
+        return ctx.answer(
+            || audit_json(model, &audit),
+            || audit_human(ctx, model, &audit),
+        );
+    }
+    let answer = place::place(model, &answers)?;
+    ctx.answer(|| to_json(model, &answer), || human(ctx, model, &answer))
+}
+
+fn verdict_id(model: &Model, verdict: Verdict) -> &str {
+    match verdict {
+        Verdict::Provider(p) => &model.providers[p.index()].id,
+        Verdict::Conflict => "conflict",
+        Verdict::Undecided => "undecided",
+    }
+}
+
+fn to_json<'a>(model: &'a Model, answer: &'a PlaceAnswer) -> PlaceJson<'a> {
+    let e = &answer.evaluation;
+    PlaceJson {
+        answers: &answer.answers,
+        verdict: verdict_id(model, e.verdict),
+        rules: e
+            .fired
+            .iter()
+            .map(|&r| {
+                let rule = &model.placement.rules[r.index()];
+                RuleJson {
+                    id: &rule.id,
+                    provider: &model.providers[rule.provider.index()].id,
+                    says: &rule.says,
+                    facts: &rule.facts,
+                    role: if e.deciding.contains(&r) {
+                        "decided"
+                    } else if e.overridden.contains(&r) {
+                        "overridden"
+                    } else {
+                        "fired"
+                    },
+                }
+            })
+            .collect(),
+        precedents: answer
+            .precedents
+            .iter()
+            .map(|p| {
+                let c = model.component(p.component);
+                PrecedentJson {
+                    id: &c.id,
+                    name: &c.name,
+                    provider: model.provider_name(c.provider),
+                    shared: &p.shared,
+                    similarity: (p.similarity * 1000.0).round() / 1000.0,
+                    note: c.placement.as_deref(),
+                }
+            })
+            .collect(),
+    }
+}
+
+fn verdict_text(style: Style, model: &Model, verdict: Verdict) -> String {
+    match verdict {
+        Verdict::Provider(p) => {
+            let p = &model.providers[p.index()];
+            style.good(&format!("→ {} ({})", p.id, p.name))
+        }
+        Verdict::Conflict => style.notice("⚠ conflict"),
+        Verdict::Undecided => style.dim("? undecided"),
+    }
+}
+
+fn human(ctx: &Ctx, model: &Model, answer: &PlaceAnswer) -> String {
+    let style = ctx.style;
+    let e = &answer.evaluation;
+    let mut head = Table::default().wrap_at(ctx.width);
+    let answers = if answer.answers.is_empty() {
+        style.dim("(none)")
+    } else {
+        answer.answers.join(", ")
+    };
+    head.row(vec!["answers".into(), answers]);
+    head.row(vec![
+        "verdict".into(),
+        verdict_text(style, model, e.verdict),
+    ]);
+    let rule = |r: &archsim_core::RuleId| &model.placement.rules[r.index()];
+    match e.verdict {
+        Verdict::Conflict => {
+            let sides: Vec<String> = e
+                .deciding
+                .iter()
+                .map(|r| {
+                    let r = rule(r);
+                    format!(
+                        "{} puts it on {}",
+                        r.id,
+                        model.providers[r.provider.index()].id
+                    )
+                })
+                .collect();
+            let mut text = format!("The rules that decide disagree: {}.", list(&sides));
+            if let Some(p) = answer.precedents.first() {
+                let c = model.component(p.component);
+                text.push_str(&format!(
+                    " The nearest precedent, {}, sits on {}.",
+                    c.id,
+                    model.provider_name(c.provider)
+                ));
+            }
+            head.note(text);
+        }
+        Verdict::Undecided if answer.answers.is_empty() => {}
+        Verdict::Undecided => {
+            head.note("No rule fires for these answers.".into());
+        }
+        Verdict::Provider(_) => {}
+    }
+    let mut out = head.render(style, 2);
+
+    if answer.answers.is_empty() {
+        out.push_str(&format!(
+            "\n{}\n",
+            style.bold("Say what holds for the new piece (flags of `archsim place`):")
+        ));
+        let mut questions = Table::default().wrap_at(ctx.width);
+        for q in &model.placement.questions {
+            questions.row(vec![format!("--{}", q.id), q.ask.clone()]);
+        }
+        out.push_str(&questions.render(style, 2));
+        return out;
+    }
+
+    if !e.fired.is_empty() {
+        out.push_str(&format!("\n{}\n", style.bold("Rules")));
+        let mut rules = Table::default().wrap_at(ctx.width);
+        for r in &e.fired {
+            let role = if e.deciding.contains(r) {
+                style.good("decided")
+            } else if e.overridden.contains(r) {
+                style.dim("overridden")
+            } else {
+                "fired".to_owned()
+            };
+            let rule = rule(r);
+            rules.row(vec![
+                role,
+                style.id(&rule.id),
+                format!("→ {}", model.providers[rule.provider.index()].id),
+                style.dim(&rule.facts.join(", ")),
+            ]);
+            rules.note(rule.says.clone());
+        }
+        out.push_str(&rules.render(style, 2));
+    }
+
+    if !answer.precedents.is_empty() {
+        out.push_str(&format!("\n{}\n", style.bold("Precedents")));
+        let mut table = Table::default().wrap_at(ctx.width);
+        for p in &answer.precedents {
+            let c = model.component(p.component);
+            table.row(vec![
+                style.id(&c.id),
+                format!("on {}", model.provider_name(c.provider)),
+                format!("{:.0}% alike", p.similarity * 100.0),
+                style.dim(&format!("shares {}", list(&p.shared))),
+            ]);
+            table.note(c.name.clone());
+            if let Some(note) = &c.placement {
+                table.note(format!("{} {note}", style.notice("placement:")));
+            }
+        }
+        out.push_str(&table.render(style, 2));
+    }
+    out
+}
+
+fn audit_reason(status: &AuditStatus) -> Option<&str> {
+    match status {
+        AuditStatus::Exception(r) | AuditStatus::Resolved(r) | AuditStatus::Violation(r) => Some(r),
+        AuditStatus::Fits | AuditStatus::NotCovered => None,
+    }
+}
+
+fn audit_json<'a>(model: &'a Model, audit: &'a [AuditEntry]) -> AuditJson<'a> {
+    AuditJson {
+        audit: audit
+            .iter()
+            .map(|a| {
+                let c = model.component(a.component);
+                AuditEntryJson {
+                    id: &c.id,
+                    provider: model.provider_name(c.provider),
+                    region: c.region.map(|r| model.regions[r.index()].id.as_str()),
+                    verdict: verdict_id(model, a.evaluation.verdict),
+                    status: a.status.as_str(),
+                    reason: audit_reason(&a.status),
+                    rules: a
+                        .evaluation
+                        .deciding
+                        .iter()
+                        .map(|r| model.placement.rules[r.index()].id.as_str())
+                        .collect(),
+                }
+            })
+            .collect(),
+    }
+}
+
+fn status_text(style: Style, status: &AuditStatus) -> String {
+    match status {
+        AuditStatus::Fits => style.good("✔ fits"),
+        AuditStatus::Exception(_) => style.notice("◆ exception"),
+        AuditStatus::Resolved(_) => style.notice("◆ resolved"),
+        AuditStatus::NotCovered => style.dim("· not-covered"),
+        AuditStatus::Violation(_) => style.error("✖ violation"),
+    }
+}
+
+fn audit_human(ctx: &Ctx, model: &Model, audit: &[AuditEntry]) -> String {
+    let style = ctx.style;
+    let mut table =
+        Table::new(&["COMPONENT", "ON", "REGION", "RULE SAYS", "STATUS"]).wrap_at(ctx.width);
+    for a in audit {
+        let c = model.component(a.component);
+        table.row(vec![
+            style.id(&c.id),
+            model.provider_name(c.provider).to_owned(),
+            model.region_name(c.region).to_owned(),
+            verdict_id(model, a.evaluation.verdict).to_owned(),
+            status_text(style, &a.status),
+        ]);
+        if let Some(reason) = audit_reason(&a.status) {
+            table.note(style.dim(reason));
+        }
+    }
+    let mut out = table.render(style, 2);
+    let mut counts = Vec::new();
+    for name in ["fits", "exception", "resolved", "not-covered", "violation"] {
+        let n = audit.iter().filter(|a| a.status.as_str() == name).count();
+        if n > 0 {
+            counts.push(format!("{n} {name}"));
+        }
+    }
+    out.push_str(&format!(
+        "\n  {}: {}\n",
+        style.bold(&format!("{} components", audit.len())),
+        list(&counts)
+    ));
+    out
+}

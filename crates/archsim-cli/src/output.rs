@@ -1,0 +1,167 @@
+//! Writing answers and errors: stdout for answers (and JSON errors), stderr
+//! for everything a person should read about a failure. A closed pipe
+//! (`archsim export dot | head -1`) ends the output quietly.
+
+use std::ffi::OsString;
+use std::io::{self, Write};
+
+use archsim_core::suggest::{did_you_mean, nearest};
+use clap::Command;
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+
+use crate::cli;
+use crate::error::{CliError, EXIT_BAD_INPUT, EXIT_OK};
+use crate::input::ModelInput;
+use crate::json::{self, ErrorJson};
+use crate::render::Style;
+use crate::render::diagnostic::diagnostic;
+
+/// Write to stdout. A reader that went away is not an error.
+pub fn stdout(text: &str) -> io::Result<()> {
+    quiet_pipe(write_all(io::stdout().lock(), text))
+}
+
+/// Write to stderr. A reader that went away is not an error.
+pub fn stderr(text: &str) {
+    // Nothing sensible is left to do when stderr itself fails.
+    let _ = quiet_pipe(write_all(io::stderr().lock(), text));
+}
+
+fn write_all(mut out: impl Write, text: &str) -> io::Result<()> {
+    out.write_all(text.as_bytes())?;
+    out.flush()
+}
+
+fn quiet_pipe(result: io::Result<()>) -> io::Result<()> {
+    match result {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
+    }
+}
+
+/// Report a command's error and return the exit code.
+///
+/// With `--json` the error goes to stdout as `{"error": …}`; an invalid
+/// model's diagnostics are rendered on stderr either way.
+pub fn error(error: &CliError, input: Option<&ModelInput>, json_output: bool, style: Style) -> u8 {
+    let mut text = String::new();
+    if !error.diagnostics.is_empty() {
+        let source = input.map(ModelInput::source).unwrap_or_default();
+        for d in &error.diagnostics {
+            text.push_str(&diagnostic(d, &source, style));
+        }
+    }
+    if json_output {
+        stderr(&text);
+        let body = json::to_text(&ErrorJson::new(error)).unwrap_or_default();
+        if stdout(&body).is_err() {
+            stderr("error: cannot write to stdout\n");
+        }
+    } else {
+        text.push_str(&format!(
+            "{}{} {}\n",
+            style.error("error"),
+            style.bold(":"),
+            error.message
+        ));
+        let hint = did_you_mean(&error.suggestions);
+        if !hint.is_empty() {
+            text.push_str(&format!("  {} {hint}\n", style.good("= help:")));
+        }
+        stderr(&text);
+    }
+    EXIT_BAD_INPUT
+}
+
+/// Report a command-line parse failure (or print help/version) and return
+/// the exit code.
+pub fn clap_error(
+    mut error: clap::Error,
+    command: &Command,
+    args: &[OsString],
+    json_output: bool,
+) -> u8 {
+    match error.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            return match stdout(&error.render().to_string()) {
+                Ok(()) => EXIT_OK,
+                Err(_) => EXIT_BAD_INPUT,
+            };
+        }
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand if !json_output => {
+            stderr(&error.render().to_string());
+            return EXIT_BAD_INPUT;
+        }
+        _ => {}
+    }
+    let suggestions = suggest(&mut error, command, args);
+    if json_output {
+        let rendered = error.render().to_string();
+        let message = rendered
+            .lines()
+            .next()
+            .unwrap_or("bad usage")
+            .trim_start_matches("error: ")
+            .to_owned();
+        let message = if error.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+            "no command given; try `archsim --help`".to_owned()
+        } else {
+            message
+        };
+        let e = CliError::usage(message).with_suggestions(suggestions);
+        let body = json::to_text(&ErrorJson::new(&e)).unwrap_or_default();
+        let _ = stdout(&body);
+    } else {
+        stderr(&error.render().to_string());
+    }
+    EXIT_BAD_INPUT
+}
+
+/// Did-you-mean for unknown flags, subcommands and values, from the core's
+/// `suggest` (clap's own needs an extra dependency).
+fn suggest(error: &mut clap::Error, command: &Command, args: &[OsString]) -> Vec<String> {
+    let string = |kind| match error.get(kind) {
+        Some(ContextValue::String(s)) => Some(s.clone()),
+        _ => None,
+    };
+    let (wanted, candidates, slot) = match error.kind() {
+        ErrorKind::UnknownArgument => {
+            let Some(arg) = string(ContextKind::InvalidArg) else {
+                return Vec::new();
+            };
+            let name = arg.split('=').next().unwrap_or(&arg).to_owned();
+            let sub = cli::subcommand_in(command, args);
+            (
+                name,
+                cli::long_flags(command, sub),
+                ContextKind::SuggestedArg,
+            )
+        }
+        ErrorKind::InvalidSubcommand => {
+            let Some(sub) = string(ContextKind::InvalidSubcommand) else {
+                return Vec::new();
+            };
+            let names = command
+                .get_subcommands()
+                .map(|c| c.get_name().to_owned())
+                .collect();
+            (sub, names, ContextKind::SuggestedSubcommand)
+        }
+        ErrorKind::InvalidValue => {
+            let Some(value) = string(ContextKind::InvalidValue) else {
+                return Vec::new();
+            };
+            let valid = match error.get(ContextKind::ValidValue) {
+                Some(ContextValue::Strings(v)) => v.clone(),
+                _ => Vec::new(),
+            };
+            (value, valid, ContextKind::SuggestedValue)
+        }
+        _ => return Vec::new(),
+    };
+    let found = nearest(&wanted, candidates.iter().map(String::as_str), 3);
+    if !found.is_empty() {
+        error.insert(slot, ContextValue::Strings(found.clone()));
+    }
+    found
+}

@@ -1,0 +1,228 @@
+//! Colour and state markers, in plain ANSI.
+//!
+//! Colour is a second channel, never the only one: every state is written
+//! as a symbol *and* a word (`✖ down`), so output piped to a file, read by a
+//! screen reader or printed in black and white says the same thing.
+
+use archsim_core::{RouteVerdict, State};
+
+/// When to colour a stream, as asked with `--color`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ColorChoice {
+    /// Colour when the stream is a terminal and `NO_COLOR` is unset or empty.
+    Auto,
+    /// Always colour, even into a pipe or with `NO_COLOR` set: an explicit
+    /// flag wins over the environment.
+    Always,
+    /// Never colour.
+    Never,
+}
+
+impl ColorChoice {
+    /// Parse `auto`, `always` or `never` (clap has checked the value).
+    pub fn parse(value: &str) -> ColorChoice {
+        match value {
+            "always" => ColorChoice::Always,
+            "never" => ColorChoice::Never,
+            _ => ColorChoice::Auto,
+        }
+    }
+}
+
+/// How to paint text for one output stream.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Style {
+    /// Whether ANSI colour codes are written.
+    pub color: bool,
+}
+
+impl Style {
+    /// The style for a stream, given the choice and whether it is a terminal.
+    pub fn new(choice: ColorChoice, is_terminal: bool) -> Style {
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        let color = match choice {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => is_terminal && !no_color,
+        };
+        Style { color }
+    }
+
+    /// A style that never colours.
+    #[cfg(test)]
+    pub fn plain() -> Style {
+        Style { color: false }
+    }
+
+    fn paint(self, code: &str, text: &str) -> String {
+        if self.color && !text.is_empty() {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_owned()
+        }
+    }
+
+    /// Headings and the subject of a line.
+    pub fn bold(self, text: &str) -> String {
+        self.paint("1", text)
+    }
+
+    /// Secondary text: explanations, sources.
+    pub fn dim(self, text: &str) -> String {
+        self.paint("2", text)
+    }
+
+    /// Component and flow ids.
+    pub fn id(self, text: &str) -> String {
+        self.paint("36", text)
+    }
+
+    /// Errors.
+    pub fn error(self, text: &str) -> String {
+        self.paint("1;31", text)
+    }
+
+    /// Warnings.
+    pub fn warning(self, text: &str) -> String {
+        self.paint("1;33", text)
+    }
+
+    /// Hints and good news.
+    pub fn good(self, text: &str) -> String {
+        self.paint("32", text)
+    }
+
+    /// Something to look at, neither good nor bad.
+    pub fn notice(self, text: &str) -> String {
+        self.paint("33", text)
+    }
+
+    /// `✔ ok`, `▲ at-risk`, `◐ degraded` or `✖ down`, coloured.
+    pub fn state(self, state: State) -> String {
+        let code = match state {
+            State::Ok => "32",
+            State::AtRisk => "36",
+            State::Degraded => "33",
+            State::Down => "1;31",
+        };
+        self.paint(code, &format!("{} {}", marker(state), state.as_str()))
+    }
+
+    /// A route verdict: a state, or `∅ no-record`.
+    pub fn verdict(self, verdict: RouteVerdict) -> String {
+        match verdict {
+            RouteVerdict::Resolves(state) => self.state(state),
+            RouteVerdict::NoRecord => self.paint("35", "∅ no-record"),
+        }
+    }
+}
+
+/// The symbol that stands for a state next to its word.
+pub fn marker(state: State) -> &'static str {
+    match state {
+        State::Ok => "✔",
+        State::AtRisk => "▲",
+        State::Degraded => "◐",
+        State::Down => "✖",
+    }
+}
+
+/// The number of columns a terminal gives `text`, ANSI codes excluded.
+pub fn visible_width(text: &str) -> usize {
+    let mut width = 0;
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c == '\x1b' {
+            for c in chars.by_ref() {
+                if c.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+        } else {
+            width += char_width(c);
+        }
+    }
+    width
+}
+
+/// Columns a terminal gives one character: 0 for combining marks and
+/// zero-width characters, 2 for East Asian wide characters and most emoji,
+/// otherwise 1. An approximation of Unicode's East Asian Width that covers
+/// the scripts a model file is likely to hold, without a dependency.
+pub fn char_width(c: char) -> usize {
+    let u = c as u32;
+    let zero = [
+        (0x0300, 0x036F),
+        (0x200B, 0x200F),
+        (0x20D0, 0x20FF),
+        (0xFE00, 0xFE0F),
+        (0xFE20, 0xFE2F),
+    ];
+    let wide = [
+        (0x1100, 0x115F),
+        (0x2E80, 0x303E),
+        (0x3041, 0x33FF),
+        (0x3400, 0x4DBF),
+        (0x4E00, 0x9FFF),
+        (0xA000, 0xA4CF),
+        (0xAC00, 0xD7A3),
+        (0xF900, 0xFAFF),
+        (0xFE30, 0xFE4F),
+        (0xFF00, 0xFF60),
+        (0xFFE0, 0xFFE6),
+        (0x1F300, 0x1F64F),
+        (0x1F900, 0x1F9FF),
+        (0x20000, 0x3FFFD),
+    ];
+    let within = |ranges: &[(u32, u32)]| ranges.iter().any(|&(a, b)| (a..=b).contains(&u));
+    if within(&zero) {
+        0
+    } else if within(&wide) {
+        2
+    } else {
+        1
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn states_carry_a_symbol_and_a_word_with_or_without_colour() {
+        let cases = [
+            (State::Ok, "✔ ok"),
+            (State::AtRisk, "▲ at-risk"),
+            (State::Degraded, "◐ degraded"),
+            (State::Down, "✖ down"),
+        ];
+        for (state, expected) in cases {
+            assert_eq!(Style::plain().state(state), expected);
+            let painted = Style { color: true }.state(state);
+            assert!(painted.contains(expected), "{painted:?}");
+            assert_eq!(visible_width(&painted), expected.chars().count());
+        }
+    }
+
+    #[test]
+    fn widths_count_terminal_columns() {
+        let cases = [
+            ("abc", 3),
+            ("é", 1),
+            ("e\u{301}", 1),
+            ("東京", 4),
+            ("한", 2),
+            ("\u{1b}[1;31mx\u{1b}[0m", 1),
+        ];
+        for (text, width) in cases {
+            assert_eq!(visible_width(text), width, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn explicit_choices_ignore_the_terminal() {
+        assert!(Style::new(ColorChoice::Always, false).color);
+        assert!(!Style::new(ColorChoice::Never, true).color);
+        assert!(!Style::new(ColorChoice::Auto, false).color);
+    }
+}

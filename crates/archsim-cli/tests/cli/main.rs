@@ -1,0 +1,16 @@
+//! End-to-end tests of the `archsim` binary: every command and error path
+//! run as a user would run them.
+//!
+//! - `cases`: a table of arguments, exit codes and expected JSON values or text;
+//! - `snapshots`: the human output of the main commands, compared with
+//!   `tests/snapshots/*.txt` (regenerate with `UPDATE_SNAPSHOTS=1`);
+//! - `hostile`: broken model files written at test time;
+//! - `exports`: the diagrams and the JSON export;
+//! - `docs`: the examples in `JSON.md` against the real output.
+
+mod cases;
+mod common;
+mod docs;
+mod exports;
+mod hostile;
+mod snapshots;
