@@ -10,6 +10,8 @@ mod simulate;
 mod spof;
 mod state;
 
+use std::collections::HashMap;
+
 use petgraph::Direction;
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
@@ -38,6 +40,10 @@ pub struct Engine {
     order: Vec<CompId>,
     /// Flows that have edges of their own (`flows = [...]`).
     flow_specific: Vec<bool>,
+    /// Hop edges limited to some hosts, by host (records, ingress rules).
+    host_hops: HashMap<String, Vec<EdgeId>>,
+    /// Hop edges that carry every host, by source component.
+    any_hops: Vec<Vec<EdgeId>>,
     warnings: Vec<Diagnostic>,
 }
 
@@ -89,11 +95,26 @@ impl Engine {
                 flow_specific[f.index()] = true;
             }
         }
+        let mut host_hops: HashMap<String, Vec<EdgeId>> = HashMap::new();
+        let mut any_hops = vec![Vec::new(); model.components.len()];
+        for (i, e) in model.edges.iter().enumerate().filter(|(_, e)| e.hop) {
+            if e.hosts.is_empty() {
+                any_hops[e.from.index()].push(EdgeId::from_index(i));
+            }
+            for host in &e.hosts {
+                host_hops
+                    .entry(host.clone())
+                    .or_default()
+                    .push(EdgeId::from_index(i));
+            }
+        }
         Engine {
             model,
             graph,
             order,
             flow_specific,
+            host_hops,
+            any_hops,
             warnings,
         }
     }
@@ -125,6 +146,16 @@ impl Engine {
         self.graph
             .edges_directed(NodeIndex::new(c.index()), Direction::Incoming)
             .map(|e| *e.weight())
+    }
+
+    /// Every component's state when the selected components fail.
+    ///
+    /// Complexity: O(V + E).
+    pub fn component_states(&self, selection: &crate::select::Selection) -> Vec<State> {
+        let states = self.states(selection, None);
+        (0..self.model.components.len())
+            .map(|i| states.state(CompId::from_index(i)))
+            .collect()
     }
 
     /// Flows whose path or route passes through the component, or that need it.

@@ -95,7 +95,7 @@ impl Engine {
             });
         }
         let flow = self.model.flow_by_id(&host);
-        let states = self.states(selection, flow.filter(|f| self.flow_specific[f.index()]));
+        let states = self.lazy_states(selection, flow.filter(|f| self.flow_specific[f.index()]));
         let walk = self.walk(&host, &states);
         let hops: Vec<Hop> = walk
             .path
@@ -104,7 +104,7 @@ impl Engine {
                 component,
                 via,
                 why: self.hop_why(&host, component, via, &records),
-                state: states.state[component.index()],
+                state: states.state(component),
             })
             .collect();
         let mut assumptions = Vec::new();
@@ -155,7 +155,7 @@ impl Engine {
     ///
     /// A node's value is its own state, worsened by the best of its hops;
     /// a `cached` hop caps what lies behind it at `degraded`.
-    pub(crate) fn walk(&self, host: &str, states: &States) -> Walk {
+    pub(crate) fn walk(&self, host: &str, states: &States<'_>) -> Walk {
         let start = self.model.zone.component;
         let mut memo: HashMap<CompId, (State, Option<EdgeId>)> = HashMap::new();
         self.best(host, start, states, &mut memo, 0);
@@ -181,14 +181,14 @@ impl Engine {
         &self,
         host: &str,
         node: CompId,
-        states: &States,
+        states: &States<'_>,
         memo: &mut HashMap<CompId, (State, Option<EdgeId>)>,
         depth: usize,
     ) -> State {
         if let Some(&(state, _)) = memo.get(&node) {
             return state;
         }
-        let own = states.state[node.index()];
+        let own = states.state(node);
         let mut options: Option<(State, EdgeId)> = None;
         if depth < 256 {
             for edge_id in self.hop_edges(node, host) {
@@ -213,13 +213,26 @@ impl Engine {
     }
 
     /// Hop edges leaving `node` that carry `host`.
+    ///
+    /// Complexity: O(hops for the host + hops from the node for every host).
     pub(crate) fn hop_edges<'a>(
         &'a self,
         node: CompId,
         host: &'a str,
     ) -> impl Iterator<Item = EdgeId> + 'a {
-        self.edges_from(node)
-            .filter(move |e| self.model.edges[e.index()].hop_serves(host))
+        let limited = self
+            .host_hops
+            .get(host)
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        self.any_hops[node.index()]
+            .iter()
+            .chain(
+                limited
+                    .iter()
+                    .filter(move |e| self.model.edges[e.index()].from == node),
+            )
+            .copied()
     }
 
     /// The components behind a route's verdict: the first hop whose own state
@@ -227,7 +240,7 @@ impl Engine {
     fn route_because(
         &self,
         path: &[(CompId, Option<EdgeId>)],
-        states: &States,
+        states: &States<'_>,
         memo: &HashMap<CompId, (State, Option<EdgeId>)>,
     ) -> Vec<CompId> {
         let mut prefix = Vec::new();
@@ -236,8 +249,8 @@ impl Engine {
             if value == State::Ok {
                 return Vec::new();
             }
-            if states.state[c.index()] == value {
-                prefix.extend(states.chain(self, c));
+            if states.state(c) == value {
+                prefix.extend(states.chain(c));
                 return prefix;
             }
             if let Some(&(next, Some(edge))) = path.get(i + 1)

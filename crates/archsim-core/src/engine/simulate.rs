@@ -56,7 +56,7 @@ impl Engine {
     }
 
     /// One flow's state, given component states.
-    pub(crate) fn flow_outcome(&self, flow: FlowId, states: &States) -> FlowOutcome {
+    pub(crate) fn flow_outcome(&self, flow: FlowId, states: &States<'_>) -> FlowOutcome {
         let f = &self.model.flows[flow.index()];
         let (state, because, path) = match &f.start {
             FlowStart::Host(host) => {
@@ -70,11 +70,11 @@ impl Engine {
             FlowStart::Path(steps) => {
                 let worst = steps
                     .iter()
-                    .map(|s| states.state[s.index()])
+                    .map(|&s| states.state(s))
                     .max()
                     .unwrap_or(State::Ok);
-                let because = match steps.iter().find(|s| states.state[s.index()] == worst) {
-                    Some(&step) if worst != State::Ok => states.chain(self, step),
+                let because = match steps.iter().find(|&&s| states.state(s) == worst) {
+                    Some(&step) if worst != State::Ok => states.chain(step),
                     _ => Vec::new(),
                 };
                 (worst, because, steps.clone())

@@ -125,6 +125,7 @@ impl Engine {
     /// The component and everything it needs on every request, for `flow`.
     fn requirements(&self, c: CompId, flow: FlowId) -> Vec<CompId> {
         let mut seen = vec![c];
+        let mut visited = HashSet::from([c]);
         let mut next = 0;
         while next < seen.len() {
             let at = seen[next];
@@ -134,7 +135,7 @@ impl Engine {
                 if !edge.hop
                     && edge.kind == EdgeKind::Request
                     && edge.active_for(flow)
-                    && !seen.contains(&edge.to)
+                    && visited.insert(edge.to)
                 {
                     seen.push(edge.to);
                 }

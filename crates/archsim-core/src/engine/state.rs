@@ -1,5 +1,8 @@
 //! Component states under a set of failures, and why.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use crate::model::{CompId, EdgeId, EdgeKind, FlowId};
 use crate::select::Selection;
 
@@ -64,26 +67,76 @@ pub enum Cause {
     Via(EdgeId),
 }
 
-/// Every component's state and cause.
-#[derive(Clone, Debug)]
-pub struct States {
-    pub state: Vec<State>,
-    pub cause: Vec<Cause>,
+/// Component states under one selection: computed for every component in
+/// one pass (`full`, for questions about every flow), or on demand for the
+/// few components one route needs (memoised, so a route on a large model
+/// costs what its dependencies cost, not the whole model).
+pub(crate) struct States<'a> {
+    engine: &'a Engine,
+    selection: &'a Selection,
+    flow: Option<FlowId>,
+    full: Option<Vec<(State, Cause)>>,
+    memo: RefCell<HashMap<CompId, (State, Cause)>>,
 }
 
-impl States {
+impl States<'_> {
+    /// A component's state and why.
+    pub fn get(&self, c: CompId) -> (State, Cause) {
+        if let Some(full) = &self.full {
+            return full[c.index()];
+        }
+        if let Some(&known) = self.memo.borrow().get(&c) {
+            return known;
+        }
+        self.fill(c);
+        self.memo.borrow()[&c]
+    }
+
+    /// A component's state.
+    pub fn state(&self, c: CompId) -> State {
+        self.get(c).0
+    }
+
     /// The chain from `c` to the failed component at the bottom of its state.
-    pub fn chain(&self, engine: &Engine, c: CompId) -> Vec<CompId> {
+    pub fn chain(&self, c: CompId) -> Vec<CompId> {
         let mut chain = vec![c];
         let mut at = c;
-        while let Cause::Via(edge) = self.cause[at.index()] {
-            at = engine.model.edges[edge.index()].to;
+        while let (_, Cause::Via(edge)) = self.get(at) {
+            at = self.engine.model.edges[edge.index()].to;
             if chain.contains(&at) {
                 break;
             }
             chain.push(at);
         }
         chain
+    }
+
+    /// Evaluate `c` and everything it depends on, deepest first, without recursion.
+    fn fill(&self, c: CompId) {
+        let mut stack = vec![(c, false)];
+        while let Some((node, expanded)) = stack.pop() {
+            if self.memo.borrow().contains_key(&node) {
+                continue;
+            }
+            if expanded {
+                let memo = self.memo.borrow();
+                let value = self
+                    .engine
+                    .evaluate(node, self.selection, self.flow, |d| memo[&d].0);
+                drop(memo);
+                self.memo.borrow_mut().insert(node, value);
+                continue;
+            }
+            stack.push((node, true));
+            if !self.selection.failed.contains(&node) {
+                let memo = self.memo.borrow();
+                for (_, to) in self.engine.dependencies(node, self.flow) {
+                    if !memo.contains_key(&to) {
+                        stack.push((to, false));
+                    }
+                }
+            }
+        }
     }
 }
 
@@ -92,46 +145,83 @@ impl Engine {
     /// (`None`: only edges that apply to every flow).
     ///
     /// Complexity: O(V + E), one pass in dependency order.
-    pub(crate) fn states(&self, selection: &Selection, flow: Option<FlowId>) -> States {
-        let n = self.model.components.len();
-        let mut state = vec![State::Ok; n];
-        let mut cause = vec![Cause::None; n];
+    pub(crate) fn states<'a>(
+        &'a self,
+        selection: &'a Selection,
+        flow: Option<FlowId>,
+    ) -> States<'a> {
+        let mut full = vec![(State::Ok, Cause::None); self.model.components.len()];
         for &c in &self.order {
-            let i = c.index();
-            if selection.failed.contains(&c) {
-                state[i] = State::Down;
-                cause[i] = Cause::Failed;
-                continue;
-            }
-            let restarting = selection.restarting.contains(&c);
-            for edge_id in self.edges_from(c) {
-                let edge = &self.model.edges[edge_id.index()];
-                let active = match flow {
-                    None => edge.flows.is_empty(),
-                    Some(f) => edge.active_for(f),
-                };
-                if edge.hop || !active {
-                    continue;
-                }
-                let s = effect(edge.kind, state[edge.to.index()], restarting);
-                if s > state[i]
-                    || (s == state[i]
-                        && s != State::Ok
-                        && prefer(&self.model.edges, cause[i], edge_id))
-                {
-                    state[i] = s;
-                    cause[i] = Cause::Via(edge_id);
-                }
+            full[c.index()] = self.evaluate(c, selection, flow, |d| full[d.index()].0);
+        }
+        States {
+            engine: self,
+            selection,
+            flow,
+            full: Some(full),
+            memo: RefCell::default(),
+        }
+    }
+
+    /// States computed on demand, for questions that touch few components.
+    ///
+    /// Complexity: O(size of the dependency closure of what is asked).
+    pub(crate) fn lazy_states<'a>(
+        &'a self,
+        selection: &'a Selection,
+        flow: Option<FlowId>,
+    ) -> States<'a> {
+        States {
+            engine: self,
+            selection,
+            flow,
+            full: None,
+            memo: RefCell::default(),
+        }
+    }
+
+    /// The dependencies (non-hop edges) of `c` that count for `flow`.
+    fn dependencies(
+        &self,
+        c: CompId,
+        flow: Option<FlowId>,
+    ) -> impl Iterator<Item = (EdgeId, CompId)> + '_ {
+        self.edges_from(c).filter_map(move |edge_id| {
+            let edge = &self.model.edges[edge_id.index()];
+            let active = match flow {
+                None => edge.flows.is_empty(),
+                Some(f) => edge.active_for(f),
+            };
+            (!edge.hop && active).then_some((edge_id, edge.to))
+        })
+    }
+
+    /// One component's state from its dependencies' states.
+    fn evaluate(
+        &self,
+        c: CompId,
+        selection: &Selection,
+        flow: Option<FlowId>,
+        dependency: impl Fn(CompId) -> State,
+    ) -> (State, Cause) {
+        if selection.failed.contains(&c) {
+            return (State::Down, Cause::Failed);
+        }
+        let restarting = selection.restarting.contains(&c);
+        let (mut state, mut cause) = (State::Ok, Cause::None);
+        for (edge_id, to) in self.dependencies(c, flow) {
+            let s = effect(
+                self.model.edges[edge_id.index()].kind,
+                dependency(to),
+                restarting,
+            );
+            // Among equal causes keep the first declared edge, so answers are stable.
+            let earlier = matches!(cause, Cause::Via(e) if edge_id < e);
+            if s > state || (s == state && s != State::Ok && earlier) {
+                state = s;
+                cause = Cause::Via(edge_id);
             }
         }
-        States { state, cause }
-    }
-}
-
-/// Among equal causes, keep the first declared edge, so answers are stable.
-fn prefer(_edges: &[crate::model::Edge], current: Cause, candidate: EdgeId) -> bool {
-    match current {
-        Cause::Via(e) => candidate < e,
-        _ => false,
+        (state, cause)
     }
 }

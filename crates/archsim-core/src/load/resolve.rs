@@ -1,7 +1,7 @@
 //! Raw file structures → [`Model`]: every reference looked up, every id
 //! checked, generated edges and flows added.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::raw::*;
 use crate::diag::{Diagnostic, Severity, Span};
@@ -413,12 +413,15 @@ pub(crate) fn resolve(ctx: &mut Ctx<'_>, raw: RawModel) -> Model {
     }
 
     // Flows: one per served host, then the declared ones.
-    let mut served: Vec<String> = Vec::new();
-    for record in &model.records {
-        if record.purpose == Purpose::Serve && !served.contains(&record.host) {
-            served.push(record.host.clone());
-        }
-    }
+    let served: Vec<String> = {
+        let mut seen: HashSet<&str> = HashSet::new();
+        model
+            .records
+            .iter()
+            .filter(|r| r.purpose == Purpose::Serve && seen.insert(r.host.as_str()))
+            .map(|r| r.host.clone())
+            .collect()
+    };
     for host in &served {
         model.flows.push(Flow {
             id: host.clone(),

@@ -1,6 +1,8 @@
 //! Whole-model checks after resolution: cycles, scenario selectors and the
 //! model's own invariants.
 
+use std::collections::HashMap;
+
 use petgraph::algo::tarjan_scc;
 use petgraph::graph::{DiGraph, NodeIndex};
 
@@ -158,6 +160,7 @@ fn only_reached_from(
 }
 
 fn writers_disjoint(ctx: &mut Ctx<'_>, model: &Model, invariant: &Invariant) {
+    let mut first_writer: HashMap<&str, usize> = HashMap::new();
     for (i, record) in model.records.iter().enumerate() {
         let claimants: Vec<usize> = model
             .writers
@@ -193,10 +196,8 @@ fn writers_disjoint(ctx: &mut Ctx<'_>, model: &Model, invariant: &Invariant) {
                 ),
             );
         }
-        if let Some(other) = model.records[..i]
-            .iter()
-            .find(|r| r.host == record.host && r.writer != record.writer)
-        {
+        let first = *first_writer.entry(record.host.as_str()).or_insert(i);
+        if let Some(other) = Some(&model.records[first]).filter(|r| r.writer != record.writer) {
             violation(
                 ctx,
                 invariant,
