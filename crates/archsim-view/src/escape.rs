@@ -1,0 +1,55 @@
+//! Escaping text for HTML and SVG.
+//!
+//! Every string that comes from the model or the reader goes through
+//! [`html`] before it reaches markup: a component named
+//! `<script>alert(1)</script>` must show as text, not run.
+
+/// Escape `s` for HTML or SVG text and for quoted attribute values.
+///
+/// Replaces `&`, `<`, `>`, `"` and `'` with character references, which is
+/// enough for element content and for attribute values in either quote
+/// style (HTML and XML alike). Line breaks become references too: the book
+/// embeds this output in Markdown, where a blank line would end the HTML
+/// block and let Markdown reinterpret the rest.
+///
+/// Complexity: O(len).
+pub fn html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + s.len() / 8);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\n' => out.push_str("&#10;"),
+            '\r' => out.push_str("&#13;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::html;
+
+    #[test]
+    fn escapes_markup_and_quotes() {
+        let cases = [
+            ("plain", "plain"),
+            (
+                "<script>alert(1)</script>",
+                "&lt;script&gt;alert(1)&lt;/script&gt;",
+            ),
+            ("a & b", "a &amp; b"),
+            ("\"double\" 'single'", "&quot;double&quot; &#39;single&#39;"),
+            ("ünïcödé →", "ünïcödé →"),
+            ("two\n\nparagraphs\r\n", "two&#10;&#10;paragraphs&#13;&#10;"),
+            ("", ""),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(html(input), expected, "escaping {input:?}");
+        }
+    }
+}

@@ -1,0 +1,135 @@
+//! The drawn graph: the selected components and their merged edges.
+
+use std::collections::BTreeMap;
+
+use archsim_core::{CompId, EdgeId, EdgeKind, EdgeOrigin, Model};
+
+/// Labels longer than this collapse to a count ("7 hosts").
+const LABEL_MAX: usize = 28;
+
+/// Components and edges as the layout sees them: nodes are local indices
+/// `0..nodes.len()` in model order.
+pub(super) struct Graph {
+    /// Drawn components, in model order.
+    pub nodes: Vec<CompId>,
+    /// Merged edges, in the order of their first model edge.
+    pub edges: Vec<Merged>,
+    /// Edge indices leaving each node.
+    pub out: Vec<Vec<usize>>,
+    /// Edge indices entering each node.
+    pub inc: Vec<Vec<usize>>,
+}
+
+/// Every model edge from one drawn component to another, merged.
+pub(super) struct Merged {
+    pub ids: Vec<EdgeId>,
+    pub from: usize,
+    pub to: usize,
+    pub kind: EdgeKind,
+    pub hop: bool,
+    pub label: Option<String>,
+}
+
+impl Graph {
+    /// The graph of the components `only` names (all when `None`).
+    ///
+    /// Complexity: O(V + E log E).
+    pub fn build(model: &Model, only: Option<&[CompId]>) -> Graph {
+        let n = model.components.len();
+        let mut drawn = vec![only.is_none(); n];
+        for c in only.unwrap_or_default() {
+            if let Some(slot) = drawn.get_mut(c.index()) {
+                *slot = true;
+            }
+        }
+        let mut local = vec![usize::MAX; n];
+        let mut nodes = Vec::new();
+        for (i, keep) in drawn.iter().enumerate() {
+            if *keep {
+                local[i] = nodes.len();
+                nodes.push(CompId::from_index(i));
+            }
+        }
+        let mut merged: Vec<Merged> = Vec::new();
+        let mut by_pair: BTreeMap<(usize, usize), usize> = BTreeMap::new();
+        for (i, e) in model.edges.iter().enumerate() {
+            let (Some(&from), Some(&to)) = (local.get(e.from.index()), local.get(e.to.index()))
+            else {
+                continue;
+            };
+            if from == usize::MAX || to == usize::MAX || from == to {
+                continue;
+            }
+            let id = EdgeId::from_index(i);
+            match by_pair.get(&(from, to)) {
+                Some(&m) => {
+                    let m = &mut merged[m];
+                    m.ids.push(id);
+                    m.kind = m.kind.min(e.kind);
+                    m.hop |= e.hop;
+                }
+                None => {
+                    by_pair.insert((from, to), merged.len());
+                    merged.push(Merged {
+                        ids: vec![id],
+                        from,
+                        to,
+                        kind: e.kind,
+                        hop: e.hop,
+                        label: None,
+                    });
+                }
+            }
+        }
+        let mut out = vec![Vec::new(); nodes.len()];
+        let mut inc = vec![Vec::new(); nodes.len()];
+        for (i, m) in merged.iter_mut().enumerate() {
+            m.label = label(model, &m.ids, m.kind);
+            out[m.from].push(i);
+            inc[m.to].push(i);
+        }
+        Graph {
+            nodes,
+            edges: merged,
+            out,
+            inc,
+        }
+    }
+}
+
+/// What to write along a merged edge: the hosts of its records or of its
+/// host-limited hops (without the zone), else the kind of a dependency that
+/// is not needed on every request. Plain request edges and `runs_in` edges
+/// stay unlabelled: they are the common case, and the line style says it.
+fn label(model: &Model, ids: &[EdgeId], kind: EdgeKind) -> Option<String> {
+    let zone = format!(".{}", model.zone.name);
+    let mut hosts: Vec<&str> = Vec::new();
+    for id in ids {
+        let edge = &model.edges[id.index()];
+        match edge.origin {
+            EdgeOrigin::Record(r) => hosts.push(&model.records[r.index()].host),
+            _ if edge.hop => hosts.extend(edge.hosts.iter().map(String::as_str)),
+            _ => {}
+        }
+    }
+    if !hosts.is_empty() {
+        let short: Vec<&str> = hosts
+            .iter()
+            .map(|h| h.strip_suffix(zone.as_str()).unwrap_or(h))
+            .collect();
+        let joined = short.join(", ");
+        return Some(if joined.chars().count() <= LABEL_MAX {
+            joined
+        } else {
+            format!("{} hosts", short.len())
+        });
+    }
+    let runs_in = ids
+        .iter()
+        .any(|id| model.edges[id.index()].origin == EdgeOrigin::RunsIn);
+    match kind {
+        EdgeKind::Request => None,
+        _ if runs_in => None,
+        kind => Some(kind.as_str().to_owned()),
+    }
+}

@@ -1,0 +1,25 @@
+//! View models: plain structs derived from engine answers.
+//!
+//! The static HTML ([`crate::html`]) and the yew widgets show the same
+//! answers; both read them from these structs, so the words, names and
+//! orders are decided once. Nothing here is markup: strings are raw text
+//! (escaping is the renderer's job), and ids such as [`CompId`] are kept next
+//! to the names so an interactive view can link back to the map.
+//!
+//! [`CompId`]: archsim_core::CompId
+
+mod component;
+mod dns;
+mod outcome;
+mod place;
+mod route;
+mod state;
+
+pub use component::{ComponentDetails, Link, component_details, managed_label};
+pub use dns::{DnsView, WriterLine, dns_view};
+pub use outcome::{FlowRow, OutcomeView, outcome_view};
+pub use place::{
+    AuditRow, PlaceView, PrecedentLine, QuestionLine, RuleLine, audit_view, place_view,
+};
+pub use route::{HopRow, RecordLine, RouteView, record_line, route_states, route_view};
+pub use state::{STATES, state_label};

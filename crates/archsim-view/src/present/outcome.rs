@@ -1,0 +1,80 @@
+//! A failure simulation, as a flow table.
+
+use archsim_core::{CompId, Engine, FlowId, Outcome};
+
+/// One flow under the simulated failures.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FlowRow {
+    /// The flow.
+    pub flow: FlowId,
+    /// Its id (a served host's flow is named after the host).
+    pub flow_id: String,
+    /// Its display name.
+    pub name: String,
+    /// The public host it starts at, if any.
+    pub entry: Option<String>,
+    /// `ok`, `at-risk`, `degraded` or `down`.
+    pub state: String,
+    /// Names of the components behind a non-ok state, the failed one last.
+    pub because: Vec<String>,
+    /// The same components, as ids.
+    pub because_ids: Vec<CompId>,
+    /// The steps it takes, first to last.
+    pub path: Vec<CompId>,
+    /// Assumptions the answer leans on: (what, assumption).
+    pub assumptions: Vec<(String, String)>,
+}
+
+/// Every flow under one set of failures.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OutcomeView {
+    /// What failed: (component, name), in model order.
+    pub failed: Vec<(CompId, String)>,
+    /// What restarted: (component, name), in model order.
+    pub restarting: Vec<(CompId, String)>,
+    /// Scenarios behind the selection: (id, name, what it teaches).
+    pub scenarios: Vec<(String, String, String)>,
+    /// One row per flow, in model order.
+    pub rows: Vec<FlowRow>,
+}
+
+/// The view of a simulation the engine ran.
+///
+/// Complexity: O(flows · path length).
+pub fn outcome_view(engine: &Engine, outcome: &Outcome) -> OutcomeView {
+    let model = engine.model();
+    let named = |c: &CompId| (*c, model.component(*c).name.clone());
+    OutcomeView {
+        failed: outcome.selection.failed.iter().map(named).collect(),
+        restarting: outcome.selection.restarting.iter().map(named).collect(),
+        scenarios: outcome
+            .selection
+            .scenarios
+            .iter()
+            .filter_map(|&i| model.scenarios.get(i))
+            .map(|s| (s.id.clone(), s.name.clone(), s.teaches.clone()))
+            .collect(),
+        rows: outcome
+            .flows
+            .iter()
+            .map(|f| {
+                let flow = &model.flows[f.flow.index()];
+                FlowRow {
+                    flow: f.flow,
+                    flow_id: flow.id.clone(),
+                    name: flow.name.clone(),
+                    entry: flow.entry_host().map(str::to_owned),
+                    state: f.state.as_str().to_owned(),
+                    because: f
+                        .because
+                        .iter()
+                        .map(|&c| model.component(c).name.clone())
+                        .collect(),
+                    because_ids: f.because.clone(),
+                    path: f.path.clone(),
+                    assumptions: f.assumptions.clone(),
+                }
+            })
+            .collect(),
+    }
+}

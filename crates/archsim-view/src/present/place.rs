@@ -1,0 +1,216 @@
+//! The placement rule's answer and the audit of existing components.
+
+use archsim_core::place::{AuditStatus, Evaluation, audit};
+use archsim_core::{CompId, Engine, PlaceAnswer, RuleId, Verdict};
+
+/// A placement rule that decided, or was overridden.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RuleLine {
+    /// The rule's id.
+    pub id: String,
+    /// The provider it points at (id).
+    pub provider: String,
+    /// The provider's display name.
+    pub provider_name: String,
+    /// The rule in words.
+    pub says: String,
+    /// The source document's facts it encodes.
+    pub facts: Vec<String>,
+    /// Whether it overrides every other rule.
+    pub is_final: bool,
+}
+
+/// An existing component that answers the same way.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PrecedentLine {
+    /// The component.
+    pub component: CompId,
+    /// Its id.
+    pub id: String,
+    /// Its real name.
+    pub name: String,
+    /// Its provider's display name.
+    pub provider: String,
+    /// Why it sits where it does, else its notes.
+    pub note: Option<String>,
+    /// The answers it shares with the question.
+    pub shared: Vec<String>,
+    /// How alike its answers are (0–1).
+    pub similarity: f64,
+}
+
+/// One placement question and the answer given.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct QuestionLine {
+    /// The question's id (also the CLI flag).
+    pub id: String,
+    /// The question as asked.
+    pub ask: String,
+    /// Whether it was answered yes.
+    pub answer: bool,
+}
+
+/// Where the rule puts new infrastructure, and why.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlaceView {
+    /// A provider id, `conflict` or `undecided`.
+    pub verdict: String,
+    /// The verdict in words (the provider's name, or what went wrong).
+    pub verdict_label: String,
+    /// The rules that decided (for a conflict: the ones that disagree).
+    pub deciding: Vec<RuleLine>,
+    /// Rules that fired but were overridden by a final rule.
+    pub overridden: Vec<RuleLine>,
+    /// Existing components that answer the same way, most alike first.
+    pub precedents: Vec<PrecedentLine>,
+    /// Every question, with the answer given.
+    pub questions: Vec<QuestionLine>,
+}
+
+/// How an existing component fares against the rule.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AuditRow {
+    /// The component.
+    pub component: CompId,
+    /// Its id.
+    pub id: String,
+    /// Its real name.
+    pub name: String,
+    /// Its provider's display name.
+    pub provider: String,
+    /// Its region's id, or `-`.
+    pub region: String,
+    /// Where the rule puts it: a provider id, `conflict` or `undecided`.
+    pub verdict: String,
+    /// `fits`, `exception`, `resolved`, `not-covered` or `violation`.
+    pub status: String,
+    /// The reason it gives, or what is wrong.
+    pub reason: Option<String>,
+    /// The rules its answers fire.
+    pub rules: Vec<String>,
+}
+
+fn rule_line(engine: &Engine, rule: RuleId) -> RuleLine {
+    let model = engine.model();
+    let r = &model.placement.rules[rule.index()];
+    let provider = &model.providers[r.provider.index()];
+    RuleLine {
+        id: r.id.clone(),
+        provider: provider.id.clone(),
+        provider_name: provider.name.clone(),
+        says: r.says.clone(),
+        facts: r.facts.clone(),
+        is_final: r.is_final,
+    }
+}
+
+/// `(verdict, words)` for an evaluation.
+fn verdict(engine: &Engine, evaluation: &Evaluation) -> (String, String) {
+    let model = engine.model();
+    match evaluation.verdict {
+        Verdict::Provider(p) => {
+            let p = &model.providers[p.index()];
+            (p.id.clone(), p.name.clone())
+        }
+        Verdict::Conflict => {
+            let mut names: Vec<&str> = Vec::new();
+            for r in &evaluation.deciding {
+                let p = model.placement.rules[r.index()].provider;
+                let name = model.providers[p.index()].name.as_str();
+                if !names.contains(&name) {
+                    names.push(name);
+                }
+            }
+            (
+                "conflict".to_owned(),
+                format!("conflict: the rules point at {}", names.join(" and ")),
+            )
+        }
+        Verdict::Undecided => ("undecided".to_owned(), "no rule applies".to_owned()),
+    }
+}
+
+/// The view of a placement answer.
+///
+/// Complexity: O(questions + rules + precedents).
+pub fn place_view(engine: &Engine, answer: &PlaceAnswer) -> PlaceView {
+    let model = engine.model();
+    let (verdict, verdict_label) = verdict(engine, &answer.evaluation);
+    PlaceView {
+        verdict,
+        verdict_label,
+        deciding: answer
+            .evaluation
+            .deciding
+            .iter()
+            .map(|&r| rule_line(engine, r))
+            .collect(),
+        overridden: answer
+            .evaluation
+            .overridden
+            .iter()
+            .map(|&r| rule_line(engine, r))
+            .collect(),
+        precedents: answer
+            .precedents
+            .iter()
+            .map(|p| {
+                let c = model.component(p.component);
+                PrecedentLine {
+                    component: p.component,
+                    id: c.id.clone(),
+                    name: c.name.clone(),
+                    provider: super::component::provider_display(engine, c.provider),
+                    note: c.placement.clone().or_else(|| c.notes.clone()),
+                    shared: p.shared.clone(),
+                    similarity: p.similarity,
+                }
+            })
+            .collect(),
+        questions: model
+            .placement
+            .questions
+            .iter()
+            .map(|q| QuestionLine {
+                id: q.id.clone(),
+                ask: q.ask.clone(),
+                answer: answer.answers.contains(&q.id),
+            })
+            .collect(),
+    }
+}
+
+/// The audit of every component that belongs to a provider, in model order.
+///
+/// Complexity: O(components · rules · answers).
+pub fn audit_view(engine: &Engine) -> Vec<AuditRow> {
+    let model = engine.model();
+    audit(model)
+        .into_iter()
+        .map(|entry| {
+            let c = model.component(entry.component);
+            let reason = match &entry.status {
+                AuditStatus::Exception(r)
+                | AuditStatus::Resolved(r)
+                | AuditStatus::Violation(r) => Some(r.clone()),
+                AuditStatus::Fits | AuditStatus::NotCovered => None,
+            };
+            AuditRow {
+                component: entry.component,
+                id: c.id.clone(),
+                name: c.name.clone(),
+                provider: super::component::provider_display(engine, c.provider),
+                region: model.region_name(c.region).to_owned(),
+                verdict: verdict(engine, &entry.evaluation).0,
+                status: entry.status.as_str().to_owned(),
+                reason,
+                rules: entry
+                    .evaluation
+                    .fired
+                    .iter()
+                    .map(|r| model.placement.rules[r.index()].id.clone())
+                    .collect(),
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,122 @@
+//! Everything user-facing is escaped: a model whose free-text fields are
+//! markup shows them as text in every renderer.
+
+mod common;
+
+use archsim_core::place::place;
+use archsim_core::select::select;
+use archsim_view::html::*;
+use archsim_view::layout::{LayoutOptions, layout};
+use archsim_view::present::*;
+use archsim_view::svg::{MapOptions, map_svg};
+
+/// Every renderer's output on the hostile model, by name.
+fn renderings() -> Vec<(&'static str, String)> {
+    let engine = common::hostile();
+    let model = engine.model();
+    let script = common::comp(&engine, "script");
+    let route = engine
+        .route("www.evil.test", &Default::default())
+        .expect("routes");
+    let failed = select(model, &["boom"], &[]).expect("selects");
+    let outcome = engine.simulate(&failed);
+    let answer = place(model, &["dns", "runs-workload"]).expect("places");
+    let conflict = place(model, &["runs-workload"]).expect("places");
+    let dns = engine.dns("www.evil.test").expect("dns");
+    let new_host = engine.dns("new.evil.test").expect("dns");
+    let layout = layout(model, &LayoutOptions::default());
+    let map = map_svg(
+        &engine,
+        &layout,
+        &MapOptions {
+            highlight: route.hops.iter().map(|h| h.component).collect(),
+            states: route_states(&route),
+            failed: vec![script],
+            id_prefix: "<id>\"".to_owned(),
+            title: Some("<ttl>".to_owned()),
+            legend: true,
+        },
+    );
+    vec![
+        ("map", map),
+        ("route", route_html(&route_view(&engine, &route))),
+        ("outcome", outcome_html(&outcome_view(&engine, &outcome))),
+        ("place", place_html(&place_view(&engine, &answer))),
+        ("place-other", place_html(&place_view(&engine, &conflict))),
+        ("audit", audit_html(&audit_view(&engine))),
+        ("dns", dns_html(&dns_view(&engine, &dns))),
+        ("dns-new", dns_html(&dns_view(&engine, &new_host))),
+        ("spof", spof_html(&engine)),
+        ("providers", providers_table(&engine)),
+        ("components", components_table(&engine, None)),
+        ("records", records_table(&engine)),
+        ("flows", flows_table(&engine)),
+        ("scenarios", scenarios_table(&engine)),
+    ]
+}
+
+#[test]
+fn markup_in_the_model_shows_as_text_everywhere() {
+    // Tags the hostile model writes; none may appear unescaped.
+    let raw = [
+        "<script",
+        "<b ",
+        "<img",
+        "<svg onload",
+        "<u>",
+        "<z>",
+        "<kind>",
+        "<db>",
+        "<writer>",
+        "<source>",
+        "<owner>",
+        "<adds>",
+        "<serves>",
+        "<says>",
+        "<ask>",
+        "<notes>",
+        "<why",
+        "<flow",
+        "<about>",
+        "<scenario>",
+        "<teaches>",
+        "<ttl>",
+        "<id>",
+        "<edge",
+        "<record",
+        "<F1>",
+    ];
+    for (name, html) in renderings() {
+        assert!(
+            html.contains("&lt;"),
+            "{name} shows some of the model's markup"
+        );
+        for tag in raw {
+            assert!(
+                !html.contains(tag),
+                "{name}: `{tag}` is not escaped in\n{html}"
+            );
+        }
+        assert!(
+            !html.contains("id=\"<") && !html.contains("\"<id>"),
+            "{name}: the id prefix reaches an attribute unsanitised"
+        );
+    }
+}
+
+#[test]
+fn the_script_component_is_shown_as_text() {
+    let shown = "&lt;script&gt;alert(1)&lt;/script&gt;";
+    for (name, html) in renderings() {
+        let mentions = matches!(
+            name,
+            "map" | "route" | "outcome" | "audit" | "components" | "records" | "flows" | "spof"
+        );
+        if mentions {
+            assert!(
+                html.contains(shown) || html.contains("&lt;script&gt;alert(1)&lt;/scri"),
+                "{name} shows the component's name as text:\n{html}"
+            );
+        }
+    }
+}

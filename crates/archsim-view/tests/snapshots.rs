@@ -1,0 +1,180 @@
+//! Snapshots of every renderer on the Tomoda model, under
+//! `tests/snapshots/`. After an intended change, regenerate them with
+//! `UPDATE_SNAPSHOTS=1 cargo test -p archsim-view --test snapshots` and
+//! review the diff.
+
+mod common;
+
+use archsim_core::place::place;
+use archsim_core::select::select;
+use archsim_core::{Engine, ProviderId};
+use archsim_view::html::*;
+use archsim_view::layout::{LayoutOptions, layout};
+use archsim_view::present::*;
+use archsim_view::svg::{MapOptions, map_svg};
+
+fn route(engine: &Engine, host: &str, failed: &[&str]) -> String {
+    let selection = select(engine.model(), failed, &[]).expect("selects");
+    let route = engine.route(host, &selection).expect("routes");
+    route_html(&route_view(engine, &route))
+}
+
+fn outcome(engine: &Engine, selectors: &[&str]) -> String {
+    let selection = select(engine.model(), selectors, &[]).expect("selects");
+    outcome_html(&outcome_view(engine, &engine.simulate(&selection)))
+}
+
+fn placement(engine: &Engine, answers: &[&str]) -> String {
+    place_html(&place_view(
+        engine,
+        &place(engine.model(), answers).expect("places"),
+    ))
+}
+
+fn dns(engine: &Engine, host: &str) -> String {
+    dns_html(&dns_view(engine, &engine.dns(host).expect("dns")))
+}
+
+fn provider(engine: &Engine, id: &str) -> Option<ProviderId> {
+    engine
+        .model()
+        .providers
+        .iter()
+        .position(|p| p.id == id)
+        .map(ProviderId::from_index)
+}
+
+fn maps(engine: &Engine) -> Vec<(&'static str, String)> {
+    let model = engine.model();
+    let full = layout(model, &LayoutOptions::default());
+    let app = engine
+        .route("app.tomoda.life", &Default::default())
+        .expect("routes");
+    let region = select(model, &["region-ap-northeast-1"], &[]).expect("selects");
+    let assets = engine.route("assets.tomoda.life", &region).expect("routes");
+    let aws = provider(engine, "aws");
+    let only_aws = LayoutOptions {
+        only: Some(
+            (0..model.components.len())
+                .map(archsim_core::CompId::from_index)
+                .filter(|&c| model.component(c).provider == aws)
+                .collect(),
+        ),
+        ..LayoutOptions::default()
+    };
+    vec![
+        ("map.svg", map_svg(engine, &full, &MapOptions::default())),
+        (
+            "map-route-app.svg",
+            map_svg(
+                engine,
+                &full,
+                &MapOptions {
+                    highlight: app.hops.iter().map(|h| h.component).collect(),
+                    states: route_states(&app),
+                    ..MapOptions::default()
+                },
+            ),
+        ),
+        (
+            "map-aws-tokyo-down.svg",
+            map_svg(
+                engine,
+                &layout(model, &only_aws),
+                &MapOptions {
+                    highlight: assets.hops.iter().map(|h| h.component).collect(),
+                    states: route_states(&assets),
+                    failed: region.failed.iter().copied().collect(),
+                    id_prefix: "aws-map".to_owned(),
+                    title: Some("AWS while ap-northeast-1 is down".to_owned()),
+                    legend: false,
+                },
+            ),
+        ),
+    ]
+}
+
+#[test]
+fn every_renderer_matches_its_snapshot() {
+    let engine = common::tomoda();
+    let mut cases: Vec<(&str, String)> = vec![
+        ("route-app.html", route(&engine, "app.tomoda.life", &[])),
+        (
+            "route-assets-cloudfront-down.html",
+            route(&engine, "assets.tomoda.life", &["cloudfront"]),
+        ),
+        (
+            "route-assets-tokyo-down.html",
+            route(&engine, "assets.tomoda.life", &["region:ap-northeast-1"]),
+        ),
+        (
+            "route-no-record.html",
+            route(&engine, "ap.tomoda.life", &[]),
+        ),
+        (
+            "outcome-cloudfront-outage.html",
+            outcome(&engine, &["cloudfront-outage"]),
+        ),
+        (
+            "outcome-registry-during-preemption.html",
+            outcome(&engine, &["registry-outage-during-preemption"]),
+        ),
+        ("outcome-nothing.html", outcome(&engine, &[])),
+        (
+            "place-assets.html",
+            placement(&engine, &["public-cacheable-assets"]),
+        ),
+        (
+            "place-dns-final.html",
+            placement(&engine, &["dns", "reached-from-cluster"]),
+        ),
+        (
+            "place-conflict.html",
+            placement(
+                &engine,
+                &["public-cacheable-assets", "reached-from-cluster"],
+            ),
+        ),
+        ("place-nothing.html", placement(&engine, &[])),
+        ("audit.html", audit_html(&audit_view(&engine))),
+        ("dns-www-dev.html", dns(&engine, "www-dev.tomoda.life")),
+        ("dns-new-host.html", dns(&engine, "brand-new.tomoda.life")),
+        ("spof.html", spof_html(&engine)),
+        ("table-providers.html", providers_table(&engine)),
+        ("table-components.html", components_table(&engine, None)),
+        (
+            "table-components-gcp.html",
+            components_table(&engine, provider(&engine, "gcp")),
+        ),
+        ("table-records.html", records_table(&engine)),
+        ("table-flows.html", flows_table(&engine)),
+        ("table-scenarios.html", scenarios_table(&engine)),
+    ];
+    cases.extend(maps(&engine));
+    for (name, actual) in &cases {
+        common::snapshot(name, actual);
+    }
+    // No stale snapshots: every file in the folder belongs to a case.
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots");
+    for entry in std::fs::read_dir(&dir).expect("the snapshot folder exists") {
+        let name = entry.expect("a folder entry").file_name();
+        let name = name.to_string_lossy();
+        assert!(
+            cases.iter().any(|(n, _)| *n == name),
+            "snapshot {name} belongs to no case; delete it"
+        );
+    }
+}
+
+#[test]
+fn html_fragments_never_hold_a_blank_line() {
+    // The book embeds them in Markdown, where a blank line ends an HTML block.
+    let engine = common::tomoda();
+    for (name, html) in maps(&engine).into_iter().chain([
+        ("route", route(&engine, "app.tomoda.life", &[])),
+        ("spof", spof_html(&engine)),
+        ("components", components_table(&engine, None)),
+    ]) {
+        assert!(!html.contains("\n\n"), "{name} has a blank line");
+    }
+}
