@@ -1,1 +1,159 @@
-fn main() {}
+//! `mdbook-archsim`: the shell around the library. It reads the book and the
+//! model, writes the expanded book, and installs the theme assets.
+//!
+//! - `mdbook-archsim supports RENDERER`: exit 0 when the renderer takes HTML.
+//! - `mdbook-archsim install [BOOK_DIR]`: write `theme/archsim.css` and
+//!   `theme/archsim-loader.js` into the book (default: the current folder).
+//! - no arguments: the preprocessor protocol, `[ctx, book]` JSON on stdin,
+//!   the book on stdout.
+//!
+//! Exit codes: 0 done, 1 the book or its model has errors, 2 bad usage.
+
+use std::io::{self, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use archsim_core::Engine;
+use mdbook_archsim::{Config, PageOptions, assets, process_book, render_diagnostics, supports};
+use mdbook_preprocessor::MDBOOK_VERSION;
+
+const USAGE: &str = "usage: mdbook-archsim [supports RENDERER | install [BOOK_DIR] | --version]
+With no arguments, runs as an mdBook preprocessor ([ctx, book] JSON on stdin).";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    match args.as_slice() {
+        [] => preprocess(),
+        ["supports", renderer] => {
+            if supports(renderer) {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            }
+        }
+        ["install"] => install(Path::new(".")),
+        ["install", dir] => install(Path::new(dir)),
+        ["--version" | "-V"] => {
+            println!("mdbook-archsim {}", env!("CARGO_PKG_VERSION"));
+            ExitCode::SUCCESS
+        }
+        ["--help" | "-h"] => {
+            println!("{USAGE}");
+            ExitCode::SUCCESS
+        }
+        _ => {
+            eprintln!("{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn fail(message: impl std::fmt::Display) -> ExitCode {
+    eprintln!("mdbook-archsim: {message}");
+    ExitCode::FAILURE
+}
+
+fn preprocess() -> ExitCode {
+    let (ctx, book) = match mdbook_preprocessor::parse_input(io::stdin().lock()) {
+        Ok(input) => input,
+        Err(e) => return fail(format!("cannot read mdBook's input: {e:#}")),
+    };
+    if ctx.mdbook_version != MDBOOK_VERSION {
+        eprintln!(
+            "mdbook-archsim: warning: built for mdBook {MDBOOK_VERSION}, called by mdBook {}",
+            ctx.mdbook_version
+        );
+    }
+    let config = match Config::from_context(&ctx) {
+        Ok(config) => config,
+        Err(e) => return fail(e),
+    };
+    let (engine, options) = match &config.model {
+        None => match Engine::tomoda() {
+            Ok(engine) => (engine, PageOptions::default()),
+            Err(diagnostics) => return fail(render_diagnostics(&diagnostics)),
+        },
+        Some(path) => {
+            let file = ctx.root.join(path);
+            let name = file.display().to_string();
+            let bytes = match std::fs::read(&file) {
+                Ok(bytes) => bytes,
+                Err(e) => {
+                    return fail(format!(
+                        "cannot read the model {name} (preprocessor.archsim.model in book.toml): {e}"
+                    ));
+                }
+            };
+            let engine = match Engine::from_bytes(&name, &bytes) {
+                Ok(engine) => engine,
+                Err(diagnostics) => {
+                    eprintln!("{}", render_diagnostics(&diagnostics));
+                    return fail(format!(
+                        "the model {name} has errors; the book is not built"
+                    ));
+                }
+            };
+            let text = String::from_utf8_lossy(&bytes);
+            match PageOptions::for_model(&text) {
+                Ok(options) => (engine, options),
+                Err(problem) => return fail(format!("{name}: {}", problem.message)),
+            }
+        }
+    };
+    for warning in engine.warnings() {
+        eprintln!("{warning}");
+    }
+    warn_stale_assets(&ctx.root);
+    let book = match process_book(&engine, &options, &ctx.config.book.src, book) {
+        Ok(book) => book,
+        Err(errors) => {
+            eprintln!("{errors}");
+            let n = errors.0.len();
+            let s = if n == 1 { "" } else { "s" };
+            return fail(format!("{n} error{s} in the book's archsim directives"));
+        }
+    };
+    let mut stdout = io::stdout().lock();
+    if let Err(e) = serde_json::to_writer(&mut stdout, &book)
+        .and_then(|()| stdout.flush().map_err(serde_json::Error::io))
+    {
+        return fail(format!("cannot write the book: {e}"));
+    }
+    ExitCode::SUCCESS
+}
+
+/// The admonish habit: say so when `theme/` holds assets of another version.
+fn warn_stale_assets(root: &Path) {
+    for (path, _) in assets::files() {
+        if let Ok(text) = std::fs::read_to_string(root.join(path))
+            && !assets::is_current(&text)
+        {
+            eprintln!(
+                "mdbook-archsim: warning: {path} was written by another version; run `mdbook-archsim install {}`",
+                root.display()
+            );
+        }
+    }
+}
+
+fn install(dir: &Path) -> ExitCode {
+    for (path, content) in assets::files() {
+        let file = dir.join(path);
+        if let Some(parent) = file.parent()
+            && let Err(e) = std::fs::create_dir_all(parent)
+        {
+            return fail(format!("cannot create {}: {e}", parent.display()));
+        }
+        if let Err(e) = std::fs::write(&file, content) {
+            return fail(format!("cannot write {}: {e}", file.display()));
+        }
+        println!("wrote {}", file.display());
+    }
+    println!(
+        "book.toml needs:\n  [output.html]\n  additional-css = [\"{}\"]\n  additional-js = [\"{}\"]",
+        assets::CSS_PATH,
+        assets::JS_PATH
+    );
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,97 @@
+//! Build errors: what went wrong, on which page and line, and what to do.
+//!
+//! Every problem the preprocessor finds in a page (a malformed directive, an
+//! unknown option, a host the model does not know, a claim the model
+//! contradicts) becomes one [`PageError`]. The book build collects all of
+//! them before failing, so one run shows every mistake.
+
+use std::fmt;
+
+use archsim_core::QueryError;
+use archsim_core::suggest::did_you_mean;
+
+/// A problem with one directive, before it is tied to a page and line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// What is wrong, in one sentence.
+    pub message: String,
+    /// What to do about it, if there is something to say.
+    pub hint: Option<String>,
+}
+
+impl Problem {
+    /// A problem without a hint.
+    pub fn new(message: impl Into<String>) -> Problem {
+        Problem {
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    /// The same problem with a hint.
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Problem {
+        let hint = hint.into();
+        self.hint = (!hint.is_empty()).then_some(hint);
+        self
+    }
+
+    /// The problem tied to a place in the book.
+    pub fn at(self, page: &str, line: usize) -> PageError {
+        PageError {
+            page: page.to_owned(),
+            line,
+            message: self.message,
+            hint: self.hint,
+        }
+    }
+}
+
+impl From<QueryError> for Problem {
+    /// The engine's answer to bad input, with its "did you mean" as the hint.
+    fn from(error: QueryError) -> Problem {
+        Problem::new(error.message).with_hint(did_you_mean(&error.suggestions))
+    }
+}
+
+/// A problem at a place in the book: `page.md:LINE: message (hint: ...)`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PageError {
+    /// The page, as a path the author can open (e.g. `src/failures.md`).
+    pub page: String,
+    /// 1-based line of the directive (or of the offending token in it).
+    pub line: usize,
+    /// What is wrong.
+    pub message: String,
+    /// What to do about it.
+    pub hint: Option<String>,
+}
+
+impl fmt::Display for PageError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}: {}", self.page, self.line, self.message)?;
+        if let Some(hint) = &self.hint {
+            write!(f, " (hint: {hint})")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for PageError {}
+
+/// Every problem of a build, one per line, in page order.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct BuildErrors(pub Vec<PageError>);
+
+impl fmt::Display for BuildErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, error) in self.0.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{error}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for BuildErrors {}

@@ -1,0 +1,304 @@
+//! mdbook-archsim: the archsim directives of the Tomoda book.
+//!
+//! An mdBook preprocessor that turns `{{#archsim ...}}` directives into
+//!
+//! - **widget mount points** (`map`, `route`, `fail`, `place`, `dns`): a
+//!   `<div data-archsim=…>` the wasm bundle mounts a live widget into, holding
+//!   a static fallback rendered now by the same engine, so a page without
+//!   JavaScript (and the search index, and the print view) still shows the
+//!   map, the hop list, the flow table or the verdict;
+//! - **generated tables** (`table providers`, `table records`, …), so the
+//!   book never restates the model by hand;
+//! - **checked claims** (`claim ...`): a sentence's fact, verified against
+//!   the model; a false claim fails the build with what the model says.
+//!
+//! Modules by job: [`directive`] reads the syntax, [`expand`] renders
+//! widgets, [`tables`] the generated tables, [`claim`] checks claims,
+//! [`error`] says where things went wrong, [`assets`] holds the CSS and the
+//! loader that `mdbook-archsim install` writes. The library does no I/O: the
+//! binary reads the model and the book, and writes the result.
+//!
+//! It knows nothing of the simulation itself: every answer comes from
+//! `archsim-core`, every picture and table from `archsim-view`.
+#![deny(missing_docs)]
+
+pub mod assets;
+pub mod claim;
+pub mod directive;
+pub mod error;
+pub mod expand;
+pub mod tables;
+
+use std::path::Path;
+
+use archsim_core::suggest::{did_you_mean, nearest};
+use archsim_core::{Diagnostic, Engine, TOMODA_MODEL};
+use mdbook_preprocessor::book::Book;
+use mdbook_preprocessor::errors::Result as MdResult;
+use mdbook_preprocessor::{Preprocessor, PreprocessorContext};
+
+use directive::{Directive, Piece, scan};
+use error::{BuildErrors, PageError, Problem};
+
+/// The preprocessor's name, as in `[preprocessor.archsim]`.
+pub const NAME: &str = "archsim";
+
+/// Every directive kind, for did-you-mean hints.
+pub const KINDS: &[&str] = &["map", "route", "fail", "place", "dns", "table", "claim"];
+
+/// Renderers the expansion makes sense for: they take HTML, so the static
+/// fallbacks show even where the widgets never load.
+pub const RENDERERS: &[&str] = &["html", "markdown", "epub"];
+
+/// Whether the preprocessor supports `renderer` (the `supports` handshake).
+pub fn supports(renderer: &str) -> bool {
+    RENDERERS.contains(&renderer)
+}
+
+/// `[preprocessor.archsim]` in `book.toml`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Config {
+    /// The model file, relative to the book root; `None` means the embedded
+    /// Tomoda model.
+    pub model: Option<String>,
+}
+
+impl Config {
+    /// Read the preprocessor's table from the book's configuration.
+    pub fn from_context(ctx: &PreprocessorContext) -> std::result::Result<Config, String> {
+        let model = ctx
+            .config
+            .get::<String>("preprocessor.archsim.model")
+            .map_err(|e| format!("book.toml: preprocessor.archsim.model must be a path: {e}"))?;
+        Ok(Config { model })
+    }
+}
+
+/// Render a model's diagnostics one per line, `file:line:col: error[code]: message (hint: …)`.
+pub fn render_diagnostics(diagnostics: &[Diagnostic]) -> String {
+    diagnostics
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// What a page needs besides the engine.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PageOptions {
+    /// The `<script type="application/toml">` block to put before a page's
+    /// first widget, when the book's model is not the one in the bundle.
+    pub model_script: Option<String>,
+}
+
+impl PageOptions {
+    /// Options for a book whose model file holds `model_text`: the model is
+    /// embedded in pages only when it differs from the bundle's.
+    pub fn for_model(model_text: &str) -> std::result::Result<PageOptions, Problem> {
+        if model_text == TOMODA_MODEL {
+            return Ok(PageOptions::default());
+        }
+        Ok(PageOptions {
+            model_script: Some(model_script(model_text)?),
+        })
+    }
+}
+
+/// The model as a `<script type="application/toml" id="archsim-model">` block.
+///
+/// Script text cannot hold `</` (it could close the element) nor `<!--`
+/// (it changes how the end tag is found), so they are written `<\/` and
+/// `<\!--`; the bundle turns them back before parsing. A model that already
+/// contains those escapes is refused, so the encoding is reversible.
+pub fn model_script(model_text: &str) -> std::result::Result<String, Problem> {
+    if model_text.contains("<\\/") || model_text.contains("<\\!") {
+        return Err(Problem::new(
+            "the model contains `<\\/` or `<\\!`, which cannot be embedded in a page unambiguously",
+        )
+        .with_hint("write them another way in the model file"));
+    }
+    let encoded = model_text.replace("</", "<\\/").replace("<!--", "<\\!--");
+    Ok(format!(
+        "\n\n<script type=\"application/toml\" id=\"{}\">\n{}\n</script>\n\n",
+        expand::MODEL_SCRIPT_ID,
+        encoded.trim_end()
+    ))
+}
+
+/// Expand every directive of one page.
+///
+/// Arguments: `page` names the page in errors (e.g. `src/tour.md`).
+/// Returns: the expanded Markdown, or every problem found on the page.
+/// Complexity: linear in the page plus the engine's work per directive.
+pub fn process_page(
+    engine: &Engine,
+    options: &PageOptions,
+    page: &str,
+    content: &str,
+) -> std::result::Result<String, Vec<PageError>> {
+    let mut out = String::with_capacity(content.len());
+    let mut errors = Vec::new();
+    let model_ref = options
+        .model_script
+        .as_ref()
+        .map(|_| format!("#{}", expand::MODEL_SCRIPT_ID));
+    let mut model_written = false;
+    let page_slug = slug(page);
+    let mut widgets = 0;
+    let mut after_block = false;
+    for piece in scan(content) {
+        match piece {
+            Piece::Text(text) if after_block => {
+                // The block already ends with a blank line.
+                out.push_str(text.trim_start_matches('\n'));
+                after_block = false;
+            }
+            Piece::Text(text) | Piece::Literal(text) => {
+                out.push_str(text);
+                after_block = false;
+            }
+            Piece::Malformed { line, problem } => errors.push(problem.at(page, line)),
+            Piece::Directive(d) => {
+                let mount = expand::Mount {
+                    model_ref: model_ref.clone(),
+                    id_prefix: format!("archsim-{page_slug}-{}", widgets + 1),
+                };
+                match directive(engine, &d, &mount) {
+                    Ok(expansion) => {
+                        if expand::widget_options(&d.kind).is_some() {
+                            widgets += 1;
+                            if !model_written && let Some(script) = &options.model_script {
+                                push(&mut out, script);
+                                model_written = true;
+                            }
+                        }
+                        after_block = push(&mut out, &expansion);
+                    }
+                    Err(problem) => {
+                        let line = line_of(&d, &problem);
+                        errors.push(problem.at(page, line));
+                    }
+                }
+            }
+        }
+    }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Append an expansion. A block (it starts with a blank line) gets exactly
+/// one blank line before and after it; returns whether it was a block.
+fn push(out: &mut String, expansion: &str) -> bool {
+    let Some(block) = expansion.strip_prefix("\n\n") else {
+        out.push_str(expansion);
+        return false;
+    };
+    let kept = out.trim_end_matches('\n').len();
+    out.truncate(kept);
+    if !out.is_empty() {
+        out.push_str("\n\n");
+    }
+    out.push_str(block.trim_matches('\n'));
+    out.push_str("\n\n");
+    true
+}
+
+/// The line to blame: the option a problem names, else the directive's.
+fn line_of(d: &Directive, problem: &Problem) -> usize {
+    d.options
+        .iter()
+        .find(|o| problem.message.contains(&format!("`{}`", o.key)))
+        .map_or(d.line, |o| o.line)
+}
+
+/// A page path as an id fragment: `src/providers/gcp.md` → `src-providers-gcp-md`.
+fn slug(page: &str) -> String {
+    let mut out = String::with_capacity(page.len());
+    for c in page.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_matches('-').to_owned()
+}
+
+fn directive(engine: &Engine, d: &Directive, mount: &expand::Mount) -> Result<String, Problem> {
+    match d.kind.as_str() {
+        "claim" => {
+            expand::check_options(d, claim::OPTIONS)?;
+            claim::check(engine, d)
+        }
+        "table" => tables::table(engine, d),
+        kind if expand::widget_options(kind).is_some() => expand::widget(engine, d, mount),
+        kind => {
+            let near = nearest(kind, KINDS.iter().copied(), 3);
+            let hint = if near.is_empty() {
+                format!("the kinds are {}", KINDS.join(", "))
+            } else {
+                did_you_mean(&near)
+            };
+            Err(Problem::new(format!("unknown directive `{kind}`")).with_hint(hint))
+        }
+    }
+}
+
+/// Expand every chapter of a book.
+///
+/// Arguments: `src` is the book's source folder as the author knows it
+/// (`src`), used to name pages in errors.
+/// Returns: the book, or every problem of every page.
+pub fn process_book(
+    engine: &Engine,
+    options: &PageOptions,
+    src: &Path,
+    mut book: Book,
+) -> std::result::Result<Book, BuildErrors> {
+    let mut errors = Vec::new();
+    book.for_each_chapter_mut(|chapter| {
+        let Some(path) = chapter.source_path.as_ref().or(chapter.path.as_ref()) else {
+            return;
+        };
+        let page = src.join(path).display().to_string();
+        match process_page(engine, options, &page, &chapter.content) {
+            Ok(content) => chapter.content = content,
+            Err(mut page_errors) => errors.append(&mut page_errors),
+        }
+    });
+    if errors.is_empty() {
+        Ok(book)
+    } else {
+        Err(BuildErrors(errors))
+    }
+}
+
+/// The preprocessor, for programs that drive mdBook as a library.
+pub struct Archsim {
+    engine: Engine,
+    options: PageOptions,
+}
+
+impl Archsim {
+    /// A preprocessor answering from `engine`, with the page options for its model.
+    pub fn new(engine: Engine, options: PageOptions) -> Archsim {
+        Archsim { engine, options }
+    }
+}
+
+impl Preprocessor for Archsim {
+    fn name(&self) -> &str {
+        NAME
+    }
+
+    fn run(&self, ctx: &PreprocessorContext, book: Book) -> MdResult<Book> {
+        process_book(&self.engine, &self.options, &ctx.config.book.src, book).map_err(Into::into)
+    }
+
+    fn supports_renderer(&self, renderer: &str) -> MdResult<bool> {
+        Ok(supports(renderer))
+    }
+}

@@ -1,0 +1,204 @@
+//! Build the whole book with the real `mdbook` and this crate's binary, and
+//! check the result: every widget has its fallback, no directive is left
+//! unexpanded, and nothing is loaded from another site.
+//!
+//! Needs `mdbook` 0.5 on PATH or in `~/.cargo/bin`; `cargo xtask test`
+//! installs it (`cargo install --locked mdbook --version 0.5.4`).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+fn book_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../book")
+}
+
+fn mdbook() -> PathBuf {
+    let on_path = std::env::var_os("PATH")
+        .map(|p| std::env::split_paths(&p).collect::<Vec<_>>())
+        .unwrap_or_default()
+        .into_iter()
+        .map(|d| d.join("mdbook"))
+        .find(|p| p.is_file());
+    let in_cargo = std::env::var_os("HOME")
+        .map(|h| Path::new(&h).join(".cargo/bin/mdbook"))
+        .filter(|p| p.is_file());
+    on_path.or(in_cargo).expect(
+        "`mdbook` is not installed: run `cargo install --locked mdbook --version 0.5.4` \
+         (cargo xtask test does it for you)",
+    )
+}
+
+/// Build the book into a fresh folder; returns the folder and mdBook's output.
+fn build() -> PathBuf {
+    let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join("book-site");
+    let _ = std::fs::remove_dir_all(&out);
+    let bin_dir = Path::new(env!("CARGO_BIN_EXE_mdbook-archsim"))
+        .parent()
+        .unwrap()
+        .to_path_buf();
+    let path = std::env::join_paths(std::iter::once(bin_dir).chain(std::env::split_paths(
+        &std::env::var_os("PATH").unwrap_or_default(),
+    )))
+    .unwrap();
+    let started = Instant::now();
+    let output = Command::new(mdbook())
+        .arg("build")
+        .arg(book_dir())
+        .arg("--dest-dir")
+        .arg(&out)
+        .env("PATH", path)
+        .output()
+        .expect("mdbook runs");
+    // A figure for the README, not a pass/fail criterion (speed is measured elsewhere).
+    eprintln!("mdbook build took {:.2?}", started.elapsed());
+    assert!(
+        output.status.success(),
+        "mdbook build failed:\n{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    out
+}
+
+/// The chapters of the book: SUMMARY.md's links, as (source .md, output .html).
+fn chapters() -> Vec<(PathBuf, PathBuf)> {
+    let summary = std::fs::read_to_string(book_dir().join("src/SUMMARY.md")).unwrap();
+    let mut out = Vec::new();
+    for line in summary.lines() {
+        if let Some(start) = line.find("](") {
+            let rest = &line[start + 2..];
+            let end = rest.find(')').unwrap();
+            let md = PathBuf::from(&rest[..end]);
+            let html = md.with_extension("html");
+            out.push((md, html));
+        }
+    }
+    assert!(out.len() > 10, "SUMMARY.md lists the pages");
+    out
+}
+
+fn count(haystack: &str, needle: &str) -> usize {
+    haystack.matches(needle).count()
+}
+
+/// Every `<div class="archsim-fallback">…</div>` must hold something.
+fn empty_fallbacks(html: &str) -> usize {
+    html.match_indices("<div class=\"archsim-fallback\">")
+        .filter(|(i, m)| html[i + m.len()..].starts_with("</div>"))
+        .count()
+}
+
+/// `src`/`href` attribute values of script, link and img elements.
+fn loaded_urls(html: &str) -> Vec<String> {
+    let mut urls = Vec::new();
+    for tag in ["<script", "<link", "<img"] {
+        for (i, _) in html.match_indices(tag) {
+            let end = html[i..].find('>').map_or(html.len(), |e| i + e);
+            let element = &html[i..end];
+            for attr in ["src=\"", "href=\""] {
+                if let Some(a) = element.find(attr) {
+                    let value = &element[a + attr.len()..];
+                    let value = &value[..value.find('"').unwrap_or(value.len())];
+                    urls.push(value.to_owned());
+                }
+            }
+        }
+    }
+    urls
+}
+
+#[test]
+fn the_whole_book_builds_with_fallbacks_and_nothing_external() {
+    let site = build();
+    let src = book_dir().join("src");
+    let mut problems = Vec::new();
+    let mut widgets_total = 0;
+    let mut pages: BTreeMap<String, String> = BTreeMap::new();
+    for (md, html_path) in chapters() {
+        let source = std::fs::read_to_string(src.join(&md)).unwrap();
+        let html = std::fs::read_to_string(site.join(&html_path))
+            .unwrap_or_else(|e| panic!("{} was not written: {e}", html_path.display()));
+        let page = md.display().to_string();
+        // Widgets: one mount point per widget directive, each with a fallback.
+        let widget_directives: usize = ["map", "route", "fail", "place", "dns"]
+            .iter()
+            .map(|k| count(&source, &format!("{{{{#archsim {k}")))
+            .sum::<usize>()
+            - ["map", "route", "fail", "place", "dns"]
+                .iter()
+                .map(|k| count(&source, &format!("\\{{{{#archsim {k}")))
+                .sum::<usize>();
+        let mounts = count(&html, "<div class=\"archsim\" data-archsim=\"");
+        let fallbacks = count(&html, "<div class=\"archsim-fallback\">");
+        if mounts != widget_directives || fallbacks != mounts {
+            problems.push(format!(
+                "{page}: {widget_directives} widget directives, {mounts} mount points, {fallbacks} fallbacks"
+            ));
+        }
+        if empty_fallbacks(&html) > 0 {
+            problems.push(format!("{page}: an empty fallback"));
+        }
+        widgets_total += mounts;
+        // Directives: the only `{{#archsim` left are the ones the source escaped.
+        let escaped = count(&source, "\\{{#archsim");
+        let left = count(&html, "{{#archsim");
+        if left != escaped {
+            problems.push(format!(
+                "{page}: {left} `{{{{#archsim` in the HTML but {escaped} escaped in the source"
+            ));
+        }
+        // Claims: each renders as a mark.
+        let claims = count(&source, "{{#archsim claim") - count(&source, "\\{{#archsim claim");
+        let marks = count(&html, "<span class=\"archsim-claim\"");
+        if marks != claims {
+            problems.push(format!("{page}: {claims} claims but {marks} checked marks"));
+        }
+        // Every chapter loads the stylesheet and the loader.
+        let urls = loaded_urls(&html);
+        for asset in ["theme/archsim-", "theme/archsim-loader-"] {
+            if !urls.iter().any(|u| u.contains(asset)) {
+                problems.push(format!("{page}: does not load {asset}*"));
+            }
+        }
+        pages.insert(page, html);
+    }
+    assert!(
+        widgets_total >= 15,
+        "the book embeds widgets ({widgets_total})"
+    );
+    // Nothing is loaded from another site, on any page (print and 404 too).
+    let mut all_html = Vec::new();
+    collect_html(&site, &mut all_html);
+    for file in &all_html {
+        let html = std::fs::read_to_string(file).unwrap();
+        for url in loaded_urls(&html) {
+            if url.starts_with("http://") || url.starts_with("https://") || url.starts_with("//") {
+                problems.push(format!("{}: loads {url}", file.display()));
+            }
+        }
+    }
+    // The theme files are copied and referenced relatively.
+    let theme: Vec<String> = std::fs::read_dir(site.join("theme"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    for prefix in ["archsim", "archsim-loader"] {
+        if !theme.iter().any(|f| f.starts_with(prefix)) {
+            problems.push(format!("theme/{prefix}*.{{css,js}} is not in the output"));
+        }
+    }
+    assert!(problems.is_empty(), "\n{}", problems.join("\n"));
+}
+
+fn collect_html(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            collect_html(&path, out);
+        } else if path.extension().is_some_and(|e| e == "html") {
+            out.push(path);
+        }
+    }
+}
