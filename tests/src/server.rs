@@ -1,0 +1,165 @@
+//! A small static file server on std alone: GET and HEAD, correct MIME types
+//! (wasm modules need `application/wasm`), `index.html` for folders, and
+//! paths confined to the site folder.
+
+use std::io::{BufRead, BufReader, Write};
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::path::{Component, Path, PathBuf};
+
+/// Serve `root` on `127.0.0.1:port` (0 picks a free port) from a background
+/// thread; returns the bound address.
+pub fn spawn(root: &Path, port: u16) -> std::io::Result<SocketAddr> {
+    let listener = TcpListener::bind(("127.0.0.1", port))?;
+    let addr = listener.local_addr()?;
+    let root = root.to_path_buf();
+    std::thread::spawn(move || serve(&listener, &root));
+    Ok(addr)
+}
+
+/// Answer connections on `listener` forever, one thread each.
+pub fn serve(listener: &TcpListener, root: &Path) {
+    for stream in listener.incoming().flatten() {
+        let root = root.to_path_buf();
+        std::thread::spawn(move || {
+            let _ = answer(stream, &root);
+        });
+    }
+}
+
+/// Answer one request on a connection.
+pub fn answer(mut stream: TcpStream, root: &Path) -> std::io::Result<()> {
+    let mut line = String::new();
+    BufReader::new(&stream).read_line(&mut line)?;
+    let mut parts = line.split_whitespace();
+    let method = parts.next().unwrap_or("");
+    let target = parts.next().unwrap_or("/");
+    if method != "GET" && method != "HEAD" {
+        return respond(
+            &mut stream,
+            "405 Method Not Allowed",
+            "text/plain",
+            b"method not allowed",
+            method == "HEAD",
+        );
+    }
+    match resolve(root, target) {
+        Some(path) => match std::fs::read(&path) {
+            Ok(body) => respond(&mut stream, "200 OK", mime(&path), &body, method == "HEAD"),
+            Err(_) => respond(
+                &mut stream,
+                "404 Not Found",
+                "text/plain",
+                b"not found",
+                method == "HEAD",
+            ),
+        },
+        None => respond(
+            &mut stream,
+            "404 Not Found",
+            "text/plain",
+            b"not found",
+            method == "HEAD",
+        ),
+    }
+}
+
+fn respond(
+    stream: &mut TcpStream,
+    status: &str,
+    mime: &str,
+    body: &[u8],
+    head: bool,
+) -> std::io::Result<()> {
+    write!(
+        stream,
+        "HTTP/1.1 {status}\r\nContent-Type: {mime}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\nConnection: close\r\n\r\n",
+        body.len()
+    )?;
+    if !head {
+        stream.write_all(body)?;
+    }
+    stream.flush()
+}
+
+/// Map a request target to a file under `root`, refusing to leave it.
+pub fn resolve(root: &Path, target: &str) -> Option<PathBuf> {
+    let path = target.split(['?', '#']).next().unwrap_or("/");
+    let decoded = percent_decode(path)?;
+    let mut file = root.to_path_buf();
+    for component in Path::new(decoded.trim_start_matches('/')).components() {
+        match component {
+            Component::Normal(part) => file.push(part),
+            Component::CurDir => {}
+            _ => return None,
+        }
+    }
+    if file.is_dir() {
+        file.push("index.html");
+    }
+    file.is_file().then_some(file)
+}
+
+fn percent_decode(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+fn mime(path: &Path) -> &'static str {
+    match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "wasm" => "application/wasm",
+        "json" => "application/json",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "ico" => "image/x-icon",
+        "woff" => "font/woff",
+        "woff2" => "font/woff2",
+        "ttf" => "font/ttf",
+        "txt" | "toml" => "text/plain; charset=utf-8",
+        _ => "application/octet-stream",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resolve_stays_inside_the_site() {
+        let root = std::env::temp_dir().join(format!("xtask-serve-{}", std::process::id()));
+        std::fs::create_dir_all(root.join("a")).unwrap();
+        std::fs::write(root.join("index.html"), "i").unwrap();
+        std::fs::write(root.join("a/b c.html"), "b").unwrap();
+        let cases = [
+            ("/", Some("index.html")),
+            ("/index.html?x=1#y", Some("index.html")),
+            ("/a/b%20c.html", Some("a/b c.html")),
+            ("/../etc/passwd", None),
+            ("/a/../../x", None),
+            ("/missing.html", None),
+            ("/%zz", None),
+        ];
+        for (target, expected) in cases {
+            assert_eq!(
+                resolve(&root, target),
+                expected.map(|p| root.join(p)),
+                "{target}"
+            );
+        }
+        std::fs::remove_dir_all(&root).unwrap();
+    }
+}
