@@ -1,13 +1,11 @@
 //! Cheap checks before parsing, so hostile input fails fast and clearly:
-//! too large, not UTF-8, binary, or nested deeper than any model needs.
+//! too large, not UTF-8, or binary. (Nesting deeper than the parser's
+//! recursion limit is reported by the parser; see `syntax_diagnostic`.)
 
 use crate::diag::{Diagnostic, Severity, Span};
 
 /// The largest model file the loader reads (32 MiB).
 pub const MAX_MODEL_BYTES: usize = 32 * 1024 * 1024;
-
-/// Deepest nesting of inline tables and arrays a model may use.
-const MAX_NESTING: usize = 32;
 
 fn whole_file(
     file: &str,
@@ -53,12 +51,16 @@ pub fn text<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, Box<Diagnostic>>
     }
 }
 
-/// Reject control characters and pathological nesting before the parser sees them.
+/// Reject control characters before the parser sees them.
+///
+/// Complexity: one tight pass over the bytes.
 pub fn shape(file: &str, source: &str) -> Result<(), Box<Diagnostic>> {
     if source.len() > MAX_MODEL_BYTES {
         return text(file, source.as_bytes()).map(|_| ());
     }
-    if let Some(at) = source.find(|c: char| c.is_control() && !matches!(c, '\n' | '\r' | '\t')) {
+    let bytes = source.as_bytes();
+    let control = |b: u8| (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t')) || b == 0x7f;
+    if let Some(at) = bytes.iter().position(|&b| control(b)) {
         return Err(whole_file(
             file,
             source,
@@ -67,39 +69,6 @@ pub fn shape(file: &str, source: &str) -> Result<(), Box<Diagnostic>> {
             "the file contains control characters; is this a binary file?".into(),
             "a model file is UTF-8 TOML text",
         ));
-    }
-    let mut depth = 0usize;
-    let mut in_string: Option<u8> = None;
-    let mut in_comment = false;
-    let bytes = source.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        match (in_string, b) {
-            (_, b'\n') if in_comment => in_comment = false,
-            (_, _) if in_comment => {}
-            (Some(b'"'), b'\\') => i += 1,
-            (Some(q), _) if q == b => in_string = None,
-            (Some(_), _) => {}
-            (None, b'#') => in_comment = true,
-            (None, b'"' | b'\'') => in_string = Some(b),
-            (None, b'[' | b'{') => {
-                depth += 1;
-                if depth > MAX_NESTING {
-                    return Err(whole_file(
-                        file,
-                        source,
-                        Some(Span::new(i, i + 1)),
-                        "too-deep",
-                        format!("values are nested more than {MAX_NESTING} levels deep"),
-                        "model files use flat tables; deep nesting is never needed",
-                    ));
-                }
-            }
-            (None, b']' | b'}') => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-        i += 1;
     }
     Ok(())
 }

@@ -69,7 +69,7 @@ pub fn load_str(file: &str, source: &str) -> Loaded {
 
 fn syntax_diagnostic(file: &str, source: &str, error: &toml::de::Error) -> Diagnostic {
     let message = error.message().trim().to_owned();
-    if message.contains("recursion limit") {
+    if message.contains("recursion") {
         return Diagnostic::at(
             Severity::Error,
             "too-deep",
