@@ -7,17 +7,22 @@
 //! single points of failure, place new infrastructure, say who writes a DNS
 //! record, export diagrams.
 //!
+//! The `toml` feature (on by default) adds the model-file loader; without it
+//! a model comes from [`codec::decode`], which keeps the browser bundle small.
+//!
 //! It knows nothing of terminals, HTML, wasm or the file system: it takes
 //! text and returns plain data, so the CLI, the browser widgets and the
 //! book's preprocessor all share one engine.
 #![deny(missing_docs)]
 
+pub mod codec;
 pub mod diag;
 pub mod dns;
 pub mod engine;
 pub mod error;
 pub mod export;
 pub mod host;
+#[cfg(feature = "toml")]
 pub mod load;
 pub mod model;
 pub mod place;
@@ -27,11 +32,11 @@ pub mod synth;
 
 pub use diag::{Diagnostic, Severity, Span};
 pub use dns::DnsAnswer;
-pub use engine::{
-    Engine, FlowOutcome, FlowSpof, Hop, Outcome, Route, RouteVerdict, State, TOMODA_MODEL,
-    TOMODA_MODEL_FILE,
-};
+pub use engine::{Engine, FlowOutcome, FlowSpof, Hop, Outcome, Route, RouteVerdict, State};
+#[cfg(feature = "toml")]
+pub use engine::{TOMODA_MODEL, TOMODA_MODEL_FILE};
 pub use error::{QueryError, QueryErrorKind};
+#[cfg(feature = "toml")]
 pub use load::{Loaded, load_bytes, load_str};
 pub use model::*;
 pub use place::{AuditEntry, AuditStatus, Evaluation, PlaceAnswer, Precedent, Verdict};

@@ -59,7 +59,7 @@ index_type!(
 );
 
 /// The whole architecture.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Model {
     /// What the model describes.
     pub meta: Meta,
@@ -88,7 +88,7 @@ pub struct Model {
 }
 
 /// What the model describes.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Meta {
     /// The platform's name.
     pub name: String,
@@ -97,7 +97,7 @@ pub struct Meta {
 }
 
 /// The DNS zone.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Zone {
     /// Apex name, lower case, without a trailing dot (`tomoda.life`).
     pub name: String,
@@ -108,7 +108,7 @@ pub struct Zone {
 }
 
 /// A cloud provider and its one job.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Provider {
     /// Short id (`gcp`).
     pub id: String,
@@ -131,7 +131,7 @@ pub struct Provider {
 }
 
 /// A region (or `global`).
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Region {
     /// Id as the provider spells it (`asia-east1`).
     pub id: String,
@@ -146,7 +146,7 @@ pub struct Region {
 }
 
 /// Anything that can fail: a service, a bucket, a cluster, a workload.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Component {
     /// Short, stable id (`cloudfront-prod`).
     pub id: String,
@@ -193,7 +193,7 @@ pub enum Purpose {
 }
 
 /// A DNS record in the zone.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Record {
     /// Fully-qualified, lower case, no trailing dot.
     pub host: String,
@@ -220,7 +220,7 @@ pub struct Record {
 }
 
 /// A writer of zone records.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Writer {
     /// Short id (`external-dns`).
     pub id: String,
@@ -296,7 +296,7 @@ pub enum EdgeOrigin {
 }
 
 /// `from` needs `to`.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Edge {
     /// The dependent.
     pub from: CompId,
@@ -344,7 +344,7 @@ pub enum FlowStart {
 }
 
 /// A named path through the architecture.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Flow {
     /// Short id; a served host's flow is named after the host.
     pub id: String,
@@ -373,7 +373,7 @@ impl Flow {
 }
 
 /// A named set of failures.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Scenario {
     /// Short id.
     pub id: String,
@@ -392,7 +392,7 @@ pub struct Scenario {
 }
 
 /// The placement rule: questions and the rules that answer them.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Placement {
     /// Properties a piece of infrastructure can have.
     pub questions: Vec<Question>,
@@ -401,7 +401,7 @@ pub struct Placement {
 }
 
 /// A property of new infrastructure.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Question {
     /// Kebab-case id, also the CLI flag (`holds-state`).
     pub id: String,
@@ -410,7 +410,7 @@ pub struct Question {
 }
 
 /// One placement rule.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Rule {
     /// Short id.
     pub id: String,
@@ -445,7 +445,7 @@ pub enum Check {
 }
 
 /// One of the model's own invariants.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Invariant {
     /// Short id.
     pub id: String,

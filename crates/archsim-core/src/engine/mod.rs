@@ -17,6 +17,7 @@ use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
 
 use crate::diag::Diagnostic;
+#[cfg(feature = "toml")]
 use crate::load::{Loaded, load_bytes, load_str};
 use crate::model::{CompId, EdgeId, FlowId, Model};
 
@@ -26,9 +27,11 @@ pub use spof::FlowSpof;
 pub use state::State;
 
 /// The Tomoda model, as shipped in `book/model/tomoda.toml`.
+#[cfg(feature = "toml")]
 pub const TOMODA_MODEL: &str = include_str!("../../../../book/model/tomoda.toml");
 
 /// The file name diagnostics use for the embedded model.
+#[cfg(feature = "toml")]
 pub const TOMODA_MODEL_FILE: &str = "book/model/tomoda.toml";
 
 /// A loaded model, ready to answer questions.
@@ -52,25 +55,34 @@ impl Engine {
     ///
     /// The shipped model is checked by the test suite, so this cannot fail in
     /// a released build; it still returns the diagnostics rather than panic.
+    #[cfg(feature = "toml")]
     pub fn tomoda() -> Result<Engine, Vec<Diagnostic>> {
         Engine::from_str(TOMODA_MODEL_FILE, TOMODA_MODEL)
     }
 
     /// Load a model from text. See [`crate::load_str`].
+    #[cfg(feature = "toml")]
     pub fn from_str(file: &str, source: &str) -> Result<Engine, Vec<Diagnostic>> {
         Engine::from_loaded(load_str(file, source))
     }
 
     /// Load a model from bytes (checks size and UTF-8 first).
+    #[cfg(feature = "toml")]
     pub fn from_bytes(file: &str, bytes: &[u8]) -> Result<Engine, Vec<Diagnostic>> {
         Engine::from_loaded(load_bytes(file, bytes))
     }
 
+    #[cfg(feature = "toml")]
     fn from_loaded(loaded: Loaded) -> Result<Engine, Vec<Diagnostic>> {
         match loaded.model {
             Some(model) => Ok(Engine::new(model, loaded.diagnostics)),
             None => Err(loaded.diagnostics),
         }
+    }
+
+    /// An engine for a model encoded with [`crate::codec::encode`].
+    pub fn from_encoded(bytes: &[u8]) -> Result<Engine, crate::codec::DecodeError> {
+        crate::codec::decode(bytes).map(|model| Engine::new(model, Vec::new()))
     }
 
     /// Build the graph for a checked model.

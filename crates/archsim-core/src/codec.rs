@@ -1,0 +1,551 @@
+//! A compact binary form of a checked [`Model`], for places that should not
+//! carry a TOML parser: the browser bundle (which embeds the default model
+//! encoded at build time) and pages that supply their own model (encoded by
+//! the book's preprocessor).
+//!
+//! The encoding is private to archsim and versioned by its header; decoding
+//! checks every index, so a corrupt or hostile input is an error, never a
+//! panic or an out-of-range id. Encode only models that loaded without
+//! errors: decoding does not re-run the loader's checks.
+
+use std::fmt;
+
+use crate::diag::Span;
+use crate::model::*;
+
+const MAGIC: &[u8; 8] = b"ARCHSIM\x01";
+
+/// Why bytes could not be decoded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DecodeError {
+    /// Byte offset where decoding stopped.
+    pub offset: usize,
+    /// What was wrong.
+    pub message: String,
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "invalid encoded model at byte {}: {}",
+            self.offset, self.message
+        )
+    }
+}
+
+impl std::error::Error for DecodeError {}
+
+/// Encode a checked model.
+///
+/// Complexity: O(size of the model).
+pub fn encode(model: &Model) -> Vec<u8> {
+    let mut w = Out(Vec::with_capacity(4096));
+    w.0.extend_from_slice(MAGIC);
+    model.put(&mut w);
+    w.0
+}
+
+/// Decode a model written by [`encode`] (of this archsim version).
+///
+/// Complexity: O(bytes).
+pub fn decode(bytes: &[u8]) -> Result<Model, DecodeError> {
+    let mut r = In { bytes, at: 0 };
+    if bytes.get(..MAGIC.len()) != Some(MAGIC.as_slice()) {
+        return Err(r.error("not an encoded archsim model (or one from another version)"));
+    }
+    r.at = MAGIC.len();
+    let model = Model::get(&mut r)?;
+    if r.at != bytes.len() {
+        return Err(r.error("trailing bytes after the model"));
+    }
+    check_indices(&model).map_err(|message| DecodeError {
+        offset: bytes.len(),
+        message,
+    })?;
+    Ok(model)
+}
+
+struct Out(Vec<u8>);
+
+impl Out {
+    fn uint(&mut self, mut v: u64) {
+        loop {
+            let byte = (v & 0x7f) as u8;
+            v >>= 7;
+            if v == 0 {
+                self.0.push(byte);
+                return;
+            }
+            self.0.push(byte | 0x80);
+        }
+    }
+}
+
+struct In<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl In<'_> {
+    fn error(&self, message: &str) -> DecodeError {
+        DecodeError {
+            offset: self.at,
+            message: message.to_owned(),
+        }
+    }
+
+    fn uint(&mut self) -> Result<u64, DecodeError> {
+        let mut v: u64 = 0;
+        for shift in (0..64).step_by(7) {
+            let byte = *self
+                .bytes
+                .get(self.at)
+                .ok_or_else(|| self.error("unexpected end"))?;
+            self.at += 1;
+            v |= u64::from(byte & 0x7f) << shift;
+            if byte & 0x80 == 0 {
+                return Ok(v);
+            }
+        }
+        Err(self.error("integer too long"))
+    }
+
+    fn len(&mut self) -> Result<usize, DecodeError> {
+        let n = self.uint()?;
+        // Every element takes at least one byte: a larger count is corrupt.
+        if n > (self.bytes.len() - self.at) as u64 {
+            return Err(self.error("length past the end"));
+        }
+        Ok(n as usize)
+    }
+}
+
+/// Encoding and decoding of one type.
+trait Codec: Sized {
+    fn put(&self, w: &mut Out);
+    fn get(r: &mut In<'_>) -> Result<Self, DecodeError>;
+}
+
+impl Codec for u64 {
+    fn put(&self, w: &mut Out) {
+        w.uint(*self);
+    }
+    fn get(r: &mut In<'_>) -> Result<Self, DecodeError> {
+        r.uint()
+    }
+}
+
+impl Codec for bool {
+    fn put(&self, w: &mut Out) {
+        w.0.push(u8::from(*self));
+    }
+    fn get(r: &mut In<'_>) -> Result<Self, DecodeError> {
+        match r.uint()? {
+            0 => Ok(false),
+            1 => Ok(true),
+            _ => Err(r.error("invalid bool")),
+        }
+    }
+}
+
+impl Codec for String {
+    fn put(&self, w: &mut Out) {
+        w.uint(self.len() as u64);
+        w.0.extend_from_slice(self.as_bytes());
+    }
+    fn get(r: &mut In<'_>) -> Result<Self, DecodeError> {
+        let n = r.len()?;
+        let bytes = &r.bytes[r.at..r.at + n];
+        let s = std::str::from_utf8(bytes)
+            .map_err(|_| r.error("invalid UTF-8"))?
+            .to_owned();
+        r.at += n;
+        Ok(s)
+    }
+}
+
+impl<T: Codec> Codec for Vec<T> {
+    fn put(&self, w: &mut Out) {
+        w.uint(self.len() as u64);
+        for item in self {
+            item.put(w);
+        }
+    }
+    fn get(r: &mut In<'_>) -> Result<Self, DecodeError> {
+        let n = r.len()?;
+        (0..n).map(|_| T::get(r)).collect()
+    }
+}
+
+impl<T: Codec> Codec for Option<T> {
+    fn put(&self, w: &mut Out) {
+        match self {
+            None => w.0.push(0),
+            Some(v) => {
+                w.0.push(1);
+                v.put(w);
+            }
+        }
+    }
+    fn get(r: &mut In<'_>) -> Result<Self, DecodeError> {
+        Ok(if bool::get(r)? {
+            Some(T::get(r)?)
+        } else {
+            None
+        })
+    }
+}
+
+macro_rules! index_codec {
+    ($($t:ident),*) => {$(
+        impl Codec for $t {
+            fn put(&self, w: &mut Out) {
+                w.uint(u64::from(self.0));
+            }
+            fn get(r: &mut In<'_>) -> Result<Self, DecodeError> {
+                u32::try_from(r.uint()?).map($t).map_err(|_| r.error("index too large"))
+            }
+        }
+    )*};
+}
+index_codec!(
+    CompId, ProviderId, RegionId, RecordId, WriterId, EdgeId, FlowId, RuleId
+);
+
+impl Codec for Span {
+    fn put(&self, w: &mut Out) {
+        w.uint(self.start as u64);
+        w.uint((self.end - self.start) as u64);
+    }
+    fn get(r: &mut In<'_>) -> Result<Self, DecodeError> {
+        let start = r.uint()? as usize;
+        let len = r.uint()? as usize;
+        Ok(Span::new(start, start.saturating_add(len)))
+    }
+}
+
+/// Structs: encode the listed fields in order.
+macro_rules! struct_codec {
+    ($t:ident { $($field:ident),* $(,)? }) => {
+        impl Codec for $t {
+            fn put(&self, w: &mut Out) {
+                $(self.$field.put(w);)*
+            }
+            fn get(r: &mut In<'_>) -> Result<Self, DecodeError> {
+                Ok($t { $($field: Codec::get(r)?,)* })
+            }
+        }
+    };
+}
+
+struct_codec!(Model {
+    meta,
+    zone,
+    providers,
+    regions,
+    components,
+    records,
+    writers,
+    edges,
+    flows,
+    scenarios,
+    placement,
+    invariants
+});
+struct_codec!(Meta { name, document });
+struct_codec!(Zone {
+    name,
+    component,
+    facts
+});
+struct_codec!(Provider {
+    id,
+    name,
+    job,
+    why,
+    account,
+    home_region,
+    terraform,
+    workspaces,
+    facts
+});
+struct_codec!(Region {
+    id,
+    name,
+    provider,
+    note,
+    facts
+});
+struct_codec!(Component {
+    id,
+    name,
+    product,
+    kind,
+    provider,
+    region,
+    env,
+    sources,
+    terraform,
+    runs_in,
+    traits,
+    placement,
+    notes,
+    assumption,
+    facts,
+    span
+});
+struct_codec!(Record {
+    host,
+    rtype,
+    target,
+    writer,
+    env,
+    proxied,
+    purpose,
+    assumption,
+    facts,
+    span,
+    proxied_span
+});
+struct_codec!(Writer {
+    id,
+    name,
+    source,
+    owner_id,
+    registry,
+    runs_on,
+    owns,
+    adds,
+    serves,
+    facts,
+    span
+});
+struct_codec!(Edge {
+    from,
+    to,
+    kind,
+    hop,
+    hosts,
+    flows,
+    why,
+    assumption,
+    facts,
+    origin,
+    span
+});
+struct_codec!(Flow {
+    id,
+    name,
+    start,
+    about,
+    assumption,
+    facts,
+    generated
+});
+struct_codec!(Scenario {
+    id,
+    name,
+    fail,
+    reschedule,
+    teaches,
+    facts,
+    span
+});
+struct_codec!(Placement { questions, rules });
+struct_codec!(Question { id, ask });
+struct_codec!(Rule {
+    id,
+    provider,
+    if_any,
+    is_final,
+    says,
+    facts
+});
+struct_codec!(Invariant {
+    id,
+    check,
+    says,
+    hint,
+    facts,
+    span
+});
+
+/// Enums: a tag, then the variant's fields.
+impl Codec for Purpose {
+    fn put(&self, w: &mut Out) {
+        w.uint(match self {
+            Purpose::Serve => 0,
+            Purpose::Validation => 1,
+        });
+    }
+    fn get(r: &mut In<'_>) -> Result<Self, DecodeError> {
+        match r.uint()? {
+            0 => Ok(Purpose::Serve),
+            1 => Ok(Purpose::Validation),
+            _ => Err(r.error("invalid record purpose")),
+        }
+    }
+}
+
+impl Codec for EdgeKind {
+    fn put(&self, w: &mut Out) {
+        w.uint(EdgeKind::ALL.iter().position(|k| k == self).unwrap_or(0) as u64);
+    }
+    fn get(r: &mut In<'_>) -> Result<Self, DecodeError> {
+        let tag = r.uint()? as usize;
+        EdgeKind::ALL
+            .get(tag)
+            .copied()
+            .ok_or_else(|| r.error("invalid edge kind"))
+    }
+}
+
+impl Codec for EdgeOrigin {
+    fn put(&self, w: &mut Out) {
+        match self {
+            EdgeOrigin::Declared => w.uint(0),
+            EdgeOrigin::Record(id) => {
+                w.uint(1);
+                id.put(w);
+            }
+            EdgeOrigin::RunsIn => w.uint(2),
+        }
+    }
+    fn get(r: &mut In<'_>) -> Result<Self, DecodeError> {
+        match r.uint()? {
+            0 => Ok(EdgeOrigin::Declared),
+            1 => Ok(EdgeOrigin::Record(RecordId::get(r)?)),
+            2 => Ok(EdgeOrigin::RunsIn),
+            _ => Err(r.error("invalid edge origin")),
+        }
+    }
+}
+
+impl Codec for FlowStart {
+    fn put(&self, w: &mut Out) {
+        match self {
+            FlowStart::Host(host) => {
+                w.uint(0);
+                host.put(w);
+            }
+            FlowStart::Path(steps) => {
+                w.uint(1);
+                steps.put(w);
+            }
+        }
+    }
+    fn get(r: &mut In<'_>) -> Result<Self, DecodeError> {
+        match r.uint()? {
+            0 => Ok(FlowStart::Host(String::get(r)?)),
+            1 => Ok(FlowStart::Path(Vec::get(r)?)),
+            _ => Err(r.error("invalid flow start")),
+        }
+    }
+}
+
+impl Codec for Check {
+    fn put(&self, w: &mut Out) {
+        match self {
+            Check::RecordsNotProxied => w.uint(0),
+            Check::OnlyReachedFrom { target, from } => {
+                w.uint(1);
+                target.put(w);
+                from.put(w);
+            }
+            Check::WritersDisjoint => w.uint(2),
+            Check::Placement => w.uint(3),
+        }
+    }
+    fn get(r: &mut In<'_>) -> Result<Self, DecodeError> {
+        match r.uint()? {
+            0 => Ok(Check::RecordsNotProxied),
+            1 => Ok(Check::OnlyReachedFrom {
+                target: String::get(r)?,
+                from: String::get(r)?,
+            }),
+            2 => Ok(Check::WritersDisjoint),
+            3 => Ok(Check::Placement),
+            _ => Err(r.error("invalid check")),
+        }
+    }
+}
+
+/// Every index in range, so the engine can index without checks.
+fn check_indices(m: &Model) -> Result<(), String> {
+    let (nc, np, nr, nrec, nw, nf) = (
+        m.components.len(),
+        m.providers.len(),
+        m.regions.len(),
+        m.records.len(),
+        m.writers.len(),
+        m.flows.len(),
+    );
+    let comp = |c: CompId| c.index() < nc;
+    let provider = |p: Option<ProviderId>| p.is_none_or(|p| p.index() < np);
+    let region = |r: Option<RegionId>| r.is_none_or(|r| r.index() < nr);
+    let ok = comp(m.zone.component)
+        && m.providers.iter().all(|p| region(p.home_region))
+        && m.regions.iter().all(|r| provider(r.provider))
+        && m.components
+            .iter()
+            .all(|c| provider(c.provider) && region(c.region) && c.runs_in.is_none_or(comp))
+        && m.records
+            .iter()
+            .all(|r| comp(r.target) && r.writer.index() < nw)
+        && m.writers.iter().all(|w| w.runs_on.is_none_or(comp))
+        && m.edges.iter().all(|e| {
+            comp(e.from)
+                && comp(e.to)
+                && e.flows.iter().all(|f| f.index() < nf)
+                && match e.origin {
+                    EdgeOrigin::Record(r) => r.index() < nrec,
+                    _ => true,
+                }
+        })
+        && m.flows.iter().all(|f| match &f.start {
+            FlowStart::Path(steps) => steps.iter().all(|&s| comp(s)),
+            FlowStart::Host(_) => true,
+        })
+        && m.placement.rules.iter().all(|r| r.provider.index() < np);
+    if !ok {
+        return Err("an index points outside the model".into());
+    }
+    for hop in [false, true] {
+        if !acyclic(
+            nc,
+            m.edges
+                .iter()
+                .filter(|e| e.hop == hop)
+                .map(|e| (e.from.index(), e.to.index())),
+        ) {
+            return Err(format!(
+                "the {} edges form a cycle",
+                if hop { "hop" } else { "dependency" }
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Kahn's algorithm: whether the edges over `n` nodes form no cycle.
+fn acyclic(n: usize, edges: impl Iterator<Item = (usize, usize)>) -> bool {
+    let mut out: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut pending = vec![0usize; n];
+    for (from, to) in edges {
+        out[from].push(to);
+        pending[to] += 1;
+    }
+    let mut ready: Vec<usize> = (0..n).filter(|&i| pending[i] == 0).collect();
+    let mut seen = 0;
+    while let Some(i) = ready.pop() {
+        seen += 1;
+        for &to in &out[i] {
+            pending[to] -= 1;
+            if pending[to] == 0 {
+                ready.push(to);
+            }
+        }
+    }
+    seen == n
+}
