@@ -1,0 +1,63 @@
+//! A host input with suggestions of the zone's hosts (`<datalist>`) and a
+//! submit button; used by the route tracer and the DNS lookup.
+
+use yew::prelude::*;
+
+use crate::components::Ctx;
+
+/// Props of [`HostForm`].
+#[derive(Properties, PartialEq)]
+pub struct HostFormProps {
+    /// The committed value (the input starts from it, and follows it).
+    pub value: AttrValue,
+    /// The label.
+    pub label: AttrValue,
+    /// The button's words.
+    pub button: AttrValue,
+    /// A short id suffix, unique within the widget.
+    pub name: AttrValue,
+    /// Called with the text when the form is submitted.
+    pub onsubmit: Callback<String>,
+}
+
+/// The form.
+#[component]
+pub fn HostForm(props: &HostFormProps) -> Html {
+    let ctx = use_context::<Ctx>();
+    let text = use_state(|| props.value.to_string());
+    {
+        let text = text.clone();
+        use_effect_with(props.value.clone(), move |v| text.set(v.to_string()));
+    }
+    let Some(ctx) = ctx else { return html! {} };
+    let input_id = format!("{}-{}", ctx.uid, props.name);
+    let list_id = format!("{input_id}-hosts");
+    let oninput = {
+        let text = text.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
+                text.set(input.value());
+            }
+        })
+    };
+    let onsubmit = {
+        let text = text.clone();
+        let submit = props.onsubmit.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            submit.emit((*text).clone());
+        })
+    };
+    html! {
+        <form class="archsim-form" {onsubmit}>
+            <label for={input_id.clone()}>{props.label.clone()}</label>
+            <input id={input_id} class="archsim-input archsim-host" type="text" list={list_id.clone()}
+                value={(*text).clone()} {oninput} autocomplete="off" spellcheck="false"
+                placeholder={ctx.shared.0.hosts.first().cloned().unwrap_or_default()} />
+            <datalist id={list_id}>
+                { for ctx.shared.0.hosts.iter().map(|h| html! { <option value={h.clone()} /> }) }
+            </datalist>
+            <button type="submit" class="archsim-button archsim-primary">{props.button.clone()}</button>
+        </form>
+    }
+}

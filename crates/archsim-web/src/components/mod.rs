@@ -1,0 +1,42 @@
+//! The widgets' components, one per file.
+//!
+//! [`widget::Widget`] is the root of every mount point: it owns the state
+//! (a reducer over [`crate::state::Store`]) and shares the model and the
+//! dispatcher through [`Ctx`]. The panels ([`map`], [`route`], [`fail`],
+//! [`place`], [`dns`]) ask the engine for their answers on render and show
+//! them through `archsim-view`'s view models, so they say what the static
+//! fallbacks say.
+
+pub mod badge;
+pub mod details;
+pub mod dns;
+pub mod fail;
+pub mod host_form;
+pub mod link;
+pub mod map;
+pub mod map_edge;
+pub mod map_node;
+pub mod notices;
+pub mod place;
+pub mod route;
+pub mod tabs;
+pub mod widget;
+
+use yew::{AttrValue, Callback};
+
+use crate::shared::Shared;
+use crate::state::Action;
+
+/// What every component of one widget shares.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Ctx {
+    /// The model and engine.
+    pub shared: Shared,
+    /// Sends an action to the widget's reducer.
+    pub dispatch: Callback<Action>,
+    /// A prefix for element ids, unique on the page.
+    pub uid: AttrValue,
+    /// Whether this is a widget inside a page (not the full-page simulator):
+    /// then the wheel zooms only with Ctrl or ⌘, and scrolls the page otherwise.
+    pub embedded: bool,
+}

@@ -1,0 +1,93 @@
+//! Small, panic-free accessors for the page: the document, the URL
+//! fragment, the clipboard.
+//!
+//! Every function returns an `Option` or does nothing when the browser
+//! lacks what it needs, so a missing API degrades a feature rather than
+//! stopping a widget.
+
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, Window};
+
+/// The window, if there is one.
+pub fn window() -> Option<Window> {
+    web_sys::window()
+}
+
+/// The document, if there is one.
+pub fn document() -> Option<Document> {
+    window()?.document()
+}
+
+/// The URL fragment, with its `#` (empty when there is none).
+pub fn hash() -> String {
+    window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// Replace the URL fragment without adding a history entry or scrolling.
+pub fn replace_hash(fragment: &str) {
+    let Some(window) = window() else { return };
+    let Ok(history) = window.history() else {
+        return;
+    };
+    let location = window.location();
+    let (Ok(path), Ok(search)) = (location.pathname(), location.search()) else {
+        return;
+    };
+    let url = format!("{path}{search}#{fragment}");
+    let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+}
+
+/// The page's address with this fragment, for a link to copy.
+pub fn link_with(fragment: &str) -> String {
+    let Some(window) = window() else {
+        return format!("#{fragment}");
+    };
+    let href = window.location().href().unwrap_or_default();
+    let base = href.split('#').next().unwrap_or_default();
+    format!("{base}#{fragment}")
+}
+
+/// Every element matching `selector`, in document order.
+pub fn all(root: &impl AsRef<web_sys::Node>, selector: &str) -> Vec<Element> {
+    let node: &web_sys::Node = root.as_ref();
+    let list = if let Some(doc) = node.dyn_ref::<Document>() {
+        doc.query_selector_all(selector).ok()
+    } else if let Some(el) = node.dyn_ref::<Element>() {
+        el.query_selector_all(selector).ok()
+    } else {
+        None
+    };
+    let Some(list) = list else { return Vec::new() };
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into::<Element>().ok())
+        .collect()
+}
+
+/// A new element of `tag` with `class` and text.
+pub fn element(tag: &str, class: &str, text: &str) -> Option<Element> {
+    let el = document()?.create_element(tag).ok()?;
+    el.set_class_name(class);
+    el.set_text_content(Some(text));
+    Some(el)
+}
+
+/// Put `text` on the clipboard; `false` when the browser refuses (then the
+/// reader copies the text by hand: it is on the page).
+pub fn copy(text: &str) -> bool {
+    let Some(window) = window() else { return false };
+    let clipboard = window.navigator().clipboard();
+    let _ = clipboard.write_text(text);
+    true
+}
+
+/// Move keyboard focus to `element` (HTML or SVG).
+pub fn focus(element: &Element) {
+    if let Ok(f) = js_sys::Reflect::get(element, &"focus".into())
+        && let Some(f) = f.dyn_ref::<js_sys::Function>()
+    {
+        let _ = f.call0(element);
+    }
+}

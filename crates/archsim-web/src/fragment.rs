@@ -1,0 +1,494 @@
+//! The shareable state in the URL fragment: a versioned, compact text.
+//!
+//! ```text
+//! #v1;w=2;tab=fail;host=app.tomoda.life;fail=cloudfront-prod,redis;sc=cloudfront-outage;sel=gke;z=1.5,10,20
+//! ```
+//!
+//! The first segment is the format's version; then `key=value` pairs
+//! separated by `;`, lists separated by `,`, and `%XX` escapes for the
+//! separators (and anything outside a safe set). Only what differs from the
+//! defaults is written, so links stay short enough to paste into a review.
+//!
+//! This module only reads and writes the text: it knows no model. Which ids
+//! exist is decided in [`crate::state`], which names the unknown ones in a
+//! notice and ignores them. Nothing here panics on any input: a fragment is
+//! typed by whoever sends the link.
+
+use std::fmt::Write;
+
+/// The version this bundle writes and reads.
+pub const VERSION: u32 = 1;
+
+/// The largest zoom a fragment may ask for (and the smallest is its inverse
+/// over ten): anything beyond is a typo or an attack, not a view.
+pub const MAX_ZOOM: f64 = 20.0;
+
+/// Everything a link can carry. `None`, `false` and empty lists are the
+/// defaults and are not written.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Fragment {
+    /// `w`: the widget the link is for (1-based, in page order); `None` for
+    /// the full-page simulator.
+    pub widget: Option<u32>,
+    /// `tab`: the full page's open panel (`map`, `route`, `fail`, `place`, `dns`).
+    pub tab: Option<String>,
+    /// `host`: the host or URL being routed.
+    pub host: Option<String>,
+    /// `step`: the route hop being explained (0-based).
+    pub step: Option<usize>,
+    /// `fail`: failed component ids.
+    pub fail: Vec<String>,
+    /// `sc`: the scenario preset the failures came from.
+    pub scenario: Option<String>,
+    /// `spof=1`: show each flow's single points of failure.
+    pub spof: bool,
+    /// `ans`: placement questions answered yes.
+    pub answers: Vec<String>,
+    /// `audit=1`: show the placement audit.
+    pub audit: bool,
+    /// `dns`: the host whose DNS ownership is asked.
+    pub dns: Option<String>,
+    /// `sel`: the selected component's id (details panel).
+    pub selected: Option<String>,
+    /// `z=ZOOM,X,Y`: the map's view (scale, then translation).
+    pub view: Option<(f64, f64, f64)>,
+    /// `q`: the map's search text.
+    pub search: Option<String>,
+}
+
+/// What a fragment turned out to be.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Parsed {
+    /// No fragment at all.
+    Empty,
+    /// Not an archsim fragment (a heading anchor such as `#routing`, or
+    /// garbage); carries the text, cut to a readable length.
+    Foreign(String),
+    /// An archsim fragment of another version: the defaults apply.
+    OtherVersion {
+        /// The version the link was written for.
+        version: u32,
+        /// The widget it names, if that much could be read.
+        widget: Option<u32>,
+    },
+    /// A fragment of this version, with what could not be read in it.
+    Current {
+        /// Everything that was read.
+        fragment: Box<Fragment>,
+        /// One sentence per ignored part.
+        problems: Vec<String>,
+    },
+}
+
+/// Read a fragment (with or without its leading `#`).
+///
+/// Returns: what it is; for this version, every readable field and a
+/// problem for every part that was ignored (unknown key, bad value). Later
+/// repetitions of a key win.
+/// Complexity: O(len).
+pub fn parse(text: &str) -> Parsed {
+    let text = text.strip_prefix('#').unwrap_or(text);
+    if text.is_empty() {
+        return Parsed::Empty;
+    }
+    let mut segments = text.split(';');
+    let head = segments.next().unwrap_or_default();
+    let Some(version) = read_version(head) else {
+        return Parsed::Foreign(shorten(&decode(text), 60));
+    };
+    if version != VERSION {
+        let widget = segments.find_map(|s| {
+            s.strip_prefix("w=")
+                .and_then(|w| w.parse::<u32>().ok())
+                .filter(|&w| w > 0)
+        });
+        return Parsed::OtherVersion { version, widget };
+    }
+    let mut fragment = Fragment::default();
+    let mut problems = Vec::new();
+    for segment in segments {
+        if segment.is_empty() {
+            continue;
+        }
+        let Some((key, value)) = segment.split_once('=') else {
+            problems.push(format!(
+                "ignored `{}`: not key=value",
+                shorten(&decode(segment), 40)
+            ));
+            continue;
+        };
+        if let Err(problem) = read_pair(&mut fragment, key, value) {
+            problems.push(problem);
+        }
+    }
+    Parsed::Current {
+        fragment: Box::new(fragment),
+        problems,
+    }
+}
+
+/// `v` and one to four digits.
+fn read_version(head: &str) -> Option<u32> {
+    let digits = head.strip_prefix('v')?;
+    if digits.is_empty() || digits.len() > 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok()
+}
+
+fn read_pair(f: &mut Fragment, key: &str, value: &str) -> Result<(), String> {
+    let text = || decode(value);
+    let bad = |what: &str| format!("ignored `{key}={}`: {what}", shorten(&decode(value), 40));
+    let flag = |v: &str| match v {
+        "1" | "true" => Ok(true),
+        "0" | "false" => Ok(false),
+        _ => Err(bad("expected 1 or 0")),
+    };
+    match key {
+        "w" => {
+            f.widget = Some(
+                value
+                    .parse::<u32>()
+                    .ok()
+                    .filter(|&w| w > 0)
+                    .ok_or_else(|| bad("expected a widget number from 1"))?,
+            )
+        }
+        "tab" => f.tab = non_empty(text()),
+        "host" => f.host = non_empty(text()),
+        "step" => {
+            f.step = Some(
+                value
+                    .parse::<usize>()
+                    .ok()
+                    .filter(|&s| s < 10_000)
+                    .ok_or_else(|| bad("expected a hop number"))?,
+            )
+        }
+        "fail" => f.fail = list(value),
+        "sc" => f.scenario = non_empty(text()),
+        "spof" => f.spof = flag(value)?,
+        "ans" => f.answers = list(value),
+        "audit" => f.audit = flag(value)?,
+        "dns" => f.dns = non_empty(text()),
+        "sel" => f.selected = non_empty(text()),
+        "z" => f.view = Some(read_view(value).ok_or_else(|| bad("expected ZOOM,X,Y"))?),
+        "q" => f.search = non_empty(text()),
+        _ => {
+            return Err(format!(
+                "ignored unknown key `{}`",
+                shorten(&decode(key), 20)
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn read_view(value: &str) -> Option<(f64, f64, f64)> {
+    let mut parts = value.split(',').map(|p| p.trim().parse::<f64>().ok());
+    let (z, x, y) = (parts.next()??, parts.next()??, parts.next()??);
+    if parts.next().is_some() {
+        return None;
+    }
+    let finite = z.is_finite() && x.is_finite() && y.is_finite();
+    let sane = (1.0 / (10.0 * MAX_ZOOM)..=MAX_ZOOM).contains(&z) && x.abs() < 1e7 && y.abs() < 1e7;
+    (finite && sane).then_some((z, x, y))
+}
+
+fn non_empty(s: String) -> Option<String> {
+    let s = s.trim().to_owned();
+    (!s.is_empty()).then_some(s)
+}
+
+fn list(value: &str) -> Vec<String> {
+    value
+        .split(',')
+        .map(|item| decode(item).trim().to_owned())
+        .filter(|item| !item.is_empty())
+        .collect()
+}
+
+/// Write a fragment (without the leading `#`), defaults left out, keys in a
+/// fixed order so equal states give equal links.
+pub fn write(f: &Fragment) -> String {
+    let mut out = format!("v{VERSION}");
+    let mut pair = |key: &str, value: &str| {
+        let _ = write!(out, ";{key}={value}");
+    };
+    if let Some(w) = f.widget {
+        pair("w", &w.to_string());
+    }
+    if let Some(tab) = &f.tab {
+        pair("tab", &encode(tab));
+    }
+    if let Some(host) = &f.host {
+        pair("host", &encode(host));
+    }
+    if let Some(step) = f.step {
+        pair("step", &step.to_string());
+    }
+    if !f.fail.is_empty() {
+        pair("fail", &encode_list(&f.fail));
+    }
+    if let Some(sc) = &f.scenario {
+        pair("sc", &encode(sc));
+    }
+    if f.spof {
+        pair("spof", "1");
+    }
+    if !f.answers.is_empty() {
+        pair("ans", &encode_list(&f.answers));
+    }
+    if f.audit {
+        pair("audit", "1");
+    }
+    if let Some(dns) = &f.dns {
+        pair("dns", &encode(dns));
+    }
+    if let Some(sel) = &f.selected {
+        pair("sel", &encode(sel));
+    }
+    if let Some((z, x, y)) = f.view {
+        pair(
+            "z",
+            &format!("{},{},{}", short(z, 100.0), short(x, 1.0), short(y, 1.0)),
+        );
+    }
+    if let Some(q) = &f.search {
+        pair("q", &encode(q));
+    }
+    out
+}
+
+/// A number with at most two decimals (zoom) or none (pixels), no `-0`.
+fn short(v: f64, scale: f64) -> String {
+    crate::geometry::fixed(v, if scale > 1.0 { 2 } else { 0 })
+}
+
+fn encode_list(items: &[String]) -> String {
+    items
+        .iter()
+        .map(|i| encode(i))
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// Percent-encode everything but unreserved characters and a few that URL
+/// fragments carry unchanged (`:`, `/`, `@`).
+pub fn encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~:/@".contains(&b) {
+            out.push(b as char);
+        } else {
+            let _ = write!(out, "%{b:02X}");
+        }
+    }
+    out
+}
+
+/// Undo `%XX` escapes; malformed escapes stay as written, and invalid UTF-8
+/// becomes U+FFFD.
+pub fn decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        if bytes[i] == b'%'
+            && i + 2 < bytes.len()
+            && let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2]))
+        {
+            out.push((h * 16 + l) as u8);
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// At most `max` characters, with an ellipsis when cut.
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        text.to_owned()
+    } else {
+        let kept: String = text.chars().take(max.saturating_sub(1)).collect();
+        format!("{kept}…")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn current(text: &str) -> (Fragment, Vec<String>) {
+        match parse(text) {
+            Parsed::Current { fragment, problems } => (*fragment, problems),
+            other => panic!("{text:?} parsed as {other:?}"),
+        }
+    }
+
+    #[test]
+    fn reads_what_it_is() {
+        let cases: &[(&str, Parsed)] = &[
+            ("", Parsed::Empty),
+            ("#", Parsed::Empty),
+            ("#routing", Parsed::Foreign("routing".into())),
+            ("#v", Parsed::Foreign("v".into())),
+            ("#vx;host=a", Parsed::Foreign("vx;host=a".into())),
+            ("#v12345", Parsed::Foreign("v12345".into())),
+            (
+                "#v2;w=3;host=x",
+                Parsed::OtherVersion {
+                    version: 2,
+                    widget: Some(3),
+                },
+            ),
+            (
+                "v0",
+                Parsed::OtherVersion {
+                    version: 0,
+                    widget: None,
+                },
+            ),
+            (
+                "#v1",
+                Parsed::Current {
+                    fragment: Box::default(),
+                    problems: vec![],
+                },
+            ),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(&parse(text), expected, "parsing {text:?}");
+        }
+    }
+
+    #[test]
+    fn reads_every_key() {
+        let (f, problems) = current(
+            "#v1;w=2;tab=fail;host=app.tomoda.life;step=3;fail=cloudfront-prod,redis;sc=cloudfront-outage;spof=1;ans=holds-state,dns;audit=1;dns=www-dev.tomoda.life;sel=gke;z=1.5,10,-20;q=bucket%20prod",
+        );
+        assert_eq!(problems, Vec::<String>::new());
+        assert_eq!(
+            f,
+            Fragment {
+                widget: Some(2),
+                tab: Some("fail".into()),
+                host: Some("app.tomoda.life".into()),
+                step: Some(3),
+                fail: vec!["cloudfront-prod".into(), "redis".into()],
+                scenario: Some("cloudfront-outage".into()),
+                spof: true,
+                answers: vec!["holds-state".into(), "dns".into()],
+                audit: true,
+                dns: Some("www-dev.tomoda.life".into()),
+                selected: Some("gke".into()),
+                view: Some((1.5, 10.0, -20.0)),
+                search: Some("bucket prod".into()),
+            }
+        );
+    }
+
+    #[test]
+    fn names_every_ignored_part() {
+        let cases: &[(&str, &[&str])] = &[
+            ("#v1;zzz", &["ignored `zzz`: not key=value"]),
+            ("#v1;color=red", &["ignored unknown key `color`"]),
+            ("#v1;z=abc", &["ignored `z=abc`: expected ZOOM,X,Y"]),
+            ("#v1;z=1,2", &["ignored `z=1,2`: expected ZOOM,X,Y"]),
+            ("#v1;z=1,2,3,4", &["ignored `z=1,2,3,4`: expected ZOOM,X,Y"]),
+            ("#v1;z=NaN,0,0", &["ignored `z=NaN,0,0`: expected ZOOM,X,Y"]),
+            ("#v1;z=1e9,0,0", &["ignored `z=1e9,0,0`: expected ZOOM,X,Y"]),
+            ("#v1;z=0,0,0", &["ignored `z=0,0,0`: expected ZOOM,X,Y"]),
+            ("#v1;step=-1", &["ignored `step=-1`: expected a hop number"]),
+            (
+                "#v1;w=0",
+                &["ignored `w=0`: expected a widget number from 1"],
+            ),
+            ("#v1;spof=yes", &["ignored `spof=yes`: expected 1 or 0"]),
+            ("#v1;;;host=a;;", &[]),
+            ("#v1;host=%ZZ", &[]),
+        ];
+        for (text, expected) in cases {
+            let (_, problems) = current(text);
+            assert_eq!(&problems, expected, "parsing {text:?}");
+        }
+    }
+
+    #[test]
+    fn round_trips() {
+        let cases = [
+            Fragment::default(),
+            Fragment {
+                host: Some("app.tomoda.life".into()),
+                fail: vec!["cloudfront-prod".into(), "redis".into()],
+                selected: Some("gke".into()),
+                view: Some((1.5, 10.0, 20.0)),
+                ..Fragment::default()
+            },
+            Fragment {
+                widget: Some(4),
+                tab: Some("place".into()),
+                answers: vec!["holds-state".into()],
+                audit: true,
+                spof: true,
+                step: Some(0),
+                ..Fragment::default()
+            },
+            Fragment {
+                host: Some("https://App.tomoda.life:443/a;b=c,d#e f".into()),
+                search: Some("ünïcode; 100%".into()),
+                dns: Some("new.tomoda.life".into()),
+                scenario: Some("region-asia-east1".into()),
+                ..Fragment::default()
+            },
+        ];
+        for fragment in cases {
+            let text = write(&fragment);
+            assert!(!text.contains('#') && !text.contains(' '), "{text}");
+            assert_eq!(
+                parse(&format!("#{text}")),
+                Parsed::Current {
+                    fragment: Box::new(fragment.clone()),
+                    problems: vec![]
+                },
+                "round trip of {text}"
+            );
+        }
+    }
+
+    #[test]
+    fn writes_compactly() {
+        let f = Fragment {
+            host: Some("app.tomoda.life".into()),
+            fail: vec!["cloudfront-prod".into(), "redis".into()],
+            selected: Some("gke".into()),
+            view: Some((1.5, 10.2, 20.0)),
+            ..Fragment::default()
+        };
+        assert_eq!(
+            write(&f),
+            "v1;host=app.tomoda.life;fail=cloudfront-prod,redis;sel=gke;z=1.5,10,20"
+        );
+    }
+
+    #[test]
+    fn survives_hostile_text() {
+        for text in [
+            "%",
+            "#v1;host=%",
+            "#v1;host=%E2%82",
+            "#v1;=;=;=",
+            "#v1;fail=,,,",
+            "#\u{0}\u{ffff}",
+            "#v1;q=%00%FF",
+        ] {
+            let _ = parse(text);
+        }
+        assert_eq!(decode("a%2Cb%"), "a,b%");
+        assert_eq!(decode("%E2%82"), "\u{fffd}");
+    }
+}

@@ -1,0 +1,427 @@
+//! The map's drawing, prepared once per layout: every attribute string of
+//! every node and edge, the text lines of each box, what each node is
+//! searched by, and who neighbours whom.
+//!
+//! Re-rendering the map (a hover, a failure, a zoom) then only compares
+//! these prepared values; nothing is formatted again, which keeps a
+//! 1,000-component map interactive.
+
+use std::fmt::Write;
+
+use archsim_core::{CompId, EdgeOrigin, Model};
+use archsim_view::layout::{Layout, NodeBox};
+use yew::AttrValue;
+
+/// Width of a character of a node's name (12 px sans-serif, generous), as
+/// in the static map.
+const NAME_CHAR: f64 = 7.0;
+
+/// One component's box, ready to draw.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NodeGeom {
+    /// The component.
+    pub component: CompId,
+    /// Its id (`data-id`).
+    pub id: AttrValue,
+    /// Its provider's id, or `external`.
+    pub provider: AttrValue,
+    /// `x`, `y`, `width`, `height` of the box.
+    pub rect: [AttrValue; 4],
+    /// The name, in at most two lines: (y, text).
+    pub lines: Vec<(AttrValue, AttrValue)>,
+    /// The kind line: (x, y, text); the name lines share its x.
+    pub kind: (AttrValue, AttrValue, AttrValue),
+    /// Where the state marker ends: (x, y).
+    pub mark_at: (AttrValue, AttrValue),
+    /// What a screen reader says of it (state words are added live).
+    pub label: String,
+    /// Lower-case text the search box matches against.
+    pub search: String,
+}
+
+/// One drawn connection, ready to draw.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EdgeGeom {
+    /// Index of the dependent in [`Geometry::nodes`].
+    pub from: usize,
+    /// Index of the dependency in [`Geometry::nodes`].
+    pub to: usize,
+    /// The path's `d`.
+    pub d: AttrValue,
+    /// Classes that never change (kind, hop, runs-in).
+    pub class: String,
+    /// The label and where it goes: (x, y, text).
+    pub label: Option<(AttrValue, AttrValue, AttrValue)>,
+    /// The tooltip: who needs what, and why.
+    pub title: AttrValue,
+}
+
+/// Everything the map draws, for one layout.
+///
+/// Built once and shared through `Rc`; equality is identity. Yew compares
+/// every node's props on each render, and `Rc<T>` compares the values
+/// behind it: a value comparison here would make each of a thousand nodes
+/// compare the whole drawing (seconds per click at 1,000 components).
+#[derive(Clone, Debug)]
+pub struct Geometry {
+    /// The drawing's size.
+    pub size: (f64, f64),
+    /// `0 0 W H`.
+    pub view_box: AttrValue,
+    /// Provider and region boxes: (class, rect, label x, label y, label).
+    pub groups: Vec<(String, [AttrValue; 4], AttrValue, AttrValue, AttrValue)>,
+    /// Nodes in layout order.
+    pub nodes: Vec<NodeGeom>,
+    /// Their boxes, in the same order (for keyboard moves and scrolling).
+    pub boxes: Vec<NodeBox>,
+    /// Edges in layout order.
+    pub edges: Vec<EdgeGeom>,
+    /// For each node, the nodes it shares an edge with.
+    pub neighbours: Vec<Vec<usize>>,
+    /// For each component index, its node index (if drawn).
+    pub index_of: Vec<Option<usize>>,
+}
+
+impl PartialEq for Geometry {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
+
+impl Geometry {
+    /// Prepare a layout of `model` for drawing.
+    ///
+    /// Complexity: O(V + E) and the text of every label.
+    pub fn new(model: &Model, layout: &Layout) -> Geometry {
+        let mut index_of = vec![None; model.components.len()];
+        let boxes: Vec<NodeBox> = layout
+            .nodes
+            .iter()
+            .filter(|n| n.component.index() < model.components.len())
+            .cloned()
+            .collect();
+        let nodes: Vec<NodeGeom> = boxes
+            .iter()
+            .enumerate()
+            .map(|(i, n)| {
+                index_of[n.component.index()] = Some(i);
+                let c = model.component(n.component);
+                let provider = model.provider_name(c.provider).to_owned();
+                let region = model.region_name(c.region).to_owned();
+                let chars = ((n.width - 16.0) / NAME_CHAR).floor().max(4.0) as usize;
+                let tx = n.x + 8.0;
+                NodeGeom {
+                    component: n.component,
+                    id: c.id.clone().into(),
+                    provider: provider.clone().into(),
+                    rect: [num(n.x), num(n.y), num(n.width), num(n.height)],
+                    lines: wrap(&c.name, chars, 2)
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, line)| (num(n.y + 17.0 + 14.0 * i as f64), line.into()))
+                        .collect(),
+                    kind: (num(tx), num(n.y + n.height - 8.0), c.kind.clone().into()),
+                    mark_at: (num(n.x + n.width - 8.0), num(n.y + n.height - 8.0)),
+                    label: format!("{}, {}, {} {}", c.name, c.kind, provider, region),
+                    search: format!(
+                        "{} {} {} {} {} {}",
+                        c.id,
+                        c.name,
+                        c.kind,
+                        provider,
+                        region,
+                        c.product.as_deref().unwrap_or("")
+                    )
+                    .to_ascii_lowercase(),
+                }
+            })
+            .collect();
+        let mut neighbours = vec![Vec::new(); nodes.len()];
+        let edges: Vec<EdgeGeom> = layout
+            .edges
+            .iter()
+            .filter_map(|e| {
+                let from = *index_of.get(e.from.index())?.as_ref()?;
+                let to = *index_of.get(e.to.index())?.as_ref()?;
+                if !neighbours[from].contains(&to) {
+                    neighbours[from].push(to);
+                    neighbours[to].push(from);
+                }
+                let mut class = format!("archsim-edge kind-{}", e.kind.as_str());
+                if e.hop {
+                    class.push_str(" is-hop");
+                }
+                if e.reversed {
+                    class.push_str(" is-reversed");
+                }
+                let runs_in = e.edges.iter().all(|id| {
+                    model
+                        .edges
+                        .get(id.index())
+                        .is_some_and(|x| x.origin == EdgeOrigin::RunsIn)
+                });
+                if runs_in {
+                    class.push_str(" is-runs-in");
+                }
+                let mut title = format!(
+                    "{} → {} ({}{})",
+                    model.component(e.from).name,
+                    model.component(e.to).name,
+                    if e.hop { "hop, " } else { "" },
+                    e.kind.as_str()
+                );
+                for id in &e.edges {
+                    if let Some(edge) = model.edges.get(id.index())
+                        && !edge.why.is_empty()
+                        && !title.contains(&edge.why)
+                    {
+                        let _ = write!(title, "\n{}", edge.why);
+                    }
+                }
+                Some(EdgeGeom {
+                    from,
+                    to,
+                    d: path_data(&e.points).into(),
+                    class,
+                    label: e
+                        .label
+                        .as_ref()
+                        .map(|l| (num(e.label_at.0), num(e.label_at.1 - 4.0), l.clone().into())),
+                    title: title.into(),
+                })
+            })
+            .collect();
+        let groups = layout
+            .groups
+            .iter()
+            .map(|g| {
+                let class = match (g.depth, g.provider) {
+                    (0, None) => "archsim-group archsim-group-external",
+                    (0, Some(_)) => "archsim-group archsim-group-provider",
+                    _ => "archsim-group archsim-group-region",
+                };
+                (
+                    class.to_owned(),
+                    [num(g.x), num(g.y), num(g.width), num(g.height)],
+                    num(g.x + 10.0),
+                    num(g.y + 15.0),
+                    g.label.clone().into(),
+                )
+            })
+            .collect();
+        Geometry {
+            size: (layout.width.max(1.0), layout.height.max(1.0)),
+            view_box: format!("0 0 {} {}", num(layout.width), num(layout.height)).into(),
+            groups,
+            nodes,
+            boxes,
+            edges,
+            neighbours,
+            index_of,
+        }
+    }
+
+    /// The node index of a component, if it is drawn.
+    pub fn index(&self, c: CompId) -> Option<usize> {
+        self.index_of.get(c.index()).copied().flatten()
+    }
+
+    /// Node indices whose search text contains every word of `query`
+    /// (case-insensitive); `None` when the query is blank.
+    pub fn matches(&self, query: &str) -> Option<Vec<bool>> {
+        let words: Vec<String> = query
+            .split_whitespace()
+            .map(str::to_ascii_lowercase)
+            .collect();
+        if words.is_empty() {
+            return None;
+        }
+        Some(
+            self.nodes
+                .iter()
+                .map(|n| words.iter().all(|w| n.search.contains(w.as_str())))
+                .collect(),
+        )
+    }
+}
+
+/// SVG path data for a start point and cubic segments.
+fn path_data(points: &[(f64, f64)]) -> String {
+    let mut d = String::new();
+    let Some(first) = points.first() else {
+        return d;
+    };
+    let _ = write!(d, "M{},{}", num(first.0), num(first.1));
+    for seg in points[1..].chunks(3) {
+        if let [a, b, c] = seg {
+            let _ = write!(
+                d,
+                "C{},{} {},{} {},{}",
+                num(a.0),
+                num(a.1),
+                num(b.0),
+                num(b.1),
+                num(c.0),
+                num(c.1)
+            );
+        } else {
+            for p in seg {
+                let _ = write!(d, "L{},{}", num(p.0), num(p.1));
+            }
+        }
+    }
+    d
+}
+
+/// A coordinate with at most one decimal.
+fn num(v: f64) -> AttrValue {
+    fixed(v, 1).into()
+}
+
+/// `v` with at most `decimals` decimals (0–4), trailing zeros dropped, no
+/// `-0`. Integer arithmetic only: formatting an `f64` with `{}` links
+/// core's float printing (about 15 KB of wasm) for a few coordinates.
+pub fn fixed(v: f64, decimals: u32) -> String {
+    let decimals = decimals.min(4);
+    let scale = 10i64.pow(decimals);
+    if !v.is_finite() {
+        return "0".to_owned();
+    }
+    let n = (v * scale as f64).round() as i64;
+    let sign = if n < 0 { "-" } else { "" };
+    let (whole, mut frac) = (
+        n.unsigned_abs() / scale as u64,
+        n.unsigned_abs() % scale as u64,
+    );
+    if frac == 0 {
+        return format!("{sign}{whole}");
+    }
+    let mut digits = decimals as usize;
+    while frac % 10 == 0 {
+        frac /= 10;
+        digits -= 1;
+    }
+    format!("{sign}{whole}.{frac:0digits$}")
+}
+
+/// Break a name into at most `max_lines` lines of at most `width`
+/// characters, at spaces or after hyphens, with an ellipsis when it does
+/// not fit. (The static map has the same rule; see the report about
+/// sharing it.)
+pub fn wrap(text: &str, width: usize, max_lines: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut pieces: Vec<(String, bool)> = Vec::new();
+    for word in text.split_whitespace() {
+        let mut first = true;
+        for part in word.split_inclusive('-') {
+            let chars: Vec<char> = part.chars().collect();
+            for chunk in chars.chunks(width) {
+                pieces.push((chunk.iter().collect(), first));
+                first = false;
+            }
+        }
+    }
+    let mut lines: Vec<String> = Vec::new();
+    let mut current = String::new();
+    let mut rest = pieces.len();
+    for (piece, new_word) in &pieces {
+        let len = current.chars().count();
+        let sep = usize::from(*new_word && len > 0);
+        if len > 0 && len + sep + piece.chars().count() > width {
+            lines.push(std::mem::take(&mut current));
+            if lines.len() == max_lines {
+                break;
+            }
+        }
+        if *new_word && !current.is_empty() {
+            current.push(' ');
+        }
+        current.push_str(piece);
+        rest -= 1;
+    }
+    if lines.len() < max_lines && !current.is_empty() {
+        lines.push(current);
+    }
+    if rest > 0
+        && let Some(last) = lines.last_mut()
+    {
+        let keep: String = last.chars().take(width.saturating_sub(1)).collect();
+        *last = format!("{}…", keep.trim_end());
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::shared::Shared;
+
+    #[test]
+    fn prepares_every_drawn_node_and_edge() {
+        let shared = Shared::new(archsim_core::Engine::tomoda().unwrap());
+        let layout = shared.layout();
+        let g = Geometry::new(shared.model(), &layout);
+        assert_eq!(g.nodes.len(), layout.nodes.len());
+        assert_eq!(g.edges.len(), layout.edges.len());
+        for (i, n) in g.nodes.iter().enumerate() {
+            assert_eq!(g.index(n.component), Some(i));
+            assert!(!n.lines.is_empty(), "{} has a name", n.id);
+        }
+        for e in &g.edges {
+            assert!(g.neighbours[e.from].contains(&e.to));
+            assert!(g.neighbours[e.to].contains(&e.from));
+            assert!(e.d.starts_with('M'), "{}", e.d);
+        }
+        let cf = g.matches("CLOUDFRONT prod").unwrap();
+        let hits: Vec<&str> = g
+            .nodes
+            .iter()
+            .zip(&cf)
+            .filter(|(_, m)| **m)
+            .map(|(n, _)| n.id.as_str())
+            .collect();
+        assert!(hits.contains(&"cloudfront-prod"), "{hits:?}");
+        assert!(!hits.contains(&"cloudfront-dev"), "{hits:?}");
+        assert_eq!(g.matches("   "), None);
+    }
+
+    #[test]
+    fn formats_numbers_without_floats() {
+        let cases = [
+            (0.0, 1, "0"),
+            (-0.04, 1, "0"),
+            (12.0, 1, "12"),
+            (12.34, 1, "12.3"),
+            (-12.36, 1, "-12.4"),
+            (1.5, 2, "1.5"),
+            (1.25, 2, "1.25"),
+            (0.1, 4, "0.1"),
+            (1.0 / 3.0, 4, "0.3333"),
+            (f64::NAN, 1, "0"),
+        ];
+        for (v, d, expected) in cases {
+            assert_eq!(fixed(v, d), expected, "{v} with {d}");
+        }
+    }
+
+    #[test]
+    fn wraps_names() {
+        let cases: [(&str, usize, &[&str]); 4] = [
+            ("User", 22, &["User"]),
+            (
+                "CloudNativePG (PostgreSQL)",
+                22,
+                &["CloudNativePG", "(PostgreSQL)"],
+            ),
+            (
+                "tomoda-db-backups-development-485000",
+                22,
+                &["tomoda-db-backups-", "development-485000"],
+            ),
+            ("abcdefghij", 4, &["abcd", "efg…"]),
+        ];
+        for (text, width, expected) in cases {
+            assert_eq!(wrap(text, width, 2), expected, "{text}");
+        }
+    }
+}

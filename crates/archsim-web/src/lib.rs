@@ -1,0 +1,38 @@
+//! archsim-web: the simulator in the browser, as one wasm bundle.
+//!
+//! The same bundle serves two pages:
+//!
+//! - the **full-page simulator** (`www/index.html`, built by trunk): a
+//!   `<div data-archsim="app">` that shows every panel in tabs;
+//! - **embedded widgets** in the book: every `<div data-archsim="KIND">` on a
+//!   page becomes a live map, route tracer, failure simulator, placement
+//!   assistant or DNS lookup, mounted lazily when it scrolls into view.
+//!
+//! JavaScript calls one export, [`mount_all`], after initialising the module
+//! (`await init(); mount_all();`). The mount contract (attributes, the
+//! model, versioning) is in [`config`]; the shareable link format in
+//! [`fragment`]; the state and its reducer in [`state`].
+//!
+//! This crate only translates: every answer (routes, failures, single points
+//! of failure, placement, DNS) comes from `archsim-core`, every word and
+//! position from `archsim-view`. It holds no architecture fact: the model is
+//! the one embedded in `archsim-core`, or the page's own. A panic never
+//! leaves a dead page: the hook in [`panic`] logs it and puts a notice in
+//! every widget.
+#![deny(missing_docs)]
+
+pub mod components;
+pub mod config;
+pub mod dom;
+pub mod embedded;
+pub mod fragment;
+pub mod geometry;
+pub mod hooks;
+pub mod mount;
+pub mod panic;
+pub mod shared;
+pub mod state;
+pub mod style;
+pub mod view;
+
+pub use mount::{mount, mount_all};

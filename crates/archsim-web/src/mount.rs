@@ -1,0 +1,300 @@
+//! Finding the page's mount points and starting a widget in each, lazily.
+//!
+//! [`mount_all`] numbers every `[data-archsim]` element in page order (the
+//! number a link's `w=` names) and watches them with an
+//! IntersectionObserver: a widget starts when it comes within 200 px of the
+//! viewport, so a long page pays only for what the reader sees. The full
+//! page (`data-archsim="app"`) and the widget a link points at start at
+//! once. [`mount`] starts one element now; the browser tests use it.
+//!
+//! A widget replaces its element's `.archsim-fallback` only once it has
+//! rendered. Whenever it cannot (another contract version, an unknown kind,
+//! a page model with errors) the fallback stays and a notice says why.
+
+use std::cell::RefCell;
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+use web_sys::{Element, IntersectionObserver, IntersectionObserverEntry, IntersectionObserverInit};
+
+use crate::components::widget::{Widget, WidgetProps};
+use crate::config::{self, Kind};
+use crate::dom;
+use crate::fragment::{self, Parsed};
+use crate::shared::Shared;
+use crate::state::State;
+use crate::{panic, style};
+
+/// Marks an element whose widget has started (or shown why it could not).
+pub const MOUNTED: &str = "data-archsim-mounted";
+/// The element's number in page order, from 1 (a link's `w=`).
+pub const NUMBER: &str = "data-archsim-n";
+
+/// A model, or the diagnostics that stopped it loading.
+type Loading = Result<Shared, Vec<String>>;
+
+/// The observer and the callback it calls.
+type Watcher = (IntersectionObserver, Closure<dyn FnMut(js_sys::Array)>);
+
+thread_local! {
+    /// The bundle's own model, loaded on first use.
+    static EMBEDDED: RefCell<Option<Loading>> = const { RefCell::new(None) };
+    /// Models from the page's scripts, by selector.
+    static PAGE: RefCell<Vec<(String, Loading)>> = const { RefCell::new(Vec::new()) };
+    /// The observer and its callback, kept alive for the page's lifetime.
+    static OBSERVER: RefCell<Option<Watcher>> =
+        const { RefCell::new(None) };
+}
+
+/// Start every widget on the page: now for the full page and for the
+/// widget a link points at, else when it scrolls into view.
+///
+/// Returns: how many mount points were found. Calling it again picks up
+/// elements added since, and leaves started ones alone.
+#[wasm_bindgen]
+pub fn mount_all() -> u32 {
+    panic::install();
+    style::inject();
+    let Some(document) = dom::document() else {
+        return 0;
+    };
+    let elements = dom::all(&document, "[data-archsim]");
+    let target = match fragment::parse(&dom::hash()) {
+        Parsed::Current { fragment, .. } => fragment.widget,
+        Parsed::OtherVersion { widget, .. } => widget,
+        _ => None,
+    };
+    for (i, element) in elements.iter().enumerate() {
+        let number = i as u32 + 1;
+        if element.has_attribute(MOUNTED) {
+            continue;
+        }
+        let _ = element.set_attribute(NUMBER, &number.to_string());
+        let is_app = element.get_attribute("data-archsim").as_deref() == Some("app");
+        if is_app || target == Some(number) || !observe(element) {
+            mount(element);
+            if target == Some(number) {
+                element.scroll_into_view();
+            }
+        }
+    }
+    elements.len() as u32
+}
+
+/// Watch `element`; `false` when the browser has no IntersectionObserver.
+fn observe(element: &Element) -> bool {
+    OBSERVER.with(|cell| {
+        let mut cell = cell.borrow_mut();
+        if cell.is_none() {
+            let callback = Closure::<dyn FnMut(js_sys::Array)>::new(|entries: js_sys::Array| {
+                for entry in entries.iter() {
+                    let Ok(entry) = entry.dyn_into::<IntersectionObserverEntry>() else {
+                        continue;
+                    };
+                    if entry.is_intersecting() {
+                        let target = entry.target();
+                        unobserve(&target);
+                        mount(&target);
+                    }
+                }
+            });
+            let options = IntersectionObserverInit::new();
+            options.set_root_margin("200px");
+            let Ok(observer) =
+                IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &options)
+            else {
+                return false;
+            };
+            *cell = Some((observer, callback));
+        }
+        match cell.as_ref() {
+            Some((observer, _)) => {
+                observer.observe(element);
+                true
+            }
+            None => false,
+        }
+    })
+}
+
+fn unobserve(element: &Element) {
+    OBSERVER.with(|cell| {
+        if let Some((observer, _)) = cell.borrow().as_ref() {
+            observer.unobserve(element);
+        }
+    });
+}
+
+/// What became of a mount point.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Mounted {
+    /// The widget started.
+    Started,
+    /// It had started before.
+    Already,
+    /// The fallback stays; the notice says why.
+    Notice(String),
+}
+
+/// Start the widget of one mount point now.
+pub fn mount(element: &Element) -> Mounted {
+    panic::install();
+    style::inject();
+    if element.has_attribute(MOUNTED) {
+        return Mounted::Already;
+    }
+    let _ = element.set_attribute(MOUNTED, "1");
+    let config = match config::read(|name| element.get_attribute(name)) {
+        Ok(config) => config,
+        Err(notice) => return keep_fallback(element, notice),
+    };
+    let shared = match &config.model {
+        None => embedded(),
+        Some(selector) => page_model(selector),
+    };
+    let shared = match shared {
+        Ok(shared) => shared,
+        Err(lines) => {
+            let shown: Vec<&str> = lines.iter().take(6).map(String::as_str).collect();
+            let more = lines.len().saturating_sub(shown.len());
+            let mut notice = format!(
+                "The model this widget names has errors, so the static view stays:\n{}",
+                shown.join("\n")
+            );
+            if more > 0 {
+                notice.push_str(&format!("\n… and {more} more"));
+            }
+            return keep_fallback(element, notice);
+        }
+    };
+    let number: Option<u32> = element.get_attribute(NUMBER).and_then(|n| n.parse().ok());
+    let mut base = State::from_config(shared.model(), &config);
+    let Some(host) = dom::element("div", "archsim-widget", "") else {
+        return Mounted::Notice("no document".into());
+    };
+    let _ = element.append_child(&host);
+    let (layout, focus_notice) = if matches!(
+        config.kind,
+        Kind::Map | Kind::Route | Kind::Fail | Kind::App
+    ) {
+        let (layout, notice) = shared.layout_of(config.focus.as_deref());
+        (Some(layout), notice)
+    } else {
+        (None, None)
+    };
+    base.notices.extend(focus_notice);
+    let mut state = base.clone();
+    apply_link(&mut state, &shared, config.kind, number);
+    base.notices.clear();
+    yew::Renderer::<Widget>::with_root_and_props(
+        host,
+        WidgetProps {
+            shared,
+            kind: config.kind,
+            initial: std::rc::Rc::new(state),
+            base: std::rc::Rc::new(base),
+            number: if config.kind == Kind::App {
+                None
+            } else {
+                number
+            },
+            layout,
+        },
+    )
+    .render();
+    for fallback in dom::all(element, ":scope > .archsim-fallback") {
+        fallback.remove();
+    }
+    Mounted::Started
+}
+
+/// Apply the URL fragment if it is for this widget (its number, or no
+/// number for the full page); a foreign fragment matters only to the full
+/// page (on a book page it is a heading anchor).
+fn apply_link(state: &mut State, shared: &Shared, kind: Kind, number: Option<u32>) {
+    let mine = |widget: Option<u32>| {
+        if kind == Kind::App {
+            widget.is_none()
+        } else {
+            widget.is_some() && widget == number
+        }
+    };
+    match fragment::parse(&dom::hash()) {
+        Parsed::Empty => {}
+        Parsed::Foreign(text) => {
+            if kind == Kind::App {
+                state.notices.push(format!(
+                    "`#{text}` is not a simulator link; showing the defaults."
+                ));
+            }
+        }
+        Parsed::OtherVersion { version, widget } => {
+            if mine(widget) {
+                state.notices.push(format!(
+                    "This link was made for version {version} of the simulator's links (this is \
+                     version {}); showing the defaults.",
+                    fragment::VERSION
+                ));
+            }
+        }
+        Parsed::Current { fragment, problems } => {
+            if mine(fragment.widget) {
+                *state = std::mem::replace(state, State::new(kind))
+                    .with_fragment(shared.model(), &fragment);
+                state
+                    .notices
+                    .extend(problems.into_iter().map(|p| format!("link: {p}")));
+            }
+        }
+    }
+}
+
+/// Leave the fallback and say why, at the top of the element.
+fn keep_fallback(element: &Element, notice: String) -> Mounted {
+    if let Some(p) = dom::element("p", "archsim-notice archsim-mount-notice", &notice) {
+        let _ = p.set_attribute("role", "status");
+        let _ = element.prepend_with_node_1(&p);
+    }
+    Mounted::Notice(notice)
+}
+
+fn embedded() -> Result<Shared, Vec<String>> {
+    EMBEDDED.with(|cell| {
+        cell.borrow_mut()
+            .get_or_insert_with(|| {
+                crate::embedded::engine()
+                    .map(Shared::new)
+                    .map_err(|e| vec![e])
+            })
+            .clone()
+    })
+}
+
+fn page_model(selector: &str) -> Result<Shared, Vec<String>> {
+    if let Some(found) = PAGE.with(|p| {
+        p.borrow()
+            .iter()
+            .find(|(s, _)| s == selector)
+            .map(|(_, r)| r.clone())
+    }) {
+        return found;
+    }
+    let text = dom::document()
+        .and_then(|d| d.query_selector(selector).ok().flatten())
+        .and_then(|script| script.text_content());
+    let result = match text {
+        #[cfg(feature = "page-models")]
+        Some(text) => Shared::load(&format!("page model {selector}"), &text),
+        #[cfg(not(feature = "page-models"))]
+        Some(_) => Err(vec![
+            "this bundle reads only its own model (it was built without the `page-models` \
+             feature, which adds the TOML parser)"
+                .to_owned(),
+        ]),
+        None => Err(vec![format!(
+            "data-model=\"{selector}\" names no element on this page"
+        )]),
+    };
+    PAGE.with(|p| p.borrow_mut().push((selector.to_owned(), result.clone())));
+    result
+}

@@ -1,0 +1,122 @@
+//! One loaded model, shared by every widget that shows it.
+//!
+//! Loading the model (parsing TOML, building the graph) and laying out the
+//! whole map are the two costly steps of a page; both happen once per model
+//! per page, however many widgets show it. [`Shared`] compares by pointer,
+//! so yew sees an unchanged model as unchanged props.
+
+use std::cell::OnceCell;
+use std::rc::Rc;
+
+use archsim_core::{Engine, Model, Purpose};
+use archsim_view::layout::{Layout, LayoutOptions, layout};
+
+/// A loaded model and what every widget derives from it once.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The engine: every answer comes from it.
+    pub engine: Engine,
+    /// The hosts the zone serves, for the host inputs' suggestions.
+    pub hosts: Vec<String>,
+    /// The placement question ids, in model order.
+    pub questions: Rc<Vec<String>>,
+    layout: OnceCell<Rc<Layout>>,
+}
+
+/// A cheap handle on a [`Loaded`] model; equal when it is the same model.
+#[derive(Clone, Debug)]
+pub struct Shared(pub Rc<Loaded>);
+
+impl PartialEq for Shared {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Shared {
+    /// Wrap an engine.
+    pub fn new(engine: Engine) -> Shared {
+        let model = engine.model();
+        let mut hosts: Vec<String> = model
+            .records
+            .iter()
+            .filter(|r| r.purpose == Purpose::Serve)
+            .map(|r| r.host.clone())
+            .collect();
+        hosts.sort();
+        hosts.dedup();
+        let questions = Rc::new(
+            model
+                .placement
+                .questions
+                .iter()
+                .map(|q| q.id.clone())
+                .collect(),
+        );
+        Shared(Rc::new(Loaded {
+            engine,
+            hosts,
+            questions,
+            layout: OnceCell::new(),
+        }))
+    }
+
+    #[cfg(feature = "page-models")]
+    /// Load a model's text (a page's `<script type="application/toml">`).
+    ///
+    /// Returns: the shared model, or its diagnostics as lines of text
+    /// (`file:line:column: error[code]: message (hint: …)`).
+    pub fn load(file: &str, text: &str) -> Result<Shared, Vec<String>> {
+        Engine::from_str(file, text)
+            .map(Shared::new)
+            .map_err(|diagnostics| diagnostics.iter().map(ToString::to_string).collect())
+    }
+
+    /// The engine.
+    pub fn engine(&self) -> &Engine {
+        &self.0.engine
+    }
+
+    /// The model.
+    pub fn model(&self) -> &Model {
+        self.0.engine.model()
+    }
+
+    /// The layout of the whole model, computed on first use.
+    pub fn layout(&self) -> Rc<Layout> {
+        self.0
+            .layout
+            .get_or_init(|| Rc::new(layout(self.model(), &LayoutOptions::default())))
+            .clone()
+    }
+
+    /// The layout of a part of the model: the components a selector picks
+    /// (`provider:aws`, `region:asia-east1`, …), or everything for `None`.
+    ///
+    /// Returns: the layout, and a notice when the selector picks nothing
+    /// known (then the whole map is drawn).
+    pub fn layout_of(&self, focus: Option<&str>) -> (Rc<Layout>, Option<String>) {
+        let Some(focus) = focus else {
+            return (self.layout(), None);
+        };
+        match archsim_core::select::components(self.model(), focus) {
+            Ok(set) if !set.is_empty() => {
+                let options = LayoutOptions {
+                    only: Some(set.into_iter().collect()),
+                    ..LayoutOptions::default()
+                };
+                (Rc::new(layout(self.model(), &options)), None)
+            }
+            Ok(_) => (
+                self.layout(),
+                Some(format!(
+                    "data-focus `{focus}` picks nothing; the whole map is shown"
+                )),
+            ),
+            Err(e) => (
+                self.layout(),
+                Some(format!("data-focus: {e}; the whole map is shown")),
+            ),
+        }
+    }
+}

@@ -1,0 +1,719 @@
+//! A widget's state: what the reader asked, as plain data, and how each
+//! action changes it.
+//!
+//! Pure (no DOM, no yew beyond the [`Reducible`] trait): the reducer, the
+//! mount request and the URL fragment all meet here, and are unit-tested
+//! natively. Answers (routes, outcomes, verdicts) are *not* state: the panels
+//! ask the engine for them from this state on every render, so the state
+//! stays small enough to fit in a link.
+
+use std::collections::BTreeSet;
+use std::rc::Rc;
+
+use archsim_core::select::{components, select};
+use archsim_core::suggest::{did_you_mean, nearest};
+use archsim_core::{CompId, Model, Selection};
+use yew::Reducible;
+
+use crate::config::{Kind, MountConfig};
+use crate::fragment::Fragment;
+
+/// The map's pan and zoom, in the drawing's units: a point `p` of the
+/// drawing shows at `p · zoom + (x, y)`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct View {
+    /// Scale, 1 = the whole drawing fits.
+    pub zoom: f64,
+    /// Horizontal translation.
+    pub x: f64,
+    /// Vertical translation.
+    pub y: f64,
+}
+
+impl Default for View {
+    fn default() -> Self {
+        View {
+            zoom: 1.0,
+            x: 0.0,
+            y: 0.0,
+        }
+    }
+}
+
+/// Everything a reader has asked of one widget.
+#[derive(Clone, Debug, PartialEq)]
+pub struct State {
+    /// The open panel (the full page's tabs; a widget's own kind).
+    pub tab: Kind,
+    /// The host or URL being routed, as typed.
+    pub host: String,
+    /// The route hop being explained.
+    pub step: Option<usize>,
+    /// Components failed on purpose.
+    pub failed: BTreeSet<CompId>,
+    /// The scenario preset the failures came from (its restarts apply).
+    pub scenario: Option<usize>,
+    /// Show each flow's single points of failure.
+    pub spof: bool,
+    /// Placement questions answered yes, in the model's order.
+    pub answers: Vec<String>,
+    /// Show the placement audit.
+    pub audit: bool,
+    /// The host whose DNS ownership is asked, as typed.
+    pub dns: String,
+    /// The component in the details panel.
+    pub selected: Option<CompId>,
+    /// The map's pan and zoom.
+    pub view: View,
+    /// The map's search text.
+    pub search: String,
+    /// Whether activating a map node fails it (rather than selecting it).
+    pub clicks_fail: bool,
+    /// Notices to show above the widget (bad link, unknown names).
+    pub notices: Vec<String>,
+}
+
+impl State {
+    /// The defaults of a widget of `kind`.
+    pub fn new(kind: Kind) -> State {
+        State {
+            tab: if kind == Kind::App { Kind::Map } else { kind },
+            host: String::new(),
+            step: None,
+            failed: BTreeSet::new(),
+            scenario: None,
+            spof: false,
+            answers: Vec::new(),
+            audit: false,
+            dns: String::new(),
+            selected: None,
+            view: View::default(),
+            search: String::new(),
+            clicks_fail: kind == Kind::Fail,
+            notices: Vec::new(),
+        }
+    }
+
+    /// The state a mount point asks for. Names the model does not know
+    /// become notices (with near names) and are left out.
+    ///
+    /// Complexity: O(selectors · components).
+    pub fn from_config(model: &Model, config: &MountConfig) -> State {
+        let mut state = State::new(config.kind);
+        if let Some(host) = &config.host {
+            if config.kind == Kind::Dns {
+                state.dns = host.clone();
+            } else {
+                state.host = host.clone();
+            }
+        }
+        if let Some(id) = &config.scenario {
+            match scenario_index(model, id) {
+                Ok(index) => state.apply_scenario(model, index),
+                Err(notice) => state.notices.push(notice),
+            }
+        }
+        for selector in &config.fail {
+            match components(model, selector) {
+                Ok(set) => state.failed.extend(set),
+                Err(e) => state.notices.push(format!("data-fail: {e}")),
+            }
+        }
+        state.set_answers(model, &config.answers);
+        state.spof = config.spof;
+        state.audit = config.audit;
+        state
+    }
+
+    /// This state with a link's fragment applied over it. Unknown ids are
+    /// named in a notice and ignored; everything else the link says wins.
+    pub fn with_fragment(mut self, model: &Model, f: &Fragment) -> State {
+        if let Some(tab) = f.tab.as_deref() {
+            match Kind::parse(tab).filter(|k| *k != Kind::App) {
+                Some(kind) => self.tab = kind,
+                None => self
+                    .notices
+                    .push(format!("the link's tab `{tab}` is unknown")),
+            }
+        }
+        if let Some(host) = &f.host {
+            self.host = host.clone();
+        }
+        self.step = f.step.or(self.step);
+        if let Some(id) = &f.scenario {
+            match scenario_index(model, id) {
+                Ok(index) => self.apply_scenario(model, index),
+                Err(notice) => self.notices.push(notice),
+            }
+        }
+        if !f.fail.is_empty() {
+            let (known, unknown) = self.lookup(model, &f.fail);
+            self.failed = known.into_iter().collect();
+            if self.failed.is_empty() {
+                self.scenario = None;
+            }
+            if !unknown.is_empty() {
+                self.notices
+                    .push(unknown_notice(model, "component", &unknown));
+            }
+        }
+        self.spof |= f.spof;
+        self.audit |= f.audit;
+        if !f.answers.is_empty() {
+            self.set_answers(model, &f.answers);
+        }
+        if let Some(dns) = &f.dns {
+            self.dns = dns.clone();
+        }
+        if let Some(sel) = &f.selected {
+            let (known, unknown) = self.lookup(model, std::slice::from_ref(sel));
+            self.selected = known.first().copied();
+            if !unknown.is_empty() {
+                self.notices
+                    .push(unknown_notice(model, "component", &unknown));
+            }
+        }
+        if let Some((zoom, x, y)) = f.view {
+            self.view = View { zoom, x, y };
+        }
+        if let Some(q) = &f.search {
+            self.search = q.clone();
+        }
+        self
+    }
+
+    /// The fragment that reproduces this state (defaults left out).
+    pub fn to_fragment(&self, model: &Model, widget: Option<u32>, full_page: bool) -> Fragment {
+        let id = |c: &CompId| model.components.get(c.index()).map(|c| c.id.clone());
+        Fragment {
+            widget,
+            tab: (full_page && self.tab != Kind::Map).then(|| self.tab.as_str().to_owned()),
+            host: non_empty(&self.host),
+            step: self.step,
+            fail: self.failed.iter().filter_map(id).collect(),
+            scenario: self
+                .scenario
+                .and_then(|s| model.scenarios.get(s))
+                .map(|s| s.id.clone()),
+            spof: self.spof,
+            answers: self.answers.clone(),
+            audit: self.audit,
+            dns: non_empty(&self.dns),
+            selected: self.selected.as_ref().and_then(id),
+            view: (self.view != View::default()).then_some((
+                self.view.zoom,
+                self.view.x,
+                self.view.y,
+            )),
+            search: non_empty(&self.search),
+        }
+    }
+
+    /// The failure selection the engine simulates: the failed components,
+    /// plus the preset's restarts.
+    pub fn selection(&self, model: &Model) -> Selection {
+        let reschedule: Vec<&str> = self
+            .scenario
+            .and_then(|s| model.scenarios.get(s))
+            .map(|s| s.reschedule.iter().map(String::as_str).collect())
+            .unwrap_or_default();
+        let mut selection = select(model, &[], &reschedule).unwrap_or_default();
+        selection.failed = self.failed.clone();
+        selection.scenarios = self.scenario.into_iter().collect();
+        selection
+    }
+
+    fn apply_scenario(&mut self, model: &Model, index: usize) {
+        let id = &model.scenarios[index].id;
+        self.failed = components(model, id).unwrap_or_default();
+        self.scenario = Some(index);
+    }
+
+    fn set_answers(&mut self, model: &Model, answers: &[String]) {
+        let known: Vec<&str> = model
+            .placement
+            .questions
+            .iter()
+            .map(|q| q.id.as_str())
+            .collect();
+        let unknown: Vec<String> = answers
+            .iter()
+            .filter(|a| !known.contains(&a.as_str()))
+            .cloned()
+            .collect();
+        if !unknown.is_empty() {
+            let near: Vec<String> = unknown
+                .iter()
+                .flat_map(|u| nearest(u, known.iter().copied(), 2))
+                .collect();
+            self.notices.push(format!(
+                "ignored unknown placement question{} {}{}",
+                if unknown.len() == 1 { "" } else { "s" },
+                quoted(&unknown),
+                hint(&near)
+            ));
+        }
+        self.answers = known
+            .iter()
+            .filter(|q| answers.iter().any(|a| a == *q))
+            .map(|q| (*q).to_owned())
+            .collect();
+    }
+
+    /// Component ids that exist, and those that do not.
+    fn lookup(&self, model: &Model, ids: &[String]) -> (Vec<CompId>, Vec<String>) {
+        let mut known = Vec::new();
+        let mut unknown = Vec::new();
+        for id in ids {
+            match model.component_by_id(id) {
+                Some(c) => known.push(c),
+                None => unknown.push(id.clone()),
+            }
+        }
+        (known, unknown)
+    }
+}
+
+fn scenario_index(model: &Model, id: &str) -> Result<usize, String> {
+    model
+        .scenarios
+        .iter()
+        .position(|s| s.id == id)
+        .ok_or_else(|| {
+            let near = nearest(id, model.scenarios.iter().map(|s| s.id.as_str()), 3);
+            format!("ignored unknown scenario `{id}`{}", hint(&near))
+        })
+}
+
+fn unknown_notice(model: &Model, what: &str, unknown: &[String]) -> String {
+    let near: Vec<String> = unknown
+        .iter()
+        .flat_map(|u| nearest(u, model.components.iter().map(|c| c.id.as_str()), 2))
+        .collect();
+    format!(
+        "ignored unknown {what}{} {}{}",
+        if unknown.len() == 1 { "" } else { "s" },
+        quoted(unknown),
+        hint(&near)
+    )
+}
+
+fn quoted(items: &[String]) -> String {
+    items
+        .iter()
+        .map(|i| format!("`{i}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn hint(near: &[String]) -> String {
+    let text = did_you_mean(near);
+    if text.is_empty() {
+        String::new()
+    } else {
+        format!(" ({text})")
+    }
+}
+
+fn non_empty(s: &str) -> Option<String> {
+    let s = s.trim();
+    (!s.is_empty()).then(|| s.to_owned())
+}
+
+/// What a reader does.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// Open a panel (full page).
+    Tab(Kind),
+    /// Route this host or URL (the hop explanation starts over).
+    Route(String),
+    /// Explain this hop, or none.
+    Step(Option<usize>),
+    /// A map node was clicked or pressed: fail it or select it, by mode.
+    Activate(CompId),
+    /// Fail the component, or bring it back.
+    ToggleFail(CompId),
+    /// Replace the failures (a preset, with its index, or clearing them).
+    Fail(BTreeSet<CompId>, Option<usize>),
+    /// Show single points of failure.
+    Spof(bool),
+    /// Answer a placement question.
+    Answer(String, bool),
+    /// Show the placement audit.
+    Audit(bool),
+    /// Look up this host's DNS ownership.
+    Dns(String),
+    /// Show this component's details, or none.
+    Select(Option<CompId>),
+    /// Pan or zoom the map.
+    View(View),
+    /// Search the map.
+    Search(String),
+    /// Whether clicking the map fails nodes.
+    ClicksFail(bool),
+    /// Hide the notices.
+    Dismiss,
+    /// Replace everything (a new link was opened).
+    Replace(Box<State>),
+}
+
+impl State {
+    /// Apply one action. Pure: the same state and action give the same result.
+    pub fn apply(&mut self, action: Action, question_order: &[String]) {
+        match action {
+            Action::Tab(kind) => {
+                if kind != Kind::App {
+                    self.tab = kind;
+                }
+            }
+            Action::Route(host) => {
+                self.host = host.trim().to_owned();
+                self.step = None;
+            }
+            Action::Step(step) => self.step = step,
+            Action::Activate(c) => {
+                if self.clicks_fail {
+                    self.apply(Action::ToggleFail(c), question_order);
+                } else {
+                    self.selected = if self.selected == Some(c) {
+                        None
+                    } else {
+                        Some(c)
+                    };
+                }
+            }
+            Action::ToggleFail(c) => {
+                if !self.failed.remove(&c) {
+                    self.failed.insert(c);
+                }
+                if self.failed.is_empty() {
+                    self.scenario = None;
+                }
+            }
+            Action::Fail(failed, scenario) => {
+                self.failed = failed;
+                self.scenario = scenario;
+            }
+            Action::Spof(on) => self.spof = on,
+            Action::Answer(id, yes) => {
+                self.answers.retain(|a| *a != id);
+                if yes {
+                    self.answers.push(id);
+                }
+                if !question_order.is_empty() {
+                    self.answers.sort_by_key(|a| {
+                        question_order
+                            .iter()
+                            .position(|q| q == a)
+                            .unwrap_or(usize::MAX)
+                    });
+                }
+            }
+            Action::Audit(on) => self.audit = on,
+            Action::Dns(host) => self.dns = host.trim().to_owned(),
+            Action::Select(c) => self.selected = c,
+            Action::View(view) => self.view = view,
+            Action::Search(text) => self.search = text,
+            Action::ClicksFail(on) => self.clicks_fail = on,
+            Action::Dismiss => self.notices.clear(),
+            Action::Replace(state) => *self = *state,
+        }
+    }
+}
+
+/// The state yew keeps: the reader's state and the question order (for
+/// keeping answers in the model's order).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Store {
+    /// The state.
+    pub state: Rc<State>,
+    /// The model's placement question ids, in order.
+    pub questions: Rc<Vec<String>>,
+}
+
+impl Reducible for Store {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self.state).clone();
+        next.apply(action, &self.questions);
+        if next == *self.state {
+            self
+        } else {
+            Rc::new(Store {
+                state: Rc::new(next),
+                questions: self.questions.clone(),
+            })
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fragment::{Parsed, parse, write};
+    use archsim_core::Engine;
+
+    fn model() -> Model {
+        Engine::tomoda()
+            .expect("the shipped model loads")
+            .model()
+            .clone()
+    }
+
+    fn id(model: &Model, id: &str) -> CompId {
+        model.component_by_id(id).expect(id)
+    }
+
+    fn ids(model: &Model, state: &State) -> Vec<String> {
+        state
+            .failed
+            .iter()
+            .map(|c| model.component(*c).id.clone())
+            .collect()
+    }
+
+    #[test]
+    fn reduces_actions() {
+        let model = model();
+        let cf = id(&model, "cloudfront-prod");
+        let questions: Vec<String> = model
+            .placement
+            .questions
+            .iter()
+            .map(|q| q.id.clone())
+            .collect();
+        let (first, last) = (questions[0].clone(), questions[questions.len() - 1].clone());
+        type Check = fn(&State, CompId) -> bool;
+        let cases: Vec<(&str, Kind, Vec<Action>, Check)> = vec![
+            (
+                "a map click selects, a second click deselects",
+                Kind::Map,
+                vec![Action::Activate(cf)],
+                |s, cf| s.selected == Some(cf) && s.failed.is_empty(),
+            ),
+            (
+                "clicking twice deselects",
+                Kind::Map,
+                vec![Action::Activate(cf), Action::Activate(cf)],
+                |s, _| s.selected.is_none(),
+            ),
+            (
+                "in the failure simulator a click fails",
+                Kind::Fail,
+                vec![Action::Activate(cf)],
+                |s, cf| s.failed.contains(&cf) && s.selected.is_none(),
+            ),
+            (
+                "a second click restores",
+                Kind::Fail,
+                vec![Action::Activate(cf), Action::Activate(cf)],
+                |s, _| s.failed.is_empty(),
+            ),
+            (
+                "routing starts the explanation over",
+                Kind::Route,
+                vec![
+                    Action::Step(Some(3)),
+                    Action::Route("  api.tomoda.life ".into()),
+                ],
+                |s, _| s.step.is_none() && s.host == "api.tomoda.life",
+            ),
+            (
+                "restoring the last failure forgets the preset",
+                Kind::Fail,
+                vec![
+                    Action::Fail([cf].into_iter().collect(), Some(0)),
+                    Action::ToggleFail(cf),
+                ],
+                |s, _| s.scenario.is_none() && s.failed.is_empty(),
+            ),
+            (
+                "a widget keeps its kind, the app never opens an `app` tab",
+                Kind::App,
+                vec![Action::Tab(Kind::Fail), Action::Tab(Kind::App)],
+                |s, _| s.tab == Kind::Fail,
+            ),
+            (
+                "notices can be dismissed",
+                Kind::Map,
+                vec![
+                    Action::Replace(Box::new(State {
+                        notices: vec!["x".into()],
+                        ..State::new(Kind::Map)
+                    })),
+                    Action::Dismiss,
+                ],
+                |s, _| s.notices.is_empty(),
+            ),
+        ];
+        for (what, kind, actions, check) in cases {
+            let mut state = State::new(kind);
+            for action in actions {
+                state.apply(action, &questions);
+            }
+            assert!(check(&state, cf), "{what}: {state:?}");
+        }
+        let mut state = State::new(Kind::Place);
+        state.apply(Action::Answer(last.clone(), true), &questions);
+        state.apply(Action::Answer(first.clone(), true), &questions);
+        assert_eq!(
+            state.answers,
+            vec![first.clone(), last.clone()],
+            "model order"
+        );
+        state.apply(Action::Answer(last, false), &questions);
+        assert_eq!(state.answers, vec![first]);
+    }
+
+    #[test]
+    fn store_keeps_the_same_rc_when_nothing_changes() {
+        let store = Rc::new(Store {
+            state: Rc::new(State::new(Kind::Map)),
+            questions: Rc::new(Vec::new()),
+        });
+        let same = store.clone().reduce(Action::Search(String::new()));
+        assert!(Rc::ptr_eq(&store, &same));
+        let changed = store.clone().reduce(Action::Search("gke".into()));
+        assert_eq!(changed.state.search, "gke");
+    }
+
+    #[test]
+    fn mount_requests_resolve_against_the_model() {
+        let model = model();
+        let read = |attrs: &[(&str, &str)]| {
+            let config = crate::config::read(|n| {
+                attrs
+                    .iter()
+                    .find(|(k, _)| *k == n)
+                    .map(|(_, v)| (*v).to_owned())
+            })
+            .unwrap();
+            State::from_config(&model, &config)
+        };
+        let s = read(&[("data-archsim", "fail"), ("data-fail", "cloudfront")]);
+        assert_eq!(ids(&model, &s), ["cloudfront-prod", "cloudfront-dev"]);
+        assert!(s.notices.is_empty(), "{:?}", s.notices);
+        assert!(s.clicks_fail);
+
+        let s = read(&[
+            ("data-archsim", "fail"),
+            ("data-scenario", "cloudfront-outage"),
+        ]);
+        assert_eq!(model.scenarios[s.scenario.unwrap()].id, "cloudfront-outage");
+        assert!(!s.failed.is_empty());
+
+        let s = read(&[
+            ("data-archsim", "fail"),
+            ("data-fail", "cloudfrnt"),
+            ("data-scenario", "nope"),
+        ]);
+        assert!(s.failed.is_empty());
+        assert_eq!(s.notices.len(), 2, "{:?}", s.notices);
+        assert!(
+            s.notices.iter().any(|n| n.contains("`nope`")),
+            "{:?}",
+            s.notices
+        );
+        assert!(
+            s.notices.iter().any(|n| n.contains("cloudfrnt")),
+            "{:?}",
+            s.notices
+        );
+
+        let s = read(&[
+            ("data-archsim", "dns"),
+            ("data-host", "www-dev.tomoda.life"),
+        ]);
+        assert_eq!(
+            (s.dns.as_str(), s.host.as_str()),
+            ("www-dev.tomoda.life", "")
+        );
+
+        let s = read(&[
+            ("data-archsim", "place"),
+            ("data-answers", "holds-state,bogus"),
+        ]);
+        assert_eq!(s.answers, ["holds-state"]);
+        assert!(s.notices[0].contains("`bogus`"), "{:?}", s.notices);
+    }
+
+    #[test]
+    fn links_round_trip() {
+        let model = model();
+        let mut state = State::new(Kind::App);
+        let questions: Vec<String> = Vec::new();
+        for action in [
+            Action::Tab(Kind::Fail),
+            Action::Route("app.tomoda.life".into()),
+            Action::Step(Some(2)),
+            Action::ToggleFail(id(&model, "cloudfront-prod")),
+            Action::ToggleFail(id(&model, "gke")),
+            Action::Select(Some(id(&model, "gke"))),
+            Action::View(View {
+                zoom: 1.5,
+                x: 10.0,
+                y: -20.0,
+            }),
+            Action::Spof(true),
+            Action::Search("bucket".into()),
+            Action::Dns("new.tomoda.life".into()),
+            Action::Answer("holds-state".into(), true),
+        ] {
+            state.apply(action, &questions);
+        }
+        let text = write(&state.to_fragment(&model, None, true));
+        let Parsed::Current { fragment, problems } = parse(&text) else {
+            panic!("{text}")
+        };
+        assert!(problems.is_empty(), "{problems:?}");
+        let back = State::new(Kind::App).with_fragment(&model, &fragment);
+        assert_eq!(back, state, "{text}");
+    }
+
+    #[test]
+    fn bad_links_name_what_they_ignore() {
+        let model = model();
+        let cases: &[(&str, &[&str], &[&str])] = &[
+            (
+                "#v1;fail=cloudfront-prod,nope",
+                &["cloudfront-prod"],
+                &["`nope`"],
+            ),
+            ("#v1;fail=nope", &[], &["`nope`"]),
+            ("#v1;sel=gkee", &[], &["`gkee`", "gke"]),
+            ("#v1;sc=cloudfront-outag", &[], &["cloudfront-outage"]),
+            ("#v1;tab=chart", &[], &["tab `chart`"]),
+            ("#v1;ans=bogus", &[], &["`bogus`"]),
+        ];
+        for (text, failed, notices) in cases {
+            let Parsed::Current { fragment, .. } = parse(text) else {
+                panic!("{text}")
+            };
+            let state = State::new(Kind::App).with_fragment(&model, &fragment);
+            assert_eq!(&ids(&model, &state), failed, "{text}");
+            let all = state.notices.join(" | ");
+            for part in *notices {
+                assert!(all.contains(part), "{text}: {all}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_preset_brings_its_restarts() {
+        let model = model();
+        let Some(index) = model
+            .scenarios
+            .iter()
+            .position(|s| !s.reschedule.is_empty())
+        else {
+            return;
+        };
+        let mut state = State::new(Kind::Fail);
+        state.apply_scenario(&model, index);
+        let selection = state.selection(&model);
+        let expected = select(&model, &[model.scenarios[index].id.as_str()], &[]).unwrap();
+        assert_eq!(selection.failed, expected.failed);
+        assert_eq!(selection.restarting, expected.restarting);
+    }
+}

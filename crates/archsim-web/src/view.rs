@@ -1,0 +1,257 @@
+//! The map's viewport arithmetic: zoom about a point, pan, screen to
+//! drawing coordinates, keeping a node in sight, and moving between nodes
+//! with the arrow keys.
+//!
+//! Pure functions on numbers and layout boxes, tested natively; the map
+//! component only feeds them pointer positions and element sizes.
+
+use archsim_view::layout::NodeBox;
+
+use crate::state::View;
+
+/// The closest the map zooms out (the whole drawing at a quarter size).
+pub const MIN_ZOOM: f64 = 0.25;
+/// The closest the map zooms in.
+pub const MAX_ZOOM: f64 = 12.0;
+/// One step of the zoom buttons and keys.
+pub const ZOOM_STEP: f64 = 1.25;
+
+/// Zoom by `factor` keeping the drawing point under `at` (viewport
+/// coordinates, in drawing units) where it is. The zoom stays within
+/// [`MIN_ZOOM`]..=[`MAX_ZOOM`].
+pub fn zoom_at(view: View, factor: f64, at: (f64, f64)) -> View {
+    if !factor.is_finite() || factor <= 0.0 {
+        return view;
+    }
+    let zoom = (view.zoom * factor).clamp(MIN_ZOOM, MAX_ZOOM);
+    let f = zoom / view.zoom;
+    View {
+        zoom,
+        x: at.0 - (at.0 - view.x) * f,
+        y: at.1 - (at.1 - view.y) * f,
+    }
+}
+
+/// Move the drawing by `(dx, dy)` viewport units.
+pub fn pan(view: View, dx: f64, dy: f64) -> View {
+    View {
+        x: view.x + dx,
+        y: view.y + dy,
+        ..view
+    }
+}
+
+/// A rectangle on screen: left, top, width, height (CSS pixels).
+pub type Rect = (f64, f64, f64, f64);
+
+/// Drawing units per CSS pixel for an SVG of viewBox `size` shown in
+/// `rect` with `preserveAspectRatio="xMidYMid meet"`.
+pub fn units_per_pixel(rect: Rect, size: (f64, f64)) -> f64 {
+    let s = (rect.2 / size.0).min(rect.3 / size.1);
+    if s.is_finite() && s > 0.0 {
+        1.0 / s
+    } else {
+        1.0
+    }
+}
+
+/// Where a client (CSS pixel) point falls in the viewport's drawing units.
+pub fn client_to_viewport(rect: Rect, size: (f64, f64), client: (f64, f64)) -> (f64, f64) {
+    let u = units_per_pixel(rect, size);
+    let s = 1.0 / u;
+    let left = rect.0 + (rect.2 - size.0 * s) / 2.0;
+    let top = rect.1 + (rect.3 - size.1 * s) / 2.0;
+    ((client.0 - left) * u, (client.1 - top) * u)
+}
+
+/// The view, moved as little as needed to show `node` whole (centred when
+/// it was out of sight).
+pub fn ensure_visible(view: View, node: &NodeBox, size: (f64, f64)) -> View {
+    let (x0, y0) = (node.x * view.zoom + view.x, node.y * view.zoom + view.y);
+    let (x1, y1) = (x0 + node.width * view.zoom, y0 + node.height * view.zoom);
+    if x0 >= 0.0 && y0 >= 0.0 && x1 <= size.0 && y1 <= size.1 {
+        return view;
+    }
+    View {
+        zoom: view.zoom,
+        x: size.0 / 2.0 - (node.x + node.width / 2.0) * view.zoom,
+        y: size.1 / 2.0 - (node.y + node.height / 2.0) * view.zoom,
+    }
+}
+
+/// An arrow key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Direction {
+    /// ArrowLeft.
+    Left,
+    /// ArrowRight.
+    Right,
+    /// ArrowUp.
+    Up,
+    /// ArrowDown.
+    Down,
+}
+
+impl Direction {
+    /// The direction of a `KeyboardEvent.key`, if it is an arrow.
+    pub fn from_key(key: &str) -> Option<Direction> {
+        match key {
+            "ArrowLeft" => Some(Direction::Left),
+            "ArrowRight" => Some(Direction::Right),
+            "ArrowUp" => Some(Direction::Up),
+            "ArrowDown" => Some(Direction::Down),
+            _ => None,
+        }
+    }
+}
+
+/// The node an arrow key moves to from `nodes[from]`: the nearest one whose
+/// centre lies that way, distance across the arrow counting double, so
+/// Right follows a row and Down a column.
+///
+/// Returns: its index; `None` at the drawing's edge.
+/// Complexity: O(n).
+pub fn neighbour(nodes: &[NodeBox], from: usize, direction: Direction) -> Option<usize> {
+    let centre = |n: &NodeBox| (n.x + n.width / 2.0, n.y + n.height / 2.0);
+    let (fx, fy) = centre(nodes.get(from)?);
+    nodes
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != from)
+        .filter_map(|(i, n)| {
+            let (x, y) = centre(n);
+            let (along, across) = match direction {
+                Direction::Right => (x - fx, y - fy),
+                Direction::Left => (fx - x, y - fy),
+                Direction::Down => (y - fy, x - fx),
+                Direction::Up => (fy - y, x - fx),
+            };
+            (along > 0.5).then_some((i, along + 2.0 * across.abs()))
+        })
+        .min_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)))
+        .map(|(i, _)| i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use archsim_core::CompId;
+
+    fn node(i: usize, x: f64, y: f64) -> NodeBox {
+        NodeBox {
+            component: CompId::from_index(i),
+            x,
+            y,
+            width: 100.0,
+            height: 40.0,
+            layer: 0,
+            group: 0,
+        }
+    }
+
+    #[test]
+    fn zooms_about_the_pointer() {
+        let v = View::default();
+        let cases = [
+            // (factor, at, expected zoom, the drawing point that must stay put)
+            (2.0, (0.0, 0.0), 2.0),
+            (2.0, (100.0, 50.0), 2.0),
+            (0.5, (300.0, 10.0), 0.5),
+            (1000.0, (10.0, 10.0), MAX_ZOOM),
+            (0.0001, (10.0, 10.0), MIN_ZOOM),
+        ];
+        for (factor, at, zoom) in cases {
+            let z = zoom_at(v, factor, at);
+            assert!((z.zoom - zoom).abs() < 1e-9, "{factor}: {z:?}");
+            // The drawing point under `at` before is under `at` after.
+            let before = ((at.0 - v.x) / v.zoom, (at.1 - v.y) / v.zoom);
+            let after = ((at.0 - z.x) / z.zoom, (at.1 - z.y) / z.zoom);
+            assert!((before.0 - after.0).abs() < 1e-9 && (before.1 - after.1).abs() < 1e-9);
+        }
+        assert_eq!(zoom_at(v, f64::NAN, (1.0, 1.0)), v);
+        assert_eq!(zoom_at(v, -1.0, (1.0, 1.0)), v);
+        assert_eq!(
+            pan(v, 5.0, -3.0),
+            View {
+                zoom: 1.0,
+                x: 5.0,
+                y: -3.0
+            }
+        );
+    }
+
+    #[test]
+    fn maps_screen_points_into_the_drawing() {
+        // A 1000×500 drawing in a 500×500 box: scale 0.5, letterboxed vertically.
+        let rect = (10.0, 20.0, 500.0, 500.0);
+        let size = (1000.0, 500.0);
+        assert_eq!(units_per_pixel(rect, size), 2.0);
+        let cases = [
+            ((10.0, 145.0), (0.0, 0.0)),
+            ((510.0, 395.0), (1000.0, 500.0)),
+            ((260.0, 270.0), (500.0, 250.0)),
+        ];
+        for (client, expected) in cases {
+            assert_eq!(
+                client_to_viewport(rect, size, client),
+                expected,
+                "{client:?}"
+            );
+        }
+        assert_eq!(units_per_pixel((0.0, 0.0, 0.0, 0.0), size), 1.0);
+    }
+
+    #[test]
+    fn keeps_a_node_in_sight() {
+        let size = (800.0, 400.0);
+        let n = node(0, 750.0, 100.0);
+        let v = View::default();
+        let moved = ensure_visible(v, &n, size);
+        assert_eq!(
+            moved,
+            View {
+                zoom: 1.0,
+                x: 400.0 - 800.0,
+                y: 200.0 - 120.0
+            }
+        );
+        let inside = node(0, 10.0, 10.0);
+        assert_eq!(ensure_visible(v, &inside, size), v);
+    }
+
+    #[test]
+    fn arrows_move_to_the_nearest_node_that_way() {
+        //  0 (0,0)     1 (200,0)
+        //  2 (0,100)   3 (200,120)   4 (400,300)
+        let nodes = [
+            node(0, 0.0, 0.0),
+            node(1, 200.0, 0.0),
+            node(2, 0.0, 100.0),
+            node(3, 200.0, 120.0),
+            node(4, 400.0, 300.0),
+        ];
+        use Direction::*;
+        let cases = [
+            (0, Right, Some(1)),
+            (0, Down, Some(2)),
+            (0, Left, None),
+            (0, Up, None),
+            (1, Left, Some(0)),
+            (1, Down, Some(3)),
+            (2, Right, Some(3)),
+            (3, Right, Some(4)),
+            (4, Left, Some(3)),
+            (4, Right, None),
+            (9, Right, None),
+        ];
+        for (from, direction, expected) in cases {
+            assert_eq!(
+                neighbour(&nodes, from, direction),
+                expected,
+                "{from} {direction:?}"
+            );
+        }
+        assert_eq!(Direction::from_key("ArrowUp"), Some(Up));
+        assert_eq!(Direction::from_key("a"), None);
+    }
+}

@@ -1,0 +1,431 @@
+//! The widgets in headless Chromium, driven through the DOM.
+//!
+//! Run with:
+//! `CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=/usr/bin/chromedriver cargo test -p archsim-web --target wasm32-unknown-unknown`
+//!
+//! Tests share one page (and its URL), so each uses its own widget number
+//! in links (`w=`), and those that set the fragment restore it.
+#![cfg(target_arch = "wasm32")]
+
+mod common;
+
+use archsim_web::mount::Mounted;
+use common::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[wasm_bindgen_test]
+async fn route_a_host_and_read_the_hop_list() {
+    let w = widget(&[
+        ("data-archsim", "route"),
+        ("data-archsim-v", "1"),
+        ("data-host", "app.tomoda.life"),
+    ])
+    .await;
+    until(&w, |w| !texts(w, "ol.archsim-hops > li").is_empty()).await;
+    let hops = texts(&w, "ol.archsim-hops > li strong");
+    assert!(hops.len() >= 3, "{hops:?}");
+    let verdict = find(&w, ".archsim-verdict").text_content().unwrap();
+    assert!(
+        verdict.contains("app.tomoda.life") && verdict.contains("ok"),
+        "{verdict}"
+    );
+    assert!(
+        w.query_selector(".archsim-fallback").unwrap().is_none(),
+        "the fallback is replaced"
+    );
+    // The route is lit on the map: one highlighted node per hop.
+    let lit = texts(&w, "g.archsim-node.is-highlighted");
+    assert_eq!(lit.len(), hops.len());
+
+    // Step through: Next explains hop 1, then hop 2.
+    let next = w
+        .query_selector_all(".archsim-stepper button")
+        .unwrap()
+        .item(1)
+        .unwrap();
+    click(next.unchecked_ref());
+    until(&w, |w| {
+        find(w, ".archsim-explain")
+            .text_content()
+            .unwrap()
+            .contains("Hop 1 of")
+    })
+    .await;
+    click(next.unchecked_ref());
+    until(&w, |w| {
+        find(w, ".archsim-explain")
+            .text_content()
+            .unwrap()
+            .contains("Hop 2 of")
+    })
+    .await;
+    assert_eq!(
+        texts(&w, "ol.archsim-hops > li[aria-current=step]").len(),
+        1
+    );
+
+    // Another host through the form.
+    let input: web_sys::HtmlInputElement = find(&w, "input.archsim-host").unchecked_into();
+    input.set_value("https://API.tomoda.life/v1?x=1");
+    input
+        .dispatch_event(&web_sys::InputEvent::new("input").unwrap())
+        .unwrap();
+    tick().await;
+    click(&find(&w, "form button[type=submit]"));
+    until(&w, |w| {
+        find(w, ".archsim-verdict")
+            .text_content()
+            .unwrap()
+            .contains("api.tomoda.life")
+    })
+    .await;
+
+    // A host outside the zone is a clear error, not a panic.
+    input.set_value("example.com");
+    input
+        .dispatch_event(&web_sys::InputEvent::new("input").unwrap())
+        .unwrap();
+    tick().await;
+    click(&find(&w, "form button[type=submit]"));
+    until(&w, |w| w.query_selector("[role=alert]").unwrap().is_some()).await;
+}
+
+#[wasm_bindgen_test]
+async fn fail_cloudfront_and_read_the_flow_table() {
+    let w = widget(&[
+        ("data-archsim", "fail"),
+        ("data-archsim-v", "1"),
+        ("data-fail", "cloudfront"),
+    ])
+    .await;
+    let row = |flow: &str| find(&w, &format!("tr[data-flow=\"{flow}\"]"));
+    let assets = row("assets.tomoda.life");
+    assert!(
+        class_of(&assets).contains("state-down"),
+        "{}",
+        assets.outer_html()
+    );
+    assert!(
+        assets.text_content().unwrap().contains("down"),
+        "state shown in words"
+    );
+    let api = row("api.tomoda.life");
+    assert!(class_of(&api).contains("state-ok"), "{}", api.outer_html());
+
+    // Restore everything, then fail CloudFront prod by clicking its map node.
+    click(&find(&w, ".archsim-controls button"));
+    until(&w, |w| {
+        class_of(&find(w, "tr[data-flow=\"assets.tomoda.life\"]")).contains("state-ok")
+    })
+    .await;
+    click(&find(&w, "g.archsim-node[data-id=\"cloudfront-prod\"]"));
+    until(&w, |w| {
+        class_of(&find(w, "tr[data-flow=\"assets.tomoda.life\"]")).contains("state-down")
+    })
+    .await;
+    let node = find(&w, "g.archsim-node[data-id=\"cloudfront-prod\"]");
+    assert!(class_of(&node).contains("is-failed"));
+    assert_eq!(node.get_attribute("aria-pressed").as_deref(), Some("true"));
+
+    // And by ticking its box in the list (drawn once the list is open).
+    let list: web_sys::HtmlDetailsElement = find(&w, "details.archsim-checklist").unchecked_into();
+    list.set_open(true);
+    until(&w, |w| {
+        w.query_selector(".archsim-checklist input")
+            .unwrap()
+            .is_some()
+    })
+    .await;
+    let boxes = w
+        .query_selector_all(".archsim-checklist input[type=checkbox]:checked")
+        .unwrap();
+    assert_eq!(boxes.length(), 1);
+    click(boxes.item(0).unwrap().unchecked_ref());
+    until(&w, |w| {
+        class_of(&find(w, "tr[data-flow=\"assets.tomoda.life\"]")).contains("state-ok")
+    })
+    .await;
+
+    // The single points of failure column.
+    click(&find(&w, ".archsim-controls input[type=checkbox]"));
+    until(&w, |w| texts(w, "table.archsim-flows thead th").len() == 5).await;
+}
+
+#[wasm_bindgen_test]
+async fn scenario_presets_fill_the_failures() {
+    let w = widget(&[
+        ("data-archsim", "fail"),
+        ("data-scenario", "cloudfront-outage"),
+    ])
+    .await;
+    let summary = find(&w, ".archsim-summary").text_content().unwrap();
+    assert!(summary.starts_with("Failed:"), "{summary}");
+    assert!(
+        find(&w, ".archsim-scenario")
+            .text_content()
+            .unwrap()
+            .contains("cloudfront-outage")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_map_selects_and_describes_a_component() {
+    let w = widget(&[("data-archsim", "map")]).await;
+    let nodes = texts(&w, "g.archsim-node");
+    let model = archsim_core::Engine::tomoda().unwrap();
+    assert_eq!(nodes.len(), model.model().components.len());
+    assert_eq!(
+        texts(&w, "g.archsim-node[tabindex=\"0\"]").len(),
+        1,
+        "one node in the tab order"
+    );
+    let gke = find(&w, "g.archsim-node[data-id=\"gke\"]");
+    click(&gke);
+    until(&w, |w| {
+        w.query_selector(".archsim-details").unwrap().is_some()
+    })
+    .await;
+    let details = find(&w, ".archsim-details").text_content().unwrap();
+    assert!(details.contains("Single point of failure"), "{details}");
+    key(&find(&w, "g.archsim-node[data-id=\"gke\"]"), "Escape");
+    until(&w, |w| {
+        w.query_selector(".archsim-details").unwrap().is_none()
+    })
+    .await;
+
+    // Search fades what does not match.
+    let input: web_sys::HtmlInputElement = find(&w, "input[type=search]").unchecked_into();
+    input.set_value("cloudfront");
+    input
+        .dispatch_event(&web_sys::InputEvent::new("input").unwrap())
+        .unwrap();
+    until(&w, |w| !texts(w, "g.archsim-node.is-faded").is_empty()).await;
+    assert!(
+        !class_of(&find(&w, "g.archsim-node[data-id=\"cloudfront-prod\"]")).contains("is-faded")
+    );
+
+    // Zoom buttons change the view.
+    let before = find(&w, "g.archsim-viewport")
+        .get_attribute("transform")
+        .unwrap();
+    click(&find(&w, "button[aria-label=\"Zoom in\"]"));
+    until(&w, |w| {
+        find(w, "g.archsim-viewport")
+            .get_attribute("transform")
+            .unwrap()
+            != before
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn a_map_with_a_host_lights_its_route() {
+    let w = widget(&[("data-archsim", "map"), ("data-host", "assets.tomoda.life")]).await;
+    let lit = texts(&w, "g.archsim-node.is-highlighted");
+    assert!(lit.len() >= 2, "{lit:?}");
+    assert!(
+        class_of(&find(&w, "g.archsim-node[data-id=\"cloudfront-prod\"]"))
+            .contains("is-highlighted")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn place_and_dns_answer_from_the_model() {
+    let w = widget(&[("data-archsim", "place"), ("data-answers", "holds-state")]).await;
+    let verdict = find(&w, ".archsim-verdict").text_content().unwrap();
+    assert!(verdict.starts_with("Verdict:"), "{verdict}");
+    click(&find(&w, "input[id$=\"-audit\"]"));
+    until(&w, |w| {
+        w.query_selector("table.archsim-audit").unwrap().is_some()
+    })
+    .await;
+
+    let w = widget(&[
+        ("data-archsim", "dns"),
+        ("data-host", "www-dev.tomoda.life"),
+    ])
+    .await;
+    let text = find(&w, ".archsim-dns").text_content().unwrap();
+    assert!(text.contains("external-dns"), "{text}");
+}
+
+#[wasm_bindgen_test]
+async fn url_state_round_trips() {
+    set_hash("#v1;w=41;fail=cloudfront-prod;sel=gke;z=1.5,10,20");
+    let div = mount_point(&[("data-archsim", "fail"), ("data-archsim-n", "41")]);
+    assert_eq!(archsim_web::mount(&div), Mounted::Started);
+    until(&div, |d| {
+        d.query_selector(".archsim-details").unwrap().is_some()
+    })
+    .await;
+    assert!(class_of(&find(&div, "tr[data-flow=\"assets.tomoda.life\"]")).contains("state-down"));
+    assert_eq!(
+        find(&div, "g.archsim-viewport")
+            .get_attribute("transform")
+            .as_deref(),
+        Some("translate(10 20) scale(1.5)")
+    );
+    // Change something: the fragment follows (debounced).
+    click(&find(&div, "g.archsim-node[data-id=\"cloudfront-dev\"]"));
+    until(&div, |_| hash().contains("cloudfront-dev")).await;
+    let h = hash();
+    assert!(h.starts_with("#v1;w=41;"), "{h}");
+    assert!(
+        h.contains("fail=cloudfront-prod,cloudfront-dev")
+            || h.contains("fail=cloudfront-dev,cloudfront-prod"),
+        "{h}"
+    );
+    assert!(h.contains("sel=gke") && h.contains("z=1.5,10,20"), "{h}");
+    // The written link mounts the same state again.
+    let again = mount_point(&[("data-archsim", "fail"), ("data-archsim-n", "41")]);
+    archsim_web::mount(&again);
+    until(&again, |d| {
+        d.query_selector(".archsim-details").unwrap().is_some()
+    })
+    .await;
+    let list: web_sys::HtmlDetailsElement =
+        find(&again, "details.archsim-checklist").unchecked_into();
+    list.set_open(true);
+    until(&again, |d| {
+        texts(d, ".archsim-checklist input:checked").len() == 2
+    })
+    .await;
+    assert!(
+        class_of(&find(&again, "g.archsim-node[data-id=\"cloudfront-dev\"]")).contains("is-failed")
+    );
+    set_hash("");
+}
+
+#[wasm_bindgen_test]
+async fn garbage_url_state_shows_a_notice_and_uses_the_defaults() {
+    set_hash("#v1;w=42;fail=nope,cloudfrnt-prod;z=abc;zzz");
+    let div = mount_point(&[("data-archsim", "fail"), ("data-archsim-n", "42")]);
+    assert_eq!(archsim_web::mount(&div), Mounted::Started);
+    until(&div, |d| {
+        d.query_selector(".archsim-link-notice").unwrap().is_some()
+    })
+    .await;
+    let notice = find(&div, ".archsim-link-notice").text_content().unwrap();
+    assert!(
+        notice.contains("`nope`") && notice.contains("cloudfrnt-prod"),
+        "{notice}"
+    );
+    assert!(
+        notice.contains("z=abc") && notice.contains("zzz"),
+        "{notice}"
+    );
+    assert!(
+        find(&div, ".archsim-summary")
+            .text_content()
+            .unwrap()
+            .starts_with("Nothing fails")
+    );
+
+    // Another version's link, and not a link at all.
+    set_hash("#v9;w=43;fail=x");
+    let div = mount_point(&[("data-archsim", "map"), ("data-archsim-n", "43")]);
+    archsim_web::mount(&div);
+    until(&div, |d| {
+        d.query_selector(".archsim-link-notice").unwrap().is_some()
+    })
+    .await;
+    assert!(
+        find(&div, ".archsim-link-notice")
+            .text_content()
+            .unwrap()
+            .contains("version 9")
+    );
+
+    set_hash("#%00garbage%%");
+    let div = mount_point(&[("data-archsim", "app")]);
+    archsim_web::mount(&div);
+    until(&div, |d| {
+        d.query_selector(".archsim-link-notice").unwrap().is_some()
+    })
+    .await;
+    assert!(
+        find(&div, ".archsim-link-notice")
+            .text_content()
+            .unwrap()
+            .contains("not a simulator link")
+    );
+    // The defaults: the map tab is open.
+    assert_eq!(
+        find(&div, "[role=tab][aria-selected=true]")
+            .text_content()
+            .unwrap(),
+        "Map"
+    );
+    set_hash("");
+}
+
+#[wasm_bindgen_test]
+async fn a_version_2_mount_point_keeps_its_fallback() {
+    let div = mount_point(&[
+        ("data-archsim", "route"),
+        ("data-archsim-v", "2"),
+        ("data-host", "app.tomoda.life"),
+    ]);
+    let Mounted::Notice(text) = archsim_web::mount(&div) else {
+        panic!("mounted a version 2 widget");
+    };
+    assert!(text.contains("version 2"), "{text}");
+    assert!(div.query_selector(".archsim-fallback").unwrap().is_some());
+    assert!(
+        find(&div, ".archsim-mount-notice")
+            .text_content()
+            .unwrap()
+            .contains("version 2")
+    );
+    assert_eq!(archsim_web::mount(&div), Mounted::Already);
+}
+
+#[wasm_bindgen_test]
+async fn a_page_model_with_errors_keeps_the_fallback() {
+    let script = document().create_element("script").unwrap();
+    script.set_attribute("type", "application/toml").unwrap();
+    script.set_id("broken-model");
+    script.set_text_content(Some("[[component]]\nid = 3\n"));
+    document().body().unwrap().append_child(&script).unwrap();
+    let div = mount_point(&[("data-archsim", "map"), ("data-model", "#broken-model")]);
+    let Mounted::Notice(text) = archsim_web::mount(&div) else {
+        panic!("mounted a broken model");
+    };
+    assert!(text.contains("has errors"), "{text}");
+    assert!(div.query_selector(".archsim-fallback").unwrap().is_some());
+}
+
+#[wasm_bindgen_test]
+async fn the_full_page_switches_tabs_by_keyboard() {
+    let w = widget(&[("data-archsim", "app")]).await;
+    key(&find(&w, "[role=tab][aria-selected=true]"), "ArrowRight");
+    until(&w, |w| {
+        find(w, "[role=tab][aria-selected=true]")
+            .text_content()
+            .unwrap()
+            == "Route"
+    })
+    .await;
+    assert!(
+        w.query_selector("[role=tabpanel] .archsim-route-panel")
+            .unwrap()
+            .is_some()
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_panic_becomes_a_notice() {
+    let w = widget(&[("data-archsim", "dns")]).await;
+    archsim_web::panic::show_crash_notice();
+    let notice = find(&w, ".archsim-crash");
+    assert_eq!(notice.get_attribute("role").as_deref(), Some("alert"));
+}
+
+#[wasm_bindgen_test]
+async fn mount_all_numbers_and_mounts_the_page() {
+    let n = archsim_web::mount_all();
+    assert!(n >= 1);
+}

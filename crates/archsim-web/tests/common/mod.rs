@@ -1,0 +1,121 @@
+//! Helpers for the browser tests: build a mount point, wait for yew to
+//! render, read and drive the DOM.
+
+#![allow(dead_code)]
+
+use std::time::Duration;
+
+use archsim_web::mount::Mounted;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
+
+/// The document.
+pub fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// A fresh mount point with these attributes and a fallback, in the body.
+pub fn mount_point(attrs: &[(&str, &str)]) -> Element {
+    let div = document().create_element("div").unwrap();
+    div.set_class_name("archsim");
+    for (name, value) in attrs {
+        div.set_attribute(name, value).unwrap();
+    }
+    div.set_inner_html(r#"<div class="archsim-fallback"><p>static view</p></div>"#);
+    document().body().unwrap().append_child(&div).unwrap();
+    div
+}
+
+/// Mount a widget with these attributes and wait until it has rendered.
+pub async fn widget(attrs: &[(&str, &str)]) -> Element {
+    let div = mount_point(attrs);
+    assert_eq!(archsim_web::mount(&div), Mounted::Started);
+    until(&div, |d| {
+        d.query_selector(".archsim-live").unwrap().is_some()
+    })
+    .await;
+    div
+}
+
+/// Let yew run its scheduled renders (and debounced effects) until `done`
+/// holds; gives up after a bounded number of turns of the event loop.
+pub async fn until(root: &Element, done: impl Fn(&Element) -> bool) {
+    for _ in 0..300 {
+        if done(root) {
+            return;
+        }
+        yew::platform::time::sleep(Duration::from_millis(10)).await;
+    }
+    panic!(
+        "the widget never reached the expected state:\n{}",
+        root.inner_html()
+    );
+}
+
+/// One turn of the event loop, for renders that follow an event.
+pub async fn tick() {
+    yew::platform::time::sleep(Duration::from_millis(0)).await;
+}
+
+/// The first element matching `selector` under `root`.
+pub fn find(root: &Element, selector: &str) -> Element {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no `{selector}` in:\n{}", root.inner_html()))
+}
+
+/// The text of every element matching `selector`, trimmed.
+pub fn texts(root: &Element, selector: &str) -> Vec<String> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .map(|n| n.text_content().unwrap_or_default().trim().to_owned())
+        .collect()
+}
+
+/// Click an element (HTML, or SVG through a dispatched event).
+pub fn click(element: &Element) {
+    if let Some(html) = element.dyn_ref::<HtmlElement>() {
+        html.click();
+    } else {
+        let init = web_sys::MouseEventInit::new();
+        init.set_bubbles(true);
+        let event = web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init).unwrap();
+        element.dispatch_event(&event).unwrap();
+    }
+}
+
+/// Press a key on an element.
+pub fn key(element: &Element, key: &str) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    let event =
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    element.dispatch_event(&event).unwrap();
+}
+
+/// Set the URL fragment without a navigation.
+pub fn set_hash(fragment: &str) {
+    let window = web_sys::window().unwrap();
+    let path = window.location().pathname().unwrap();
+    window
+        .history()
+        .unwrap()
+        .replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&format!("{path}{fragment}")),
+        )
+        .unwrap();
+}
+
+/// The URL fragment.
+pub fn hash() -> String {
+    web_sys::window().unwrap().location().hash().unwrap()
+}
+
+/// The `class` attribute (SVG elements have no string `className`).
+pub fn class_of(element: &Element) -> String {
+    element.get_attribute("class").unwrap_or_default()
+}
