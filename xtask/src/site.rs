@@ -1,14 +1,27 @@
-//! `cargo xtask build`: the static site in `target/site/`.
+//! `cargo xtask build`: the static site in `target/site/`: the book, with the
+//! widgets' wasm bundle in `archsim/` (where the book's loader imports it)
+//! next to the full-page simulator.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::run::{cmd, exec, path_env, root, step};
 use crate::tools;
 
-/// Build the book (with the preprocessor) into `target/site/`; returns the folder.
+/// Files of trunk's output that the site serves from `archsim/`.
+const BUNDLE: [&str; 3] = ["archsim-web.js", "archsim-web_bg.wasm", "index.html"];
+
+/// Build the wasm bundle and the book into `target/site/`; returns the folder.
 pub fn build() -> Result<PathBuf, String> {
     tools::rust()?;
     tools::mdbook()?;
+    tools::trunk()?;
+    tools::wasm_bindgen()?;
+    tools::wasm_opt()?;
+    step("build the wasm bundle (trunk build --release)", || {
+        let mut c = cmd("trunk");
+        c.args(["build", "--release"]);
+        exec(&mut c)
+    })?;
     step("build the preprocessor (mdbook-archsim)", || {
         exec(cmd("cargo").args(["build", "--release", "-p", "mdbook-archsim"]))
     })?;
@@ -23,6 +36,25 @@ pub fn build() -> Result<PathBuf, String> {
         c.env("PATH", format!("{}:{}", release.display(), path_env()));
         exec(&mut c)
     })?;
+    // mdbook build empties its output folder, so the bundle goes in afterwards.
+    step("copy the bundle into the site", || {
+        copy_bundle(&root().join("target/www"), &site.join("archsim"))
+    })?;
     println!("\nsite: {}", site.display());
     Ok(site)
+}
+
+fn copy_bundle(from: &Path, to: &Path) -> Result<(), String> {
+    std::fs::create_dir_all(to).map_err(|e| format!("cannot create {}: {e}", to.display()))?;
+    for name in BUNDLE {
+        std::fs::copy(from.join(name), to.join(name))
+            .map_err(|e| format!("cannot copy {} from {}: {e}", name, from.display()))?;
+    }
+    for name in ["archsim-web.js", "archsim-web_bg.wasm"] {
+        let size = std::fs::metadata(to.join(name))
+            .map(|m| m.len())
+            .unwrap_or(0);
+        println!("  {name}: {:.1} KB", size as f64 / 1024.0);
+    }
+    Ok(())
 }

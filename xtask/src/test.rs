@@ -1,11 +1,14 @@
 //! `cargo xtask test`: the one test command (README, `.ci/run`).
+//!
+//! Order matters: the site is built before the tests, because the
+//! end-to-end tests drive it in headless Chromium.
 
-use crate::run::{cmd, exec, step};
-use crate::tools;
+use crate::run::{cmd, exec, root, step};
+use crate::{site, tools};
 
 pub fn run_all() -> Result<(), String> {
     tools::rust()?;
-    tools::mdbook()?;
+    tools::chromium()?;
     step("format (cargo fmt --check)", || {
         exec(cmd("cargo").args(["fmt", "--all", "--check"]))
     })?;
@@ -19,9 +22,6 @@ pub fn run_all() -> Result<(), String> {
             "warnings",
         ]))
     })?;
-    step("tests (cargo test --workspace)", || {
-        exec(cmd("cargo").args(["test", "--workspace"]))
-    })?;
     step("the core and the view build for wasm32", || {
         exec(cmd("cargo").args([
             "build",
@@ -33,6 +33,35 @@ pub fn run_all() -> Result<(), String> {
             "wasm32-unknown-unknown",
         ]))
     })?;
+    let site = site::build()?;
+    step("tests (cargo test --workspace)", || {
+        exec(
+            cmd("cargo")
+                .args(["test", "--workspace"])
+                .env("ARCHSIM_SITE", &site),
+        )
+    })?;
+    step(
+        "widget tests in headless Chromium (wasm-bindgen-test)",
+        || {
+            let mut c = cmd("cargo");
+            c.args([
+                "test",
+                "-p",
+                "archsim-web",
+                "--target",
+                "wasm32-unknown-unknown",
+            ])
+            .env(
+                "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
+                "wasm-bindgen-test-runner",
+            )
+            .env("CHROMEDRIVER", "/usr/bin/chromedriver")
+            .env("WASM_BINDGEN_TEST_TIMEOUT", "120")
+            .current_dir(root().join("crates/archsim-web"));
+            exec(&mut c)
+        },
+    )?;
     Ok(())
 }
 

@@ -1,10 +1,14 @@
 //! Installing the tools the tasks need, idempotently: each check asks the
 //! tool for its version and installs only when it is missing or different.
 
-use crate::run::{cmd, exec, output, step};
+use crate::run::{cmd, exec, output, root, step, tools_dir};
 
 /// mdBook's version (0.5's preprocessor API is what `mdbook-archsim` speaks).
 pub const MDBOOK: &str = "0.5.4";
+/// trunk's version (0.22 needs a newer rustc than this machine's).
+pub const TRUNK: &str = "0.21.14";
+/// binaryen's version for wasm-opt (Debian's 108 cannot read current rustc output).
+pub const BINARYEN: &str = "132";
 
 /// The Rust pieces: clippy, rustfmt and the wasm target.
 pub fn rust() -> Result<(), String> {
@@ -39,5 +43,77 @@ pub fn mdbook() -> Result<(), String> {
     }
     step(&format!("install mdbook {MDBOOK}"), || {
         exec(cmd("cargo").args(["install", "--locked", "mdbook", "--version", MDBOOK]))
+    })
+}
+
+/// trunk, pinned, built without LTO (7.8 min instead of 19 on two cores).
+pub fn trunk() -> Result<(), String> {
+    if version_of("trunk").trim() == format!("trunk {TRUNK}") {
+        return Ok(());
+    }
+    step(&format!("install trunk {TRUNK}"), || {
+        let mut c = cmd("cargo");
+        c.args(["install", "--locked", "trunk", "--version", TRUNK])
+            .env("CARGO_PROFILE_RELEASE_LTO", "false")
+            .env("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "16");
+        exec(&mut c)
+    })
+}
+
+/// The `wasm-bindgen` version Cargo.lock pins (the CLI must match it exactly).
+pub fn wasm_bindgen_version() -> Result<String, String> {
+    let lock = std::fs::read_to_string(root().join("Cargo.lock"))
+        .map_err(|e| format!("cannot read Cargo.lock: {e}"))?;
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line == "name = \"wasm-bindgen\""
+            && let Some(version) = lines.next().and_then(|l| l.strip_prefix("version = \""))
+        {
+            return Ok(version.trim_end_matches('"').to_owned());
+        }
+    }
+    Err("Cargo.lock does not pin wasm-bindgen; build the web crate once to lock it".into())
+}
+
+/// wasm-bindgen-cli (and wasm-bindgen-test-runner) at the locked version.
+pub fn wasm_bindgen() -> Result<(), String> {
+    let version = wasm_bindgen_version()?;
+    if version_of("wasm-bindgen").trim() == format!("wasm-bindgen {version}") {
+        return Ok(());
+    }
+    step(&format!("install wasm-bindgen-cli {version}"), || {
+        // Not --locked: its lock file wants a crate version the registry lacks.
+        exec(cmd("cargo").args(["install", "wasm-bindgen-cli", "--version", &version]))
+    })
+}
+
+/// wasm-opt from npm's binaryen, into the project's git-ignored tool folder.
+pub fn wasm_opt() -> Result<(), String> {
+    if version_of("wasm-opt").contains(&format!("version {BINARYEN}")) {
+        return Ok(());
+    }
+    step(&format!("install binaryen {BINARYEN} (wasm-opt)"), || {
+        std::fs::create_dir_all(tools_dir()).map_err(|e| e.to_string())?;
+        let mut c = cmd("npm");
+        c.args(["install", "--no-audit", "--no-fund", "--prefix"])
+            .arg(tools_dir())
+            .arg(format!("binaryen@{BINARYEN}"));
+        exec(&mut c)
+    })
+}
+
+/// Debian's Chromium and ChromeDriver, for the browser tests.
+pub fn chromium() -> Result<(), String> {
+    if std::path::Path::new("/usr/bin/chromium").exists()
+        && std::path::Path::new("/usr/bin/chromedriver").exists()
+    {
+        return Ok(());
+    }
+    step("install chromium and chromium-driver (apt)", || {
+        exec(cmd("apt-get").args(["update", "-qq"]))?;
+        let mut c = cmd("apt-get");
+        c.args(["install", "-y", "-qq", "chromium", "chromium-driver"])
+            .env("DEBIAN_FRONTEND", "noninteractive");
+        exec(&mut c)
     })
 }
