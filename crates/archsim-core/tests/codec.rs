@@ -66,3 +66,28 @@ fn damaged_bytes_are_errors() {
         }
     }
 }
+
+#[test]
+fn text_form_round_trips_and_rejects_garbage() {
+    let model = engine().model().clone();
+    let text = codec::encode_text(&model);
+    assert!(
+        !text.contains('<') && !text.contains('&'),
+        "safe inside a <script> element"
+    );
+    assert_eq!(codec::decode_text(&text).as_ref(), Ok(&model));
+    let wrapped: String = text
+        .as_bytes()
+        .chunks(76)
+        .map(|l| std::str::from_utf8(l).unwrap())
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert_eq!(
+        codec::decode_text(&wrapped).as_ref(),
+        Ok(&model),
+        "line breaks are ignored"
+    );
+    for garbage in ["", "not base64!", "QVJDSFNJTQ==", "<script>"] {
+        assert!(codec::decode_text(garbage).is_err(), "{garbage}");
+    }
+}

@@ -283,14 +283,7 @@ fn page_model(selector: &str) -> Result<Shared, Vec<String>> {
         .and_then(|d| d.query_selector(selector).ok().flatten())
         .and_then(|script| script.text_content());
     let result = match text {
-        #[cfg(feature = "page-models")]
         Some(text) => Shared::load(&format!("page model {selector}"), &text),
-        #[cfg(not(feature = "page-models"))]
-        Some(_) => Err(vec![
-            "this bundle reads only its own model (it was built without the `page-models` \
-             feature, which adds the TOML parser)"
-                .to_owned(),
-        ]),
         None => Err(vec![format!(
             "data-model=\"{selector}\" names no element on this page"
         )]),

@@ -61,15 +61,15 @@ impl Shared {
         }))
     }
 
-    #[cfg(feature = "page-models")]
-    /// Load a model's text (a page's `<script type="application/toml">`).
+    /// Load a page's model: the text of its
+    /// `<script type="application/x-archsim-model">`, the core's binary form
+    /// as base64, written by the book's preprocessor from a checked model.
     ///
-    /// Returns: the shared model, or its diagnostics as lines of text
-    /// (`file:line:column: error[code]: message (hint: …)`).
+    /// Returns: the shared model, or why it cannot be read.
     pub fn load(file: &str, text: &str) -> Result<Shared, Vec<String>> {
-        Engine::from_str(file, text)
-            .map(Shared::new)
-            .map_err(|diagnostics| diagnostics.iter().map(ToString::to_string).collect())
+        archsim_core::codec::decode_text(text)
+            .map(|model| Shared::new(Engine::new(model, Vec::new())))
+            .map_err(|e| vec![format!("{file} has errors: {e}")])
     }
 
     /// The engine.

@@ -386,9 +386,11 @@ async fn a_version_2_mount_point_keeps_its_fallback() {
 #[wasm_bindgen_test]
 async fn a_page_model_with_errors_keeps_the_fallback() {
     let script = document().create_element("script").unwrap();
-    script.set_attribute("type", "application/toml").unwrap();
+    script
+        .set_attribute("type", "application/x-archsim-model")
+        .unwrap();
     script.set_id("broken-model");
-    script.set_text_content(Some("[[component]]\nid = 3\n"));
+    script.set_text_content(Some("QVJDSFNJTQE=not a model"));
     document().body().unwrap().append_child(&script).unwrap();
     let div = mount_point(&[("data-archsim", "map"), ("data-model", "#broken-model")]);
     let Mounted::Notice(text) = archsim_web::mount(&div) else {

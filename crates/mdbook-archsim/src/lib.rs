@@ -86,44 +86,39 @@ pub fn render_diagnostics(diagnostics: &[Diagnostic]) -> String {
 /// What a page needs besides the engine.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct PageOptions {
-    /// The `<script type="application/toml">` block to put before a page's
-    /// first widget, when the book's model is not the one in the bundle.
+    /// The `<script type="application/x-archsim-model">` block to put before
+    /// a page's first widget, when the book's model is not the one in the
+    /// bundle.
     pub model_script: Option<String>,
 }
 
 impl PageOptions {
     /// Options for a book whose model file holds `model_text`: the model is
     /// embedded in pages only when it differs from the bundle's.
-    pub fn for_model(model_text: &str) -> std::result::Result<PageOptions, Problem> {
+    pub fn for_model(model_text: &str, model: &archsim_core::Model) -> PageOptions {
         if model_text == TOMODA_MODEL {
-            return Ok(PageOptions::default());
+            return PageOptions::default();
         }
-        Ok(PageOptions {
-            model_script: Some(model_script(model_text)?),
-        })
+        PageOptions {
+            model_script: Some(model_script(model)),
+        }
     }
 }
 
-/// The model as a `<script type="application/toml" id="archsim-model">` block.
-///
-/// Script text cannot hold `</` (it could close the element) nor `<!--`
-/// (it changes how the end tag is found), so they are written `<\/` and
-/// `<\!--`; the bundle turns them back before parsing. A model that already
-/// contains those escapes is refused, so the encoding is reversible.
-pub fn model_script(model_text: &str) -> std::result::Result<String, Problem> {
-    if model_text.contains("<\\/") || model_text.contains("<\\!") {
-        return Err(Problem::new(
-            "the model contains `<\\/` or `<\\!`, which cannot be embedded in a page unambiguously",
-        )
-        .with_hint("write them another way in the model file"));
-    }
-    let encoded = model_text.replace("</", "<\\/").replace("<!--", "<\\!--");
-    Ok(format!(
-        "\n\n<script type=\"application/toml\" id=\"{}\">\n{}\n</script>\n\n",
+/// The checked model as a `<script type="application/x-archsim-model"
+/// id="archsim-model">` block: the core's binary form as base64, which holds
+/// no `<`, so it cannot close its element, and which the bundle decodes
+/// without a TOML parser.
+pub fn model_script(model: &archsim_core::Model) -> String {
+    format!(
+        "\n\n<script type=\"{MODEL_SCRIPT_TYPE}\" id=\"{}\">{}</script>\n\n",
         expand::MODEL_SCRIPT_ID,
-        encoded.trim_end()
-    ))
+        archsim_core::codec::encode_text(model)
+    )
 }
+
+/// The `type` of the script element that carries a page's model.
+pub const MODEL_SCRIPT_TYPE: &str = "application/x-archsim-model";
 
 /// Expand every directive of one page.
 ///

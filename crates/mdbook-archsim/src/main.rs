@@ -94,11 +94,8 @@ fn preprocess() -> ExitCode {
                     ));
                 }
             };
-            let text = String::from_utf8_lossy(&bytes);
-            match PageOptions::for_model(&text) {
-                Ok(options) => (engine, options),
-                Err(problem) => return fail(format!("{name}: {}", problem.message)),
-            }
+            let options = PageOptions::for_model(&String::from_utf8_lossy(&bytes), engine.model());
+            (engine, options)
         }
     };
     for warning in engine.warnings() {

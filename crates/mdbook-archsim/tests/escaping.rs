@@ -75,7 +75,7 @@ Claims {{#archsim claim component="tomoda-api" kind="workload"}}
 /// The page without the embedded model (which is script text, not markup).
 fn without_model_script(page: &str) -> String {
     let start = page
-        .find("<script type=\"application/toml\"")
+        .find("<script type=\"application/x-archsim-model\"")
         .expect("a changed model is embedded in the page");
     let end = page[start..]
         .find("</script>")
@@ -88,7 +88,7 @@ fn without_model_script(page: &str) -> String {
 fn hostile_names_render_as_text_everywhere() {
     let model = hostile_model();
     let engine = Engine::from_str("hostile.toml", &model).expect("the hostile model loads");
-    let options = PageOptions::for_model(&model).expect("embeddable");
+    let options = PageOptions::for_model(&model, engine.model());
     let page = process_page(&engine, &options, "hostile.md", PAGE).expect("the page expands");
     let markup = without_model_script(&page);
     for raw in [SCRIPT, IMG, "<script", "<img"] {
@@ -102,10 +102,12 @@ fn hostile_names_render_as_text_everywhere() {
 fn the_embedded_model_cannot_close_its_script() {
     let model = hostile_model();
     let engine = Engine::from_str("hostile.toml", &model).unwrap();
-    let options = PageOptions::for_model(&model).unwrap();
+    let options = PageOptions::for_model(&model, engine.model());
     let page = process_page(&engine, &options, "hostile.md", PAGE).unwrap();
-    assert_eq!(page.matches("<script type=\"application/toml\"").count(), 1);
-    let start = page.find("<script type=\"application/toml\"").unwrap();
+    assert_eq!(page.matches("<script type=\"application/x-archsim-model\"").count(), 1);
+    let start = page
+        .find("<script type=\"application/x-archsim-model\"")
+        .unwrap();
     let body_start = start + page[start..].find('>').unwrap() + 1;
     let body_end = body_start + page[body_start..].find("</script>").unwrap();
     let body = &page[body_start..body_end];
@@ -114,9 +116,11 @@ fn the_embedded_model_cannot_close_its_script() {
         "script text holds `</`"
     );
     assert!(!body.contains("<!--"));
-    // Reversible: undoing the two escapes gives the model back.
-    let decoded = body.replace("<\\/", "</").replace("<\\!--", "<!--");
-    assert_eq!(decoded.trim(), model.trim());
+    // Lossless: the script decodes to the very model the page was built from.
+    assert_eq!(
+        archsim_core::codec::decode_text(body).as_ref(),
+        Ok(engine.model())
+    );
     // Every widget points at it.
     let widgets = page.matches("<div class=\"archsim\" ").count();
     assert_eq!(
@@ -129,9 +133,9 @@ fn the_embedded_model_cannot_close_its_script() {
 #[test]
 fn the_bundled_model_is_not_embedded() {
     let engine = Engine::tomoda().unwrap();
-    let options = PageOptions::for_model(TOMODA_MODEL).unwrap();
+    let options = PageOptions::for_model(TOMODA_MODEL, engine.model());
     assert_eq!(options, PageOptions::default());
     let page = process_page(&engine, &options, "plain.md", "{{#archsim map}}").unwrap();
-    assert!(!page.contains("application/toml"));
+    assert!(!page.contains("application/x-archsim-model"));
     assert!(!page.contains("data-model"));
 }
