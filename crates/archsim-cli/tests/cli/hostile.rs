@@ -38,7 +38,7 @@ fn hostile_models_get_a_diagnostic_and_a_non_zero_exit() {
         ),
         (
             "braces.toml",
-            format!("a = {}\n", "{".repeat(100_000)).into_bytes(),
+            format!("a = {}\n", "{ b = ".repeat(100_000)).into_bytes(),
             "error[too-deep]",
         ),
         (
