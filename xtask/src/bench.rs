@@ -18,6 +18,13 @@ pub fn run(args: &[String]) -> Result<(), String> {
         );
         exec(&mut c)
     })?;
+    let site = crate::site::build()?;
+    step("browser benches (headless Chromium)", || {
+        let mut c = cmd("cargo");
+        c.args(["run", "-p", "archsim-e2e", "--example", "browser_bench"])
+            .env("ARCHSIM_SITE", &site);
+        exec(&mut c)
+    })?;
     println!("\n{:<70} {:>14}", "benchmark", "median");
     let mut rows = Vec::new();
     collect(&root().join("target/criterion"), &mut rows);

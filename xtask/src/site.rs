@@ -8,7 +8,12 @@ use crate::run::{cmd, exec, path_env, root, step};
 use crate::tools;
 
 /// Files of trunk's output that the site serves from `archsim/`.
-const BUNDLE: [&str; 3] = ["archsim-web.js", "archsim-web_bg.wasm", "index.html"];
+const BUNDLE: [&str; 4] = [
+    "archsim-web.js",
+    "archsim-web_bg.wasm",
+    "index.html",
+    "style.css",
+];
 
 /// Build the wasm bundle and the book into `target/site/`; returns the folder.
 pub fn build() -> Result<PathBuf, String> {

@@ -3,7 +3,7 @@
 //! Two sheets: the view crate's (`archsim-view::STYLE_CSS`, the map and the
 //! tables, shared with the static fallbacks) and this crate's
 //! (`assets/widgets.css`: controls, panels, focus rings). The book already
-//! links the first as `archsim.css`, so it is added only when no such link
+//! links the first (as `theme/archsim-<hash>.css`), so it is added only when no such link
 //! is on the page. Both colour everything through `--archsim-*` custom
 //! properties, which the book maps to mdBook's theme: a theme switch
 //! restyles the widgets live, with no script.
@@ -22,7 +22,8 @@ pub fn inject() {
         return;
     };
     let has = |selector: &str| document.query_selector(selector).ok().flatten().is_some();
-    if !has("link[href*='archsim.css'], style#archsim-view-css") {
+    // mdBook renames the book's copy (theme/archsim-<hash>.css).
+    if !has("link[href*='/archsim'][href$='.css'], style#archsim-view-css") {
         add(
             &document,
             &head,

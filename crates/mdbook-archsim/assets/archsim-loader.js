@@ -32,6 +32,8 @@
   function watch() {
     var widgets = document.querySelectorAll("div.archsim[data-archsim]");
     if (widgets.length === 0) return;
+    // A shared link (#v1;…) may point at a widget below the fold: start now.
+    if (/^#v\d+;/.test(location.hash)) return start();
     if (!("IntersectionObserver" in window)) return start();
     var observer = new IntersectionObserver(
       function (entries) {

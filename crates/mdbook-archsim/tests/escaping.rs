@@ -104,7 +104,11 @@ fn the_embedded_model_cannot_close_its_script() {
     let engine = Engine::from_str("hostile.toml", &model).unwrap();
     let options = PageOptions::for_model(&model, engine.model());
     let page = process_page(&engine, &options, "hostile.md", PAGE).unwrap();
-    assert_eq!(page.matches("<script type=\"application/x-archsim-model\"").count(), 1);
+    assert_eq!(
+        page.matches("<script type=\"application/x-archsim-model\"")
+            .count(),
+        1
+    );
     let start = page
         .find("<script type=\"application/x-archsim-model\"")
         .unwrap();

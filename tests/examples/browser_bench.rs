@@ -1,0 +1,442 @@
+//! Browser benchmarks of the site (issue 6 §3), on demand, not in CI:
+//!
+//! - per page with widgets (its first widget brought into view at
+//!   DOMContentLoaded), the median over runs of: the first widget's
+//!   render and every started widget's render ("ready": the widgets in
+//!   view are on screen and answer input), both in ms after
+//!   DOMContentLoaded; when the wasm module finished downloading; and the
+//!   live JS heap when ready (`usedJSHeapSize` after a forced GC; the wasm
+//!   module's linear memory is not part of it);
+//! - interaction latency sweeps in the browser: route every host, fail
+//!   every component, answer every placement question, timed with
+//!   `performance.now()` from the event to the widget's DOM update (a
+//!   MutationObserver), on the Tomoda model and on a generated model of
+//!   1,000 components (embedded in a page through `data-model`).
+//!
+//! Run (after `cargo xtask build`):
+//!
+//! ```sh
+//! cargo run -p archsim-e2e --example browser_bench
+//! ARCHSIM_BENCH_RUNS=9 ARCHSIM_BENCH_SAMPLES=50 ARCHSIM_SITE=/path/to/site \
+//!     cargo run -p archsim-e2e --example browser_bench
+//! ```
+//!
+//! `ARCHSIM_BENCH_RUNS` (default 5): page loads per page; `ARCHSIM_BENCH_SAMPLES`
+//! (default 10): hosts and components the synthetic sweeps sample; an
+//! update slower than 30 s counts as "without a DOM update".
+//!
+//! The timings are taken inside Chromium, so a debug build of this driver
+//! measures the same as a release one.
+
+#[path = "../tests/support/mod.rs"]
+mod support;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use archsim_core::synth::{SynthOptions, generate};
+use archsim_e2e::server;
+use serde_json::{Value, json};
+
+use support::browser::{Chrome, Options, Session};
+use support::site::{self, Served};
+use support::widget;
+
+/// Installed in every document before its scripts: records when the first
+/// widget rendered and when every started widget had, with the JS heap.
+/// At DOMContentLoaded it brings the page's first widget into view (as a
+/// reader arriving at it would), since widgets start only in view.
+const OBSERVER: &str = r#"
+(() => {
+  document.addEventListener("DOMContentLoaded", () => {
+    const w = document.querySelector("div.archsim[data-archsim]");
+    if (w) w.scrollIntoView({ block: "center" });
+  });
+  const b = (window.__archsimBench = { first: null, ready: null, heap: null });
+  const check = () => {
+    const live = document.querySelectorAll(".archsim-live").length;
+    if (live && b.first === null) b.first = performance.now();
+    const started = document.querySelectorAll("[data-archsim-mounted]").length;
+    if (started && live >= started && b.ready === null) {
+      b.ready = performance.now();
+      // The live heap: what the previous pages of the session left is collected first.
+      if (window.gc) window.gc();
+      b.heap = performance.memory ? performance.memory.usedJSHeapSize : null;
+    }
+  };
+  new MutationObserver(check).observe(document, {
+    childList: true, subtree: true, attributes: true, attributeFilter: ["data-archsim-mounted"],
+  });
+})();
+"#;
+
+/// Read the page's marks once it is ready.
+const MARKS: &str = r#"
+const b = window.__archsimBench || {};
+const nav = performance.getEntriesByType("navigation")[0];
+const wasm = performance.getEntriesByType("resource").find((e) => e.name.endsWith(".wasm"));
+return {
+  dcl: nav ? nav.domContentLoadedEventStart : null,
+  first: b.first, ready: b.ready, heap: b.heap,
+  wasm: wasm ? wasm.responseEnd : null,
+  widgets: document.querySelectorAll("div.archsim[data-archsim]").length,
+};
+"#;
+
+/// Time `arguments[1]`'s steps on the widget `arguments[0]`: each step is
+/// prepared, then its action runs and the time to the widget's next DOM
+/// update is taken. `arguments[2]` is the sweep's kind.
+const SWEEP: &str = r#"
+const [sel, kind, limit] = arguments;
+const w = document.querySelector(sel);
+const live = w && w.querySelector(".archsim-live");
+if (!live) { done({ error: "no live widget at " + sel }); return; }
+const tick = () => new Promise((r) => setTimeout(r, 0));
+const time = (action) => new Promise((resolve) => {
+  let t0 = 0;
+  const timer = setTimeout(() => { mo.disconnect(); resolve(null); }, 30000);
+  const mo = new MutationObserver(() => {
+    const t = performance.now() - t0;
+    mo.disconnect(); clearTimeout(timer); resolve(t);
+  });
+  mo.observe(live, { childList: true, subtree: true, attributes: true, characterData: true });
+  t0 = performance.now();
+  action();
+});
+const pick = (list) => {
+  if (list.length <= limit) return list;
+  const step = list.length / limit;
+  return Array.from({ length: limit }, (_, i) => list[Math.floor(i * step)]);
+};
+(async () => {
+  const times = [];
+  if (kind === "route") {
+    const input = live.querySelector("input.archsim-host");
+    // Every suggested host but the one already routed (which would change nothing).
+    const hosts = pick(Array.from(live.querySelectorAll("datalist option"))
+      .map((o) => o.value).filter((h) => h !== input.value));
+    for (const host of hosts) {
+      input.value = host;
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+      await tick(); await tick();
+      times.push(await time(() => input.form.requestSubmit()));
+      await tick();
+    }
+  } else if (kind === "fail" || kind === "place") {
+    const list = live.querySelector("details.archsim-checklist");
+    if (list && !list.open) {
+      list.querySelector("summary").click();
+      for (let i = 0; i < 100 && !live.querySelector(".archsim-checklist input"); i++) await tick();
+    }
+    const boxes = pick(Array.from(live.querySelectorAll(
+      kind === "fail" ? ".archsim-checklist input[type=checkbox]" : ".archsim-questions input[type=checkbox]")));
+    for (const box of boxes) {
+      times.push(await time(() => box.click()));
+      await tick();
+      box.click();
+      await tick(); await tick();
+    }
+  }
+  done({ times });
+})();
+"#;
+
+fn main() {
+    if let Err(e) = run() {
+        eprintln!("browser_bench: {e}");
+        std::process::exit(1);
+    }
+}
+
+fn runs() -> usize {
+    std::env::var("ARCHSIM_BENCH_RUNS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .filter(|&r| r > 0)
+        .unwrap_or(5)
+}
+
+/// How many hosts and components the synthetic sweeps sample (evenly).
+fn samples() -> usize {
+    std::env::var("ARCHSIM_BENCH_SAMPLES")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .filter(|&r| r > 0)
+        .unwrap_or(10)
+}
+
+fn run() -> Result<(), String> {
+    let root = site::folder()?;
+    if !root.join("archsim/archsim-web_bg.wasm").is_file() {
+        return Err(format!(
+            "{} has no archsim/archsim-web_bg.wasm: the site must include the widget bundle",
+            root.display()
+        ));
+    }
+    let served = Served::start(&root)?;
+    let synth = SynthPage::write(&root, 1000)?;
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| e.to_string())?;
+    let chrome = Chrome::start()?;
+    runtime.block_on(async {
+        let options = Options {
+            expose_gc: true,
+            ..Options::default()
+        };
+        let session = chrome.session(&options).await?;
+        session.on_new_document(OBSERVER).await?;
+        // A sweep is one long script: give it minutes, not WebDriver's 30 s.
+        let mut timeouts = session
+            .client
+            .get_timeouts()
+            .await
+            .map_err(|e| e.to_string())?;
+        timeouts.set_script(Some(Duration::from_secs(900)));
+        session
+            .client
+            .update_timeouts(timeouts)
+            .await
+            .map_err(|e| e.to_string())?;
+        let result = bench(&session, &served, &synth).await;
+        session.close().await;
+        result
+    })
+}
+
+async fn bench(session: &Session, served: &Served, synth: &SynthPage) -> Result<(), String> {
+    let runs = runs();
+    println!(
+        "\nWidget start-up, headless Chromium, median of {runs} runs (ms after DOMContentLoaded)\n"
+    );
+    println!(
+        "{:<24} {:>7} {:>13} {:>13} {:>13} {:>11}",
+        "page", "widgets", "first render", "ready", "wasm loaded", "JS heap MB"
+    );
+    for page in site::pages(&served.root) {
+        if site::mount_points(&served.root, &page) == 0 || page == "print.html" {
+            continue;
+        }
+        let mut first = Vec::new();
+        let mut ready = Vec::new();
+        let mut wasm = Vec::new();
+        let mut heap = Vec::new();
+        let mut widgets = 0;
+        for _ in 0..runs {
+            let marks = load(session, &served.url(&page)).await?;
+            let dcl = marks["dcl"].as_f64().unwrap_or(0.0);
+            let after = |key: &str| marks[key].as_f64().map(|t| t - dcl);
+            first.extend(after("first"));
+            ready.extend(after("ready"));
+            wasm.extend(after("wasm"));
+            heap.extend(marks["heap"].as_f64().map(|h| h / 1e6));
+            widgets = marks["widgets"].as_u64().unwrap_or(0);
+        }
+        println!(
+            "{page:<24} {widgets:>7} {:>13} {:>13} {:>13} {:>11}",
+            ms(median(&mut first)),
+            ms(median(&mut ready)),
+            ms(median(&mut wasm)),
+            median(&mut heap).map_or("—".into(), |h| format!("{h:.2}")),
+        );
+    }
+
+    println!("\nInteraction latency: event → the widget's DOM updated (ms)\n");
+    println!(
+        "{:<44} {:>6} {:>9} {:>9} {:>9}",
+        "sweep", "n", "median", "p95", "max"
+    );
+    let samples = samples();
+    let route = widget::css("route", &[("data-host", "api.tomoda.life")]);
+    let fail = widget::css("fail", &[("data-fail", "redis")]);
+    let place = "div.archsim[data-archsim=\"place\"]:not([data-answers]):not([data-audit])";
+    let sweeps = [
+        Sweep {
+            name: "Tomoda: route every host".into(),
+            url: served.url("routing.html"),
+            widget: route,
+            kind: "route",
+            limit: usize::MAX,
+        },
+        Sweep {
+            name: "Tomoda: fail every component".into(),
+            url: served.url("failures.html"),
+            widget: fail,
+            kind: "fail",
+            limit: usize::MAX,
+        },
+        Sweep {
+            name: "Tomoda: answer every placement question".into(),
+            url: served.url("placement.html"),
+            widget: place.into(),
+            kind: "place",
+            limit: usize::MAX,
+        },
+        Sweep {
+            name: format!("synthetic {}: route {samples} hosts", synth.components),
+            url: synth.url.clone(),
+            widget: synth.route.clone(),
+            kind: "route",
+            limit: samples,
+        },
+        Sweep {
+            name: format!("synthetic {}: fail {samples} components", synth.components),
+            url: synth.url.clone(),
+            widget: synth.fail.clone(),
+            kind: "fail",
+            limit: samples,
+        },
+    ];
+    for Sweep {
+        name,
+        url,
+        widget: sel,
+        kind,
+        limit,
+    } in sweeps
+    {
+        session.open(&url).await?;
+        widget::live(session, &sel).await?;
+        let result = session
+            .js_async(
+                SWEEP,
+                vec![json!(sel), json!(kind), json!(limit.min(100_000))],
+            )
+            .await?;
+        if let Some(e) = result["error"].as_str() {
+            return Err(format!("{name}: {e}"));
+        }
+        let mut times: Vec<f64> = result["times"]
+            .as_array()
+            .map(|a| a.iter().filter_map(Value::as_f64).collect())
+            .unwrap_or_default();
+        let missed = result["times"].as_array().map_or(0, |a| a.len()) - times.len();
+        times.sort_by(f64::total_cmp);
+        let p95 = times
+            .get(((times.len() as f64 * 0.95).ceil() as usize).saturating_sub(1))
+            .copied();
+        println!(
+            "{name:<44} {:>6} {:>9} {:>9} {:>9}{}",
+            times.len(),
+            ms(median(&mut times.clone())),
+            ms(p95),
+            ms(times.last().copied()),
+            if missed > 0 {
+                format!("  ({missed} without a DOM update)")
+            } else {
+                String::new()
+            }
+        );
+    }
+    println!();
+    Ok(())
+}
+
+/// One interaction sweep: what to do to which widget of which page.
+struct Sweep {
+    name: String,
+    url: String,
+    /// CSS selector of the mount point.
+    widget: String,
+    /// `route` (every host of the input's suggestions), `fail` (every
+    /// component's checkbox) or `place` (every question's checkbox).
+    kind: &'static str,
+    /// At most this many steps, evenly sampled.
+    limit: usize,
+}
+
+/// Load `url` afresh and wait for the widgets in view to be ready.
+async fn load(session: &Session, url: &str) -> Result<Value, String> {
+    session.open("about:blank").await?;
+    session.open(url).await?;
+    session
+        .wait_until(
+            &format!("{url}'s widgets to be ready"),
+            "return !!(window.__archsimBench && window.__archsimBench.ready)",
+            vec![],
+        )
+        .await?;
+    tokio::time::sleep(Duration::from_millis(50)).await;
+    session.js(MARKS, vec![]).await
+}
+
+fn median(values: &mut [f64]) -> Option<f64> {
+    if values.is_empty() {
+        return None;
+    }
+    values.sort_by(f64::total_cmp);
+    let mid = values.len() / 2;
+    Some(if values.len() % 2 == 1 {
+        values[mid]
+    } else {
+        (values[mid - 1] + values[mid]) / 2.0
+    })
+}
+
+fn ms(value: Option<f64>) -> String {
+    value.map_or("—".into(), |v| format!("{v:.1}"))
+}
+
+/// A page with a generated model of N components, a route widget and a
+/// failure simulator on it, served with the site's bundle.
+struct SynthPage {
+    components: usize,
+    url: String,
+    route: String,
+    fail: String,
+    dir: PathBuf,
+}
+
+impl SynthPage {
+    fn write(site: &Path, components: usize) -> Result<SynthPage, String> {
+        let toml = generate(&SynthOptions {
+            components,
+            seed: 1,
+        });
+        let engine = archsim_core::Engine::from_str("synthetic.toml", &toml)
+            .map_err(|d| format!("the generated model does not load: {d:?}"))?;
+        let host = engine
+            .model()
+            .records
+            .first()
+            .map(|r| r.host.clone())
+            .ok_or("the generated model has no DNS record")?;
+        let dir = std::env::temp_dir().join(format!("archsim-bench-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+        std::os::unix::fs::symlink(site, dir.join("site")).map_err(|e| e.to_string())?;
+        // The mount contract's page model: the core's binary form, base64.
+        let script = archsim_core::codec::encode_text(engine.model());
+        let page = format!(
+            r##"<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>synthetic {components}</title></head>
+<body>
+<script type="application/x-archsim-model" id="archsim-model">{script}</script>
+<div class="archsim" data-archsim="route" data-archsim-v="1" data-model="#archsim-model" data-host="{host}"></div>
+<div class="archsim" data-archsim="fail" data-archsim-v="1" data-model="#archsim-model" data-synthetic="fail"></div>
+<script type="module">
+import init, {{ mount_all }} from "./site/archsim/archsim-web.js";
+await init();
+mount_all();
+</script>
+</body></html>
+"##
+        );
+        std::fs::write(dir.join("synthetic.html"), page).map_err(|e| e.to_string())?;
+        let addr = server::spawn(&dir, 0).map_err(|e| e.to_string())?;
+        Ok(SynthPage {
+            components,
+            url: format!("http://{addr}/synthetic.html"),
+            route: widget::css("route", &[("data-host", &host)]),
+            fail: widget::css("fail", &[("data-synthetic", "fail")]),
+            dir,
+        })
+    }
+}
+
+impl Drop for SynthPage {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}

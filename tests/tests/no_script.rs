@@ -1,0 +1,108 @@
+//! The site for a reader without JavaScript: every page with widgets still
+//! shows each widget's static fallback (the map as SVG, the hop list, the
+//! flow table, the placement verdict, the DNS answer), visibly, and it says
+//! what the engine says.
+//!
+//! Run: `cargo test -p archsim-e2e --test no_script` (after `cargo xtask build`).
+
+mod support;
+
+use support::browser::Options;
+use support::expect::Expect;
+use support::runner::{self, Case, Ctx, Outcome};
+use support::site;
+use support::widget;
+
+fn main() {
+    let options = Options {
+        javascript: false,
+        ..Options::default()
+    };
+    runner::main("no_script", options, |served| {
+        site::pages(&served.root)
+            .into_iter()
+            .filter(|page| site::mount_points(&served.root, page) > 0)
+            .map(|page| {
+                Case::new(format!("fallback::{page}"), move |ctx| {
+                    Box::pin(fallback_is_there(ctx, page.clone()))
+                })
+            })
+            .collect()
+    })
+}
+
+/// What each kind of fallback must hold, as (kind, CSS selector, what it is).
+const CONTENT: [(&str, &str, &str); 5] = [
+    ("map", "svg.archsim-map g.archsim-node", "the map as SVG"),
+    ("route", "ol.archsim-hops > li", "the hop list"),
+    ("fail", "table.archsim-flows tbody tr", "the flow table"),
+    (
+        "place",
+        ".archsim-verdict, table.archsim-audit",
+        "the placement verdict or audit",
+    ),
+    ("dns", "section.archsim-dns", "the DNS answer"),
+];
+
+async fn fallback_is_there(ctx: &Ctx, page: String) -> Outcome {
+    let session = &ctx.session;
+    let url = ctx.site.url(&page);
+    session.open(&url).await?;
+    let mut problems = Vec::new();
+    // mdBook's first inline script adds `js` to <html>: absent, scripts are off.
+    let scripted = session
+        .js(
+            "return document.documentElement.classList.contains('js')",
+            vec![],
+        )
+        .await?;
+    if scripted == serde_json::json!(true) {
+        return Err("scripts ran: this session was meant to have JavaScript disabled".into());
+    }
+    let expect = Expect::new()?;
+    let views = widget::read_all(session).await?;
+    let mounts = site::mount_points(&ctx.site.root, &page);
+    if views.len() != mounts {
+        problems.push(format!(
+            "the HTML has {mounts} mount points, the page shows {}",
+            views.len()
+        ));
+    }
+    for view in &views {
+        let n = view["n"].as_u64().unwrap_or(0);
+        let kind = view["kind"].as_str().unwrap_or_default();
+        if view["live"] == serde_json::json!(true) {
+            problems.push(format!(
+                "widget {n} ({kind}) mounted although scripts are off"
+            ));
+        }
+        if view["fallback"] != serde_json::json!(true) || view["visible"] != serde_json::json!(true)
+        {
+            problems.push(format!("widget {n} ({kind}) shows no fallback"));
+            continue;
+        }
+        // The full-page simulator needs scripts; its fallback says so.
+        if kind == "app" {
+            continue;
+        }
+        if let Some((_, selector, what)) = CONTENT.iter().find(|(k, _, _)| *k == kind) {
+            let count = session
+                .js(
+                    "return document.querySelectorAll('div.archsim[data-archsim]')[arguments[0]]
+                        .querySelectorAll(':scope > .archsim-fallback ' + arguments[1].split(', ').join(', :scope > .archsim-fallback ')).length",
+                    vec![serde_json::json!(n - 1), serde_json::json!(selector)],
+                )
+                .await?;
+            if count.as_u64().unwrap_or(0) == 0 {
+                problems.push(format!("widget {n} ({kind}) lacks {what} ({selector})"));
+            }
+        }
+        problems.extend(expect.check(view));
+    }
+    if problems.is_empty() {
+        ctx.note(format!("{} fallbacks checked", views.len()));
+        Ok(())
+    } else {
+        Err(format!("{url}:\n  {}", problems.join("\n  ")))
+    }
+}

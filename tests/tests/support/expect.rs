@@ -1,0 +1,275 @@
+//! What each widget should show, asked of the same engine the site uses.
+//!
+//! [`READ_WIDGETS`] reads every mount point of a page (live widget or
+//! static fallback) into one shape; [`Expect::check`] compares that with
+//! the engine's answer for the mount point's attributes and names every
+//! difference. A widget that drops a hop (a route that skips CloudFront),
+//! shows a wrong state or a wrong verdict fails here, on every page.
+
+use std::collections::BTreeMap;
+
+use archsim_core::place::{Verdict, audit, place};
+use archsim_core::select::select;
+use archsim_core::{Engine, RouteVerdict};
+use serde_json::Value;
+
+/// A script returning the canonical view of every mount point on the page.
+pub const READ_WIDGETS: &str = include_str!("read_widgets.js");
+
+/// The engine, and answers in the shape the pages are read into.
+pub struct Expect {
+    engine: Engine,
+}
+
+/// A comma-separated attribute as a list.
+fn list(value: Option<&str>) -> Vec<&str> {
+    value
+        .map(|v| {
+            v.split(',')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn strings(value: &Value) -> Vec<String> {
+    value
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .map(|v| v.as_str().unwrap_or_default().to_owned())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+impl Expect {
+    /// The engine of the model built into the site (`book/model/tomoda.toml`).
+    pub fn new() -> Result<Expect, String> {
+        Engine::tomoda()
+            .map(|engine| Expect { engine })
+            .map_err(|d| format!("the Tomoda model does not load: {d:?}"))
+    }
+
+    /// The engine.
+    pub fn engine(&self) -> &Engine {
+        &self.engine
+    }
+
+    /// The hop ids of `host`'s route with `fail` failed, and its verdict.
+    pub fn route(&self, host: &str, fail: &[&str]) -> Result<(Vec<String>, String), String> {
+        let model = self.engine.model();
+        let selection = select(model, fail, &[]).map_err(|e| e.to_string())?;
+        let route = self
+            .engine
+            .route(host, &selection)
+            .map_err(|e| e.to_string())?;
+        let hops = route
+            .hops
+            .iter()
+            .map(|h| model.component(h.component).id.clone())
+            .collect();
+        let verdict = match route.verdict {
+            RouteVerdict::Resolves(s) => s.as_str().to_owned(),
+            RouteVerdict::NoRecord => "no-record".to_owned(),
+        };
+        Ok((hops, verdict))
+    }
+
+    /// Every flow's state (by flow id) when `selectors` fail.
+    pub fn flows(&self, selectors: &[&str]) -> Result<BTreeMap<String, String>, String> {
+        let model = self.engine.model();
+        let selection = select(model, selectors, &[]).map_err(|e| e.to_string())?;
+        let outcome = self.engine.simulate(&selection);
+        Ok(outcome
+            .flows
+            .iter()
+            .map(|f| {
+                (
+                    model.flows[f.flow.index()].id.clone(),
+                    f.state.as_str().to_owned(),
+                )
+            })
+            .collect())
+    }
+
+    /// The placement verdict (`conflict`, `undecided` or a provider id) and
+    /// the precedents' ids for `answers`.
+    pub fn place(&self, answers: &[&str]) -> Result<(String, Vec<String>), String> {
+        let model = self.engine.model();
+        let answer = place(model, answers).map_err(|e| e.to_string())?;
+        let verdict = match answer.evaluation.verdict {
+            Verdict::Provider(p) => model.providers[p.index()].id.clone(),
+            Verdict::Conflict => "conflict".to_owned(),
+            Verdict::Undecided => "undecided".to_owned(),
+        };
+        let precedents = answer
+            .precedents
+            .iter()
+            .map(|p| model.component(p.component).id.clone())
+            .collect();
+        Ok((verdict, precedents))
+    }
+
+    /// The component ids a map with this `focus` (`provider:ID`,
+    /// `region:ID` or none) draws.
+    pub fn map_nodes(&self, focus: Option<&str>) -> Vec<String> {
+        let model = self.engine.model();
+        model
+            .components
+            .iter()
+            .filter(|c| match focus.and_then(|f| f.split_once(':')) {
+                Some(("provider", id)) => c
+                    .provider
+                    .is_some_and(|p| model.providers[p.index()].id == id),
+                Some(("region", id)) => c.region.is_some_and(|r| model.regions[r.index()].id == id),
+                _ => true,
+            })
+            .map(|c| c.id.clone())
+            .collect()
+    }
+
+    /// The differences between what mount point `seen` (one object of
+    /// [`READ_WIDGETS`]) shows and what the engine says, as sentences.
+    pub fn check(&self, seen: &Value) -> Vec<String> {
+        let attr = |name: &str| seen["attrs"][name].as_str();
+        let n = seen["n"].as_u64().unwrap_or(0);
+        let kind = seen["kind"].as_str().unwrap_or_default();
+        let label = format!("widget {n} ({kind})");
+        let mut out = Vec::new();
+        let same = |what: &str, shown: &dyn std::fmt::Debug, expected: &dyn std::fmt::Debug| {
+            let (s, e) = (format!("{shown:?}"), format!("{expected:?}"));
+            (s != e).then(|| format!("{label}: {what} is {s}, the engine says {e}"))
+        };
+        match kind {
+            "route" => {
+                let host = attr("host").unwrap_or_default();
+                match self.route(host, &list(attr("fail"))) {
+                    Ok((hops, verdict)) => {
+                        out.extend(same("the host", &seen["host"].as_str(), &Some(host)));
+                        out.extend(same(
+                            "the verdict",
+                            &seen["verdict"].as_str(),
+                            &Some(verdict.as_str()),
+                        ));
+                        out.extend(same("the hop list", &strings(&seen["hops"]), &hops));
+                        if let Some(map) = seen["map"].as_object() {
+                            let mut lit = strings(&map["lit"]);
+                            lit.sort();
+                            let mut want = hops.clone();
+                            want.sort();
+                            out.extend(same("the lit path on the map", &lit, &want));
+                        }
+                    }
+                    Err(e) => out.push(format!("{label}: the engine cannot route {host}: {e}")),
+                }
+            }
+            "fail" => {
+                let mut selectors = list(attr("scenario"));
+                selectors.extend(list(attr("fail")));
+                match self.flows(&selectors) {
+                    Ok(flows) => {
+                        let shown: BTreeMap<String, String> = seen["flows"]
+                            .as_object()
+                            .map(|o| {
+                                o.iter()
+                                    .map(|(k, v)| (k.clone(), v.as_str().unwrap_or("?").to_owned()))
+                                    .collect()
+                            })
+                            .unwrap_or_default();
+                        out.extend(same("the flow table", &shown, &flows));
+                    }
+                    Err(e) => out.push(format!(
+                        "{label}: the engine cannot fail {selectors:?}: {e}"
+                    )),
+                }
+            }
+            "place" if attr("audit") == Some("true") => {
+                let ids: Vec<String> = audit(self.engine.model())
+                    .iter()
+                    .map(|a| self.engine.model().component(a.component).id.clone())
+                    .collect();
+                out.extend(same(
+                    "the audit's components",
+                    &strings(&seen["audit"]),
+                    &ids,
+                ));
+            }
+            "place" => match self.place(&list(attr("answers"))) {
+                Ok((verdict, precedents)) => {
+                    out.extend(same(
+                        "the verdict",
+                        &seen["verdict"].as_str(),
+                        &Some(verdict.as_str()),
+                    ));
+                    out.extend(same(
+                        "the precedents",
+                        &strings(&seen["precedents"]),
+                        &precedents,
+                    ));
+                }
+                Err(e) => out.push(format!("{label}: the engine cannot place: {e}")),
+            },
+            "dns" => {
+                let host = attr("host").unwrap_or_default();
+                match self.engine.dns(host) {
+                    Ok(answer) => {
+                        out.extend(same("the host", &seen["host"].as_str(), &Some(host)));
+                        out.extend(same(
+                            "whether it has a record",
+                            &seen["record"].as_bool(),
+                            &Some(!answer.records.is_empty()),
+                        ));
+                        if let Some(w) = answer.writer {
+                            let name = &self.engine.model().writers[w.index()].name;
+                            if !seen["text"]
+                                .as_str()
+                                .unwrap_or_default()
+                                .contains(name.as_str())
+                            {
+                                out.push(format!("{label}: does not name the writer {name}"));
+                            }
+                        }
+                    }
+                    Err(e) => {
+                        out.push(format!("{label}: the engine cannot answer for {host}: {e}"))
+                    }
+                }
+            }
+            "map" => {
+                let nodes = self.map_nodes(attr("focus"));
+                let map = &seen["map"];
+                let mut shown = strings(&map["nodes"]);
+                shown.sort();
+                let mut want = nodes.clone();
+                want.sort();
+                out.extend(same("the map's components", &shown, &want));
+                let mut lit = strings(&map["lit"]);
+                lit.sort();
+                let mut want_lit = match attr("host") {
+                    Some(host) => self
+                        .route(host, &[])
+                        .map(|(hops, _)| hops)
+                        .unwrap_or_default()
+                        .into_iter()
+                        .filter(|h| nodes.contains(h))
+                        .collect(),
+                    None => Vec::new(),
+                };
+                want_lit.sort();
+                out.extend(same("the lit route", &lit, &want_lit));
+            }
+            // The full-page simulator opens on its map: every component.
+            "app" => {
+                let mut shown = strings(&seen["map"]["nodes"]);
+                shown.sort();
+                let mut want = self.map_nodes(None);
+                want.sort();
+                out.extend(same("the simulator's map", &shown, &want));
+            }
+            other => out.push(format!("{label}: unknown widget kind `{other}`")),
+        }
+        out
+    }
+}

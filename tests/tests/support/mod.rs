@@ -1,0 +1,14 @@
+//! What the browser test files and the browser benchmark share: the site
+//! folder and its server, chromedriver and browser sessions, a small test
+//! runner, gzip sizes, and the engine's expected answers.
+//!
+//! Each test file uses part of it, hence `dead_code` is allowed here.
+#![allow(dead_code)]
+
+pub mod browser;
+pub mod expect;
+pub mod gzip;
+pub mod keys;
+pub mod runner;
+pub mod site;
+pub mod widget;

@@ -1,0 +1,79 @@
+// What every archsim mount point on the page shows, in one canonical shape
+// for the live widget and for the static fallback alike, so the tests can
+// compare either with the engine's answer. Returns one object per
+// `div.archsim[data-archsim]`, in page order; or, given a CSS selector as
+// the first argument, the object of the mount point it selects (or null).
+const text = (e) => (e ? e.textContent.trim() : null);
+const stateOf = (e) => {
+  const m = e && (e.getAttribute("class") || "").match(/(?:^|\s)state-([a-z-]+)/);
+  return m ? m[1] : null;
+};
+const elements = Array.from(document.querySelectorAll("div.archsim[data-archsim]"));
+const only = arguments[0] ? document.querySelector(arguments[0]) : null;
+const read = (el, i) => {
+  const attrs = {};
+  for (const a of el.attributes) if (a.name.startsWith("data-")) attrs[a.name.slice(5)] = a.value;
+  const live = el.querySelector(".archsim-live");
+  const fallback = el.querySelector(":scope > .archsim-fallback");
+  const root = live || fallback;
+  const out = {
+    n: i + 1,
+    kind: attrs["archsim"],
+    attrs,
+    live: !!live,
+    fallback: !!fallback,
+    visible: !!root && root.getBoundingClientRect().height > 0,
+    notices: Array.from(el.querySelectorAll(".archsim-mount-notice, .archsim-crash")).map(text),
+    linkNotices: Array.from(el.querySelectorAll(".archsim-link-notice li")).map(text),
+  };
+  if (!root) return out;
+  const all = (sel) => Array.from(root.querySelectorAll(sel));
+  const nodes = all("g.archsim-node[data-id]");
+  out.map = nodes.length
+    ? {
+        nodes: nodes.map((g) => g.getAttribute("data-id")),
+        lit: nodes.filter((g) => g.classList.contains("is-highlighted")).map((g) => g.getAttribute("data-id")),
+        current: nodes.filter((g) => g.classList.contains("is-current")).map((g) => g.getAttribute("data-id")),
+        failed: nodes.filter((g) => g.classList.contains("is-failed")).map((g) => g.getAttribute("data-id")),
+      }
+    : null;
+  switch (out.kind) {
+    case "route": {
+      const verdict = root.querySelector(".archsim-verdict");
+      out.host = text(verdict && verdict.querySelector("strong, code"));
+      out.verdict = stateOf(verdict && verdict.querySelector(".archsim-state"));
+      out.hops = all("ol.archsim-hops > li").map((li) => li.getAttribute("data-id") || text(li.querySelector(":scope > code")));
+      out.step = all("ol.archsim-hops > li").findIndex((li) => li.classList.contains("is-current"));
+      break;
+    }
+    case "fail": {
+      out.flows = {};
+      for (const tr of all("table.archsim-flows tbody tr[data-flow]")) out.flows[tr.getAttribute("data-flow")] = stateOf(tr);
+      break;
+    }
+    case "place": {
+      const section = root.querySelector("section.archsim-place");
+      const verdict = root.querySelector(".archsim-verdict");
+      const m = verdict && (verdict.getAttribute("class") || "").match(/verdict-([a-z0-9-]+)/);
+      out.verdict = section ? section.getAttribute("data-verdict") : m ? m[1] : null;
+      out.verdictText = text(verdict);
+      out.precedents = all("ul.archsim-precedents > li").map((li) => text(li.querySelector("code")));
+      out.precedentNames = all("ul.archsim-precedents > li").map((li) => text(li.querySelector("strong")));
+      out.audit = all("table.archsim-audit tbody tr").map((tr) => text(tr.querySelector("th code")));
+      break;
+    }
+    case "dns": {
+      const section = root.querySelector("section.archsim-dns");
+      out.host = section ? section.getAttribute("data-host") : text(root.querySelector(".archsim-verdict strong"));
+      out.record = !!root.querySelector(".archsim-record, ul.archsim-records > li");
+      out.text = text(root);
+      break;
+    }
+  }
+  return out;
+};
+if (arguments[0]) {
+  const i = elements.indexOf(only);
+  return i < 0 ? null : read(only, i);
+}
+return elements.map(read);

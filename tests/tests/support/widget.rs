@@ -1,0 +1,152 @@
+//! Driving one widget of a page: find it, bring it into view, wait until
+//! it is live or shows something, click its controls.
+
+use std::time::{Duration, Instant};
+
+use fantoccini::Locator;
+use serde_json::{Value, json};
+
+use super::browser::{Session, WAIT};
+use super::expect::READ_WIDGETS;
+
+/// Whether every widget near the viewport (within the 200 px margin the
+/// loader watches) has started: what a reader's pause gives the page.
+/// Widgets that start replace their fallback and may change the page's
+/// height, so the tests wait for this before aiming at anything.
+pub const SETTLED: &str =
+    "return Array.from(document.querySelectorAll('div.archsim[data-archsim]')).every(e => {
+    const r = e.getBoundingClientRect();
+    const near = r.bottom > -200 && r.top < innerHeight + 200;
+    return !near || !!e.querySelector('.archsim-live, .archsim-mount-notice, .archsim-crash');
+});";
+
+/// The canonical view of the mount point `selector` selects (see
+/// `read_widgets.js`), or `Value::Null` when there is none.
+pub async fn read(session: &Session, selector: &str) -> Result<Value, String> {
+    session.js(READ_WIDGETS, vec![json!(selector)]).await
+}
+
+/// The canonical views of every mount point of the page.
+pub async fn read_all(session: &Session) -> Result<Vec<Value>, String> {
+    let value = session.js(READ_WIDGETS, vec![]).await?;
+    Ok(value.as_array().cloned().unwrap_or_default())
+}
+
+/// Scroll the mount point into view and wait until its widget is live.
+pub async fn live(session: &Session, selector: &str) -> Result<Value, String> {
+    session
+        .js(
+            "const e = document.querySelector(arguments[0]); if (e) e.scrollIntoView({block: 'center'}); return !!e;",
+            vec![json!(selector)],
+        )
+        .await
+        .and_then(|found| {
+            if found == json!(true) {
+                Ok(())
+            } else {
+                Err(format!("the page has no mount point `{selector}`"))
+            }
+        })?;
+    until(session, selector, "the widget to mount", |v| {
+        v["live"] == json!(true)
+    })
+    .await
+}
+
+/// Poll the mount point's view until `done` holds; fails after [`WAIT`]
+/// with the last view seen.
+pub async fn until(
+    session: &Session,
+    selector: &str,
+    what: &str,
+    done: impl Fn(&Value) -> bool,
+) -> Result<Value, String> {
+    let start = Instant::now();
+    loop {
+        let view = read(session, selector).await?;
+        if done(&view) {
+            return Ok(view);
+        }
+        if start.elapsed() > WAIT {
+            return Err(format!(
+                "`{selector}`: timed out waiting for {what}; it shows:\n{}",
+                serde_json::to_string_pretty(&view).unwrap_or_default()
+            ));
+        }
+        tokio::time::sleep(Duration::from_millis(40)).await;
+    }
+}
+
+/// Click the element `xpath` finds (relative to the whole page), as a
+/// reader's mouse would: first scrolled to the middle of the window, out
+/// from under mdBook's sticky menu bar.
+pub async fn click(session: &Session, xpath: &str) -> Result<(), String> {
+    let element = session
+        .client
+        .find(Locator::XPath(xpath))
+        .await
+        .map_err(|e| format!("nothing to click at {xpath}: {e}"))?;
+    let handle = serde_json::to_value(&element).map_err(|e| e.to_string())?;
+    // Scroll it to the middle. Widgets that start, fonts that arrive, maps
+    // that lay out move the page meanwhile, so wait until it holds still in
+    // view for a moment (bounded) before clicking.
+    let mut last = Value::Null;
+    for _ in 0..20 {
+        session
+            .wait_until("the widgets in view to start", SETTLED, vec![])
+            .await?;
+        let rect = session
+            .js(
+                "const r = arguments[0].getBoundingClientRect();
+                 if (r.top < 60 || r.bottom > innerHeight - 10) {
+                   arguments[0].scrollIntoView({block: 'center', inline: 'nearest'});
+                   return null;
+                 }
+                 return [r.left, r.top];",
+                vec![handle.clone()],
+            )
+            .await?;
+        if !rect.is_null() && rect == last {
+            break;
+        }
+        last = rect;
+        tokio::time::sleep(Duration::from_millis(60)).await;
+    }
+    element
+        .click()
+        .await
+        .map_err(|e| format!("cannot click {xpath}: {e}"))
+}
+
+/// XPath of a mount point from its attributes, e.g.
+/// `mount("route", &[("data-host", "app.tomoda.life")])`.
+pub fn xpath(kind: &str, attrs: &[(&str, &str)]) -> String {
+    let mut x =
+        format!("//div[contains(concat(' ', @class, ' '), ' archsim ') and @data-archsim='{kind}'");
+    for (name, value) in attrs {
+        x.push_str(&format!(" and @{name}='{value}'"));
+    }
+    x.push(']');
+    x
+}
+
+/// CSS selector of the same mount point.
+pub fn css(kind: &str, attrs: &[(&str, &str)]) -> String {
+    let mut s = format!("div.archsim[data-archsim=\"{kind}\"]");
+    for (name, value) in attrs {
+        s.push_str(&format!("[{name}=\"{value}\"]"));
+    }
+    s
+}
+
+/// The strings of a JSON array.
+pub fn strings(value: &Value) -> Vec<String> {
+    value
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .map(|v| v.as_str().unwrap_or_default().to_owned())
+                .collect()
+        })
+        .unwrap_or_default()
+}

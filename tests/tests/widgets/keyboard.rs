@@ -1,0 +1,129 @@
+//! Keyboard only: route a host, step the hops and fail a component
+//! without the mouse.
+
+use fantoccini::key::Key;
+use serde_json::json;
+
+use crate::support::expect::Expect;
+use crate::support::keys;
+use crate::support::runner::{Ctx, Outcome};
+use crate::support::widget::{css, strings, until};
+use crate::{ensure, flow_state, flows};
+
+/// Keyboard only: Tab to the route input, type a host, step the hops with
+/// the keyboard; then Tab to a component in a failure simulator and fail
+/// it with Space. No mouse, no element picked by the test.
+pub async fn keyboard_only(ctx: &Ctx) -> Outcome {
+    let expect = Expect::new()?;
+    let session = &ctx.session;
+
+    // 1. Route a host.
+    session.open(&ctx.site.url("tour.html")).await?;
+    session
+        .js(
+            "document.activeElement && document.activeElement.blur(); scrollTo(0, 0); return 1",
+            vec![],
+        )
+        .await?;
+    let sel = css("route", &[("data-host", "app.tomoda.life")]);
+    let presses = keys::tab_to(
+        session,
+        "the route input",
+        &format!(
+            "return document.activeElement.matches({})",
+            json!(format!("{sel} input.archsim-host"))
+        ),
+        400,
+    )
+    .await?;
+    let visible = session
+        .js(
+            "return document.activeElement.matches(':focus-visible')",
+            vec![],
+        )
+        .await?;
+    ensure(visible == json!(true), || {
+        "the focused route input shows no focus ring (:focus-visible)".into()
+    })?;
+    keys::chord(session, Key::Control, 'a').await?;
+    keys::type_text(session, "assets.tomoda.life").await?;
+    keys::press(session, Key::Enter).await?;
+    let (hops, _) = expect.route("assets.tomoda.life", &[])?;
+    until(session, &sel, "the typed host's route", |v| {
+        v["host"] == json!("assets.tomoda.life") && strings(&v["hops"]) == hops
+    })
+    .await?;
+
+    // 2. Step the hops.
+    keys::tab_to(
+        session,
+        "the Next button",
+        &format!(
+            "const a = document.activeElement; return !!a.closest({}) && a.textContent.includes('Next')",
+            json!(sel)
+        ),
+        20,
+    )
+    .await?;
+    for (i, hop) in hops.iter().enumerate() {
+        keys::press(session, Key::Enter).await?;
+        until(session, &sel, &format!("hop {} by keyboard", i + 1), |v| {
+            v["step"] == json!(i) && strings(&v["map"]["current"]) == [hop.clone()]
+        })
+        .await?;
+    }
+
+    // 3. Fail a component.
+    session.open(&ctx.site.url("failures.html")).await?;
+    session
+        .js(
+            "document.activeElement && document.activeElement.blur(); scrollTo(0, 0); return 1",
+            vec![],
+        )
+        .await?;
+    let fail = css("fail", &[("data-scenario", "cloudfront-outage")]);
+    // The list of components is folded: open it from its summary.
+    keys::tab_to(
+        session,
+        "the list of components",
+        &format!(
+            "return document.activeElement.matches({})",
+            json!(format!("{fail} details.archsim-checklist > summary"))
+        ),
+        400,
+    )
+    .await?;
+    keys::press(session, Key::Enter).await?;
+    keys::tab_to(
+        session,
+        "Redis's checkbox",
+        &format!(
+            "const a = document.activeElement;
+             const code = a.id ? document.querySelector('label[for=\"' + a.id + '\"] code') : null;
+             return a.matches({}) && !!code && code.textContent === 'redis'",
+            json!(format!("{fail} input[type=checkbox]"))
+        ),
+        100,
+    )
+    .await?;
+    keys::press(session, ' ').await?;
+    let view = until(session, &fail, "Redis to fail", |v| {
+        strings(&v["map"]["failed"]).contains(&"redis".to_owned())
+    })
+    .await?;
+    let failed = strings(&view["map"]["failed"]);
+    let selectors: Vec<&str> = failed.iter().map(String::as_str).collect();
+    let want: Vec<(String, String)> = expect.flows(&selectors)?.into_iter().collect();
+    ensure(flows(&view) == want, || {
+        format!(
+            "with {failed:?} failed the table is {:?}, the engine says {want:?}",
+            flows(&view)
+        )
+    })?;
+    ensure(
+        flow_state(&view, "api.tomoda.life").as_deref() == Some("down"),
+        || "api.tomoda.life is not down with Redis failed".into(),
+    )?;
+    ctx.note(format!("{presses} Tab presses to the route input"));
+    Ok(())
+}

@@ -1,0 +1,69 @@
+//! The widgets' scenarios (issue 6 §1), driven as a reader would: clicks
+//! and key presses on what is on screen, answers read from the DOM and
+//! compared with the engine's (so a route that skips a hop, a wrong state
+//! or a wrong verdict fails), plus the explicit facts each scenario is
+//! about (CloudFront's outage takes `assets.tomoda.life` down, the conflict
+//! names the Photon index bucket...).
+//!
+//! One file per scenario group; this one runs them in one browser session.
+//!
+//! Run: `cargo test -p archsim-e2e --test widgets` (after `cargo xtask build`).
+
+#[path = "../support/mod.rs"]
+mod support;
+
+mod failures;
+mod keyboard;
+mod links;
+mod placement;
+mod theme;
+mod tour;
+
+use serde_json::Value;
+
+use support::browser::Options;
+use support::runner::{self, Outcome, case};
+
+use failures::{failing_cloudfront_on_the_map, region_preset_fills_the_table};
+use keyboard::keyboard_only;
+use links::{bad_link_shows_a_notice, shared_link_restores_the_scenario};
+use placement::placement_conflict_names_the_precedent;
+use theme::theme_switch_restyles_the_widgets;
+use tour::tour_steps_through_every_hop;
+
+fn main() {
+    runner::main("widgets", Options::default(), |_| {
+        vec![
+            case!(tour_steps_through_every_hop),
+            case!(failing_cloudfront_on_the_map),
+            case!(region_preset_fills_the_table),
+            case!(placement_conflict_names_the_precedent),
+            case!(shared_link_restores_the_scenario),
+            case!(bad_link_shows_a_notice),
+            case!(theme_switch_restyles_the_widgets),
+            case!(keyboard_only),
+        ]
+    })
+}
+
+/// Fail with `message` unless `ok`.
+fn ensure(ok: bool, message: impl FnOnce() -> String) -> Outcome {
+    if ok { Ok(()) } else { Err(message()) }
+}
+
+/// The flow table a fail widget shows, as (flow, state).
+fn flows(view: &Value) -> Vec<(String, String)> {
+    view["flows"]
+        .as_object()
+        .map(|o| {
+            o.iter()
+                .map(|(k, v)| (k.clone(), v.as_str().unwrap_or_default().to_owned()))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// One flow's state in a fail widget's table.
+fn flow_state(view: &Value, flow: &str) -> Option<String> {
+    view["flows"][flow].as_str().map(str::to_owned)
+}
