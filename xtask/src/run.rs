@@ -51,6 +51,49 @@ pub fn exec(command: &mut Command) -> Result<(), String> {
     }
 }
 
+/// Tests counted across every test runner of a task.
+#[derive(Debug, Default)]
+pub struct Tally {
+    pub passed: u64,
+    pub failed: u64,
+}
+
+/// Run a test command, echoing its output, and add up its
+/// `test result: … N passed; M failed` lines.
+pub fn exec_tests(command: &mut Command, tally: &mut Tally) -> Result<(), String> {
+    use std::io::{BufRead, BufReader};
+    let shown = describe(command);
+    let mut child = command
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("cannot start `{shown}`: {e}"))?;
+    if let Some(stdout) = child.stdout.take() {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            println!("{line}");
+            if let Some(rest) = line.strip_prefix("test result: ") {
+                tally.passed += count(rest, " passed");
+                tally.failed += count(rest, " failed");
+            }
+        }
+    }
+    let status = child.wait().map_err(|e| format!("`{shown}`: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("`{shown}` failed ({status})"))
+    }
+}
+
+/// The number before `word` in a libtest summary (`ok. 3 passed; 0 failed; …`).
+fn count(summary: &str, word: &str) -> u64 {
+    summary
+        .split(';')
+        .find_map(|part| part.trim_end().strip_suffix(word))
+        .and_then(|n| n.rsplit(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0)
+}
+
 /// Run a command and capture its standard output, or None when it cannot run or fails.
 pub fn output(command: &mut Command) -> Option<String> {
     let out = command.output().ok()?;
@@ -79,4 +122,38 @@ pub fn step<T>(name: &str, f: impl FnOnce() -> Result<T, String>) -> Result<T, S
         Err(e) => println!("<== {name}: FAILED after {secs:.1}s: {e}"),
     }
     result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::count;
+
+    #[test]
+    fn counts_libtest_summaries() {
+        let cases = [
+            (
+                "ok. 34 passed; 0 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.21s",
+                34,
+                0,
+            ),
+            (
+                "FAILED. 9 passed; 1 failed; 0 ignored; 0 measured; 0 filtered out",
+                9,
+                1,
+            ),
+            (
+                "ok. 13 passed; 0 failed; 0 ignored; 0 filtered out; finished in 2.26s",
+                13,
+                0,
+            ),
+            ("garbage", 0, 0),
+        ];
+        for (summary, passed, failed) in cases {
+            assert_eq!(
+                (count(summary, " passed"), count(summary, " failed")),
+                (passed, failed),
+                "{summary}"
+            );
+        }
+    }
 }

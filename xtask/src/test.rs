@@ -3,10 +3,10 @@
 //! Order matters: the site is built before the tests, because the
 //! end-to-end tests drive it in headless Chromium.
 
-use crate::run::{cmd, exec, root, step};
+use crate::run::{Tally, cmd, exec, exec_tests, root, step};
 use crate::{site, tools};
 
-pub fn run_all() -> Result<(), String> {
+pub fn run_all(tally: &mut Tally) -> Result<(), String> {
     tools::rust()?;
     tools::chromium()?;
     step("format (cargo fmt --check)", || {
@@ -35,11 +35,10 @@ pub fn run_all() -> Result<(), String> {
     })?;
     let site = site::build()?;
     step("tests (cargo test --workspace)", || {
-        exec(
-            cmd("cargo")
-                .args(["test", "--workspace"])
-                .env("ARCHSIM_SITE", &site),
-        )
+        let mut c = cmd("cargo");
+        c.args(["test", "--workspace", "--no-fail-fast"])
+            .env("ARCHSIM_SITE", &site);
+        exec_tests(&mut c, tally)
     })?;
     step(
         "widget tests in headless Chromium (wasm-bindgen-test)",
@@ -59,7 +58,7 @@ pub fn run_all() -> Result<(), String> {
             .env("CHROMEDRIVER", "/usr/bin/chromedriver")
             .env("WASM_BINDGEN_TEST_TIMEOUT", "120")
             .current_dir(root().join("crates/archsim-web"));
-            exec(&mut c)
+            exec_tests(&mut c, tally)
         },
     )?;
     Ok(())
@@ -70,15 +69,18 @@ pub fn run(args: &[String]) -> Result<(), String> {
         return Err(format!("`test` takes no arguments, got `{extra}`"));
     }
     let start = std::time::Instant::now();
-    let result = run_all();
+    let mut tally = Tally::default();
+    let result = run_all(&mut tally);
+    let verdict = if result.is_ok() {
+        "all green"
+    } else {
+        "FAILED"
+    };
     println!(
-        "\nxtask test: {} in {:.0}s",
-        if result.is_ok() {
-            "all green"
-        } else {
-            "FAILED"
-        },
+        "\nxtask test: {verdict} in {:.0}s",
         start.elapsed().as_secs_f64()
     );
+    // The plain closing line: every test of every runner, added up.
+    println!("tests: {} passed, {} failed", tally.passed, tally.failed);
     result
 }
