@@ -442,8 +442,9 @@ fn id_safe(prefix: &str) -> String {
     }
 }
 
-/// SVG path data for a start point and cubic segments.
-fn path_data(points: &[(f64, f64)]) -> String {
+/// SVG path data for a start point and cubic segments (the widgets draw
+/// the same paths).
+pub fn path_data(points: &[(f64, f64)]) -> String {
     let mut d = String::new();
     let Some(first) = points.first() else {
         return d;
@@ -495,7 +496,7 @@ impl std::fmt::Display for Num {
 /// characters: at spaces, else after a hyphen inside a long name
 /// (`tomoda-db-backups-` / `development-485000`), else anywhere; an
 /// ellipsis ends text that does not fit.
-pub(crate) fn wrap(text: &str, width: usize, max_lines: usize) -> Vec<String> {
+pub fn wrap(text: &str, width: usize, max_lines: usize) -> Vec<String> {
     // Pieces: (text, starts a new word).
     let mut pieces: Vec<(String, bool)> = Vec::new();
     for word in text.split_whitespace() {

@@ -10,6 +10,7 @@ use std::fmt::Write;
 
 use archsim_core::{CompId, EdgeOrigin, Model};
 use archsim_view::layout::{Layout, NodeBox};
+use archsim_view::svg::{path_data, wrap};
 use yew::AttrValue;
 
 /// Width of a character of a node's name (12 px sans-serif, generous), as
@@ -245,34 +246,6 @@ impl Geometry {
     }
 }
 
-/// SVG path data for a start point and cubic segments.
-fn path_data(points: &[(f64, f64)]) -> String {
-    let mut d = String::new();
-    let Some(first) = points.first() else {
-        return d;
-    };
-    let _ = write!(d, "M{},{}", num(first.0), num(first.1));
-    for seg in points[1..].chunks(3) {
-        if let [a, b, c] = seg {
-            let _ = write!(
-                d,
-                "C{},{} {},{} {},{}",
-                num(a.0),
-                num(a.1),
-                num(b.0),
-                num(b.1),
-                num(c.0),
-                num(c.1)
-            );
-        } else {
-            for p in seg {
-                let _ = write!(d, "L{},{}", num(p.0), num(p.1));
-            }
-        }
-    }
-    d
-}
-
 /// A coordinate with at most one decimal.
 fn num(v: f64) -> AttrValue {
     fixed(v, 1).into()
@@ -302,53 +275,6 @@ pub fn fixed(v: f64, decimals: u32) -> String {
         digits -= 1;
     }
     format!("{sign}{whole}.{frac:0digits$}")
-}
-
-/// Break a name into at most `max_lines` lines of at most `width`
-/// characters, at spaces or after hyphens, with an ellipsis when it does
-/// not fit. (The static map has the same rule; see the report about
-/// sharing it.)
-pub fn wrap(text: &str, width: usize, max_lines: usize) -> Vec<String> {
-    let width = width.max(1);
-    let mut pieces: Vec<(String, bool)> = Vec::new();
-    for word in text.split_whitespace() {
-        let mut first = true;
-        for part in word.split_inclusive('-') {
-            let chars: Vec<char> = part.chars().collect();
-            for chunk in chars.chunks(width) {
-                pieces.push((chunk.iter().collect(), first));
-                first = false;
-            }
-        }
-    }
-    let mut lines: Vec<String> = Vec::new();
-    let mut current = String::new();
-    let mut rest = pieces.len();
-    for (piece, new_word) in &pieces {
-        let len = current.chars().count();
-        let sep = usize::from(*new_word && len > 0);
-        if len > 0 && len + sep + piece.chars().count() > width {
-            lines.push(std::mem::take(&mut current));
-            if lines.len() == max_lines {
-                break;
-            }
-        }
-        if *new_word && !current.is_empty() {
-            current.push(' ');
-        }
-        current.push_str(piece);
-        rest -= 1;
-    }
-    if lines.len() < max_lines && !current.is_empty() {
-        lines.push(current);
-    }
-    if rest > 0
-        && let Some(last) = lines.last_mut()
-    {
-        let keep: String = last.chars().take(width.saturating_sub(1)).collect();
-        *last = format!("{}…", keep.trim_end());
-    }
-    lines
 }
 
 #[cfg(test)]
