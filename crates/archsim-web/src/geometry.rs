@@ -1,17 +1,16 @@
-//! The map's drawing, prepared once per layout: every attribute string of
-//! every node and edge, the text lines of each box, what each node is
-//! searched by, and who neighbours whom.
+//! The map's drawing, prepared once per layout: the SVG markup of every
+//! box, edge and group that no state changes, what each node is searched
+//! by, and who neighbours whom.
 //!
-//! Re-rendering the map (a hover, a failure, a zoom) then only compares
-//! these prepared values; nothing is formatted again, which keeps a
-//! 1,000-component map interactive.
-
-use std::fmt::Write;
+//! Drawing the map for a state (see [`crate::map_markup`]) then only joins
+//! these pieces with the classes of the moment; nothing is laid out or
+//! formatted again, which keeps a 1,000-component map interactive.
 
 use archsim_core::{CompId, EdgeOrigin, Model};
 use archsim_view::layout::{Layout, NodeBox};
 use archsim_view::svg::{path_data, wrap};
-use yew::AttrValue;
+
+use crate::markup::Markup;
 
 /// Width of a character of a node's name (12 px sans-serif, generous), as
 /// in the static map.
@@ -23,17 +22,14 @@ pub struct NodeGeom {
     /// The component.
     pub component: CompId,
     /// Its id (`data-id`).
-    pub id: AttrValue,
+    pub id: String,
     /// Its provider's id, or `external`.
-    pub provider: AttrValue,
-    /// `x`, `y`, `width`, `height` of the box.
-    pub rect: [AttrValue; 4],
-    /// The name, in at most two lines: (y, text).
-    pub lines: Vec<(AttrValue, AttrValue)>,
-    /// The kind line: (x, y, text); the name lines share its x.
-    pub kind: (AttrValue, AttrValue, AttrValue),
+    pub provider: String,
+    /// The box, the name (at most two lines) and the kind line: SVG
+    /// markup that no state changes.
+    pub body: String,
     /// Where the state marker ends: (x, y).
-    pub mark_at: (AttrValue, AttrValue),
+    pub mark_at: (String, String),
     /// What a screen reader says of it (state words are added live).
     pub label: String,
     /// Lower-case text the search box matches against.
@@ -48,29 +44,27 @@ pub struct EdgeGeom {
     /// Index of the dependency in [`Geometry::nodes`].
     pub to: usize,
     /// The path's `d`.
-    pub d: AttrValue,
+    pub d: String,
     /// Classes that never change (kind, hop, runs-in).
     pub class: String,
-    /// The label and where it goes: (x, y, text).
-    pub label: Option<(AttrValue, AttrValue, AttrValue)>,
-    /// The tooltip: who needs what, and why.
-    pub title: AttrValue,
+    /// The tooltip, as SVG markup (`<title>`).
+    pub title: String,
+    /// The label, as SVG markup (empty when the edge has none).
+    pub label: String,
 }
 
 /// Everything the map draws, for one layout.
 ///
-/// Built once and shared through `Rc`; equality is identity. Yew compares
-/// every node's props on each render, and `Rc<T>` compares the values
-/// behind it: a value comparison here would make each of a thousand nodes
-/// compare the whole drawing (seconds per click at 1,000 components).
+/// Built once and shared through `Rc`; equality is identity: a drawing
+/// never changes once made, so comparing pointers is enough.
 #[derive(Clone, Debug)]
 pub struct Geometry {
     /// The drawing's size.
     pub size: (f64, f64),
     /// `0 0 W H`.
-    pub view_box: AttrValue,
-    /// Provider and region boxes: (class, rect, label x, label y, label).
-    pub groups: Vec<(String, [AttrValue; 4], AttrValue, AttrValue, AttrValue)>,
+    pub view_box: String,
+    /// Provider and region boxes with their labels, as SVG markup.
+    pub groups: String,
     /// Nodes in layout order.
     pub nodes: Vec<NodeGeom>,
     /// Their boxes, in the same order (for keyboard moves and scrolling).
@@ -101,119 +95,166 @@ impl Geometry {
             .filter(|n| n.component.index() < model.components.len())
             .cloned()
             .collect();
-        let nodes: Vec<NodeGeom> = boxes
-            .iter()
-            .enumerate()
-            .map(|(i, n)| {
-                index_of[n.component.index()] = Some(i);
-                let c = model.component(n.component);
-                let provider = model.provider_name(c.provider).to_owned();
-                let region = model.region_name(c.region).to_owned();
-                let chars = ((n.width - 16.0) / NAME_CHAR).floor().max(4.0) as usize;
-                let tx = n.x + 8.0;
-                NodeGeom {
-                    component: n.component,
-                    id: c.id.clone().into(),
-                    provider: provider.clone().into(),
-                    rect: [num(n.x), num(n.y), num(n.width), num(n.height)],
-                    lines: wrap(&c.name, chars, 2)
-                        .into_iter()
-                        .enumerate()
-                        .map(|(i, line)| (num(n.y + 17.0 + 14.0 * i as f64), line.into()))
-                        .collect(),
-                    kind: (num(tx), num(n.y + n.height - 8.0), c.kind.clone().into()),
-                    mark_at: (num(n.x + n.width - 8.0), num(n.y + n.height - 8.0)),
-                    label: format!("{}, {}, {} {}", c.name, c.kind, provider, region),
-                    search: format!(
-                        "{} {} {} {} {} {}",
-                        c.id,
-                        c.name,
-                        c.kind,
-                        provider,
-                        region,
-                        c.product.as_deref().unwrap_or("")
-                    )
-                    .to_ascii_lowercase(),
-                }
-            })
-            .collect();
-        let mut neighbours = vec![Vec::new(); nodes.len()];
-        let edges: Vec<EdgeGeom> = layout
-            .edges
-            .iter()
-            .filter_map(|e| {
-                let from = *index_of.get(e.from.index())?.as_ref()?;
-                let to = *index_of.get(e.to.index())?.as_ref()?;
-                if !neighbours[from].contains(&to) {
-                    neighbours[from].push(to);
-                    neighbours[to].push(from);
-                }
-                let mut class = format!("archsim-edge kind-{}", e.kind.as_str());
-                if e.hop {
-                    class.push_str(" is-hop");
-                }
-                if e.reversed {
-                    class.push_str(" is-reversed");
-                }
-                let runs_in = e.edges.iter().all(|id| {
-                    model
-                        .edges
-                        .get(id.index())
-                        .is_some_and(|x| x.origin == EdgeOrigin::RunsIn)
-                });
-                if runs_in {
-                    class.push_str(" is-runs-in");
-                }
-                let mut title = format!(
-                    "{} → {} ({}{})",
-                    model.component(e.from).name,
-                    model.component(e.to).name,
-                    if e.hop { "hop, " } else { "" },
-                    e.kind.as_str()
+        let mut nodes = Vec::with_capacity(boxes.len());
+        for (i, n) in boxes.iter().enumerate() {
+            index_of[n.component.index()] = Some(i);
+            let c = model.component(n.component);
+            let provider = model.provider_name(c.provider);
+            let region = model.region_name(c.region);
+            let chars = ((n.width - 16.0) / NAME_CHAR).floor().max(4.0) as usize;
+            let tx = num(n.x + 8.0);
+            let mut body = Markup::new();
+            body.open(
+                "rect",
+                &[
+                    ("x", &num(n.x)),
+                    ("y", &num(n.y)),
+                    ("width", &num(n.width)),
+                    ("height", &num(n.height)),
+                    ("rx", "6"),
+                ],
+            )
+            .close("rect");
+            for (line, text) in wrap(&c.name, chars, 2).iter().enumerate() {
+                let y = num(n.y + 17.0 + 14.0 * line as f64);
+                body.leaf(
+                    "text",
+                    &[("class", "archsim-node-name"), ("x", &tx), ("y", &y)],
+                    text,
                 );
-                for id in &e.edges {
-                    if let Some(edge) = model.edges.get(id.index())
-                        && !edge.why.is_empty()
-                        && !title.contains(&edge.why)
-                    {
-                        let _ = write!(title, "\n{}", edge.why);
-                    }
+            }
+            let ky = num(n.y + n.height - 8.0);
+            body.leaf(
+                "text",
+                &[("class", "archsim-node-kind"), ("x", &tx), ("y", &ky)],
+                &c.kind,
+            );
+            let mut search = String::new();
+            for part in [
+                c.id.as_str(),
+                &c.name,
+                &c.kind,
+                provider,
+                region,
+                c.product.as_deref().unwrap_or(""),
+            ] {
+                search.push_str(part);
+                search.push(' ');
+            }
+            nodes.push(NodeGeom {
+                component: n.component,
+                id: c.id.clone(),
+                provider: provider.to_owned(),
+                body: body.into_string(),
+                mark_at: (num(n.x + n.width - 8.0), ky),
+                label: format!("{}, {}, {provider} {region}", c.name, c.kind),
+                search: search.trim_end().to_ascii_lowercase(),
+            });
+        }
+        let mut neighbours = vec![Vec::new(); nodes.len()];
+        let mut edges = Vec::with_capacity(layout.edges.len());
+        for e in &layout.edges {
+            let (Some(Some(from)), Some(Some(to))) =
+                (index_of.get(e.from.index()), index_of.get(e.to.index()))
+            else {
+                continue;
+            };
+            let (from, to) = (*from, *to);
+            if !neighbours[from].contains(&to) {
+                neighbours[from].push(to);
+                neighbours[to].push(from);
+            }
+            let mut class = String::from("archsim-edge kind-");
+            class.push_str(e.kind.as_str());
+            if e.hop {
+                class.push_str(" is-hop");
+            }
+            if e.reversed {
+                class.push_str(" is-reversed");
+            }
+            let runs_in = e.edges.iter().all(|id| {
+                model
+                    .edges
+                    .get(id.index())
+                    .is_some_and(|x| x.origin == EdgeOrigin::RunsIn)
+            });
+            if runs_in {
+                class.push_str(" is-runs-in");
+            }
+            let mut title = format!(
+                "{} → {} ({}{})",
+                model.component(e.from).name,
+                model.component(e.to).name,
+                if e.hop { "hop, " } else { "" },
+                e.kind.as_str()
+            );
+            for id in &e.edges {
+                if let Some(edge) = model.edges.get(id.index())
+                    && !edge.why.is_empty()
+                    && !title.contains(&edge.why)
+                {
+                    title.push('\n');
+                    title.push_str(&edge.why);
                 }
-                Some(EdgeGeom {
-                    from,
-                    to,
-                    d: path_data(&e.points).into(),
-                    class,
-                    label: e
-                        .label
-                        .as_ref()
-                        .map(|l| (num(e.label_at.0), num(e.label_at.1 - 4.0), l.clone().into())),
-                    title: title.into(),
-                })
-            })
-            .collect();
-        let groups = layout
-            .groups
-            .iter()
-            .map(|g| {
-                let class = match (g.depth, g.provider) {
-                    (0, None) => "archsim-group archsim-group-external",
-                    (0, Some(_)) => "archsim-group archsim-group-provider",
-                    _ => "archsim-group archsim-group-region",
-                };
-                (
-                    class.to_owned(),
-                    [num(g.x), num(g.y), num(g.width), num(g.height)],
-                    num(g.x + 10.0),
-                    num(g.y + 15.0),
-                    g.label.clone().into(),
+            }
+            let mut title_markup = Markup::new();
+            title_markup.leaf("title", &[], &title);
+            let mut body = Markup::new();
+            if let Some(label) = &e.label {
+                body.leaf(
+                    "text",
+                    &[
+                        ("class", "archsim-edge-label"),
+                        ("x", &num(e.label_at.0)),
+                        ("y", &num(e.label_at.1 - 4.0)),
+                    ],
+                    label,
+                );
+            }
+            edges.push(EdgeGeom {
+                from,
+                to,
+                d: path_data(&e.points),
+                class,
+                title: title_markup.into_string(),
+                label: body.into_string(),
+            });
+        }
+        let mut groups = Markup::new();
+        for g in &layout.groups {
+            let class = match (g.depth, g.provider) {
+                (0, None) => "archsim-group archsim-group-external",
+                (0, Some(_)) => "archsim-group archsim-group-provider",
+                _ => "archsim-group archsim-group-region",
+            };
+            groups
+                .open("g", &[("class", class)])
+                .open(
+                    "rect",
+                    &[
+                        ("x", &num(g.x)),
+                        ("y", &num(g.y)),
+                        ("width", &num(g.width)),
+                        ("height", &num(g.height)),
+                        ("rx", "8"),
+                    ],
                 )
-            })
-            .collect();
+                .close("rect")
+                .leaf(
+                    "text",
+                    &[
+                        ("class", "archsim-group-label"),
+                        ("x", &num(g.x + 10.0)),
+                        ("y", &num(g.y + 15.0)),
+                    ],
+                    &g.label,
+                )
+                .close("g");
+        }
         Geometry {
             size: (layout.width.max(1.0), layout.height.max(1.0)),
-            view_box: format!("0 0 {} {}", num(layout.width), num(layout.height)).into(),
-            groups,
+            view_box: format!("0 0 {} {}", num(layout.width), num(layout.height)),
+            groups: groups.into_string(),
             nodes,
             boxes,
             edges,
@@ -247,8 +288,8 @@ impl Geometry {
 }
 
 /// A coordinate with at most one decimal.
-fn num(v: f64) -> AttrValue {
-    fixed(v, 1).into()
+fn num(v: f64) -> String {
+    fixed(v, 1)
 }
 
 /// `v` with at most `decimals` decimals (0–4), trailing zeros dropped, no
@@ -291,7 +332,12 @@ mod tests {
         assert_eq!(g.edges.len(), layout.edges.len());
         for (i, n) in g.nodes.iter().enumerate() {
             assert_eq!(g.index(n.component), Some(i));
-            assert!(!n.lines.is_empty(), "{} has a name", n.id);
+            assert!(
+                n.body.contains("class=\"archsim-node-name\""),
+                "{} has a name: {}",
+                n.id,
+                n.body
+            );
         }
         for e in &g.edges {
             assert!(g.neighbours[e.from].contains(&e.to));

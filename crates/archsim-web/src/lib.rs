@@ -21,6 +21,7 @@
 //! every widget.
 #![deny(missing_docs)]
 
+pub mod acts;
 pub mod components;
 pub mod config;
 pub mod dom;
@@ -28,6 +29,8 @@ pub mod embedded;
 pub mod fragment;
 pub mod geometry;
 pub mod hooks;
+pub mod map_markup;
+pub mod markup;
 pub mod mount;
 pub mod panic;
 pub mod shared;

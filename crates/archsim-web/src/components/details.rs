@@ -1,105 +1,151 @@
 //! The details panel of one component: where it lives, what manages it,
 //! which flows use it, and whether it is a single point of failure.
 
-use archsim_core::CompId;
+use archsim_core::{CompId, Engine};
 use archsim_view::present::{Link, component_details};
-use yew::prelude::*;
 
-use crate::components::Ctx;
-use crate::state::Action;
+use crate::acts::verb;
+use crate::markup::Markup;
 
-/// Props of [`Details`].
-#[derive(Properties, PartialEq)]
-pub struct DetailsProps {
-    /// The component to describe.
-    pub component: CompId,
-}
-
-fn links(items: &[Link], none: &str) -> Html {
+fn links(m: &mut Markup, items: &[Link], none: &str) {
     if items.is_empty() {
-        return html! { <span class="archsim-muted">{none.to_owned()}</span> };
+        m.leaf("span", &[("class", "archsim-muted")], none);
+        return;
     }
-    html! {
-        <ul class="archsim-links">
-            { for items.iter().map(|l| html! {
-                <li>
-                    {l.name.clone()}{" "}<code>{l.id.clone()}</code>
-                    if !l.detail.is_empty() {
-                        {" "}<span class="archsim-muted">{format!("({})", l.detail)}</span>
-                    }
-                </li>
-            }) }
-        </ul>
+    m.raw("<ul class=\"archsim-links\">");
+    for l in items {
+        m.raw("<li>").text(&l.name).raw(" ").code(&l.id);
+        if !l.detail.is_empty() {
+            m.raw(" ").leaf(
+                "span",
+                &[("class", "archsim-muted")],
+                &format!("({})", l.detail),
+            );
+        }
+        m.raw("</li>");
     }
+    m.raw("</ul>");
 }
 
-/// The panel, from `archsim-view`'s `component_details`.
-#[component]
-pub fn Details(props: &DetailsProps) -> Html {
-    let ctx = use_context::<Ctx>();
-    let details = {
-        let ctx = ctx.clone();
-        use_memo(props.component, move |c| {
-            ctx.map(|ctx| component_details(ctx.shared.engine(), *c))
-        })
-    };
-    let (Some(ctx), Some(d)) = (ctx, details.as_ref().as_ref()) else {
-        return html! {};
-    };
-    let close = ctx.dispatch.reform(|_: MouseEvent| Action::Select(None));
-    let heading = format!("{}-details", ctx.uid);
-    let region = match &d.region_name {
-        Some(name) => format!("{} ({name})", d.region),
-        None => d.region.clone(),
-    };
-    let spof = if d.spof_for.is_empty() {
-        html! { <span>{"No: no flow goes down when it alone fails."}</span> }
-    } else {
-        html! {
-            <>
-                <strong>{format!("Yes, for {} flow{}: ", d.spof_for.len(), if d.spof_for.len() == 1 { "" } else { "s" })}</strong>
-                {links(&d.spof_for, "")}
-            </>
+fn row<'m>(m: &'m mut Markup, term: &str) -> &'m mut Markup {
+    m.leaf("dt", &[], term).raw("<dd>")
+}
+
+/// Write the details of `component`; its Close button clears the
+/// selection.
+pub fn details_markup(m: &mut Markup, engine: &Engine, component: CompId, uid: &str) {
+    if component.index() >= engine.model().components.len() {
+        return;
+    }
+    let d = component_details(engine, component);
+    let heading = format!("{uid}-details");
+    m.open(
+        "section",
+        &[("class", "archsim-details"), ("aria-labelledby", &heading)],
+    )
+    .raw("<header>")
+    .open("h3", &[("id", &heading)])
+    .text(&d.name)
+    .raw(" ")
+    .code(&d.id)
+    .close("h3")
+    .leaf(
+        "button",
+        &[
+            ("type", "button"),
+            ("id", &format!("{uid}-details-close")),
+            ("class", "archsim-button"),
+            ("data-act", verb::SELECT),
+            ("data-arg", ""),
+            ("aria-label", "Close the details"),
+        ],
+        "Close",
+    )
+    .raw("</header><dl class=\"archsim-dl\">");
+    row(m, "Provider").text(&d.provider).raw("</dd>");
+    row(m, "Region").text(&d.region);
+    if let Some(name) = &d.region_name {
+        m.text(" (").text(name).text(")");
+    }
+    m.raw("</dd>");
+    row(m, "Kind")
+        .text(&d.kind)
+        .text(" · ")
+        .text(&d.env)
+        .raw("</dd>");
+    row(m, "Managed").text(&d.managed);
+    for (i, s) in d.sources.iter().enumerate() {
+        m.text(if i == 0 { " in " } else { ", " }).code(s);
+    }
+    m.raw("</dd>");
+    for (term, text) in [
+        ("Runs in", &d.runs_in),
+        ("Notes", &d.notes),
+        ("Why it is here", &d.placement),
+        ("Assumed", &d.assumption),
+    ] {
+        if let Some(text) = text {
+            row(m, term).text(text).raw("</dd>");
         }
-    };
-    html! {
-        <section class="archsim-details" aria-labelledby={heading.clone()}>
-            <header>
-                <h3 id={heading}>{d.name.clone()}{" "}<code>{d.id.clone()}</code></h3>
-                <button type="button" class="archsim-button" onclick={close}
-                    aria-label="Close the details">{"Close"}</button>
-            </header>
-            <dl class="archsim-dl">
-                <dt>{"Provider"}</dt><dd>{d.provider.clone()}</dd>
-                <dt>{"Region"}</dt><dd>{region}</dd>
-                <dt>{"Kind"}</dt><dd>{d.kind.clone()}{" · "}{d.env.clone()}</dd>
-                <dt>{"Managed"}</dt>
-                <dd>
-                    {d.managed.clone()}
-                    if !d.sources.is_empty() {
-                        {" in "}
-                        { for d.sources.iter().enumerate().map(|(i, s)| html! {
-                            <>{if i > 0 { ", " } else { "" }}<code>{s.clone()}</code></>
-                        }) }
-                    }
-                </dd>
-                if let Some(cluster) = &d.runs_in {
-                    <dt>{"Runs in"}</dt><dd>{cluster.clone()}</dd>
-                }
-                if let Some(notes) = &d.notes {
-                    <dt>{"Notes"}</dt><dd>{notes.clone()}</dd>
-                }
-                if let Some(placement) = &d.placement {
-                    <dt>{"Why it is here"}</dt><dd>{placement.clone()}</dd>
-                }
-                if let Some(assumption) = &d.assumption {
-                    <dt>{"Assumed"}</dt><dd>{assumption.clone()}</dd>
-                }
-                <dt>{"Single point of failure"}</dt><dd>{spof}</dd>
-                <dt>{"Flows that use it"}</dt><dd>{links(&d.flows, "none")}</dd>
-                <dt>{"Needs"}</dt><dd>{links(&d.needs, "nothing")}</dd>
-                <dt>{"Needed by"}</dt><dd>{links(&d.needed_by, "nothing")}</dd>
-            </dl>
-        </section>
+    }
+    row(m, "Single point of failure");
+    if d.spof_for.is_empty() {
+        m.leaf("span", &[], "No: no flow goes down when it alone fails.");
+    } else {
+        let n = d.spof_for.len();
+        m.leaf(
+            "strong",
+            &[],
+            &format!("Yes, for {n} flow{}: ", if n == 1 { "" } else { "s" }),
+        );
+        links(m, &d.spof_for, "");
+    }
+    m.raw("</dd>");
+    for (term, items, none) in [
+        ("Flows that use it", &d.flows, "none"),
+        ("Needs", &d.needs, "nothing"),
+        ("Needed by", &d.needed_by, "nothing"),
+    ] {
+        row(m, term);
+        links(m, items, none);
+        m.raw("</dd>");
+    }
+    m.raw("</dl></section>");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn details_say_where_what_and_whether_it_is_a_single_point_of_failure() {
+        let engine = Engine::tomoda().unwrap();
+        let model = engine.model();
+        let id =
+            |s: &str| CompId::from_index(model.components.iter().position(|c| c.id == s).unwrap());
+        let cases = [
+            (
+                "gke",
+                &[
+                    "<code>gke</code>",
+                    "Single point of failure</dt><dd><strong>Yes",
+                ][..],
+            ),
+            (
+                "cloudfront-prod",
+                &["Provider</dt><dd>AWS", "s3-assets-prod"][..],
+            ),
+        ];
+        for (component, expected) in cases {
+            let mut m = Markup::new();
+            details_markup(&mut m, &engine, id(component), "w1");
+            for e in expected {
+                assert!(m.as_str().contains(e), "{component}: {e} in {}", m.as_str());
+            }
+            assert!(m.as_str().contains("data-act=\"select\" data-arg=\"\""));
+        }
+        let mut m = Markup::new();
+        details_markup(&mut m, &engine, CompId::from_index(100_000), "w1");
+        assert_eq!(m.as_str(), "", "an unknown component has no details");
     }
 }

@@ -9,6 +9,7 @@ use yew::prelude::*;
 use crate::components::Ctx;
 use crate::components::host_form::HostForm;
 use crate::components::route::record_text;
+use crate::markup::Markup;
 use crate::state::{Action, State};
 
 /// Props of [`DnsPanel`].
@@ -18,16 +19,19 @@ pub struct DnsPanelProps {
     pub state: Rc<State>,
 }
 
-fn writer(w: &WriterLine) -> Html {
-    html! {
-        <>
-            <strong>{w.name.clone()}</strong>{" "}<code>{w.id.clone()}</code>
-            {", configured in "}<code>{w.source.clone()}</code>
-            if let Some(owner) = &w.owner_id { {format!(", owner ID {owner}")} }
-            if let Some(on) = &w.runs_on { {format!(", runs on {on}")} }
-            {format!(". Writes {}.", w.serves)}
-        </>
+fn writer(m: &mut Markup, w: &WriterLine) {
+    m.leaf("strong", &[], &w.name)
+        .raw(" ")
+        .code(&w.id)
+        .text(", configured in ")
+        .code(&w.source);
+    if let Some(owner) = &w.owner_id {
+        m.text(", owner ID ").text(owner);
     }
+    if let Some(on) = &w.runs_on {
+        m.text(", runs on ").text(on);
+    }
+    m.text(". Writes ").text(&w.serves).text(".");
 }
 
 /// The DNS panel.
@@ -51,40 +55,70 @@ pub fn DnsPanel(props: &DnsPanelProps) -> Html {
     };
     let Some(ctx) = ctx else { return html! {} };
     let dispatch = ctx.dispatch.clone();
-    let body = match answer.as_ref() {
+    let mut m = Markup::new();
+    match answer.as_ref() {
         None => {
-            html! { <p class="archsim-muted">{"Type a host in the zone, existing or new, and press Look up."}</p> }
+            m.leaf(
+                "p",
+                &[("class", "archsim-muted")],
+                "Type a host in the zone, existing or new, and press Look up.",
+            );
         }
-        Some(Err(e)) => html! { <p class="archsim-notice" role="alert">{e.to_string()}</p> },
-        Some(Ok(v)) => html! {
-            <div class="archsim-dns" aria-live="polite">
-                <p class="archsim-verdict"><strong>{v.host.clone()}</strong>
-                    { if v.records.is_empty() { " has no record yet." } else { "" } }</p>
-                if !v.records.is_empty() {
-                    <ul class="archsim-records">
-                        { for v.records.iter().map(|r| html! { <li>{record_text(r)}</li> }) }
-                    </ul>
+        Some(Err(e)) => {
+            m.leaf(
+                "p",
+                &[("class", "archsim-notice"), ("role", "alert")],
+                &e.to_string(),
+            );
+        }
+        Some(Ok(v)) => {
+            m.raw("<div class=\"archsim-dns\">")
+                .raw("<p class=\"archsim-verdict\">")
+                .leaf("strong", &[], &v.host)
+                .text(if v.records.is_empty() {
+                    " has no record yet."
+                } else {
+                    ""
+                })
+                .raw("</p>");
+            if !v.records.is_empty() {
+                m.raw("<ul class=\"archsim-records\">");
+                for r in &v.records {
+                    m.leaf("li", &[], &record_text(r));
                 }
-                if let Some(w) = &v.writer {
-                    <p>{ if v.records.is_empty() { "Its name falls to " } else { "Written by " } }{writer(w)}</p>
-                    if v.records.is_empty() { <p>{"To add it: "}{w.adds.clone()}</p> }
+                m.raw("</ul>");
+            }
+            if let Some(w) = &v.writer {
+                m.raw("<p>").text(if v.records.is_empty() {
+                    "Its name falls to "
+                } else {
+                    "Written by "
+                });
+                writer(&mut m, w);
+                m.raw("</p>");
+                if v.records.is_empty() {
+                    m.raw("<p>").text("To add it: ").text(&w.adds).raw("</p>");
                 }
-                if !v.options.is_empty() && v.writer.is_none() {
-                    <p>{"How a new host gets its record, by writer:"}</p>
-                    <ul class="archsim-writers">
-                        { for v.options.iter().map(|w| html! {
-                            <li>{writer(w)}<span class="archsim-hop-why">{w.adds.clone()}</span></li>
-                        }) }
-                    </ul>
+            }
+            if !v.options.is_empty() && v.writer.is_none() {
+                m.leaf("p", &[], "How a new host gets its record, by writer:")
+                    .raw("<ul class=\"archsim-writers\">");
+                for w in &v.options {
+                    m.raw("<li>");
+                    writer(&mut m, w);
+                    m.leaf("span", &[("class", "archsim-hop-why")], &w.adds)
+                        .raw("</li>");
                 }
-            </div>
-        },
-    };
+                m.raw("</ul>");
+            }
+            m.raw("</div>");
+        }
+    }
     html! {
         <div class="archsim-panel archsim-dns-panel">
             <HostForm value={AttrValue::from(props.state.dns.clone())} label="Host" button="Look up"
                 name="dns" onsubmit={dispatch.reform(Action::Dns)} />
-            {body}
+            <div class="archsim-dns-answer" aria-live="polite">{ m.into_html() }</div>
         </div>
     }
 }

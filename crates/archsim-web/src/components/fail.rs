@@ -3,18 +3,19 @@
 //! chain in a table, and on the map; optionally each flow's single points
 //! of failure.
 
-use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use archsim_core::{CompId, State as Health};
 use archsim_view::present::{STATES, outcome_view, state_label};
 use yew::prelude::*;
 
+use crate::acts::verb;
 use crate::components::Ctx;
-use crate::components::badge::Badge;
-use crate::components::map::{Map, Marks};
+use crate::components::map::Map;
 use crate::geometry::Geometry;
-use crate::state::{Action, State};
+use crate::map_markup::Marks;
+use crate::markup::{Markup, flag};
+use crate::state::State;
 
 /// Props of [`FailPanel`].
 #[derive(Properties, PartialEq)]
@@ -72,50 +73,87 @@ pub fn FailPanel(props: &FailPanelProps) -> Html {
         return html! {};
     };
     let model = ctx.shared.model();
-    let dispatch = ctx.dispatch.clone();
-    let uid = ctx.uid.clone();
+    let uid = ctx.uid.as_str();
 
     // ---- controls
-    let onscenario = {
-        let dispatch = dispatch.clone();
-        let shared = ctx.shared.clone();
-        Callback::from(move |e: Event| {
-            let Some(select) = e.target_dyn_into::<web_sys::HtmlSelectElement>() else {
-                return;
-            };
-            let model = shared.model();
-            let index = select
-                .value()
-                .parse::<usize>()
-                .ok()
-                .filter(|i| *i < model.scenarios.len());
-            let failed = index
-                .and_then(|i| archsim_core::select::components(model, &model.scenarios[i].id).ok())
-                .unwrap_or_default();
-            dispatch.emit(Action::Fail(failed, index));
-        })
-    };
-    let clear = dispatch.reform(|_: MouseEvent| Action::Fail(BTreeSet::new(), None));
-    let onspof = {
-        let on = state.spof;
-        dispatch.reform(move |_: Event| Action::Spof(!on))
-    };
-    let scenario = state.scenario.and_then(|i| model.scenarios.get(i));
-    let toggle = |c: CompId| dispatch.reform(move |_: Event| Action::ToggleFail(c));
-
-    // Components, grouped by provider, in model order.
-    let mut groups: Vec<(String, Vec<CompId>)> = Vec::new();
-    for (i, c) in model.components.iter().enumerate() {
-        let provider = c
-            .provider
-            .and_then(|p| model.providers.get(p.index()))
-            .map_or_else(|| model.provider_name(None).to_owned(), |p| p.name.clone());
-        let id = CompId::from_index(i);
-        match groups.iter_mut().find(|(p, _)| *p == provider) {
-            Some((_, list)) => list.push(id),
-            None => groups.push((provider, vec![id])),
-        }
+    let mut controls = Markup::new();
+    let select_id = format!("{uid}-scenario");
+    let spof_id = format!("{uid}-spof");
+    controls
+        .leaf("label", &[("for", &select_id)], "Scenario preset")
+        .open(
+            "select",
+            &[
+                ("id", &select_id),
+                ("class", "archsim-input"),
+                ("data-act", verb::SCENARIO),
+            ],
+        )
+        .leaf(
+            "option",
+            &[("value", ""), flag("selected", state.scenario.is_none())],
+            "— none —",
+        );
+    for (i, s) in model.scenarios.iter().enumerate() {
+        controls.leaf(
+            "option",
+            &[
+                ("value", &i.to_string()),
+                flag("selected", state.scenario == Some(i)),
+            ],
+            &s.name,
+        );
     }
+    controls
+        .raw("</select>")
+        .leaf(
+            "button",
+            &[
+                ("type", "button"),
+                ("id", &format!("{uid}-restore")),
+                ("class", "archsim-button"),
+                ("data-act", verb::CLEAR),
+                flag("disabled", state.failed.is_empty()),
+            ],
+            "Restore everything",
+        )
+        .raw("<span class=\"archsim-check\">")
+        .open(
+            "input",
+            &[
+                ("type", "checkbox"),
+                ("id", &spof_id),
+                ("data-act", verb::SPOF),
+                flag("checked", state.spof),
+            ],
+        )
+        .leaf(
+            "label",
+            &[("for", &spof_id)],
+            "Show single points of failure",
+        )
+        .raw("</span>");
+    let mut notes = Markup::new();
+    if let Some(s) = state.scenario.and_then(|i| model.scenarios.get(i)) {
+        notes
+            .raw("<p class=\"archsim-scenario\">")
+            .leaf("strong", &[], &s.name)
+            .raw(" ")
+            .code(&s.id)
+            .text(": ")
+            .text(&s.teaches)
+            .raw("</p>");
+    }
+    if !view.restarting.is_empty() {
+        let names: Vec<&str> = view.restarting.iter().map(|(_, n)| n.as_str()).collect();
+        notes.leaf(
+            "p",
+            &[("class", "archsim-restarting")],
+            &format!("Restarting ({}): {}.", names.len(), names.join(", ")),
+        );
+    }
+
+    // ---- the list, drawn only while open
     let ontoggle = {
         let list_open = list_open.clone();
         Callback::from(move |e: Event| {
@@ -124,27 +162,42 @@ pub fn FailPanel(props: &FailPanelProps) -> Html {
             }
         })
     };
-    let checklist = html! {
-        <details class="archsim-checklist" open={*list_open} {ontoggle}>
-            <summary>{format!("Components to fail ({} failed of {})", state.failed.len(), model.components.len())}</summary>
-            { for groups.iter().filter(|_| *list_open).map(|(provider, list)| html! {
-                <fieldset>
-                    <legend>{provider.clone()}</legend>
-                    { for list.iter().map(|&c| {
-                        let comp = model.component(c);
-                        let id = format!("{uid}-fail-{}", c.index());
-                        html! {
-                            <div class="archsim-check">
-                                <input type="checkbox" id={id.clone()} checked={state.failed.contains(&c)}
-                                    onchange={toggle(c)} />
-                                <label for={id}>{comp.name.clone()}{" "}<code>{comp.id.clone()}</code></label>
-                            </div>
-                        }
-                    }) }
-                </fieldset>
-            }) }
-        </details>
-    };
+    let mut list = Markup::new();
+    if *list_open {
+        // Components, grouped by provider, in model order.
+        let mut groups: Vec<(&str, Vec<usize>)> = Vec::new();
+        for (i, c) in model.components.iter().enumerate() {
+            let provider = model.provider_name(c.provider);
+            match groups.iter_mut().find(|(p, _)| *p == provider) {
+                Some((_, list)) => list.push(i),
+                None => groups.push((provider, vec![i])),
+            }
+        }
+        for (provider, members) in &groups {
+            list.raw("<fieldset>").leaf("legend", &[], provider);
+            for &i in members {
+                let comp = &model.components[i];
+                let id = format!("{uid}-fail-{i}");
+                list.raw("<div class=\"archsim-check\">")
+                    .open(
+                        "input",
+                        &[
+                            ("type", "checkbox"),
+                            ("id", &id),
+                            ("data-act", verb::TOGGLE),
+                            ("data-arg", &i.to_string()),
+                            flag("checked", state.failed.contains(&CompId::from_index(i))),
+                        ],
+                    )
+                    .open("label", &[("for", &id)])
+                    .text(&comp.name)
+                    .raw(" ")
+                    .code(&comp.id)
+                    .raw("</label></div>");
+            }
+            list.raw("</fieldset>");
+        }
+    }
 
     // ---- the answer
     let counts: Vec<String> = STATES[..4]
@@ -177,30 +230,58 @@ pub fn FailPanel(props: &FailPanelProps) -> Html {
             })
             .unwrap_or_default()
     };
-    let table = html! {
-        <table class="archsim archsim-table archsim-flows">
-            <caption>{format!("Every flow under these failures: {}", counts.join(", "))}</caption>
-            <thead><tr>
-                <th scope="col">{"Flow"}</th><th scope="col">{"Entry"}</th>
-                <th scope="col">{"State"}</th><th scope="col">{"Because"}</th>
-                if state.spof { <th scope="col">{"Single points of failure"}</th> }
-            </tr></thead>
-            <tbody>
-                { for view.rows.iter().map(|r| html! {
-                    <tr class={format!("state-{}", r.state)} data-flow={r.flow_id.clone()}>
-                        <th scope="row">
-                            {r.name.clone()}
-                            if r.name != r.flow_id { <br /><code>{r.flow_id.clone()}</code> }
-                        </th>
-                        <td>{ r.entry.as_ref().map_or_else(|| html! {"—"}, |e| html! { <code>{e.clone()}</code> }) }</td>
-                        <td><Badge state={r.state.clone()} /></td>
-                        <td>{ if r.because.is_empty() { "—".to_owned() } else { r.because.join(" → ") } }</td>
-                        if state.spof { <td>{spof_of(r.flow)}</td> }
-                    </tr>
-                }) }
-            </tbody>
-        </table>
-    };
+    let mut table = Markup::new();
+    table
+        .raw("<table class=\"archsim archsim-table archsim-flows\">")
+        .leaf(
+            "caption",
+            &[],
+            &format!("Every flow under these failures: {}", counts.join(", ")),
+        )
+        .raw("<thead><tr>");
+    let mut headers = vec!["Flow", "Entry", "State", "Because"];
+    if state.spof {
+        headers.push("Single points of failure");
+    }
+    for h in headers {
+        table.leaf("th", &[("scope", "col")], h);
+    }
+    table.raw("</tr></thead><tbody>");
+    for r in &view.rows {
+        table
+            .open(
+                "tr",
+                &[
+                    ("class", &format!("state-{}", r.state)),
+                    ("data-flow", &r.flow_id),
+                ],
+            )
+            .raw("<th scope=\"row\">")
+            .text(&r.name);
+        if r.name != r.flow_id {
+            table.raw("<br>").code(&r.flow_id);
+        }
+        table.raw("</th><td>");
+        match &r.entry {
+            Some(e) => table.code(e),
+            None => table.text("—"),
+        };
+        table.raw("</td><td>").badge(&r.state).raw("</td>").leaf(
+            "td",
+            &[],
+            &if r.because.is_empty() {
+                "—".to_owned()
+            } else {
+                r.because.join(" → ")
+            },
+        );
+        if state.spof {
+            table.leaf("td", &[], &spof_of(r.flow));
+        }
+        table.raw("</tr>");
+    }
+    table.raw("</tbody></table>");
+
     let map = props.geometry.as_ref().map(|g| {
         // A component in a non-ok flow's cause chain shows that flow's
         // state (the worst, when several): the engine's answer, on the map.
@@ -212,36 +293,17 @@ pub fn FailPanel(props: &FailPanelProps) -> Html {
         html! { <Map geometry={g.clone()} marks={Rc::new(marks)} state={state.clone()} mode_switch=true
             label="Architecture map: failed components and the states they cause" /> }
     });
-    let select_id = format!("{uid}-scenario");
-    let spof_id = format!("{uid}-spof");
     html! {
         <div class="archsim-panel archsim-fail-panel">
-            <div class="archsim-controls">
-                <label for={select_id.clone()}>{"Scenario preset"}</label>
-                <select id={select_id} class="archsim-input" onchange={onscenario}>
-                    <option value="" selected={state.scenario.is_none()}>{"— none —"}</option>
-                    { for model.scenarios.iter().enumerate().map(|(i, s)| html! {
-                        <option value={i.to_string()} selected={state.scenario == Some(i)}>{s.name.clone()}</option>
-                    }) }
-                </select>
-                <button type="button" class="archsim-button" onclick={clear}
-                    disabled={state.failed.is_empty()}>{"Restore everything"}</button>
-                <span class="archsim-check">
-                    <input type="checkbox" id={spof_id.clone()} checked={state.spof} onchange={onspof} />
-                    <label for={spof_id}>{"Show single points of failure"}</label>
-                </span>
-            </div>
-            if let Some(s) = scenario {
-                <p class="archsim-scenario"><strong>{s.name.clone()}</strong>{" "}<code>{s.id.clone()}</code>{": "}{s.teaches.clone()}</p>
-            }
-            if !view.restarting.is_empty() {
-                <p class="archsim-restarting">{format!("Restarting ({}): {}.", view.restarting.len(),
-                    view.restarting.iter().map(|(_, n)| n.as_str()).collect::<Vec<_>>().join(", "))}</p>
-            }
+            <div class="archsim-controls">{ controls.into_html() }</div>
+            { notes.into_html() }
             <p class="archsim-summary" aria-live="polite">{summary}</p>
-            {checklist}
+            <details class="archsim-checklist" open={*list_open} {ontoggle}>
+                <summary>{format!("Components to fail ({} failed of {})", state.failed.len(), model.components.len())}</summary>
+                { list.into_html() }
+            </details>
             { for map }
-            {table}
+            { table.into_html() }
         </div>
     }
 }

@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use crate::components::Ctx;
+use crate::markup::Markup;
 
 /// Props of [`HostForm`].
 #[derive(Properties, PartialEq)]
@@ -29,6 +30,16 @@ pub fn HostForm(props: &HostFormProps) -> Html {
         let text = text.clone();
         use_effect_with(props.value.clone(), move |v| text.set(v.to_string()));
     }
+    let options = {
+        let ctx = ctx.clone();
+        use_memo((), move |_| {
+            let mut options = Markup::new();
+            for h in ctx.iter().flat_map(|c| &c.shared.0.hosts) {
+                options.open("option", &[("value", h)]);
+            }
+            AttrValue::from(options.into_string())
+        })
+    };
     let Some(ctx) = ctx else { return html! {} };
     let input_id = format!("{}-{}", ctx.uid, props.name);
     let list_id = format!("{input_id}-hosts");
@@ -48,15 +59,14 @@ pub fn HostForm(props: &HostFormProps) -> Html {
             submit.emit((*text).clone());
         })
     };
+    let options = Html::from_html_unchecked((*options).clone());
     html! {
         <form class="archsim-form" {onsubmit}>
             <label for={input_id.clone()}>{props.label.clone()}</label>
             <input id={input_id} class="archsim-input archsim-host" type="text" list={list_id.clone()}
                 value={(*text).clone()} {oninput} autocomplete="off" spellcheck="false"
                 placeholder={ctx.shared.0.hosts.first().cloned().unwrap_or_default()} />
-            <datalist id={list_id}>
-                { for ctx.shared.0.hosts.iter().map(|h| html! { <option value={h.clone()} /> }) }
-            </datalist>
+            <datalist id={list_id}>{ options }</datalist>
             <button type="submit" class="archsim-button archsim-primary">{props.button.clone()}</button>
         </form>
     }

@@ -1,99 +1,42 @@
-//! The interactive architecture map: the layout drawn as SVG, with pan and
-//! zoom (wheel, drag, buttons, keys), hover highlighting, search, keyboard
-//! navigation between nodes, and the details panel.
+//! The architecture map: the layout drawn as SVG, with pan and zoom
+//! (wheel, drag, buttons, keys), hover highlighting of a node's
+//! neighbours, a search that fades what does not match, keyboard moves
+//! between nodes, and a details panel for the selected node.
 //!
-//! The map is `role="application"` with one focusable node at a time (a
-//! roving tabindex): Tab enters the map on that node, the arrow keys move
-//! to the nearest node in that direction, Enter or Space activates it
-//! (details, or fail/restore in the failure simulator), Shift+arrows pan,
-//! `+`/`-` zoom, `0` resets, Escape closes the details. Pointer and key
-//! events are handled here for every node at once (delegation through
-//! `data-index`), so nodes are plain, memoised markup.
+//! The drawing itself is text ([`map_markup`]); yew owns the frame around
+//! it (the search box, the viewport's transform), so panning and zooming
+//! never redraw the nodes. Hovering changes no state: it marks the
+//! neighbourhood on the elements directly, and a CSS rule fades the rest.
 
 use std::rc::Rc;
 
-use archsim_core::{CompId, State as Health};
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 use yew::prelude::*;
 
+use crate::acts::verb;
 use crate::components::Ctx;
-use crate::components::details::Details;
-use crate::components::map_edge::MapEdge;
-use crate::components::map_node::MapNode;
+use crate::components::details::details_markup;
 use crate::dom;
 use crate::geometry::{Geometry, fixed};
+use crate::map_markup::{Drawing, Marks, map_markup, node_id};
+use crate::markup::{Markup, flag};
 use crate::state::{Action, State, View};
 use crate::view::{
     Direction, ZOOM_STEP, client_to_viewport, ensure_visible, neighbour, pan, units_per_pixel,
     zoom_at,
 };
 
-/// What a node is marked with.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Mark {
-    /// Failed on purpose.
-    Failed,
-    /// In this state because of the failures (or a hop's state).
-    State(Health),
-}
-
-/// What the panel wants shown on the map.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Marks {
-    /// Per node index: its marker.
-    pub nodes: Vec<Option<Mark>>,
-    /// A path to light up (node indices, in order), e.g. a route's hops.
-    pub path: Vec<usize>,
-    /// The path node being explained.
-    pub current: Option<usize>,
-}
-
-impl Marks {
-    /// Marks for `geometry`: failed components, then component states
-    /// (worst wins), then a path.
-    pub fn new(
-        geometry: &Geometry,
-        failed: impl IntoIterator<Item = CompId>,
-        states: impl IntoIterator<Item = (CompId, Health)>,
-        path: impl IntoIterator<Item = CompId>,
-    ) -> Marks {
-        let mut nodes = vec![None; geometry.nodes.len()];
-        for (c, s) in states {
-            if let Some(i) = geometry.index(c) {
-                let worse = match nodes[i] {
-                    Some(Mark::State(old)) => s > old,
-                    Some(Mark::Failed) => false,
-                    None => s != Health::Ok,
-                };
-                if worse {
-                    nodes[i] = Some(Mark::State(s));
-                }
-            }
-        }
-        for c in failed {
-            if let Some(i) = geometry.index(c) {
-                nodes[i] = Some(Mark::Failed);
-            }
-        }
-        Marks {
-            nodes,
-            path: path.into_iter().filter_map(|c| geometry.index(c)).collect(),
-            current: None,
-        }
-    }
-}
-
 /// Props of [`Map`].
 #[derive(Properties, PartialEq)]
 pub struct MapProps {
-    /// The prepared drawing.
+    /// The drawing.
     pub geometry: Rc<Geometry>,
-    /// What to mark.
+    /// What to mark on it.
     pub marks: Rc<Marks>,
-    /// The widget's state (view, search, selection, click mode).
+    /// The widget's state (view, selection, search, click mode).
     pub state: Rc<State>,
-    /// Offer the "clicking a node fails it / shows details" switch.
+    /// Offer the choice between failing and selecting on click.
     #[prop_or_default]
     pub mode_switch: bool,
     /// The map's accessible name.
@@ -109,7 +52,20 @@ struct Drag {
     moved: bool,
 }
 
-/// The node index an event happened on, if any.
+/// What the map remembers between renders without re-rendering.
+#[derive(Default)]
+struct Local {
+    drag: Option<Drag>,
+    /// A drag just ended: the click that follows is not a click.
+    suppress_click: bool,
+    /// The node that holds the Tab stop.
+    focus: usize,
+    /// Give the focus back to that node after the next render (the
+    /// drawing was replaced under it).
+    refocus: bool,
+    hovered: Option<usize>,
+}
+
 fn node_index(target: Option<web_sys::EventTarget>) -> Option<usize> {
     let element = target?.dyn_into::<Element>().ok()?;
     element
@@ -120,36 +76,148 @@ fn node_index(target: Option<web_sys::EventTarget>) -> Option<usize> {
         .ok()
 }
 
-/// The map with its toolbar and details panel.
+/// Light `hovered`, its neighbours and their edges, and fade the rest
+/// (through the `is-hovering` class); `None` clears it.
+fn show_hover(svg: &Element, g: &Geometry, hovered: Option<usize>) {
+    for el in dom::all(svg, ".is-hovered, .is-neighbour, .is-hover-lit") {
+        let _ = el
+            .class_list()
+            .remove_3("is-hovered", "is-neighbour", "is-hover-lit");
+    }
+    let Some(i) = hovered else {
+        let _ = svg.class_list().remove_1("is-hovering");
+        return;
+    };
+    let _ = svg.class_list().add_1("is-hovering");
+    let mark = |selector: &str, class: &str| {
+        for el in dom::all(svg, selector) {
+            let _ = el.class_list().add_1(class);
+        }
+    };
+    mark(&format!("[data-index=\"{i}\"]"), "is-hovered");
+    for j in g.neighbours.get(i).map_or(&[][..], Vec::as_slice) {
+        mark(&format!("[data-index=\"{j}\"]"), "is-neighbour");
+    }
+    mark(
+        &format!("[data-from=\"{i}\"], [data-to=\"{i}\"]"),
+        "is-hover-lit",
+    );
+}
+
+/// The toolbar's buttons and the click-mode switch, as text.
+fn toolbar_markup(uid: &str, mode_switch: bool, clicks_fail: bool) -> String {
+    let mut m = Markup::new();
+    let buttons = [
+        ("in", "Zoom in", "Zoom in (+)", "+"),
+        ("out", "Zoom out", "Zoom out (−)", "−"),
+        ("fit", "Reset the view", "Reset the view (0)", "Fit"),
+    ];
+    let pans = [
+        ("left", "Pan left", "", "←"),
+        ("up", "Pan up", "", "↑"),
+        ("down", "Pan down", "", "↓"),
+        ("right", "Pan right", "", "→"),
+    ];
+    for group in [&buttons[..], &pans[..]] {
+        m.raw("<span class=\"archsim-button-group\">");
+        for (what, label, title, text) in group {
+            m.leaf(
+                "button",
+                &[
+                    ("type", "button"),
+                    ("class", "archsim-button"),
+                    ("data-map", what),
+                    ("aria-label", label),
+                    if title.is_empty() {
+                        ("", "")
+                    } else {
+                        ("title", title)
+                    },
+                ],
+                text,
+            );
+        }
+        m.raw("</span>");
+    }
+    if mode_switch {
+        let name = format!("{uid}-mode");
+        m.raw("<fieldset class=\"archsim-mode\"><legend>Clicking a component</legend>");
+        for (arg, on, words) in [
+            ("1", clicks_fail, " fails or restores it"),
+            ("0", !clicks_fail, " shows its details"),
+        ] {
+            m.raw("<label>")
+                .open(
+                    "input",
+                    &[
+                        ("type", "radio"),
+                        ("id", &format!("{name}-{arg}")),
+                        ("name", &name),
+                        ("data-act", verb::CLICKS_FAIL),
+                        ("data-arg", arg),
+                        flag("checked", on),
+                    ],
+                )
+                .text(words)
+                .raw("</label>");
+        }
+        m.raw("</fieldset>");
+    }
+    m.into_string()
+}
+
+/// The map panel.
 #[component]
 pub fn Map(props: &MapProps) -> Html {
     let ctx = use_context::<Ctx>();
-    let hover = use_state_eq(|| None::<usize>);
-    let focus = use_state_eq(|| 0usize);
-    let want_focus = use_mut_ref(|| false);
-    let drag = use_mut_ref(|| None::<Drag>);
-    let suppress_click = use_mut_ref(|| false);
+    let local = use_mut_ref(Local::default);
     let local_view = use_state_eq(|| None::<View>);
     let svg_ref = use_node_ref();
     let g = props.geometry.clone();
+    let state = props.state.clone();
     let matches = {
         let g = g.clone();
-        use_memo(props.state.search.clone(), move |q| g.matches(q))
+        use_memo(state.search.clone(), move |q| g.matches(q))
+    };
+    let uid = ctx.as_ref().map(|c| c.uid.clone()).unwrap_or_default();
+    let drawing = {
+        let (g, local, matches, uid) = (g.clone(), local.clone(), matches.clone(), uid.clone());
+        let deps = (
+            props.marks.clone(),
+            state.selected,
+            state.clicks_fail,
+            state.search.clone(),
+        );
+        use_memo(deps, move |(marks, selected, clicks_fail, _)| {
+            let focus = local.borrow().focus.min(g.nodes.len().saturating_sub(1));
+            let text = map_markup(
+                &g,
+                marks,
+                &Drawing {
+                    uid: &uid,
+                    selected: selected.and_then(|c| g.index(c)),
+                    matches: matches.as_ref().as_deref(),
+                    focus,
+                    clicks_fail: *clicks_fail,
+                },
+            );
+            AttrValue::from(text)
+        })
     };
     {
-        let svg_ref = svg_ref.clone();
-        let want_focus = want_focus.clone();
-        use_effect_with(*focus, move |i| {
-            if std::mem::take(&mut *want_focus.borrow_mut())
+        // After a redraw: the focused node's element is new.
+        let (svg_ref, local, uid) = (svg_ref.clone(), local.clone(), uid.clone());
+        use_effect(move || {
+            let mut l = local.borrow_mut();
+            if std::mem::take(&mut l.refocus)
                 && let Some(svg) = svg_ref.cast::<Element>()
-                && let Ok(Some(node)) = svg.query_selector(&format!("[data-index=\"{i}\"]"))
+                && let Ok(Some(node)) = svg.query_selector(&format!("#{}", node_id(&uid, l.focus)))
             {
                 dom::focus(&node);
             }
         });
     }
     let Some(ctx) = ctx else { return html! {} };
-    let state = props.state.clone();
     let view = (*local_view).unwrap_or(state.view);
     let size = g.size;
     let dispatch = ctx.dispatch.clone();
@@ -162,74 +230,110 @@ pub fn Map(props: &MapProps) -> Html {
             })
         }
     };
-
-    // ---- buttons
     let set_view = {
         let dispatch = dispatch.clone();
         move |v: View| dispatch.emit(Action::View(v))
     };
     let centre = (size.0 / 2.0, size.1 / 2.0);
-    let zoom_in = {
-        let set_view = set_view.clone();
-        Callback::from(move |_: MouseEvent| set_view(zoom_at(view, ZOOM_STEP, centre)))
-    };
-    let zoom_out = {
-        let set_view = set_view.clone();
-        Callback::from(move |_: MouseEvent| set_view(zoom_at(view, 1.0 / ZOOM_STEP, centre)))
-    };
-    let reset = {
-        let set_view = set_view.clone();
-        Callback::from(move |_: MouseEvent| set_view(View::default()))
-    };
     let step = size.0.min(size.1) / 8.0;
-    let pan_button = |dx: f64, dy: f64| {
-        let set_view = set_view.clone();
-        Callback::from(move |_: MouseEvent| set_view(pan(view, dx, dy)))
+    let activate = {
+        let (dispatch, local, g) = (dispatch.clone(), local.clone(), g.clone());
+        move |i: usize| {
+            if let Some(n) = g.nodes.get(i) {
+                let mut l = local.borrow_mut();
+                l.focus = i;
+                l.refocus = true;
+                drop(l);
+                dispatch.emit(Action::Activate(n.component));
+            }
+        }
     };
 
-    // ---- pointer
-    let onclick = {
-        let dispatch = dispatch.clone();
-        let suppress_click = suppress_click.clone();
-        let focus = focus.clone();
-        let g = g.clone();
+    let ontoolbar = {
+        let set_view = set_view.clone();
         Callback::from(move |e: MouseEvent| {
-            if std::mem::take(&mut *suppress_click.borrow_mut()) {
+            let Some(what) = e
+                .target()
+                .and_then(|t| t.dyn_into::<Element>().ok())
+                .and_then(|t| t.closest("[data-map]").ok().flatten())
+                .and_then(|b| b.get_attribute("data-map"))
+            else {
+                return;
+            };
+            set_view(match what.as_str() {
+                "in" => zoom_at(view, ZOOM_STEP, centre),
+                "out" => zoom_at(view, 1.0 / ZOOM_STEP, centre),
+                "left" => pan(view, step, 0.0),
+                "right" => pan(view, -step, 0.0),
+                "up" => pan(view, 0.0, step),
+                "down" => pan(view, 0.0, -step),
+                _ => View::default(),
+            });
+        })
+    };
+    let onclick = {
+        let (local, activate) = (local.clone(), activate.clone());
+        Callback::from(move |e: MouseEvent| {
+            if std::mem::take(&mut local.borrow_mut().suppress_click) {
                 return;
             }
             if let Some(i) = node_index(e.target()) {
-                focus.set(i);
-                if let Some(n) = g.nodes.get(i) {
-                    dispatch.emit(Action::Activate(n.component));
+                activate(i);
+            }
+        })
+    };
+    let hover_to = {
+        let (svg_ref, local, g) = (svg_ref.clone(), local.clone(), g.clone());
+        Rc::new(move |to: Option<usize>| {
+            let mut l = local.borrow_mut();
+            if l.hovered != to || to.is_none() {
+                l.hovered = to;
+                if let Some(svg) = svg_ref.cast::<Element>() {
+                    show_hover(&svg, &g, to);
                 }
             }
         })
     };
     let onmouseover = {
-        let hover = hover.clone();
+        let hover_to = hover_to.clone();
         Callback::from(move |e: MouseEvent| {
             if let Some(i) = node_index(e.target()) {
-                hover.set(Some(i));
+                hover_to(Some(i));
             }
         })
     };
     let onmouseleave = {
-        let hover = hover.clone();
-        Callback::from(move |_: MouseEvent| hover.set(None))
+        let hover_to = hover_to.clone();
+        Callback::from(move |_: MouseEvent| hover_to(None))
     };
     let onfocusin = {
-        let hover = hover.clone();
-        let focus = focus.clone();
+        let (hover_to, local, svg_ref, uid) = (
+            hover_to.clone(),
+            local.clone(),
+            svg_ref.clone(),
+            ctx.uid.clone(),
+        );
         Callback::from(move |e: FocusEvent| {
-            if let Some(i) = node_index(e.target()) {
-                hover.set(Some(i));
-                focus.set(i);
+            let Some(i) = node_index(e.target()) else {
+                return;
+            };
+            hover_to(Some(i));
+            // The roving Tab stop follows the focus.
+            let old = std::mem::replace(&mut local.borrow_mut().focus, i);
+            if old != i
+                && let Some(svg) = svg_ref.cast::<Element>()
+            {
+                for (n, tabindex) in [(old, "-1"), (i, "0")] {
+                    if let Ok(Some(el)) = svg.query_selector(&format!("#{}", node_id(&uid, n))) {
+                        let _ = el.set_attribute("tabindex", tabindex);
+                    }
+                }
             }
         })
     };
     let onfocusout = {
-        let hover = hover.clone();
-        Callback::from(move |_: FocusEvent| hover.set(None))
+        let hover_to = hover_to.clone();
+        Callback::from(move |_: FocusEvent| hover_to(None))
     };
     let onwheel = {
         let set_view = set_view.clone();
@@ -247,10 +351,10 @@ pub fn Map(props: &MapProps) -> Html {
         })
     };
     let onpointerdown = {
-        let drag = drag.clone();
+        let local = local.clone();
         Callback::from(move |e: PointerEvent| {
             if e.button() == 0 {
-                *drag.borrow_mut() = Some(Drag {
+                local.borrow_mut().drag = Some(Drag {
                     start: (e.client_x() as f64, e.client_y() as f64),
                     view,
                     moved: false,
@@ -259,13 +363,11 @@ pub fn Map(props: &MapProps) -> Html {
         })
     };
     let onpointermove = {
-        let drag = drag.clone();
-        let local_view = local_view.clone();
+        let (local, local_view, svg_ref) = (local.clone(), local_view.clone(), svg_ref.clone());
         let rect_of = rect_of.clone();
-        let svg_ref = svg_ref.clone();
         Callback::from(move |e: PointerEvent| {
-            let mut d = drag.borrow_mut();
-            let Some(d) = d.as_mut() else { return };
+            let mut l = local.borrow_mut();
+            let Some(d) = l.drag.as_mut() else { return };
             let (dx, dy) = (
                 e.client_x() as f64 - d.start.0,
                 e.client_y() as f64 - d.start.1,
@@ -285,16 +387,14 @@ pub fn Map(props: &MapProps) -> Html {
         })
     };
     let onpointerup = {
-        let drag = drag.clone();
-        let local_view = local_view.clone();
-        let suppress_click = suppress_click.clone();
-        let set_view = set_view.clone();
+        let (local, local_view, set_view) = (local.clone(), local_view.clone(), set_view.clone());
         Callback::from(move |_: PointerEvent| {
-            let taken = drag.borrow_mut().take();
-            if let Some(d) = taken
+            let mut l = local.borrow_mut();
+            if let Some(d) = l.drag.take()
                 && d.moved
             {
-                *suppress_click.borrow_mut() = true;
+                l.suppress_click = true;
+                drop(l);
                 if let Some(v) = *local_view {
                     set_view(v);
                 }
@@ -302,17 +402,25 @@ pub fn Map(props: &MapProps) -> Html {
             }
         })
     };
-
-    // ---- keyboard
     let onkeydown = {
-        let dispatch = dispatch.clone();
-        let focus = focus.clone();
-        let want_focus = want_focus.clone();
-        let g = g.clone();
+        let (dispatch, local, g, svg_ref, uid) = (
+            dispatch.clone(),
+            local.clone(),
+            g.clone(),
+            svg_ref.clone(),
+            ctx.uid.clone(),
+        );
         let set_view = set_view.clone();
         Callback::from(move |e: KeyboardEvent| {
             let key = e.key();
             let on = node_index(e.target());
+            let focus_node = |j: usize| {
+                if let Some(svg) = svg_ref.cast::<Element>()
+                    && let Ok(Some(el)) = svg.query_selector(&format!("#{}", node_id(&uid, j)))
+                {
+                    dom::focus(&el);
+                }
+            };
             if let Some(direction) = Direction::from_key(&key) {
                 e.prevent_default();
                 if e.shift_key() || on.is_none() {
@@ -324,8 +432,7 @@ pub fn Map(props: &MapProps) -> Html {
                     };
                     set_view(pan(view, dx, dy));
                 } else if let Some(j) = on.and_then(|i| neighbour(&g.boxes, i, direction)) {
-                    *want_focus.borrow_mut() = true;
-                    focus.set(j);
+                    focus_node(j);
                     let v = ensure_visible(view, &g.boxes[j], size);
                     if v != view {
                         set_view(v);
@@ -335,26 +442,26 @@ pub fn Map(props: &MapProps) -> Html {
             }
             match key.as_str() {
                 "Enter" | " " => {
-                    if let Some(n) = on.and_then(|i| g.nodes.get(i)) {
+                    if let Some(i) = on {
                         e.prevent_default();
-                        dispatch.emit(Action::Activate(n.component));
+                        activate(i);
                     }
                 }
                 "+" | "=" => set_view(zoom_at(view, ZOOM_STEP, centre)),
                 "-" | "_" => set_view(zoom_at(view, 1.0 / ZOOM_STEP, centre)),
                 "0" => set_view(View::default()),
-                "Escape" => dispatch.emit(Action::Select(None)),
+                "Escape" => {
+                    local.borrow_mut().refocus = on.is_some();
+                    dispatch.emit(Action::Select(None));
+                }
                 "Home" | "End" if !g.nodes.is_empty() => {
                     e.prevent_default();
-                    *want_focus.borrow_mut() = true;
-                    focus.set(if key == "Home" { 0 } else { g.nodes.len() - 1 });
+                    focus_node(if key == "Home" { 0 } else { g.nodes.len() - 1 });
                 }
                 _ => {}
             }
         })
     };
-
-    // ---- search
     let onsearch = {
         let dispatch = dispatch.clone();
         Callback::from(move |e: InputEvent| {
@@ -363,94 +470,12 @@ pub fn Map(props: &MapProps) -> Html {
             }
         })
     };
-    let mode = {
-        let dispatch = dispatch.clone();
-        move |fails: bool| dispatch.reform(move |_: Event| Action::ClicksFail(fails))
-    };
 
-    // ---- what each node and edge looks like now
-    let marks = &props.marks;
-    let hovered = *hover;
-    let neighbours: &[usize] = hovered
-        .and_then(|h| g.neighbours.get(h))
-        .map_or(&[], Vec::as_slice);
-    let on_path = |i: usize| marks.path.contains(&i);
-    let path_pairs: Vec<(usize, usize)> = marks.path.windows(2).map(|w| (w[0], w[1])).collect();
-    let selected = state.selected.and_then(|c| g.index(c));
-    let uid = ctx.uid.clone();
-    let nodes = g.nodes.iter().enumerate().map(|(i, _)| {
-        let mut class = String::from("archsim-node");
-        let mark = marks.nodes.get(i).copied().flatten();
-        match mark {
-            Some(Mark::Failed) => class.push_str(" is-failed state-down"),
-            Some(Mark::State(s)) => {
-                class.push_str(" state-");
-                class.push_str(s.as_str());
-            }
-            None => {}
-        }
-        let lit = on_path(i);
-        if lit {
-            class.push_str(" is-highlighted");
-        }
-        if marks.current == Some(i) {
-            class.push_str(" is-current");
-        }
-        if selected == Some(i) {
-            class.push_str(" is-selected");
-        }
-        if hovered == Some(i) {
-            class.push_str(" is-hovered");
-        } else if neighbours.contains(&i) {
-            class.push_str(" is-neighbour");
-        }
-        let faded = match (hovered, &*matches) {
-            (Some(h), _) => h != i && !neighbours.contains(&i),
-            (None, Some(m)) => !m.get(i).copied().unwrap_or(false),
-            (None, None) => !marks.path.is_empty() && !lit,
-        };
-        if faded {
-            class.push_str(" is-faded");
-        }
-        let pressed = if state.clicks_fail {
-            mark == Some(Mark::Failed)
-        } else {
-            selected == Some(i)
-        };
-        html! {
-            <MapNode key={i} geometry={g.clone()} index={i} class={AttrValue::from(class)}
-                focusable={*focus == i} {mark} {pressed} />
-        }
-    });
-    let arrow = AttrValue::from(format!("url(#{uid}-arrow)"));
-    let arrow_lit = AttrValue::from(format!("url(#{uid}-arrow-lit)"));
-    let edges = g.edges.iter().enumerate().map(|(i, e)| {
-        let mut class = e.class.clone();
-        let lit = path_pairs.contains(&(e.from, e.to))
-            || hovered.is_some_and(|h| e.from == h || e.to == h);
-        if lit {
-            class.push_str(" is-highlighted");
-        }
-        let faded = match (hovered, &*matches) {
-            (Some(_), _) => !lit,
-            (None, Some(m)) => {
-                !(m.get(e.from).copied().unwrap_or(false) && m.get(e.to).copied().unwrap_or(false))
-            }
-            (None, None) => !marks.path.is_empty() && !lit,
-        };
-        if faded {
-            class.push_str(" is-faded");
-        }
-        html! {
-            <MapEdge key={i} geometry={g.clone()} index={i} class={AttrValue::from(class)}
-                marker={if lit { arrow_lit.clone() } else { arrow.clone() }} />
-        }
-    });
-    let found = matches
+    let search_status = match matches
         .as_ref()
         .as_ref()
-        .map(|m| m.iter().filter(|x| **x).count());
-    let search_status = match found {
+        .map(|m| m.iter().filter(|x| **x).count())
+    {
         Some(0) => "No component matches.".to_owned(),
         Some(1) => "1 component matches.".to_owned(),
         Some(n) => format!("{n} components match."),
@@ -464,78 +489,62 @@ pub fn Map(props: &MapProps) -> Html {
     );
     let help_id = format!("{uid}-map-help");
     let search_id = format!("{uid}-map-search");
-    let zoom_hint = if ctx.embedded {
+    let mut after = Markup::new();
+    if !search_status.is_empty() {
+        after.leaf(
+            "p",
+            &[
+                ("class", "archsim-muted archsim-search-status"),
+                ("aria-hidden", "true"),
+            ],
+            &search_status,
+        );
+    }
+    let mut help = Markup::new();
+    help.open(
+        "p",
+        &[("id", &help_id), ("class", "archsim-help archsim-muted")],
+    )
+    .text("Tab into the map, then: arrow keys move between components, Enter shows details")
+    .text(if props.mode_switch || state.clicks_fail {
+        " (or fails the component, as chosen above)"
+    } else {
+        ""
+    })
+    .text(", Shift + arrows pan, + and − zoom, 0 fits, Escape closes the details. Drag to pan. ")
+    .text(if ctx.embedded {
         "Ctrl + wheel zooms. "
     } else {
         ""
-    };
-    let details = state.selected.map(|c| html! { <Details component={c} /> });
+    })
+    .close("p");
+    if let Some(c) = state.selected {
+        details_markup(&mut help, ctx.shared.engine(), c, &uid);
+    }
     html! {
         <div class="archsim-map-box">
-            <div class="archsim-toolbar" role="toolbar" aria-label="Map controls">
+            <div class="archsim-toolbar" role="toolbar" aria-label="Map controls" onclick={ontoolbar}>
                 <label for={search_id.clone()} class="archsim-sr">{"Search the map"}</label>
                 <input id={search_id} type="search" class="archsim-input" placeholder="Search components"
                     value={state.search.clone()} oninput={onsearch} />
-                <span class="archsim-sr" aria-live="polite">{search_status.clone()}</span>
-                <span class="archsim-button-group">
-                    <button type="button" class="archsim-button" onclick={zoom_in} aria-label="Zoom in" title="Zoom in (+)">{"+"}</button>
-                    <button type="button" class="archsim-button" onclick={zoom_out} aria-label="Zoom out" title="Zoom out (−)">{"−"}</button>
-                    <button type="button" class="archsim-button" onclick={reset} aria-label="Reset the view" title="Reset the view (0)">{"Fit"}</button>
-                </span>
-                <span class="archsim-button-group">
-                    <button type="button" class="archsim-button" onclick={pan_button(step, 0.0)} aria-label="Pan left">{"←"}</button>
-                    <button type="button" class="archsim-button" onclick={pan_button(0.0, step)} aria-label="Pan up">{"↑"}</button>
-                    <button type="button" class="archsim-button" onclick={pan_button(0.0, -step)} aria-label="Pan down">{"↓"}</button>
-                    <button type="button" class="archsim-button" onclick={pan_button(-step, 0.0)} aria-label="Pan right">{"→"}</button>
-                </span>
-                if props.mode_switch {
-                    <fieldset class="archsim-mode">
-                        <legend>{"Clicking a component"}</legend>
-                        <label><input type="radio" name={format!("{uid}-mode")} checked={state.clicks_fail}
-                            onchange={mode(true)} />{" fails or restores it"}</label>
-                        <label><input type="radio" name={format!("{uid}-mode")} checked={!state.clicks_fail}
-                            onchange={mode(false)} />{" shows its details"}</label>
-                    </fieldset>
-                }
+                <span class="archsim-sr" aria-live="polite">{search_status}</span>
+                { Html::from_html_unchecked(toolbar_markup(&uid, props.mode_switch, state.clicks_fail).into()) }
             </div>
-            if found.is_some() {
-                <p class="archsim-muted archsim-search-status" aria-hidden="true">{search_status}</p>
-            }
+            { after.into_html() }
             <div class="archsim-map-frame">
                 <svg ref={svg_ref} class="archsim-map archsim-map-live" viewBox={g.view_box.clone()}
                     preserveAspectRatio="xMidYMid meet" role="application"
                     aria-roledescription="architecture map" aria-label={props.label.clone()}
-                    aria-describedby={help_id.clone()}
+                    aria-describedby={help_id}
                     {onclick} {onmouseover} {onmouseleave} {onfocusin} {onfocusout} {onwheel}
                     {onpointerdown} {onpointermove} onpointerup={onpointerup.clone()}
                     onpointercancel={onpointerup} {onkeydown}>
-                    <defs>
-                        <marker id={format!("{uid}-arrow")} class="archsim-arrow" viewBox="0 0 10 10" refX="9" refY="5"
-                            markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" /></marker>
-                        <marker id={format!("{uid}-arrow-lit")} class="archsim-arrow is-highlighted" viewBox="0 0 10 10" refX="9" refY="5"
-                            markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" /></marker>
-                    </defs>
                     <g class="archsim-viewport" transform={transform}>
-                        <g class="archsim-groups">
-                            { for g.groups.iter().map(|(class, r, lx, ly, label)| html! {
-                                <g class={class.clone()}>
-                                    <rect x={r[0].clone()} y={r[1].clone()} width={r[2].clone()} height={r[3].clone()} rx="8" />
-                                    <text class="archsim-group-label" x={lx.clone()} y={ly.clone()}>{label.clone()}</text>
-                                </g>
-                            }) }
-                        </g>
-                        <g class="archsim-edges">{ for edges }</g>
-                        <g class="archsim-nodes">{ for nodes }</g>
+                        { Html::from_html_unchecked((*drawing).clone()) }
                     </g>
                 </svg>
             </div>
-            <p id={help_id} class="archsim-help archsim-muted">
-                {"Tab into the map, then: arrow keys move between components, Enter shows details"}
-                {if props.mode_switch || state.clicks_fail { " (or fails the component, as chosen above)" } else { "" }}
-                {", Shift + arrows pan, + and − zoom, 0 fits, Escape closes the details. Drag to pan. "}
-                {zoom_hint}
-            </p>
-            { for details }
+            { help.into_html() }
         </div>
     }
 }

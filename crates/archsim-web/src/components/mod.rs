@@ -7,16 +7,12 @@
 //! them through `archsim-view`'s view models, so they say what the static
 //! fallbacks say.
 
-pub mod badge;
 pub mod details;
 pub mod dns;
 pub mod fail;
 pub mod host_form;
 pub mod link;
 pub mod map;
-pub mod map_edge;
-pub mod map_node;
-pub mod notices;
 pub mod place;
 pub mod route;
 pub mod tabs;

@@ -8,8 +8,10 @@ use archsim_core::place::place;
 use archsim_view::present::{RuleLine, audit_view, place_view};
 use yew::prelude::*;
 
+use crate::acts::verb;
 use crate::components::Ctx;
-use crate::state::{Action, State};
+use crate::markup::{Markup, flag};
+use crate::state::State;
 
 /// Props of [`PlacePanel`].
 #[derive(Properties, PartialEq)]
@@ -18,21 +20,27 @@ pub struct PlacePanelProps {
     pub state: Rc<State>,
 }
 
-fn rules(items: &[RuleLine]) -> Html {
-    html! {
-        <ul class="archsim-rules">
-            { for items.iter().map(|r| html! {
-                <li>
-                    <code>{r.id.clone()}</code>{" → "}<strong>{r.provider_name.clone()}</strong>
-                    if r.is_final { {" (final: overrides the others)"} }
-                    {": "}{r.says.clone()}
-                    if !r.facts.is_empty() {
-                        <span class="archsim-muted">{format!(" [{}]", r.facts.join(", "))}</span>
-                    }
-                </li>
-            }) }
-        </ul>
+fn rules(m: &mut Markup, items: &[RuleLine]) {
+    m.raw("<ul class=\"archsim-rules\">");
+    for r in items {
+        m.raw("<li>")
+            .code(&r.id)
+            .text(" → ")
+            .leaf("strong", &[], &r.provider_name);
+        if r.is_final {
+            m.text(" (final: overrides the others)");
+        }
+        m.text(": ").text(&r.says);
+        if !r.facts.is_empty() {
+            m.leaf(
+                "span",
+                &[("class", "archsim-muted")],
+                &format!(" [{}]", r.facts.join(", ")),
+            );
+        }
+        m.raw("</li>");
     }
+    m.raw("</ul>");
 }
 
 /// The placement panel.
@@ -58,92 +66,144 @@ pub fn PlacePanel(props: &PlacePanelProps) -> Html {
     };
     let state = &props.state;
     let model = ctx.shared.model();
-    let dispatch = ctx.dispatch.clone();
-    let uid = ctx.uid.clone();
-    let form = html! {
-        <fieldset class="archsim-questions">
-            <legend>{"What is true of the new piece of infrastructure?"}</legend>
-            { for model.placement.questions.iter().map(|q| {
-                let id = format!("{uid}-q-{}", q.id);
-                let yes = state.answers.contains(&q.id);
-                let qid = q.id.clone();
-                html! {
-                    <div class="archsim-check">
-                        <input type="checkbox" id={id.clone()} checked={yes}
-                            onchange={dispatch.reform(move |_: Event| Action::Answer(qid.clone(), !yes))} />
-                        <label for={id}>{q.ask.clone()}{" "}<code>{q.id.clone()}</code></label>
-                    </div>
+    let uid = ctx.uid.as_str();
+    let mut form = Markup::new();
+    form.raw("<fieldset class=\"archsim-questions\">").leaf(
+        "legend",
+        &[],
+        "What is true of the new piece of infrastructure?",
+    );
+    for (i, q) in model.placement.questions.iter().enumerate() {
+        let id = format!("{uid}-q-{}", q.id);
+        form.raw("<div class=\"archsim-check\">")
+            .open(
+                "input",
+                &[
+                    ("type", "checkbox"),
+                    ("id", &id),
+                    ("data-act", verb::ANSWER),
+                    ("data-arg", &i.to_string()),
+                    flag("checked", state.answers.contains(&q.id)),
+                ],
+            )
+            .open("label", &[("for", &id)])
+            .text(&q.ask)
+            .raw(" ")
+            .code(&q.id)
+            .raw("</label></div>");
+    }
+    form.raw("</fieldset>");
+    let mut verdict = Markup::new();
+    match answer {
+        Err(e) => {
+            verdict.leaf(
+                "p",
+                &[("class", "archsim-notice"), ("role", "alert")],
+                &e.to_string(),
+            );
+        }
+        Ok(v) => {
+            verdict
+                .open(
+                    "p",
+                    &[("class", &format!("archsim-verdict verdict-{}", v.verdict))],
+                )
+                .text("Verdict: ")
+                .leaf("strong", &[], &v.verdict_label)
+                .raw("</p>");
+            if !v.deciding.is_empty() {
+                verdict.leaf(
+                    "h4",
+                    &[],
+                    if v.verdict == "conflict" {
+                        "The rules that disagree"
+                    } else {
+                        "The rule that decided"
+                    },
+                );
+                rules(&mut verdict, &v.deciding);
+            }
+            if !v.overridden.is_empty() {
+                verdict.leaf("h4", &[], "Overridden");
+                rules(&mut verdict, &v.overridden);
+            }
+            if !v.precedents.is_empty() {
+                verdict
+                    .leaf("h4", &[], "Precedents in the model")
+                    .raw("<ul class=\"archsim-precedents\">");
+                for p in &v.precedents {
+                    verdict
+                        .raw("<li>")
+                        .leaf("strong", &[], &p.name)
+                        .raw(" ")
+                        .code(&p.id)
+                        .text(" on ")
+                        .text(&p.provider);
+                    if !p.shared.is_empty() {
+                        verdict.leaf(
+                            "span",
+                            &[("class", "archsim-muted")],
+                            &format!(" (shares: {})", p.shared.join(", ")),
+                        );
+                    }
+                    if let Some(note) = &p.note {
+                        verdict.leaf("span", &[("class", "archsim-hop-why")], note);
+                    }
+                    verdict.raw("</li>");
                 }
-            }) }
-        </fieldset>
-    };
-    let verdict = match answer {
-        Err(e) => html! { <p class="archsim-notice" role="alert">{e.to_string()}</p> },
-        Ok(v) => html! {
-            <div class="archsim-place-answer">
-                <p class={classes!("archsim-verdict", format!("verdict-{}", v.verdict))} aria-live="polite">
-                    {"Verdict: "}<strong>{v.verdict_label.clone()}</strong>
-                </p>
-                if !v.deciding.is_empty() {
-                    <h4>{if v.verdict == "conflict" { "The rules that disagree" } else { "The rule that decided" }}</h4>
-                    {rules(&v.deciding)}
-                }
-                if !v.overridden.is_empty() {
-                    <h4>{"Overridden"}</h4>
-                    {rules(&v.overridden)}
-                }
-                if !v.precedents.is_empty() {
-                    <h4>{"Precedents in the model"}</h4>
-                    <ul class="archsim-precedents">
-                        { for v.precedents.iter().map(|p| html! {
-                            <li>
-                                <strong>{p.name.clone()}</strong>{" "}<code>{p.id.clone()}</code>
-                                {format!(" on {}", p.provider)}
-                                if !p.shared.is_empty() {
-                                    <span class="archsim-muted">{format!(" (shares: {})", p.shared.join(", "))}</span>
-                                }
-                                if let Some(note) = &p.note { <span class="archsim-hop-why">{note.clone()}</span> }
-                            </li>
-                        }) }
-                    </ul>
-                }
-            </div>
-        },
-    };
+                verdict.raw("</ul>");
+            }
+        }
+    }
     let audit_id = format!("{uid}-audit");
-    let on_audit = {
-        let on = state.audit;
-        dispatch.reform(move |_: Event| Action::Audit(!on))
-    };
-    let audit_table = audit.as_ref().as_ref().map(|rows| html! {
-        <table class="archsim archsim-table archsim-audit">
-            <caption>{"Every existing component against the rule"}</caption>
-            <thead><tr>
-                <th scope="col">{"Component"}</th><th scope="col">{"Where"}</th>
-                <th scope="col">{"Rule says"}</th><th scope="col">{"Status"}</th><th scope="col">{"Reason"}</th>
-            </tr></thead>
-            <tbody>
-                { for rows.iter().map(|r| html! {
-                    <tr class={format!("status-{}", r.status)}>
-                        <th scope="row">{r.name.clone()}<br /><code>{r.id.clone()}</code></th>
-                        <td>{format!("{} {}", r.provider, r.region)}</td>
-                        <td>{r.verdict.clone()}</td>
-                        <td>{r.status.clone()}</td>
-                        <td>{r.reason.clone().unwrap_or_else(|| "—".to_owned())}</td>
-                    </tr>
-                }) }
-            </tbody>
-        </table>
-    });
+    let mut audit_markup = Markup::new();
+    audit_markup
+        .raw("<div class=\"archsim-check\">")
+        .open(
+            "input",
+            &[
+                ("type", "checkbox"),
+                ("id", &audit_id),
+                ("data-act", verb::AUDIT),
+                flag("checked", state.audit),
+            ],
+        )
+        .leaf(
+            "label",
+            &[("for", &audit_id)],
+            "Show the audit of existing components",
+        )
+        .raw("</div>");
+    if let Some(rows) = audit.as_ref() {
+        audit_markup
+            .raw("<table class=\"archsim archsim-table archsim-audit\">")
+            .leaf("caption", &[], "Every existing component against the rule")
+            .raw("<thead><tr>");
+        for h in ["Component", "Where", "Rule says", "Status", "Reason"] {
+            audit_markup.leaf("th", &[("scope", "col")], h);
+        }
+        audit_markup.raw("</tr></thead><tbody>");
+        for r in rows {
+            audit_markup
+                .open("tr", &[("class", &format!("status-{}", r.status))])
+                .raw("<th scope=\"row\">")
+                .text(&r.name)
+                .raw("<br>")
+                .code(&r.id)
+                .raw("</th>")
+                .leaf("td", &[], &format!("{} {}", r.provider, r.region))
+                .leaf("td", &[], &r.verdict)
+                .leaf("td", &[], &r.status)
+                .leaf("td", &[], r.reason.as_deref().unwrap_or("—"))
+                .raw("</tr>");
+        }
+        audit_markup.raw("</tbody></table>");
+    }
     html! {
         <div class="archsim-panel archsim-place-panel">
-            {form}
-            {verdict}
-            <div class="archsim-check">
-                <input type="checkbox" id={audit_id.clone()} checked={state.audit} onchange={on_audit} />
-                <label for={audit_id}>{"Show the audit of existing components"}</label>
-            </div>
-            { for audit_table }
+            { form.into_html() }
+            <div class="archsim-place-answer" aria-live="polite">{ verdict.into_html() }</div>
+            { audit_markup.into_html() }
         </div>
     }
 }

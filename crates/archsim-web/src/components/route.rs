@@ -8,12 +8,14 @@ use archsim_view::present::{RecordLine, RouteView, route_view, state_label};
 use gloo_timers::callback::Timeout;
 use yew::prelude::*;
 
+use crate::acts::verb;
 use crate::components::Ctx;
-use crate::components::badge::Badge;
 use crate::components::host_form::HostForm;
-use crate::components::map::{Map, Marks};
+use crate::components::map::Map;
 use crate::dom;
 use crate::geometry::Geometry;
+use crate::map_markup::Marks;
+use crate::markup::{Markup, NONE};
 use crate::state::{Action, State};
 
 /// How long the animation shows each hop.
@@ -118,31 +120,44 @@ pub fn RoutePanel(props: &RoutePanelProps) -> Html {
     }
     let Some(ctx) = ctx else { return html! {} };
     let dispatch = ctx.dispatch.clone();
+    let uid = ctx.uid.as_str();
     let onsubmit = dispatch.reform(Action::Route);
     let form = html! {
         <HostForm value={AttrValue::from(state.host.clone())} label="Host or URL" button="Trace"
             name="route" {onsubmit} />
     };
     let body = match answer.as_ref() {
-        None => html! {
-            <p class="archsim-muted">{"Type a host or a URL in the zone (suggestions list every host it serves) and press Trace."}</p>
-        },
-        Some(Err(e)) => html! {
-            <div class="archsim-notice" role="alert">
-                <p>{e.message.clone()}</p>
-                { suggestions(&e.suggestions, &dispatch) }
-            </div>
-        },
-        Some(Ok(v)) if v.verdict == "no-record" => html! {
-            <div class="archsim-route" aria-live="polite">
-                <p class="archsim-verdict"><strong>{v.host.clone()}</strong>{" — "}<Badge state={v.verdict.clone()} /></p>
-                <p>{"The zone has no record for this host, so it resolves nowhere."}</p>
-                if !v.nearby.is_empty() {
-                    <p>{"Hosts that exist and look alike:"}</p>
-                    { suggestions(&v.nearby, &dispatch) }
-                }
-            </div>
-        },
+        None => {
+            let mut m = Markup::new();
+            m.leaf(
+                "p",
+                &[("class", "archsim-muted")],
+                "Type a host or a URL in the zone (suggestions list every host it serves) and press Trace.",
+            );
+            m.into_html()
+        }
+        Some(Err(e)) => {
+            let mut m = Markup::new();
+            m.raw("<div class=\"archsim-notice\" role=\"alert\">")
+                .leaf("p", &[], &e.message);
+            suggestions(&mut m, &e.suggestions, uid);
+            m.raw("</div>");
+            m.into_html()
+        }
+        Some(Ok(v)) if v.verdict == "no-record" => {
+            let mut m = Markup::new();
+            verdict(&mut m, v, false);
+            m.leaf(
+                "p",
+                &[],
+                "The zone has no record for this host, so it resolves nowhere.",
+            );
+            if !v.nearby.is_empty() {
+                m.leaf("p", &[], "Hosts that exist and look alike:");
+                suggestions(&mut m, &v.nearby, uid);
+            }
+            html! { <div class="archsim-route" aria-live="polite">{ m.into_html() }</div> }
+        }
         Some(Ok(v)) => {
             let step = state.step.filter(|s| *s < v.hops.len());
             let go = |to: Option<usize>| dispatch.reform(move |_: MouseEvent| Action::Step(to));
@@ -152,18 +167,6 @@ pub fn RoutePanel(props: &RoutePanelProps) -> Html {
                 Some(s) if s + 1 < v.hops.len() => Some(s + 1),
                 Some(_) => None,
             };
-            let explanation = step.and_then(|s| v.hops.get(s)).map(|h| {
-                let i = step.unwrap_or(0);
-                let record = (i == 0).then(|| v.record.as_ref().map(record_text)).flatten();
-                html! {
-                    <>
-                        <strong>{format!("Hop {} of {}: {}", i + 1, v.hops.len(), h.name)}</strong>
-                        {" "}<code>{h.id.clone()}</code>{format!(" — {}, {}. ", h.provider, h.region)}
-                        {h.why.clone()}
-                        if let Some(r) = record { <br />{r} }
-                    </>
-                }
-            });
             let text = route_text(v);
             let copy = {
                 let copied = copied.clone();
@@ -186,17 +189,110 @@ pub fn RoutePanel(props: &RoutePanelProps) -> Html {
                     playing.set(!*playing);
                 })
             };
+            let mut head = Markup::new();
+            verdict(&mut head, v, true);
+            if let Some(r) = &v.record {
+                head.leaf(
+                    "p",
+                    &[("class", "archsim-record")],
+                    &format!("Record: {}", record_text(r)),
+                );
+            }
+            let mut explain = Markup::new();
+            match step.and_then(|s| v.hops.get(s).map(|h| (s, h))) {
+                Some((i, h)) => {
+                    explain
+                        .leaf(
+                            "strong",
+                            &[],
+                            &format!("Hop {} of {}: {}", i + 1, v.hops.len(), h.name),
+                        )
+                        .raw(" ")
+                        .code(&h.id)
+                        .text(&format!(" — {}, {}. ", h.provider, h.region))
+                        .text(&h.why);
+                    if let Some(r) = v.record.as_ref().filter(|_| i == 0) {
+                        explain.raw("<br>").text(&record_text(r));
+                    }
+                }
+                None => {
+                    explain.leaf(
+                        "span",
+                        &[("class", "archsim-muted")],
+                        "Next explains the route one hop at a time; Play walks it.",
+                    );
+                }
+            }
+            let mut hops = Markup::new();
+            hops.open(
+                "ol",
+                &[
+                    ("class", "archsim-hops"),
+                    ("aria-label", &format!("Hops of {}", v.host)),
+                ],
+            );
+            for (i, h) in v.hops.iter().enumerate() {
+                let current = step == Some(i);
+                hops.open(
+                    "li",
+                    &[
+                        if current {
+                            ("class", "is-current")
+                        } else {
+                            NONE
+                        },
+                        if current {
+                            ("aria-current", "step")
+                        } else {
+                            NONE
+                        },
+                    ],
+                )
+                .open(
+                    "button",
+                    &[
+                        ("type", "button"),
+                        ("id", &format!("{uid}-hop-{i}")),
+                        ("class", "archsim-link-button"),
+                        ("data-act", verb::STEP),
+                        ("data-arg", &i.to_string()),
+                        ("aria-label", &format!("Explain hop {}: {}", i + 1, h.name)),
+                    ],
+                )
+                .leaf("strong", &[], &h.name)
+                .raw("</button> ")
+                .code(&h.id)
+                .leaf(
+                    "span",
+                    &[("class", "archsim-muted")],
+                    &format!(" — {} · {} · {}", h.provider, h.region, h.kind),
+                );
+                if h.state != "ok" {
+                    hops.raw(" ").badge(&h.state);
+                }
+                hops.leaf("span", &[("class", "archsim-hop-why")], &h.why)
+                    .raw("</li>");
+            }
+            hops.raw("</ol>");
+            if !v.assumptions.is_empty() {
+                hops.raw("<details class=\"archsim-assumptions\">")
+                    .leaf(
+                        "summary",
+                        &[],
+                        &format!("Assumptions this answer leans on ({})", v.assumptions.len()),
+                    )
+                    .raw("<dl>");
+                for (what, text) in &v.assumptions {
+                    hops.raw("<dt>")
+                        .code(what)
+                        .raw("</dt>")
+                        .leaf("dd", &[], text);
+                }
+                hops.raw("</dl></details>");
+            }
             html! {
                 <div class="archsim-route">
-                    <p class="archsim-verdict" aria-live="polite">
-                        <strong>{v.host.clone()}</strong>{" — "}<Badge state={v.verdict.clone()} />
-                        if !v.because.is_empty() {
-                            {" because of "}{v.because.join(" → ")}
-                        }
-                    </p>
-                    if let Some(r) = &v.record {
-                        <p class="archsim-record">{"Record: "}{record_text(r)}</p>
-                    }
+                    <div class="archsim-route-head" aria-live="polite">{ head.into_html() }</div>
                     <div class="archsim-stepper" role="group" aria-label="Step through the hops">
                         <button type="button" class="archsim-button" disabled={prev.is_none()}
                             onclick={go(prev)}>{"◀ Previous"}</button>
@@ -209,41 +305,8 @@ pub fn RoutePanel(props: &RoutePanelProps) -> Html {
                         <button type="button" class="archsim-button" onclick={copy}>{"Copy as text"}</button>
                         <span class="archsim-muted" aria-live="polite">{(*copied).clone()}</span>
                     </div>
-                    <p class="archsim-explain" aria-live="polite">
-                        { explanation.unwrap_or_else(|| html! {
-                            <span class="archsim-muted">{"Next explains the route one hop at a time; Play walks it."}</span>
-                        }) }
-                    </p>
-                    <ol class="archsim-hops" aria-label={format!("Hops of {}", v.host)}>
-                        { for v.hops.iter().enumerate().map(|(i, h)| {
-                            let current = step == Some(i);
-                            html! {
-                                <li class={classes!(current.then_some("is-current"))}
-                                    aria-current={current.then_some("step")}>
-                                    <button type="button" class="archsim-link-button" onclick={go(Some(i))}
-                                        aria-label={format!("Explain hop {}: {}", i + 1, h.name)}>
-                                        <strong>{h.name.clone()}</strong>
-                                    </button>
-                                    {" "}<code>{h.id.clone()}</code>
-                                    <span class="archsim-muted">{format!(" — {} · {} · {}", h.provider, h.region, h.kind)}</span>
-                                    if h.state != "ok" {
-                                        {" "}<Badge state={h.state.clone()} />
-                                    }
-                                    <span class="archsim-hop-why">{h.why.clone()}</span>
-                                </li>
-                            }
-                        }) }
-                    </ol>
-                    if !v.assumptions.is_empty() {
-                        <details class="archsim-assumptions">
-                            <summary>{format!("Assumptions this answer leans on ({})", v.assumptions.len())}</summary>
-                            <dl>
-                                { for v.assumptions.iter().map(|(what, text)| html! {
-                                    <><dt><code>{what.clone()}</code></dt><dd>{text.clone()}</dd></>
-                                }) }
-                            </dl>
-                        </details>
-                    }
+                    <p class="archsim-explain" aria-live="polite">{ explain.into_html() }</p>
+                    { hops.into_html() }
                 </div>
             }
         }
@@ -279,18 +342,35 @@ pub fn RoutePanel(props: &RoutePanelProps) -> Html {
     }
 }
 
-fn suggestions(hosts: &[String], dispatch: &Callback<Action>) -> Html {
-    html! {
-        <ul class="archsim-suggestions">
-            { for hosts.iter().map(|h| {
-                let host = h.clone();
-                html! {
-                    <li><button type="button" class="archsim-link-button"
-                        onclick={dispatch.reform(move |_: MouseEvent| Action::Route(host.clone()))}>
-                        {h.clone()}
-                    </button></li>
-                }
-            }) }
-        </ul>
+/// The host, its verdict and (when `because`) the cause chain.
+fn verdict(m: &mut Markup, v: &RouteView, because: bool) {
+    m.raw("<p class=\"archsim-verdict\">")
+        .leaf("strong", &[], &v.host)
+        .text(" — ")
+        .badge(&v.verdict);
+    if because && !v.because.is_empty() {
+        m.text(" because of ").text(&v.because.join(" → "));
     }
+    m.raw("</p>");
+}
+
+/// Buttons that route one of `hosts`.
+fn suggestions(m: &mut Markup, hosts: &[String], uid: &str) {
+    m.raw("<ul class=\"archsim-suggestions\">");
+    for (i, h) in hosts.iter().enumerate() {
+        m.raw("<li>")
+            .leaf(
+                "button",
+                &[
+                    ("type", "button"),
+                    ("id", &format!("{uid}-suggestion-{i}")),
+                    ("class", "archsim-link-button"),
+                    ("data-act", verb::ROUTE),
+                    ("data-arg", h),
+                ],
+                h,
+            )
+            .raw("</li>");
+    }
+    m.raw("</ul>");
 }

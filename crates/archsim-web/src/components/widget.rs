@@ -7,18 +7,24 @@ use std::rc::Rc;
 use archsim_view::layout::Layout;
 use yew::prelude::*;
 
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlInputElement, HtmlSelectElement};
+
+use crate::acts::{Control, decode, verb};
 use crate::components::Ctx;
 use crate::components::dns::DnsPanel;
 use crate::components::fail::FailPanel;
 use crate::components::link::LinkBar;
-use crate::components::map::{Map, Marks};
-use crate::components::notices::Notices;
+use crate::components::map::Map;
 use crate::components::place::PlacePanel;
 use crate::components::route::RoutePanel;
 use crate::components::tabs::{Tabs, ids};
 use crate::config::Kind;
+use crate::dom;
 use crate::geometry::Geometry;
 use crate::hooks::use_link;
+use crate::map_markup::Marks;
+use crate::markup::Markup;
 use crate::shared::Shared;
 use crate::state::{State, Store};
 
@@ -80,6 +86,58 @@ pub fn Widget(props: &WidgetProps) -> Html {
         props.base.clone(),
         (*dispatch).clone(),
     );
+    // Controls written as text say what they do in `data-act`; one
+    // listener per widget turns that into an action. Their elements are
+    // replaced when the text changes, so the focused one is remembered
+    // and focused again after the render.
+    let refocus = use_mut_ref(|| None::<String>);
+    {
+        let refocus = refocus.clone();
+        use_effect(move || {
+            if let Some(id) = refocus.borrow_mut().take()
+                && let Some(doc) = dom::document()
+                && doc.active_element().is_none_or(|a| a.id() != id)
+                && let Some(el) = doc.get_element_by_id(&id)
+            {
+                dom::focus(&el);
+            }
+        });
+    }
+    let delegate = {
+        let (shared, dispatch, refocus) =
+            (props.shared.clone(), (*dispatch).clone(), refocus.clone());
+        Rc::new(move |e: &Event, change: bool| {
+            let Some(el) = e
+                .target()
+                .and_then(|t| t.dyn_into::<Element>().ok())
+                .and_then(|t| t.closest("[data-act]").ok().flatten())
+            else {
+                return;
+            };
+            // Inputs and selects speak on change, everything else on click.
+            let input = el.dyn_ref::<HtmlInputElement>();
+            let select = el.dyn_ref::<HtmlSelectElement>();
+            if change != (input.is_some() || select.is_some()) {
+                return;
+            }
+            let value = select.map(HtmlSelectElement::value).unwrap_or_default();
+            let control = Control {
+                checked: input.is_some_and(HtmlInputElement::checked),
+                value: &value,
+            };
+            let act = el.get_attribute("data-act").unwrap_or_default();
+            let arg = el.get_attribute("data-arg").unwrap_or_default();
+            if let Some(action) = decode(shared.model(), &act, &arg, &control) {
+                *refocus.borrow_mut() = Some(el.id()).filter(|id| !id.is_empty());
+                dispatch.emit(action);
+            }
+        })
+    };
+    let onclick = {
+        let delegate = delegate.clone();
+        Callback::from(move |e: MouseEvent| delegate(&e, false))
+    };
+    let onchange = Callback::from(move |e: Event| delegate(&e, true));
     let ctx = Ctx {
         shared: props.shared.clone(),
         dispatch: (*dispatch).clone(),
@@ -140,11 +198,30 @@ pub fn Widget(props: &WidgetProps) -> Html {
             kind.title().to_ascii_lowercase()
         ),
     };
+    let mut notices = Markup::new();
+    if !state.notices.is_empty() {
+        notices.raw("<div class=\"archsim-notice archsim-link-notice\" role=\"status\"><ul>");
+        for n in &state.notices {
+            notices.leaf("li", &[], n);
+        }
+        notices
+            .raw("</ul>")
+            .leaf(
+                "button",
+                &[
+                    ("type", "button"),
+                    ("class", "archsim-button"),
+                    ("data-act", verb::DISMISS),
+                ],
+                "Dismiss",
+            )
+            .raw("</div>");
+    }
     html! {
         <ContextProvider<Ctx> context={ctx}>
-            <section class={classes!("archsim-live", format!("archsim-kind-{}", props.kind.as_str()))}
-                aria-label={label}>
-                <Notices notices={state.notices.clone()} />
+            <section class={format!("archsim-live archsim-kind-{}", props.kind.as_str())}
+                aria-label={label} {onclick} {onchange}>
+                { notices.into_html() }
                 {body}
                 <LinkBar fragment={link} />
             </section>

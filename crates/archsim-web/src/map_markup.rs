@@ -1,0 +1,327 @@
+//! The live map's drawing for one state: the prepared pieces of
+//! [`Geometry`] joined with the classes, markers and labels of the moment.
+//!
+//! Pure, so the native tests read exactly what the browser will show.
+//! Hovering is not drawn here: it changes no state, and the map component
+//! marks the hovered node's neighbourhood on the elements directly.
+
+use archsim_core::{CompId, State as Health};
+use archsim_view::present::state_label;
+
+use crate::geometry::Geometry;
+use crate::markup::Markup;
+
+/// What a node is marked with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mark {
+    /// The reader failed it.
+    Failed,
+    /// A flow through it is in this state (not `ok`).
+    State(Health),
+}
+
+/// The state of every node, the lit path and the current hop.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Marks {
+    /// By node index.
+    pub nodes: Vec<Option<Mark>>,
+    /// Node indices along the lit route, in order.
+    pub path: Vec<usize>,
+    /// The hop being explained.
+    pub current: Option<usize>,
+}
+
+impl Marks {
+    /// Marks from the failed components, the states the engine gave, and
+    /// a route. A component keeps its worst state; failed beats all.
+    pub fn new(
+        geometry: &Geometry,
+        failed: impl IntoIterator<Item = CompId>,
+        states: impl IntoIterator<Item = (CompId, Health)>,
+        path: impl IntoIterator<Item = CompId>,
+    ) -> Marks {
+        let mut nodes = vec![None; geometry.nodes.len()];
+        for (c, s) in states {
+            if let Some(i) = geometry.index(c) {
+                let worse = match nodes[i] {
+                    Some(Mark::State(old)) => s > old,
+                    Some(Mark::Failed) => false,
+                    None => s != Health::Ok,
+                };
+                if worse {
+                    nodes[i] = Some(Mark::State(s));
+                }
+            }
+        }
+        for c in failed {
+            if let Some(i) = geometry.index(c) {
+                nodes[i] = Some(Mark::Failed);
+            }
+        }
+        Marks {
+            nodes,
+            path: path.into_iter().filter_map(|c| geometry.index(c)).collect(),
+            current: None,
+        }
+    }
+}
+
+/// Everything besides the marks that changes the drawing.
+#[derive(Clone, Copy, Debug)]
+pub struct Drawing<'a> {
+    /// The widget's id prefix (marker ids, node ids).
+    pub uid: &'a str,
+    /// The selected node (details shown).
+    pub selected: Option<usize>,
+    /// Which nodes the search matches, when there is a search.
+    pub matches: Option<&'a [bool]>,
+    /// The node that takes the Tab stop.
+    pub focus: usize,
+    /// Whether clicking fails (then `aria-pressed` says failed) or selects.
+    pub clicks_fail: bool,
+}
+
+/// The id of node `index`'s element.
+pub fn node_id(uid: &str, index: usize) -> String {
+    format!("{uid}-n{index}")
+}
+
+/// The map's contents (markers, groups, edges, nodes) as SVG markup.
+///
+/// Complexity: O(V + E + P·E) for a lit path of P hops; the text is
+/// written once, from pieces prepared by [`Geometry::new`].
+pub fn map_markup(g: &Geometry, marks: &Marks, d: &Drawing) -> String {
+    let mut m = Markup::new();
+    let arrow = format!("{}-arrow", d.uid);
+    let arrow_lit = format!("{}-arrow-lit", d.uid);
+    m.raw("<defs>");
+    for (id, class) in [
+        (&arrow, "archsim-arrow"),
+        (&arrow_lit, "archsim-arrow is-highlighted"),
+    ] {
+        m.open(
+            "marker",
+            &[
+                ("id", id),
+                ("class", class),
+                ("viewBox", "0 0 10 10"),
+                ("refX", "9"),
+                ("refY", "5"),
+                ("markerWidth", "7"),
+                ("markerHeight", "7"),
+                ("orient", "auto-start-reverse"),
+            ],
+        )
+        .raw("<path d=\"M0,0L10,5L0,10z\"/></marker>");
+    }
+    m.raw("</defs><g class=\"archsim-groups\">")
+        .raw(&g.groups)
+        .raw("</g><g class=\"archsim-edges\">");
+    let lit_path = |i: usize| marks.path.contains(&i);
+    let matched = |i: usize| d.matches.is_none_or(|m| m.get(i).copied().unwrap_or(false));
+    let (arrow, arrow_lit) = (format!("url(#{arrow})"), format!("url(#{arrow_lit})"));
+    for e in &g.edges {
+        let lit = marks.path.windows(2).any(|w| w == [e.from, e.to]);
+        let faded = match d.matches {
+            Some(_) => !(matched(e.from) && matched(e.to)),
+            None => !marks.path.is_empty() && !lit,
+        };
+        let mut class = e.class.clone();
+        if lit {
+            class.push_str(" is-highlighted");
+        }
+        if faded {
+            class.push_str(" is-faded");
+        }
+        m.open(
+            "g",
+            &[
+                ("class", &class),
+                ("data-from", &e.from.to_string()),
+                ("data-to", &e.to.to_string()),
+            ],
+        )
+        .raw(&e.title)
+        .open(
+            "path",
+            &[
+                ("d", &e.d),
+                ("marker-end", if lit { &arrow_lit } else { &arrow }),
+            ],
+        )
+        .close("path")
+        .raw(&e.label)
+        .close("g");
+    }
+    m.raw("</g><g class=\"archsim-nodes\">");
+    for (i, n) in g.nodes.iter().enumerate() {
+        let mark = marks.nodes.get(i).copied().flatten();
+        let mut class = String::from("archsim-node");
+        let (marker, words) = match mark {
+            Some(Mark::Failed) => {
+                class.push_str(" is-failed state-down");
+                (Some(format!("{} failed", state_label("down").0)), "failed")
+            }
+            Some(Mark::State(s)) => {
+                class.push_str(" state-");
+                class.push_str(s.as_str());
+                let (icon, words) = state_label(s.as_str());
+                (Some(format!("{icon} {words}")), words)
+            }
+            None => (None, ""),
+        };
+        let lit = lit_path(i);
+        if lit {
+            class.push_str(" is-highlighted");
+        }
+        if marks.current == Some(i) {
+            class.push_str(" is-current");
+        }
+        if d.selected == Some(i) {
+            class.push_str(" is-selected");
+        }
+        let faded = match d.matches {
+            Some(_) => !matched(i),
+            None => !marks.path.is_empty() && !lit,
+        };
+        if faded {
+            class.push_str(" is-faded");
+        }
+        let pressed = if d.clicks_fail {
+            mark == Some(Mark::Failed)
+        } else {
+            d.selected == Some(i)
+        };
+        let label = if words.is_empty() {
+            n.label.clone()
+        } else {
+            format!("{}, {words}", n.label)
+        };
+        m.open(
+            "g",
+            &[
+                ("class", &class),
+                ("id", &node_id(d.uid, i)),
+                ("data-index", &i.to_string()),
+                ("data-id", &n.id),
+                ("data-provider", &n.provider),
+                ("role", "button"),
+                ("tabindex", if d.focus == i { "0" } else { "-1" }),
+                ("aria-label", &label),
+                ("aria-pressed", if pressed { "true" } else { "false" }),
+            ],
+        )
+        .leaf("title", &[], &label)
+        .raw(&n.body);
+        if let Some(marker) = marker {
+            m.leaf(
+                "text",
+                &[
+                    ("class", "archsim-node-state"),
+                    ("x", &n.mark_at.0),
+                    ("y", &n.mark_at.1),
+                    ("text-anchor", "end"),
+                ],
+                &marker,
+            );
+        }
+        m.close("g");
+    }
+    m.raw("</g>");
+    m.into_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::shared::Shared;
+
+    fn node<'a>(svg: &'a str, id: &str) -> &'a str {
+        let at = svg
+            .find(&format!("data-id=\"{id}\""))
+            .unwrap_or_else(|| panic!("{id} is drawn"));
+        let start = svg[..at].rfind("<g ").unwrap();
+        let end = at + svg[at..].find("</g>").unwrap();
+        &svg[start..end]
+    }
+
+    #[test]
+    fn draws_failures_paths_selection_and_search() {
+        let shared = Shared::new(archsim_core::Engine::tomoda().unwrap());
+        let model = shared.model();
+        let g = Geometry::new(model, &shared.layout());
+        let id =
+            |s: &str| CompId::from_index(model.components.iter().position(|c| c.id == s).unwrap());
+        let (cf, s3, gke) = (id("cloudfront-prod"), id("s3-assets-prod"), id("gke"));
+        let mut marks = Marks::new(&g, [cf], [(gke, Health::Degraded)], [cf, s3]);
+        marks.current = g.index(s3);
+        let draw = |marks: &Marks, d: Drawing| map_markup(&g, marks, &d);
+        let plain = Drawing {
+            uid: "w1",
+            selected: g.index(gke),
+            matches: None,
+            focus: g.index(gke).unwrap(),
+            clicks_fail: true,
+        };
+        let svg = draw(&marks, plain);
+        let cases: [(&str, &[&str], &[&str]); 3] = [
+            (
+                "cloudfront-prod",
+                &[
+                    "is-failed",
+                    "is-highlighted",
+                    "aria-pressed=\"true\"",
+                    "✖ failed",
+                    "tabindex=\"-1\"",
+                ],
+                &["is-faded", "is-current"],
+            ),
+            (
+                "s3-assets-prod",
+                &["is-highlighted", "is-current", "aria-pressed=\"false\""],
+                &["is-failed", "is-faded"],
+            ),
+            (
+                "gke",
+                &[
+                    "state-degraded",
+                    "is-selected",
+                    "is-faded",
+                    "tabindex=\"0\"",
+                    ", degraded\"",
+                ],
+                &["is-highlighted"],
+            ),
+        ];
+        for (id, has, lacks) in cases {
+            let n = node(&svg, id);
+            for h in has {
+                assert!(n.contains(h), "{id} should have {h}: {n}");
+            }
+            for l in lacks {
+                assert!(!n.contains(l), "{id} should not have {l}: {n}");
+            }
+        }
+        assert_eq!(
+            svg.matches("is-highlighted\" data-from").count(),
+            1,
+            "one lit edge"
+        );
+        assert_eq!(svg.matches("url(#w1-arrow-lit)").count(), 1);
+
+        // A search fades what it does not match, and nothing else.
+        let matches = g.matches("cloudfront").unwrap();
+        let searched = draw(
+            &Marks::new(&g, [], [], []),
+            Drawing {
+                matches: Some(&matches),
+                ..plain
+            },
+        );
+        assert!(!node(&searched, "cloudfront-prod").contains("is-faded"));
+        assert!(node(&searched, "gke").contains("is-faded"));
+        // Deterministic, and model text is escaped.
+        assert_eq!(svg, draw(&marks, plain));
+        assert!(!svg.contains("<script"));
+    }
+}
