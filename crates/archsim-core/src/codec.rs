@@ -50,12 +50,19 @@ pub fn encode(model: &Model) -> Vec<u8> {
 ///
 /// Complexity: O(bytes).
 pub fn decode(bytes: &[u8]) -> Result<Model, DecodeError> {
-    let mut r = In { bytes, at: 0 };
+    let mut r = In {
+        bytes,
+        at: 0,
+        failed: None,
+    };
     if bytes.get(..MAGIC.len()) != Some(MAGIC.as_slice()) {
         return Err(r.error("not an encoded archsim model (or one from another version)"));
     }
     r.at = MAGIC.len();
-    let model = Model::get(&mut r)?;
+    let model = Model::get(&mut r);
+    if let Some(error) = r.failed {
+        return Err(error);
+    }
     if r.at != bytes.len() {
         return Err(r.error("trailing bytes after the model"));
     }
@@ -82,9 +89,15 @@ impl Out {
     }
 }
 
+/// The reader. The first error sticks: it is recorded, and from then on
+/// every read returns zero (so lengths are zero and loops end), and
+/// [`decode`] reports that error. Decoding thus needs no early return per
+/// field, and no code to drop a half-built value at every one of them,
+/// which keeps the decoder small in the browser bundle.
 struct In<'a> {
     bytes: &'a [u8],
     at: usize,
+    failed: Option<DecodeError>,
 }
 
 impl In<'_> {
@@ -95,43 +108,56 @@ impl In<'_> {
         }
     }
 
-    fn uint(&mut self) -> Result<u64, DecodeError> {
+    /// Record an error here, unless one came earlier.
+    fn fail(&mut self, message: &str) {
+        if self.failed.is_none() {
+            self.failed = Some(self.error(message));
+        }
+    }
+
+    fn uint(&mut self) -> u64 {
+        if self.failed.is_some() {
+            return 0;
+        }
         let mut v: u64 = 0;
         for shift in (0..64).step_by(7) {
-            let byte = *self
-                .bytes
-                .get(self.at)
-                .ok_or_else(|| self.error("unexpected end"))?;
+            let Some(&byte) = self.bytes.get(self.at) else {
+                self.fail("unexpected end");
+                return 0;
+            };
             self.at += 1;
             v |= u64::from(byte & 0x7f) << shift;
             if byte & 0x80 == 0 {
-                return Ok(v);
+                return v;
             }
         }
-        Err(self.error("integer too long"))
+        self.fail("integer too long");
+        0
     }
 
-    fn len(&mut self) -> Result<usize, DecodeError> {
-        let n = self.uint()?;
+    fn len(&mut self) -> usize {
+        let n = self.uint();
         // Every element takes at least one byte: a larger count is corrupt.
         if n > (self.bytes.len() - self.at) as u64 {
-            return Err(self.error("length past the end"));
+            self.fail("length past the end");
+            return 0;
         }
-        Ok(n as usize)
+        n as usize
     }
 }
 
-/// Encoding and decoding of one type.
+/// Encoding and decoding of one type. `get` returns a placeholder after an
+/// error (see [`In`]).
 trait Codec: Sized {
     fn put(&self, w: &mut Out);
-    fn get(r: &mut In<'_>) -> Result<Self, DecodeError>;
+    fn get(r: &mut In<'_>) -> Self;
 }
 
 impl Codec for u64 {
     fn put(&self, w: &mut Out) {
         w.uint(*self);
     }
-    fn get(r: &mut In<'_>) -> Result<Self, DecodeError> {
+    fn get(r: &mut In<'_>) -> Self {
         r.uint()
     }
 }
@@ -140,11 +166,14 @@ impl Codec for bool {
     fn put(&self, w: &mut Out) {
         w.0.push(u8::from(*self));
     }
-    fn get(r: &mut In<'_>) -> Result<Self, DecodeError> {
-        match r.uint()? {
-            0 => Ok(false),
-            1 => Ok(true),
-            _ => Err(r.error("invalid bool")),
+    fn get(r: &mut In<'_>) -> Self {
+        match r.uint() {
+            0 => false,
+            1 => true,
+            _ => {
+                r.fail("invalid bool");
+                false
+            }
         }
     }
 }
@@ -154,14 +183,14 @@ impl Codec for String {
         w.uint(self.len() as u64);
         w.0.extend_from_slice(self.as_bytes());
     }
-    fn get(r: &mut In<'_>) -> Result<Self, DecodeError> {
-        let n = r.len()?;
-        let bytes = &r.bytes[r.at..r.at + n];
-        let s = std::str::from_utf8(bytes)
-            .map_err(|_| r.error("invalid UTF-8"))?
-            .to_owned();
+    fn get(r: &mut In<'_>) -> Self {
+        let n = r.len();
+        let Ok(s) = std::str::from_utf8(&r.bytes[r.at..r.at + n]) else {
+            r.fail("invalid UTF-8");
+            return String::new();
+        };
         r.at += n;
-        Ok(s)
+        s.to_owned()
     }
 }
 
@@ -172,9 +201,15 @@ impl<T: Codec> Codec for Vec<T> {
             item.put(w);
         }
     }
-    fn get(r: &mut In<'_>) -> Result<Self, DecodeError> {
-        let n = r.len()?;
-        (0..n).map(|_| T::get(r)).collect()
+    fn get(r: &mut In<'_>) -> Self {
+        let n = r.len();
+        // No capacity from `n`: a hostile count must not reserve memory
+        // before its elements are read. Stop at the first error.
+        let mut items = Vec::new();
+        while items.len() < n && r.failed.is_none() {
+            items.push(T::get(r));
+        }
+        items
     }
 }
 
@@ -188,12 +223,8 @@ impl<T: Codec> Codec for Option<T> {
             }
         }
     }
-    fn get(r: &mut In<'_>) -> Result<Self, DecodeError> {
-        Ok(if bool::get(r)? {
-            Some(T::get(r)?)
-        } else {
-            None
-        })
+    fn get(r: &mut In<'_>) -> Self {
+        bool::get(r).then(|| T::get(r))
     }
 }
 
@@ -203,8 +234,12 @@ macro_rules! index_codec {
             fn put(&self, w: &mut Out) {
                 w.uint(u64::from(self.0));
             }
-            fn get(r: &mut In<'_>) -> Result<Self, DecodeError> {
-                u32::try_from(r.uint()?).map($t).map_err(|_| r.error("index too large"))
+            fn get(r: &mut In<'_>) -> Self {
+                let v = r.uint();
+                u32::try_from(v).map($t).unwrap_or_else(|_| {
+                    r.fail("index too large");
+                    $t(0)
+                })
             }
         }
     )*};
@@ -218,10 +253,10 @@ impl Codec for Span {
         w.uint(self.start as u64);
         w.uint((self.end - self.start) as u64);
     }
-    fn get(r: &mut In<'_>) -> Result<Self, DecodeError> {
-        let start = r.uint()? as usize;
-        let len = r.uint()? as usize;
-        Ok(Span::new(start, start.saturating_add(len)))
+    fn get(r: &mut In<'_>) -> Self {
+        let start = r.uint() as usize;
+        let len = r.uint() as usize;
+        Span::new(start, start.saturating_add(len))
     }
 }
 
@@ -232,8 +267,8 @@ macro_rules! struct_codec {
             fn put(&self, w: &mut Out) {
                 $(self.$field.put(w);)*
             }
-            fn get(r: &mut In<'_>) -> Result<Self, DecodeError> {
-                Ok($t { $($field: Codec::get(r)?,)* })
+            fn get(r: &mut In<'_>) -> Self {
+                $t { $($field: Codec::get(r),)* }
             }
         }
     };
@@ -379,11 +414,14 @@ impl Codec for Purpose {
             Purpose::Validation => 1,
         });
     }
-    fn get(r: &mut In<'_>) -> Result<Self, DecodeError> {
-        match r.uint()? {
-            0 => Ok(Purpose::Serve),
-            1 => Ok(Purpose::Validation),
-            _ => Err(r.error("invalid record purpose")),
+    fn get(r: &mut In<'_>) -> Self {
+        match r.uint() {
+            0 => Purpose::Serve,
+            1 => Purpose::Validation,
+            _ => {
+                r.fail("invalid record purpose");
+                Purpose::Serve
+            }
         }
     }
 }
@@ -392,12 +430,12 @@ impl Codec for EdgeKind {
     fn put(&self, w: &mut Out) {
         w.uint(EdgeKind::ALL.iter().position(|k| k == self).unwrap_or(0) as u64);
     }
-    fn get(r: &mut In<'_>) -> Result<Self, DecodeError> {
-        let tag = r.uint()? as usize;
-        EdgeKind::ALL
-            .get(tag)
-            .copied()
-            .ok_or_else(|| r.error("invalid edge kind"))
+    fn get(r: &mut In<'_>) -> Self {
+        let tag = r.uint();
+        EdgeKind::ALL.get(tag as usize).copied().unwrap_or_else(|| {
+            r.fail("invalid edge kind");
+            EdgeKind::ALL[0]
+        })
     }
 }
 
@@ -412,12 +450,15 @@ impl Codec for EdgeOrigin {
             EdgeOrigin::RunsIn => w.uint(2),
         }
     }
-    fn get(r: &mut In<'_>) -> Result<Self, DecodeError> {
-        match r.uint()? {
-            0 => Ok(EdgeOrigin::Declared),
-            1 => Ok(EdgeOrigin::Record(RecordId::get(r)?)),
-            2 => Ok(EdgeOrigin::RunsIn),
-            _ => Err(r.error("invalid edge origin")),
+    fn get(r: &mut In<'_>) -> Self {
+        match r.uint() {
+            0 => EdgeOrigin::Declared,
+            1 => EdgeOrigin::Record(RecordId::get(r)),
+            2 => EdgeOrigin::RunsIn,
+            _ => {
+                r.fail("invalid edge origin");
+                EdgeOrigin::Declared
+            }
         }
     }
 }
@@ -435,11 +476,14 @@ impl Codec for FlowStart {
             }
         }
     }
-    fn get(r: &mut In<'_>) -> Result<Self, DecodeError> {
-        match r.uint()? {
-            0 => Ok(FlowStart::Host(String::get(r)?)),
-            1 => Ok(FlowStart::Path(Vec::get(r)?)),
-            _ => Err(r.error("invalid flow start")),
+    fn get(r: &mut In<'_>) -> Self {
+        match r.uint() {
+            0 => FlowStart::Host(String::get(r)),
+            1 => FlowStart::Path(Vec::get(r)),
+            _ => {
+                r.fail("invalid flow start");
+                FlowStart::Path(Vec::new())
+            }
         }
     }
 }
@@ -457,16 +501,19 @@ impl Codec for Check {
             Check::Placement => w.uint(3),
         }
     }
-    fn get(r: &mut In<'_>) -> Result<Self, DecodeError> {
-        match r.uint()? {
-            0 => Ok(Check::RecordsNotProxied),
-            1 => Ok(Check::OnlyReachedFrom {
-                target: String::get(r)?,
-                from: String::get(r)?,
-            }),
-            2 => Ok(Check::WritersDisjoint),
-            3 => Ok(Check::Placement),
-            _ => Err(r.error("invalid check")),
+    fn get(r: &mut In<'_>) -> Self {
+        match r.uint() {
+            0 => Check::RecordsNotProxied,
+            1 => Check::OnlyReachedFrom {
+                target: String::get(r),
+                from: String::get(r),
+            },
+            2 => Check::WritersDisjoint,
+            3 => Check::Placement,
+            _ => {
+                r.fail("invalid check");
+                Check::RecordsNotProxied
+            }
         }
     }
 }

@@ -25,6 +25,7 @@ pub mod host;
 #[cfg(feature = "toml")]
 pub mod load;
 pub mod model;
+pub mod order;
 pub mod place;
 pub mod select;
 pub mod suggest;

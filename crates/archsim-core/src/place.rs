@@ -5,8 +5,6 @@
 //! non-final one. This module evaluates the rule for a set of answers, finds
 //! precedents among existing components, and audits every component.
 
-use std::collections::BTreeSet;
-
 use crate::error::{QueryError, QueryErrorKind};
 use crate::model::{CompId, Model, ProviderId, RuleId};
 use crate::suggest::nearest;
@@ -62,7 +60,6 @@ pub struct PlaceAnswer {
 ///
 /// Complexity: O(rules · answers + components · answers) for the precedents.
 pub fn place(model: &Model, answers: &[&str]) -> Result<PlaceAnswer, QueryError> {
-    let mut given = BTreeSet::new();
     for &answer in answers {
         if !model.placement.questions.iter().any(|q| q.id == answer) {
             return Err(QueryError::new(
@@ -75,13 +72,12 @@ pub fn place(model: &Model, answers: &[&str]) -> Result<PlaceAnswer, QueryError>
                 ),
             ));
         }
-        given.insert(answer.to_owned());
     }
     let answers: Vec<String> = model
         .placement
         .questions
         .iter()
-        .filter(|q| given.contains(&q.id))
+        .filter(|q| answers.contains(&q.id.as_str()))
         .map(|q| q.id.clone())
         .collect();
     let evaluation = evaluate(model, &answers);
@@ -117,14 +113,16 @@ pub fn evaluate(model: &Model, answers: &[String]) -> Evaluation {
                 .collect(),
         )
     };
-    let mut providers: Vec<ProviderId> =
-        deciding.iter().map(|r| rules[r.index()].provider).collect();
-    providers.sort();
-    providers.dedup();
-    let verdict = match providers.as_slice() {
-        [] => Verdict::Undecided,
-        [one] => Verdict::Provider(*one),
-        _ => Verdict::Conflict,
+    let verdict = match deciding.first() {
+        None => Verdict::Undecided,
+        Some(first) => {
+            let one = rules[first.index()].provider;
+            if deciding.iter().all(|r| rules[r.index()].provider == one) {
+                Verdict::Provider(one)
+            } else {
+                Verdict::Conflict
+            }
+        }
     };
     Evaluation {
         verdict,
@@ -160,13 +158,15 @@ fn precedents(model: &Model, answers: &[String], evaluation: &Evaluation) -> Vec
             }
             // A precedent for a conflict: a component caught between the same rules.
             Verdict::Conflict => {
-                let caught: BTreeSet<ProviderId> = own
+                let mut caught = own
                     .fired
                     .iter()
                     .filter(|r| evaluation.deciding.contains(r))
-                    .map(|r| rules[r.index()].provider)
-                    .collect();
-                caught.len() > 1
+                    .map(|r| rules[r.index()].provider);
+                // Caught between two providers or more.
+                caught
+                    .next()
+                    .is_some_and(|first| caught.any(|p| p != first))
             }
         };
         if relevant {
@@ -182,7 +182,7 @@ fn precedents(model: &Model, answers: &[String], evaluation: &Evaluation) -> Vec
             });
         }
     }
-    out.sort_by(|a, b| {
+    crate::order::sort_by(&mut out, |a, b| {
         b.similarity
             .total_cmp(&a.similarity)
             .then(a.component.cmp(&b.component))

@@ -15,7 +15,7 @@
 use std::collections::BTreeSet;
 
 use crate::error::{QueryError, QueryErrorKind};
-use crate::model::{CompId, Model};
+use crate::model::{CompId, Component, Model};
 use crate::suggest::nearest;
 
 /// What a set of selectors picked.
@@ -107,40 +107,17 @@ fn scenario(model: &Model, selector: &str) -> Option<usize> {
 }
 
 fn pick(model: &Model, selector: &str) -> Result<BTreeSet<CompId>, QueryError> {
-    let all = || {
-        model
-            .components
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (CompId::from_index(i), c))
-    };
-    let set: BTreeSet<CompId> = if let Some((prefix, value)) = selector.split_once(':') {
+    let set = if let Some((prefix, value)) = selector.split_once(':') {
         let value = value.trim();
         match prefix {
-            "provider" => all()
-                .filter(|(_, c)| model.provider_name(c.provider) == value)
-                .map(|(i, _)| i)
-                .collect(),
-            "region" => all()
-                .filter(|(_, c)| model.region_name(c.region) == value)
-                .map(|(i, _)| i)
-                .collect(),
-            "kind" => all()
-                .filter(|(_, c)| c.kind == value)
-                .map(|(i, _)| i)
-                .collect(),
-            "env" => all()
-                .filter(|(_, c)| c.env == value)
-                .map(|(i, _)| i)
-                .collect(),
-            "product" => all()
-                .filter(|(_, c)| c.product.as_deref() == Some(value))
-                .map(|(i, _)| i)
-                .collect(),
-            "terraform" if !value.is_empty() => all()
-                .filter(|(_, c)| c.terraform && c.sources.iter().any(|s| s.starts_with(value)))
-                .map(|(i, _)| i)
-                .collect(),
+            "provider" => matching(model, &|c| model.provider_name(c.provider) == value),
+            "region" => matching(model, &|c| model.region_name(c.region) == value),
+            "kind" => matching(model, &|c| c.kind == value),
+            "env" => matching(model, &|c| c.env == value),
+            "product" => matching(model, &|c| c.product.as_deref() == Some(value)),
+            "terraform" if !value.is_empty() => matching(model, &|c| {
+                c.terraform && c.sources.iter().any(|s| s.starts_with(value))
+            }),
             _ => {
                 return Err(QueryError::new(
                     QueryErrorKind::UnknownSelector,
@@ -154,25 +131,19 @@ fn pick(model: &Model, selector: &str) -> Result<BTreeSet<CompId>, QueryError> {
             }
         }
     } else if let Some(id) = model.component_by_id(selector) {
-        BTreeSet::from([id])
+        only(id)
     } else if let Some(i) = model
         .components
         .iter()
         .position(|c| c.name.eq_ignore_ascii_case(selector))
     {
-        BTreeSet::from([CompId::from_index(i)])
+        only(CompId::from_index(i))
     } else {
-        let by_product: BTreeSet<CompId> = all()
-            .filter(|(_, c)| c.product.as_deref() == Some(selector))
-            .map(|(i, _)| i)
-            .collect();
+        let by_product = matching(model, &|c| c.product.as_deref() == Some(selector));
         if by_product.is_empty() {
-            all()
-                .filter(|(_, c)| {
-                    model.provider_name(c.provider) == selector && c.provider.is_some()
-                })
-                .map(|(i, _)| i)
-                .collect()
+            matching(model, &|c| {
+                model.provider_name(c.provider) == selector && c.provider.is_some()
+            })
         } else {
             by_product
         }
@@ -183,12 +154,31 @@ fn pick(model: &Model, selector: &str) -> Result<BTreeSet<CompId>, QueryError> {
     Ok(set)
 }
 
+/// A set of one component.
+fn only(id: CompId) -> BTreeSet<CompId> {
+    let mut set = BTreeSet::new();
+    set.insert(id);
+    set
+}
+
+/// The components that satisfy `keep`. One loop behind every selector (a
+/// `BTreeSet` collect per selector would link a sort per closure type).
+fn matching(model: &Model, keep: &dyn Fn(&Component) -> bool) -> BTreeSet<CompId> {
+    let mut set = BTreeSet::new();
+    for (i, c) in model.components.iter().enumerate() {
+        if keep(c) {
+            set.insert(CompId::from_index(i));
+        }
+    }
+    set
+}
+
 fn prefix_examples(model: &Model) -> Vec<String> {
     let mut out: Vec<String> = PREFIXES.iter().map(|p| p.to_string()).collect();
     out.extend(model.providers.iter().map(|p| format!("provider:{}", p.id)));
     out.extend(model.regions.iter().map(|r| format!("region:{}", r.id)));
     let mut kinds: Vec<&str> = model.components.iter().map(|c| c.kind.as_str()).collect();
-    kinds.sort_unstable();
+    crate::order::sort(&mut kinds);
     kinds.dedup();
     out.extend(kinds.iter().map(|k| format!("kind:{k}")));
     out

@@ -61,7 +61,8 @@ where
             scored.push((score, order, candidate));
         }
     }
-    scored.sort();
+    // Stable, and pushed in candidate order: ties keep the candidates' order.
+    crate::order::sort_by_key(&mut scored, |&(score, _, _)| score);
     let mut out: Vec<String> = Vec::new();
     for (_, _, candidate) in scored {
         if !out.iter().any(|c| c == candidate) {

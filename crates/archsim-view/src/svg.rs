@@ -7,7 +7,6 @@
 //! and every state is also written as an icon and a word on the node, never
 //! shown by colour alone.
 
-use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use archsim_core::{CompId, Engine, State};
@@ -98,7 +97,13 @@ pub fn map_svg(engine: &Engine, layout: &Layout, options: &MapOptions) -> String
         edge_svg(&mut out, engine, edge, on, faded, &p);
     }
     out.push_str("</g>\n");
-    let states: BTreeMap<CompId, State> = options.states.iter().copied().collect();
+    // Each component's mark by index; a later entry for a component wins.
+    let mut states: Vec<Option<State>> = vec![None; model.components.len()];
+    for &(c, s) in &options.states {
+        if let Some(slot) = states.get_mut(c.index()) {
+            *slot = Some(s);
+        }
+    }
     out.push_str("<g class=\"archsim-nodes\">\n");
     for node in &layout.nodes {
         if node.component.index() >= model.components.len() {
@@ -107,7 +112,7 @@ pub fn map_svg(engine: &Engine, layout: &Layout, options: &MapOptions) -> String
         let mark = if options.failed.contains(&node.component) {
             Some(Mark::Failed)
         } else {
-            states.get(&node.component).map(|&s| Mark::State(s))
+            states[node.component.index()].map(Mark::State)
         };
         let lit = options.highlight.contains(&node.component);
         let faded = !options.highlight.is_empty() && !lit;
@@ -482,12 +487,28 @@ fn num(v: f64) -> Num {
 struct Num(f64);
 
 impl std::fmt::Display for Num {
+    /// Integer arithmetic only: printing an `f64` links core's float
+    /// formatting, some 20 KB of the browser bundle.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let tenths = (self.0 * 10.0).round();
-        if tenths % 10.0 == 0.0 {
-            write!(f, "{}", (tenths / 10.0) as i64)
+        if !tenths.is_finite() {
+            // What `{:.1}` writes; no layout produces these.
+            let text = match tenths {
+                t if t.is_nan() => "NaN",
+                t if t > 0.0 => "inf",
+                _ => "-inf",
+            };
+            return f.write_str(text);
+        }
+        // The digits `{:.1}` wrote for every value below 2^53 tenths
+        // (about 9 · 10^14), far beyond any drawing.
+        let tenths = tenths as i64;
+        let sign = if tenths < 0 { "-" } else { "" };
+        let (whole, tenth) = (tenths.unsigned_abs() / 10, tenths.unsigned_abs() % 10);
+        if tenth == 0 {
+            write!(f, "{sign}{whole}")
         } else {
-            write!(f, "{:.1}", tenths / 10.0)
+            write!(f, "{sign}{whole}.{tenth}")
         }
     }
 }
@@ -541,7 +562,52 @@ pub fn wrap(text: &str, width: usize, max_lines: usize) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::wrap;
+    use super::{num, wrap};
+
+    #[test]
+    fn numbers_have_at_most_one_decimal() {
+        let cases: [(f64, &str); 18] = [
+            (0.0, "0"),
+            (-0.0, "0"),
+            (0.04, "0"),
+            (-0.04, "0"),
+            (0.05, "0.1"),
+            (-0.05, "-0.1"),
+            (12.5, "12.5"),
+            (12.34, "12.3"),
+            (12.96, "13"),
+            (-3.0, "-3"),
+            (-12.25, "-12.3"),
+            (188.0, "188"),
+            (1234567.89, "1234567.9"),
+            (-0.96, "-1"),
+            (7.2 * 3.0, "21.6"),
+            (f64::NAN, "NaN"),
+            (f64::INFINITY, "inf"),
+            (f64::NEG_INFINITY, "-inf"),
+        ];
+        for (v, expected) in cases {
+            assert_eq!(num(v).to_string(), expected, "{v}");
+        }
+    }
+
+    /// The former float formatting, on a sweep of values.
+    #[test]
+    fn numbers_match_float_formatting() {
+        let former = |v: f64| {
+            let tenths = (v * 10.0).round();
+            if tenths % 10.0 == 0.0 {
+                format!("{}", (tenths / 10.0) as i64)
+            } else {
+                format!("{:.1}", tenths / 10.0)
+            }
+        };
+        for i in -20_000..20_000 {
+            for v in [i as f64 * 0.37, i as f64 * 25.1 + 0.05, i as f64 / 7.0] {
+                assert_eq!(num(v).to_string(), former(v), "{v}");
+            }
+        }
+    }
 
     #[test]
     fn wraps_names_into_lines() {

@@ -185,7 +185,7 @@ fn read_pair(f: &mut Fragment, key: &str, value: &str) -> Result<(), String> {
 }
 
 fn read_view(value: &str) -> Option<(f64, f64, f64)> {
-    let mut parts = value.split(',').map(|p| p.trim().parse::<f64>().ok());
+    let mut parts = value.split(',').map(|p| decimal(p.trim()));
     let (z, x, y) = (parts.next()??, parts.next()??, parts.next()??);
     if parts.next().is_some() {
         return None;
@@ -193,6 +193,52 @@ fn read_view(value: &str) -> Option<(f64, f64, f64)> {
     let finite = z.is_finite() && x.is_finite() && y.is_finite();
     let sane = (1.0 / (10.0 * MAX_ZOOM)..=MAX_ZOOM).contains(&z) && x.abs() < 1e7 && y.abs() < 1e7;
     (finite && sane).then_some((z, x, y))
+}
+
+/// A plain decimal number: an optional sign, digits, and an optional
+/// fraction (`-12`, `1.5`, `.5`, `3.`). No exponent, `inf` or `NaN`: links
+/// never carry them. Written by hand because `str::parse::<f64>` links
+/// core's float parser (some 10 KB of wasm) for three numbers.
+///
+/// Returns the nearest `f64` (as `parse` does) for up to 15 significant
+/// digits and 22 decimals; longer inputs may be off by a rounding step.
+fn decimal(text: &str) -> Option<f64> {
+    let (negative, unsigned) = match text.as_bytes().first() {
+        Some(b'-') => (true, &text[1..]),
+        Some(b'+') => (false, &text[1..]),
+        _ => (false, text),
+    };
+    let (whole, fraction) = unsigned.split_once('.').unwrap_or((unsigned, ""));
+    if whole.is_empty() && fraction.is_empty() {
+        return None;
+    }
+    // value = digits · 10^exponent, keeping the digits that fit exactly.
+    let (mut digits, mut exponent) = (0u64, 0i32);
+    for (i, b) in whole.bytes().chain(fraction.bytes()).enumerate() {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        let in_fraction = i >= whole.len();
+        if digits < (1 << 53) / 10 {
+            digits = digits * 10 + u64::from(b - b'0');
+            exponent -= i32::from(in_fraction);
+        } else if !in_fraction {
+            exponent += 1;
+        }
+    }
+    let mut scale = 1.0f64;
+    for _ in 0..exponent.unsigned_abs() {
+        scale *= 10.0;
+        if scale.is_infinite() {
+            break;
+        }
+    }
+    let magnitude = if exponent < 0 {
+        digits as f64 / scale
+    } else {
+        digits as f64 * scale
+    };
+    Some(if negative { -magnitude } else { magnitude })
 }
 
 fn non_empty(s: String) -> Option<String> {
@@ -473,6 +519,62 @@ mod tests {
             write(&f),
             "v1;host=app.tomoda.life;fail=cloudfront-prod,redis;sel=gke;z=1.5,10,20"
         );
+    }
+
+    #[test]
+    fn reads_decimals_like_parse() {
+        for text in [
+            "0",
+            "-0",
+            "+0",
+            "1",
+            "-1",
+            "+7",
+            "1.5",
+            "-20",
+            "10.25",
+            ".5",
+            "-.5",
+            "3.",
+            "0.1",
+            "0.3",
+            "19.99",
+            "1234567.8",
+            "0000012",
+            "-9999999.99",
+            "0.005",
+            "2.675",
+        ] {
+            let expected = text.parse::<f64>().unwrap();
+            let got = decimal(text).unwrap();
+            assert_eq!(got.to_bits(), expected.to_bits(), "{text}");
+        }
+        for text in [
+            "", "-", "+", ".", "-.", "1.2.3", "1e9", "1E2", "inf", "-inf", "NaN", "infinity",
+            "1_000", "0x10", "--1", "+-1", " 1", "1 ", "1,5", "١",
+        ] {
+            assert_eq!(decimal(text), None, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn reads_views() {
+        assert_eq!(read_view("1.5, 10 ,-20"), Some((1.5, 10.0, -20.0)));
+        assert_eq!(read_view("0.005,0,0"), Some((0.005, 0.0, 0.0)));
+        assert_eq!(
+            read_view("20,9999999,-9999999"),
+            Some((20.0, 9999999.0, -9999999.0))
+        );
+        for text in [
+            "0.004,0,0",
+            "20.01,0,0",
+            "1,10000000,0",
+            "1,,0",
+            "1,2,3,",
+            "1e0,0,0",
+        ] {
+            assert_eq!(read_view(text), None, "{text}");
+        }
     }
 
     #[test]

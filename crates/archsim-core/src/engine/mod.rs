@@ -172,10 +172,9 @@ impl Engine {
 
     /// Flows whose path or route passes through the component, or that need it.
     pub fn flows_using(&self, c: CompId) -> Vec<FlowId> {
-        let outcome = self.simulate(&crate::select::Selection {
-            failed: std::iter::once(c).collect(),
-            ..Default::default()
-        });
+        let mut selection = crate::select::Selection::default();
+        selection.failed.insert(c);
+        let outcome = self.simulate(&selection);
         outcome
             .flows
             .iter()

@@ -87,7 +87,7 @@ impl Engine {
             .flat_map(|(_, req)| req.iter().copied())
             .filter(|c| !spof.contains(c))
             .collect();
-        candidates.sort_unstable();
+        crate::order::sort(&mut candidates);
         candidates.dedup();
         for candidate in candidates {
             let blocked: HashSet<NodeIndex> = others
@@ -100,7 +100,7 @@ impl Engine {
             }
         }
         let mut out: Vec<CompId> = spof.into_iter().collect();
-        out.sort_unstable();
+        crate::order::sort(&mut out);
         out
     }
 

@@ -1,5 +1,6 @@
 //! Swimlanes: which band and sub-band every node lives in, and their order.
 
+use archsim_core::order::sort_by_key;
 use archsim_core::{Model, ProviderId, RegionId};
 
 use super::graph::Graph;
@@ -43,7 +44,7 @@ impl Bands {
                 providers.push(p);
             }
         }
-        providers.sort_by_key(|p| p.map_or(-1, |p| p.index() as i64));
+        sort_by_key(&mut providers, |p| p.map_or(-1, |p| p.index() as i64));
         let band_of = |p: Option<ProviderId>| {
             providers
                 .iter()

@@ -1,7 +1,6 @@
 //! The drawn graph: the selected components and their merged edges.
 
-use std::collections::BTreeMap;
-
+use archsim_core::order::sort_indices;
 use archsim_core::{CompId, EdgeId, EdgeKind, EdgeOrigin, Model};
 
 /// Labels longer than this collapse to a count ("7 hosts").
@@ -50,35 +49,48 @@ impl Graph {
                 nodes.push(CompId::from_index(i));
             }
         }
-        let mut merged: Vec<Merged> = Vec::new();
-        let mut by_pair: BTreeMap<(usize, usize), usize> = BTreeMap::new();
+        // Model edges between two different drawn components, in model order.
+        let mut drawn_edges: Vec<(usize, usize, EdgeId)> = Vec::new();
         for (i, e) in model.edges.iter().enumerate() {
             let (Some(&from), Some(&to)) = (local.get(e.from.index()), local.get(e.to.index()))
             else {
                 continue;
             };
-            if from == usize::MAX || to == usize::MAX || from == to {
-                continue;
+            if from != usize::MAX && to != usize::MAX && from != to {
+                drawn_edges.push((from, to, EdgeId::from_index(i)));
             }
-            let id = EdgeId::from_index(i);
-            match by_pair.get(&(from, to)) {
-                Some(&m) => {
-                    let m = &mut merged[m];
-                    m.ids.push(id);
-                    m.kind = m.kind.min(e.kind);
-                    m.hop |= e.hop;
-                }
-                None => {
-                    by_pair.insert((from, to), merged.len());
-                    merged.push(Merged {
-                        ids: vec![id],
-                        from,
-                        to,
-                        kind: e.kind,
-                        hop: e.hop,
-                        label: None,
-                    });
-                }
+        }
+        // The first edge of every edge's (from, to) pair: a stable sort by
+        // pair puts each pair's edges together, first edge first.
+        let pair = |k: usize| (drawn_edges[k].0, drawn_edges[k].1);
+        let mut first = vec![0usize; drawn_edges.len()];
+        let mut run = 0;
+        let by_pair = sort_indices(drawn_edges.len(), &mut |a, b| pair(a).cmp(&pair(b)));
+        for (i, &k) in by_pair.iter().enumerate() {
+            if i == 0 || pair(by_pair[i - 1]) != pair(k) {
+                run = k;
+            }
+            first[k] = run;
+        }
+        let mut merged: Vec<Merged> = Vec::new();
+        let mut merged_at = vec![usize::MAX; drawn_edges.len()];
+        for (k, &(from, to, id)) in drawn_edges.iter().enumerate() {
+            let e = &model.edges[id.index()];
+            if first[k] == k {
+                merged_at[k] = merged.len();
+                merged.push(Merged {
+                    ids: vec![id],
+                    from,
+                    to,
+                    kind: e.kind,
+                    hop: e.hop,
+                    label: None,
+                });
+            } else {
+                let m = &mut merged[merged_at[first[k]]];
+                m.ids.push(id);
+                m.kind = m.kind.min(e.kind);
+                m.hop |= e.hop;
             }
         }
         let mut out = vec![Vec::new(); nodes.len()];

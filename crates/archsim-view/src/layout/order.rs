@@ -1,6 +1,6 @@
 //! The order and row of every node inside its band (the y).
 
-use std::collections::BTreeMap;
+use archsim_core::order::{sort_by, sort_indices};
 
 use super::bands::Bands;
 use super::graph::Graph;
@@ -24,13 +24,19 @@ pub(super) struct Grid {
 /// Complexity: O(sweeps · (E + V log V)).
 pub(super) fn arrange(graph: &Graph, layers: &[usize], bands: &Bands, sweeps: usize) -> Grid {
     let n = graph.nodes.len();
-    let mut cells: BTreeMap<(usize, usize), Vec<usize>> = BTreeMap::new();
-    for (v, &layer) in layers.iter().enumerate() {
-        cells.entry((bands.of_node[v], layer)).or_default().push(v);
+    // The cells in (sub-band, layer) order, each listing its nodes in index
+    // order (the sort is stable).
+    let cell_of = |v: usize| (bands.of_node[v], layers[v]);
+    let mut cells: Vec<((usize, usize), Vec<usize>)> = Vec::new();
+    for v in sort_indices(layers.len(), &mut |a, b| cell_of(a).cmp(&cell_of(b))) {
+        match cells.last_mut() {
+            Some((key, cell)) if *key == cell_of(v) => cell.push(v),
+            _ => cells.push((cell_of(v), vec![v])),
+        }
     }
     let mut rows = vec![0usize; bands.subs.len()];
-    for (&(sub, _), cell) in &cells {
-        rows[sub] = rows[sub].max(cell.len());
+    for ((sub, _), cell) in &cells {
+        rows[*sub] = rows[*sub].max(cell.len());
     }
     // A sub-band's first row in the whole drawing (one spare row per label).
     let mut offset = vec![0f64; bands.subs.len()];
@@ -40,7 +46,7 @@ pub(super) fn arrange(graph: &Graph, layers: &[usize], bands: &Bands, sweeps: us
         total += r as f64 + 1.0;
     }
     let mut slot = vec![0usize; n];
-    for cell in cells.values() {
+    for (_, cell) in &cells {
         for (i, &v) in cell.iter().enumerate() {
             slot[v] = i;
         }
@@ -86,7 +92,7 @@ pub(super) fn arrange(graph: &Graph, layers: &[usize], bands: &Bands, sweeps: us
                         (desired - offset[sub], slot[v], v)
                     })
                     .collect();
-                keyed.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+                sort_by(&mut keyed, |a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
                 let k = keyed.len();
                 let mut next = 0usize;
                 for (i, &(desired, _, v)) in keyed.iter().enumerate() {

@@ -1,6 +1,7 @@
 //! Breaking cycles and assigning layers (the x of every node).
 
 use archsim_core::EdgeKind;
+use archsim_core::order::sort_by_key;
 
 use super::graph::Graph;
 
@@ -30,7 +31,7 @@ pub(super) fn feedback_arcs(graph: &Graph) -> Vec<bool> {
     let mut reversed = vec![false; graph.edges.len()];
     let mut out: Vec<Vec<usize>> = graph.out.clone();
     for edges in &mut out {
-        edges.sort_by_key(|&e| {
+        sort_by_key(edges, |&e| {
             let m = &graph.edges[e];
             (priority(m.hop, m.kind), m.to, e)
         });

@@ -1,6 +1,8 @@
 //! Edge paths: smooth curves from the right side of the dependent to the
 //! left side of its dependency; reversed edges loop under their nodes.
 
+use archsim_core::order::sort_by;
+
 use super::graph::Graph;
 use super::{EdgePath, LayoutOptions, NodeBox};
 
@@ -34,7 +36,7 @@ pub(super) fn paths(
             .copied()
             .filter(|&e| forward(e))
             .collect();
-        leaving.sort_by(|&a, &b| {
+        sort_by(&mut leaving, |&a, &b| {
             centre(graph.edges[a].to)
                 .total_cmp(&centre(graph.edges[b].to))
                 .then(a.cmp(&b))
@@ -45,7 +47,7 @@ pub(super) fn paths(
             .copied()
             .filter(|&e| forward(e))
             .collect();
-        entering.sort_by(|&a, &b| {
+        sort_by(&mut entering, |&a, &b| {
             centre(graph.edges[a].from)
                 .total_cmp(&centre(graph.edges[b].from))
                 .then(a.cmp(&b))
