@@ -26,3 +26,10 @@ pub mod svg;
 /// `--archsim-accent`, `--archsim-down`, …) with standalone defaults; a host
 /// page (the book) maps them to its own theme variables.
 pub const STYLE_CSS: &str = include_str!("../assets/archsim.css");
+
+/// The stylesheet for the live widgets' controls and panels (archsim-web).
+///
+/// It lives here, not in the widgets' crate, so that the book's
+/// preprocessor can install it without depending on the wasm bundle, and
+/// the bundle carries no stylesheet at all.
+pub const WIDGETS_CSS: &str = include_str!("../assets/widgets.css");

@@ -35,7 +35,6 @@ pub mod mount;
 pub mod panic;
 pub mod shared;
 pub mod state;
-pub mod style;
 pub mod view;
 
 pub use mount::{mount, mount_all};

@@ -21,9 +21,9 @@ use crate::components::widget::{Widget, WidgetProps};
 use crate::config::{self, Kind};
 use crate::dom;
 use crate::fragment::{self, Parsed};
+use crate::panic;
 use crate::shared::Shared;
 use crate::state::State;
-use crate::{panic, style};
 
 /// Marks an element whose widget has started (or shown why it could not).
 pub const MOUNTED: &str = "data-archsim-mounted";
@@ -54,7 +54,6 @@ thread_local! {
 #[wasm_bindgen]
 pub fn mount_all() -> u32 {
     panic::install();
-    style::inject();
     let Some(document) = dom::document() else {
         return 0;
     };
@@ -139,7 +138,6 @@ pub enum Mounted {
 /// Start the widget of one mount point now.
 pub fn mount(element: &Element) -> Mounted {
     panic::install();
-    style::inject();
     if element.has_attribute(MOUNTED) {
         return Mounted::Already;
     }

@@ -3,15 +3,32 @@
 // mdBook adds this file to every page (additional-js) under a hashed name,
 // and pages live at any depth, so the bundle's address comes from this
 // script's own URL: it sits in <book root>/theme/, the bundle in
-// <book root>/archsim/. The bundle is fetched only when a page has a widget
-// and one comes near the viewport. Any failure (no bundle, file:// pages,
-// an old browser) leaves the static fallbacks in place.
+// <book root>/archsim/. Nothing is fetched on a page without widgets. On a
+// page with widgets the bundle (JS and wasm) is preloaded at once, so the
+// download overlaps the page's own work, and it starts when a widget comes
+// near the viewport. Any failure (no bundle, file:// pages, an old browser)
+// leaves the static fallbacks in place.
 (function () {
   "use strict";
   var script = document.currentScript;
   if (!script || !script.src) return;
   var bundle = new URL("../archsim/archsim-web.js", script.src).href;
+  var wasm = new URL("../archsim/archsim-web_bg.wasm", script.src).href;
   var started = false;
+
+  function preload() {
+    var js = document.createElement("link");
+    js.rel = "modulepreload";
+    js.href = bundle;
+    // The glue fetches the wasm in CORS mode: the preload must match to be used.
+    var bin = document.createElement("link");
+    bin.rel = "preload";
+    bin.as = "fetch";
+    bin.crossOrigin = "anonymous";
+    bin.href = wasm;
+    document.head.appendChild(js);
+    document.head.appendChild(bin);
+  }
 
   function start() {
     if (started) return;
@@ -32,6 +49,7 @@
   function watch() {
     var widgets = document.querySelectorAll("div.archsim[data-archsim]");
     if (widgets.length === 0) return;
+    preload();
     // A shared link (#v1;…) may point at a widget below the fold: start now.
     if (/^#v\d+;/.test(location.hash)) return start();
     if (!("IntersectionObserver" in window)) return start();
@@ -47,7 +65,9 @@
     widgets.forEach(function (w) { observer.observe(w); });
   }
 
-  if (document.readyState === "loading") {
+  // mdBook puts this script after the page's content: the widgets are
+  // already in the document, so there is no need to wait for the rest.
+  if (document.readyState === "loading" && !document.querySelector("div.archsim[data-archsim]")) {
     document.addEventListener("DOMContentLoaded", watch);
   } else {
     watch();

@@ -1,6 +1,7 @@
 //! The files `mdbook-archsim install` writes into the book's `theme/`.
 //!
-//! `archsim.css` is the view crate's stylesheet followed by the mapping of
+//! `archsim.css` is the view crate's stylesheets (static views, then the
+//! live widgets' controls) followed by the mapping of
 //! its `--archsim-*` colours onto mdBook's theme variables (light, rust,
 //! coal, navy, ayu), so the widgets and fallbacks follow the reader's theme
 //! live. `archsim-loader.js` finds the wasm bundle next to the book root and
@@ -9,7 +10,7 @@
 //! Both start with a header naming this crate's version: the preprocessor
 //! warns when the installed files are older than the binary.
 
-use archsim_view::STYLE_CSS;
+use archsim_view::{STYLE_CSS, WIDGETS_CSS};
 
 /// The mapping of `--archsim-*` onto mdBook's themes, and the book's own rules.
 pub const THEME_CSS: &str = include_str!("../assets/theme.css");
@@ -34,9 +35,10 @@ pub fn header() -> String {
 /// The stylesheet's content.
 pub fn css() -> String {
     format!(
-        "{}\n\n/* ---- archsim-view's stylesheet ---- */\n\n{}\n\n/* ---- mdBook theme mapping ---- */\n\n{}",
+        "{}\n\n/* ---- archsim-view's stylesheet ---- */\n\n{}\n\n/* ---- the live widgets ---- */\n\n{}\n\n/* ---- mdBook theme mapping ---- */\n\n{}",
         header(),
         STYLE_CSS.trim_end(),
+        WIDGETS_CSS.trim_end(),
         THEME_CSS.trim_end()
     ) + "\n"
 }
