@@ -1,11 +1,17 @@
 //! "Did you mean …?": nearest names by edit distance.
+//!
+//! Case is folded for ASCII letters only. What is compared are ids, hosts
+//! and selector words, which are ASCII (a host must be: internationalised
+//! names are written in their `xn--` form); a non-ASCII letter compares as
+//! written. Full Unicode case mapping would bring its tables (about 15 KB)
+//! into the browser bundle for no answer that changes.
 
 /// Edit distance between two strings (optimal string alignment: insertions,
 /// deletions, substitutions and adjacent transpositions cost 1), by
-/// characters, case-insensitive.
+/// characters, ignoring ASCII case.
 pub fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().flat_map(char::to_lowercase).collect();
-    let b: Vec<char> = b.chars().flat_map(char::to_lowercase).collect();
+    let a: Vec<char> = a.chars().map(|c| c.to_ascii_lowercase()).collect();
+    let b: Vec<char> = b.chars().map(|c| c.to_ascii_lowercase()).collect();
     let width = b.len() + 1;
     let mut d = vec![0usize; (a.len() + 1) * width];
     for i in 0..=a.len() {
@@ -40,7 +46,7 @@ pub fn nearest<'a, I>(wanted: &str, candidates: I, limit: usize) -> Vec<String>
 where
     I: IntoIterator<Item = &'a str>,
 {
-    let wanted_lower = wanted.to_lowercase();
+    let wanted_lower = wanted.to_ascii_lowercase();
     let mut scored: Vec<(usize, usize, &str)> = Vec::new();
     for (order, candidate) in candidates.into_iter().enumerate() {
         if candidate.eq_ignore_ascii_case(wanted) {
@@ -48,7 +54,7 @@ where
         }
         let distance = edit_distance(wanted, candidate);
         let longest = wanted.chars().count().max(candidate.chars().count());
-        let lower = candidate.to_lowercase();
+        let lower = candidate.to_ascii_lowercase();
         let contains = !wanted_lower.is_empty()
             && wanted_lower.len() >= 3
             && (lower.contains(&wanted_lower) || wanted_lower.contains(&lower));

@@ -43,7 +43,7 @@ impl Shared {
             .filter(|r| r.purpose == Purpose::Serve)
             .map(|r| r.host.clone())
             .collect();
-        hosts.sort();
+        archsim_core::order::sort(&mut hosts);
         hosts.dedup();
         let questions = Rc::new(
             model

@@ -148,7 +148,12 @@ impl State {
         }
         if !f.fail.is_empty() {
             let (known, unknown) = self.lookup(model, &f.fail);
-            self.failed = known.into_iter().collect();
+            // Inserted one by one: collecting into a set sorts first,
+            // and each sort is its own copy of the sort code in the bundle.
+            self.failed = BTreeSet::new();
+            for c in known {
+                self.failed.insert(c);
+            }
             if self.failed.is_empty() {
                 self.scenario = None;
             }
@@ -401,7 +406,7 @@ impl State {
                     self.answers.push(id);
                 }
                 if !question_order.is_empty() {
-                    self.answers.sort_by_key(|a| {
+                    archsim_core::order::sort_by_key(&mut self.answers, |a| {
                         question_order
                             .iter()
                             .position(|q| q == a)

@@ -136,8 +136,10 @@ pub(super) fn place(
 
 /// `asia-east1 · Taiwan`, or just the name when it already says the id.
 fn region_label(id: &str, name: &str) -> String {
-    let lower = name.to_lowercase();
-    if lower.starts_with(&id.to_lowercase()) {
+    // ASCII case only: region ids are ASCII, and full Unicode case mapping
+    // would bring its tables into the browser bundle.
+    let lower = name.to_ascii_lowercase();
+    if lower.starts_with(&id.to_ascii_lowercase()) {
         name.to_owned()
     } else {
         format!("{id} · {name}")
