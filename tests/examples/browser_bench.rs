@@ -128,12 +128,15 @@ const pick = (list) => {
       list.querySelector("summary").click();
       for (let i = 0; i < 100 && !live.querySelector(".archsim-checklist input"); i++) await tick();
     }
-    const boxes = pick(Array.from(live.querySelectorAll(
-      kind === "fail" ? ".archsim-checklist input[type=checkbox]" : ".archsim-questions input[type=checkbox]")));
-    for (const box of boxes) {
-      times.push(await time(() => box.click()));
+    // By id: a render replaces the answer's markup, and with it the boxes.
+    const ids = pick(Array.from(live.querySelectorAll(
+      kind === "fail" ? ".archsim-checklist input[type=checkbox]" : ".archsim-questions input[type=checkbox]"))
+      .map((b) => b.id));
+    const box = (id) => document.getElementById(id);
+    for (const id of ids) {
+      times.push(await time(() => box(id).click()));
       await tick();
-      box.click();
+      box(id).click();
       await tick(); await tick();
     }
   }

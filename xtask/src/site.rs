@@ -7,11 +7,15 @@ use std::path::{Path, PathBuf};
 use crate::run::{cmd, exec, path_env, root, step};
 use crate::tools;
 
-/// Files of trunk's output that the site serves from `archsim/`.
-const BUNDLE: [&str; 4] = [
+/// Files of trunk's output that the site serves from `archsim/`: the
+/// bundle, and the full-page simulator with its three stylesheets (the
+/// bundle carries none).
+const BUNDLE: [&str; 6] = [
     "archsim-web.js",
     "archsim-web_bg.wasm",
     "index.html",
+    "archsim.css",
+    "widgets.css",
     "style.css",
 ];
 

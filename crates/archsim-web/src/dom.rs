@@ -83,6 +83,18 @@ pub fn copy(text: &str) -> bool {
     true
 }
 
+/// Tick or untick the checkbox with this id, if there is one and it
+/// differs.
+pub fn set_checked(id: &str, on: bool) {
+    if let Some(input) = document()
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+        && input.checked() != on
+    {
+        input.set_checked(on);
+    }
+}
+
 /// Move keyboard focus to `element` (HTML or SVG).
 pub fn focus(element: &Element) {
     if let Ok(f) = js_sys::Reflect::get(element, &"focus".into())

@@ -1,7 +1,11 @@
-//! The live map's drawing for one state: the prepared pieces of
-//! [`Geometry`] joined with the classes, markers and labels of the moment.
+//! The live map's drawing for one state: how every node and edge looks
+//! ([`looks`]: classes, labels, markers), and the SVG markup that draws
+//! the prepared pieces of [`Geometry`] that way ([`map_markup`]).
 //!
-//! Pure, so the native tests read exactly what the browser will show.
+//! The map is written once; a later state changes only the looks that
+//! differ, on the elements (see the map component), so a click on a
+//! 1,000-node map touches a few elements instead of parsing the drawing
+//! again. Pure, so the native tests read exactly what the browser shows.
 //! Hovering is not drawn here: it changes no state, and the map component
 //! marks the hovered node's neighbourhood on the elements directly.
 
@@ -86,23 +90,156 @@ pub fn node_id(uid: &str, index: usize) -> String {
     format!("{uid}-n{index}")
 }
 
-/// The map's contents (markers, groups, edges, nodes) as SVG markup.
+/// The id of edge `index`'s element.
+pub fn edge_id(uid: &str, index: usize) -> String {
+    format!("{uid}-e{index}")
+}
+
+/// How one node looks in a state: what changes when the state does.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct NodeLook {
+    /// Its classes.
+    pub class: String,
+    /// What a screen reader says (also its tooltip).
+    pub label: String,
+    /// `aria-pressed`.
+    pub pressed: bool,
+    /// The state marker's text (icon and words), empty when none.
+    pub marker: String,
+}
+
+/// How one edge looks in a state.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct EdgeLook {
+    /// Its classes.
+    pub class: String,
+    /// Whether it is on the lit route (its arrow is lit too).
+    pub lit: bool,
+}
+
+/// Every node's and edge's look, in [`Geometry`] order.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Looks {
+    /// By node index.
+    pub nodes: Vec<NodeLook>,
+    /// By edge index.
+    pub edges: Vec<EdgeLook>,
+}
+
+/// How everything looks under `marks` and `d`.
 ///
-/// Complexity: O(V + E + P·E) for a lit path of P hops; the text is
-/// written once, from pieces prepared by [`Geometry::new`].
-pub fn map_markup(g: &Geometry, marks: &Marks, d: &Drawing) -> String {
+/// Complexity: O(V + E·P) for a lit path of P hops.
+pub fn looks(g: &Geometry, marks: &Marks, d: &Drawing) -> Looks {
+    let matched = |i: usize| d.matches.is_none_or(|m| m.get(i).copied().unwrap_or(false));
+    let edges = g
+        .edges
+        .iter()
+        .map(|e| {
+            let lit = marks.path.windows(2).any(|w| w == [e.from, e.to]);
+            let faded = match d.matches {
+                Some(_) => !(matched(e.from) && matched(e.to)),
+                None => !marks.path.is_empty() && !lit,
+            };
+            let mut class = e.class.clone();
+            if lit {
+                class.push_str(" is-highlighted");
+            }
+            if faded {
+                class.push_str(" is-faded");
+            }
+            EdgeLook { class, lit }
+        })
+        .collect();
+    let nodes = g
+        .nodes
+        .iter()
+        .enumerate()
+        .map(|(i, n)| {
+            let mark = marks.nodes.get(i).copied().flatten();
+            let mut class = String::from("archsim-node");
+            let (marker, words) = match mark {
+                Some(Mark::Failed) => {
+                    class.push_str(" is-failed state-down");
+                    (format!("{} failed", state_label("down").0), "failed")
+                }
+                Some(Mark::State(s)) => {
+                    class.push_str(" state-");
+                    class.push_str(s.as_str());
+                    let (icon, words) = state_label(s.as_str());
+                    (format!("{icon} {words}"), words)
+                }
+                None => (String::new(), ""),
+            };
+            let lit = marks.path.contains(&i);
+            if lit {
+                class.push_str(" is-highlighted");
+            }
+            if marks.current == Some(i) {
+                class.push_str(" is-current");
+            }
+            if d.selected == Some(i) {
+                class.push_str(" is-selected");
+            }
+            let faded = match d.matches {
+                Some(_) => !matched(i),
+                None => !marks.path.is_empty() && !lit,
+            };
+            if faded {
+                class.push_str(" is-faded");
+            }
+            let pressed = if d.clicks_fail {
+                mark == Some(Mark::Failed)
+            } else {
+                d.selected == Some(i)
+            };
+            let label = if words.is_empty() {
+                n.label.clone()
+            } else {
+                format!("{}, {words}", n.label)
+            };
+            NodeLook {
+                class,
+                label,
+                pressed,
+                marker,
+            }
+        })
+        .collect();
+    Looks { nodes, edges }
+}
+
+/// The arrow markers' ids: plain and lit.
+fn arrows(uid: &str) -> (String, String) {
+    (
+        format!("url(#{uid}-arrow)"),
+        format!("url(#{uid}-arrow-lit)"),
+    )
+}
+
+/// The `marker-end` of an edge.
+pub fn arrow_of(uid: &str, lit: bool) -> String {
+    let (plain, lit_arrow) = arrows(uid);
+    if lit { lit_arrow } else { plain }
+}
+
+/// The map's contents (markers, groups, edges, nodes) as SVG markup,
+/// looking as `looks` says. Every node has a state marker element (empty
+/// when it has no state), so a later state only changes attributes and
+/// text: see [`Looks`].
+///
+/// Complexity: O(V + E); the text is written once, from pieces prepared
+/// by [`Geometry::new`].
+pub fn map_markup(g: &Geometry, looks: &Looks, d: &Drawing) -> String {
     let mut m = Markup::new();
-    let arrow = format!("{}-arrow", d.uid);
-    let arrow_lit = format!("{}-arrow-lit", d.uid);
     m.raw("<defs>");
-    for (id, class) in [
-        (&arrow, "archsim-arrow"),
-        (&arrow_lit, "archsim-arrow is-highlighted"),
+    for (suffix, class) in [
+        ("arrow", "archsim-arrow"),
+        ("arrow-lit", "archsim-arrow is-highlighted"),
     ] {
         m.open(
             "marker",
             &[
-                ("id", id),
+                ("id", &format!("{}-{suffix}", d.uid)),
                 ("class", class),
                 ("viewBox", "0 0 10 10"),
                 ("refX", "9"),
@@ -117,26 +254,14 @@ pub fn map_markup(g: &Geometry, marks: &Marks, d: &Drawing) -> String {
     m.raw("</defs><g class=\"archsim-groups\">")
         .raw(&g.groups)
         .raw("</g><g class=\"archsim-edges\">");
-    let lit_path = |i: usize| marks.path.contains(&i);
-    let matched = |i: usize| d.matches.is_none_or(|m| m.get(i).copied().unwrap_or(false));
-    let (arrow, arrow_lit) = (format!("url(#{arrow})"), format!("url(#{arrow_lit})"));
-    for e in &g.edges {
-        let lit = marks.path.windows(2).any(|w| w == [e.from, e.to]);
-        let faded = match d.matches {
-            Some(_) => !(matched(e.from) && matched(e.to)),
-            None => !marks.path.is_empty() && !lit,
-        };
-        let mut class = e.class.clone();
-        if lit {
-            class.push_str(" is-highlighted");
-        }
-        if faded {
-            class.push_str(" is-faded");
-        }
+    let none = EdgeLook::default();
+    for (k, e) in g.edges.iter().enumerate() {
+        let look = looks.edges.get(k).unwrap_or(&none);
         m.open(
             "g",
             &[
-                ("class", &class),
+                ("class", &look.class),
+                ("id", &edge_id(d.uid, k)),
                 ("data-from", &e.from.to_string()),
                 ("data-to", &e.to.to_string()),
             ],
@@ -144,88 +269,43 @@ pub fn map_markup(g: &Geometry, marks: &Marks, d: &Drawing) -> String {
         .raw(&e.title)
         .open(
             "path",
-            &[
-                ("d", &e.d),
-                ("marker-end", if lit { &arrow_lit } else { &arrow }),
-            ],
+            &[("d", &e.d), ("marker-end", &arrow_of(d.uid, look.lit))],
         )
         .close("path")
         .raw(&e.label)
         .close("g");
     }
     m.raw("</g><g class=\"archsim-nodes\">");
+    let blank = NodeLook::default();
     for (i, n) in g.nodes.iter().enumerate() {
-        let mark = marks.nodes.get(i).copied().flatten();
-        let mut class = String::from("archsim-node");
-        let (marker, words) = match mark {
-            Some(Mark::Failed) => {
-                class.push_str(" is-failed state-down");
-                (Some(format!("{} failed", state_label("down").0)), "failed")
-            }
-            Some(Mark::State(s)) => {
-                class.push_str(" state-");
-                class.push_str(s.as_str());
-                let (icon, words) = state_label(s.as_str());
-                (Some(format!("{icon} {words}")), words)
-            }
-            None => (None, ""),
-        };
-        let lit = lit_path(i);
-        if lit {
-            class.push_str(" is-highlighted");
-        }
-        if marks.current == Some(i) {
-            class.push_str(" is-current");
-        }
-        if d.selected == Some(i) {
-            class.push_str(" is-selected");
-        }
-        let faded = match d.matches {
-            Some(_) => !matched(i),
-            None => !marks.path.is_empty() && !lit,
-        };
-        if faded {
-            class.push_str(" is-faded");
-        }
-        let pressed = if d.clicks_fail {
-            mark == Some(Mark::Failed)
-        } else {
-            d.selected == Some(i)
-        };
-        let label = if words.is_empty() {
-            n.label.clone()
-        } else {
-            format!("{}, {words}", n.label)
-        };
+        let look = looks.nodes.get(i).unwrap_or(&blank);
         m.open(
             "g",
             &[
-                ("class", &class),
+                ("class", &look.class),
                 ("id", &node_id(d.uid, i)),
                 ("data-index", &i.to_string()),
                 ("data-id", &n.id),
                 ("data-provider", &n.provider),
                 ("role", "button"),
                 ("tabindex", if d.focus == i { "0" } else { "-1" }),
-                ("aria-label", &label),
-                ("aria-pressed", if pressed { "true" } else { "false" }),
+                ("aria-label", &look.label),
+                ("aria-pressed", if look.pressed { "true" } else { "false" }),
             ],
         )
-        .leaf("title", &[], &label)
-        .raw(&n.body);
-        if let Some(marker) = marker {
-            m.leaf(
-                "text",
-                &[
-                    ("class", "archsim-node-state"),
-                    ("x", &n.mark_at.0),
-                    ("y", &n.mark_at.1),
-                    ("text-anchor", "end"),
-                ],
-                &marker,
-            );
-        }
-        m.close("g");
+        .leaf("title", &[], &look.label)
+        .raw(&n.body)
+        .leaf(
+            "text",
+            &[
+                ("class", "archsim-node-state"),
+                ("x", &n.mark_at.0),
+                ("y", &n.mark_at.1),
+                ("text-anchor", "end"),
+            ],
+            &look.marker,
+        )
+        .close("g");
     }
     m.raw("</g>");
     m.into_string()
@@ -255,7 +335,7 @@ mod tests {
         let (cf, s3, gke) = (id("cloudfront-prod"), id("s3-assets-prod"), id("gke"));
         let mut marks = Marks::new(&g, [cf], [(gke, Health::Degraded)], [cf, s3]);
         marks.current = g.index(s3);
-        let draw = |marks: &Marks, d: Drawing| map_markup(&g, marks, &d);
+        let draw = |marks: &Marks, d: Drawing| map_markup(&g, &looks(&g, marks, &d), &d);
         let plain = Drawing {
             uid: "w1",
             selected: g.index(gke),
@@ -303,7 +383,7 @@ mod tests {
             }
         }
         assert_eq!(
-            svg.matches("is-highlighted\" data-from").count(),
+            svg.matches("is-highlighted\" id=\"w1-e").count(),
             1,
             "one lit edge"
         );
@@ -320,6 +400,15 @@ mod tests {
         );
         assert!(!node(&searched, "cloudfront-prod").contains("is-faded"));
         assert!(node(&searched, "gke").contains("is-faded"));
+        // A new state changes the looks of what it touches, nothing else:
+        // the map component patches exactly these.
+        let before = looks(&g, &Marks::new(&g, [], [], []), &plain);
+        let after = looks(&g, &Marks::new(&g, [cf], [], []), &plain);
+        let changed: Vec<usize> = (0..g.nodes.len())
+            .filter(|&i| before.nodes[i] != after.nodes[i])
+            .collect();
+        assert_eq!(changed, [g.index(cf).unwrap()]);
+        assert_eq!(before.edges, after.edges);
         // Deterministic, and model text is escaped.
         assert_eq!(svg, draw(&marks, plain));
         assert!(!svg.contains("<script"));

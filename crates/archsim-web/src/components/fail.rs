@@ -12,6 +12,7 @@ use yew::prelude::*;
 use crate::acts::verb;
 use crate::components::Ctx;
 use crate::components::map::Map;
+use crate::dom;
 use crate::geometry::Geometry;
 use crate::map_markup::Marks;
 use crate::markup::{Markup, flag};
@@ -24,6 +25,41 @@ pub struct FailPanelProps {
     pub state: Rc<State>,
     /// The map's drawing, if the widget shows a map.
     pub geometry: Option<Rc<Geometry>>,
+}
+
+/// Every component's box, grouped by provider, in model order.
+fn checklist(list: &mut Markup, model: &archsim_core::Model, uid: &str) {
+    let mut groups: Vec<(&str, Vec<usize>)> = Vec::new();
+    for (i, c) in model.components.iter().enumerate() {
+        let provider = model.provider_name(c.provider);
+        match groups.iter_mut().find(|(p, _)| *p == provider) {
+            Some((_, members)) => members.push(i),
+            None => groups.push((provider, vec![i])),
+        }
+    }
+    for (provider, members) in &groups {
+        list.raw("<fieldset>").leaf("legend", &[], provider);
+        for &i in members {
+            let comp = &model.components[i];
+            let id = format!("{uid}-fail-{i}");
+            list.raw("<div class=\"archsim-check\">")
+                .open(
+                    "input",
+                    &[
+                        ("type", "checkbox"),
+                        ("id", &id),
+                        ("data-act", verb::TOGGLE),
+                        ("data-arg", &i.to_string()),
+                    ],
+                )
+                .open("label", &[("for", &id)])
+                .text(&comp.name)
+                .raw(" ")
+                .code(&comp.id)
+                .raw("</label></div>");
+        }
+        list.raw("</fieldset>");
+    }
 }
 
 /// The failure simulator panel.
@@ -46,6 +82,33 @@ pub fn FailPanel(props: &FailPanelProps) -> Html {
             ))
         })
     };
+    // The list is written once per opening, without its ticks; an effect
+    // ticks the boxes from the state. A click then changes no element but
+    // the box itself, which keeps the focus where the reader left it.
+    let list = {
+        let ctx = ctx.clone();
+        use_memo(*list_open, move |open| {
+            let mut list = Markup::new();
+            if let Some(ctx) = ctx.filter(|_| *open) {
+                checklist(&mut list, ctx.shared.model(), &ctx.uid);
+            }
+            AttrValue::from(list.into_string())
+        })
+    };
+    {
+        let uid = ctx.as_ref().map(|c| c.uid.clone()).unwrap_or_default();
+        let n = ctx
+            .as_ref()
+            .map_or(0, |c| c.shared.model().components.len());
+        use_effect_with((state.failed.clone(), *list_open), move |(failed, open)| {
+            if *open {
+                for i in 0..n {
+                    let on = failed.contains(&CompId::from_index(i));
+                    dom::set_checked(&format!("{uid}-fail-{i}"), on);
+                }
+            }
+        });
+    }
     let spof = {
         let ctx = ctx.clone();
         use_memo(state.spof, move |on| {
@@ -162,43 +225,6 @@ pub fn FailPanel(props: &FailPanelProps) -> Html {
             }
         })
     };
-    let mut list = Markup::new();
-    if *list_open {
-        // Components, grouped by provider, in model order.
-        let mut groups: Vec<(&str, Vec<usize>)> = Vec::new();
-        for (i, c) in model.components.iter().enumerate() {
-            let provider = model.provider_name(c.provider);
-            match groups.iter_mut().find(|(p, _)| *p == provider) {
-                Some((_, list)) => list.push(i),
-                None => groups.push((provider, vec![i])),
-            }
-        }
-        for (provider, members) in &groups {
-            list.raw("<fieldset>").leaf("legend", &[], provider);
-            for &i in members {
-                let comp = &model.components[i];
-                let id = format!("{uid}-fail-{i}");
-                list.raw("<div class=\"archsim-check\">")
-                    .open(
-                        "input",
-                        &[
-                            ("type", "checkbox"),
-                            ("id", &id),
-                            ("data-act", verb::TOGGLE),
-                            ("data-arg", &i.to_string()),
-                            flag("checked", state.failed.contains(&CompId::from_index(i))),
-                        ],
-                    )
-                    .open("label", &[("for", &id)])
-                    .text(&comp.name)
-                    .raw(" ")
-                    .code(&comp.id)
-                    .raw("</label></div>");
-            }
-            list.raw("</fieldset>");
-        }
-    }
-
     // ---- the answer
     let counts: Vec<String> = STATES[..4]
         .iter()
@@ -300,7 +326,7 @@ pub fn FailPanel(props: &FailPanelProps) -> Html {
             <p class="archsim-summary" aria-live="polite">{summary}</p>
             <details class="archsim-checklist" open={*list_open} {ontoggle}>
                 <summary>{format!("Components to fail ({} failed of {})", state.failed.len(), model.components.len())}</summary>
-                { list.into_html() }
+                { Html::from_html_unchecked((*list).clone()) }
             </details>
             { for map }
             { table.into_html() }

@@ -19,7 +19,7 @@ use crate::components::Ctx;
 use crate::components::details::details_markup;
 use crate::dom;
 use crate::geometry::{Geometry, fixed};
-use crate::map_markup::{Drawing, Marks, map_markup, node_id};
+use crate::map_markup::{Drawing, Looks, Marks, arrow_of, edge_id, looks, map_markup, node_id};
 use crate::markup::{Markup, flag};
 use crate::state::{Action, State, View};
 use crate::view::{
@@ -104,6 +104,40 @@ fn show_hover(svg: &Element, g: &Geometry, hovered: Option<usize>) {
     );
 }
 
+/// Change the drawn elements that look different in `to` than in `from`.
+fn patch(svg: &Element, uid: &str, from: &Looks, to: &Looks) {
+    let find = |id: String| svg.query_selector(&format!("#{id}")).ok().flatten();
+    for (i, (old, new)) in from.nodes.iter().zip(&to.nodes).enumerate() {
+        if old == new {
+            continue;
+        }
+        let Some(el) = find(node_id(uid, i)) else {
+            continue;
+        };
+        let _ = el.set_attribute("class", &new.class);
+        let _ = el.set_attribute("aria-label", &new.label);
+        let _ = el.set_attribute("aria-pressed", if new.pressed { "true" } else { "false" });
+        if let Some(title) = el.first_element_child() {
+            title.set_text_content(Some(&new.label));
+        }
+        if let Some(marker) = el.last_element_child() {
+            marker.set_text_content(Some(&new.marker));
+        }
+    }
+    for (k, (old, new)) in from.edges.iter().zip(&to.edges).enumerate() {
+        if old == new {
+            continue;
+        }
+        let Some(el) = find(edge_id(uid, k)) else {
+            continue;
+        };
+        let _ = el.set_attribute("class", &new.class);
+        if let Ok(Some(path)) = el.query_selector("path") {
+            let _ = path.set_attribute("marker-end", &arrow_of(uid, new.lit));
+        }
+    }
+}
+
 /// The toolbar's buttons and the click-mode switch, as text.
 fn toolbar_markup(uid: &str, mode_switch: bool, clicks_fail: bool) -> String {
     let mut m = Markup::new();
@@ -180,8 +214,10 @@ pub fn Map(props: &MapProps) -> Html {
         use_memo(state.search.clone(), move |q| g.matches(q))
     };
     let uid = ctx.as_ref().map(|c| c.uid.clone()).unwrap_or_default();
-    let drawing = {
-        let (g, local, matches, uid) = (g.clone(), local.clone(), matches.clone(), uid.clone());
+    // The state's look, and the drawing: written once per layout (with the
+    // first look); later looks are patched onto its elements, below.
+    let look = {
+        let (g, matches, uid) = (g.clone(), matches.clone(), uid.clone());
         let deps = (
             props.marks.clone(),
             state.selected,
@@ -189,21 +225,53 @@ pub fn Map(props: &MapProps) -> Html {
             state.search.clone(),
         );
         use_memo(deps, move |(marks, selected, clicks_fail, _)| {
-            let focus = local.borrow().focus.min(g.nodes.len().saturating_sub(1));
-            let text = map_markup(
+            looks(
                 &g,
                 marks,
                 &Drawing {
                     uid: &uid,
                     selected: selected.and_then(|c| g.index(c)),
                     matches: matches.as_ref().as_deref(),
-                    focus,
+                    focus: 0,
                     clicks_fail: *clicks_fail,
                 },
-            );
-            AttrValue::from(text)
+            )
         })
     };
+    let drawing = {
+        let (look, local, uid) = (look.clone(), local.clone(), uid.clone());
+        use_memo(g.clone(), move |g| {
+            let focus = local.borrow().focus.min(g.nodes.len().saturating_sub(1));
+            let d = Drawing {
+                uid: &uid,
+                selected: None,
+                matches: None,
+                focus,
+                clicks_fail: false,
+            };
+            (AttrValue::from(map_markup(g, &look, &d)), look)
+        })
+    };
+    {
+        // Bring the drawing's elements to the current look, changing only
+        // what differs from the look they show.
+        let (svg_ref, shown, uid) = (
+            svg_ref.clone(),
+            use_mut_ref(|| None::<Rc<Looks>>),
+            uid.clone(),
+        );
+        let drawn = drawing.1.clone();
+        use_effect_with(look.clone(), move |look| {
+            let mut shown = shown.borrow_mut();
+            let from = shown.clone().unwrap_or(drawn);
+            if !Rc::ptr_eq(&from, look)
+                && let Some(svg) = svg_ref.cast::<Element>()
+            {
+                patch(&svg, &uid, &from, look);
+            }
+            *shown = Some(look.clone());
+        });
+    }
     {
         // After a redraw: the focused node's element is new.
         let (svg_ref, local, uid) = (svg_ref.clone(), local.clone(), uid.clone());
@@ -540,7 +608,7 @@ pub fn Map(props: &MapProps) -> Html {
                     {onpointerdown} {onpointermove} onpointerup={onpointerup.clone()}
                     onpointercancel={onpointerup} {onkeydown}>
                     <g class="archsim-viewport" transform={transform}>
-                        { Html::from_html_unchecked((*drawing).clone()) }
+                        { Html::from_html_unchecked(drawing.0.clone()) }
                     </g>
                 </svg>
             </div>

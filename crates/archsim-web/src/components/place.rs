@@ -10,6 +10,7 @@ use yew::prelude::*;
 
 use crate::acts::verb;
 use crate::components::Ctx;
+use crate::dom;
 use crate::markup::{Markup, flag};
 use crate::state::State;
 
@@ -43,6 +44,34 @@ fn rules(m: &mut Markup, items: &[RuleLine]) {
     m.raw("</ul>");
 }
 
+/// The rule's questions as checkboxes (unticked).
+fn questions(form: &mut Markup, model: &archsim_core::Model, uid: &str) {
+    form.raw("<fieldset class=\"archsim-questions\">").leaf(
+        "legend",
+        &[],
+        "What is true of the new piece of infrastructure?",
+    );
+    for (i, q) in model.placement.questions.iter().enumerate() {
+        let id = format!("{uid}-q-{}", q.id);
+        form.raw("<div class=\"archsim-check\">")
+            .open(
+                "input",
+                &[
+                    ("type", "checkbox"),
+                    ("id", &id),
+                    ("data-act", verb::ANSWER),
+                    ("data-arg", &i.to_string()),
+                ],
+            )
+            .open("label", &[("for", &id)])
+            .text(&q.ask)
+            .raw(" ")
+            .code(&q.id)
+            .raw("</label></div>");
+    }
+    form.raw("</fieldset>");
+}
+
 /// The placement panel.
 #[component]
 pub fn PlacePanel(props: &PlacePanelProps) -> Html {
@@ -61,38 +90,33 @@ pub fn PlacePanel(props: &PlacePanelProps) -> Html {
             ctx.filter(|_| *on).map(|c| audit_view(c.shared.engine()))
         })
     };
+    // The questions are written once, without their ticks; an effect ticks
+    // them from the state, so answering replaces no element.
+    let form = {
+        let ctx = ctx.clone();
+        use_memo((), move |_| {
+            let mut form = Markup::new();
+            if let Some(ctx) = ctx {
+                questions(&mut form, ctx.shared.model(), &ctx.uid);
+            }
+            AttrValue::from(form.into_string())
+        })
+    };
+    {
+        let ctx = ctx.clone();
+        use_effect_with(props.state.answers.clone(), move |answers| {
+            if let Some(ctx) = ctx {
+                for q in &ctx.shared.model().placement.questions {
+                    dom::set_checked(&format!("{}-q-{}", ctx.uid, q.id), answers.contains(&q.id));
+                }
+            }
+        });
+    }
     let (Some(ctx), Some(answer)) = (ctx, answer.as_ref().as_ref()) else {
         return html! {};
     };
     let state = &props.state;
-    let model = ctx.shared.model();
     let uid = ctx.uid.as_str();
-    let mut form = Markup::new();
-    form.raw("<fieldset class=\"archsim-questions\">").leaf(
-        "legend",
-        &[],
-        "What is true of the new piece of infrastructure?",
-    );
-    for (i, q) in model.placement.questions.iter().enumerate() {
-        let id = format!("{uid}-q-{}", q.id);
-        form.raw("<div class=\"archsim-check\">")
-            .open(
-                "input",
-                &[
-                    ("type", "checkbox"),
-                    ("id", &id),
-                    ("data-act", verb::ANSWER),
-                    ("data-arg", &i.to_string()),
-                    flag("checked", state.answers.contains(&q.id)),
-                ],
-            )
-            .open("label", &[("for", &id)])
-            .text(&q.ask)
-            .raw(" ")
-            .code(&q.id)
-            .raw("</label></div>");
-    }
-    form.raw("</fieldset>");
     let mut verdict = Markup::new();
     match answer {
         Err(e) => {
@@ -201,7 +225,7 @@ pub fn PlacePanel(props: &PlacePanelProps) -> Html {
     }
     html! {
         <div class="archsim-panel archsim-place-panel">
-            { form.into_html() }
+            { Html::from_html_unchecked((*form).clone()) }
             <div class="archsim-place-answer" aria-live="polite">{ verdict.into_html() }</div>
             { audit_markup.into_html() }
         </div>

@@ -128,7 +128,11 @@ pub fn Widget(props: &WidgetProps) -> Html {
             let act = el.get_attribute("data-act").unwrap_or_default();
             let arg = el.get_attribute("data-arg").unwrap_or_default();
             if let Some(action) = decode(shared.model(), &act, &arg, &control) {
-                *refocus.borrow_mut() = Some(el.id()).filter(|id| !id.is_empty());
+                // Only a control that had the focus gets it back.
+                let focused = dom::document()
+                    .and_then(|d| d.active_element())
+                    .is_some_and(|a| a == el);
+                *refocus.borrow_mut() = Some(el.id()).filter(|id| focused && !id.is_empty());
                 dispatch.emit(action);
             }
         })
