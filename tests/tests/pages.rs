@@ -2,9 +2,14 @@
 //! error and no failed request, loads nothing from another origin, and every
 //! widget on it mounts (the page is scrolled through, since widgets mount
 //! when they come into view) and shows what the engine says. Each page's
-//! transfer (gzip, fonts aside) is reported; the budgets of the widgets and
-//! end-to-end issues are not enforced yet, because the bundle is still about
-//! twice its limit.
+//! transfer (gzip, fonts aside) is reported against the end-to-end issue's
+//! budget, and the bundle's against the widgets issue's.
+//!
+//! Those budgets (150 KB for the bundle, 300 KB for a page) are not met
+//! yet (see the README's size section), so what fails the run is a
+//! ceiling a little above the sizes measured when it was set: the bundle
+//! and the pages cannot grow unnoticed. Lower the ceilings as sizes come
+//! down; when they reach the budgets, the budgets are the ceilings.
 //!
 //! Run: `cargo test -p archsim-e2e --test pages` (after `cargo xtask build`).
 
@@ -21,9 +26,21 @@ use support::runner::{self, Case, Ctx, Outcome};
 use support::site;
 use support::widget;
 
+/// The widgets issue's budget: wasm and JS glue, gzip.
+const BUNDLE_BUDGET: usize = 150_000;
+/// The end-to-end issue's budget for one page's transfer, fonts aside.
+const PAGE_BUDGET: usize = 300_000;
+/// Enforced until the bundle meets its budget: measured 222.8 KB.
+const BUNDLE_CEILING: usize = 230_000;
+/// Enforced until pages meet theirs: the heaviest page (22 widgets, their
+/// page models and static fallbacks) measured 384 KB.
+const PAGE_CEILING: usize = 400_000;
+
 fn main() {
     runner::main("pages", Options::default(), |served| {
-        let mut cases = Vec::new();
+        let mut cases = vec![Case::new("bundle_within_ceiling".to_owned(), |ctx| {
+            Box::pin(bundle_within_ceiling(ctx))
+        })];
         for page in site::pages(&served.root) {
             cases.push(Case::new(format!("page::{page}"), move |ctx| {
                 Box::pin(page_loads_cleanly(ctx, page.clone()))
@@ -41,6 +58,31 @@ const SHOW: &str = "const e = document.querySelectorAll('div.archsim[data-archsi
 const STARTED: &str =
     "const e = document.querySelectorAll('div.archsim[data-archsim]')[arguments[0]];
     return !!e && !!e.querySelector('.archsim-live, .archsim-mount-notice, .archsim-crash');";
+
+/// The one wasm bundle every page shares (wasm and JS glue, gzip).
+async fn bundle_within_ceiling(ctx: &Ctx) -> Outcome {
+    let dir = ctx.site.root.join("archsim");
+    let wasm = gzip::file_size(&dir.join("archsim-web_bg.wasm"))?;
+    let js = gzip::file_size(&dir.join("archsim-web.js"))?;
+    let total = wasm + js;
+    ctx.note(format!(
+        "bundle {} gzip (wasm {}, JS {}); budget {}, ceiling {}",
+        gzip::kb(total),
+        gzip::kb(wasm),
+        gzip::kb(js),
+        gzip::kb(BUNDLE_BUDGET),
+        gzip::kb(BUNDLE_CEILING)
+    ));
+    if total > BUNDLE_CEILING {
+        return Err(format!(
+            "the bundle is {} gzip, over its ceiling of {} (budget {})",
+            gzip::kb(total),
+            gzip::kb(BUNDLE_CEILING),
+            gzip::kb(BUNDLE_BUDGET)
+        ));
+    }
+    Ok(())
+}
 
 async fn page_loads_cleanly(ctx: &Ctx, page: String) -> Outcome {
     let session = &ctx.session;
@@ -153,12 +195,21 @@ async fn page_loads_cleanly(ctx: &Ctx, page: String) -> Outcome {
         total += size;
     }
     ctx.note(format!(
-        "{} files, {} gzip (fonts aside; fonts {}), {} widgets",
+        "{} files, {} gzip (fonts aside; fonts {}; budget {}), {} widgets",
         files.len(),
         gzip::kb(total),
         gzip::kb(fonts),
+        gzip::kb(PAGE_BUDGET),
         views.len()
     ));
+    if total > PAGE_CEILING {
+        problems.push(format!(
+            "the page transfers {} gzip (fonts aside), over its ceiling of {} (budget {})",
+            gzip::kb(total),
+            gzip::kb(PAGE_CEILING),
+            gzip::kb(PAGE_BUDGET)
+        ));
+    }
     if problems.is_empty() {
         Ok(())
     } else {
