@@ -30,10 +30,10 @@ use support::widget;
 const BUNDLE_BUDGET: usize = 150_000;
 /// The end-to-end issue's budget for one page's transfer, fonts aside.
 const PAGE_BUDGET: usize = 300_000;
-/// Enforced until the bundle meets its budget: measured 222.8 KB.
+/// Enforced until the bundle meets its budget: measured 221.4 KB.
 const BUNDLE_CEILING: usize = 230_000;
 /// Enforced until pages meet theirs: the heaviest page (22 widgets, their
-/// page models and static fallbacks) measured 384 KB.
+/// page models and static fallbacks) measured 385 KB.
 const PAGE_CEILING: usize = 400_000;
 
 fn main() {
