@@ -23,7 +23,8 @@
 //!
 //! `ARCHSIM_BENCH_RUNS` (default 5): page loads per page; `ARCHSIM_BENCH_SAMPLES`
 //! (default 10): hosts and components the synthetic sweeps sample; an
-//! update slower than 30 s counts as "without a DOM update".
+//! update slower than 30 s counts as "without a DOM update";
+//! `ARCHSIM_BENCH_TIMES` (set): print every sweep's times in order.
 //!
 //! The timings are taken inside Chromium, so a debug build of this driver
 //! measures the same as a release one.
@@ -315,6 +316,11 @@ async fn bench(session: &Session, served: &Served, synth: &SynthPage) -> Result<
             .map(|a| a.iter().filter_map(Value::as_f64).collect())
             .unwrap_or_default();
         let missed = result["times"].as_array().map_or(0, |a| a.len()) - times.len();
+        if std::env::var_os("ARCHSIM_BENCH_TIMES").is_some() {
+            // Every time, in the order taken: shows a slow first step.
+            let all: Vec<String> = times.iter().map(|t| format!("{t:.1}")).collect();
+            println!("  {name}: {}", all.join(" "));
+        }
         times.sort_by(f64::total_cmp);
         let p95 = times
             .get(((times.len() as f64 * 0.95).ceil() as usize).saturating_sub(1))
