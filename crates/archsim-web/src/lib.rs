@@ -38,3 +38,9 @@ pub mod state;
 pub mod view;
 
 pub use mount::{mount, mount_all};
+
+// The wasm target has no threads here (no `atomics`), which this
+// allocator's wasm flavour requires.
+#[cfg(all(target_family = "wasm", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
