@@ -15,6 +15,8 @@ use crate::state::{Action, State};
 /// Props of [`DnsPanel`].
 #[derive(Properties, PartialEq)]
 pub struct DnsPanelProps {
+    /// The widget's model, dispatcher and ids.
+    pub ctx: Ctx,
     /// The widget's state.
     pub state: Rc<State>,
 }
@@ -37,7 +39,7 @@ fn writer(m: &mut Markup, w: &WriterLine) {
 /// The DNS panel.
 #[component]
 pub fn DnsPanel(props: &DnsPanelProps) -> Html {
-    let ctx = use_context::<Ctx>();
+    let ctx = Some(props.ctx.clone());
     let answer = {
         let ctx = ctx.clone();
         use_memo(props.state.dns.clone(), move |host| {
@@ -116,7 +118,7 @@ pub fn DnsPanel(props: &DnsPanelProps) -> Html {
     }
     html! {
         <div class="archsim-panel archsim-dns-panel">
-            <HostForm value={AttrValue::from(props.state.dns.clone())} label="Host" button="Look up"
+            <HostForm ctx={ctx.clone()} value={AttrValue::from(props.state.dns.clone())} label="Host" button="Look up"
                 name="dns" onsubmit={dispatch.reform(Action::Dns)} />
             <div class="archsim-dns-answer" aria-live="polite">{ m.into_html() }</div>
         </div>

@@ -21,6 +21,8 @@ use crate::state::State;
 /// Props of [`FailPanel`].
 #[derive(Properties, PartialEq)]
 pub struct FailPanelProps {
+    /// The widget's model, dispatcher and ids.
+    pub ctx: Ctx,
     /// The widget's state.
     pub state: Rc<State>,
     /// The map's drawing, if the widget shows a map.
@@ -65,7 +67,7 @@ fn checklist(list: &mut Markup, model: &archsim_core::Model, uid: &str) {
 /// The failure simulator panel.
 #[component]
 pub fn FailPanel(props: &FailPanelProps) -> Html {
-    let ctx = use_context::<Ctx>();
+    let ctx = Some(props.ctx.clone());
     // The list is drawn only while open: at 1,000 components its
     // checkboxes would otherwise be diffed on every click.
     let list_open = use_state_eq(|| false);
@@ -316,7 +318,7 @@ pub fn FailPanel(props: &FailPanelProps) -> Html {
             r.because_ids.iter().filter_map(move |c| s.map(|s| (*c, s)))
         });
         let marks = Marks::new(g, state.failed.iter().copied(), states, []);
-        html! { <Map geometry={g.clone()} marks={Rc::new(marks)} state={state.clone()} mode_switch=true
+        html! { <Map ctx={ctx.clone()} geometry={g.clone()} marks={Rc::new(marks)} state={state.clone()} mode_switch=true
             label="Architecture map: failed components and the states they cause" /> }
     });
     html! {

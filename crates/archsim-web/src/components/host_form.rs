@@ -9,6 +9,8 @@ use crate::markup::Markup;
 /// Props of [`HostForm`].
 #[derive(Properties, PartialEq)]
 pub struct HostFormProps {
+    /// The widget's model, dispatcher and ids.
+    pub ctx: Ctx,
     /// The committed value (the input starts from it, and follows it).
     pub value: AttrValue,
     /// The label.
@@ -24,7 +26,7 @@ pub struct HostFormProps {
 /// The form.
 #[component]
 pub fn HostForm(props: &HostFormProps) -> Html {
-    let ctx = use_context::<Ctx>();
+    let ctx = Some(props.ctx.clone());
     let text = use_state(|| props.value.to_string());
     {
         let text = text.clone();

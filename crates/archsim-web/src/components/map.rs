@@ -30,6 +30,8 @@ use crate::view::{
 /// Props of [`Map`].
 #[derive(Properties, PartialEq)]
 pub struct MapProps {
+    /// The widget's model, dispatcher and ids.
+    pub ctx: Ctx,
     /// The drawing.
     pub geometry: Rc<Geometry>,
     /// What to mark on it.
@@ -203,7 +205,7 @@ fn toolbar_markup(uid: &str, mode_switch: bool, clicks_fail: bool) -> String {
 /// The map panel.
 #[component]
 pub fn Map(props: &MapProps) -> Html {
-    let ctx = use_context::<Ctx>();
+    let ctx = Some(props.ctx.clone());
     let local = use_mut_ref(Local::default);
     let local_view = use_state_eq(|| None::<View>);
     let svg_ref = use_node_ref();

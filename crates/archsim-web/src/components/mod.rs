@@ -1,8 +1,9 @@
 //! The widgets' components, one per file.
 //!
 //! [`widget::Widget`] is the root of every mount point: it owns the state
-//! (a reducer over [`crate::state::Store`]) and shares the model and the
-//! dispatcher through [`Ctx`]. The panels ([`map`], [`route`], [`fail`],
+//! (a reducer over [`crate::state::Store`]) and hands the model and the
+//! dispatcher down as [`Ctx`], a prop of every component (plain props
+//! rather than a context provider: one component fewer in the bundle). The panels ([`map`], [`route`], [`fail`],
 //! [`place`], [`dns`]) ask the engine for their answers on render and show
 //! them through `archsim-view`'s view models, so they say what the static
 //! fallbacks say.

@@ -17,6 +17,8 @@ use crate::state::State;
 /// Props of [`PlacePanel`].
 #[derive(Properties, PartialEq)]
 pub struct PlacePanelProps {
+    /// The widget's model, dispatcher and ids.
+    pub ctx: Ctx,
     /// The widget's state.
     pub state: Rc<State>,
 }
@@ -75,7 +77,7 @@ fn questions(form: &mut Markup, model: &archsim_core::Model, uid: &str) {
 /// The placement panel.
 #[component]
 pub fn PlacePanel(props: &PlacePanelProps) -> Html {
-    let ctx = use_context::<Ctx>();
+    let ctx = Some(props.ctx.clone());
     let answer = {
         let ctx = ctx.clone();
         use_memo(props.state.answers.clone(), move |answers| {

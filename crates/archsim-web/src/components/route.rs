@@ -24,6 +24,8 @@ const HOP_MS: u32 = 1200;
 /// Props of [`RoutePanel`].
 #[derive(Properties, PartialEq)]
 pub struct RoutePanelProps {
+    /// The widget's model, dispatcher and ids.
+    pub ctx: Ctx,
     /// The widget's state.
     pub state: Rc<State>,
     /// The map's drawing, if the widget shows a map.
@@ -69,7 +71,7 @@ pub fn route_text(v: &RouteView) -> String {
 /// The route tracer panel.
 #[component]
 pub fn RoutePanel(props: &RoutePanelProps) -> Html {
-    let ctx = use_context::<Ctx>();
+    let ctx = Some(props.ctx.clone());
     let playing = use_state_eq(|| false);
     let copied = use_state_eq(String::new);
     let state = props.state.clone();
@@ -123,7 +125,7 @@ pub fn RoutePanel(props: &RoutePanelProps) -> Html {
     let uid = ctx.uid.as_str();
     let onsubmit = dispatch.reform(Action::Route);
     let form = html! {
-        <HostForm value={AttrValue::from(state.host.clone())} label="Host or URL" button="Trace"
+        <HostForm ctx={ctx.clone()} value={AttrValue::from(state.host.clone())} label="Host or URL" button="Trace"
             name="route" {onsubmit} />
     };
     let body = match answer.as_ref() {
@@ -330,7 +332,7 @@ pub fn RoutePanel(props: &RoutePanelProps) -> Html {
         };
         let mut marks = Marks::new(g, state.failed.iter().copied(), states, path);
         marks.current = current.and_then(|c| g.index(c));
-        html! { <Map geometry={g.clone()} marks={Rc::new(marks)} state={state.clone()}
+        html! { <Map ctx={ctx.clone()} geometry={g.clone()} marks={Rc::new(marks)} state={state.clone()}
         label="Architecture map with the route lit" /> }
     });
     html! {

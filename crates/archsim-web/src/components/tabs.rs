@@ -10,6 +10,8 @@ use crate::state::Action;
 /// Props of [`Tabs`].
 #[derive(Properties, PartialEq)]
 pub struct TabsProps {
+    /// The widget's model, dispatcher and ids.
+    pub ctx: Ctx,
     /// The open panel.
     pub current: Kind,
 }
@@ -25,9 +27,7 @@ pub fn ids(uid: &str, kind: Kind) -> (String, String) {
 /// The tabs.
 #[component]
 pub fn Tabs(props: &TabsProps) -> Html {
-    let Some(ctx) = use_context::<Ctx>() else {
-        return html! {};
-    };
+    let ctx = props.ctx.clone();
     let current = props.current;
     let onkeydown = {
         let dispatch = ctx.dispatch.clone();

@@ -152,11 +152,13 @@ pub fn Widget(props: &WidgetProps) -> Html {
     let panel = |kind: Kind| -> Html {
         match kind {
             Kind::Route => {
-                html! { <RoutePanel state={state.clone()} geometry={geometry.clone()} /> }
+                html! { <RoutePanel ctx={ctx.clone()} state={state.clone()} geometry={geometry.clone()} /> }
             }
-            Kind::Fail => html! { <FailPanel state={state.clone()} geometry={geometry.clone()} /> },
-            Kind::Place => html! { <PlacePanel state={state.clone()} /> },
-            Kind::Dns => html! { <DnsPanel state={state.clone()} /> },
+            Kind::Fail => {
+                html! { <FailPanel ctx={ctx.clone()} state={state.clone()} geometry={geometry.clone()} /> }
+            }
+            Kind::Place => html! { <PlacePanel ctx={ctx.clone()} state={state.clone()} /> },
+            Kind::Dns => html! { <DnsPanel ctx={ctx.clone()} state={state.clone()} /> },
             Kind::Map | Kind::App => match &geometry {
                 Some(g) => {
                     // `data-host` on a map lights that host's route (the
@@ -173,7 +175,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
                     let marks = Marks::new(g, state.failed.iter().copied(), [], path);
                     html! {
                         <div class="archsim-panel archsim-map-panel">
-                            <Map geometry={g.clone()} marks={Rc::new(marks)} state={state.clone()} />
+                            <Map ctx={ctx.clone()} geometry={g.clone()} marks={Rc::new(marks)} state={state.clone()} />
                         </div>
                     }
                 }
@@ -185,7 +187,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
         let (tab, panel_id) = ids(&uid, state.tab);
         html! {
             <>
-                <Tabs current={state.tab} />
+                <Tabs ctx={ctx.clone()} current={state.tab} />
                 <div role="tabpanel" id={panel_id} aria-labelledby={tab} class="archsim-tabpanel">
                     { panel(state.tab) }
                 </div>
@@ -222,13 +224,11 @@ pub fn Widget(props: &WidgetProps) -> Html {
             .raw("</div>");
     }
     html! {
-        <ContextProvider<Ctx> context={ctx}>
-            <section class={format!("archsim-live archsim-kind-{}", props.kind.as_str())}
-                aria-label={label} {onclick} {onchange}>
-                { notices.into_html() }
-                {body}
-                <LinkBar fragment={link} />
-            </section>
-        </ContextProvider<Ctx>>
+        <section class={format!("archsim-live archsim-kind-{}", props.kind.as_str())}
+            aria-label={label} {onclick} {onchange}>
+            { notices.into_html() }
+            {body}
+            <LinkBar fragment={link} />
+        </section>
     }
 }
