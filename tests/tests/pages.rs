@@ -30,11 +30,11 @@ use support::widget;
 const BUNDLE_BUDGET: usize = 150_000;
 /// The end-to-end issue's budget for one page's transfer, fonts aside.
 const PAGE_BUDGET: usize = 300_000;
-/// Enforced until the bundle meets its budget: measured 221.4 KB.
-const BUNDLE_CEILING: usize = 230_000;
+/// Enforced until the bundle meets its budget: measured 215.9 KB.
+const BUNDLE_CEILING: usize = 222_000;
 /// Enforced until pages meet theirs: the heaviest page (22 widgets, their
-/// page models and static fallbacks) measured 385 KB.
-const PAGE_CEILING: usize = 400_000;
+/// page models and static fallbacks) measured 379.4 KB.
+const PAGE_CEILING: usize = 390_000;
 
 fn main() {
     runner::main("pages", Options::default(), |served| {
