@@ -121,6 +121,11 @@ async fn fail_cloudfront_and_read_the_flow_table() {
         class_of(&find(w, "tr[data-flow=\"assets.tomoda.life\"]")).contains("state-ok")
     })
     .await;
+    // The pointer rests on the node while it is clicked: it stays lit.
+    mouse(
+        &find(&w, "g.archsim-node[data-id=\"cloudfront-prod\"]"),
+        "mouseover",
+    );
     click(&find(&w, "g.archsim-node[data-id=\"cloudfront-prod\"]"));
     until(&w, |w| {
         class_of(&find(w, "tr[data-flow=\"assets.tomoda.life\"]")).contains("state-down")
@@ -128,6 +133,11 @@ async fn fail_cloudfront_and_read_the_flow_table() {
     .await;
     let node = find(&w, "g.archsim-node[data-id=\"cloudfront-prod\"]");
     assert!(class_of(&node).contains("is-failed"));
+    assert!(
+        class_of(&node).contains("is-hovered"),
+        "a new look keeps the hover: {}",
+        class_of(&node)
+    );
     assert_eq!(node.get_attribute("aria-pressed").as_deref(), Some("true"));
 
     // And by ticking its box in the list (drawn once the list is open).

@@ -82,9 +82,8 @@ fn node_index(target: Option<web_sys::EventTarget>) -> Option<usize> {
 /// (through the `is-hovering` class); `None` clears it.
 fn show_hover(svg: &Element, g: &Geometry, hovered: Option<usize>) {
     for el in dom::all(svg, ".is-hovered, .is-neighbour, .is-hover-lit") {
-        let _ = el
-            .class_list()
-            .remove_3("is-hovered", "is-neighbour", "is-hover-lit");
+        let [a, b, c] = HOVER_MARKS;
+        let _ = el.class_list().remove_3(a, b, c);
     }
     let Some(i) = hovered else {
         let _ = svg.class_list().remove_1("is-hovering");
@@ -106,6 +105,23 @@ fn show_hover(svg: &Element, g: &Geometry, hovered: Option<usize>) {
     );
 }
 
+/// The hover marks ([`show_hover`]) an element carries: a new look keeps
+/// them, or a node clicked under the pointer would fade.
+const HOVER_MARKS: [&str; 3] = ["is-hovered", "is-neighbour", "is-hover-lit"];
+
+/// Set `class` on `el`, keeping its hover marks.
+fn set_class(el: &Element, class: &str) {
+    let list = el.class_list();
+    let mut class = class.to_owned();
+    for mark in HOVER_MARKS {
+        if list.contains(mark) {
+            class.push(' ');
+            class.push_str(mark);
+        }
+    }
+    let _ = el.set_attribute("class", &class);
+}
+
 /// Change the drawn elements that look different in `to` than in `from`.
 fn patch(svg: &Element, uid: &str, from: &Looks, to: &Looks) {
     let find = |id: String| svg.query_selector(&format!("#{id}")).ok().flatten();
@@ -116,7 +132,7 @@ fn patch(svg: &Element, uid: &str, from: &Looks, to: &Looks) {
         let Some(el) = find(node_id(uid, i)) else {
             continue;
         };
-        let _ = el.set_attribute("class", &new.class);
+        set_class(&el, &new.class);
         let _ = el.set_attribute("aria-label", &new.label);
         let _ = el.set_attribute("aria-pressed", if new.pressed { "true" } else { "false" });
         if let Some(title) = el.first_element_child() {
@@ -133,7 +149,7 @@ fn patch(svg: &Element, uid: &str, from: &Looks, to: &Looks) {
         let Some(el) = find(edge_id(uid, k)) else {
             continue;
         };
-        let _ = el.set_attribute("class", &new.class);
+        set_class(&el, &new.class);
         if let Ok(Some(path)) = el.query_selector("path") {
             let _ = path.set_attribute("marker-end", &arrow_of(uid, new.lit));
         }

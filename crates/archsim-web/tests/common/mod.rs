@@ -78,11 +78,16 @@ pub fn click(element: &Element) {
     if let Some(html) = element.dyn_ref::<HtmlElement>() {
         html.click();
     } else {
-        let init = web_sys::MouseEventInit::new();
-        init.set_bubbles(true);
-        let event = web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init).unwrap();
-        element.dispatch_event(&event).unwrap();
+        mouse(element, "click");
     }
+}
+
+/// Dispatch a bubbling mouse event (`mouseover`, `click`, …) on an element.
+pub fn mouse(element: &Element, kind: &str) {
+    let init = web_sys::MouseEventInit::new();
+    init.set_bubbles(true);
+    let event = web_sys::MouseEvent::new_with_mouse_event_init_dict(kind, &init).unwrap();
+    element.dispatch_event(&event).unwrap();
 }
 
 /// Press a key on an element.
