@@ -206,6 +206,27 @@ async fn the_map_selects_and_describes_a_component() {
     })
     .await;
 
+    // Closing the details from their button gives the focus back to the node.
+    click(&find(&w, "g.archsim-node[data-id=\"gke\"]"));
+    until(&w, |w| {
+        w.query_selector(".archsim-details").unwrap().is_some()
+    })
+    .await;
+    let close: web_sys::HtmlElement = find(&w, ".archsim-details button").unchecked_into();
+    close.focus().unwrap();
+    close.click();
+    until(&w, |w| {
+        w.query_selector(".archsim-details").unwrap().is_none()
+    })
+    .await;
+    let active = document().active_element().unwrap();
+    assert_eq!(
+        active.get_attribute("data-id").as_deref(),
+        Some("gke"),
+        "focus after Close: {}",
+        active.outer_html()
+    );
+
     // Search fades what does not match.
     let input: web_sys::HtmlInputElement = find(&w, "input[type=search]").unchecked_into();
     input.set_value("cloudfront");

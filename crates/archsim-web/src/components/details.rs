@@ -32,8 +32,15 @@ fn row<'m>(m: &'m mut Markup, term: &str) -> &'m mut Markup {
 }
 
 /// Write the details of `component`; its Close button clears the
-/// selection.
-pub fn details_markup(m: &mut Markup, engine: &Engine, component: CompId, uid: &str) {
+/// selection and, when it had the focus, gives it to the element with id
+/// `return_to` (the component's node on the map).
+pub fn details_markup(
+    m: &mut Markup,
+    engine: &Engine,
+    component: CompId,
+    uid: &str,
+    return_to: &str,
+) {
     if component.index() >= engine.model().components.len() {
         return;
     }
@@ -57,6 +64,7 @@ pub fn details_markup(m: &mut Markup, engine: &Engine, component: CompId, uid: &
             ("class", "archsim-button"),
             ("data-act", verb::SELECT),
             ("data-arg", ""),
+            ("data-refocus", return_to),
             ("aria-label", "Close the details"),
         ],
         "Close",
@@ -138,14 +146,17 @@ mod tests {
         ];
         for (component, expected) in cases {
             let mut m = Markup::new();
-            details_markup(&mut m, &engine, id(component), "w1");
+            details_markup(&mut m, &engine, id(component), "w1", "w1-n0");
             for e in expected {
                 assert!(m.as_str().contains(e), "{component}: {e} in {}", m.as_str());
             }
-            assert!(m.as_str().contains("data-act=\"select\" data-arg=\"\""));
+            assert!(
+                m.as_str()
+                    .contains("data-act=\"select\" data-arg=\"\" data-refocus=\"w1-n0\"")
+            );
         }
         let mut m = Markup::new();
-        details_markup(&mut m, &engine, CompId::from_index(100_000), "w1");
+        details_markup(&mut m, &engine, CompId::from_index(100_000), "w1", "w1-n0");
         assert_eq!(m.as_str(), "", "an unknown component has no details");
     }
 }

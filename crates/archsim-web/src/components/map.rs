@@ -605,7 +605,8 @@ pub fn Map(props: &MapProps) -> Html {
     })
     .close("p");
     if let Some(c) = state.selected {
-        details_markup(&mut help, ctx.shared.engine(), c, &uid);
+        let node = g.index(c).map(|i| node_id(&uid, i)).unwrap_or_default();
+        details_markup(&mut help, ctx.shared.engine(), c, &uid, &node);
     }
     html! {
         <div class="archsim-map-box">

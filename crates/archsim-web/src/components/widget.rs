@@ -132,7 +132,10 @@ pub fn Widget(props: &WidgetProps) -> Html {
                 let focused = dom::document()
                     .and_then(|d| d.active_element())
                     .is_some_and(|a| a == el);
-                *refocus.borrow_mut() = Some(el.id()).filter(|id| focused && !id.is_empty());
+                // `data-refocus` names where the focus goes when the
+                // control itself goes away (a Close button).
+                let to = el.get_attribute("data-refocus").unwrap_or_else(|| el.id());
+                *refocus.borrow_mut() = Some(to).filter(|id| focused && !id.is_empty());
                 dispatch.emit(action);
             }
         })
