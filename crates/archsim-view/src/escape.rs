@@ -15,6 +15,12 @@
 /// Complexity: O(len).
 pub fn html(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + s.len() / 8);
+    html_into(&mut out, s);
+    out
+}
+
+/// [`html`], appended to `out` (no string of its own).
+pub fn html_into(out: &mut String, s: &str) {
     for c in s.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -27,7 +33,6 @@ pub fn html(s: &str) -> String {
             c => out.push(c),
         }
     }
-    out
 }
 
 #[cfg(test)]

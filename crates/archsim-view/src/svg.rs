@@ -9,7 +9,7 @@
 
 use std::fmt::Write;
 
-use archsim_core::{CompId, Engine, State};
+use archsim_core::{CompId, Engine, Model, State};
 
 use crate::escape::html as esc;
 use crate::layout::{EdgePath, Layout, NodeBox};
@@ -214,8 +214,15 @@ fn describe(engine: &Engine, layout: &Layout, options: &MapOptions) -> String {
 }
 
 fn groups(out: &mut String, engine: &Engine, layout: &Layout) {
-    let model = engine.model();
     out.push_str("<g class=\"archsim-groups\">\n");
+    out.push_str(&groups_svg(engine.model(), layout));
+    out.push_str("</g>\n");
+}
+
+/// The provider and region boxes with their labels, as SVG markup (one
+/// `<g class="archsim-group …">` each): the static map's and the live map's.
+pub fn groups_svg(model: &Model, layout: &Layout) -> String {
+    let mut out = String::new();
     for g in &layout.groups {
         let class = match (g.depth, g.provider) {
             (0, None) => "archsim-group archsim-group-external",
@@ -244,7 +251,7 @@ fn groups(out: &mut String, engine: &Engine, layout: &Layout) {
         );
         out.push('\n');
     }
-    out.push_str("</g>\n");
+    out
 }
 
 fn edge_svg(out: &mut String, engine: &Engine, edge: &EdgePath, lit: bool, faded: bool, p: &str) {
@@ -255,6 +262,29 @@ fn edge_svg(out: &mut String, engine: &Engine, edge: &EdgePath, lit: bool, faded
     ) else {
         return;
     };
+    let mut class = edge_class(model, edge);
+    if lit {
+        class.push_str(" is-highlighted");
+    }
+    if faded {
+        class.push_str(" is-faded");
+    }
+    let _ = write!(
+        out,
+        r#"<g class="{class}" data-from="{}" data-to="{}"><title>{}</title><path d="{}" marker-end="url(#{p}-arrow{})"/>"#,
+        esc(&from.id),
+        esc(&to.id),
+        esc(&edge_title(model, edge)),
+        path_data(&edge.points),
+        if lit { "-lit" } else { "" },
+    );
+    out.push_str(&edge_label(edge));
+    out.push_str("</g>\n");
+}
+
+/// The classes an edge always has: its kind, and whether it is a hop, is
+/// drawn reversed, or only says where a workload runs.
+pub fn edge_class(model: &Model, edge: &EdgePath) -> String {
     let mut class = format!("archsim-edge kind-{}", edge.kind.as_str());
     if edge.hop {
         class.push_str(" is-hop");
@@ -271,36 +301,28 @@ fn edge_svg(out: &mut String, engine: &Engine, edge: &EdgePath, lit: bool, faded
     if runs_in {
         class.push_str(" is-runs-in");
     }
-    if lit {
-        class.push_str(" is-highlighted");
-    }
-    if faded {
-        class.push_str(" is-faded");
-    }
-    let _ = write!(
-        out,
-        r#"<g class="{class}" data-from="{}" data-to="{}"><title>{}</title><path d="{}" marker-end="url(#{p}-arrow{})"/>"#,
-        esc(&from.id),
-        esc(&to.id),
-        esc(&edge_title(engine, edge)),
-        path_data(&edge.points),
-        if lit { "-lit" } else { "" },
-    );
-    if let Some(label) = &edge.label {
-        let _ = write!(
-            out,
-            r#"<text class="archsim-edge-label" x="{}" y="{}">{}</text>"#,
-            num(edge.label_at.0),
-            num(edge.label_at.1 - 4.0),
-            esc(label)
-        );
-    }
-    out.push_str("</g>\n");
+    class
+}
+
+/// An edge's label as SVG markup, or nothing when it has none.
+pub fn edge_label(edge: &EdgePath) -> String {
+    edge.label
+        .as_ref()
+        .map(|label| {
+            format!(
+                r#"<text class="archsim-edge-label" x="{}" y="{}">{}</text>"#,
+                num(edge.label_at.0),
+                num(edge.label_at.1 - 4.0),
+                esc(label)
+            )
+        })
+        .unwrap_or_default()
 }
 
 /// The tooltip of an edge: who needs what, how, and why (every merged edge).
-fn edge_title(engine: &Engine, edge: &EdgePath) -> String {
-    let model = engine.model();
+/// An edge's tooltip: who needs whom (hop or dependency, and its kind),
+/// then the records behind a hop and the reasons the model gives.
+pub fn edge_title(model: &Model, edge: &EdgePath) -> String {
     let mut text = format!(
         "{} → {} ({}{})",
         model.component(edge.from).name,
@@ -364,10 +386,34 @@ fn node_svg(
     let provider = model.provider_name(c.provider);
     let _ = write!(
         out,
-        r#"<g class="{class}" data-id="{}" data-provider="{}"><title>{}</title><rect x="{}" y="{}" width="{}" height="{}" rx="6"/>"#,
+        r#"<g class="{class}" data-id="{}" data-provider="{}"><title>{}</title>{}"#,
         esc(&c.id),
         esc(provider),
         esc(&node_title(engine, node.component, mark)),
+        node_body(model, node),
+    );
+    if let Some(mark) = mark {
+        let (icon, word) = match mark {
+            Mark::Failed => (state_label("down").0, "failed"),
+            Mark::State(s) => state_label(s.as_str()),
+        };
+        let (x, y) = marker_at(node);
+        let _ = write!(
+            out,
+            r#"<text class="archsim-node-state" x="{}" y="{}" text-anchor="end">{icon} {word}</text>"#,
+            num(x),
+            num(y),
+        );
+    }
+    out.push_str("</g>\n");
+}
+
+/// A node's box, its name (at most two lines) and its kind line, as SVG
+/// markup: the part of a node that no state changes.
+pub fn node_body(model: &Model, node: &NodeBox) -> String {
+    let c = model.component(node.component);
+    let mut out = format!(
+        r#"<rect x="{}" y="{}" width="{}" height="{}" rx="6"/>"#,
         num(node.x),
         num(node.y),
         num(node.width),
@@ -392,19 +438,18 @@ fn node_svg(
         num(node.y + node.height - 8.0),
         esc(&c.kind)
     );
-    if let Some(mark) = mark {
-        let (icon, word) = match mark {
-            Mark::Failed => (state_label("down").0, "failed"),
-            Mark::State(s) => state_label(s.as_str()),
-        };
-        let _ = write!(
-            out,
-            r#"<text class="archsim-node-state" x="{}" y="{}" text-anchor="end">{icon} {word}</text>"#,
-            num(node.x + node.width - 8.0),
-            num(node.y + node.height - 8.0),
-        );
-    }
-    out.push_str("</g>\n");
+    out
+}
+
+/// Where a node's state marker ends (it is drawn `text-anchor="end"`).
+pub fn marker_at(node: &NodeBox) -> (f64, f64) {
+    (node.x + node.width - 8.0, node.y + node.height - 8.0)
+}
+
+/// A coordinate as the maps write it: at most one decimal, no trailing
+/// `.0`.
+pub fn coord(v: f64) -> String {
+    num(v).to_string()
 }
 
 fn node_title(engine: &Engine, c: CompId, mark: Option<Mark>) -> String {

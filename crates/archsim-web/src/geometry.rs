@@ -1,20 +1,19 @@
 //! The map's drawing, prepared once per layout: the SVG markup of every
-//! box, edge and group that no state changes, what each node is searched
-//! by, and who neighbours whom.
+//! box, edge and group that no state changes (written by archsim-view,
+//! which draws the static map with the same functions), what each node is
+//! searched by, and who neighbours whom.
 //!
 //! Drawing the map for a state (see [`crate::map_markup`]) then only joins
 //! these pieces with the classes of the moment; nothing is laid out or
 //! formatted again, which keeps a 1,000-component map interactive.
 
-use archsim_core::{CompId, EdgeOrigin, Model};
+use archsim_core::{CompId, Model};
 use archsim_view::layout::{Layout, NodeBox};
-use archsim_view::svg::{path_data, wrap};
+use archsim_view::svg::{
+    coord, edge_class, edge_label, edge_title, groups_svg, marker_at, node_body, path_data,
+};
 
 use crate::markup::Markup;
-
-/// Width of a character of a node's name (12 px sans-serif, generous), as
-/// in the static map.
-const NAME_CHAR: f64 = 7.0;
 
 /// One component's box, ready to draw.
 #[derive(Clone, Debug, PartialEq)]
@@ -101,34 +100,6 @@ impl Geometry {
             let c = model.component(n.component);
             let provider = model.provider_name(c.provider);
             let region = model.region_name(c.region);
-            let chars = ((n.width - 16.0) / NAME_CHAR).floor().max(4.0) as usize;
-            let tx = num(n.x + 8.0);
-            let mut body = Markup::new();
-            body.open(
-                "rect",
-                &[
-                    ("x", &num(n.x)),
-                    ("y", &num(n.y)),
-                    ("width", &num(n.width)),
-                    ("height", &num(n.height)),
-                    ("rx", "6"),
-                ],
-            )
-            .close("rect");
-            for (line, text) in wrap(&c.name, chars, 2).iter().enumerate() {
-                let y = num(n.y + 17.0 + 14.0 * line as f64);
-                body.leaf(
-                    "text",
-                    &[("class", "archsim-node-name"), ("x", &tx), ("y", &y)],
-                    text,
-                );
-            }
-            let ky = num(n.y + n.height - 8.0);
-            body.leaf(
-                "text",
-                &[("class", "archsim-node-kind"), ("x", &tx), ("y", &ky)],
-                &c.kind,
-            );
             let mut search = String::new();
             for part in [
                 c.id.as_str(),
@@ -145,8 +116,11 @@ impl Geometry {
                 component: n.component,
                 id: c.id.clone(),
                 provider: provider.to_owned(),
-                body: body.into_string(),
-                mark_at: (num(n.x + n.width - 8.0), ky),
+                body: node_body(model, n),
+                mark_at: {
+                    let (x, y) = marker_at(n);
+                    (coord(x), coord(y))
+                },
                 label: format!("{}, {}, {provider} {region}", c.name, c.kind),
                 search: search.trim_end().to_ascii_lowercase(),
             });
@@ -164,97 +138,21 @@ impl Geometry {
                 neighbours[from].push(to);
                 neighbours[to].push(from);
             }
-            let mut class = String::from("archsim-edge kind-");
-            class.push_str(e.kind.as_str());
-            if e.hop {
-                class.push_str(" is-hop");
-            }
-            if e.reversed {
-                class.push_str(" is-reversed");
-            }
-            let runs_in = e.edges.iter().all(|id| {
-                model
-                    .edges
-                    .get(id.index())
-                    .is_some_and(|x| x.origin == EdgeOrigin::RunsIn)
-            });
-            if runs_in {
-                class.push_str(" is-runs-in");
-            }
-            let mut title = format!(
-                "{} → {} ({}{})",
-                model.component(e.from).name,
-                model.component(e.to).name,
-                if e.hop { "hop, " } else { "" },
-                e.kind.as_str()
-            );
-            for id in &e.edges {
-                if let Some(edge) = model.edges.get(id.index())
-                    && !edge.why.is_empty()
-                    && !title.contains(&edge.why)
-                {
-                    title.push('\n');
-                    title.push_str(&edge.why);
-                }
-            }
-            let mut title_markup = Markup::new();
-            title_markup.leaf("title", &[], &title);
-            let mut body = Markup::new();
-            if let Some(label) = &e.label {
-                body.leaf(
-                    "text",
-                    &[
-                        ("class", "archsim-edge-label"),
-                        ("x", &num(e.label_at.0)),
-                        ("y", &num(e.label_at.1 - 4.0)),
-                    ],
-                    label,
-                );
-            }
+            let mut title = Markup::new();
+            title.leaf("title", &[], &edge_title(model, e));
             edges.push(EdgeGeom {
                 from,
                 to,
                 d: path_data(&e.points),
-                class,
-                title: title_markup.into_string(),
-                label: body.into_string(),
+                class: edge_class(model, e),
+                title: title.into_string(),
+                label: edge_label(e),
             });
-        }
-        let mut groups = Markup::new();
-        for g in &layout.groups {
-            let class = match (g.depth, g.provider) {
-                (0, None) => "archsim-group archsim-group-external",
-                (0, Some(_)) => "archsim-group archsim-group-provider",
-                _ => "archsim-group archsim-group-region",
-            };
-            groups
-                .open("g", &[("class", class)])
-                .open(
-                    "rect",
-                    &[
-                        ("x", &num(g.x)),
-                        ("y", &num(g.y)),
-                        ("width", &num(g.width)),
-                        ("height", &num(g.height)),
-                        ("rx", "8"),
-                    ],
-                )
-                .close("rect")
-                .leaf(
-                    "text",
-                    &[
-                        ("class", "archsim-group-label"),
-                        ("x", &num(g.x + 10.0)),
-                        ("y", &num(g.y + 15.0)),
-                    ],
-                    &g.label,
-                )
-                .close("g");
         }
         Geometry {
             size: (layout.width.max(1.0), layout.height.max(1.0)),
-            view_box: format!("0 0 {} {}", num(layout.width), num(layout.height)),
-            groups: groups.into_string(),
+            view_box: format!("0 0 {} {}", coord(layout.width), coord(layout.height)),
+            groups: groups_svg(model, layout),
             nodes,
             boxes,
             edges,
@@ -287,11 +185,6 @@ impl Geometry {
     }
 }
 
-/// A coordinate with at most one decimal.
-fn num(v: f64) -> String {
-    fixed(v, 1)
-}
-
 /// `v` with at most `decimals` decimals (0–4), trailing zeros dropped, no
 /// `-0`. Integer arithmetic only: formatting an `f64` with `{}` links
 /// core's float printing (about 15 KB of wasm) for a few coordinates.
@@ -322,6 +215,7 @@ pub fn fixed(v: f64, decimals: u32) -> String {
 mod tests {
     use super::*;
     use crate::shared::Shared;
+    use archsim_view::svg::wrap;
 
     #[test]
     fn prepares_every_drawn_node_and_edge() {

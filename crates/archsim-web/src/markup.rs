@@ -10,8 +10,10 @@
 //! `data-act` attributes (see [`crate::acts`]).
 //!
 //! Every text and attribute value goes through [`Markup::text`] or
-//! [`Markup::open`], which escape it: model text can never become markup.
+//! [`Markup::open`], which escape it with the static views' escaping
+//! (`archsim_view::escape`): model text can never become markup.
 
+use archsim_view::escape::html_into;
 use archsim_view::present::{STATES, state_label};
 use yew::{AttrValue, Html};
 
@@ -39,7 +41,7 @@ impl Markup {
             self.out.push(' ');
             self.out.push_str(name);
             self.out.push_str("=\"");
-            escape_into(&mut self.out, value);
+            html_into(&mut self.out, value);
             self.out.push('"');
         }
         self.out.push('>');
@@ -56,7 +58,7 @@ impl Markup {
 
     /// Text, escaped.
     pub fn text(&mut self, text: &str) -> &mut Self {
-        escape_into(&mut self.out, text);
+        html_into(&mut self.out, text);
         self
     }
 
@@ -115,19 +117,6 @@ pub const NONE: (&str, &str) = ("", "");
 /// `("name", "")` when `on`: a boolean attribute such as `checked`.
 pub fn flag(name: &'static str, on: bool) -> (&'static str, &'static str) {
     if on { (name, "") } else { NONE }
-}
-
-fn escape_into(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
 }
 
 #[cfg(test)]

@@ -13,6 +13,8 @@ use archsim_core::select::select;
 use archsim_core::{Engine, RouteVerdict};
 use serde_json::Value;
 
+use super::widget::strings;
+
 /// A script returning the canonical view of every mount point on the page.
 pub const READ_WIDGETS: &str = include_str!("read_widgets.js");
 
@@ -28,17 +30,6 @@ fn list(value: Option<&str>) -> Vec<&str> {
             v.split(',')
                 .map(str::trim)
                 .filter(|s| !s.is_empty())
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
-fn strings(value: &Value) -> Vec<String> {
-    value
-        .as_array()
-        .map(|a| {
-            a.iter()
-                .map(|v| v.as_str().unwrap_or_default().to_owned())
                 .collect()
         })
         .unwrap_or_default()

@@ -35,6 +35,11 @@ impl State {
 
     /// All states, best first.
     pub const ALL: [State; 4] = [State::Ok, State::AtRisk, State::Degraded, State::Down];
+
+    /// The state named [`State::as_str`] gives, if it is one.
+    pub fn parse(name: &str) -> Option<State> {
+        State::ALL.into_iter().find(|s| s.as_str() == name)
+    }
 }
 
 /// What a dependency's state does to its dependent.
@@ -223,5 +228,20 @@ impl Engine {
             }
         }
         (state, cause)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::State;
+
+    #[test]
+    fn states_parse_from_their_names_only() {
+        for state in State::ALL {
+            assert_eq!(State::parse(state.as_str()), Some(state));
+        }
+        for name in ["", "OK", "no-record", "at risk"] {
+            assert_eq!(State::parse(name), None, "{name:?}");
+        }
     }
 }

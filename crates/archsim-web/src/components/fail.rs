@@ -314,7 +314,7 @@ pub fn FailPanel(props: &FailPanelProps) -> Html {
         // A component in a non-ok flow's cause chain shows that flow's
         // state (the worst, when several): the engine's answer, on the map.
         let states = view.rows.iter().flat_map(|r| {
-            let s = Health::ALL.into_iter().find(|s| s.as_str() == r.state);
+            let s = Health::parse(&r.state);
             r.because_ids.iter().filter_map(move |c| s.map(|s| (*c, s)))
         });
         let marks = Marks::new(g, state.failed.iter().copied(), states, []);

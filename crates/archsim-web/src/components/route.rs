@@ -319,12 +319,7 @@ pub fn RoutePanel(props: &RoutePanelProps) -> Html {
                 v.hops.iter().map(|h| h.component).collect::<Vec<_>>(),
                 v.hops
                     .iter()
-                    .filter_map(|h| {
-                        archsim_core::State::ALL
-                            .into_iter()
-                            .find(|s| s.as_str() == h.state)
-                            .map(|s| (h.component, s))
-                    })
+                    .filter_map(|h| archsim_core::State::parse(&h.state).map(|s| (h.component, s)))
                     .collect::<Vec<_>>(),
                 state.step.and_then(|s| v.hops.get(s)).map(|h| h.component),
             ),
