@@ -30,7 +30,7 @@ use support::widget;
 const BUNDLE_BUDGET: usize = 150_000;
 /// The end-to-end issue's budget for one page's transfer, fonts aside.
 const PAGE_BUDGET: usize = 300_000;
-/// Enforced until the bundle meets its budget: measured 215.9 KB.
+/// Enforced until the bundle meets its budget: measured 216.7 KB.
 const BUNDLE_CEILING: usize = 222_000;
 /// Enforced until pages meet theirs: the heaviest page (22 widgets, their
 /// page models and static fallbacks) measured 379.4 KB.
