@@ -8,7 +8,10 @@
 // page with widgets the bundle (JS and wasm) is preloaded at once, so the
 // download overlaps the page's own work, and it starts when a widget comes
 // near the viewport. Any failure (no bundle, file:// pages, an old browser)
-// leaves the static fallbacks in place.
+// leaves the static fallbacks in place. mdBook's print page (the whole book
+// on one page, for paper) keeps its static views and loads no bundle: a
+// printout cannot use a widget, and 22 of them would make it the heaviest
+// page of the site.
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -48,6 +51,7 @@
   }
 
   function watch() {
+    if (/(^|\/)print(\.html)?$/.test(location.pathname)) return;
     var widgets = document.querySelectorAll("div.archsim[data-archsim]");
     if (widgets.length === 0) return;
     preload();

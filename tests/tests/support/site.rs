@@ -126,6 +126,12 @@ impl Drop for Served {
     }
 }
 
+/// Whether `page` is mdBook's print page (the whole book on one page),
+/// where the loader leaves the static views in place.
+pub fn is_print(page: &str) -> bool {
+    page == "print.html"
+}
+
 /// How many widget mount points a page's HTML holds.
 pub fn mount_points(root: &Path, page: &str) -> usize {
     std::fs::read_to_string(root.join(page))
