@@ -219,7 +219,7 @@ async fn bench(session: &Session, served: &Served, synth: &SynthPage) -> Result<
         "page", "widgets", "first render", "ready", "wasm loaded", "JS heap MB"
     );
     for page in site::pages(&served.root) {
-        if site::mount_points(&served.root, &page) == 0 || page == "print.html" {
+        if site::mount_points(&served.root, &page) == 0 || site::is_print(&page) {
             continue;
         }
         let mut first = Vec::new();
