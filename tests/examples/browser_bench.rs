@@ -93,12 +93,16 @@ const w = document.querySelector(sel);
 const live = w && w.querySelector(".archsim-live");
 if (!live) { done({ error: "no live widget at " + sel }); return; }
 const tick = () => new Promise((r) => setTimeout(r, 0));
+// After the next frame: its style, layout and paint are done.
+const painted = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+// [to the widget's DOM update, to the frame that shows it] (ms).
 const time = (action) => new Promise((resolve) => {
   let t0 = 0;
-  const timer = setTimeout(() => { mo.disconnect(); resolve(null); }, 30000);
+  const timer = setTimeout(() => { mo.disconnect(); resolve([null, null]); }, 30000);
   const mo = new MutationObserver(() => {
     const t = performance.now() - t0;
-    mo.disconnect(); clearTimeout(timer); resolve(t);
+    mo.disconnect(); clearTimeout(timer);
+    painted().then(() => resolve([t, performance.now() - t0]));
   });
   mo.observe(live, { childList: true, subtree: true, attributes: true, characterData: true });
   t0 = performance.now();
@@ -111,6 +115,7 @@ const pick = (list) => {
 };
 (async () => {
   const times = [];
+  let opened = null;
   if (kind === "route") {
     const input = live.querySelector("input.archsim-host");
     // Every suggested host but the one already routed (which would change nothing).
@@ -119,15 +124,17 @@ const pick = (list) => {
     for (const host of hosts) {
       input.value = host;
       input.dispatchEvent(new Event("input", { bubbles: true }));
-      await tick(); await tick();
+      await painted();
       times.push(await time(() => input.form.requestSubmit()));
       await tick();
     }
   } else if (kind === "fail" || kind === "place") {
+    // Opening the component list is an interaction of its own: at 1,000
+    // components it writes and lays out 1,000 checkboxes.
     const list = live.querySelector("details.archsim-checklist");
     if (list && !list.open) {
-      list.querySelector("summary").click();
-      for (let i = 0; i < 100 && !live.querySelector(".archsim-checklist input"); i++) await tick();
+      opened = await time(() => list.querySelector("summary").click());
+      await painted();
     }
     // By id: a render replaces the answer's markup, and with it the boxes.
     const ids = pick(Array.from(live.querySelectorAll(
@@ -138,10 +145,10 @@ const pick = (list) => {
       times.push(await time(() => box(id).click()));
       await tick();
       box(id).click();
-      await tick(); await tick();
+      await painted();
     }
   }
-  done({ times });
+  done({ times, opened });
 })();
 "#;
 
@@ -246,10 +253,10 @@ async fn bench(session: &Session, served: &Served, synth: &SynthPage) -> Result<
         );
     }
 
-    println!("\nInteraction latency: event → the widget's DOM updated (ms)\n");
+    println!("\nInteraction latency (ms)\n");
     println!(
-        "{:<44} {:>6} {:>9} {:>9} {:>9}",
-        "sweep", "n", "median", "p95", "max"
+        "{:<52} {:>4} {:>19} {:>19}",
+        "sweep", "n", "DOM med/p95/max", "frame med/p95/max"
     );
     let samples = samples();
     let route = widget::css("route", &[("data-host", "api.tomoda.life")]);
@@ -311,35 +318,55 @@ async fn bench(session: &Session, served: &Served, synth: &SynthPage) -> Result<
         if let Some(e) = result["error"].as_str() {
             return Err(format!("{name}: {e}"));
         }
-        let mut times: Vec<f64> = result["times"]
-            .as_array()
-            .map(|a| a.iter().filter_map(Value::as_f64).collect())
-            .unwrap_or_default();
-        let missed = result["times"].as_array().map_or(0, |a| a.len()) - times.len();
+        let steps = result["times"].as_array().cloned().unwrap_or_default();
+        // Steps without a DOM update within 30 s have no times.
+        let series = |k: usize| -> Vec<f64> { steps.iter().filter_map(|t| t[k].as_f64()).collect() };
+        let (dom, frame) = (series(0), series(1));
+        let missed = steps.len() - dom.len();
         if std::env::var_os("ARCHSIM_BENCH_TIMES").is_some() {
             // Every time, in the order taken: shows a slow first step.
-            let all: Vec<String> = times.iter().map(|t| format!("{t:.1}")).collect();
+            let all: Vec<String> = dom.iter().map(|t| format!("{t:.1}")).collect();
             println!("  {name}: {}", all.join(" "));
         }
-        times.sort_by(f64::total_cmp);
-        let p95 = times
-            .get(((times.len() as f64 * 0.95).ceil() as usize).saturating_sub(1))
-            .copied();
-        println!(
-            "{name:<44} {:>6} {:>9} {:>9} {:>9}{}",
-            times.len(),
-            ms(median(&mut times.clone())),
-            ms(p95),
-            ms(times.last().copied()),
-            if missed > 0 {
-                format!("  ({missed} without a DOM update)")
-            } else {
-                String::new()
-            }
-        );
+        row(&name, dom, frame, missed);
+        if let Some(opened) = result["opened"].as_array() {
+            let one = |k: usize| opened.get(k).and_then(Value::as_f64).into_iter().collect();
+            row(&format!("{name}: open the list"), one(0), one(1), 0);
+        }
     }
     println!();
+    println!("DOM: from the event to the widget's DOM update (the engine and the");
+    println!("render); frame: to the end of the next frame (style, layout, paint).");
     Ok(())
+}
+
+/// One line of the latency table.
+fn row(name: &str, mut dom: Vec<f64>, mut frame: Vec<f64>, missed: usize) {
+    println!(
+        "{name:<52} {:>4} {:>19} {:>19}{}",
+        dom.len(),
+        summary(&mut dom),
+        summary(&mut frame),
+        if missed > 0 {
+            format!("  ({missed} without a DOM update)")
+        } else {
+            String::new()
+        }
+    );
+}
+
+/// `median / p95 / max` of `times`.
+fn summary(times: &mut [f64]) -> String {
+    times.sort_by(f64::total_cmp);
+    let p95 = times
+        .get(((times.len() as f64 * 0.95).ceil() as usize).saturating_sub(1))
+        .copied();
+    format!(
+        "{} / {} / {}",
+        ms(median(&mut times.to_vec())),
+        ms(p95),
+        ms(times.last().copied())
+    )
 }
 
 /// One interaction sweep: what to do to which widget of which page.
@@ -388,7 +415,8 @@ fn ms(value: Option<f64>) -> String {
 }
 
 /// A page with a generated model of N components, a route widget and a
-/// failure simulator on it, served with the site's bundle.
+/// failure simulator on it, served with the site's bundle and the widgets'
+/// stylesheets (so style and layout cost what they cost on a real page).
 struct SynthPage {
     components: usize,
     url: String,
@@ -419,7 +447,9 @@ impl SynthPage {
         let script = archsim_core::codec::encode_text(engine.model());
         let page = format!(
             r##"<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>synthetic {components}</title></head>
+<html lang="en"><head><meta charset="utf-8"><title>synthetic {components}</title>
+<link rel="stylesheet" href="site/archsim/archsim.css"><link rel="stylesheet" href="site/archsim/widgets.css">
+</head>
 <body>
 <script type="application/x-archsim-model" id="archsim-model">{script}</script>
 <div class="archsim" data-archsim="route" data-archsim-v="1" data-model="#archsim-model" data-host="{host}"></div>
