@@ -320,7 +320,8 @@ async fn bench(session: &Session, served: &Served, synth: &SynthPage) -> Result<
         }
         let steps = result["times"].as_array().cloned().unwrap_or_default();
         // Steps without a DOM update within 30 s have no times.
-        let series = |k: usize| -> Vec<f64> { steps.iter().filter_map(|t| t[k].as_f64()).collect() };
+        let series =
+            |k: usize| -> Vec<f64> { steps.iter().filter_map(|t| t[k].as_f64()).collect() };
         let (dom, frame) = (series(0), series(1));
         let missed = steps.len() - dom.len();
         if std::env::var_os("ARCHSIM_BENCH_TIMES").is_some() {

@@ -77,7 +77,11 @@ const HIGHLIGHTED: &[(&str, &str, &[(&str, &str)])] = &[
     (
         "reference/widgets.html",
         "html",
-        &[("name", "div"), ("attr", "data-archsim"), ("string", "\"route\"")],
+        &[
+            ("name", "div"),
+            ("attr", "data-archsim"),
+            ("string", "\"route\""),
+        ],
     ),
     (
         "review.html",
