@@ -55,10 +55,13 @@ fn main() {
     })
 }
 
+/// Tokens a code block must hold: (highlight.js class, text).
+type Tokens = &'static [(&'static str, &'static str)];
+
 /// The book's highlighter (book/theme/highlight.js, in place of mdBook's):
 /// a page, the language of its first such block, and tokens that must come
 /// out as (highlight.js class, text).
-const HIGHLIGHTED: &[(&str, &str, &[(&str, &str)])] = &[
+const HIGHLIGHTED: &[(&str, &str, Tokens)] = &[
     (
         "reference/directives.html",
         "toml",
