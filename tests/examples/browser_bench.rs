@@ -358,16 +358,12 @@ fn row(name: &str, mut dom: Vec<f64>, mut frame: Vec<f64>, missed: usize) {
 
 /// `median / p95 / max` of `times`.
 fn summary(times: &mut [f64]) -> String {
-    times.sort_by(f64::total_cmp);
+    // `median` sorts `times`.
+    let mid = median(times);
     let p95 = times
         .get(((times.len() as f64 * 0.95).ceil() as usize).saturating_sub(1))
         .copied();
-    format!(
-        "{} / {} / {}",
-        ms(median(&mut times.to_vec())),
-        ms(p95),
-        ms(times.last().copied())
-    )
+    format!("{} / {} / {}", ms(mid), ms(p95), ms(times.last().copied()))
 }
 
 /// One interaction sweep: what to do to which widget of which page.

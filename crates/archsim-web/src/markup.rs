@@ -95,6 +95,41 @@ impl Markup {
             .raw("</span>")
     }
 
+    /// A labelled checkbox that speaks through `data-act` (see
+    /// [`crate::acts`]): `label`, then `code` in `<code>` unless it is
+    /// empty; `data-arg` only when `arg` is not empty.
+    pub fn checkbox(
+        &mut self,
+        id: &str,
+        act: &str,
+        arg: &str,
+        checked: bool,
+        label: &str,
+        code: &str,
+    ) -> &mut Self {
+        self.raw("<div class=\"archsim-check\">")
+            .open(
+                "input",
+                &[
+                    ("type", "checkbox"),
+                    ("id", id),
+                    ("data-act", act),
+                    if arg.is_empty() {
+                        NONE
+                    } else {
+                        ("data-arg", arg)
+                    },
+                    flag("checked", checked),
+                ],
+            )
+            .open("label", &[("for", id)])
+            .text(label);
+        if !code.is_empty() {
+            self.raw(" ").code(code);
+        }
+        self.raw("</label></div>")
+    }
+
     /// What has been written.
     pub fn as_str(&self) -> &str {
         &self.out
@@ -143,6 +178,25 @@ mod tests {
             m.as_str(),
             "<a href=\"#x&quot;y\" hidden=\"\">&lt;b&gt; &amp; &#39;c&#39;</a><p>plain</p><code>id</code>"
         );
+    }
+
+    #[test]
+    fn checkboxes_carry_their_act_and_label() {
+        let cases = [
+            (
+                ("w1-fail-3", "toggle", "3", false, "Redis", "redis"),
+                "<div class=\"archsim-check\"><input type=\"checkbox\" id=\"w1-fail-3\" data-act=\"toggle\" data-arg=\"3\"><label for=\"w1-fail-3\">Redis <code>redis</code></label></div>",
+            ),
+            (
+                ("w1-spof", "spof", "", true, "Show <all>", ""),
+                "<div class=\"archsim-check\"><input type=\"checkbox\" id=\"w1-spof\" data-act=\"spof\" checked=\"\"><label for=\"w1-spof\">Show &lt;all&gt;</label></div>",
+            ),
+        ];
+        for ((id, act, arg, checked, label, code), want) in cases {
+            let mut m = Markup::new();
+            m.checkbox(id, act, arg, checked, label, code);
+            assert_eq!(m.as_str(), want);
+        }
     }
 
     #[test]

@@ -43,22 +43,14 @@ fn checklist(list: &mut Markup, model: &archsim_core::Model, uid: &str) {
         list.raw("<fieldset>").leaf("legend", &[], provider);
         for &i in members {
             let comp = &model.components[i];
-            let id = format!("{uid}-fail-{i}");
-            list.raw("<div class=\"archsim-check\">")
-                .open(
-                    "input",
-                    &[
-                        ("type", "checkbox"),
-                        ("id", &id),
-                        ("data-act", verb::TOGGLE),
-                        ("data-arg", &i.to_string()),
-                    ],
-                )
-                .open("label", &[("for", &id)])
-                .text(&comp.name)
-                .raw(" ")
-                .code(&comp.id)
-                .raw("</label></div>");
+            list.checkbox(
+                &format!("{uid}-fail-{i}"),
+                verb::TOGGLE,
+                &i.to_string(),
+                false,
+                &comp.name,
+                &comp.id,
+            );
         }
         list.raw("</fieldset>");
     }
@@ -182,22 +174,14 @@ pub fn FailPanel(props: &FailPanelProps) -> Html {
             ],
             "Restore everything",
         )
-        .raw("<span class=\"archsim-check\">")
-        .open(
-            "input",
-            &[
-                ("type", "checkbox"),
-                ("id", &spof_id),
-                ("data-act", verb::SPOF),
-                flag("checked", state.spof),
-            ],
-        )
-        .leaf(
-            "label",
-            &[("for", &spof_id)],
+        .checkbox(
+            &spof_id,
+            verb::SPOF,
+            "",
+            state.spof,
             "Show single points of failure",
-        )
-        .raw("</span>");
+            "",
+        );
     let mut notes = Markup::new();
     if let Some(s) = state.scenario.and_then(|i| model.scenarios.get(i)) {
         notes

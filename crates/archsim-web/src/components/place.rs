@@ -11,7 +11,7 @@ use yew::prelude::*;
 use crate::acts::verb;
 use crate::components::Ctx;
 use crate::dom;
-use crate::markup::{Markup, flag};
+use crate::markup::Markup;
 use crate::state::State;
 
 /// Props of [`PlacePanel`].
@@ -54,22 +54,14 @@ fn questions(form: &mut Markup, model: &archsim_core::Model, uid: &str) {
         "What is true of the new piece of infrastructure?",
     );
     for (i, q) in model.placement.questions.iter().enumerate() {
-        let id = format!("{uid}-q-{}", q.id);
-        form.raw("<div class=\"archsim-check\">")
-            .open(
-                "input",
-                &[
-                    ("type", "checkbox"),
-                    ("id", &id),
-                    ("data-act", verb::ANSWER),
-                    ("data-arg", &i.to_string()),
-                ],
-            )
-            .open("label", &[("for", &id)])
-            .text(&q.ask)
-            .raw(" ")
-            .code(&q.id)
-            .raw("</label></div>");
+        form.checkbox(
+            &format!("{uid}-q-{}", q.id),
+            verb::ANSWER,
+            &i.to_string(),
+            false,
+            &q.ask,
+            &q.id,
+        );
     }
     form.raw("</fieldset>");
 }
@@ -183,23 +175,14 @@ pub fn PlacePanel(props: &PlacePanelProps) -> Html {
     }
     let audit_id = format!("{uid}-audit");
     let mut audit_markup = Markup::new();
-    audit_markup
-        .raw("<div class=\"archsim-check\">")
-        .open(
-            "input",
-            &[
-                ("type", "checkbox"),
-                ("id", &audit_id),
-                ("data-act", verb::AUDIT),
-                flag("checked", state.audit),
-            ],
-        )
-        .leaf(
-            "label",
-            &[("for", &audit_id)],
-            "Show the audit of existing components",
-        )
-        .raw("</div>");
+    audit_markup.checkbox(
+        &audit_id,
+        verb::AUDIT,
+        "",
+        state.audit,
+        "Show the audit of existing components",
+        "",
+    );
     if let Some(rows) = audit.as_ref() {
         audit_markup
             .raw("<table class=\"archsim archsim-table archsim-audit\">")
