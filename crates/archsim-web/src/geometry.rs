@@ -14,6 +14,7 @@ use archsim_view::svg::{
 };
 
 use crate::markup::Markup;
+use crate::search::{self, Query};
 
 /// One component's box, ready to draw.
 #[derive(Clone, Debug, PartialEq)]
@@ -100,18 +101,6 @@ impl Geometry {
             let c = model.component(n.component);
             let provider = model.provider_name(c.provider);
             let region = model.region_name(c.region);
-            let mut search = String::new();
-            for part in [
-                c.id.as_str(),
-                &c.name,
-                &c.kind,
-                provider,
-                region,
-                c.product.as_deref().unwrap_or(""),
-            ] {
-                search.push_str(part);
-                search.push(' ');
-            }
             nodes.push(NodeGeom {
                 component: n.component,
                 id: c.id.clone(),
@@ -122,7 +111,7 @@ impl Geometry {
                     (coord(x), coord(y))
                 },
                 label: format!("{}, {}, {provider} {region}", c.name, c.kind),
-                search: search.trim_end().to_ascii_lowercase(),
+                search: search::haystack(model, c),
             });
         }
         let mut neighbours = vec![Vec::new(); nodes.len()];
@@ -166,20 +155,14 @@ impl Geometry {
         self.index_of.get(c.index()).copied().flatten()
     }
 
-    /// Node indices whose search text contains every word of `query`
-    /// (case-insensitive); `None` when the query is blank.
+    /// Which nodes `query` matches (see [`crate::search`]); `None` when
+    /// the query is blank.
     pub fn matches(&self, query: &str) -> Option<Vec<bool>> {
-        let words: Vec<String> = query
-            .split_whitespace()
-            .map(str::to_ascii_lowercase)
-            .collect();
-        if words.is_empty() {
-            return None;
-        }
+        let query = Query::parse(query)?;
         Some(
             self.nodes
                 .iter()
-                .map(|n| words.iter().all(|w| n.search.contains(w.as_str())))
+                .map(|n| query.matches(&n.search))
                 .collect(),
         )
     }

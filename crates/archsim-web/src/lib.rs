@@ -33,6 +33,7 @@ pub mod map_markup;
 pub mod markup;
 pub mod mount;
 pub mod panic;
+pub mod search;
 pub mod shared;
 pub mod state;
 pub mod view;

@@ -159,6 +159,50 @@ async fn fail_cloudfront_and_read_the_flow_table() {
     })
     .await;
 
+    // The filter narrows the list and keeps the reader's place in it; a
+    // box found through it still fails its component.
+    let every = texts(&w, ".archsim-checklist input[type=checkbox]").len();
+    let filter: web_sys::HtmlInputElement =
+        find(&w, ".archsim-checklist input[type=search]").unchecked_into();
+    filter.focus().unwrap();
+    filter.set_value("bitnami REDIS");
+    filter
+        .dispatch_event(&web_sys::InputEvent::new("input").unwrap())
+        .unwrap();
+    until(&w, |w| {
+        texts(w, ".archsim-checklist input[type=checkbox]").len() == 1
+    })
+    .await;
+    assert_eq!(
+        texts(&w, ".archsim-checklist label code"),
+        ["redis"],
+        "{every} boxes before the filter"
+    );
+    assert_eq!(
+        find(&w, ".archsim-filter-status").text_content().unwrap(),
+        format!("1 of {every} components matches.")
+    );
+    assert_eq!(
+        web_sys::window()
+            .unwrap()
+            .document()
+            .unwrap()
+            .active_element()
+            .map(|a| a.id()),
+        Some(filter.id()),
+        "the filter keeps the focus"
+    );
+    click(&find(&w, ".archsim-checklist input[type=checkbox]"));
+    until(&w, |w| {
+        class_of(&find(w, "g.archsim-node[data-id=\"redis\"]")).contains("is-failed")
+    })
+    .await;
+    click(&find(&w, ".archsim-checklist input[type=checkbox]"));
+    until(&w, |w| {
+        !class_of(&find(w, "g.archsim-node[data-id=\"redis\"]")).contains("is-failed")
+    })
+    .await;
+
     // The single points of failure column.
     click(&find(&w, ".archsim-controls input[type=checkbox]"));
     until(&w, |w| texts(w, "table.archsim-flows thead th").len() == 5).await;

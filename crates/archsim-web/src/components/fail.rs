@@ -11,6 +11,7 @@ use yew::prelude::*;
 
 use crate::acts::verb;
 use crate::components::Ctx;
+use crate::components::fail_list::{Shown, box_id};
 use crate::components::map::Map;
 use crate::dom;
 use crate::geometry::Geometry;
@@ -27,33 +28,6 @@ pub struct FailPanelProps {
     pub state: Rc<State>,
     /// The map's drawing, if the widget shows a map.
     pub geometry: Option<Rc<Geometry>>,
-}
-
-/// Every component's box, grouped by provider, in model order.
-fn checklist(list: &mut Markup, model: &archsim_core::Model, uid: &str) {
-    let mut groups: Vec<(&str, Vec<usize>)> = Vec::new();
-    for (i, c) in model.components.iter().enumerate() {
-        let provider = model.provider_name(c.provider);
-        match groups.iter_mut().find(|(p, _)| *p == provider) {
-            Some((_, members)) => members.push(i),
-            None => groups.push((provider, vec![i])),
-        }
-    }
-    for (provider, members) in &groups {
-        list.raw("<fieldset>").leaf("legend", &[], provider);
-        for &i in members {
-            let comp = &model.components[i];
-            list.checkbox(
-                &format!("{uid}-fail-{i}"),
-                verb::TOGGLE,
-                &i.to_string(),
-                false,
-                &comp.name,
-                &comp.id,
-            );
-        }
-        list.raw("</fieldset>");
-    }
 }
 
 /// The failure simulator panel.
@@ -76,32 +50,34 @@ pub fn FailPanel(props: &FailPanelProps) -> Html {
             ))
         })
     };
-    // The list is written once per opening, without its ticks; an effect
-    // ticks the boxes from the state. A click then changes no element but
-    // the box itself, which keeps the focus where the reader left it.
+    // The list is written once per opening or filter, without its ticks;
+    // an effect ticks the shown boxes from the state. A click then changes
+    // no element but the box itself, which keeps the focus where the
+    // reader left it.
+    let filter = use_state_eq(String::new);
     let list = {
         let ctx = ctx.clone();
-        use_memo(*list_open, move |open| {
-            let mut list = Markup::new();
-            if let Some(ctx) = ctx.filter(|_| *open) {
-                checklist(&mut list, ctx.shared.model(), &ctx.uid);
-            }
-            AttrValue::from(list.into_string())
+        use_memo((*list_open, (*filter).clone()), move |(open, filter)| {
+            let ctx = ctx.filter(|_| *open)?;
+            let model = ctx.shared.model();
+            let shown = Shown::new(model, filter);
+            let markup = AttrValue::from(shown.markup(model, &ctx.uid));
+            Some((shown, markup))
         })
     };
     {
         let uid = ctx.as_ref().map(|c| c.uid.clone()).unwrap_or_default();
-        let n = ctx
-            .as_ref()
-            .map_or(0, |c| c.shared.model().components.len());
-        use_effect_with((state.failed.clone(), *list_open), move |(failed, open)| {
-            if *open {
-                for i in 0..n {
-                    let on = failed.contains(&CompId::from_index(i));
-                    dom::set_checked(&format!("{uid}-fail-{i}"), on);
+        use_effect_with(
+            (state.failed.clone(), list.clone()),
+            move |(failed, list)| {
+                if let Some((shown, _)) = list.as_ref() {
+                    for &i in &shown.rows {
+                        let on = failed.contains(&CompId::from_index(i));
+                        dom::set_checked(&box_id(&uid, i), on);
+                    }
                 }
-            }
-        });
+            },
+        );
     }
     let spof = {
         let ctx = ctx.clone();
@@ -211,6 +187,28 @@ pub fn FailPanel(props: &FailPanelProps) -> Html {
             }
         })
     };
+    let onfilter = {
+        let filter = filter.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
+                filter.set(input.value());
+            }
+        })
+    };
+    let filter_id = format!("{uid}-fail-filter");
+    let list_body = list.as_ref().as_ref().map(|(shown, markup)| {
+        html! {
+            <>
+                <div class="archsim-filter">
+                    <label for={filter_id.clone()}>{"Filter"}</label>
+                    <input type="search" id={filter_id.clone()} class="archsim-input" value={(*filter).clone()}
+                        placeholder="name, id, kind, provider or region" oninput={onfilter.clone()} />
+                </div>
+                <p class="archsim-muted archsim-filter-status" aria-live="polite">{shown.status(model.components.len())}</p>
+                { Html::from_html_unchecked(markup.clone()) }
+            </>
+        }
+    });
     // ---- the answer
     let counts: Vec<String> = STATES[..4]
         .iter()
@@ -312,7 +310,7 @@ pub fn FailPanel(props: &FailPanelProps) -> Html {
             <p class="archsim-summary" aria-live="polite">{summary}</p>
             <details class="archsim-checklist" open={*list_open} {ontoggle}>
                 <summary>{format!("Components to fail ({} failed of {})", state.failed.len(), model.components.len())}</summary>
-                { Html::from_html_unchecked((*list).clone()) }
+                { for list_body }
             </details>
             { for map }
             { table.into_html() }

@@ -11,6 +11,7 @@
 pub mod details;
 pub mod dns;
 pub mod fail;
+pub mod fail_list;
 pub mod host_form;
 pub mod link;
 pub mod map;
