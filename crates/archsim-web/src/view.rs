@@ -55,6 +55,24 @@ pub fn units_per_pixel(rect: Rect, size: (f64, f64)) -> f64 {
     }
 }
 
+/// The largest the map is usually drawn, in CSS pixels: the book's text
+/// column, and 75 % of a window's height (widgets.css).
+pub const TYPICAL_FRAME: Rect = (0.0, 0.0, 800.0, 600.0);
+
+/// Drawing units per pixel above which the map counts as far out: a
+/// 12-unit word or 10-unit dash is then under two pixels.
+pub const FAR_UNITS_PER_PIXEL: f64 = 6.0;
+
+/// Whether a drawing of `size`, at `zoom`, is so far out that its words
+/// and edges' dashes and arrowheads could not be made out. The map then
+/// hides the words and draws edges plain (widgets.css, `.is-far`): at 1,000
+/// components painting them made every frame take 100 to 300 ms. Decided
+/// on [`TYPICAL_FRAME`] rather than the map's measured size, so that a
+/// render never waits for the browser's layout.
+pub fn is_far(size: (f64, f64), zoom: f64) -> bool {
+    units_per_pixel(TYPICAL_FRAME, size) / zoom.max(MIN_ZOOM) > FAR_UNITS_PER_PIXEL
+}
+
 /// Where a client (CSS pixel) point falls in the viewport's drawing units.
 pub fn client_to_viewport(rect: Rect, size: (f64, f64), client: (f64, f64)) -> (f64, f64) {
     let u = units_per_pixel(rect, size);
@@ -136,6 +154,25 @@ pub fn neighbour(nodes: &[NodeBox], from: usize, direction: Direction) -> Option
 mod tests {
     use super::*;
     use archsim_core::CompId;
+
+    #[test]
+    fn far_out_is_where_words_go_below_two_pixels() {
+        // (drawing size, zoom, far): the Tomoda map, and the 1,000- and
+        // 300-component synthetic ones (archsim_view's layout).
+        let cases = [
+            ((2256.0, 1402.0), 1.0, false),
+            ((2256.0, 1402.0), 0.5, false),
+            ((2256.0, 1402.0), MIN_ZOOM, true),
+            ((2256.0, 19932.0), 1.0, true),
+            ((2256.0, 19932.0), 5.0, true),
+            ((2256.0, 19932.0), 6.0, false),
+            ((2256.0, 7028.0), 1.0, true),
+            ((2256.0, 7028.0), 2.0, false),
+        ];
+        for (size, zoom, far) in cases {
+            assert_eq!(is_far(size, zoom), far, "{size:?} at zoom {zoom}");
+        }
+    }
 
     fn node(i: usize, x: f64, y: f64) -> NodeBox {
         NodeBox {

@@ -13,6 +13,7 @@ use archsim_web::mount::Mounted;
 use common::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
+use web_sys::Element;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -294,6 +295,31 @@ async fn the_map_selects_and_describes_a_component() {
             != before
     })
     .await;
+}
+
+#[wasm_bindgen_test]
+async fn the_map_hides_its_words_when_zoomed_far_out() {
+    let w = widget(&[("data-archsim", "map")]).await;
+    let far = |w: &Element| {
+        w.query_selector(".archsim-map-frame.is-far")
+            .unwrap()
+            .is_some()
+    };
+    let says_so = |w: &Element| {
+        find(w, ".archsim-help")
+            .text_content()
+            .unwrap()
+            .contains("Zoomed this far out")
+    };
+    assert!(!far(&w) && !says_so(&w), "the Tomoda map fits readable");
+    // Four steps out: a quarter of a pixel per unit less than readable.
+    for _ in 0..4 {
+        click(&find(&w, "button[data-map=out]"));
+        tick().await;
+    }
+    until(&w, |w| far(w) && says_so(w)).await;
+    click(&find(&w, "button[data-map=fit]"));
+    until(&w, |w| !far(w) && !says_so(w)).await;
 }
 
 #[wasm_bindgen_test]

@@ -23,8 +23,8 @@ use crate::map_markup::{Drawing, Looks, Marks, arrow_of, edge_id, looks, map_mar
 use crate::markup::{Markup, flag};
 use crate::state::{Action, State, View};
 use crate::view::{
-    Direction, ZOOM_STEP, client_to_viewport, ensure_visible, neighbour, pan, units_per_pixel,
-    zoom_at,
+    Direction, ZOOM_STEP, client_to_viewport, ensure_visible, is_far, neighbour, pan,
+    units_per_pixel, zoom_at,
 };
 
 /// Props of [`Map`].
@@ -573,6 +573,7 @@ pub fn Map(props: &MapProps) -> Html {
         fixed(view.y, 1),
         fixed(view.zoom, 4)
     );
+    let far = is_far(g.size, view.zoom);
     let help_id = format!("{uid}-map-help");
     let search_id = format!("{uid}-map-search");
     let mut after = Markup::new();
@@ -603,6 +604,11 @@ pub fn Map(props: &MapProps) -> Html {
     } else {
         ""
     })
+    .text(if far {
+        "Zoomed this far out, the map hides names and draws edges plain: zoom in to read them."
+    } else {
+        ""
+    })
     .close("p");
     if let Some(c) = state.selected {
         let node = g.index(c).map(|i| node_id(&uid, i)).unwrap_or_default();
@@ -618,7 +624,7 @@ pub fn Map(props: &MapProps) -> Html {
                 { Html::from_html_unchecked(toolbar_markup(&uid, props.mode_switch, state.clicks_fail).into()) }
             </div>
             { after.into_html() }
-            <div class="archsim-map-frame">
+            <div class={classes!("archsim-map-frame", far.then_some("is-far"))}>
                 <svg ref={svg_ref} class="archsim-map archsim-map-live" viewBox={g.view_box.clone()}
                     preserveAspectRatio="xMidYMid meet" role="application"
                     aria-roledescription="architecture map" aria-label={props.label.clone()}
