@@ -24,6 +24,7 @@ const read = (el, i) => {
     fallback: !!fallback,
     visible: !!root && root.getBoundingClientRect().height > 0,
     notices: Array.from(el.querySelectorAll(".archsim-mount-notice, .archsim-crash")).map(text),
+    crashed: !!el.querySelector(".archsim-crash"),
     linkNotices: Array.from(el.querySelectorAll(".archsim-link-notice li")).map(text),
   };
   if (!root) return out;

@@ -64,6 +64,13 @@ pub async fn until(
     let start = Instant::now();
     loop {
         let view = read(session, selector).await?;
+        // The panic hook keeps the page alive and shows this notice: a
+        // crash is a failure even when the view looks as expected.
+        if view["crashed"] == json!(true) {
+            return Err(format!(
+                "`{selector}`: the widget crashed while waiting for {what} (the browser console has the panic)"
+            ));
+        }
         if done(&view) {
             return Ok(view);
         }

@@ -294,10 +294,15 @@ pub fn Map(props: &MapProps) -> Html {
         // After a redraw: the focused node's element is new.
         let (svg_ref, local, uid) = (svg_ref.clone(), local.clone(), uid.clone());
         use_effect(move || {
-            let mut l = local.borrow_mut();
-            if std::mem::take(&mut l.refocus)
+            let focus = {
+                let mut l = local.borrow_mut();
+                std::mem::take(&mut l.refocus).then_some(l.focus)
+            };
+            // Not while `local` is borrowed: focusing dispatches `focusin`
+            // at once, and its handler borrows `local` too.
+            if let Some(focus) = focus
                 && let Some(svg) = svg_ref.cast::<Element>()
-                && let Ok(Some(node)) = svg.query_selector(&format!("#{}", node_id(&uid, l.focus)))
+                && let Ok(Some(node)) = svg.query_selector(&format!("#{}", node_id(&uid, focus)))
             {
                 dom::focus(&node);
             }

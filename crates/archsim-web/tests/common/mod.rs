@@ -41,6 +41,14 @@ pub async fn widget(attrs: &[(&str, &str)]) -> Element {
 /// holds; gives up after a bounded number of turns of the event loop.
 pub async fn until(root: &Element, done: impl Fn(&Element) -> bool) {
     for _ in 0..300 {
+        // A panic does not fail the test that caused it (the hook turns it
+        // into this notice, and the module carries on): look for it.
+        if let Some(crash) = root.query_selector(".archsim-crash").unwrap() {
+            panic!(
+                "the widget crashed: the console has the panic\n{}",
+                crash.text_content().unwrap_or_default()
+            );
+        }
         if done(root) {
             return;
         }
