@@ -5,9 +5,10 @@
 // and pages live at any depth, so the bundle's address comes from this
 // script's own URL: it sits in <book root>/theme/, the bundle in
 // <book root>/archsim/. Nothing is fetched on a page without widgets. On a
-// page with widgets the bundle (JS and wasm) is preloaded at once, so the
-// download overlaps the page's own work, and it starts when a widget comes
-// near the viewport. Any failure (no bundle, file:// pages, an old browser)
+// page with widgets the bundle (JS and wasm) is fetched and started at
+// once, so that its download and compilation overlap the page's own first
+// layout and paint; each widget then starts when it comes near the
+// viewport (the bundle's `mount_all` watches them). Any failure (no bundle, file:// pages, an old browser)
 // leaves the static fallbacks in place. mdBook's print page (the whole book
 // on one page, for paper) keeps its static views and loads no bundle: a
 // printout cannot use a widget, and 22 of them would make it the heaviest
@@ -18,7 +19,6 @@
   if (!script || !script.src) return;
   var bundle = new URL("../archsim/archsim-web.js", script.src).href;
   var wasm = new URL("../archsim/archsim-web_bg.wasm", script.src).href;
-  var started = false;
 
   function preload() {
     var js = document.createElement("link");
@@ -35,8 +35,6 @@
   }
 
   function start() {
-    if (started) return;
-    started = true;
     import(bundle)
       .then(function (m) {
         return Promise.resolve(typeof m.default === "function" ? m.default() : null).then(
@@ -52,22 +50,9 @@
 
   function watch() {
     if (/(^|\/)print(\.html)?$/.test(location.pathname)) return;
-    var widgets = document.querySelectorAll("div.archsim[data-archsim]");
-    if (widgets.length === 0) return;
+    if (!document.querySelector("div.archsim[data-archsim]")) return;
     preload();
-    // A shared link (#v1;…) may point at a widget below the fold: start now.
-    if (/^#v\d+;/.test(location.hash)) return start();
-    if (!("IntersectionObserver" in window)) return start();
-    var observer = new IntersectionObserver(
-      function (entries) {
-        if (entries.some(function (e) { return e.isIntersecting; })) {
-          observer.disconnect();
-          start();
-        }
-      },
-      { rootMargin: "200px" }
-    );
-    widgets.forEach(function (w) { observer.observe(w); });
+    start();
   }
 
   // mdBook puts this script after the page's content: the widgets are

@@ -2,8 +2,9 @@
 //!
 //! - per page with widgets (its first widget brought into view at
 //!   DOMContentLoaded), the median over runs of: the first widget's
-//!   render and every started widget's render ("ready": the widgets in
-//!   view are on screen and answer input), both in ms after
+//!   render and the render of every widget within 200 px of the viewport
+//!   (as the bundle starts them; "ready": the widgets in view are on
+//!   screen and answer input), both in ms after
 //!   DOMContentLoaded; when the wasm module finished downloading; and the
 //!   live JS heap when ready (`usedJSHeapSize` after a forced GC; the wasm
 //!   module's linear memory is not part of it);
@@ -53,32 +54,52 @@ const OBSERVER: &str = r#"
     const w = document.querySelector("div.archsim[data-archsim]");
     if (w) w.scrollIntoView({ block: "center" });
   });
-  const b = (window.__archsimBench = { first: null, ready: null, heap: null });
-  const check = () => {
-    const live = document.querySelectorAll(".archsim-live").length;
-    if (live && b.first === null) b.first = performance.now();
-    const started = document.querySelectorAll("[data-archsim-mounted]").length;
-    if (started && live >= started && b.ready === null) {
-      b.ready = performance.now();
-      // The live heap: what the previous pages of the session left is collected first.
-      if (window.gc) window.gc();
-      b.heap = performance.memory ? performance.memory.usedJSHeapSize : null;
+  // When each mount point first showed its live widget. Nothing here
+  // measures the page's layout, so the timing is the page's own.
+  const b = (window.__archsimBench = { first: null, live: new Map() });
+  new MutationObserver(() => {
+    for (const p of document.querySelectorAll("div.archsim[data-archsim]")) {
+      if (!b.live.has(p) && p.querySelector(".archsim-live")) {
+        const t = performance.now();
+        b.live.set(p, t);
+        if (b.first === null) b.first = t;
+      }
     }
-  };
-  new MutationObserver(check).observe(document, {
-    childList: true, subtree: true, attributes: true, attributeFilter: ["data-archsim-mounted"],
-  });
+  }).observe(document, { childList: true, subtree: true });
 })();
 "#;
 
-/// Read the page's marks once it is ready.
+/// The mount points within 200 px of the viewport (where the bundle starts
+/// widgets): `[]` while one of them has no live widget yet, else the
+/// times they went live. One that a started neighbour pushed further away
+/// waits for the reader and does not count.
+const NEAR_LIVE: &str = r#"
+const b = window.__archsimBench;
+if (!b || b.first === null) return null;
+const times = [];
+for (const p of document.querySelectorAll("div.archsim[data-archsim]")) {
+  const r = p.getBoundingClientRect();
+  if (r.bottom > -200 && r.top < innerHeight + 200) {
+    if (!b.live.has(p)) return null;
+    times.push(b.live.get(p));
+  }
+}
+return times;
+"#;
+
+/// Read the page's marks once it is ready (after [`NEAR_LIVE`], whose
+/// result is `near`): "ready" is when the last widget in view went live.
 const MARKS: &str = r#"
 const b = window.__archsimBench || {};
 const nav = performance.getEntriesByType("navigation")[0];
 const wasm = performance.getEntriesByType("resource").find((e) => e.name.endsWith(".wasm"));
+// The live heap: what the previous pages of the session left is collected first.
+if (window.gc) window.gc();
 return {
   dcl: nav ? nav.domContentLoadedEventStart : null,
-  first: b.first, ready: b.ready, heap: b.heap,
+  first: b.first,
+  ready: near && near.length ? Math.max(...near) : null,
+  heap: performance.memory ? performance.memory.usedJSHeapSize : null,
   wasm: wasm ? wasm.responseEnd : null,
   widgets: document.querySelectorAll("div.archsim[data-archsim]").length,
 };
@@ -383,15 +404,18 @@ struct Sweep {
 async fn load(session: &Session, url: &str) -> Result<Value, String> {
     session.open("about:blank").await?;
     session.open(url).await?;
+    let near = format!("const near = (() => {{ {NEAR_LIVE} }})();");
     session
         .wait_until(
-            &format!("{url}'s widgets to be ready"),
-            "return !!(window.__archsimBench && window.__archsimBench.ready)",
+            &format!("{url}'s widgets in view to be live"),
+            &format!("{near} return near !== null;"),
             vec![],
         )
         .await?;
-    tokio::time::sleep(Duration::from_millis(50)).await;
-    session.js(MARKS, vec![]).await
+    // A widget in view may still be starting (one per frame): wait, then
+    // read the marks with the view as it is then.
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    session.js(&format!("{near} {MARKS}"), vec![]).await
 }
 
 fn median(values: &mut [f64]) -> Option<f64> {

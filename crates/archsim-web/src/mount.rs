@@ -5,7 +5,10 @@
 //! IntersectionObserver: a widget starts when it comes within 200 px of the
 //! viewport, so a long page pays only for what the reader sees. The full
 //! page (`data-archsim="app"`) and the widget a link points at start at
-//! once. [`mount`] starts one element now; the browser tests use it.
+//! once, and so does the first widget already that close. The others start
+//! one per frame, each after the page has been laid out with the last: a
+//! widget pushed out of view by a neighbour that grew waits for the reader.
+//! [`mount`] starts one element now; the browser tests use it.
 //!
 //! A widget replaces its element's `.archsim-fallback` only once it has
 //! rendered. Whenever it cannot (another contract version, an unknown kind,
@@ -47,7 +50,7 @@ thread_local! {
 }
 
 /// Start every widget on the page: now for the full page and for the
-/// widget a link points at, else when it scrolls into view.
+/// widget a link points at, else when it comes near the viewport.
 ///
 /// Returns: how many mount points were found. Calling it again picks up
 /// elements added since, and leaves started ones alone.
@@ -63,6 +66,7 @@ pub fn mount_all() -> u32 {
         Parsed::OtherVersion { widget, .. } => widget,
         _ => None,
     };
+    let mut first_near = None;
     for (i, element) in elements.iter().enumerate() {
         let number = i as u32 + 1;
         if element.has_attribute(MOUNTED) {
@@ -75,10 +79,63 @@ pub fn mount_all() -> u32 {
             if target == Some(number) {
                 element.scroll_into_view();
             }
+        } else if first_near.is_none() && near_view(element) {
+            first_near = Some(element);
         }
+    }
+    // The first widget in view starts now rather than a frame later; the
+    // observer brings in the others.
+    if let Some(element) = first_near {
+        unobserve(element);
+        mount(element);
     }
     elements.len() as u32
 }
+
+/// Start the first of the widgets the observer found near the viewport,
+/// and have the others reported again after the next layout: the started
+/// widget grows as it replaces its fallback and may push them out of view,
+/// and then they wait until the reader scrolls to them. One widget per
+/// frame also lets the first one reach the screen without waiting for all.
+fn start_one(near: impl Iterator<Item = Element>) {
+    let near: Vec<Element> = near.collect();
+    // The first in page order (the observer reports in its own order).
+    let number = |e: &Element| {
+        e.get_attribute(NUMBER)
+            .and_then(|n| n.parse::<u32>().ok())
+            .unwrap_or(u32::MAX)
+    };
+    let Some(first) = near.iter().min_by_key(|e| number(e)) else {
+        return;
+    };
+    unobserve(first);
+    mount(first);
+    for other in near.iter().filter(|e| *e != first) {
+        // Observing again reports the element's state afresh.
+        unobserve(other);
+        observe(other);
+    }
+}
+
+/// Whether `element` is within [`MARGIN`] pixels of the viewport now: it
+/// starts at once rather than at the observer's first report, a frame
+/// later.
+fn near_view(element: &Element) -> bool {
+    let Some(height) = dom::window()
+        .and_then(|w| w.inner_height().ok())
+        .and_then(|h| h.as_f64())
+    else {
+        return false;
+    };
+    let r = element.get_bounding_client_rect();
+    r.bottom() > -MARGIN && r.top() < height + MARGIN
+}
+
+/// How close to the viewport a widget starts, in CSS pixels ([`near_view`]
+/// and the observer, which takes it as text: formatting a float would
+/// link core's float printing).
+const MARGIN: f64 = 200.0;
+const MARGIN_CSS: &str = "200px";
 
 /// Watch `element`; `false` when the browser has no IntersectionObserver.
 fn observe(element: &Element) -> bool {
@@ -86,19 +143,15 @@ fn observe(element: &Element) -> bool {
         let mut cell = cell.borrow_mut();
         if cell.is_none() {
             let callback = Closure::<dyn FnMut(js_sys::Array)>::new(|entries: js_sys::Array| {
-                for entry in entries.iter() {
-                    let Ok(entry) = entry.dyn_into::<IntersectionObserverEntry>() else {
-                        continue;
-                    };
-                    if entry.is_intersecting() {
-                        let target = entry.target();
-                        unobserve(&target);
-                        mount(&target);
-                    }
-                }
+                let near = entries
+                    .iter()
+                    .filter_map(|e| e.dyn_into::<IntersectionObserverEntry>().ok())
+                    .filter(|e| e.is_intersecting())
+                    .map(|e| e.target());
+                start_one(near);
             });
             let options = IntersectionObserverInit::new();
-            options.set_root_margin("200px");
+            options.set_root_margin(MARGIN_CSS);
             let Ok(observer) =
                 IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &options)
             else {

@@ -528,7 +528,38 @@ async fn a_panic_becomes_a_notice() {
 }
 
 #[wasm_bindgen_test]
-async fn mount_all_numbers_and_mounts_the_page() {
+async fn mount_all_starts_widgets_in_view_one_at_a_time() {
+    // Three small mount points at the top of the page, one far below.
+    let body = document().body().unwrap();
+    let point = |style: &str| mount_point(&[("data-archsim", "dns"), ("style", style)]);
+    let near: Vec<Element> = (0..3)
+        .map(|_| point("height: 60px; overflow: hidden"))
+        .collect();
+    for div in near.iter().rev() {
+        body.prepend_with_node_1(div).unwrap();
+    }
+    let far = point("margin-top: 20000px");
+    let started = |e: &Element| e.has_attribute(archsim_web::mount::MOUNTED);
+
+    web_sys::window().unwrap().scroll_to_with_x_and_y(0.0, 0.0);
     let n = archsim_web::mount_all();
-    assert!(n >= 1);
+    assert!(n >= 4, "{n} mount points");
+    // The first in view starts at once, the others a frame apart.
+    assert_eq!(
+        near.iter().map(started).collect::<Vec<_>>(),
+        [true, false, false]
+    );
+    until(&body, |_| near.iter().all(started)).await;
+    for div in &near {
+        let n: u32 = div
+            .get_attribute(archsim_web::mount::NUMBER)
+            .unwrap()
+            .parse()
+            .unwrap();
+        assert!(n >= 1);
+    }
+    assert!(!started(&far), "a widget far below waits for the reader");
+    for div in near.iter().chain([&far]) {
+        div.remove();
+    }
 }
