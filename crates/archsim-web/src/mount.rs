@@ -5,9 +5,9 @@
 //! IntersectionObserver: a widget starts when it comes within 200 px of the
 //! viewport, so a long page pays only for what the reader sees. The full
 //! page (`data-archsim="app"`) and the widget a link points at start at
-//! once, and so does the first widget already that close. The others start
-//! one per frame, each after the page has been laid out with the last: a
-//! widget pushed out of view by a neighbour that grew waits for the reader.
+//! once, and so do the widgets already that close, in turn: each is looked
+//! at once the one before has rendered, so a widget pushed out of view by a
+//! neighbour that grew waits for the reader.
 //! [`mount`] starts one element now; the browser tests use it.
 //!
 //! A widget replaces its element's `.archsim-fallback` only once it has
@@ -66,7 +66,7 @@ pub fn mount_all() -> u32 {
         Parsed::OtherVersion { widget, .. } => widget,
         _ => None,
     };
-    let mut first_near = None;
+    let mut watched = Vec::new();
     for (i, element) in elements.iter().enumerate() {
         let number = i as u32 + 1;
         if element.has_attribute(MOUNTED) {
@@ -79,47 +79,37 @@ pub fn mount_all() -> u32 {
             if target == Some(number) {
                 element.scroll_into_view();
             }
-        } else if first_near.is_none() && near_view(element) {
-            first_near = Some(element);
+        } else {
+            watched.push(element.clone());
         }
     }
-    // The first widget in view starts now rather than a frame later; the
-    // observer brings in the others.
-    if let Some(element) = first_near {
-        unobserve(element);
-        mount(element);
-    }
+    // The widgets already in view start now, not at the observer's first
+    // report a frame later.
+    start_in_turn(watched);
     elements.len() as u32
 }
 
-/// Start the first of the widgets the observer found near the viewport,
-/// and have the others reported again after the next layout: the started
-/// widget grows as it replaces its fallback and may push them out of view,
-/// and then they wait until the reader scrolls to them. One widget per
-/// frame also lets the first one reach the screen without waiting for all.
-fn start_one(near: impl Iterator<Item = Element>) {
-    let near: Vec<Element> = near.collect();
-    // The first in page order (the observer reports in its own order).
-    let number = |e: &Element| {
-        e.get_attribute(NUMBER)
-            .and_then(|n| n.parse::<u32>().ok())
-            .unwrap_or(u32::MAX)
-    };
-    let Some(first) = near.iter().min_by_key(|e| number(e)) else {
+/// Start, in turn, each of `candidates` (in page order) that is near the
+/// viewport when its turn comes. A started widget replaces its fallback
+/// and grows, and may push the next ones out of view: so each is looked at
+/// only once the one before has rendered (yew renders in a microtask, and
+/// the next turn is queued after it), all before the browser paints. A
+/// candidate left far away stays watched, and starts when the reader
+/// scrolls to it.
+fn start_in_turn(mut candidates: Vec<Element>) {
+    while !candidates.is_empty() {
+        let next = candidates.remove(0);
+        if next.has_attribute(MOUNTED) || !near_view(&next) {
+            continue;
+        }
+        unobserve(&next);
+        mount(&next);
+        yew::platform::spawn_local(async move { start_in_turn(candidates) });
         return;
-    };
-    unobserve(first);
-    mount(first);
-    for other in near.iter().filter(|e| *e != first) {
-        // Observing again reports the element's state afresh.
-        unobserve(other);
-        observe(other);
     }
 }
 
-/// Whether `element` is within [`MARGIN`] pixels of the viewport now: it
-/// starts at once rather than at the observer's first report, a frame
-/// later.
+/// Whether `element` is within [`MARGIN`] pixels of the viewport now.
 fn near_view(element: &Element) -> bool {
     let Some(height) = dom::window()
         .and_then(|w| w.inner_height().ok())
@@ -143,12 +133,14 @@ fn observe(element: &Element) -> bool {
         let mut cell = cell.borrow_mut();
         if cell.is_none() {
             let callback = Closure::<dyn FnMut(js_sys::Array)>::new(|entries: js_sys::Array| {
+                // In the order the elements were observed: page order.
                 let near = entries
                     .iter()
                     .filter_map(|e| e.dyn_into::<IntersectionObserverEntry>().ok())
                     .filter(|e| e.is_intersecting())
-                    .map(|e| e.target());
-                start_one(near);
+                    .map(|e| e.target())
+                    .collect();
+                start_in_turn(near);
             });
             let options = IntersectionObserverInit::new();
             options.set_root_margin(MARGIN_CSS);

@@ -562,4 +562,30 @@ async fn mount_all_starts_widgets_in_view_one_at_a_time() {
     for div in near.iter().chain([&far]) {
         div.remove();
     }
+
+    // A widget that grows as it starts pushes its neighbour out of view:
+    // the neighbour then waits until the reader scrolls to it.
+    let style = document().create_element("style").unwrap();
+    style.set_text_content(Some(
+        ".grows .archsim-live { display: block; height: 5000px; }",
+    ));
+    body.append_child(&style).unwrap();
+    let (tall, next) = (point(""), point(""));
+    tall.set_class_name("archsim grows");
+    body.prepend_with_node_1(&next).unwrap();
+    body.prepend_with_node_1(&tall).unwrap();
+    web_sys::window().unwrap().scroll_to_with_x_and_y(0.0, 0.0);
+    archsim_web::mount_all();
+    until(&tall, |t| {
+        t.query_selector(".archsim-live").unwrap().is_some()
+    })
+    .await;
+    // Time for the observer's first reports, a frame or two.
+    yew::platform::time::sleep(std::time::Duration::from_millis(100)).await;
+    assert!(!started(&next), "the neighbour was pushed out of view");
+    next.scroll_into_view();
+    until(&next, |n| started(n)).await;
+    for e in [&tall, &next, &style] {
+        e.remove();
+    }
 }
