@@ -2,9 +2,9 @@
 //!
 //! - per page with widgets (its first widget brought into view at
 //!   DOMContentLoaded), the median over runs of: the first widget's
-//!   render and the render of every widget within 200 px of the viewport
-//!   (as the bundle starts them; "ready": the widgets in view are on
-//!   screen and answer input), both in ms after
+//!   render (its DOM) and "ready", the end of the frame that shows every
+//!   widget within 200 px of the viewport (as the bundle starts them: the
+//!   widgets in view are on screen and answer input), both in ms after
 //!   DOMContentLoaded; when the wasm module finished downloading; and the
 //!   live JS heap when ready (`usedJSHeapSize` after a forced GC; the wasm
 //!   module's linear memory is not part of it);
@@ -54,15 +54,17 @@ const OBSERVER: &str = r#"
     const w = document.querySelector("div.archsim[data-archsim]");
     if (w) w.scrollIntoView({ block: "center" });
   });
-  // When each mount point first showed its live widget. Nothing here
-  // measures the page's layout, so the timing is the page's own.
-  const b = (window.__archsimBench = { first: null, live: new Map() });
+  // When each mount point first showed its live widget (`first`: the
+  // earliest), and when the frame that shows it had been painted. Nothing
+  // here measures the page's layout, so the timing is the page's own.
+  const b = (window.__archsimBench = { first: null, live: new Map(), painted: new Map() });
   new MutationObserver(() => {
     for (const p of document.querySelectorAll("div.archsim[data-archsim]")) {
       if (!b.live.has(p) && p.querySelector(".archsim-live")) {
         const t = performance.now();
         b.live.set(p, t);
         if (b.first === null) b.first = t;
+        requestAnimationFrame(() => setTimeout(() => b.painted.set(p, performance.now()), 0));
       }
     }
   }).observe(document, { childList: true, subtree: true });
@@ -70,8 +72,8 @@ const OBSERVER: &str = r#"
 "#;
 
 /// The mount points within 200 px of the viewport (where the bundle starts
-/// widgets): `[]` while one of them has no live widget yet, else the
-/// times they went live. One that a started neighbour pushed further away
+/// widgets): `null` while one of them has no painted live widget yet, else
+/// the times their first frames had been painted. One that a started neighbour pushed further away
 /// waits for the reader and does not count.
 const NEAR_LIVE: &str = r#"
 const b = window.__archsimBench;
@@ -80,15 +82,16 @@ const times = [];
 for (const p of document.querySelectorAll("div.archsim[data-archsim]")) {
   const r = p.getBoundingClientRect();
   if (r.bottom > -200 && r.top < innerHeight + 200) {
-    if (!b.live.has(p)) return null;
-    times.push(b.live.get(p));
+    if (!b.painted.has(p)) return null;
+    times.push(b.painted.get(p));
   }
 }
 return times;
 "#;
 
 /// Read the page's marks once it is ready (after [`NEAR_LIVE`], whose
-/// result is `near`): "ready" is when the last widget in view went live.
+/// result is `near`): "ready" is when the frame showing the last widget in
+/// view had been painted.
 const MARKS: &str = r#"
 const b = window.__archsimBench || {};
 const nav = performance.getEntriesByType("navigation")[0];
