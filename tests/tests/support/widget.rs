@@ -33,21 +33,11 @@ pub async fn read_all(session: &Session) -> Result<Vec<Value>, String> {
 }
 
 /// Scroll the mount point into view and wait until its widget is live.
+/// It is scrolled to again on every look, as a reader would: a widget
+/// above it may start meanwhile, grow, and push it out of view, and
+/// widgets start only near the view.
 pub async fn live(session: &Session, selector: &str) -> Result<Value, String> {
-    session
-        .js(
-            "const e = document.querySelector(arguments[0]); if (e) e.scrollIntoView({block: 'center'}); return !!e;",
-            vec![json!(selector)],
-        )
-        .await
-        .and_then(|found| {
-            if found == json!(true) {
-                Ok(())
-            } else {
-                Err(format!("the page has no mount point `{selector}`"))
-            }
-        })?;
-    until(session, selector, "the widget to mount", |v| {
+    watch(session, selector, "the widget to mount", true, |v| {
         v["live"] == json!(true)
     })
     .await
@@ -61,8 +51,31 @@ pub async fn until(
     what: &str,
     done: impl Fn(&Value) -> bool,
 ) -> Result<Value, String> {
+    watch(session, selector, what, false, done).await
+}
+
+/// [`until`], scrolling the mount point into view before each look when
+/// `scroll` is set.
+async fn watch(
+    session: &Session,
+    selector: &str,
+    what: &str,
+    scroll: bool,
+    done: impl Fn(&Value) -> bool,
+) -> Result<Value, String> {
     let start = Instant::now();
     loop {
+        if scroll {
+            let found = session
+                .js(
+                    "const e = document.querySelector(arguments[0]); if (e) e.scrollIntoView({block: 'center'}); return !!e;",
+                    vec![json!(selector)],
+                )
+                .await?;
+            if found != json!(true) {
+                return Err(format!("the page has no mount point `{selector}`"));
+            }
+        }
         let view = read(session, selector).await?;
         // The panic hook keeps the page alive and shows this notice: a
         // crash is a failure even when the view looks as expected.
