@@ -3,17 +3,15 @@
 //!
 //! A list of every component is fine at the Tomoda model's size; at 1,000
 //! components the browser took about 450 ms to lay it out and paint it.
-//! So the list shows at most [`ROWS`] boxes, and a filter (the same
+//! So the list shows at most [`MAX_ROWS`] boxes, and a filter (the same
 //! matching as the map's search, [`crate::search`]) narrows it.
 
 use archsim_core::Model;
 
+use super::MAX_ROWS;
 use crate::acts::verb;
 use crate::markup::Markup;
 use crate::search::{self, Query};
-
-/// The most boxes the list shows at once.
-pub const ROWS: usize = 100;
 
 /// What the list shows for one filter.
 #[derive(Clone, Debug, PartialEq)]
@@ -27,7 +25,7 @@ pub struct Shown {
 }
 
 impl Shown {
-    /// The components `filter` matches, the first [`ROWS`] of them shown.
+    /// The components `filter` matches, the first [`MAX_ROWS`] of them shown.
     pub fn new(model: &Model, filter: &str) -> Shown {
         let query = Query::parse(filter);
         let mut rows = Vec::new();
@@ -38,7 +36,7 @@ impl Shown {
                 .is_none_or(|q| q.matches(&search::haystack(model, c)))
             {
                 matched += 1;
-                if rows.len() < ROWS {
+                if rows.len() < MAX_ROWS {
                     rows.push(i);
                 }
             }
@@ -148,10 +146,10 @@ mod tests {
             (
                 &big,
                 "",
-                Some(ROWS),
+                Some(MAX_ROWS),
                 big.components.len(),
                 format!(
-                    "Showing the first {ROWS} of {} components: type in the filter to find others.",
+                    "Showing the first {MAX_ROWS} of {} components: type in the filter to find others.",
                     big.components.len()
                 ),
             ),
@@ -165,9 +163,13 @@ mod tests {
                 assert_eq!(shown.matched, matched, "{filter:?}");
                 assert_eq!(shown.status(total), status, "{filter:?}");
             } else {
-                // A filter matching more than fits: the first ROWS, in order.
-                assert!(shown.matched > ROWS, "{filter:?} matches {}", shown.matched);
-                assert_eq!(shown.rows.len(), ROWS);
+                // A filter matching more than fits: the first MAX_ROWS, in order.
+                assert!(
+                    shown.matched > MAX_ROWS,
+                    "{filter:?} matches {}",
+                    shown.matched
+                );
+                assert_eq!(shown.rows.len(), MAX_ROWS);
                 assert!(shown.rows.windows(2).all(|w| w[0] < w[1]));
                 assert!(shown.status(total).contains("showing the first 100"));
             }

@@ -9,7 +9,7 @@ use archsim_view::present::{RuleLine, audit_view, place_view};
 use yew::prelude::*;
 
 use crate::acts::verb;
-use crate::components::Ctx;
+use crate::components::{Ctx, audit_list};
 use crate::dom;
 use crate::markup::Markup;
 use crate::state::State;
@@ -81,7 +81,8 @@ pub fn PlacePanel(props: &PlacePanelProps) -> Html {
     let audit = {
         let ctx = ctx.clone();
         use_memo(props.state.audit, move |on| {
-            ctx.filter(|_| *on).map(|c| audit_view(c.shared.engine()))
+            ctx.filter(|_| *on)
+                .map(|c| audit_list::markup(&audit_view(c.shared.engine())))
         })
     };
     // The questions are written once, without their ticks; an effect ticks
@@ -183,30 +184,8 @@ pub fn PlacePanel(props: &PlacePanelProps) -> Html {
         "Show the audit of existing components",
         "",
     );
-    if let Some(rows) = audit.as_ref() {
-        audit_markup
-            .raw("<table class=\"archsim archsim-table archsim-audit\">")
-            .leaf("caption", &[], "Every existing component against the rule")
-            .raw("<thead><tr>");
-        for h in ["Component", "Where", "Rule says", "Status", "Reason"] {
-            audit_markup.leaf("th", &[("scope", "col")], h);
-        }
-        audit_markup.raw("</tr></thead><tbody>");
-        for r in rows {
-            audit_markup
-                .open("tr", &[("class", &format!("status-{}", r.status))])
-                .raw("<th scope=\"row\">")
-                .text(&r.name)
-                .raw("<br>")
-                .code(&r.id)
-                .raw("</th>")
-                .leaf("td", &[], &format!("{} {}", r.provider, r.region))
-                .leaf("td", &[], &r.verdict)
-                .leaf("td", &[], &r.status)
-                .leaf("td", &[], r.reason.as_deref().unwrap_or("—"))
-                .raw("</tr>");
-        }
-        audit_markup.raw("</tbody></table>");
+    if let Some(table) = audit.as_ref() {
+        audit_markup.raw(table);
     }
     html! {
         <div class="archsim-panel archsim-place-panel">
