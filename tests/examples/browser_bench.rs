@@ -160,6 +160,15 @@ const pick = (list) => {
       opened = await time(() => list.querySelector("summary").click());
       await painted();
     }
+    // So is showing the placement audit (a row per component); it is
+    // hidden again before the questions, as on the Tomoda page.
+    const audit = () => live.querySelector("input[data-act=audit]");
+    if (kind === "place" && audit() && !audit().checked) {
+      opened = await time(() => audit().click());
+      await painted();
+      audit().click();
+      await painted();
+    }
     // By id: a render replaces the answer's markup, and with it the boxes.
     const ids = pick(Array.from(live.querySelectorAll(
       kind === "fail" ? ".archsim-checklist input[type=checkbox]" : ".archsim-questions input[type=checkbox]"))
@@ -279,7 +288,7 @@ async fn bench(session: &Session, served: &Served, synth: &SynthPage) -> Result<
 
     println!("\nInteraction latency (ms)\n");
     println!(
-        "{:<52} {:>4} {:>19} {:>19}",
+        "{:<64} {:>4} {:>19} {:>19}",
         "sweep", "n", "DOM med/p95/max", "frame med/p95/max"
     );
     let samples = samples();
@@ -322,6 +331,16 @@ async fn bench(session: &Session, served: &Served, synth: &SynthPage) -> Result<
             kind: "fail",
             limit: samples,
         },
+        Sweep {
+            name: format!(
+                "synthetic {}: answer every placement question",
+                synth.components
+            ),
+            url: synth.url.clone(),
+            widget: synth.place.clone(),
+            kind: "place",
+            limit: samples,
+        },
     ];
     for Sweep {
         name,
@@ -356,7 +375,12 @@ async fn bench(session: &Session, served: &Served, synth: &SynthPage) -> Result<
         row(&name, dom, frame, missed);
         if let Some(opened) = result["opened"].as_array() {
             let one = |k: usize| opened.get(k).and_then(Value::as_f64).into_iter().collect();
-            row(&format!("{name}: open the list"), one(0), one(1), 0);
+            let what = if kind == "place" {
+                "show the audit"
+            } else {
+                "open the list"
+            };
+            row(&format!("{name}: {what}"), one(0), one(1), 0);
         }
     }
     println!();
@@ -368,7 +392,7 @@ async fn bench(session: &Session, served: &Served, synth: &SynthPage) -> Result<
 /// One line of the latency table.
 fn row(name: &str, mut dom: Vec<f64>, mut frame: Vec<f64>, missed: usize) {
     println!(
-        "{name:<52} {:>4} {:>19} {:>19}{}",
+        "{name:<64} {:>4} {:>19} {:>19}{}",
         dom.len(),
         summary(&mut dom),
         summary(&mut frame),
@@ -446,6 +470,7 @@ struct SynthPage {
     url: String,
     route: String,
     fail: String,
+    place: String,
     dir: PathBuf,
 }
 
@@ -478,6 +503,7 @@ impl SynthPage {
 <script type="application/x-archsim-model" id="archsim-model">{script}</script>
 <div class="archsim" data-archsim="route" data-archsim-v="1" data-model="#archsim-model" data-host="{host}"></div>
 <div class="archsim" data-archsim="fail" data-archsim-v="1" data-model="#archsim-model" data-synthetic="fail"></div>
+<div class="archsim" data-archsim="place" data-archsim-v="1" data-model="#archsim-model" data-synthetic="place"></div>
 <script type="module">
 import init, {{ mount_all }} from "./site/archsim/archsim-web.js";
 await init();
@@ -493,6 +519,7 @@ mount_all();
             url: format!("http://{addr}/synthetic.html"),
             route: widget::css("route", &[("data-host", &host)]),
             fail: widget::css("fail", &[("data-synthetic", "fail")]),
+            place: widget::css("place", &[("data-synthetic", "place")]),
             dir,
         })
     }
