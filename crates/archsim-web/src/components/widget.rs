@@ -94,7 +94,11 @@ pub fn Widget(props: &WidgetProps) -> Html {
     {
         let refocus = refocus.clone();
         use_effect(move || {
-            if let Some(id) = refocus.borrow_mut().take()
+            // Taken before focusing: focus() dispatches events at once
+            // (a text field that loses the focus fires `change`), and the
+            // delegate below borrows `refocus` on change.
+            let id = refocus.borrow_mut().take();
+            if let Some(id) = id
                 && let Some(doc) = dom::document()
                 && doc.active_element().is_none_or(|a| a.id() != id)
                 && let Some(el) = doc.get_element_by_id(&id)
