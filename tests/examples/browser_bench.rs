@@ -439,7 +439,7 @@ async fn load(session: &Session, url: &str) -> Result<Value, String> {
             vec![],
         )
         .await?;
-    // A widget in view may still be starting (one per frame): wait, then
+    // A widget in view may still be starting (the next in turn): wait, then
     // read the marks with the view as it is then.
     tokio::time::sleep(Duration::from_millis(300)).await;
     session.js(&format!("{near} {MARKS}"), vec![]).await

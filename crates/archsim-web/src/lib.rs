@@ -6,7 +6,7 @@
 //!   `<div data-archsim="app">` that shows every panel in tabs;
 //! - **embedded widgets** in the book: every `<div data-archsim="KIND">` on a
 //!   page becomes a live map, route tracer, failure simulator, placement
-//!   assistant or DNS lookup, mounted lazily when it scrolls into view.
+//!   assistant or DNS lookup, mounted lazily when it comes near the view.
 //!
 //! JavaScript calls one export, [`mount_all`], after initialising the module
 //! (`await init(); mount_all();`). The mount contract (attributes, the
