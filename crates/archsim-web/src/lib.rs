@@ -30,6 +30,7 @@ pub mod fragment;
 pub mod geometry;
 pub mod hooks;
 pub mod map_markup;
+pub mod map_patch;
 pub mod markup;
 pub mod mount;
 pub mod panic;

@@ -6,7 +6,8 @@
 //! The drawing itself is text ([`map_markup`]); yew owns the frame around
 //! it (the search box, the viewport's transform), so panning and zooming
 //! never redraw the nodes. Hovering changes no state: it marks the
-//! neighbourhood on the elements directly, and a CSS rule fades the rest.
+//! neighbourhood on the elements directly, and a CSS rule fades the rest;
+//! a new look is patched onto the drawn elements ([`crate::map_patch`]).
 
 use std::rc::Rc;
 
@@ -19,7 +20,8 @@ use crate::components::Ctx;
 use crate::components::details::details_markup;
 use crate::dom;
 use crate::geometry::{Geometry, fixed};
-use crate::map_markup::{Drawing, Looks, Marks, arrow_of, edge_id, looks, map_markup, node_id};
+use crate::map_markup::{Drawing, Looks, Marks, looks, map_markup, node_id};
+use crate::map_patch::{patch, show_hover};
 use crate::markup::{Markup, flag};
 use crate::state::{Action, State, View};
 use crate::view::{
@@ -76,84 +78,6 @@ fn node_index(target: Option<web_sys::EventTarget>) -> Option<usize> {
         .get_attribute("data-index")?
         .parse()
         .ok()
-}
-
-/// Light `hovered`, its neighbours and their edges, and fade the rest
-/// (through the `is-hovering` class); `None` clears it.
-fn show_hover(svg: &Element, g: &Geometry, hovered: Option<usize>) {
-    for el in dom::all(svg, ".is-hovered, .is-neighbour, .is-hover-lit") {
-        let [a, b, c] = HOVER_MARKS;
-        let _ = el.class_list().remove_3(a, b, c);
-    }
-    let Some(i) = hovered else {
-        let _ = svg.class_list().remove_1("is-hovering");
-        return;
-    };
-    let _ = svg.class_list().add_1("is-hovering");
-    let mark = |selector: &str, class: &str| {
-        for el in dom::all(svg, selector) {
-            let _ = el.class_list().add_1(class);
-        }
-    };
-    mark(&format!("[data-index=\"{i}\"]"), "is-hovered");
-    for j in g.neighbours.get(i).map_or(&[][..], Vec::as_slice) {
-        mark(&format!("[data-index=\"{j}\"]"), "is-neighbour");
-    }
-    mark(
-        &format!("[data-from=\"{i}\"], [data-to=\"{i}\"]"),
-        "is-hover-lit",
-    );
-}
-
-/// The hover marks ([`show_hover`]) an element carries: a new look keeps
-/// them, or a node clicked under the pointer would fade.
-const HOVER_MARKS: [&str; 3] = ["is-hovered", "is-neighbour", "is-hover-lit"];
-
-/// Set `class` on `el`, keeping its hover marks.
-fn set_class(el: &Element, class: &str) {
-    let list = el.class_list();
-    let mut class = class.to_owned();
-    for mark in HOVER_MARKS {
-        if list.contains(mark) {
-            class.push(' ');
-            class.push_str(mark);
-        }
-    }
-    let _ = el.set_attribute("class", &class);
-}
-
-/// Change the drawn elements that look different in `to` than in `from`.
-fn patch(svg: &Element, uid: &str, from: &Looks, to: &Looks) {
-    let find = |id: String| svg.query_selector(&format!("#{id}")).ok().flatten();
-    for (i, (old, new)) in from.nodes.iter().zip(&to.nodes).enumerate() {
-        if old == new {
-            continue;
-        }
-        let Some(el) = find(node_id(uid, i)) else {
-            continue;
-        };
-        set_class(&el, &new.class);
-        let _ = el.set_attribute("aria-label", &new.label);
-        let _ = el.set_attribute("aria-pressed", if new.pressed { "true" } else { "false" });
-        if let Some(title) = el.first_element_child() {
-            title.set_text_content(Some(&new.label));
-        }
-        if let Some(marker) = el.last_element_child() {
-            marker.set_text_content(Some(&new.marker));
-        }
-    }
-    for (k, (old, new)) in from.edges.iter().zip(&to.edges).enumerate() {
-        if old == new {
-            continue;
-        }
-        let Some(el) = find(edge_id(uid, k)) else {
-            continue;
-        };
-        set_class(&el, &new.class);
-        if let Ok(Some(path)) = el.query_selector("path") {
-            let _ = path.set_attribute("marker-end", &arrow_of(uid, new.lit));
-        }
-    }
 }
 
 /// The toolbar's buttons and the click-mode switch, as text.
