@@ -272,7 +272,7 @@ fn audit_human(ctx: &Ctx, model: &Model, audit: &[AuditEntry]) -> String {
     }
     let mut out = table.render(style, 2);
     let mut counts = Vec::new();
-    for name in ["fits", "exception", "resolved", "not-covered", "violation"] {
+    for name in AuditStatus::NAMES {
         let n = audit.iter().filter(|a| a.status.as_str() == name).count();
         if n > 0 {
             counts.push(format!("{n} {name}"));

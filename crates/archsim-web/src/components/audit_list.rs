@@ -7,20 +7,18 @@
 //! fit the rule (the ones a review asks about), and says how many it left
 //! out.
 
+use archsim_core::AuditStatus;
 use archsim_view::present::AuditRow;
 
 use super::MAX_ROWS;
 use crate::markup::Markup;
-
-/// The statuses, in the order the caption counts them.
-const STATUSES: [&str; 5] = ["fits", "exception", "resolved", "not-covered", "violation"];
 
 /// Indices of the rows the table lists, in model order.
 pub fn listed(rows: &[AuditRow]) -> Vec<usize> {
     let all = rows.len() <= MAX_ROWS;
     rows.iter()
         .enumerate()
-        .filter(|(_, r)| all || r.status != "fits")
+        .filter(|(_, r)| all || r.status != AuditStatus::Fits.as_str())
         .map(|(i, _)| i)
         .take(MAX_ROWS)
         .collect()
@@ -28,7 +26,7 @@ pub fn listed(rows: &[AuditRow]) -> Vec<usize> {
 
 /// The audit table, with its counts and what it left out.
 pub fn markup(rows: &[AuditRow]) -> String {
-    let counts: Vec<String> = STATUSES
+    let counts: Vec<String> = AuditStatus::NAMES
         .iter()
         .map(|s| format!("{s} {}", rows.iter().filter(|r| r.status == *s).count()))
         .collect();
