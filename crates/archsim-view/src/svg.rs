@@ -319,7 +319,6 @@ pub fn edge_label(edge: &EdgePath) -> String {
         .unwrap_or_default()
 }
 
-/// The tooltip of an edge: who needs what, how, and why (every merged edge).
 /// An edge's tooltip: who needs whom (hop or dependency, and its kind),
 /// then the records behind a hop and the reasons the model gives.
 pub fn edge_title(model: &Model, edge: &EdgePath) -> String {

@@ -3,10 +3,11 @@
 //! [`widget::Widget`] is the root of every mount point: it owns the state
 //! (a reducer over [`crate::state::Store`]) and hands the model and the
 //! dispatcher down as [`Ctx`], a prop of every component (plain props
-//! rather than a context provider: one component fewer in the bundle). The panels ([`map`], [`route`], [`fail`],
-//! [`place`], [`dns`]) ask the engine for their answers on render and show
-//! them through `archsim-view`'s view models, so they say what the static
-//! fallbacks say.
+//! rather than a context provider: one component fewer in the bundle).
+//! The panels ([`map`], [`route`], [`fail`], [`place`], [`dns`]) ask the
+//! engine for their answers on render and show them through
+//! `archsim-view`'s view models, so they say what the static fallbacks
+//! say.
 
 pub mod audit_list;
 pub mod details;
@@ -23,13 +24,13 @@ pub mod widget;
 
 use yew::{AttrValue, Callback};
 
+use crate::shared::Shared;
+use crate::state::Action;
+
 /// The most rows a list or table of components shows at once (the failure
 /// list, the placement audit): at 1,000 components, writing them all made
 /// the browser's layout and paint take 180 to 450 ms.
 pub const MAX_ROWS: usize = 100;
-
-use crate::shared::Shared;
-use crate::state::Action;
 
 /// What every component of one widget shares.
 #[derive(Clone, Debug, PartialEq)]
