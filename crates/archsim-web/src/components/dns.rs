@@ -39,11 +39,10 @@ fn writer(m: &mut Markup, w: &WriterLine) {
 /// The DNS panel.
 #[component]
 pub fn DnsPanel(props: &DnsPanelProps) -> Html {
-    let ctx = Some(props.ctx.clone());
+    let ctx = props.ctx.clone();
     let answer = {
         let ctx = ctx.clone();
         use_memo(props.state.dns.clone(), move |host| {
-            let ctx = ctx?;
             if host.trim().is_empty() {
                 return None;
             }
@@ -55,7 +54,6 @@ pub fn DnsPanel(props: &DnsPanelProps) -> Html {
             )
         })
     };
-    let Some(ctx) = ctx else { return html! {} };
     let dispatch = ctx.dispatch.clone();
     let mut m = Markup::new();
     match answer.as_ref() {

@@ -33,7 +33,7 @@ pub struct FailPanelProps {
 /// The failure simulator panel.
 #[component]
 pub fn FailPanel(props: &FailPanelProps) -> Html {
-    let ctx = Some(props.ctx.clone());
+    let ctx = props.ctx.clone();
     // The list is drawn only while open: at 1,000 components its
     // checkboxes would otherwise be diffed on every click.
     let list_open = use_state_eq(|| false);
@@ -42,12 +42,11 @@ pub fn FailPanel(props: &FailPanelProps) -> Html {
         let ctx = ctx.clone();
         let state = state.clone();
         use_memo((state.failed.clone(), state.scenario), move |_| {
-            let ctx = ctx?;
             let selection = state.selection(ctx.shared.model());
-            Some(outcome_view(
+            outcome_view(
                 ctx.shared.engine(),
                 &ctx.shared.engine().simulate(&selection),
-            ))
+            )
         })
     };
     // The list is written once per opening or filter, without its ticks;
@@ -58,7 +57,9 @@ pub fn FailPanel(props: &FailPanelProps) -> Html {
     let list = {
         let ctx = ctx.clone();
         use_memo((*list_open, (*filter).clone()), move |(open, filter)| {
-            let ctx = ctx.filter(|_| *open)?;
+            if !*open {
+                return None;
+            }
             let model = ctx.shared.model();
             let shown = Shown::new(model, filter);
             let markup = AttrValue::from(shown.markup(model, &ctx.uid));
@@ -66,7 +67,7 @@ pub fn FailPanel(props: &FailPanelProps) -> Html {
         })
     };
     {
-        let uid = ctx.as_ref().map(|c| c.uid.clone()).unwrap_or_default();
+        let uid = ctx.uid.clone();
         use_effect_with(
             (state.failed.clone(), list.clone()),
             move |(failed, list)| {
@@ -82,7 +83,9 @@ pub fn FailPanel(props: &FailPanelProps) -> Html {
     let spof = {
         let ctx = ctx.clone();
         use_memo(state.spof, move |on| {
-            let ctx = ctx.filter(|_| *on)?;
+            if !*on {
+                return None;
+            }
             let model = ctx.shared.model();
             Some(
                 ctx.shared
@@ -102,9 +105,7 @@ pub fn FailPanel(props: &FailPanelProps) -> Html {
             )
         })
     };
-    let (Some(ctx), Some(view)) = (ctx, outcome.as_ref().as_ref()) else {
-        return html! {};
-    };
+    let view = &*outcome;
     let model = ctx.shared.model();
     let uid = ctx.uid.as_str();
 

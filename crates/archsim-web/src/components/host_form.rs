@@ -26,7 +26,7 @@ pub struct HostFormProps {
 /// The form.
 #[component]
 pub fn HostForm(props: &HostFormProps) -> Html {
-    let ctx = Some(props.ctx.clone());
+    let ctx = props.ctx.clone();
     let text = use_state(|| props.value.to_string());
     {
         let text = text.clone();
@@ -36,13 +36,12 @@ pub fn HostForm(props: &HostFormProps) -> Html {
         let ctx = ctx.clone();
         use_memo((), move |_| {
             let mut options = Markup::new();
-            for h in ctx.iter().flat_map(|c| &c.shared.0.hosts) {
+            for h in &ctx.shared.0.hosts {
                 options.open("option", &[("value", h)]);
             }
             AttrValue::from(options.into_string())
         })
     };
-    let Some(ctx) = ctx else { return html! {} };
     let input_id = format!("{}-{}", ctx.uid, props.name);
     let list_id = format!("{input_id}-hosts");
     let oninput = {

@@ -145,7 +145,7 @@ fn toolbar_markup(uid: &str, mode_switch: bool, clicks_fail: bool) -> String {
 /// The map panel.
 #[component]
 pub fn Map(props: &MapProps) -> Html {
-    let ctx = Some(props.ctx.clone());
+    let ctx = props.ctx.clone();
     let local = use_mut_ref(Local::default);
     let local_view = use_state_eq(|| None::<View>);
     let svg_ref = use_node_ref();
@@ -155,7 +155,7 @@ pub fn Map(props: &MapProps) -> Html {
         let g = g.clone();
         use_memo(state.search.clone(), move |q| g.matches(q))
     };
-    let uid = ctx.as_ref().map(|c| c.uid.clone()).unwrap_or_default();
+    let uid = ctx.uid.clone();
     // The state's look, and the drawing: written once per layout (with the
     // first look); later looks are patched onto its elements, below.
     let look = {
@@ -232,7 +232,6 @@ pub fn Map(props: &MapProps) -> Html {
             }
         });
     }
-    let Some(ctx) = ctx else { return html! {} };
     let view = (*local_view).unwrap_or(state.view);
     let size = g.size;
     let dispatch = ctx.dispatch.clone();

@@ -69,20 +69,18 @@ fn questions(form: &mut Markup, model: &archsim_core::Model, uid: &str) {
 /// The placement panel.
 #[component]
 pub fn PlacePanel(props: &PlacePanelProps) -> Html {
-    let ctx = Some(props.ctx.clone());
+    let ctx = props.ctx.clone();
     let answer = {
         let ctx = ctx.clone();
         use_memo(props.state.answers.clone(), move |answers| {
-            let ctx = ctx?;
             let answers: Vec<&str> = answers.iter().map(String::as_str).collect();
-            Some(place(ctx.shared.model(), &answers).map(|a| place_view(ctx.shared.engine(), &a)))
+            place(ctx.shared.model(), &answers).map(|a| place_view(ctx.shared.engine(), &a))
         })
     };
     let audit = {
         let ctx = ctx.clone();
         use_memo(props.state.audit, move |on| {
-            ctx.filter(|_| *on)
-                .map(|c| audit_list::markup(&audit_view(c.shared.engine())))
+            on.then(|| audit_list::markup(&audit_view(ctx.shared.engine())))
         })
     };
     // The questions are written once, without their ticks; an effect ticks
@@ -91,25 +89,19 @@ pub fn PlacePanel(props: &PlacePanelProps) -> Html {
         let ctx = ctx.clone();
         use_memo((), move |_| {
             let mut form = Markup::new();
-            if let Some(ctx) = ctx {
-                questions(&mut form, ctx.shared.model(), &ctx.uid);
-            }
+            questions(&mut form, ctx.shared.model(), &ctx.uid);
             AttrValue::from(form.into_string())
         })
     };
     {
         let ctx = ctx.clone();
         use_effect_with(props.state.answers.clone(), move |answers| {
-            if let Some(ctx) = ctx {
-                for q in &ctx.shared.model().placement.questions {
-                    dom::set_checked(&format!("{}-q-{}", ctx.uid, q.id), answers.contains(&q.id));
-                }
+            for q in &ctx.shared.model().placement.questions {
+                dom::set_checked(&format!("{}-q-{}", ctx.uid, q.id), answers.contains(&q.id));
             }
         });
     }
-    let (Some(ctx), Some(answer)) = (ctx, answer.as_ref().as_ref()) else {
-        return html! {};
-    };
+    let answer = &*answer;
     let state = &props.state;
     let uid = ctx.uid.as_str();
     let mut verdict = Markup::new();

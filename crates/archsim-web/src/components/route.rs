@@ -71,7 +71,7 @@ pub fn route_text(v: &RouteView) -> String {
 /// The route tracer panel.
 #[component]
 pub fn RoutePanel(props: &RoutePanelProps) -> Html {
-    let ctx = Some(props.ctx.clone());
+    let ctx = props.ctx.clone();
     let playing = use_state_eq(|| false);
     let copied = use_state_eq(String::new);
     let state = props.state.clone();
@@ -79,7 +79,6 @@ pub fn RoutePanel(props: &RoutePanelProps) -> Html {
         let ctx = ctx.clone();
         let deps = (state.host.clone(), state.failed.clone(), state.scenario);
         use_memo(deps, move |(host, _, _)| {
-            let ctx = ctx?;
             if host.trim().is_empty() {
                 return None;
             }
@@ -100,7 +99,7 @@ pub fn RoutePanel(props: &RoutePanelProps) -> Html {
     // The animation: advance one hop per tick, stop at the last.
     {
         let playing = playing.clone();
-        let dispatch = ctx.as_ref().map(|c| c.dispatch.clone());
+        let dispatch = ctx.dispatch.clone();
         let step = state.step;
         use_effect_with((*playing, step, hops), move |(on, step, hops)| {
             let hops = *hops;
@@ -109,9 +108,7 @@ pub fn RoutePanel(props: &RoutePanelProps) -> Html {
                 let playing = playing.clone();
                 Timeout::new(if step.is_none() { 0 } else { HOP_MS }, move || {
                     if next < hops {
-                        if let Some(d) = dispatch {
-                            d.emit(Action::Step(Some(next)));
-                        }
+                        dispatch.emit(Action::Step(Some(next)));
                     } else {
                         playing.set(false);
                     }
@@ -120,7 +117,6 @@ pub fn RoutePanel(props: &RoutePanelProps) -> Html {
             move || drop(timer)
         });
     }
-    let Some(ctx) = ctx else { return html! {} };
     let dispatch = ctx.dispatch.clone();
     let uid = ctx.uid.as_str();
     let onsubmit = dispatch.reform(Action::Route);
