@@ -71,25 +71,30 @@ const OBSERVER: &str = r#"
 })();
 "#;
 
-/// The mount points within 200 px of the viewport (where the bundle starts
-/// widgets): `null` while one of them has no painted live widget yet, else
-/// the times their first frames had been painted. One that a started neighbour pushed further away
-/// waits for the reader and does not count.
-const NEAR_LIVE: &str = r#"
+/// A script: for the mount points near the viewport (where the bundle
+/// starts widgets, [`widget::NEAR_VIEW`]), `null` while one of them has no
+/// painted live widget yet, else the times their first frames had been
+/// painted. One that a started neighbour pushed further away waits for the
+/// reader and does not count.
+fn near_live() -> String {
+    format!(
+        r#"
 const b = window.__archsimBench;
 if (!b || b.first === null) return null;
 const times = [];
-for (const p of document.querySelectorAll("div.archsim[data-archsim]")) {
-  const r = p.getBoundingClientRect();
-  if (r.bottom > -200 && r.top < innerHeight + 200) {
+for (const p of document.querySelectorAll("div.archsim[data-archsim]")) {{
+  if ({near}(p)) {{
     if (!b.painted.has(p)) return null;
     times.push(b.painted.get(p));
-  }
-}
+  }}
+}}
 return times;
-"#;
+"#,
+        near = widget::NEAR_VIEW
+    )
+}
 
-/// Read the page's marks once it is ready (after [`NEAR_LIVE`], whose
+/// Read the page's marks once it is ready (after [`near_live`], whose
 /// result is `near`): "ready" is when the frame showing the last widget in
 /// view had been painted.
 const MARKS: &str = r#"
@@ -431,7 +436,7 @@ struct Sweep {
 async fn load(session: &Session, url: &str) -> Result<Value, String> {
     session.open("about:blank").await?;
     session.open(url).await?;
-    let near = format!("const near = (() => {{ {NEAR_LIVE} }})();");
+    let near = format!("const near = (() => {{ {} }})();", near_live());
     session
         .wait_until(
             &format!("{url}'s widgets in view to be live"),

@@ -347,15 +347,14 @@ async fn print_keeps_static_views(
         .filter(|f| f.strip_prefix(root).is_ok_and(|p| p.starts_with("archsim")))
         .map(|f| format!("the print page loaded {}", f.display()))
         .collect();
-    let shown = session
-        .js(
-            "return [...document.querySelectorAll('div.archsim[data-archsim]')]
-                .filter(e => !e.querySelector('.archsim-live')
-                    && e.querySelector('.archsim-fallback')?.offsetHeight > 0).length;",
-            vec![],
-        )
-        .await?;
-    if shown != json!(mounts) {
+    let shown = widget::read_all(session)
+        .await?
+        .iter()
+        .filter(|v| {
+            v["live"] == json!(false) && v["fallback"] == json!(true) && v["visible"] == json!(true)
+        })
+        .count();
+    if shown != mounts {
         problems.push(format!(
             "{shown} of {mounts} mount points show their static view and no widget"
         ));

@@ -58,7 +58,7 @@ pub async fn tab_to(
         session
             .wait_until(
                 "the widgets in view to start",
-                super::widget::SETTLED,
+                &super::widget::settled(),
                 vec![],
             )
             .await?;

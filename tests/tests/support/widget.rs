@@ -9,16 +9,23 @@ use serde_json::{Value, json};
 use super::browser::{Session, WAIT};
 use super::expect::READ_WIDGETS;
 
-/// Whether every widget near the viewport (within the 200 px margin the
-/// loader watches) has started: what a reader's pause gives the page.
-/// Widgets that start replace their fallback and may change the page's
-/// height, so the tests wait for this before aiming at anything.
-pub const SETTLED: &str =
-    "return Array.from(document.querySelectorAll('div.archsim[data-archsim]')).every(e => {
+/// A JavaScript function: whether a mount point is within the 200 px of
+/// the viewport where the bundle starts widgets.
+pub const NEAR_VIEW: &str = "((e) => {
     const r = e.getBoundingClientRect();
-    const near = r.bottom > -200 && r.top < innerHeight + 200;
-    return !near || !!e.querySelector('.archsim-live, .archsim-mount-notice, .archsim-crash');
-});";
+    return r.bottom > -200 && r.top < innerHeight + 200;
+})";
+
+/// A script: whether every widget near the viewport ([`NEAR_VIEW`]) has
+/// started: what a reader's pause gives the page. Widgets that start
+/// replace their fallback and may change the page's height, so the tests
+/// wait for this before aiming at anything.
+pub fn settled() -> String {
+    format!(
+        "return Array.from(document.querySelectorAll('div.archsim[data-archsim]')).every(e =>
+            !{NEAR_VIEW}(e) || !!e.querySelector('.archsim-live, .archsim-mount-notice, .archsim-crash'));"
+    )
+}
 
 /// The canonical view of the mount point `selector` selects (see
 /// `read_widgets.js`), or `Value::Null` when there is none.
@@ -113,7 +120,7 @@ pub async fn click(session: &Session, xpath: &str) -> Result<(), String> {
     let mut last = Value::Null;
     for _ in 0..20 {
         session
-            .wait_until("the widgets in view to start", SETTLED, vec![])
+            .wait_until("the widgets in view to start", &settled(), vec![])
             .await?;
         let rect = session
             .js(
