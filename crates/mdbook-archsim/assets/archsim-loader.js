@@ -7,11 +7,11 @@
 // page with widgets the bundle (JS and wasm) is fetched and started at
 // once, so that its download and compilation overlap the page's own first
 // layout and paint; each widget then starts when it comes near the
-// viewport (the bundle's `mount_all` watches them). Any failure (no bundle, file:// pages, an old browser)
-// leaves the static fallbacks in place. mdBook's print page (the whole book
-// on one page, for paper) keeps its static views and loads no bundle: a
-// printout cannot use a widget, and 22 of them would make it the heaviest
-// page of the site.
+// viewport (the bundle's `mount_all` watches them). Any failure (no
+// bundle, file:// pages, an old browser) leaves the static fallbacks in
+// place. mdBook's print page (the whole book on one page, for paper)
+// keeps its static views and loads no bundle: a printout cannot use a
+// widget, and 22 of them would make it the heaviest page of the site.
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -19,17 +19,15 @@
   var bundle = new URL("../archsim/archsim-web.js", script.src).href;
   var wasm = new URL("../archsim/archsim-web_bg.wasm", script.src).href;
 
-  function preload() {
-    var js = document.createElement("link");
-    js.rel = "modulepreload";
-    js.href = bundle;
-    // The glue fetches the wasm in CORS mode: the preload must match to be used.
+  // The wasm's download starts now, not once the glue has been fetched
+  // and run. The glue fetches it in CORS mode: the preload must match to
+  // be used.
+  function preloadWasm() {
     var bin = document.createElement("link");
     bin.rel = "preload";
     bin.as = "fetch";
     bin.crossOrigin = "anonymous";
     bin.href = wasm;
-    document.head.appendChild(js);
     document.head.appendChild(bin);
   }
 
@@ -47,18 +45,18 @@
       });
   }
 
-  function watch() {
+  function begin() {
     if (/(^|\/)print(\.html)?$/.test(location.pathname)) return;
     if (!document.querySelector("div.archsim[data-archsim]")) return;
-    preload();
+    preloadWasm();
     start();
   }
 
   // mdBook puts this script after the page's content: the widgets are
   // already in the document, so there is no need to wait for the rest.
   if (document.readyState === "loading" && !document.querySelector("div.archsim[data-archsim]")) {
-    document.addEventListener("DOMContentLoaded", watch);
+    document.addEventListener("DOMContentLoaded", begin);
   } else {
-    watch();
+    begin();
   }
 })();
