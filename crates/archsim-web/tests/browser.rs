@@ -528,7 +528,7 @@ async fn a_panic_becomes_a_notice() {
 }
 
 #[wasm_bindgen_test]
-async fn mount_all_starts_widgets_in_view_one_at_a_time() {
+async fn mount_all_starts_the_widgets_in_view_in_turn() {
     // Three small mount points at the top of the page, one far below.
     let body = document().body().unwrap();
     let point = |style: &str| mount_point(&[("data-archsim", "dns"), ("style", style)]);
@@ -544,7 +544,8 @@ async fn mount_all_starts_widgets_in_view_one_at_a_time() {
     web_sys::window().unwrap().scroll_to_with_x_and_y(0.0, 0.0);
     let n = archsim_web::mount_all();
     assert!(n >= 4, "{n} mount points");
-    // The first in view starts at once, the others a frame apart.
+    // The first in view starts at once, the others in turn, once the one
+    // before has rendered.
     assert_eq!(
         near.iter().map(started).collect::<Vec<_>>(),
         [true, false, false]
