@@ -360,19 +360,9 @@ impl Session {
             .screenshot()
             .await
             .map_err(|e| format!("screenshot failed: {e}"))?;
+        let file = screenshot_path(name);
         let dir = screenshots_dir();
         std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-        let safe: String = name
-            .chars()
-            .map(|c| {
-                if c.is_ascii_alphanumeric() || c == '-' {
-                    c
-                } else {
-                    '_'
-                }
-            })
-            .collect();
-        let file = dir.join(format!("{safe}.png"));
         std::fs::write(&file, png).map_err(|e| format!("{}: {e}", file.display()))?;
         Ok(file)
     }
@@ -387,6 +377,22 @@ impl Session {
 /// `tests/screenshots/` in this crate (git-ignored).
 pub fn screenshots_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("screenshots")
+}
+
+/// Where the screenshot called `name` goes: its name with every character
+/// but letters, digits and `-` made `_`.
+pub fn screenshot_path(name: &str) -> PathBuf {
+    let safe: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    screenshots_dir().join(format!("{safe}.png"))
 }
 
 /// Whether screenshots of the key pages are wanted even when all passes.

@@ -12,7 +12,7 @@ use std::panic::AssertUnwindSafe;
 use std::pin::Pin;
 use std::time::Instant;
 
-use super::browser::{Chrome, Options, Session, screenshots_wanted};
+use super::browser::{Chrome, Options, Session, screenshot_path, screenshots_wanted};
 use super::site::{self, Served};
 
 /// What a scenario returns: `Err` with what the reader would have seen wrong.
@@ -190,12 +190,17 @@ fn run(
         // The console of one scenario must not be blamed on the next.
         let _ = runtime.block_on(ctx.session.logs());
         let failed = result.is_err();
+        let failed_shot = format!("{file}-{}-FAILED", case.name);
+        if !failed {
+            // A picture of an old failure must not outlive the fix.
+            let _ = std::fs::remove_file(screenshot_path(&failed_shot));
+        }
         if failed || screenshots_wanted() {
-            let name = format!(
-                "{file}-{}{}",
-                case.name,
-                if failed { "-FAILED" } else { "" }
-            );
+            let name = if failed {
+                failed_shot
+            } else {
+                format!("{file}-{}", case.name)
+            };
             match runtime.block_on(ctx.session.screenshot(&name)) {
                 Ok(path) if failed => eprintln!("screenshot: {}", path.display()),
                 _ => {}
