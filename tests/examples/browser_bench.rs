@@ -25,7 +25,8 @@
 //! `ARCHSIM_BENCH_RUNS` (default 5): page loads per page; `ARCHSIM_BENCH_SAMPLES`
 //! (default 10): hosts and components the synthetic sweeps sample; an
 //! update slower than 30 s counts as "without a DOM update";
-//! `ARCHSIM_BENCH_TIMES` (set): print every sweep's times in order.
+//! `ARCHSIM_BENCH_TIMES` (set): print every sweep's times in order;
+//! `ARCHSIM_BENCH_ONLY` (`start-up` or `sweeps`): run one part.
 //!
 //! The timings are taken inside Chromium, so a debug build of this driver
 //! measures the same as a release one.
@@ -214,6 +215,12 @@ fn samples() -> usize {
         .unwrap_or(10)
 }
 
+/// Whether `part` (`start-up` or `sweeps`) is to run: all of them unless
+/// `ARCHSIM_BENCH_ONLY` names one.
+fn wanted(part: &str) -> bool {
+    std::env::var("ARCHSIM_BENCH_ONLY").map_or(true, |only| only.is_empty() || only == part)
+}
+
 fn run() -> Result<(), String> {
     let root = site::folder()?;
     if !root.join("archsim/archsim-web_bg.wasm").is_file() {
@@ -255,6 +262,16 @@ fn run() -> Result<(), String> {
 }
 
 async fn bench(session: &Session, served: &Served, synth: &SynthPage) -> Result<(), String> {
+    if wanted("start-up") {
+        start_up(session, served).await?;
+    }
+    if wanted("sweeps") {
+        sweeps(session, served, synth).await?;
+    }
+    Ok(())
+}
+
+async fn start_up(session: &Session, served: &Served) -> Result<(), String> {
     let runs = runs();
     println!(
         "\nWidget start-up, headless Chromium, median of {runs} runs (ms after DOMContentLoaded)\n"
@@ -290,7 +307,10 @@ async fn bench(session: &Session, served: &Served, synth: &SynthPage) -> Result<
             median(&mut heap).map_or("—".into(), |h| format!("{h:.2}")),
         );
     }
+    Ok(())
+}
 
+async fn sweeps(session: &Session, served: &Served, synth: &SynthPage) -> Result<(), String> {
     println!("\nInteraction latency (ms)\n");
     println!(
         "{:<64} {:>4} {:>19} {:>19}",
