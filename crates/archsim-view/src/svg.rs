@@ -440,6 +440,30 @@ pub fn node_body(model: &Model, node: &NodeBox) -> String {
     out
 }
 
+/// Width of a character of a node's id in large type (20 px, as
+/// generous as [`NAME_CHAR`]).
+const ID_CHAR: f64 = 11.7;
+
+/// A node's id in large type, at most two lines, for a map drawn so small
+/// that its names cannot be read. Only the widgets' map draws it, and
+/// shows it only then (`.is-mid`, widgets.css): ids are short and unique,
+/// where two names may begin alike ("CloudFront distribution (…)").
+pub fn node_id_label(model: &Model, node: &NodeBox) -> String {
+    let c = model.component(node.component);
+    let chars = ((node.width - 16.0) / ID_CHAR).floor().max(4.0) as usize;
+    let mut out = String::new();
+    for (i, line) in wrap(&c.id, chars, 2).iter().enumerate() {
+        let _ = write!(
+            out,
+            r#"<text class="archsim-node-id" x="{}" y="{}">{}</text>"#,
+            num(node.x + 8.0),
+            num(node.y + 22.0 + 21.0 * i as f64),
+            esc(line)
+        );
+    }
+    out
+}
+
 /// Where a node's state marker ends (it is drawn `text-anchor="end"`).
 pub fn marker_at(node: &NodeBox) -> (f64, f64) {
     (node.x + node.width - 8.0, node.y + node.height - 8.0)
@@ -606,7 +630,7 @@ pub fn wrap(text: &str, width: usize, max_lines: usize) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::{num, wrap};
+    use super::{Engine, node_id_label, num, wrap};
 
     #[test]
     fn numbers_have_at_most_one_decimal() {
@@ -650,6 +674,34 @@ mod tests {
             for v in [i as f64 * 0.37, i as f64 * 25.1 + 0.05, i as f64 / 7.0] {
                 assert_eq!(num(v).to_string(), former(v), "{v}");
             }
+        }
+    }
+
+    #[test]
+    fn writes_ids_in_large_type_on_at_most_two_lines() {
+        let engine = Engine::tomoda().unwrap();
+        let model = engine.model();
+        let layout = crate::layout::layout(model, &crate::layout::LayoutOptions::default());
+        let lines = |id: &str| -> Vec<String> {
+            let node = layout
+                .nodes
+                .iter()
+                .find(|n| model.component(n.component).id == id)
+                .unwrap();
+            let svg = node_id_label(model, node);
+            svg.split("</text>")
+                .filter_map(|t| t.split_once('>').map(|(_, text)| text.to_owned()))
+                .collect()
+        };
+        // (id, lines): broken after a hyphen, within the box.
+        let cases: [(&str, &[&str]); 4] = [
+            ("gke", &["gke"]),
+            ("s3-assets-prod", &["s3-assets-prod"]),
+            ("cloudflare-zone", &["cloudflare-", "zone"]),
+            ("photon-index-bucket", &["photon-index-", "bucket"]),
+        ];
+        for (id, expected) in cases {
+            assert_eq!(lines(id), expected, "{id}");
         }
     }
 

@@ -19,9 +19,17 @@ use std::fmt::Write;
 /// The version this bundle writes and reads.
 pub const VERSION: u32 = 1;
 
-/// The largest zoom a fragment may ask for (and the smallest is its inverse
-/// over ten): anything beyond is a typo or an attack, not a view.
-pub const MAX_ZOOM: f64 = 20.0;
+/// The largest zoom a fragment may ask for: anything beyond is a typo or
+/// an attack, not a view. A big drawing zooms in further than a small one
+/// (`view::max_zoom`): at 100,000 components, names are readable near
+/// zoom 4,000.
+pub const MAX_ZOOM: f64 = 10_000.0;
+/// The smallest zoom a fragment may ask for.
+pub const MIN_ZOOM: f64 = 0.005;
+/// The largest shift a fragment's view may ask for, in drawing units
+/// times the zoom: a 100,000-component drawing is about two million units
+/// tall.
+pub const MAX_SHIFT: f64 = 1e12;
 
 /// Everything a link can carry. `None`, `false` and empty lists are the
 /// defaults and are not written.
@@ -191,7 +199,7 @@ fn read_view(value: &str) -> Option<(f64, f64, f64)> {
         return None;
     }
     let finite = z.is_finite() && x.is_finite() && y.is_finite();
-    let sane = (1.0 / (10.0 * MAX_ZOOM)..=MAX_ZOOM).contains(&z) && x.abs() < 1e7 && y.abs() < 1e7;
+    let sane = (MIN_ZOOM..=MAX_ZOOM).contains(&z) && x.abs() < MAX_SHIFT && y.abs() < MAX_SHIFT;
     (finite && sane).then_some((z, x, y))
 }
 
@@ -562,13 +570,13 @@ mod tests {
         assert_eq!(read_view("1.5, 10 ,-20"), Some((1.5, 10.0, -20.0)));
         assert_eq!(read_view("0.005,0,0"), Some((0.005, 0.0, 0.0)));
         assert_eq!(
-            read_view("20,9999999,-9999999"),
-            Some((20.0, 9999999.0, -9999999.0))
+            read_view("10000,999999999999,-999999999999"),
+            Some((10000.0, 999999999999.0, -999999999999.0))
         );
         for text in [
             "0.004,0,0",
-            "20.01,0,0",
-            "1,10000000,0",
+            "10000.01,0,0",
+            "1,1000000000000,0",
             "1,,0",
             "1,2,3,",
             "1e0,0,0",

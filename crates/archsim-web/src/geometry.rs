@@ -10,7 +10,8 @@
 use archsim_core::{CompId, Model};
 use archsim_view::layout::{Layout, NodeBox};
 use archsim_view::svg::{
-    coord, edge_class, edge_label, edge_title, groups_svg, marker_at, node_body, path_data,
+    coord, edge_class, edge_label, edge_title, groups_svg, marker_at, node_body, node_id_label,
+    path_data,
 };
 
 use crate::markup::Markup;
@@ -25,8 +26,9 @@ pub struct NodeGeom {
     pub id: String,
     /// Its provider's id, or `external`.
     pub provider: String,
-    /// The box, the name (at most two lines) and the kind line: SVG
-    /// markup that no state changes.
+    /// The box, the name (at most two lines), the kind line and the id in
+    /// large type (shown instead when the map is zoomed out): SVG markup
+    /// that no state changes.
     pub body: String,
     /// Where the state marker ends: (x, y).
     pub mark_at: (String, String),
@@ -105,7 +107,7 @@ impl Geometry {
                 component: n.component,
                 id: c.id.clone(),
                 provider: provider.to_owned(),
-                body: node_body(model, n),
+                body: node_body(model, n) + &node_id_label(model, n),
                 mark_at: {
                     let (x, y) = marker_at(n);
                     (coord(x), coord(y))

@@ -11,19 +11,30 @@ use crate::state::View;
 
 /// The closest the map zooms out (the whole drawing at a quarter size).
 pub const MIN_ZOOM: f64 = 0.25;
-/// The closest the map zooms in.
+/// The closest the map zooms in, at least (a big drawing goes further:
+/// [`max_zoom`]).
 pub const MAX_ZOOM: f64 = 12.0;
 /// One step of the zoom buttons and keys.
 pub const ZOOM_STEP: f64 = 1.25;
 
+/// The closest a drawing of `size` zooms in: [`MAX_ZOOM`], or as close as
+/// makes its names twice their own size on a typical frame, whichever is
+/// closer. A fitted 1,000-component map is 33 units per pixel, and zoom 12
+/// would leave its names 4 pixels high.
+pub fn max_zoom(size: (f64, f64)) -> f64 {
+    MAX_ZOOM.max(2.0 * units_per_pixel(TYPICAL_FRAME, size))
+}
+
 /// Zoom by `factor` keeping the drawing point under `at` (viewport
 /// coordinates, in drawing units) where it is. The zoom stays within
-/// [`MIN_ZOOM`]..=[`MAX_ZOOM`].
-pub fn zoom_at(view: View, factor: f64, at: (f64, f64)) -> View {
+/// [`MIN_ZOOM`]..=`max`.
+pub fn zoom_at(view: View, factor: f64, at: (f64, f64), max: f64) -> View {
     if !factor.is_finite() || factor <= 0.0 {
         return view;
     }
-    let zoom = (view.zoom * factor).clamp(MIN_ZOOM, MAX_ZOOM);
+    // Not `clamp`: with a bound known only at run time, its check for
+    // `min > max` would link float formatting (15 KB) for its message.
+    let zoom = (view.zoom * factor).min(max).max(MIN_ZOOM);
     let f = zoom / view.zoom;
     View {
         zoom,
@@ -59,18 +70,51 @@ pub fn units_per_pixel(rect: Rect, size: (f64, f64)) -> f64 {
 /// column, and 75 % of a window's height (widgets.css).
 pub const TYPICAL_FRAME: Rect = (0.0, 0.0, 800.0, 600.0);
 
+/// Drawing units per pixel above which a name (12 units) is under 8
+/// pixels: the map then writes ids in large type instead.
+pub const MID_UNITS_PER_PIXEL: f64 = 1.5;
+
 /// Drawing units per pixel above which the map counts as far out: a
 /// 12-unit word or 10-unit dash is then under two pixels.
 pub const FAR_UNITS_PER_PIXEL: f64 = 6.0;
 
-/// Whether a drawing of `size`, at `zoom`, is so far out that its words
-/// and edges' dashes and arrowheads could not be made out. The map then
-/// hides the words and draws edges plain (widgets.css, `.is-far`): at 1,000
-/// components painting them made every frame take 100 to 300 ms. Decided
-/// on [`TYPICAL_FRAME`] rather than the map's measured size, so that a
-/// render never waits for the browser's layout.
-pub fn is_far(size: (f64, f64), zoom: f64) -> bool {
-    units_per_pixel(TYPICAL_FRAME, size) / zoom.max(MIN_ZOOM) > FAR_UNITS_PER_PIXEL
+/// How much of the map's text can be made out at a zoom.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Detail {
+    /// Names, kinds and edge labels, in their own size.
+    Full,
+    /// Each box shows its id in large type instead of its name and kind;
+    /// edge labels are hidden (`.is-mid`). A Tomoda map fitted to the
+    /// book's text column is here: its names would be 4 pixels high.
+    Ids,
+    /// No words on boxes or edges, and edges drawn plain (`.is-far`): at
+    /// 1,000 components painting them made every frame take 100 to 300 ms.
+    Shapes,
+}
+
+impl Detail {
+    /// The map frame's class for this detail, if any (widgets.css).
+    pub fn class(self) -> Option<&'static str> {
+        match self {
+            Detail::Full => None,
+            Detail::Ids => Some("is-mid"),
+            Detail::Shapes => Some("is-far"),
+        }
+    }
+}
+
+/// How much of a drawing of `size`, at `zoom`, can be read. Decided on
+/// [`TYPICAL_FRAME`] rather than the map's measured size, so that a render
+/// never waits for the browser's layout.
+pub fn detail(size: (f64, f64), zoom: f64) -> Detail {
+    let units = units_per_pixel(TYPICAL_FRAME, size) / zoom.max(MIN_ZOOM);
+    if units > FAR_UNITS_PER_PIXEL {
+        Detail::Shapes
+    } else if units > MID_UNITS_PER_PIXEL {
+        Detail::Ids
+    } else {
+        Detail::Full
+    }
 }
 
 /// Where a client (CSS pixel) point falls in the viewport's drawing units.
@@ -156,22 +200,32 @@ mod tests {
     use archsim_core::CompId;
 
     #[test]
-    fn far_out_is_where_words_go_below_two_pixels() {
-        // (drawing size, zoom, far): the Tomoda map, and the 1,000- and
-        // 300-component synthetic ones (archsim_view's layout).
+    fn detail_follows_the_size_of_a_word_on_screen() {
+        use Detail::{Full, Ids, Shapes};
+        // (drawing size, zoom, detail): the Tomoda map (2.8 units per
+        // pixel when fitted), and the 1,000- and 300-component synthetic
+        // ones (archsim_view's layout).
         let cases = [
-            ((2256.0, 1402.0), 1.0, false),
-            ((2256.0, 1402.0), 0.5, false),
-            ((2256.0, 1402.0), MIN_ZOOM, true),
-            ((2256.0, 19932.0), 1.0, true),
-            ((2256.0, 19932.0), 5.0, true),
-            ((2256.0, 19932.0), 6.0, false),
-            ((2256.0, 7028.0), 1.0, true),
-            ((2256.0, 7028.0), 2.0, false),
+            ((2256.0, 1432.0), 1.0, Ids),
+            ((2256.0, 1432.0), 1.25 * 1.25, Ids),
+            ((2256.0, 1432.0), 1.25 * 1.25 * 1.25, Full),
+            ((2256.0, 1432.0), 0.5, Ids),
+            ((2256.0, 1432.0), MIN_ZOOM, Shapes),
+            ((2256.0, 19932.0), 1.0, Shapes),
+            ((2256.0, 19932.0), 5.0, Shapes),
+            ((2256.0, 19932.0), 6.0, Ids),
+            ((2256.0, 19932.0), 30.0, Full),
+            ((2256.0, 7028.0), 1.0, Shapes),
+            ((2256.0, 7028.0), 2.0, Ids),
+            // A small drawing fits in full.
+            ((900.0, 500.0), 1.0, Full),
         ];
-        for (size, zoom, far) in cases {
-            assert_eq!(is_far(size, zoom), far, "{size:?} at zoom {zoom}");
+        for (size, zoom, detail_at) in cases {
+            assert_eq!(detail(size, zoom), detail_at, "{size:?} at zoom {zoom}");
         }
+        assert_eq!(Full.class(), None);
+        assert_eq!(Ids.class(), Some("is-mid"));
+        assert_eq!(Shapes.class(), Some("is-far"));
     }
 
     fn node(i: usize, x: f64, y: f64) -> NodeBox {
@@ -198,15 +252,15 @@ mod tests {
             (0.0001, (10.0, 10.0), MIN_ZOOM),
         ];
         for (factor, at, zoom) in cases {
-            let z = zoom_at(v, factor, at);
+            let z = zoom_at(v, factor, at, MAX_ZOOM);
             assert!((z.zoom - zoom).abs() < 1e-9, "{factor}: {z:?}");
             // The drawing point under `at` before is under `at` after.
             let before = ((at.0 - v.x) / v.zoom, (at.1 - v.y) / v.zoom);
             let after = ((at.0 - z.x) / z.zoom, (at.1 - z.y) / z.zoom);
             assert!((before.0 - after.0).abs() < 1e-9 && (before.1 - after.1).abs() < 1e-9);
         }
-        assert_eq!(zoom_at(v, f64::NAN, (1.0, 1.0)), v);
-        assert_eq!(zoom_at(v, -1.0, (1.0, 1.0)), v);
+        assert_eq!(zoom_at(v, f64::NAN, (1.0, 1.0), MAX_ZOOM), v);
+        assert_eq!(zoom_at(v, -1.0, (1.0, 1.0), MAX_ZOOM), v);
         assert_eq!(
             pan(v, 5.0, -3.0),
             View {

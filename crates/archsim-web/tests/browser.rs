@@ -298,28 +298,58 @@ async fn the_map_selects_and_describes_a_component() {
 }
 
 #[wasm_bindgen_test]
-async fn the_map_hides_its_words_when_zoomed_far_out() {
+async fn the_map_trades_words_for_ids_and_shapes_as_it_zooms_out() {
     let w = widget(&[("data-archsim", "map")]).await;
-    let far = |w: &Element| {
-        w.query_selector(".archsim-map-frame.is-far")
-            .unwrap()
-            .is_some()
+    // (frame class, the help's words for it)
+    let level = |w: &Element| {
+        let frame = class_of(&find(w, ".archsim-map-frame"));
+        let help = find(w, ".archsim-help").text_content().unwrap();
+        let says = if help.contains("Zoomed this far out") {
+            "shapes"
+        } else if help.contains("shows its id in large type") {
+            "ids"
+        } else {
+            "full"
+        };
+        let class = if frame.contains("is-far") {
+            "shapes"
+        } else if frame.contains("is-mid") {
+            "ids"
+        } else {
+            "full"
+        };
+        assert_eq!(
+            class, says,
+            "the frame ({frame}) and the help ({help}) agree"
+        );
+        class
     };
-    let says_so = |w: &Element| {
-        find(w, ".archsim-help")
-            .text_content()
-            .unwrap()
-            .contains("Zoomed this far out")
+    let zoom = |dir: &'static str, steps: usize| {
+        let w = w.clone();
+        async move {
+            for _ in 0..steps {
+                click(&find(&w, &format!("button[data-map={dir}]")));
+                tick().await;
+            }
+        }
     };
-    assert!(!far(&w) && !says_so(&w), "the Tomoda map fits readable");
-    // Four steps out: a quarter of a pixel per unit less than readable.
-    for _ in 0..4 {
-        click(&find(&w, "button[data-map=out]"));
-        tick().await;
-    }
-    until(&w, |w| far(w) && says_so(w)).await;
+    // Fitted, the Tomoda map's names would be about 4 pixels high.
+    assert_eq!(level(&w), "ids");
+    let node = find(&w, "g.archsim-node[data-id=\"cloudfront-prod\"]");
+    assert_eq!(
+        texts(&node, ".archsim-node-id").concat(),
+        "cloudfront-prod",
+        "every box carries its id, to show in large type"
+    );
+    zoom("in", 3).await;
+    until(&w, |w| level(w) == "full").await;
     click(&find(&w, "button[data-map=fit]"));
-    until(&w, |w| !far(w) && !says_so(w)).await;
+    until(&w, |w| level(w) == "ids").await;
+    // Four steps out: a quarter of a pixel per unit less than readable.
+    zoom("out", 4).await;
+    until(&w, |w| level(w) == "shapes").await;
+    click(&find(&w, "button[data-map=fit]"));
+    until(&w, |w| level(w) == "ids").await;
 }
 
 #[wasm_bindgen_test]

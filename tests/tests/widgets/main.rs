@@ -15,6 +15,7 @@ mod support;
 mod failures;
 mod keyboard;
 mod links;
+mod map;
 mod placement;
 mod theme;
 mod tour;
@@ -27,6 +28,7 @@ use support::runner::{self, Outcome, case};
 use failures::{failing_cloudfront_on_the_map, region_preset_fills_the_table};
 use keyboard::keyboard_only;
 use links::{bad_link_shows_a_notice, shared_link_restores_the_scenario};
+use map::the_overview_map_is_readable;
 use placement::placement_conflict_names_the_precedent;
 use theme::theme_switch_restyles_the_widgets;
 use tour::tour_steps_through_every_hop;
@@ -35,6 +37,7 @@ fn main() {
     runner::main("widgets", Options::default(), |_| {
         vec![
             case!(tour_steps_through_every_hop),
+            case!(the_overview_map_is_readable),
             case!(failing_cloudfront_on_the_map),
             case!(region_preset_fills_the_table),
             case!(placement_conflict_names_the_precedent),

@@ -13,14 +13,15 @@ const THEMES: [&str; 5] = ["light", "rust", "coal", "navy", "ayu"];
 const THEME_MENU_OPEN: &str = "const m = document.getElementById('mdbook-theme-list');
     return !!m && getComputedStyle(m).display !== 'none' && m.getBoundingClientRect().height > 0";
 
-/// Colours of the page and of a widget (text, map labels, map background).
+/// Colours of the page and of a widget (text, the map's labels as it first
+/// shows them, map background).
 const COLOURS: &str = "const w = document.querySelector(arguments[0]);
     const css = (e, p) => (e ? getComputedStyle(e)[p] : null);
     return {
       page: css(document.querySelector('main'), 'color'),
       pageBg: css(document.documentElement, 'backgroundColor'),
       widget: css(w.querySelector('.archsim-live'), 'color'),
-      label: css(w.querySelector('.archsim-node-name'), 'fill'),
+      label: css(w.querySelector('.archsim-node-id'), 'fill'),
       mapBg: css(w.querySelector('svg.archsim-map'), 'backgroundColor'),
     };";
 

@@ -25,8 +25,8 @@ use crate::map_patch::{patch, show_hover};
 use crate::markup::{Markup, flag};
 use crate::state::{Action, State, View};
 use crate::view::{
-    Direction, ZOOM_STEP, client_to_viewport, ensure_visible, is_far, neighbour, pan,
-    units_per_pixel, zoom_at,
+    Detail, Direction, ZOOM_STEP, client_to_viewport, detail, ensure_visible, max_zoom, neighbour,
+    pan, units_per_pixel, zoom_at,
 };
 
 /// Props of [`Map`].
@@ -249,6 +249,7 @@ pub fn Map(props: &MapProps) -> Html {
         move |v: View| dispatch.emit(Action::View(v))
     };
     let centre = (size.0 / 2.0, size.1 / 2.0);
+    let max = max_zoom(size);
     let step = size.0.min(size.1) / 8.0;
     let activate = {
         let (dispatch, local, g) = (dispatch.clone(), local.clone(), g.clone());
@@ -275,8 +276,8 @@ pub fn Map(props: &MapProps) -> Html {
                 return;
             };
             set_view(match what.as_str() {
-                "in" => zoom_at(view, ZOOM_STEP, centre),
-                "out" => zoom_at(view, 1.0 / ZOOM_STEP, centre),
+                "in" => zoom_at(view, ZOOM_STEP, centre, max),
+                "out" => zoom_at(view, 1.0 / ZOOM_STEP, centre, max),
                 "left" => pan(view, step, 0.0),
                 "right" => pan(view, -step, 0.0),
                 "up" => pan(view, 0.0, step),
@@ -361,7 +362,7 @@ pub fn Map(props: &MapProps) -> Html {
             let Some(rect) = rect_of() else { return };
             let factor = (-e.delta_y() * 0.002).clamp(-0.5, 0.5).exp();
             let at = client_to_viewport(rect, size, (e.client_x() as f64, e.client_y() as f64));
-            set_view(zoom_at(view, factor, at));
+            set_view(zoom_at(view, factor, at, max));
         })
     };
     let onpointerdown = {
@@ -461,8 +462,8 @@ pub fn Map(props: &MapProps) -> Html {
                         activate(i);
                     }
                 }
-                "+" | "=" => set_view(zoom_at(view, ZOOM_STEP, centre)),
-                "-" | "_" => set_view(zoom_at(view, 1.0 / ZOOM_STEP, centre)),
+                "+" | "=" => set_view(zoom_at(view, ZOOM_STEP, centre, max)),
+                "-" | "_" => set_view(zoom_at(view, 1.0 / ZOOM_STEP, centre, max)),
                 "0" => set_view(View::default()),
                 "Escape" => {
                     local.borrow_mut().refocus = on.is_some();
@@ -501,7 +502,7 @@ pub fn Map(props: &MapProps) -> Html {
         fixed(view.y, 1),
         fixed(view.zoom, 4)
     );
-    let far = is_far(g.size, view.zoom);
+    let detail = detail(g.size, view.zoom);
     let help_id = format!("{uid}-map-help");
     let search_id = format!("{uid}-map-search");
     let mut after = Markup::new();
@@ -532,10 +533,14 @@ pub fn Map(props: &MapProps) -> Html {
     } else {
         ""
     })
-    .text(if far {
-        "Zoomed this far out, the map hides names and draws edges plain: zoom in to read them."
-    } else {
-        ""
+    .text(match detail {
+        Detail::Full => "",
+        Detail::Ids => {
+            "Zoomed out, each box shows its id in large type instead of its name: zoom in to read names."
+        }
+        Detail::Shapes => {
+            "Zoomed this far out, the map hides names and draws edges plain: zoom in to read them."
+        }
     })
     .close("p");
     if let Some(c) = state.selected {
@@ -552,7 +557,7 @@ pub fn Map(props: &MapProps) -> Html {
                 { Html::from_html_unchecked(toolbar_markup(&uid, props.mode_switch, state.clicks_fail).into()) }
             </div>
             { after.into_html() }
-            <div class={classes!("archsim-map-frame", far.then_some("is-far"))}>
+            <div class={classes!("archsim-map-frame", detail.class())}>
                 <svg ref={svg_ref} class="archsim-map archsim-map-live" viewBox={g.view_box.clone()}
                     preserveAspectRatio="xMidYMid meet" role="application"
                     aria-roledescription="architecture map" aria-label={props.label.clone()}
