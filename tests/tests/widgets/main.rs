@@ -15,8 +15,8 @@ mod support;
 mod failures;
 mod keyboard;
 mod links;
-mod map;
 mod placement;
+mod readable;
 mod theme;
 mod tour;
 
@@ -28,8 +28,8 @@ use support::runner::{self, Outcome, case};
 use failures::{failing_cloudfront_on_the_map, region_preset_fills_the_table};
 use keyboard::keyboard_only;
 use links::{bad_link_shows_a_notice, shared_link_restores_the_scenario};
-use map::the_overview_map_is_readable;
 use placement::placement_conflict_names_the_precedent;
+use readable::{the_overview_map_is_readable, widget_text_is_the_books_size};
 use theme::theme_switch_restyles_the_widgets;
 use tour::tour_steps_through_every_hop;
 
@@ -38,6 +38,7 @@ fn main() {
         vec![
             case!(tour_steps_through_every_hop),
             case!(the_overview_map_is_readable),
+            case!(widget_text_is_the_books_size),
             case!(failing_cloudfront_on_the_map),
             case!(region_preset_fills_the_table),
             case!(placement_conflict_names_the_precedent),

@@ -1,5 +1,6 @@
-//! The overview map is readable as it first shows, in the book's text
-//! column, and zooming in brings the names back.
+//! What the widgets show can be read: their text is close to the book's
+//! own size, and the overview map is readable as it first shows, in the
+//! book's text column, with zooming in bringing the names back.
 
 use serde_json::{Value, json};
 
@@ -10,6 +11,43 @@ use crate::support::widget::{click, css, live};
 /// The smallest height of a word a reader can be asked to read, in CSS
 /// pixels (a 12 px name drawn at 0.55 of its size).
 const READABLE_PX: f64 = 6.5;
+
+/// The smallest size of a widget's text next to the book's paragraphs.
+const TEXT_RATIO: f64 = 0.85;
+
+/// The computed font size of the book's paragraphs and of the text of
+/// each live widget on the page, in CSS pixels.
+const TEXT_SIZES: &str = "const px = (e) => parseFloat(getComputedStyle(e).fontSize);
+    return {
+      book: px(document.querySelector('main p')),
+      widgets: Array.from(document.querySelectorAll('.archsim-live'))
+        .map((w) => px(w.querySelector('p, li, td, label') || w)),
+    };";
+
+/// A widget's text is about the size of the book's: mdBook sets the root
+/// font size to 10 px, so a size in `rem` made it 9.5 px next to the
+/// book's 16.
+pub async fn widget_text_is_the_books_size(ctx: &Ctx) -> Outcome {
+    ctx.session.open(&ctx.site.url("tour.html")).await?;
+    live(
+        &ctx.session,
+        &css("route", &[("data-host", "app.tomoda.life")]),
+    )
+    .await?;
+    let sizes = ctx.session.js(TEXT_SIZES, vec![]).await?;
+    ctx.note(format!("font sizes (px): {sizes}"));
+    let book = sizes["book"].as_f64().unwrap_or(0.0);
+    let widgets: Vec<f64> = sizes["widgets"]
+        .as_array()
+        .map(|a| a.iter().filter_map(Value::as_f64).collect())
+        .unwrap_or_default();
+    ensure(book >= 12.0 && !widgets.is_empty(), || {
+        format!("the page has text and a live widget: {sizes}")
+    })?;
+    ensure(widgets.iter().all(|&w| w >= book * TEXT_RATIO), || {
+        format!("every widget's text is at least {TEXT_RATIO} of the book's: {sizes}")
+    })
+}
 
 /// For the map `arguments[0]`: the rendered height of the shown text of
 /// each box (ids, names), the smallest per kind, and how many are shown.
