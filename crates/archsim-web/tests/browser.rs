@@ -431,6 +431,24 @@ async fn url_state_round_trips() {
 }
 
 #[wasm_bindgen_test]
+async fn a_link_zoomed_past_the_map_comes_back_within_its_range() {
+    // Links accept the zoom of a 100,000-component drawing; the Tomoda
+    // map's closest is 12.
+    set_hash("#v1;w=44;z=5000,0,0");
+    let div = mount_point(&[("data-archsim", "map"), ("data-archsim-n", "44")]);
+    assert_eq!(archsim_web::mount(&div), Mounted::Started);
+    until(&div, |d| {
+        d.query_selector("g.archsim-viewport").unwrap().is_some()
+    })
+    .await;
+    let transform = find(&div, "g.archsim-viewport")
+        .get_attribute("transform")
+        .unwrap_or_default();
+    assert!(transform.ends_with(" scale(12)"), "{transform}");
+    set_hash("");
+}
+
+#[wasm_bindgen_test]
 async fn garbage_url_state_shows_a_notice_and_uses_the_defaults() {
     set_hash("#v1;w=42;fail=nope,cloudfrnt-prod;z=abc;zzz");
     let div = mount_point(&[("data-archsim", "fail"), ("data-archsim-n", "42")]);

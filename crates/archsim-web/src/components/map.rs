@@ -232,8 +232,13 @@ pub fn Map(props: &MapProps) -> Html {
             }
         });
     }
-    let view = (*local_view).unwrap_or(state.view);
     let size = g.size;
+    let centre = (size.0 / 2.0, size.1 / 2.0);
+    let max = max_zoom(size);
+    // A link may ask for more zoom than this drawing allows (links accept
+    // the zoom of the biggest drawings): the view comes back within its
+    // range about the centre, as the next zoom step would take it.
+    let view = zoom_at((*local_view).unwrap_or(state.view), 1.0, centre, max);
     let dispatch = ctx.dispatch.clone();
     let rect_of = {
         let svg_ref = svg_ref.clone();
@@ -248,8 +253,6 @@ pub fn Map(props: &MapProps) -> Html {
         let dispatch = dispatch.clone();
         move |v: View| dispatch.emit(Action::View(v))
     };
-    let centre = (size.0 / 2.0, size.1 / 2.0);
-    let max = max_zoom(size);
     let step = size.0.min(size.1) / 8.0;
     let activate = {
         let (dispatch, local, g) = (dispatch.clone(), local.clone(), g.clone());
