@@ -13,6 +13,15 @@ pub fn window() -> Option<Window> {
     web_sys::window()
 }
 
+/// The window's inner size in CSS pixels (reading it lays nothing out).
+pub fn window_size() -> Option<(f64, f64)> {
+    let w = window()?;
+    Some((
+        w.inner_width().ok()?.as_f64()?,
+        w.inner_height().ok()?.as_f64()?,
+    ))
+}
+
 /// The document, if there is one.
 pub fn document() -> Option<Document> {
     window()?.document()

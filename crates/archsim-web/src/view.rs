@@ -103,11 +103,12 @@ impl Detail {
     }
 }
 
-/// How much of a drawing of `size`, at `zoom`, can be read. Decided on
-/// [`TYPICAL_FRAME`] rather than the map's measured size, so that a render
-/// never waits for the browser's layout.
-pub fn detail(size: (f64, f64), zoom: f64) -> Detail {
-    let units = units_per_pixel(TYPICAL_FRAME, size) / zoom.max(MIN_ZOOM);
+/// How much of a drawing of `size`, at `zoom`, can be read in `frame`:
+/// [`TYPICAL_FRAME`] in a page, or the window when the map fills it. Never
+/// the map's measured size, so that a render never waits for the
+/// browser's layout.
+pub fn detail(size: (f64, f64), zoom: f64, frame: Rect) -> Detail {
+    let units = units_per_pixel(frame, size) / zoom.max(MIN_ZOOM);
     if units > FAR_UNITS_PER_PIXEL {
         Detail::Shapes
     } else if units > MID_UNITS_PER_PIXEL {
@@ -221,8 +222,22 @@ mod tests {
             ((900.0, 500.0), 1.0, Full),
         ];
         for (size, zoom, detail_at) in cases {
-            assert_eq!(detail(size, zoom), detail_at, "{size:?} at zoom {zoom}");
+            assert_eq!(
+                detail(size, zoom, TYPICAL_FRAME),
+                detail_at,
+                "{size:?} at zoom {zoom}"
+            );
         }
+        // The Tomoda map filling a 1920 × 1080 window (less its controls)
+        // shows its names; a 1280 × 720 one, its ids.
+        assert_eq!(
+            detail((2256.0, 1432.0), 1.0, (0.0, 0.0, 1900.0, 980.0)),
+            Full
+        );
+        assert_eq!(
+            detail((2256.0, 1432.0), 1.0, (0.0, 0.0, 1260.0, 620.0)),
+            Ids
+        );
         assert_eq!(Full.class(), None);
         assert_eq!(Ids.class(), Some("is-mid"));
         assert_eq!(Shapes.class(), Some("is-far"));

@@ -353,6 +353,46 @@ async fn the_map_trades_words_for_ids_and_shapes_as_it_zooms_out() {
 }
 
 #[wasm_bindgen_test]
+async fn the_map_fills_the_window_and_escape_steps_back() {
+    let w = widget(&[("data-archsim", "map")]).await;
+    let full = |w: &Element| {
+        let button = find(w, "button.archsim-full-toggle");
+        let pressed = button.get_attribute("aria-pressed").unwrap_or_default() == "true";
+        let boxed = class_of(&find(w, ".archsim-map-box")).contains("is-full");
+        assert_eq!(pressed, boxed, "the button says what the box does");
+        boxed
+    };
+    assert!(!full(&w));
+    click(&find(&w, "button.archsim-full-toggle"));
+    until(&w, |w| full(w)).await;
+    assert_eq!(
+        find(&w, "button.archsim-full-toggle")
+            .text_content()
+            .unwrap(),
+        "Close full window"
+    );
+    // With details open, Escape closes them first, then the full window.
+    click(&find(&w, "g.archsim-node[data-id=\"gke\"]"));
+    until(&w, |w| {
+        w.query_selector(".archsim-details").unwrap().is_some()
+    })
+    .await;
+    key(&find(&w, "g.archsim-node[data-id=\"gke\"]"), "Escape");
+    until(&w, |w| {
+        w.query_selector(".archsim-details").unwrap().is_none()
+    })
+    .await;
+    assert!(full(&w), "the first Escape only closed the details");
+    key(&find(&w, "g.archsim-node[data-id=\"gke\"]"), "Escape");
+    until(&w, |w| !full(w)).await;
+    // The button goes both ways.
+    click(&find(&w, "button.archsim-full-toggle"));
+    until(&w, |w| full(w)).await;
+    click(&find(&w, "button.archsim-full-toggle"));
+    until(&w, |w| !full(w)).await;
+}
+
+#[wasm_bindgen_test]
 async fn a_map_with_a_host_lights_its_route() {
     let w = widget(&[("data-archsim", "map"), ("data-host", "assets.tomoda.life")]).await;
     let lit = texts(&w, "g.archsim-node.is-highlighted");

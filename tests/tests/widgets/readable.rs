@@ -1,10 +1,13 @@
 //! What the widgets show can be read: their text is close to the book's
 //! own size, and the overview map is readable as it first shows, in the
-//! book's text column, with zooming in bringing the names back.
+//! book's text column; zooming in brings the names back, and "Full
+//! window" makes it all bigger.
 
+use fantoccini::key::Key;
 use serde_json::{Value, json};
 
 use crate::ensure;
+use crate::support::keys;
 use crate::support::runner::{Ctx, Outcome};
 use crate::support::widget::{click, css, live};
 
@@ -99,7 +102,68 @@ pub async fn the_overview_map_is_readable(ctx: &Ctx) -> Outcome {
     ensure(
         closer["ids"]["count"] == json!(0) && smallest(&closer["names"]) >= READABLE_PX,
         || format!("three steps in, names of {READABLE_PX} px or more and no ids: {closer}"),
+    )?;
+    full_window(ctx, &sel, smallest(&fitted["ids"])).await
+}
+
+/// For the map `arguments[0]`: the share of the window its frame covers,
+/// and whether its box fills the window.
+const FRAME: &str = "const w = document.querySelector(arguments[0]);
+    const r = w.querySelector('.archsim-map-frame').getBoundingClientRect();
+    return {
+      width: r.width / innerWidth,
+      height: r.height / innerHeight,
+      full: w.querySelector('.archsim-map-box').classList.contains('is-full'),
+    };";
+
+/// "Full window" fills the window with the map at the view it had (here
+/// fitted again): the words grow past `column_px`, their size in the
+/// column; Escape brings the map back into the page.
+async fn full_window(ctx: &Ctx, sel: &str, column_px: f64) -> Outcome {
+    click(
+        &ctx.session,
+        "//div[@data-archsim='map']//button[@data-map='fit']",
     )
+    .await?;
+    click(
+        &ctx.session,
+        "//div[@data-archsim='map']//button[contains(@class, 'archsim-full-toggle')]",
+    )
+    .await?;
+    let frame = ctx
+        .session
+        .wait_until(
+            "the map to fill the window",
+            &format!(
+                "const f = (() => {{ {FRAME} }})(); return f.full && f.width > 0.9 ? f : null;"
+            ),
+            vec![json!(sel)],
+        )
+        .await?;
+    ctx.note(format!("full window: frame {frame}"));
+    ensure(frame["height"].as_f64() > Some(0.6), || {
+        format!("the frame takes most of the window's height: {frame}")
+    })?;
+    let words = ctx.session.js(WORDS, vec![json!(sel)]).await?;
+    ctx.note(format!("full window: {words}"));
+    let shown = |kind: &str| words[kind]["count"].as_u64().unwrap_or(0) > 0;
+    let size = if shown("names") {
+        smallest(&words["names"])
+    } else {
+        smallest(&words["ids"])
+    };
+    ensure(size > column_px, || {
+        format!("the words grow past their {column_px} px in the column: {words}")
+    })?;
+    keys::press(&ctx.session, Key::Escape).await?;
+    ctx.session
+        .wait_until(
+            "Escape to bring the map back into the page",
+            &format!("return !(() => {{ {FRAME} }})().full;"),
+            vec![json!(sel)],
+        )
+        .await?;
+    Ok(())
 }
 
 fn smallest(summary: &Value) -> f64 {

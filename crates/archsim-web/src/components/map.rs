@@ -25,8 +25,8 @@ use crate::map_patch::{patch, show_hover};
 use crate::markup::{Markup, flag};
 use crate::state::{Action, State, View};
 use crate::view::{
-    Detail, Direction, ZOOM_STEP, client_to_viewport, detail, ensure_visible, max_zoom, neighbour,
-    pan, units_per_pixel, zoom_at,
+    Detail, Direction, TYPICAL_FRAME, ZOOM_STEP, client_to_viewport, detail, ensure_visible,
+    max_zoom, neighbour, pan, units_per_pixel, zoom_at,
 };
 
 /// Props of [`Map`].
@@ -148,6 +148,9 @@ pub fn Map(props: &MapProps) -> Html {
     let ctx = props.ctx.clone();
     let local = use_mut_ref(Local::default);
     let local_view = use_state_eq(|| None::<View>);
+    // Whether the map fills the window. A way of looking, like the
+    // search's scroll position, not part of the scenario: links leave it.
+    let full = use_state_eq(|| false);
     let svg_ref = use_node_ref();
     let g = props.geometry.clone();
     let state = props.state.clone();
@@ -356,9 +359,11 @@ pub fn Map(props: &MapProps) -> Html {
     let onwheel = {
         let set_view = set_view.clone();
         let rect_of = rect_of.clone();
-        let embedded = ctx.embedded;
+        // In a page the wheel scrolls the page unless Ctrl is held; filling
+        // the window, the map has the wheel to itself.
+        let page_wheel = ctx.embedded && !*full;
         Callback::from(move |e: WheelEvent| {
-            if embedded && !(e.ctrl_key() || e.meta_key()) {
+            if page_wheel && !(e.ctrl_key() || e.meta_key()) {
                 return;
             }
             e.prevent_default();
@@ -429,6 +434,7 @@ pub fn Map(props: &MapProps) -> Html {
             ctx.uid.clone(),
         );
         let set_view = set_view.clone();
+        let selected = state.selected.is_some();
         Callback::from(move |e: KeyboardEvent| {
             let key = e.key();
             let on = node_index(e.target());
@@ -468,7 +474,9 @@ pub fn Map(props: &MapProps) -> Html {
                 "+" | "=" => set_view(zoom_at(view, ZOOM_STEP, centre, max)),
                 "-" | "_" => set_view(zoom_at(view, 1.0 / ZOOM_STEP, centre, max)),
                 "0" => set_view(View::default()),
-                "Escape" => {
+                // The details close first; the next Escape leaves the full
+                // window (the map's box).
+                "Escape" if selected => {
                     local.borrow_mut().refocus = on.is_some();
                     dispatch.emit(Action::Select(None));
                 }
@@ -505,7 +513,28 @@ pub fn Map(props: &MapProps) -> Html {
         fixed(view.y, 1),
         fixed(view.zoom, 4)
     );
-    let detail = detail(g.size, view.zoom);
+    // Filling the window, the map's frame is about the window less its
+    // controls.
+    let frame = match dom::window_size() {
+        Some((w, h)) if *full => (0.0, 0.0, w - 32.0, h - 100.0),
+        _ => TYPICAL_FRAME,
+    };
+    let detail = detail(g.size, view.zoom, frame);
+    let onfull = {
+        let full = full.clone();
+        Callback::from(move |_: MouseEvent| full.set(!*full))
+    };
+    let onboxkey = {
+        let full = full.clone();
+        // Open details take the Escape (the map's own handler closes them).
+        let selected = state.selected.is_some();
+        Callback::from(move |e: KeyboardEvent| {
+            if *full && !selected && e.key() == "Escape" {
+                e.prevent_default();
+                full.set(false);
+            }
+        })
+    };
     let help_id = format!("{uid}-map-help");
     let search_id = format!("{uid}-map-search");
     let mut after = Markup::new();
@@ -530,8 +559,8 @@ pub fn Map(props: &MapProps) -> Html {
     } else {
         ""
     })
-    .text(", Shift + arrows pan, + and − zoom, 0 fits, Escape closes the details. Drag to pan. ")
-    .text(if ctx.embedded {
+    .text(", Shift + arrows pan, + and − zoom, 0 fits, Escape closes the details (then the full window). Drag to pan. ")
+    .text(if ctx.embedded && !*full {
         "Ctrl + wheel zooms. "
     } else {
         ""
@@ -551,13 +580,17 @@ pub fn Map(props: &MapProps) -> Html {
         details_markup(&mut help, ctx.shared.engine(), c, &uid, &node);
     }
     html! {
-        <div class="archsim-map-box">
+        <div class={classes!("archsim-map-box", full.then_some("is-full"))} onkeydown={onboxkey}>
             <div class="archsim-toolbar" role="toolbar" aria-label="Map controls" onclick={ontoolbar}>
                 <label for={search_id.clone()} class="archsim-sr">{"Search the map"}</label>
                 <input id={search_id} type="search" class="archsim-input" placeholder="Search components"
                     value={state.search.clone()} oninput={onsearch} />
                 <span class="archsim-sr" aria-live="polite">{search_status}</span>
                 { Html::from_html_unchecked(toolbar_markup(&uid, props.mode_switch, state.clicks_fail).into()) }
+                <button type="button" class="archsim-button archsim-full-toggle"
+                    aria-pressed={if *full { "true" } else { "false" }} onclick={onfull}>
+                    { if *full { "Close full window" } else { "Full window" } }
+                </button>
             </div>
             { after.into_html() }
             <div class={classes!("archsim-map-frame", detail.class())}>
