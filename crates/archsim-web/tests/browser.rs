@@ -388,8 +388,26 @@ async fn the_map_fills_the_window_and_escape_steps_back() {
     // The button goes both ways.
     click(&find(&w, "button.archsim-full-toggle"));
     until(&w, |w| full(w)).await;
+    // Filling the window, Tab wraps round within the map.
+    let boxed = find(&w, ".archsim-map-box");
+    assert_eq!(boxed.get_attribute("role").as_deref(), Some("dialog"));
+    assert_eq!(boxed.get_attribute("aria-modal").as_deref(), Some("true"));
+    let search = find(&w, "input[type=search]");
+    let node = find(&w, "g.archsim-node[tabindex=\"0\"]");
+    let focus = |e: &Element| e.unchecked_ref::<web_sys::HtmlElement>().focus().unwrap();
+    let active = || document().active_element().unwrap();
+    focus(&node);
+    tab(false);
+    assert_eq!(active(), search, "Tab from the last goes to the first");
+    tab(true);
+    assert_eq!(active(), node, "Shift+Tab from the first goes to the last");
     click(&find(&w, "button.archsim-full-toggle"));
     until(&w, |w| !full(w)).await;
+    assert_eq!(boxed.get_attribute("role"), None, "in the page, no dialog");
+    // In the page, Tab takes its course.
+    focus(&node);
+    tab(false);
+    assert_eq!(active(), node);
 }
 
 #[wasm_bindgen_test]

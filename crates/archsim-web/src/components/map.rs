@@ -29,6 +29,23 @@ use crate::view::{
     max_zoom, neighbour, pan, units_per_pixel, zoom_at,
 };
 
+/// What Tab should focus instead of leaving `within` (its last focusable
+/// element forwards, its first backwards), or `None` when the focus is not
+/// at that edge and Tab can take its course.
+fn wrap_focus(within: &Element, backwards: bool) -> Option<Element> {
+    let focusable = dom::all(
+        within,
+        "button:not([disabled]), input:not([disabled]), select:not([disabled]), a[href], [tabindex=\"0\"]",
+    );
+    let (first, last) = (focusable.first()?, focusable.last()?);
+    let active = dom::document()?.active_element()?;
+    match (backwards, &active) {
+        (false, a) if a == last => Some(first.clone()),
+        (true, a) if a == first => Some(last.clone()),
+        _ => None,
+    }
+}
+
 /// Props of [`Map`].
 #[derive(Properties, PartialEq)]
 pub struct MapProps {
@@ -151,6 +168,7 @@ pub fn Map(props: &MapProps) -> Html {
     // Whether the map fills the window. A way of looking, like the
     // search's scroll position, not part of the scenario: links leave it.
     let full = use_state_eq(|| false);
+    let box_ref = use_node_ref();
     let svg_ref = use_node_ref();
     let g = props.geometry.clone();
     let state = props.state.clone();
@@ -525,13 +543,31 @@ pub fn Map(props: &MapProps) -> Html {
         Callback::from(move |_: MouseEvent| full.set(!*full))
     };
     let onboxkey = {
-        let full = full.clone();
+        let (full, box_ref) = (full.clone(), box_ref.clone());
         // Open details take the Escape (the map's own handler closes them).
         let selected = state.selected.is_some();
         Callback::from(move |e: KeyboardEvent| {
-            if *full && !selected && e.key() == "Escape" {
-                e.prevent_default();
-                full.set(false);
+            if !*full {
+                return;
+            }
+            match e.key().as_str() {
+                "Escape" if !selected => {
+                    e.prevent_default();
+                    full.set(false);
+                }
+                // Filling the window, the map is all there is to reach:
+                // Tab wraps round within it instead of going on to the
+                // page hidden behind.
+                "Tab" => {
+                    if let Some(to) = box_ref
+                        .cast::<Element>()
+                        .and_then(|b| wrap_focus(&b, e.shift_key()))
+                    {
+                        e.prevent_default();
+                        dom::focus(&to);
+                    }
+                }
+                _ => {}
             }
         })
     };
@@ -580,7 +616,9 @@ pub fn Map(props: &MapProps) -> Html {
         details_markup(&mut help, ctx.shared.engine(), c, &uid, &node);
     }
     html! {
-        <div class={classes!("archsim-map-box", full.then_some("is-full"))} onkeydown={onboxkey}>
+        <div ref={box_ref} class={classes!("archsim-map-box", full.then_some("is-full"))}
+            role={full.then_some("dialog")} aria-modal={full.then_some("true")}
+            aria-label={full.then_some("Map, full window")} onkeydown={onboxkey}>
             <div class="archsim-toolbar" role="toolbar" aria-label="Map controls" onclick={ontoolbar}>
                 <label for={search_id.clone()} class="archsim-sr">{"Search the map"}</label>
                 <input id={search_id} type="search" class="archsim-input" placeholder="Search components"

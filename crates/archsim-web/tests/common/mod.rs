@@ -109,6 +109,21 @@ pub fn key(element: &Element, key: &str) {
     element.dispatch_event(&event).unwrap();
 }
 
+/// Press Tab on the focused element (Shift+Tab with `back`). A synthetic
+/// event moves no focus: only what a handler does with it shows.
+pub fn tab(back: bool) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key("Tab");
+    init.set_shift_key(back);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let event =
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    if let Some(active) = document().active_element() {
+        active.dispatch_event(&event).unwrap();
+    }
+}
+
 /// Set the URL fragment without a navigation.
 pub fn set_hash(fragment: &str) {
     let window = web_sys::window().unwrap();
