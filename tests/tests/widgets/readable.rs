@@ -114,6 +114,7 @@ const FRAME: &str = "const w = document.querySelector(arguments[0]);
       width: r.width / innerWidth,
       height: r.height / innerHeight,
       full: w.querySelector('.archsim-map-box').classList.contains('is-full'),
+      touch: getComputedStyle(w.querySelector('svg.archsim-map-live')).touchAction,
     };";
 
 /// "Full window" fills the window with the map at the view it had (here
@@ -144,6 +145,11 @@ async fn full_window(ctx: &Ctx, sel: &str, column_px: f64) -> Outcome {
     ensure(frame["height"].as_f64() > Some(0.6), || {
         format!("the frame takes most of the window's height: {frame}")
     })?;
+    // In the page a vertical swipe scrolls the page; filling the window
+    // the map takes every gesture.
+    ensure(frame["touch"] == json!("none"), || {
+        format!("filling the window, the map takes every touch gesture: {frame}")
+    })?;
     let words = ctx.session.js(WORDS, vec![json!(sel)]).await?;
     ctx.note(format!("full window: {words}"));
     let shown = |kind: &str| words[kind]["count"].as_u64().unwrap_or(0) > 0;
@@ -156,14 +162,17 @@ async fn full_window(ctx: &Ctx, sel: &str, column_px: f64) -> Outcome {
         format!("the words grow past their {column_px} px in the column: {words}")
     })?;
     keys::press(&ctx.session, Key::Escape).await?;
-    ctx.session
+    let back = ctx
+        .session
         .wait_until(
             "Escape to bring the map back into the page",
-            &format!("return !(() => {{ {FRAME} }})().full;"),
+            &format!("const f = (() => {{ {FRAME} }})(); return f.full ? null : f;"),
             vec![json!(sel)],
         )
         .await?;
-    Ok(())
+    ensure(back["touch"] == json!("pan-y pinch-zoom"), || {
+        format!("in the page, vertical swipes and pinches are the page's: {back}")
+    })
 }
 
 fn smallest(summary: &Value) -> f64 {
