@@ -2,10 +2,11 @@
 //!
 //! - per page with widgets (its first widget brought into view at
 //!   DOMContentLoaded), the median over runs of: the first widget's
-//!   render (its DOM) and "ready", the end of the frame that shows every
-//!   widget within 200 px of the viewport (as the bundle starts them: the
-//!   widgets in view are on screen and answer input), both in ms after
-//!   DOMContentLoaded; when the wasm module finished downloading; and the
+//!   render (its DOM); "all rendered", the render of the last widget
+//!   within 200 px of the viewport (as the bundle starts them); "ready",
+//!   the end of the frame that shows them all (they are on screen and
+//!   answer input), all in ms after DOMContentLoaded; when the wasm module
+//!   finished downloading; and the
 //!   live JS heap when ready (`usedJSHeapSize` after a forced GC; the wasm
 //!   module's linear memory is not part of it);
 //! - interaction latency sweeps in the browser: route every host, fail
@@ -74,9 +75,10 @@ const OBSERVER: &str = r#"
 
 /// A script: for the mount points near the viewport (where the bundle
 /// starts widgets, [`widget::NEAR_VIEW`]), `null` while one of them has no
-/// painted live widget yet, else the times their first frames had been
-/// painted. One that a started neighbour pushed further away waits for the
-/// reader and does not count.
+/// painted live widget yet, else for each the time of its first render
+/// (its DOM) and of the end of the frame that painted it, as `[render,
+/// painted]`. One that a started neighbour pushed further away waits for
+/// the reader and does not count.
 fn near_live() -> String {
     format!(
         r#"
@@ -86,7 +88,7 @@ const times = [];
 for (const p of document.querySelectorAll("div.archsim[data-archsim]")) {{
   if ({near}(p)) {{
     if (!b.painted.has(p)) return null;
-    times.push(b.painted.get(p));
+    times.push([b.live.get(p), b.painted.get(p)]);
   }}
 }}
 return times;
@@ -96,8 +98,8 @@ return times;
 }
 
 /// Read the page's marks once it is ready (after [`near_live`], whose
-/// result is `near`): "ready" is when the frame showing the last widget in
-/// view had been painted.
+/// result is `near`): "rendered" is when the last widget in view had
+/// rendered, "ready" when the frame showing it had been painted.
 const MARKS: &str = r#"
 const b = window.__archsimBench || {};
 const nav = performance.getEntriesByType("navigation")[0];
@@ -107,7 +109,8 @@ if (window.gc) window.gc();
 return {
   dcl: nav ? nav.domContentLoadedEventStart : null,
   first: b.first,
-  ready: near && near.length ? Math.max(...near) : null,
+  rendered: near && near.length ? Math.max(...near.map((t) => t[0])) : null,
+  ready: near && near.length ? Math.max(...near.map((t) => t[1])) : null,
   heap: performance.memory ? performance.memory.usedJSHeapSize : null,
   wasm: wasm ? wasm.responseEnd : null,
   widgets: document.querySelectorAll("div.archsim[data-archsim]").length,
@@ -277,14 +280,15 @@ async fn start_up(session: &Session, served: &Served) -> Result<(), String> {
         "\nWidget start-up, headless Chromium, median of {runs} runs (ms after DOMContentLoaded)\n"
     );
     println!(
-        "{:<24} {:>7} {:>13} {:>13} {:>13} {:>11}",
-        "page", "widgets", "first render", "ready", "wasm loaded", "JS heap MB"
+        "{:<24} {:>7} {:>13} {:>13} {:>13} {:>13} {:>11}",
+        "page", "widgets", "first render", "all rendered", "ready", "wasm loaded", "JS heap MB"
     );
     for page in site::pages(&served.root) {
         if site::mount_points(&served.root, &page) == 0 || site::is_print(&page) {
             continue;
         }
         let mut first = Vec::new();
+        let mut rendered = Vec::new();
         let mut ready = Vec::new();
         let mut wasm = Vec::new();
         let mut heap = Vec::new();
@@ -294,14 +298,16 @@ async fn start_up(session: &Session, served: &Served) -> Result<(), String> {
             let dcl = marks["dcl"].as_f64().unwrap_or(0.0);
             let after = |key: &str| marks[key].as_f64().map(|t| t - dcl);
             first.extend(after("first"));
+            rendered.extend(after("rendered"));
             ready.extend(after("ready"));
             wasm.extend(after("wasm"));
             heap.extend(marks["heap"].as_f64().map(|h| h / 1e6));
             widgets = marks["widgets"].as_u64().unwrap_or(0);
         }
         println!(
-            "{page:<24} {widgets:>7} {:>13} {:>13} {:>13} {:>11}",
+            "{page:<24} {widgets:>7} {:>13} {:>13} {:>13} {:>13} {:>11}",
             ms(median(&mut first)),
+            ms(median(&mut rendered)),
             ms(median(&mut ready)),
             ms(median(&mut wasm)),
             median(&mut heap).map_or("—".into(), |h| format!("{h:.2}")),
