@@ -112,3 +112,20 @@ pub fn focus(element: &Element) {
         let _ = f.call0(element);
     }
 }
+
+/// What Tab should focus instead of leaving `within` (its last focusable
+/// element forwards, its first backwards), or `None` when the focus is not
+/// at that edge and Tab can take its course.
+pub fn wrap_focus(within: &Element, backwards: bool) -> Option<Element> {
+    let focusable = all(
+        within,
+        "button:not([disabled]), input:not([disabled]), select:not([disabled]), a[href], [tabindex=\"0\"]",
+    );
+    let (first, last) = (focusable.first()?, focusable.last()?);
+    let active = document()?.active_element()?;
+    match (backwards, &active) {
+        (false, a) if a == last => Some(first.clone()),
+        (true, a) if a == first => Some(last.clone()),
+        _ => None,
+    }
+}

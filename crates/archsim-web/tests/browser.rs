@@ -356,21 +356,21 @@ async fn the_map_trades_words_for_ids_and_shapes_as_it_zooms_out() {
 async fn the_map_fills_the_window_and_escape_steps_back() {
     let w = widget(&[("data-archsim", "map")]).await;
     let full = |w: &Element| {
-        let button = find(w, "button.archsim-full-toggle");
-        let pressed = button.get_attribute("aria-pressed").unwrap_or_default() == "true";
+        let says = find(w, "button.archsim-full-toggle")
+            .text_content()
+            .unwrap();
         let boxed = class_of(&find(w, ".archsim-map-box")).contains("is-full");
-        assert_eq!(pressed, boxed, "the button says what the box does");
+        let expected = if boxed {
+            "Close full window"
+        } else {
+            "Full window"
+        };
+        assert_eq!(says, expected, "the button says what it will do");
         boxed
     };
     assert!(!full(&w));
     click(&find(&w, "button.archsim-full-toggle"));
     until(&w, |w| full(w)).await;
-    assert_eq!(
-        find(&w, "button.archsim-full-toggle")
-            .text_content()
-            .unwrap(),
-        "Close full window"
-    );
     // With details open, Escape closes them first, then the full window.
     click(&find(&w, "g.archsim-node[data-id=\"gke\"]"));
     until(&w, |w| {

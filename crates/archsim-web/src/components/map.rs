@@ -29,23 +29,6 @@ use crate::view::{
     max_zoom, neighbour, pan, units_per_pixel, zoom_at,
 };
 
-/// What Tab should focus instead of leaving `within` (its last focusable
-/// element forwards, its first backwards), or `None` when the focus is not
-/// at that edge and Tab can take its course.
-fn wrap_focus(within: &Element, backwards: bool) -> Option<Element> {
-    let focusable = dom::all(
-        within,
-        "button:not([disabled]), input:not([disabled]), select:not([disabled]), a[href], [tabindex=\"0\"]",
-    );
-    let (first, last) = (focusable.first()?, focusable.last()?);
-    let active = dom::document()?.active_element()?;
-    match (backwards, &active) {
-        (false, a) if a == last => Some(first.clone()),
-        (true, a) if a == first => Some(last.clone()),
-        _ => None,
-    }
-}
-
 /// Props of [`Map`].
 #[derive(Properties, PartialEq)]
 pub struct MapProps {
@@ -166,7 +149,7 @@ pub fn Map(props: &MapProps) -> Html {
     let local = use_mut_ref(Local::default);
     let local_view = use_state_eq(|| None::<View>);
     // Whether the map fills the window. A way of looking, like the
-    // search's scroll position, not part of the scenario: links leave it.
+    // failure list's filter, not part of the scenario: links leave it.
     let full = use_state_eq(|| false);
     let box_ref = use_node_ref();
     let svg_ref = use_node_ref();
@@ -561,7 +544,7 @@ pub fn Map(props: &MapProps) -> Html {
                 "Tab" => {
                     if let Some(to) = box_ref
                         .cast::<Element>()
-                        .and_then(|b| wrap_focus(&b, e.shift_key()))
+                        .and_then(|b| dom::wrap_focus(&b, e.shift_key()))
                     {
                         e.prevent_default();
                         dom::focus(&to);
@@ -625,8 +608,7 @@ pub fn Map(props: &MapProps) -> Html {
                     value={state.search.clone()} oninput={onsearch} />
                 <span class="archsim-sr" aria-live="polite">{search_status}</span>
                 { Html::from_html_unchecked(toolbar_markup(&uid, props.mode_switch, state.clicks_fail).into()) }
-                <button type="button" class="archsim-button archsim-full-toggle"
-                    aria-pressed={if *full { "true" } else { "false" }} onclick={onfull}>
+                <button type="button" class="archsim-button archsim-full-toggle" onclick={onfull}>
                     { if *full { "Close full window" } else { "Full window" } }
                 </button>
             </div>
