@@ -238,6 +238,13 @@ mod tests {
             detail((2256.0, 1432.0), 1.0, (0.0, 0.0, 1260.0, 620.0)),
             Ids
         );
+        // The closest zoom: 12 for the Tomoda map; for the 1,000-component
+        // one, as close as shows names at 24 px on a typical frame (there
+        // detail is full).
+        assert_eq!(max_zoom((2256.0, 1432.0)), MAX_ZOOM);
+        let big = (2256.0, 19932.0);
+        assert!((max_zoom(big) - 66.44).abs() < 0.01, "{}", max_zoom(big));
+        assert_eq!(detail(big, max_zoom(big), TYPICAL_FRAME), Full);
         assert_eq!(Full.class(), None);
         assert_eq!(Ids.class(), Some("is-mid"));
         assert_eq!(Shapes.class(), Some("is-far"));
