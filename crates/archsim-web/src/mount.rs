@@ -84,8 +84,12 @@ pub fn mount_all() -> u32 {
         }
     }
     // The widgets already in view start now, not at the observer's first
-    // report a frame later.
-    start_in_turn(watched);
+    // report a frame later. Only those near the view before any starts are
+    // looked at again: a widget above that grows pushes the others further
+    // away, and one that shrinks brings them in through the observer. So
+    // a page whose only widget in view is the first lays itself out once,
+    // for the paint, not once more for the next widget's distance.
+    start_in_turn(watched.into_iter().filter(near_view).collect());
     elements.len() as u32
 }
 
