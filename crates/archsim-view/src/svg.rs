@@ -132,7 +132,7 @@ pub fn map_svg(engine: &Engine, layout: &Layout, options: &MapOptions) -> String
 }
 
 /// The line styles, with what each means, in the classes the edges use.
-const LEGEND: [(&str, &str); 6] = [
+pub const LEGEND: [(&str, &str); 6] = [
     ("is-hop kind-request", "request hop"),
     ("kind-request", "needed by every request"),
     ("kind-cached", "cached"),
@@ -140,6 +140,22 @@ const LEGEND: [(&str, &str); 6] = [
     ("kind-background", "safety net (background)"),
     ("kind-request is-runs-in", "runs in"),
 ];
+
+/// The key to the line styles as an HTML list, a short sample of each line
+/// and its words: the live map's, under its frame (the static map carries
+/// its key inside the drawing, [`legend`]).
+pub fn legend_html() -> String {
+    let mut out = String::from("<ul class=\"archsim-legend-list\" aria-label=\"Line styles\">");
+    for (class, words) in LEGEND {
+        let _ = write!(
+            out,
+            r#"<li><svg class="archsim-legend-line" width="34" height="8" aria-hidden="true"><g class="archsim-edge {class}"><path d="M1,4H33"/></g></svg>{}</li>"#,
+            esc(words)
+        );
+    }
+    out.push_str("</ul>");
+    out
+}
 
 /// The key under the map, laid out in rows that fit `width`; returns the
 /// markup (to place at the bottom of the drawing) and its height.

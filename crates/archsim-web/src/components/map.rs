@@ -11,6 +11,7 @@
 
 use std::rc::Rc;
 
+use archsim_view::svg::legend_html;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 use yew::prelude::*;
@@ -151,7 +152,6 @@ pub fn Map(props: &MapProps) -> Html {
     // Whether the map fills the window. A way of looking, like the
     // failure list's filter, not part of the scenario: links leave it.
     let full = use_state_eq(|| false);
-    let box_ref = use_node_ref();
     let svg_ref = use_node_ref();
     let g = props.geometry.clone();
     let state = props.state.clone();
@@ -526,7 +526,7 @@ pub fn Map(props: &MapProps) -> Html {
         Callback::from(move |_: MouseEvent| full.set(!*full))
     };
     let onboxkey = {
-        let (full, box_ref) = (full.clone(), box_ref.clone());
+        let (full, svg_ref) = (full.clone(), svg_ref.clone());
         // Open details take the Escape (the map's own handler closes them).
         let selected = state.selected.is_some();
         Callback::from(move |e: KeyboardEvent| {
@@ -542,8 +542,10 @@ pub fn Map(props: &MapProps) -> Html {
                 // Tab wraps round within it instead of going on to the
                 // page hidden behind.
                 "Tab" => {
-                    if let Some(to) = box_ref
+                    // The box, found from the drawing: one node ref fewer.
+                    if let Some(to) = svg_ref
                         .cast::<Element>()
+                        .and_then(|svg| svg.closest(".archsim-map-box").ok().flatten())
                         .and_then(|b| dom::wrap_focus(&b, e.shift_key()))
                     {
                         e.prevent_default();
@@ -568,6 +570,9 @@ pub fn Map(props: &MapProps) -> Html {
         );
     }
     let mut help = Markup::new();
+    // The key to the line styles follows the frame (widgets.css hides it
+    // when the map is zoomed so far out that lines are drawn plain).
+    help.raw(&legend_html());
     help.open(
         "p",
         &[("id", &help_id), ("class", "archsim-help archsim-muted")],
@@ -599,7 +604,7 @@ pub fn Map(props: &MapProps) -> Html {
         details_markup(&mut help, ctx.shared.engine(), c, &uid, &node);
     }
     html! {
-        <div ref={box_ref} class={classes!("archsim-map-box", full.then_some("is-full"))}
+        <div class={classes!("archsim-map-box", full.then_some("is-full"))}
             role={full.then_some("dialog")} aria-modal={full.then_some("true")}
             aria-label={full.then_some("Map, full window")} onkeydown={onboxkey}>
             <div class="archsim-toolbar" role="toolbar" aria-label="Map controls" onclick={ontoolbar}>
