@@ -224,6 +224,27 @@ async fn scenario_presets_fill_the_failures() {
             .unwrap()
             .contains("cloudfront-outage")
     );
+
+    // A preset that fails nothing and only restarts can be restored too.
+    let w = widget(&[
+        ("data-archsim", "fail"),
+        ("data-scenario", "spot-preemption"),
+    ])
+    .await;
+    let restore = || find(&w, "button[data-act=clear]");
+    assert!(
+        !restore().has_attribute("disabled"),
+        "restore is offered while a preset is on"
+    );
+    click(&restore());
+    until(&w, |w| {
+        w.query_selector(".archsim-scenario").unwrap().is_none()
+    })
+    .await;
+    assert!(
+        restore().has_attribute("disabled"),
+        "nothing left to restore"
+    );
 }
 
 #[wasm_bindgen_test]

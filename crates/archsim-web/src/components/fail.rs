@@ -147,7 +147,12 @@ pub fn FailPanel(props: &FailPanelProps) -> Html {
                 ("id", &format!("{uid}-restore")),
                 ("class", "archsim-button"),
                 ("data-act", verb::CLEAR),
-                flag("disabled", state.failed.is_empty()),
+                // A preset that fails nothing (a spot preemption only
+                // restarts) still has something to restore.
+                flag(
+                    "disabled",
+                    state.failed.is_empty() && state.scenario.is_none(),
+                ),
             ],
             "Restore everything",
         )
