@@ -11,8 +11,9 @@ use crate::support::keys;
 use crate::support::runner::{Ctx, Outcome};
 use crate::support::widget::{click, css, live};
 
-/// The smallest height of a word a reader can be asked to read, in CSS
-/// pixels (a 12 px name drawn at 0.55 of its size).
+/// The smallest rendered height of a word's box (about 1.2 times its font
+/// size) a reader can be asked to read, in CSS pixels. A name on the
+/// fitted Tomoda map was 4.8.
 const READABLE_PX: f64 = 6.5;
 
 /// The smallest size of a widget's text next to the book's paragraphs.
