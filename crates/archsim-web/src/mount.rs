@@ -115,10 +115,7 @@ fn start_in_turn(mut candidates: Vec<Element>) {
 
 /// Whether `element` is within [`MARGIN`] pixels of the viewport now.
 fn near_view(element: &Element) -> bool {
-    let Some(height) = dom::window()
-        .and_then(|w| w.inner_height().ok())
-        .and_then(|h| h.as_f64())
-    else {
+    let Some((_, height)) = dom::window_size() else {
         return false;
     };
     let r = element.get_bounding_client_rect();

@@ -516,9 +516,9 @@ pub fn Map(props: &MapProps) -> Html {
     );
     // Filling the window, the map's frame is about the window less its
     // controls.
-    let frame = match dom::window_size() {
-        Some((w, h)) if *full => (0.0, 0.0, w - 32.0, h - 100.0),
-        _ => TYPICAL_FRAME,
+    let frame = match dom::window_size().filter(|_| *full) {
+        Some((w, h)) => (0.0, 0.0, w - 32.0, h - 100.0),
+        None => TYPICAL_FRAME,
     };
     let detail = detail(g.size, view.zoom, frame);
     let onfull = {

@@ -100,8 +100,14 @@ pub fn mouse(element: &Element, kind: &str) {
 
 /// Press a key on an element.
 pub fn key(element: &Element, key: &str) {
+    keydown(element, key, false);
+}
+
+/// Dispatch a bubbling, cancelable `keydown` (as a reader's is).
+fn keydown(element: &Element, key: &str, shift: bool) {
     let init = web_sys::KeyboardEventInit::new();
     init.set_key(key);
+    init.set_shift_key(shift);
     init.set_bubbles(true);
     init.set_cancelable(true);
     let event =
@@ -112,15 +118,8 @@ pub fn key(element: &Element, key: &str) {
 /// Press Tab on the focused element (Shift+Tab with `back`). A synthetic
 /// event moves no focus: only what a handler does with it shows.
 pub fn tab(back: bool) {
-    let init = web_sys::KeyboardEventInit::new();
-    init.set_key("Tab");
-    init.set_shift_key(back);
-    init.set_bubbles(true);
-    init.set_cancelable(true);
-    let event =
-        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
     if let Some(active) = document().active_element() {
-        active.dispatch_event(&event).unwrap();
+        keydown(&active, "Tab", back);
     }
 }
 
