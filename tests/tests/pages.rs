@@ -152,15 +152,6 @@ fn unescape(html: &str) -> String {
         .replace("&amp;", "&")
 }
 
-/// Bring mount point `arguments[0]` (0-based) to the middle of the viewport.
-const SHOW: &str = "const e = document.querySelectorAll('div.archsim[data-archsim]')[arguments[0]];
-    if (e) e.scrollIntoView({block: 'center'}); return !!e;";
-
-/// Whether mount point `arguments[0]` has started (or said why it cannot).
-const STARTED: &str =
-    "const e = document.querySelectorAll('div.archsim[data-archsim]')[arguments[0]];
-    return !!e && !!e.querySelector('.archsim-live, .archsim-mount-notice, .archsim-crash');";
-
 /// The one wasm bundle every page shares (wasm and JS glue, gzip).
 async fn bundle_within_ceiling(ctx: &Ctx) -> Outcome {
     let dir = ctx.site.root.join("archsim");
@@ -195,27 +186,8 @@ async fn page_loads_cleanly(ctx: &Ctx, page: String) -> Outcome {
     let print = site::is_print(&page);
     // Widgets mount when they come into view: visit each in turn, as a
     // reader scrolling down the page would, and wait for it to start.
-    for i in 0..mounts {
-        session.js(SHOW, vec![json!(i)]).await?;
-        if print {
-            continue;
-        }
-        let started = session
-            .wait_until(
-                &format!("widget {} to start", i + 1),
-                STARTED,
-                vec![json!(i)],
-            )
-            .await;
-        if let Err(e) = started {
-            let logs = session.logs().await.unwrap_or_default();
-            let lines: Vec<String> = logs
-                .iter()
-                .map(|l| format!("  console {}: {}", l.level, l.message))
-                .collect();
-            return Err(format!("{url}: {e}\n{}", lines.join("\n")));
-        }
-    }
+    // (The print page's stay static: it is only scrolled through.)
+    widget::start_each(session, &url, mounts, !print).await?;
     let mut problems = Vec::new();
 
     // The console: no error, and no warning from archsim's own scripts (the

@@ -125,6 +125,14 @@ impl Chrome {
             chrome_options["prefs"] =
                 json!({ "profile.managed_default_content_settings.javascript": 2 });
         }
+        if options.phone {
+            chrome_options["mobileEmulation"] = json!({ "deviceMetrics": {
+                "width": options.width,
+                "height": options.height,
+                "pixelRatio": 1.0,
+                "touch": true,
+            }});
+        }
         if let Some(binary) = std::env::var_os("ARCHSIM_CHROMIUM") {
             chrome_options["binary"] = json!(binary.to_string_lossy());
         }
@@ -193,6 +201,9 @@ pub struct Options {
     pub height: u32,
     /// Give pages `window.gc()` (the benchmark measures the live heap).
     pub expose_gc: bool,
+    /// Emulate a phone of the window's size (touch, device width): a
+    /// desktop window cannot be narrower than 500 px.
+    pub phone: bool,
 }
 
 impl Default for Options {
@@ -202,6 +213,7 @@ impl Default for Options {
             width: 1280,
             height: 900,
             expose_gc: false,
+            phone: false,
         }
     }
 }

@@ -27,6 +27,49 @@ pub fn settled() -> String {
     )
 }
 
+/// Bring mount point `arguments[0]` (0-based) to the middle of the viewport.
+const SHOW: &str = "const e = document.querySelectorAll('div.archsim[data-archsim]')[arguments[0]];
+    if (e) e.scrollIntoView({block: 'center'}); return !!e;";
+
+/// Whether mount point `arguments[0]` has started (or said why it cannot).
+const STARTED: &str =
+    "const e = document.querySelectorAll('div.archsim[data-archsim]')[arguments[0]];
+    return !!e && !!e.querySelector('.archsim-live, .archsim-mount-notice, .archsim-crash');";
+
+/// Visit each of the page's `mounts` mount points in turn, as a reader
+/// scrolling down would, and (with `wait`) wait until each has started.
+/// Widgets start only near the view. A widget that does not start fails
+/// with the page's console.
+pub async fn start_each(
+    session: &Session,
+    url: &str,
+    mounts: usize,
+    wait: bool,
+) -> Result<(), String> {
+    for i in 0..mounts {
+        session.js(SHOW, vec![json!(i)]).await?;
+        if !wait {
+            continue;
+        }
+        let started = session
+            .wait_until(
+                &format!("widget {} to start", i + 1),
+                STARTED,
+                vec![json!(i)],
+            )
+            .await;
+        if let Err(e) = started {
+            let logs = session.logs().await.unwrap_or_default();
+            let lines: Vec<String> = logs
+                .iter()
+                .map(|l| format!("  console {}: {}", l.level, l.message))
+                .collect();
+            return Err(format!("{url}: {e}\n{}", lines.join("\n")));
+        }
+    }
+    Ok(())
+}
+
 /// The canonical view of the mount point `selector` selects (see
 /// `read_widgets.js`), or `Value::Null` when there is none.
 pub async fn read(session: &Session, selector: &str) -> Result<Value, String> {

@@ -3,7 +3,7 @@
 
 use archsim_core::{Engine, FlowStart, ProviderId};
 
-use super::write::{close_table, code, codes, join_escaped, named, open_table, row};
+use super::write::{code, codes, join_escaped, named, open_table};
 use crate::escape::html as esc;
 
 /// Optional text, escaped, or an em dash.
@@ -15,20 +15,20 @@ fn or_dash(text: Option<&str>) -> String {
 pub fn providers_table(engine: &Engine) -> String {
     let model = engine.model();
     let mut out = String::new();
-    open_table(
+    let table = open_table(
         &mut out,
         "archsim-providers",
         &format!("The providers of {} and their jobs", model.meta.name),
         &["Provider", "Job", "Why"],
     );
     for p in &model.providers {
-        row(
+        table.row(
             &mut out,
             &format!(r#" data-provider="{}""#, esc(&p.id)),
             &[named(&p.name, &p.id), esc(&p.job), esc(&p.why)],
         );
     }
-    close_table(&mut out);
+    table.close(&mut out);
     out
 }
 
@@ -46,7 +46,7 @@ pub fn components_table(engine: &Engine, provider: Option<ProviderId>) -> String
         None => format!("Every component of {}", model.meta.name),
     };
     let mut out = String::new();
-    open_table(
+    let table = open_table(
         &mut out,
         "archsim-components",
         &caption,
@@ -65,7 +65,7 @@ pub fn components_table(engine: &Engine, provider: Option<ProviderId>) -> String
             continue;
         }
         let managed = crate::present::managed_label(c.terraform);
-        row(
+        table.row(
             &mut out,
             &format!(
                 r#" data-id="{}" data-provider="{}""#,
@@ -83,7 +83,7 @@ pub fn components_table(engine: &Engine, provider: Option<ProviderId>) -> String
             ],
         );
     }
-    close_table(&mut out);
+    table.close(&mut out);
     out
 }
 
@@ -91,7 +91,7 @@ pub fn components_table(engine: &Engine, provider: Option<ProviderId>) -> String
 pub fn records_table(engine: &Engine) -> String {
     let model = engine.model();
     let mut out = String::new();
-    open_table(
+    let table = open_table(
         &mut out,
         "archsim-records",
         &format!(
@@ -102,7 +102,7 @@ pub fn records_table(engine: &Engine) -> String {
     );
     for (i, _) in model.records.iter().enumerate() {
         let r = crate::present::record_line(engine, archsim_core::RecordId::from_index(i));
-        row(
+        table.row(
             &mut out,
             &format!(
                 r#" data-host="{}" data-writer="{}""#,
@@ -119,7 +119,7 @@ pub fn records_table(engine: &Engine) -> String {
             ],
         );
     }
-    close_table(&mut out);
+    table.close(&mut out);
     out
 }
 
@@ -127,7 +127,7 @@ pub fn records_table(engine: &Engine) -> String {
 pub fn flows_table(engine: &Engine) -> String {
     let model = engine.model();
     let mut out = String::new();
-    open_table(
+    let table = open_table(
         &mut out,
         "archsim-flows-list",
         &format!("The flows of {}", model.meta.name),
@@ -149,13 +149,13 @@ pub fn flows_table(engine: &Engine) -> String {
         } else {
             named(&f.name, &f.id)
         };
-        row(
+        table.row(
             &mut out,
             &format!(r#" data-flow="{}""#, esc(&f.id)),
             &[name, start, esc(&f.about)],
         );
     }
-    close_table(&mut out);
+    table.close(&mut out);
     out
 }
 
@@ -163,7 +163,7 @@ pub fn flows_table(engine: &Engine) -> String {
 pub fn scenarios_table(engine: &Engine) -> String {
     let model = engine.model();
     let mut out = String::new();
-    open_table(
+    let table = open_table(
         &mut out,
         "archsim-scenarios",
         "Failure scenarios",
@@ -179,12 +179,12 @@ pub fn scenarios_table(engine: &Engine) -> String {
                 format!("{fails}; {restarts}")
             };
         }
-        row(
+        table.row(
             &mut out,
             &format!(r#" data-scenario="{}""#, esc(&s.id)),
             &[named(&s.name, &s.id), fails, esc(&s.teaches)],
         );
     }
-    close_table(&mut out);
+    table.close(&mut out);
     out
 }

@@ -5,9 +5,7 @@ use std::fmt::Write;
 
 use archsim_core::Engine;
 
-use super::write::{
-    assumptions, close_table, code, codes, join_escaped, named, open_table, row, state_badge,
-};
+use super::write::{assumptions, code, codes, join_escaped, named, open_table, state_badge};
 use crate::escape::html as esc;
 use crate::present::{AuditRow, DnsView, OutcomeView, PlaceView, RecordLine, RouteView, RuleLine};
 
@@ -120,7 +118,7 @@ pub fn outcome_html(view: &OutcomeView) -> String {
             format!("{n} {}", crate::present::state_label(s).1)
         })
         .collect();
-    open_table(
+    let table = open_table(
         &mut out,
         "archsim-flows",
         &format!("Every flow under these failures: {}", counts.join(", ")),
@@ -138,7 +136,7 @@ pub fn outcome_html(view: &OutcomeView) -> String {
         } else {
             named(&r.name, &r.flow_id)
         };
-        row(
+        table.row(
             &mut out,
             &format!(
                 r#" class="state-{}" data-flow="{}""#,
@@ -148,7 +146,7 @@ pub fn outcome_html(view: &OutcomeView) -> String {
             &[name, entry, state_badge(&r.state), because],
         );
     }
-    close_table(&mut out);
+    table.close(&mut out);
     let mut all: Vec<(String, String)> = Vec::new();
     for r in &view.rows {
         for a in &r.assumptions {
@@ -250,7 +248,7 @@ pub fn place_html(view: &PlaceView) -> String {
 /// The audit of existing components against the placement rule.
 pub fn audit_html(rows: &[AuditRow]) -> String {
     let mut out = String::new();
-    open_table(
+    let table = open_table(
         &mut out,
         "archsim-audit",
         "Every component against the placement rule",
@@ -264,7 +262,7 @@ pub fn audit_html(rows: &[AuditRow]) -> String {
         ],
     );
     for r in rows {
-        row(
+        table.row(
             &mut out,
             &format!(
                 r#" class="audit-{}" data-id="{}""#,
@@ -281,7 +279,7 @@ pub fn audit_html(rows: &[AuditRow]) -> String {
             ],
         );
     }
-    close_table(&mut out);
+    table.close(&mut out);
     out
 }
 
@@ -363,7 +361,7 @@ pub fn spof_html(engine: &Engine) -> String {
     let model = engine.model();
     let mut out = String::from(r#"<section class="archsim archsim-spof">"#);
     let mut all: Vec<(String, String)> = Vec::new();
-    open_table(
+    let table = open_table(
         &mut out,
         "archsim-spof",
         "Single points of failure: each one alone takes the flow down",
@@ -386,7 +384,7 @@ pub fn spof_html(engine: &Engine) -> String {
         } else {
             named(&flow.name, &flow.id)
         };
-        row(
+        table.row(
             &mut out,
             &format!(r#" data-flow="{}""#, esc(&flow.id)),
             &[
@@ -400,7 +398,7 @@ pub fn spof_html(engine: &Engine) -> String {
             ],
         );
     }
-    close_table(&mut out);
+    table.close(&mut out);
     assumptions(&mut out, &all);
     out.push_str("</section>\n");
     out

@@ -31,8 +31,21 @@ pub(crate) fn named(name: &str, id: &str) -> String {
     }
 }
 
+/// A table being written: it knows its column headers, so that every data
+/// cell can carry its column's name (`data-label`). On a narrow screen the
+/// stylesheet lays each row out as a card and shows that name before the
+/// cell, since the header row is then out of sight.
+pub(crate) struct Table<'h> {
+    headers: &'h [&'h str],
+}
+
 /// Start a table: class, caption and column headers.
-pub(crate) fn open_table(out: &mut String, class: &str, caption: &str, headers: &[&str]) {
+pub(crate) fn open_table<'h>(
+    out: &mut String,
+    class: &str,
+    caption: &str,
+    headers: &'h [&'h str],
+) -> Table<'h> {
     let _ = write!(
         out,
         r#"<table class="archsim archsim-table {class}"><caption>{}</caption><thead><tr>"#,
@@ -42,24 +55,28 @@ pub(crate) fn open_table(out: &mut String, class: &str, caption: &str, headers: 
         let _ = write!(out, r#"<th scope="col">{}</th>"#, esc(h));
     }
     out.push_str("</tr></thead><tbody>\n");
+    Table { headers }
 }
 
-/// A row: the first cell is the row's header; cells are HTML already.
-pub(crate) fn row(out: &mut String, attributes: &str, cells: &[String]) {
-    let _ = write!(out, "<tr{attributes}>");
-    for (i, cell) in cells.iter().enumerate() {
-        if i == 0 {
-            let _ = write!(out, r#"<th scope="row">{cell}</th>"#);
-        } else {
-            let _ = write!(out, "<td>{cell}</td>");
+impl Table<'_> {
+    /// A row: the first cell is the row's header; cells are HTML already.
+    pub(crate) fn row(&self, out: &mut String, attributes: &str, cells: &[String]) {
+        let _ = write!(out, "<tr{attributes}>");
+        for (i, cell) in cells.iter().enumerate() {
+            if i == 0 {
+                let _ = write!(out, r#"<th scope="row">{cell}</th>"#);
+            } else {
+                let label = self.headers.get(i).copied().unwrap_or_default();
+                let _ = write!(out, r#"<td data-label="{}">{cell}</td>"#, esc(label));
+            }
         }
+        out.push_str("</tr>\n");
     }
-    out.push_str("</tr>\n");
-}
 
-/// End a table.
-pub(crate) fn close_table(out: &mut String) {
-    out.push_str("</tbody></table>\n");
+    /// End the table.
+    pub(crate) fn close(self, out: &mut String) {
+        out.push_str("</tbody></table>\n");
+    }
 }
 
 /// Escaped items joined by `sep` (which is HTML already).

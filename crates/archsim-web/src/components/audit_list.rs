@@ -42,7 +42,8 @@ pub fn markup(rows: &[AuditRow]) -> String {
             ),
         )
         .raw("<thead><tr>");
-    for h in ["Component", "Where", "Rule says", "Status", "Reason"] {
+    let headers = ["Component", "Where", "Rule says", "Status", "Reason"];
+    for h in headers {
         m.leaf("th", &[("scope", "col")], h);
     }
     m.raw("</tr></thead><tbody>");
@@ -53,10 +54,19 @@ pub fn markup(rows: &[AuditRow]) -> String {
             .raw("<br>")
             .code(&r.id)
             .raw("</th>")
-            .leaf("td", &[], &format!("{} {}", r.provider, r.region))
-            .leaf("td", &[], &r.verdict)
-            .leaf("td", &[], &r.status)
-            .leaf("td", &[], r.reason.as_deref().unwrap_or("—"))
+            // Cells name their columns, for the narrow screen's cards.
+            .leaf(
+                "td",
+                &[("data-label", headers[1])],
+                &format!("{} {}", r.provider, r.region),
+            )
+            .leaf("td", &[("data-label", headers[2])], &r.verdict)
+            .leaf("td", &[("data-label", headers[3])], &r.status)
+            .leaf(
+                "td",
+                &[("data-label", headers[4])],
+                r.reason.as_deref().unwrap_or("—"),
+            )
             .raw("</tr>");
     }
     m.raw("</tbody></table>");

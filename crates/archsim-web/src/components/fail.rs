@@ -259,7 +259,7 @@ pub fn FailPanel(props: &FailPanelProps) -> Html {
     if state.spof {
         headers.push("Single points of failure");
     }
-    for h in headers {
+    for h in &headers {
         table.leaf("th", &[("scope", "col")], h);
     }
     table.raw("</tr></thead><tbody>");
@@ -277,22 +277,29 @@ pub fn FailPanel(props: &FailPanelProps) -> Html {
         if r.name != r.flow_id {
             table.raw("<br>").code(&r.flow_id);
         }
-        table.raw("</th><td>");
+        // Each cell names its column (`data-label`), as the static table's
+        // do: a narrow screen shows the rows as cards, without the header.
+        table.raw("</th>").open("td", &[("data-label", headers[1])]);
         match &r.entry {
             Some(e) => table.code(e),
             None => table.text("—"),
         };
-        table.raw("</td><td>").badge(&r.state).raw("</td>").leaf(
-            "td",
-            &[],
-            &if r.because.is_empty() {
-                "—".to_owned()
-            } else {
-                r.because.join(" → ")
-            },
-        );
+        table
+            .raw("</td>")
+            .open("td", &[("data-label", headers[2])])
+            .badge(&r.state)
+            .raw("</td>")
+            .leaf(
+                "td",
+                &[("data-label", headers[3])],
+                &if r.because.is_empty() {
+                    "—".to_owned()
+                } else {
+                    r.because.join(" → ")
+                },
+            );
         if state.spof {
-            table.leaf("td", &[], &spof_of(r.flow));
+            table.leaf("td", &[("data-label", headers[4])], &spof_of(r.flow));
         }
         table.raw("</tr>");
     }

@@ -1,0 +1,90 @@
+//! The site on a phone (390 × 844 CSS pixels, emulated): the page never scrolls
+//! sideways, and archsim's tables, static and live, fit the text column
+//! with every row shorter than the window. Each row is then a card, so
+//! each data cell must show its column's name, since the header row is
+//! out of sight.
+//!
+//! Run: `cargo test -p archsim-e2e --test phone` (after `cargo xtask build`).
+
+mod support;
+
+use support::browser::Options;
+use support::runner::{self, Case, Ctx, Outcome};
+use support::site;
+use support::widget;
+
+fn main() {
+    let options = Options {
+        width: 390,
+        height: 844,
+        phone: true,
+        ..Options::default()
+    };
+    runner::main("phone", options, |served| {
+        site::pages(&served.root)
+            .into_iter()
+            .filter(|page| !site::is_print(page) && has_archsim_content(&served.root, page))
+            .map(|page| {
+                Case::new(format!("fits::{page}"), move |ctx| {
+                    Box::pin(fits_a_phone(ctx, page.clone()))
+                })
+            })
+            .collect()
+    })
+}
+
+/// Whether the page holds a generated view or a widget.
+fn has_archsim_content(root: &std::path::Path, page: &str) -> bool {
+    std::fs::read_to_string(root.join(page))
+        .map(|html| html.contains("class=\"archsim"))
+        .unwrap_or(false)
+}
+
+/// What does not fit, as sentences; and how many tables were looked at.
+const MEASURE: &str = r#"
+const problems = [];
+const width = innerWidth, height = innerHeight;
+const page = document.documentElement.scrollWidth;
+if (page > width) problems.push(`the page scrolls sideways: ${page} px in a ${width} px window`);
+const tables = document.querySelectorAll('main table.archsim-table');
+for (const t of tables) {
+  const name = t.caption ? t.caption.textContent.slice(0, 70) : t.className;
+  const column = t.parentElement.clientWidth;
+  const wide = t.getBoundingClientRect().width;
+  if (wide > column + 1) problems.push(`${name}: ${Math.round(wide)} px wide in a ${column} px column`);
+  const heads = Array.from(t.querySelectorAll('thead th'), (h) => h.textContent.trim());
+  let tall = 0, unlabelled = [];
+  for (const tr of t.querySelectorAll('tbody tr')) {
+    tall = Math.max(tall, tr.getBoundingClientRect().height);
+    Array.from(tr.children).forEach((cell, i) => {
+      if (i === 0) return;
+      const shown = getComputedStyle(cell, '::before').content;
+      if (!shown.includes(heads[i])) unlabelled.push(`${heads[i]} (shows ${shown})`);
+    });
+  }
+  if (tall > height) problems.push(`${name}: a row ${Math.round(tall)} px tall in a ${height} px window`);
+  if (unlabelled.length) problems.push(`${name}: cells without their column's name: ${[...new Set(unlabelled)].join(', ')}`);
+}
+return { tables: tables.length, width, problems };
+"#;
+
+async fn fits_a_phone(ctx: &Ctx, page: String) -> Outcome {
+    let session = &ctx.session;
+    let url = ctx.site.url(&page);
+    session.open(&url).await?;
+    // Live widgets replace their fallbacks (the failure widget's flow
+    // table, the placement audit): start every one, then measure.
+    let mounts = site::mount_points(&ctx.site.root, &page);
+    widget::start_each(session, &url, mounts, true).await?;
+    let seen = session.js(MEASURE, vec![]).await?;
+    let problems = widget::strings(&seen["problems"]);
+    ctx.note(format!(
+        "{page}: {} tables in a {} px window",
+        seen["tables"], seen["width"]
+    ));
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("{url} on a phone:\n  {}", problems.join("\n  ")))
+    }
+}
