@@ -1,4 +1,4 @@
-//! The map's viewport arithmetic: zoom about a point, pan, screen to
+//! The map's viewport arithmetic: zoom about a point, pan, pinch, screen to
 //! drawing coordinates, keeping a node in sight, and moving between nodes
 //! with the arrow keys.
 //!
@@ -50,6 +50,19 @@ pub fn pan(view: View, dx: f64, dy: f64) -> View {
         y: view.y + dy,
         ..view
     }
+}
+
+/// The view two fingers make of `start`: they touched at `from` and are
+/// now at `to` (viewport coordinates, in drawing units). The drawing
+/// follows their midpoint and scales with their spread, so the points
+/// under the fingers stay under them. Fingers that touched at one point
+/// only move the drawing.
+pub fn pinch(start: View, from: [(f64, f64); 2], to: [(f64, f64); 2], max: f64) -> View {
+    let mid = |p: [(f64, f64); 2]| ((p[0].0 + p[1].0) / 2.0, (p[0].1 + p[1].1) / 2.0);
+    let spread = |p: [(f64, f64); 2]| (p[0].0 - p[1].0).hypot(p[0].1 - p[1].1);
+    let (a, b) = (mid(from), mid(to));
+    let moved = pan(start, b.0 - a.0, b.1 - a.1);
+    zoom_at(moved, spread(to) / spread(from), b, max)
 }
 
 /// A rectangle on screen: left, top, width, height (CSS pixels).
@@ -291,6 +304,75 @@ mod tests {
                 y: -3.0
             }
         );
+    }
+
+    #[test]
+    fn the_points_under_two_fingers_stay_under_them() {
+        let start = View {
+            zoom: 2.0,
+            x: -40.0,
+            y: 10.0,
+        };
+        // (from, to, expected zoom, whether the fingers turned): spread
+        // apart, pinched together, moved together, turned, spread past
+        // the limit. The drawing does not turn: then only the point under
+        // their midpoint stays under it.
+        let cases = [
+            (
+                [(100.0, 100.0), (200.0, 100.0)],
+                [(50.0, 100.0), (250.0, 100.0)],
+                4.0,
+                false,
+            ),
+            (
+                [(100.0, 100.0), (300.0, 300.0)],
+                [(150.0, 150.0), (250.0, 250.0)],
+                1.0,
+                false,
+            ),
+            (
+                [(100.0, 100.0), (200.0, 100.0)],
+                [(130.0, 60.0), (230.0, 60.0)],
+                2.0,
+                false,
+            ),
+            (
+                [(100.0, 100.0), (200.0, 100.0)],
+                [(150.0, 50.0), (150.0, 150.0)],
+                2.0,
+                true,
+            ),
+            (
+                [(100.0, 100.0), (101.0, 100.0)],
+                [(0.0, 100.0), (900.0, 100.0)],
+                MAX_ZOOM,
+                true,
+            ),
+        ];
+        let drawing = |v: View, p: (f64, f64)| ((p.0 - v.x) / v.zoom, (p.1 - v.y) / v.zoom);
+        let mid = |p: [(f64, f64); 2]| ((p[0].0 + p[1].0) / 2.0, (p[0].1 + p[1].1) / 2.0);
+        let same =
+            |a: (f64, f64), b: (f64, f64)| (a.0 - b.0).abs() < 1e-9 && (a.1 - b.1).abs() < 1e-9;
+        for (from, to, zoom, turned) in cases {
+            let v = pinch(start, from, to, MAX_ZOOM);
+            assert!((v.zoom - zoom).abs() < 1e-9, "{from:?} → {to:?}: {v:?}");
+            assert!(
+                same(drawing(start, mid(from)), drawing(v, mid(to))),
+                "{from:?} → {to:?}"
+            );
+            if !turned {
+                for i in 0..2 {
+                    assert!(
+                        same(drawing(start, from[i]), drawing(v, to[i])),
+                        "{from:?} → {to:?}: {i}"
+                    );
+                }
+            }
+        }
+        // Both fingers on one point: the drawing only moves with them.
+        let one = [(100.0, 100.0), (100.0, 100.0)];
+        let moved = pinch(start, one, [(110.0, 90.0), (110.0, 90.0)], MAX_ZOOM);
+        assert_eq!(moved, pan(start, 10.0, -10.0));
     }
 
     #[test]

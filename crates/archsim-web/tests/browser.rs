@@ -380,6 +380,56 @@ async fn the_map_trades_words_for_ids_and_shapes_as_it_zooms_out() {
 }
 
 #[wasm_bindgen_test]
+async fn two_fingers_zoom_the_map_in_the_full_window_only() {
+    let w = widget(&[("data-archsim", "map")]).await;
+    let scale = |w: &Element| -> f64 {
+        let t = find(w, "g.archsim-viewport")
+            .get_attribute("transform")
+            .unwrap();
+        let s = t.rsplit("scale(").next().unwrap().trim_end_matches(')');
+        s.parse().unwrap()
+    };
+    // Two fingers 100 px apart about the map's centre spread to 300 px.
+    let spread = |w: &Element| {
+        let svg = find(w, "svg.archsim-map-live");
+        let r = svg.get_bounding_client_rect();
+        let (x, y) = (r.left() + r.width() / 2.0, r.top() + r.height() / 2.0);
+        finger(&svg, "pointerdown", 1, (x - 50.0, y));
+        finger(&svg, "pointerdown", 2, (x + 50.0, y));
+        finger(&svg, "pointermove", 2, (x + 150.0, y));
+        finger(&svg, "pointermove", 1, (x - 150.0, y));
+        finger(&svg, "pointerup", 1, (x - 150.0, y));
+        finger(&svg, "pointerup", 2, (x + 150.0, y));
+    };
+    let fitted = scale(&w);
+    // In the page two fingers are the browser's (page zoom).
+    spread(&w);
+    tick().await;
+    assert_eq!(scale(&w), fitted, "in the page the map does not pinch");
+    click(&find(&w, "button.archsim-full-toggle"));
+    until(&w, |w| {
+        class_of(&find(w, ".archsim-map-box")).contains("is-full")
+    })
+    .await;
+    let full = scale(&w);
+    spread(&w);
+    until(&w, |w| scale(w) > full * 2.9).await;
+    assert!(
+        (scale(&w) / full - 3.0).abs() < 0.01,
+        "{} from {full}",
+        scale(&w)
+    );
+    assert!(
+        find(&w, ".archsim-help")
+            .text_content()
+            .unwrap()
+            .contains("two fingers zoom"),
+        "the help says so"
+    );
+    click(&find(&w, "button.archsim-full-toggle"));
+}
+
+#[wasm_bindgen_test]
 async fn the_map_fills_the_window_and_escape_steps_back() {
     let w = widget(&[("data-archsim", "map")]).await;
     let full = |w: &Element| {

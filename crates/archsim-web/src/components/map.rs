@@ -1,7 +1,8 @@
 //! The architecture map: the layout drawn as SVG, with pan and zoom
-//! (wheel, drag, buttons, keys), hover highlighting of a node's
-//! neighbours, a search that fades what does not match, keyboard moves
-//! between nodes, and a details panel for the selected node.
+//! (wheel, drag, two fingers in the full window, buttons, keys), hover
+//! highlighting of a node's neighbours, a search that fades what does not
+//! match, keyboard moves between nodes, and a details panel for the
+//! selected node.
 //!
 //! The drawing itself is text ([`map_markup`]); yew owns the frame around
 //! it (the search box, the viewport's transform), so panning and zooming
@@ -27,7 +28,7 @@ use crate::markup::{Markup, flag};
 use crate::state::{Action, State, View};
 use crate::view::{
     Detail, Direction, TYPICAL_FRAME, ZOOM_STEP, client_to_viewport, detail, ensure_visible,
-    max_zoom, neighbour, pan, units_per_pixel, zoom_at,
+    max_zoom, neighbour, pan, pinch, units_per_pixel, zoom_at,
 };
 
 /// Props of [`Map`].
@@ -57,10 +58,20 @@ struct Drag {
     moved: bool,
 }
 
+/// Two fingers on the map: the view and where they were when the second
+/// touched (client pixels).
+struct Pinch {
+    view: View,
+    from: [(f64, f64); 2],
+}
+
 /// What the map remembers between renders without re-rendering.
 #[derive(Default)]
 struct Local {
     drag: Option<Drag>,
+    /// The first two fingers on the map: pointer id and where each is now.
+    touches: [Option<(i32, (f64, f64))>; 2],
+    pinch: Option<Pinch>,
     /// A drag just ended: the click that follows is not a click.
     suppress_click: bool,
     /// The node that holds the Tab stop.
@@ -376,10 +387,30 @@ pub fn Map(props: &MapProps) -> Html {
     };
     let onpointerdown = {
         let local = local.clone();
+        // Two fingers zoom the page, not the map, unless the map fills the
+        // window (`touch-action`, as the wheel). Touches need no capture:
+        // the browser sends a finger's events where it touched.
+        let pinches = *full;
         Callback::from(move |e: PointerEvent| {
+            let mut l = local.borrow_mut();
+            let at = (e.client_x() as f64, e.client_y() as f64);
+            if pinches && e.pointer_type() == "touch" {
+                if let Some(slot) = l.touches.iter_mut().find(|t| t.is_none()) {
+                    *slot = Some((e.pointer_id(), at));
+                }
+                // A second finger turns the drag into a pinch.
+                if let [Some(a), Some(b)] = l.touches {
+                    l.drag = None;
+                    l.pinch = Some(Pinch {
+                        view,
+                        from: [a.1, b.1],
+                    });
+                    return;
+                }
+            }
             if e.button() == 0 {
-                local.borrow_mut().drag = Some(Drag {
-                    start: (e.client_x() as f64, e.client_y() as f64),
+                l.drag = Some(Drag {
+                    start: at,
                     view,
                     moved: false,
                 });
@@ -391,6 +422,19 @@ pub fn Map(props: &MapProps) -> Html {
         let rect_of = rect_of.clone();
         Callback::from(move |e: PointerEvent| {
             let mut l = local.borrow_mut();
+            let (id, at) = (e.pointer_id(), (e.client_x() as f64, e.client_y() as f64));
+            for (i, t) in l.touches.iter_mut().flatten() {
+                if *i == id {
+                    *t = at;
+                }
+            }
+            if let (Some(p), [Some(a), Some(b)]) = (&l.pinch, l.touches) {
+                let Some(rect) = rect_of() else { return };
+                let to_view = |c| client_to_viewport(rect, size, c);
+                let from = [to_view(p.from[0]), to_view(p.from[1])];
+                local_view.set(Some(pinch(p.view, from, [to_view(a.1), to_view(b.1)], max)));
+                return;
+            }
             let Some(d) = l.drag.as_mut() else { return };
             let (dx, dy) = (
                 e.client_x() as f64 - d.start.0,
@@ -412,11 +456,17 @@ pub fn Map(props: &MapProps) -> Html {
     };
     let onpointerup = {
         let (local, local_view, set_view) = (local.clone(), local_view.clone(), set_view.clone());
-        Callback::from(move |_: PointerEvent| {
+        Callback::from(move |e: PointerEvent| {
             let mut l = local.borrow_mut();
-            if let Some(d) = l.drag.take()
-                && d.moved
-            {
+            let id = e.pointer_id();
+            for t in &mut l.touches {
+                if t.is_some_and(|t| t.0 == id) {
+                    *t = None;
+                }
+            }
+            // A lifted finger ends a pinch; the other one does not drag.
+            let pinched = l.pinch.take().is_some();
+            if pinched || l.drag.take().is_some_and(|d| d.moved) {
                 l.suppress_click = true;
                 drop(l);
                 if let Some(v) = *local_view {
@@ -584,7 +634,9 @@ pub fn Map(props: &MapProps) -> Html {
         ""
     })
     .text(", Shift + arrows pan, + and − zoom, 0 fits, Escape closes the details (then the full window). Drag to pan. ")
-    .text(if ctx.embedded && !*full {
+    .text(if *full {
+        "The wheel or two fingers zoom. "
+    } else if ctx.embedded {
         "Ctrl + wheel zooms. "
     } else {
         ""

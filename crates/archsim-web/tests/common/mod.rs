@@ -98,6 +98,20 @@ pub fn mouse(element: &Element, kind: &str) {
     element.dispatch_event(&event).unwrap();
 }
 
+/// Dispatch a bubbling touch pointer event (`pointerdown`, `pointermove`,
+/// `pointerup`) of finger `id` at client point `at`.
+pub fn finger(element: &Element, kind: &str, id: i32, at: (f64, f64)) {
+    let init = web_sys::PointerEventInit::new();
+    init.set_pointer_id(id);
+    init.set_pointer_type("touch");
+    init.set_is_primary(id == 1);
+    init.set_client_x(at.0 as i32);
+    init.set_client_y(at.1 as i32);
+    init.set_bubbles(true);
+    let event = web_sys::PointerEvent::new_with_event_init_dict(kind, &init).unwrap();
+    element.dispatch_event(&event).unwrap();
+}
+
 /// Press a key on an element.
 pub fn key(element: &Element, key: &str) {
     keydown(element, key, false);
