@@ -1,5 +1,5 @@
-//! Keyboard only: route a host, step the hops and fail a component
-//! without the mouse.
+//! Keyboard only: skip the sidebar, route a host, step the hops and fail
+//! a component without the mouse.
 
 use fantoccini::key::Key;
 use serde_json::json;
@@ -25,6 +25,31 @@ pub async fn keyboard_only(ctx: &Ctx) -> Outcome {
             vec![],
         )
         .await?;
+    // The first Tab reaches the skip link (book/theme/skip-link.js), which
+    // shows itself; Enter moves on past the sidebar into the chapter,
+    // leaving the URL's fragment alone.
+    keys::press(session, Key::Tab).await?;
+    let skip = session
+        .js(
+            "const a = document.activeElement;
+             return a.matches('a.skip-link') && a.getBoundingClientRect().left >= 0
+                ? a.textContent : a.outerHTML.slice(0, 120);",
+            vec![],
+        )
+        .await?;
+    ensure(skip == json!("Skip to the chapter"), || {
+        format!("the first Tab is not on a visible skip link: {skip}")
+    })?;
+    keys::press(session, Key::Enter).await?;
+    let skipped = session
+        .js(
+            "return document.activeElement.matches('#mdbook-content main') && location.hash === ''",
+            vec![],
+        )
+        .await?;
+    ensure(skipped == json!(true), || {
+        "Enter on the skip link did not move the focus to the chapter (or changed the URL)".into()
+    })?;
     let sel = css("route", &[("data-host", "app.tomoda.life")]);
     let presses = keys::tab_to(
         session,
@@ -33,7 +58,7 @@ pub async fn keyboard_only(ctx: &Ctx) -> Outcome {
             "return document.activeElement.matches({})",
             json!(format!("{sel} input.archsim-host"))
         ),
-        400,
+        20,
     )
     .await?;
     let visible = session
@@ -124,6 +149,8 @@ pub async fn keyboard_only(ctx: &Ctx) -> Outcome {
         flow_state(&view, "api.tomoda.life").as_deref() == Some("down"),
         || "api.tomoda.life is not down with Redis failed".into(),
     )?;
-    ctx.note(format!("{presses} Tab presses to the route input"));
+    ctx.note(format!(
+        "{presses} Tab presses from the skip link to the route input"
+    ));
     Ok(())
 }
