@@ -365,6 +365,19 @@ impl Session {
             .map_err(|e| format!("cannot add a start-up script: {e}"))
     }
 
+    /// Emulate the system's colour scheme (`light` or `dark`) for
+    /// `prefers-color-scheme` (the Chrome DevTools Protocol).
+    pub async fn prefer_colour_scheme(&self, scheme: &str) -> Result<(), String> {
+        self.client
+            .issue_cmd(Cdp {
+                cmd: "Emulation.setEmulatedMedia",
+                params: json!({ "features": [{ "name": "prefers-color-scheme", "value": scheme }] }),
+            })
+            .await
+            .map(|_| ())
+            .map_err(|e| format!("cannot emulate a {scheme} colour scheme: {e}"))
+    }
+
     /// Write a PNG of the viewport to `tests/screenshots/NAME.png`.
     pub async fn screenshot(&self, name: &str) -> Result<PathBuf, String> {
         let png = self

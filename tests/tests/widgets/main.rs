@@ -12,6 +12,7 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod contrast;
 mod failures;
 mod keyboard;
 mod links;
@@ -25,6 +26,7 @@ use serde_json::Value;
 use support::browser::Options;
 use support::runner::{self, Outcome, case};
 
+use contrast::text_contrast_is_aa_in_every_theme;
 use failures::{failing_cloudfront_on_the_map, region_preset_fills_the_table};
 use keyboard::keyboard_only;
 use links::{bad_link_shows_a_notice, shared_link_restores_the_scenario};
@@ -45,6 +47,7 @@ fn main() {
             case!(shared_link_restores_the_scenario),
             case!(bad_link_shows_a_notice),
             case!(theme_switch_restyles_the_widgets),
+            case!(text_contrast_is_aa_in_every_theme),
             case!(keyboard_only),
         ]
     })

@@ -1,0 +1,180 @@
+//! Contrast AA (the widgets issue's accessibility list): in each of
+//! mdBook's five themes, every text of archsim's on the pages with widgets
+//! (the live widgets, the map's labels, the generated tables, the
+//! "checked" marks) stands out from what is behind it by WCAG 2.1's ratio:
+//! 4.5:1, or 3:1 for large text (`support/contrast.js`).
+
+use serde_json::{Value, json};
+
+use crate::support::runner::{Ctx, Outcome};
+use crate::support::{site, widget};
+
+/// mdBook's themes.
+const THEMES: [&str; 5] = ["light", "rust", "coal", "navy", "ayu"];
+
+/// Pages that hold every kind of widget and generated view between them;
+/// failures.html shows every flow state (its presets fail things).
+const PAGES: [&str; 5] = [
+    "tour.html",
+    "failures.html",
+    "placement.html",
+    "dns.html",
+    "providers/gcp.html",
+];
+
+/// Four steps of zoom on every live map, a step per frame (a step zooms
+/// the view as last drawn).
+const ZOOM_IN: &str = "(async () => {
+      for (let i = 0; i < 4; i++) {
+        for (const b of document.querySelectorAll('button[aria-label=\"Zoom in\"]')) b.click();
+        await new Promise((r) => setTimeout(r, 60));
+      }
+      done(true);
+    })();";
+
+/// Open the simulator's tab `arguments[0]` and give it a moment to draw.
+const SHOW_TAB: &str = "document.querySelectorAll('[role=tab]')[arguments[0]].click();
+    setTimeout(() => done(true), 150);";
+
+/// Whether every live map shows names (full detail).
+const ZOOMED: &str = "return Array.from(document.querySelectorAll('.archsim-map-frame'))
+    .every((f) => !f.classList.contains('is-mid') && !f.classList.contains('is-far'));";
+
+/// The script that measures (see its header).
+const CONTRAST: &str = include_str!("../support/contrast.js");
+
+/// Where archsim's text is: widgets and their fallbacks, generated views,
+/// claim marks.
+const ROOTS: &str = "div.archsim[data-archsim], .archsim-generated, .archsim-claim";
+
+pub async fn text_contrast_is_aa_in_every_theme(ctx: &Ctx) -> Outcome {
+    let result = every_theme(ctx).await;
+    // Leave the default theme for the next scenario.
+    let _ = ctx
+        .session
+        .js(
+            "localStorage.removeItem('mdbook-theme'); return true",
+            vec![],
+        )
+        .await;
+    result
+}
+
+async fn every_theme(ctx: &Ctx) -> Outcome {
+    let session = &ctx.session;
+    let mut problems = Vec::new();
+    let mut checked = 0;
+    for theme in THEMES {
+        for page in PAGES {
+            let url = ctx.site.url(page);
+            session.open(&url).await?;
+            session
+                .js(
+                    "localStorage.setItem('mdbook-theme', arguments[0]); return true",
+                    vec![json!(theme)],
+                )
+                .await?;
+            session.open(&url).await?;
+            session
+                .wait_until(
+                    &format!("the {theme} theme"),
+                    "return document.documentElement.classList.contains(arguments[0])",
+                    vec![json!(theme)],
+                )
+                .await?;
+            let mounts = site::mount_points(&ctx.site.root, page);
+            widget::start_each(session, &url, mounts, true).await?;
+            // As the page first shows, then with every map zoomed in
+            // until names, kinds and edge labels show.
+            for zoomed in [false, true] {
+                if zoomed {
+                    session.js_async(ZOOM_IN, vec![]).await?;
+                    session
+                        .wait_until("the maps to zoom in", ZOOMED, vec![])
+                        .await?;
+                }
+                let seen = session.js(CONTRAST, vec![json!(ROOTS)]).await?;
+                checked += seen["checked"].as_u64().unwrap_or(0);
+                for f in seen["failures"].as_array().into_iter().flatten() {
+                    problems.push(describe(theme, page, zoomed, f));
+                }
+            }
+        }
+    }
+    // The standalone simulator has its own palettes, light and dark as
+    // the system prefers; one panel shows at a time.
+    let mut backgrounds = Vec::new();
+    let mut tabs = 0;
+    for scheme in ["light", "dark"] {
+        session.prefer_colour_scheme(scheme).await?;
+        session.open(&ctx.site.url("archsim/index.html")).await?;
+        backgrounds.push(
+            session
+                .js(
+                    "return getComputedStyle(document.documentElement).backgroundColor",
+                    vec![],
+                )
+                .await?,
+        );
+        tabs = session
+            .js(
+                "return document.querySelectorAll('[role=tab]').length",
+                vec![],
+            )
+            .await?
+            .as_u64()
+            .unwrap_or(0);
+        for tab in 0..tabs {
+            session.js_async(SHOW_TAB, vec![json!(tab)]).await?;
+            let seen = session.js(CONTRAST, vec![json!("main")]).await?;
+            checked += seen["checked"].as_u64().unwrap_or(0);
+            for f in seen["failures"].as_array().into_iter().flatten() {
+                problems.push(describe(
+                    scheme,
+                    &format!("simulator tab {}", tab + 1),
+                    false,
+                    f,
+                ));
+            }
+        }
+    }
+    session.prefer_colour_scheme("light").await?;
+    if backgrounds[0] == backgrounds[1] {
+        problems.push(format!(
+            "the simulator looks the same in both colour schemes ({}): the dark one was not checked",
+            backgrounds[0]
+        ));
+    }
+    ctx.note(format!(
+        "{checked} texts in {} themes × {} pages, and the simulator's {tabs} tabs light and dark",
+        THEMES.len(),
+        PAGES.len(),
+    ));
+    problems.dedup();
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(format!(
+            "{} texts below AA contrast:\n  {}",
+            problems.len(),
+            problems.join("\n  ")
+        ))
+    }
+}
+
+fn describe(theme: &str, page: &str, zoomed: bool, f: &Value) -> String {
+    let page = if zoomed {
+        format!("{page} (maps zoomed in)")
+    } else {
+        page.to_owned()
+    };
+    format!(
+        "{theme} {page}: {} {:?}: {} on {} is {}:1, needs {}:1",
+        f["what"].as_str().unwrap_or_default(),
+        f["text"].as_str().unwrap_or_default(),
+        f["fg"].as_str().unwrap_or_default(),
+        f["bg"].as_str().unwrap_or_default(),
+        f["ratio"],
+        f["needed"]
+    )
+}
