@@ -495,12 +495,11 @@ fn node_title(engine: &Engine, c: CompId, mark: Option<Mark>) -> String {
     let model = engine.model();
     let comp = model.component(c);
     let mut text = format!(
-        "{} ({}) — {}, {}, {}",
+        "{} ({}) — {}, {}",
         comp.name,
         comp.id,
         comp.kind,
-        model.provider_name(comp.provider),
-        model.region_name(comp.region)
+        crate::present::whereabouts(model, c)
     );
     match mark {
         Some(Mark::Failed) => text.push_str(" — failed"),

@@ -9,6 +9,7 @@
 
 use archsim_core::{CompId, Model};
 use archsim_view::layout::{Layout, NodeBox};
+use archsim_view::present::whereabouts;
 use archsim_view::svg::{
     coord, edge_class, edge_label, edge_title, groups_svg, marker_at, node_body, node_id_label,
     path_data,
@@ -102,7 +103,6 @@ impl Geometry {
             index_of[n.component.index()] = Some(i);
             let c = model.component(n.component);
             let provider = model.provider_name(c.provider);
-            let region = model.region_name(c.region);
             nodes.push(NodeGeom {
                 component: n.component,
                 id: c.id.clone(),
@@ -112,7 +112,12 @@ impl Geometry {
                     let (x, y) = marker_at(n);
                     (coord(x), coord(y))
                 },
-                label: format!("{}, {}, {provider} {region}", c.name, c.kind),
+                label: format!(
+                    "{}, {}, {}",
+                    c.name,
+                    c.kind,
+                    whereabouts(model, n.component)
+                ),
                 search: search::haystack(model, c),
             });
         }
@@ -223,6 +228,15 @@ mod tests {
             assert!(g.neighbours[e.to].contains(&e.from));
             assert!(e.d.starts_with('M'), "{}", e.d);
         }
+        // What a screen reader says of a node: name, kind, where it is
+        // (no region: the provider alone).
+        let label = |id: &str| g.nodes.iter().find(|n| n.id == id).unwrap().label.as_str();
+        assert_eq!(label("user"), "User, client, external");
+        assert_eq!(label("gke"), "gke-tomoda, cluster, gcp asia-east1");
+        assert_eq!(
+            label("cloudfront-prod"),
+            "CloudFront distribution (assets.tomoda.life), cdn, aws global"
+        );
         let cf = g.matches("CLOUDFRONT prod").unwrap();
         let hits: Vec<&str> = g
             .nodes

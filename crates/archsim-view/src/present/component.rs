@@ -1,6 +1,6 @@
 //! Everything the details panel says about one component.
 
-use archsim_core::{CompId, Engine, ProviderId};
+use archsim_core::{CompId, Engine, Model, ProviderId};
 
 /// A named thing to link to: a flow, or a component with how it is used.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -166,4 +166,16 @@ pub fn component_details(engine: &Engine, component: CompId) -> ComponentDetails
 /// How a component is managed, in words: `Terraform` or `by hand`.
 pub fn managed_label(terraform: bool) -> &'static str {
     if terraform { "Terraform" } else { "by hand" }
+}
+
+/// Where a component is, in words: its provider and region
+/// (`gcp asia-east1`, `aws global`), or its provider alone when it has no
+/// region (`external`): the map's labels and tooltips say it so.
+pub fn whereabouts(model: &Model, component: CompId) -> String {
+    let c = model.component(component);
+    let provider = model.provider_name(c.provider);
+    match c.region {
+        Some(_) => format!("{provider} {}", model.region_name(c.region)),
+        None => provider.to_owned(),
+    }
 }

@@ -15,7 +15,7 @@ mod place;
 mod route;
 mod state;
 
-pub use component::{ComponentDetails, Link, component_details, managed_label};
+pub use component::{ComponentDetails, Link, component_details, managed_label, whereabouts};
 pub use dns::{DnsView, WriterLine, dns_view};
 pub use outcome::{FlowRow, OutcomeView, outcome_view};
 pub use place::{
