@@ -32,9 +32,14 @@ const ZOOM_IN: &str = "(async () => {
       done(true);
     })();";
 
-/// Open the simulator's tab `arguments[0]` and give it a moment to draw.
-const SHOW_TAB: &str = "document.querySelectorAll('[role=tab]')[arguments[0]].click();
-    setTimeout(() => done(true), 150);";
+/// Open the simulator's tab `arguments[0]`.
+const SHOW_TAB: &str =
+    "document.querySelectorAll('[role=tab]')[arguments[0]].click(); return true;";
+
+/// Whether tab `arguments[0]`'s panel shows, drawn.
+const TAB_SHOWN: &str = "const tab = document.querySelectorAll('[role=tab]')[arguments[0]];
+    const panel = document.getElementById(tab.getAttribute('aria-controls'));
+    return !!panel && panel.getClientRects().length > 0 && panel.childElementCount > 0;";
 
 /// Whether every live map shows names (full detail).
 const ZOOMED: &str = "return Array.from(document.querySelectorAll('.archsim-map-frame'))
@@ -125,7 +130,14 @@ async fn every_theme(ctx: &Ctx) -> Outcome {
             .as_u64()
             .unwrap_or(0);
         for tab in 0..tabs {
-            session.js_async(SHOW_TAB, vec![json!(tab)]).await?;
+            session.js(SHOW_TAB, vec![json!(tab)]).await?;
+            session
+                .wait_until(
+                    &format!("tab {} to show", tab + 1),
+                    TAB_SHOWN,
+                    vec![json!(tab)],
+                )
+                .await?;
             let seen = session.js(CONTRAST, vec![json!("main")]).await?;
             checked += seen["checked"].as_u64().unwrap_or(0);
             for f in seen["failures"].as_array().into_iter().flatten() {
