@@ -9,6 +9,11 @@
 //! never redraw the nodes. Hovering changes no state: it marks the
 //! neighbourhood on the elements directly, and a CSS rule fades the rest;
 //! a new look is patched onto the drawn elements ([`crate::map_patch`]).
+//! Pointer gestures are in `gestures.rs`, the toolbar's markup in
+//! `toolbar.rs`.
+
+mod gestures;
+mod toolbar;
 
 use std::rc::Rc;
 
@@ -17,19 +22,20 @@ use wasm_bindgen::JsCast;
 use web_sys::Element;
 use yew::prelude::*;
 
-use crate::acts::verb;
 use crate::components::Ctx;
 use crate::components::details::details_markup;
 use crate::dom;
 use crate::geometry::{Geometry, fixed};
 use crate::map_markup::{Drawing, Looks, Marks, looks, map_markup, node_id};
 use crate::map_patch::{patch, show_hover};
-use crate::markup::{Markup, flag};
+use crate::markup::Markup;
 use crate::state::{Action, State, View};
 use crate::view::{
-    Detail, Direction, TYPICAL_FRAME, ZOOM_STEP, client_to_viewport, detail, ensure_visible,
-    max_zoom, neighbour, pan, pinch, units_per_pixel, zoom_at,
+    Detail, Direction, TYPICAL_FRAME, ZOOM_STEP, detail, ensure_visible, max_zoom, neighbour, pan,
+    zoom_at,
 };
+use gestures::Gestures;
+use toolbar::toolbar_markup;
 
 /// Props of [`Map`].
 #[derive(Properties, PartialEq)]
@@ -50,30 +56,10 @@ pub struct MapProps {
     pub label: AttrValue,
 }
 
-/// A drag in progress.
-#[derive(Clone, Copy)]
-struct Drag {
-    start: (f64, f64),
-    view: View,
-    moved: bool,
-}
-
-/// Two fingers on the map: the view and where they were when the second
-/// touched (client pixels).
-struct Pinch {
-    view: View,
-    from: [(f64, f64); 2],
-}
-
 /// What the map remembers between renders without re-rendering.
 #[derive(Default)]
 struct Local {
-    drag: Option<Drag>,
-    /// The first two fingers on the map: pointer id and where each is now.
-    touches: [Option<(i32, (f64, f64))>; 2],
-    pinch: Option<Pinch>,
-    /// A drag just ended: the click that follows is not a click.
-    suppress_click: bool,
+    gestures: Gestures,
     /// The node that holds the Tab stop.
     focus: usize,
     /// Give the focus back to that node after the next render (the
@@ -90,68 +76,6 @@ fn node_index(target: Option<web_sys::EventTarget>) -> Option<usize> {
         .get_attribute("data-index")?
         .parse()
         .ok()
-}
-
-/// The toolbar's buttons and the click-mode switch, as text.
-fn toolbar_markup(uid: &str, mode_switch: bool, clicks_fail: bool) -> String {
-    let mut m = Markup::new();
-    let buttons = [
-        ("in", "Zoom in", "Zoom in (+)", "+"),
-        ("out", "Zoom out", "Zoom out (−)", "−"),
-        ("fit", "Reset the view", "Reset the view (0)", "Fit"),
-    ];
-    let pans = [
-        ("left", "Pan left", "", "←"),
-        ("up", "Pan up", "", "↑"),
-        ("down", "Pan down", "", "↓"),
-        ("right", "Pan right", "", "→"),
-    ];
-    for group in [&buttons[..], &pans[..]] {
-        m.raw("<span class=\"archsim-button-group\">");
-        for (what, label, title, text) in group {
-            m.leaf(
-                "button",
-                &[
-                    ("type", "button"),
-                    ("class", "archsim-button"),
-                    ("data-map", what),
-                    ("aria-label", label),
-                    if title.is_empty() {
-                        ("", "")
-                    } else {
-                        ("title", title)
-                    },
-                ],
-                text,
-            );
-        }
-        m.raw("</span>");
-    }
-    if mode_switch {
-        let name = format!("{uid}-mode");
-        m.raw("<fieldset class=\"archsim-mode\"><legend>Clicking a component</legend>");
-        for (arg, on, words) in [
-            ("1", clicks_fail, " fails or restores it"),
-            ("0", !clicks_fail, " shows its details"),
-        ] {
-            m.raw("<label>")
-                .open(
-                    "input",
-                    &[
-                        ("type", "radio"),
-                        ("id", &format!("{name}-{arg}")),
-                        ("name", &name),
-                        ("data-act", verb::CLICKS_FAIL),
-                        ("data-arg", arg),
-                        flag("checked", on),
-                    ],
-                )
-                .text(words)
-                .raw("</label>");
-        }
-        m.raw("</fieldset>");
-    }
-    m.into_string()
 }
 
 /// The map panel.
@@ -255,15 +179,6 @@ pub fn Map(props: &MapProps) -> Html {
     // range about the centre, as the next zoom step would take it.
     let view = zoom_at((*local_view).unwrap_or(state.view), 1.0, centre, max);
     let dispatch = ctx.dispatch.clone();
-    let rect_of = {
-        let svg_ref = svg_ref.clone();
-        move || {
-            svg_ref.cast::<Element>().map(|svg| {
-                let r = svg.get_bounding_client_rect();
-                (r.left(), r.top(), r.width(), r.height())
-            })
-        }
-    };
     let set_view = {
         let dispatch = dispatch.clone();
         move |v: View| dispatch.emit(Action::View(v))
@@ -307,7 +222,7 @@ pub fn Map(props: &MapProps) -> Html {
     let onclick = {
         let (local, activate) = (local.clone(), activate.clone());
         Callback::from(move |e: MouseEvent| {
-            if std::mem::take(&mut local.borrow_mut().suppress_click) {
+            if std::mem::take(&mut local.borrow_mut().gestures.suppress_click) {
                 return;
             }
             if let Some(i) = node_index(e.target()) {
@@ -368,114 +283,19 @@ pub fn Map(props: &MapProps) -> Html {
         let hover_to = hover_to.clone();
         Callback::from(move |_: FocusEvent| hover_to(None))
     };
-    let onwheel = {
-        let set_view = set_view.clone();
-        let rect_of = rect_of.clone();
-        // In a page the wheel scrolls the page unless Ctrl is held; filling
-        // the window, the map has the wheel to itself.
-        let page_wheel = ctx.embedded && !*full;
-        Callback::from(move |e: WheelEvent| {
-            if page_wheel && !(e.ctrl_key() || e.meta_key()) {
-                return;
-            }
-            e.prevent_default();
-            let Some(rect) = rect_of() else { return };
-            let factor = (-e.delta_y() * 0.002).clamp(-0.5, 0.5).exp();
-            let at = client_to_viewport(rect, size, (e.client_x() as f64, e.client_y() as f64));
-            set_view(zoom_at(view, factor, at, max));
-        })
-    };
-    let onpointerdown = {
-        let local = local.clone();
-        // Two fingers zoom the page, not the map, unless the map fills the
-        // window (`touch-action`, as the wheel). Touches need no capture:
-        // the browser sends a finger's events where it touched.
-        let pinches = *full;
-        Callback::from(move |e: PointerEvent| {
-            let mut l = local.borrow_mut();
-            let at = (e.client_x() as f64, e.client_y() as f64);
-            if pinches && e.pointer_type() == "touch" {
-                if let Some(slot) = l.touches.iter_mut().find(|t| t.is_none()) {
-                    *slot = Some((e.pointer_id(), at));
-                }
-                // A second finger turns the drag into a pinch.
-                if let [Some(a), Some(b)] = l.touches {
-                    l.drag = None;
-                    l.pinch = Some(Pinch {
-                        view,
-                        from: [a.1, b.1],
-                    });
-                    return;
-                }
-            }
-            if e.button() == 0 {
-                l.drag = Some(Drag {
-                    start: at,
-                    view,
-                    moved: false,
-                });
-            }
-        })
-    };
-    let onpointermove = {
-        let (local, local_view, svg_ref) = (local.clone(), local_view.clone(), svg_ref.clone());
-        let rect_of = rect_of.clone();
-        Callback::from(move |e: PointerEvent| {
-            let mut l = local.borrow_mut();
-            let (id, at) = (e.pointer_id(), (e.client_x() as f64, e.client_y() as f64));
-            for (i, t) in l.touches.iter_mut().flatten() {
-                if *i == id {
-                    *t = at;
-                }
-            }
-            if let (Some(p), [Some(a), Some(b)]) = (&l.pinch, l.touches) {
-                let Some(rect) = rect_of() else { return };
-                let to_view = |c| client_to_viewport(rect, size, c);
-                let from = [to_view(p.from[0]), to_view(p.from[1])];
-                local_view.set(Some(pinch(p.view, from, [to_view(a.1), to_view(b.1)], max)));
-                return;
-            }
-            let Some(d) = l.drag.as_mut() else { return };
-            let (dx, dy) = (
-                e.client_x() as f64 - d.start.0,
-                e.client_y() as f64 - d.start.1,
-            );
-            if !d.moved {
-                if dx.hypot(dy) < 4.0 {
-                    return;
-                }
-                d.moved = true;
-                if let Some(svg) = svg_ref.cast::<Element>() {
-                    let _ = svg.set_pointer_capture(e.pointer_id());
-                }
-            }
-            let Some(rect) = rect_of() else { return };
-            let u = units_per_pixel(rect, size);
-            local_view.set(Some(pan(d.view, dx * u, dy * u)));
-        })
-    };
-    let onpointerup = {
-        let (local, local_view, set_view) = (local.clone(), local_view.clone(), set_view.clone());
-        Callback::from(move |e: PointerEvent| {
-            let mut l = local.borrow_mut();
-            let id = e.pointer_id();
-            for t in &mut l.touches {
-                if t.is_some_and(|t| t.0 == id) {
-                    *t = None;
-                }
-            }
-            // A lifted finger ends a pinch; the other one does not drag.
-            let pinched = l.pinch.take().is_some();
-            if pinched || l.drag.take().is_some_and(|d| d.moved) {
-                l.suppress_click = true;
-                drop(l);
-                if let Some(v) = *local_view {
-                    set_view(v);
-                }
-                local_view.set(None);
-            }
-        })
-    };
+    let gestures = gestures::handlers(&gestures::Env {
+        local: &local,
+        svg: &svg_ref,
+        local_view: &local_view,
+        dispatch: &dispatch,
+        view,
+        size,
+        max,
+        // In a page the wheel scrolls the page unless Ctrl is held, and two
+        // fingers zoom the page; filling the window, the map has both.
+        whole: !ctx.embedded || *full,
+        pinches: *full,
+    });
     let onkeydown = {
         let (dispatch, local, g, svg_ref, uid) = (
             dispatch.clone(),
@@ -675,9 +495,11 @@ pub fn Map(props: &MapProps) -> Html {
                     preserveAspectRatio="xMidYMid meet" role="application"
                     aria-roledescription="architecture map" aria-label={props.label.clone()}
                     aria-describedby={help_id}
-                    {onclick} {onmouseover} {onmouseleave} {onfocusin} {onfocusout} {onwheel}
-                    {onpointerdown} {onpointermove} onpointerup={onpointerup.clone()}
-                    onpointercancel={onpointerup} {onkeydown}>
+                    {onclick} {onmouseover} {onmouseleave} {onfocusin} {onfocusout}
+                    onwheel={gestures.onwheel} onpointerdown={gestures.onpointerdown}
+                    onpointermove={gestures.onpointermove}
+                    onpointerup={gestures.onpointerup.clone()}
+                    onpointercancel={gestures.onpointerup} {onkeydown}>
                     <g class="archsim-viewport" transform={transform}>
                         { Html::from_html_unchecked(drawing.0.clone()) }
                     </g>
