@@ -22,6 +22,16 @@ pub fn run_all(tally: &mut Tally) -> Result<(), String> {
             "warnings",
         ]))
     })?;
+    step(
+        "docs (cargo doc, warnings are errors: no broken links)",
+        || {
+            exec(
+                cmd("cargo")
+                    .args(["doc", "--workspace", "--no-deps"])
+                    .env("RUSTDOCFLAGS", "-D warnings"),
+            )
+        },
+    )?;
     step("the core and the view build for wasm32", || {
         exec(cmd("cargo").args([
             "build",

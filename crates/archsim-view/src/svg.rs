@@ -143,7 +143,7 @@ pub const LEGEND: [(&str, &str); 6] = [
 
 /// The key to the line styles as an HTML list, a short sample of each line
 /// and its words: the live map's, under its frame (the static map carries
-/// its key inside the drawing, [`legend`]).
+/// its key inside the drawing, `legend`).
 pub fn legend_html() -> String {
     let mut out = String::from("<ul class=\"archsim-legend-list\" aria-label=\"Line styles\">");
     for (class, words) in LEGEND {

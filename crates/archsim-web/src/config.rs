@@ -19,7 +19,7 @@
 //! notices rather than errors.
 //!
 //! This module reads attributes through a closure, so it is pure and tested
-//! natively; [`crate::mount`] feeds it the DOM.
+//! natively; [`crate::mount`](mod@crate::mount) feeds it the DOM.
 
 /// The contract version this bundle implements.
 pub const CONTRACT_VERSION: &str = "1";

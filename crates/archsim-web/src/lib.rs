@@ -17,7 +17,7 @@
 //! of failure, placement, DNS) comes from `archsim-core`, every word and
 //! position from `archsim-view`. It holds no architecture fact: the model is
 //! the one embedded in `archsim-core`, or the page's own. A panic never
-//! leaves a dead page: the hook in [`panic`] logs it and puts a notice in
+//! leaves a dead page: the hook in [`panic`](mod@panic) logs it and puts a notice in
 //! every widget.
 #![deny(missing_docs)]
 

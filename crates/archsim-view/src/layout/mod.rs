@@ -8,18 +8,18 @@
 //! 1. **Cycles** — the union of all edge kinds has cycles (the zone points at
 //!    the certificate, which is validated through the zone). A depth-first
 //!    search that follows request hops first reverses the few edges that
-//!    close a cycle ([`rank`]).
+//!    close a cycle (`rank`).
 //! 2. **Layers** — x is the longest path from the sources over the drawn
 //!    edges, then nodes with more dependencies than dependents slide right
-//!    next to what they need, which keeps edges short ([`rank`]).
+//!    next to what they need, which keeps edges short (`rank`).
 //! 3. **Bands** — the provider bands are ordered to keep connected bands
-//!    close ([`bands`]).
+//!    close (`bands`).
 //! 4. **Order** — y within a band is chosen by barycenter sweeps that reduce
 //!    crossings, then each node takes the free row nearest its neighbours, so
-//!    edges run straight where they can ([`order`]).
+//!    edges run straight where they can (`order`).
 //! 5. **Geometry and edges** — boxes, group rectangles, and smooth paths from
 //!    the right side of the source to the left side of the target; reversed
-//!    edges loop under the nodes ([`geometry`], [`route`]).
+//!    edges loop under the nodes (`geometry`, `route`).
 //!
 //! Everything is deterministic: the same model and options give the same
 //! layout, number for number (no hash-map order leaks into it).
