@@ -8,9 +8,7 @@ use serde_json::{Value, json};
 
 use crate::support::runner::{Ctx, Outcome};
 use crate::support::{site, widget};
-
-/// mdBook's themes.
-const THEMES: [&str; 5] = ["light", "rust", "coal", "navy", "ayu"];
+use crate::theme::{THEMES, forget_theme};
 
 /// Pages that hold every kind of widget and generated view between them;
 /// failures.html shows every flow state (its presets fail things).
@@ -54,14 +52,7 @@ const ROOTS: &str = "div.archsim[data-archsim], .archsim-generated, .archsim-cla
 
 pub async fn text_contrast_is_aa_in_every_theme(ctx: &Ctx) -> Outcome {
     let result = every_theme(ctx).await;
-    // Leave the default theme for the next scenario.
-    let _ = ctx
-        .session
-        .js(
-            "localStorage.removeItem('mdbook-theme'); return true",
-            vec![],
-        )
-        .await;
+    forget_theme(ctx).await;
     result
 }
 

@@ -7,7 +7,7 @@ use crate::support::runner::{Ctx, Outcome};
 use crate::support::widget::{click, css, live};
 
 /// mdBook's themes, as its theme picker names them.
-const THEMES: [&str; 5] = ["light", "rust", "coal", "navy", "ayu"];
+pub const THEMES: [&str; 5] = ["light", "rust", "coal", "navy", "ayu"];
 
 /// Whether mdBook's theme menu is showing.
 const THEME_MENU_OPEN: &str = "const m = document.getElementById('mdbook-theme-list');
@@ -29,7 +29,13 @@ const COLOURS: &str = "const w = document.querySelector(arguments[0]);
 /// text takes the theme's colour, the map its background.
 pub async fn theme_switch_restyles_the_widgets(ctx: &Ctx) -> Outcome {
     let result = themes(ctx).await;
-    // The choice is remembered in localStorage: leave the default for the next scenario.
+    forget_theme(ctx).await;
+    result
+}
+
+/// mdBook remembers the reader's theme in localStorage: back to the
+/// default, for the next scenario.
+pub async fn forget_theme(ctx: &Ctx) {
     let _ = ctx
         .session
         .js(
@@ -37,7 +43,6 @@ pub async fn theme_switch_restyles_the_widgets(ctx: &Ctx) -> Outcome {
             vec![],
         )
         .await;
-    result
 }
 
 async fn themes(ctx: &Ctx) -> Outcome {
