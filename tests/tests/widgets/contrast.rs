@@ -20,14 +20,21 @@ const PAGES: [&str; 5] = [
     "providers/gcp.html",
 ];
 
-/// Four steps of zoom on every live map, a step per frame (a step zooms
-/// the view as last drawn).
-const ZOOM_IN: &str = "(async () => {
-      for (let i = 0; i < 4; i++) {
+/// Zoom every live map in, a step at a time (a step zooms the view as
+/// last drawn, so each waits for the maps to redraw), until all show
+/// names; at most eight steps. Says whether they do.
+const ZOOM_IN: &str = "const frames = () => Array.from(document.querySelectorAll('.archsim-map-frame'));
+    const named = () => frames().every((f) => !f.classList.contains('is-mid') && !f.classList.contains('is-far'));
+    const views = () => frames().map((f) => f.querySelector('g.archsim-viewport').getAttribute('transform'));
+    (async () => {
+      for (let step = 0; step < 8 && !named(); step++) {
+        const before = views();
         for (const b of document.querySelectorAll('button[aria-label=\"Zoom in\"]')) b.click();
-        await new Promise((r) => setTimeout(r, 60));
+        for (let t = 0; t < 200 && views().some((v, i) => v === before[i]); t++) {
+          await new Promise((r) => setTimeout(r, 25));
+        }
       }
-      done(true);
+      done(named());
     })();";
 
 /// Open the simulator's tab `arguments[0]`.
@@ -38,10 +45,6 @@ const SHOW_TAB: &str =
 const TAB_SHOWN: &str = "const tab = document.querySelectorAll('[role=tab]')[arguments[0]];
     const panel = document.getElementById(tab.getAttribute('aria-controls'));
     return !!panel && panel.getClientRects().length > 0 && panel.childElementCount > 0;";
-
-/// Whether every live map shows names (full detail).
-const ZOOMED: &str = "return Array.from(document.querySelectorAll('.archsim-map-frame'))
-    .every((f) => !f.classList.contains('is-mid') && !f.classList.contains('is-far'));";
 
 /// The script that measures (see its header).
 const CONTRAST: &str = include_str!("../support/contrast.js");
@@ -84,10 +87,12 @@ async fn every_theme(ctx: &Ctx) -> Outcome {
             // until names, kinds and edge labels show.
             for zoomed in [false, true] {
                 if zoomed {
-                    session.js_async(ZOOM_IN, vec![]).await?;
-                    session
-                        .wait_until("the maps to zoom in", ZOOMED, vec![])
-                        .await?;
+                    let named = session.js_async(ZOOM_IN, vec![]).await?;
+                    if named != json!(true) {
+                        return Err(format!(
+                            "{theme} {page}: eight steps of zoom did not bring the maps' names"
+                        ));
+                    }
                 }
                 let seen = session.js(CONTRAST, vec![json!(ROOTS)]).await?;
                 checked += seen["checked"].as_u64().unwrap_or(0);
