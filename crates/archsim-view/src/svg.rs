@@ -251,12 +251,13 @@ pub fn groups_svg(model: &Model, layout: &Layout) -> String {
             r#"<g class="{class}" data-provider="{}""#,
             esc(provider)
         );
-        if let Some(r) = g.region.and_then(|r| model.regions.get(r.index())) {
+        let region = g.region.and_then(|r| model.regions.get(r.index()));
+        if let Some(r) = region {
             let _ = write!(out, r#" data-region="{}""#, esc(&r.id));
         }
         let _ = write!(
             out,
-            r#"><rect x="{}" y="{}" width="{}" height="{}" rx="8"/><text class="archsim-group-label" x="{}" y="{}">{}</text></g>"#,
+            r#"><rect x="{}" y="{}" width="{}" height="{}" rx="8"/><text class="archsim-group-label" x="{}" y="{}">{}</text>"#,
             num(g.x),
             num(g.y),
             num(g.width),
@@ -265,7 +266,20 @@ pub fn groups_svg(model: &Model, layout: &Layout) -> String {
             num(g.y + 15.0),
             esc(&g.label)
         );
-        out.push('\n');
+        // A region's id, in large type: what the live map shows in place
+        // of the region's name when it is zoomed out (its boxes show ids
+        // too); hidden otherwise (archsim.css). It fills the box's label
+        // line, above the first component.
+        if let Some(r) = region {
+            let _ = write!(
+                out,
+                r#"<text class="archsim-group-id" x="{}" y="{}">{}</text>"#,
+                num(g.x + 10.0),
+                num(g.y + 17.0),
+                esc(&r.id)
+            );
+        }
+        out.push_str("</g>\n");
     }
     out
 }

@@ -64,11 +64,13 @@ const WORDS: &str = "const w = document.querySelector(arguments[0]);
       nodes: w.querySelectorAll('g.archsim-node').length,
       ids: summary(shown('.archsim-node-id')),
       names: summary(shown('.archsim-node-name')),
+      regions: w.querySelectorAll('g.archsim-group-region').length,
+      regionWords: summary(shown('.archsim-group-region > text')),
     };";
 
 /// Fitted to the column, every box shows its id at a readable size and no
-/// name (which would be 4 pixels high); three steps in, the names are
-/// back, readable, and the ids gone.
+/// name (which would be 4 pixels high), and every region its id; three
+/// steps in, the names are back, readable, and the ids gone.
 pub async fn the_overview_map_is_readable(ctx: &Ctx) -> Outcome {
     ctx.session.open(&ctx.site.url("overview.html")).await?;
     let sel = css("map", &[]);
@@ -83,6 +85,13 @@ pub async fn the_overview_map_is_readable(ctx: &Ctx) -> Outcome {
     ensure(
         fitted["ids"]["count"].as_u64() >= Some(nodes) && smallest(&fitted["ids"]) >= READABLE_PX,
         || format!("fitted, every box shows its id, {READABLE_PX} px or more: {fitted}"),
+    )?;
+    // Each region says which it is, once, as readably as the boxes.
+    ensure(
+        fitted["regions"].as_u64() >= Some(3)
+            && fitted["regionWords"]["count"] == fitted["regions"]
+            && smallest(&fitted["regionWords"]) >= READABLE_PX,
+        || format!("fitted, every region shows one label of {READABLE_PX} px or more: {fitted}"),
     )?;
     for _ in 0..3 {
         click(
