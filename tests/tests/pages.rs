@@ -33,7 +33,7 @@ use support::widget;
 const BUNDLE_BUDGET: usize = 150_000;
 /// The end-to-end issue's budget for one page's transfer, fonts aside.
 const PAGE_BUDGET: usize = 300_000;
-/// Enforced until the bundle meets its budget: measured 221.7 KB.
+/// Enforced until the bundle meets its budget: measured 221.8 KB.
 const BUNDLE_CEILING: usize = 222_000;
 
 fn main() {
