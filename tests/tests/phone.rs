@@ -1,8 +1,8 @@
-//! The site on a phone (390 × 844 CSS pixels, emulated): the page never scrolls
-//! sideways, and archsim's tables, static and live, fit the text column
-//! with every row shorter than the window. Each row is then a card, so
-//! each data cell must show its column's name, since the header row is
-//! out of sight.
+//! The site on a phone (390 × 844 CSS pixels, emulated): the page never
+//! scrolls sideways; archsim's tables, static and live, fit the text
+//! column with every row shorter than the window (each row is then a card,
+//! so each data cell must show its column's name: the header row is out
+//! of sight); and the maps' help speaks of fingers, not keys.
 //!
 //! Run: `cargo test -p archsim-e2e --test phone` (after `cargo xtask build`).
 
@@ -64,6 +64,13 @@ for (const t of tables) {
   }
   if (tall > height) problems.push(`${name}: a row ${Math.round(tall)} px tall in a ${height} px window`);
   if (unlabelled.length) problems.push(`${name}: cells without their column's name: ${[...new Set(unlabelled)].join(', ')}`);
+}
+// The maps' help speaks of fingers, not keys.
+for (const help of document.querySelectorAll('.archsim-live .archsim-help')) {
+  const keys = help.querySelector('.archsim-help-keys'), touch = help.querySelector('.archsim-help-touch');
+  if (!touch || touch.getClientRects().length === 0 || (keys && keys.getClientRects().length > 0)) {
+    problems.push(`a map's help speaks of keys, not fingers: ${help.textContent.slice(0, 80)}`);
+  }
 }
 return { tables: tables.length, width, problems };
 "#;

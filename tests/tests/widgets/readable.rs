@@ -64,6 +64,8 @@ const WORDS: &str = "const w = document.querySelector(arguments[0]);
       nodes: w.querySelectorAll('g.archsim-node').length,
       ids: summary(shown('.archsim-node-id')),
       names: summary(shown('.archsim-node-name')),
+      keysHelp: w.querySelector('.archsim-help-keys').getClientRects().length > 0,
+      touchHelp: w.querySelector('.archsim-help-touch').getClientRects().length > 0,
       regions: w.querySelectorAll('g.archsim-group-region').length,
       regionWords: summary(shown('.archsim-group-region > text')),
     };";
@@ -85,6 +87,12 @@ pub async fn the_overview_map_is_readable(ctx: &Ctx) -> Outcome {
     ensure(
         fitted["ids"]["count"].as_u64() >= Some(nodes) && smallest(&fitted["ids"]) >= READABLE_PX,
         || format!("fitted, every box shows its id, {READABLE_PX} px or more: {fitted}"),
+    )?;
+    // With a mouse, the help speaks of keys and the mouse (on a phone, of
+    // fingers: phone.rs).
+    ensure(
+        fitted["keysHelp"] == json!(true) && fitted["touchHelp"] == json!(false),
+        || format!("with a mouse, the map's help speaks of keys, not fingers: {fitted}"),
     )?;
     // Each region says which it is, once, as readably as the boxes.
     ensure(

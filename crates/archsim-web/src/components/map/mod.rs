@@ -447,6 +447,8 @@ pub fn Map(props: &MapProps) -> Html {
         "p",
         &[("id", &help_id), ("class", "archsim-help archsim-muted")],
     )
+    // The keys and the mouse; on a touch screen (widgets.css), the fingers.
+    .raw("<span class=\"archsim-help-keys\">")
     .text("Tab into the map, then: arrow keys move between components, Enter shows details")
     .text(if props.mode_switch || state.clicks_fail {
         " (or fails the component, as chosen above)"
@@ -461,6 +463,9 @@ pub fn Map(props: &MapProps) -> Html {
     } else {
         ""
     })
+    .raw("</span><span class=\"archsim-help-touch\">")
+    .text("Drag sideways to pan; in the full window, two fingers zoom. ")
+    .raw("</span>")
     .text(match detail {
         Detail::Full => "",
         Detail::Ids => {
