@@ -355,27 +355,30 @@ impl Session {
     /// Run a script in every new document before its own scripts (the
     /// Chrome DevTools Protocol, through chromedriver).
     pub async fn on_new_document(&self, source: &str) -> Result<(), String> {
-        self.client
-            .issue_cmd(Cdp {
-                cmd: "Page.addScriptToEvaluateOnNewDocument",
-                params: json!({ "source": source }),
-            })
-            .await
-            .map(|_| ())
-            .map_err(|e| format!("cannot add a start-up script: {e}"))
+        self.cdp(
+            "Page.addScriptToEvaluateOnNewDocument",
+            json!({ "source": source }),
+        )
+        .await
+        .map_err(|e| format!("cannot add a start-up script: {e}"))
     }
 
     /// Emulate the system's colour scheme (`light` or `dark`) for
     /// `prefers-color-scheme` (the Chrome DevTools Protocol).
     pub async fn prefer_colour_scheme(&self, scheme: &str) -> Result<(), String> {
+        let features = json!({ "features": [{ "name": "prefers-color-scheme", "value": scheme }] });
+        self.cdp("Emulation.setEmulatedMedia", features)
+            .await
+            .map_err(|e| format!("cannot emulate a {scheme} colour scheme: {e}"))
+    }
+
+    /// One DevTools Protocol command, through chromedriver.
+    async fn cdp(&self, cmd: &'static str, params: Value) -> Result<(), String> {
         self.client
-            .issue_cmd(Cdp {
-                cmd: "Emulation.setEmulatedMedia",
-                params: json!({ "features": [{ "name": "prefers-color-scheme", "value": scheme }] }),
-            })
+            .issue_cmd(Cdp { cmd, params })
             .await
             .map(|_| ())
-            .map_err(|e| format!("cannot emulate a {scheme} colour scheme: {e}"))
+            .map_err(|e| e.to_string())
     }
 
     /// Write a PNG of the viewport to `tests/screenshots/NAME.png`.

@@ -386,7 +386,7 @@ pub fn Map(props: &MapProps) -> Html {
     );
     // Filling the window, the map's frame is about the window less its
     // controls.
-    let frame = match dom::window_size().filter(|_| *full) {
+    let frame = match full.then(dom::window_size).flatten() {
         Some((w, h)) => (0.0, 0.0, w - 32.0, h - 100.0),
         None => TYPICAL_FRAME,
     };
