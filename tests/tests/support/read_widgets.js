@@ -1,8 +1,10 @@
 // What every archsim mount point on the page shows, in one canonical shape
 // for the live widget and for the static fallback alike, so the tests can
-// compare either with the engine's answer. Returns one object per
-// `div.archsim[data-archsim]`, in page order; or, given a CSS selector as
-// the first argument, the object of the mount point it selects (or null).
+// compare either with the engine's answer. Both write their answers with
+// the same functions (archsim-view's html module), so one selector reads
+// either. Returns one object per `div.archsim[data-archsim]`, in page
+// order; or, given a CSS selector as the first argument, the object of the
+// mount point it selects (or null).
 const text = (e) => (e ? e.textContent.trim() : null);
 const stateOf = (e) => {
   const m = e && (e.getAttribute("class") || "").match(/(?:^|\s)state-([a-z-]+)/);
@@ -41,9 +43,9 @@ const read = (el, i) => {
   switch (out.kind) {
     case "route": {
       const verdict = root.querySelector(".archsim-verdict");
-      out.host = text(verdict && verdict.querySelector("strong, code"));
+      out.host = text(verdict && verdict.querySelector("strong"));
       out.verdict = stateOf(verdict && verdict.querySelector(".archsim-state"));
-      out.hops = all("ol.archsim-hops > li").map((li) => li.getAttribute("data-id") || text(li.querySelector(":scope > code")));
+      out.hops = all("ol.archsim-hops > li").map((li) => text(li.querySelector(":scope > code")));
       out.step = all("ol.archsim-hops > li").findIndex((li) => li.classList.contains("is-current"));
       break;
     }
@@ -53,10 +55,9 @@ const read = (el, i) => {
       break;
     }
     case "place": {
-      const section = root.querySelector("section.archsim-place");
       const verdict = root.querySelector(".archsim-verdict");
       const m = verdict && (verdict.getAttribute("class") || "").match(/verdict-([a-z0-9-]+)/);
-      out.verdict = section ? section.getAttribute("data-verdict") : m ? m[1] : null;
+      out.verdict = m ? m[1] : null;
       out.verdictText = text(verdict);
       out.precedents = all("ul.archsim-precedents > li").map((li) => text(li.querySelector("code")));
       out.precedentNames = all("ul.archsim-precedents > li").map((li) => text(li.querySelector("strong")));
@@ -64,9 +65,9 @@ const read = (el, i) => {
       break;
     }
     case "dns": {
-      const section = root.querySelector("section.archsim-dns");
-      out.host = section ? section.getAttribute("data-host") : text(root.querySelector(".archsim-verdict strong"));
-      out.record = !!root.querySelector(".archsim-record, ul.archsim-records > li");
+      // The widget and its fallback write the same answer (html::dns_answer).
+      out.host = text(root.querySelector(".archsim-dns .archsim-verdict strong"));
+      out.record = !!root.querySelector(".archsim-dns ul.archsim-records > li");
       out.text = text(root);
       break;
     }

@@ -1,16 +1,31 @@
-//! Static HTML: every widget's fallback, and tables generated from the model.
+//! HTML: every widget's answer, its static fallback, and tables generated
+//! from the model.
 //!
-//! Each function returns an HTML fragment (no `<html>` or `<body>`) whose
-//! root element has the class `archsim` and one naming the view
-//! (`archsim-route`, `archsim-flows`, …). Tables are semantic — a
-//! `<caption>`, `<th scope="col">` headers and a `<th scope="row">` per row —
-//! so screen readers and mdBook's search index read them well. Every string
-//! from the model or the reader is escaped; states carry an icon and a word.
+//! The widgets and the book's fallbacks write their answers with the same
+//! functions (`route_head`, `hop_details`, `outcome_table`, `place_answer`,
+//! `audit_table`, `dns_answer`), into a [`Markup`]: what a reader sees
+//! without JavaScript is what the widget shows, less its controls. The
+//! `*_html` functions return a fallback: an HTML fragment (no `<html>` or
+//! `<body>`) whose root element has the class `archsim` and one naming the
+//! view (`archsim-route`, `archsim-outcome`, …).
+//!
+//! Tables are semantic — a `<caption>`, `<th scope="col">` headers and a
+//! `<th scope="row">` per row — so screen readers and mdBook's search index
+//! read them well. Every string from the model or the reader is escaped;
+//! states carry an icon and a word.
 
+mod dns;
+mod markup;
+mod outcome;
+mod place;
+mod route;
 mod tables;
-mod views;
 mod write;
 
+pub use dns::{dns_answer, dns_html};
+pub use markup::{Markup, NONE, flag};
+pub use outcome::{outcome_html, outcome_table, spof_html};
+pub use place::{audit_html, audit_table, place_answer, place_html};
+pub use route::{NO_RECORD, hop_details, route_head, route_html};
 pub use tables::{components_table, flows_table, providers_table, records_table, scenarios_table};
-pub use views::{audit_html, dns_html, outcome_html, place_html, route_html, spof_html};
-pub use write::state_badge;
+pub use write::{Table, assumptions};

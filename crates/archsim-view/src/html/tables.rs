@@ -3,7 +3,8 @@
 
 use archsim_core::{Engine, FlowStart, ProviderId};
 
-use super::write::{code, codes, join_escaped, named, open_table};
+use super::Markup;
+use super::write::{Table, code, codes, join_escaped, named};
 use crate::escape::html as esc;
 
 /// Optional text, escaped, or an em dash.
@@ -14,22 +15,22 @@ fn or_dash(text: Option<&str>) -> String {
 /// The providers, each with its job and why it has it.
 pub fn providers_table(engine: &Engine) -> String {
     let model = engine.model();
-    let mut out = String::new();
-    let table = open_table(
-        &mut out,
+    let mut m = Markup::new();
+    let mut table = Table::open(
+        &mut m,
         "archsim-providers",
         &format!("The providers of {} and their jobs", model.meta.name),
         &["Provider", "Job", "Why"],
     );
     for p in &model.providers {
-        table.row(
-            &mut out,
-            &format!(r#" data-provider="{}""#, esc(&p.id)),
+        table.row_of(
+            &mut m,
+            &[("data-provider", &p.id)],
             &[named(&p.name, &p.id), esc(&p.job), esc(&p.why)],
         );
     }
-    table.close(&mut out);
-    out
+    table.close(&mut m);
+    m.into_string()
 }
 
 /// The components of one provider (`None`: every component), with their
@@ -45,9 +46,9 @@ pub fn components_table(engine: &Engine, provider: Option<ProviderId>) -> String
         },
         None => format!("Every component of {}", model.meta.name),
     };
-    let mut out = String::new();
-    let table = open_table(
-        &mut out,
+    let mut m = Markup::new();
+    let mut table = Table::open(
+        &mut m,
         "archsim-components",
         &caption,
         &[
@@ -65,13 +66,12 @@ pub fn components_table(engine: &Engine, provider: Option<ProviderId>) -> String
             continue;
         }
         let managed = crate::present::managed_label(c.terraform);
-        table.row(
-            &mut out,
-            &format!(
-                r#" data-id="{}" data-provider="{}""#,
-                esc(&c.id),
-                esc(model.provider_name(c.provider))
-            ),
+        table.row_of(
+            &mut m,
+            &[
+                ("data-id", &c.id),
+                ("data-provider", model.provider_name(c.provider)),
+            ],
             &[
                 named(&c.name, &c.id),
                 esc(&c.kind),
@@ -83,16 +83,16 @@ pub fn components_table(engine: &Engine, provider: Option<ProviderId>) -> String
             ],
         );
     }
-    table.close(&mut out);
-    out
+    table.close(&mut m);
+    m.into_string()
 }
 
 /// The zone's records, with who writes each.
 pub fn records_table(engine: &Engine) -> String {
     let model = engine.model();
-    let mut out = String::new();
-    let table = open_table(
-        &mut out,
+    let mut m = Markup::new();
+    let mut table = Table::open(
+        &mut m,
         "archsim-records",
         &format!(
             "The records of the {} zone and their writers",
@@ -102,13 +102,9 @@ pub fn records_table(engine: &Engine) -> String {
     );
     for (i, _) in model.records.iter().enumerate() {
         let r = crate::present::record_line(engine, archsim_core::RecordId::from_index(i));
-        table.row(
-            &mut out,
-            &format!(
-                r#" data-host="{}" data-writer="{}""#,
-                esc(&r.host),
-                esc(&r.writer_id)
-            ),
+        table.row_of(
+            &mut m,
+            &[("data-host", &r.host), ("data-writer", &r.writer_id)],
             &[
                 code(&r.host),
                 esc(&r.rtype),
@@ -119,16 +115,16 @@ pub fn records_table(engine: &Engine) -> String {
             ],
         );
     }
-    table.close(&mut out);
-    out
+    table.close(&mut m);
+    m.into_string()
 }
 
 /// The flows: each served host's, then the internal ones.
 pub fn flows_table(engine: &Engine) -> String {
     let model = engine.model();
-    let mut out = String::new();
-    let table = open_table(
-        &mut out,
+    let mut m = Markup::new();
+    let mut table = Table::open(
+        &mut m,
         "archsim-flows-list",
         &format!("The flows of {}", model.meta.name),
         &["Flow", "Starts at", "What it is"],
@@ -149,22 +145,22 @@ pub fn flows_table(engine: &Engine) -> String {
         } else {
             named(&f.name, &f.id)
         };
-        table.row(
-            &mut out,
-            &format!(r#" data-flow="{}""#, esc(&f.id)),
+        table.row_of(
+            &mut m,
+            &[("data-flow", &f.id)],
             &[name, start, esc(&f.about)],
         );
     }
-    table.close(&mut out);
-    out
+    table.close(&mut m);
+    m.into_string()
 }
 
 /// The failure scenarios: what fails (and restarts), and what each teaches.
 pub fn scenarios_table(engine: &Engine) -> String {
     let model = engine.model();
-    let mut out = String::new();
-    let table = open_table(
-        &mut out,
+    let mut m = Markup::new();
+    let mut table = Table::open(
+        &mut m,
         "archsim-scenarios",
         "Failure scenarios",
         &["Scenario", "What fails", "What it teaches"],
@@ -179,12 +175,12 @@ pub fn scenarios_table(engine: &Engine) -> String {
                 format!("{fails}; {restarts}")
             };
         }
-        table.row(
-            &mut out,
-            &format!(r#" data-scenario="{}""#, esc(&s.id)),
+        table.row_of(
+            &mut m,
+            &[("data-scenario", &s.id)],
             &[named(&s.name, &s.id), fails, esc(&s.teaches)],
         );
     }
-    table.close(&mut out);
-    out
+    table.close(&mut m);
+    m.into_string()
 }

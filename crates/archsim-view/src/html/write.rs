@@ -1,21 +1,7 @@
 //! Small writers shared by the HTML views: escaped text, code, tables.
 
-use std::fmt::Write;
-
+use super::Markup;
 use crate::escape::html as esc;
-use crate::present::{STATES, state_label};
-
-/// A state as a badge: icon and words, coloured by class (never by colour
-/// alone). Unknown names show as `? unknown`.
-pub fn state_badge(state: &str) -> String {
-    let class = if STATES.contains(&state) {
-        state
-    } else {
-        "unknown"
-    };
-    let (icon, words) = state_label(state);
-    format!(r#"<span class="archsim-state state-{class}">{icon} {words}</span>"#)
-}
 
 /// `<code>` around escaped text.
 pub(crate) fn code(text: &str) -> String {
@@ -24,58 +10,87 @@ pub(crate) fn code(text: &str) -> String {
 
 /// A component's name with its id underneath in code, for a table cell.
 pub(crate) fn named(name: &str, id: &str) -> String {
-    if name == id {
-        code(id)
-    } else {
-        format!("{}<br>{}", esc(name), code(id))
+    let mut m = Markup::new();
+    named_into(&mut m, name, id);
+    m.into_string()
+}
+
+/// [`named`], written into `m`.
+pub(crate) fn named_into(m: &mut Markup, name: &str, id: &str) {
+    if name != id {
+        m.text(name).raw("<br>");
     }
+    m.code(id);
 }
 
-/// A table being written: it knows its column headers, so that every data
-/// cell can carry its column's name (`data-label`). On a narrow screen the
-/// stylesheet lays each row out as a card and shows that name before the
-/// cell, since the header row is then out of sight.
-pub(crate) struct Table<'h> {
+/// A table being written into a [`Markup`]: it knows its column headers,
+/// so that every data cell carries its column's name (`data-label`). On a
+/// narrow screen the stylesheet lays each row out as a card and shows that
+/// name before the cell, since the header row is then out of sight.
+///
+/// A row is [`Table::row`] (which opens the row's header cell), its
+/// header's content, then [`Table::cell`] and content for each further
+/// column, then [`Table::end_row`].
+pub struct Table<'h> {
     headers: &'h [&'h str],
+    /// The column of the cell open in the current row.
+    col: usize,
 }
 
-/// Start a table: class, caption and column headers.
-pub(crate) fn open_table<'h>(
-    out: &mut String,
-    class: &str,
-    caption: &str,
-    headers: &'h [&'h str],
-) -> Table<'h> {
-    let _ = write!(
-        out,
-        r#"<table class="archsim archsim-table {class}"><caption>{}</caption><thead><tr>"#,
-        esc(caption)
-    );
-    for h in headers {
-        let _ = write!(out, r#"<th scope="col">{}</th>"#, esc(h));
-    }
-    out.push_str("</tr></thead><tbody>\n");
-    Table { headers }
-}
-
-impl Table<'_> {
-    /// A row: the first cell is the row's header; cells are HTML already.
-    pub(crate) fn row(&self, out: &mut String, attributes: &str, cells: &[String]) {
-        let _ = write!(out, "<tr{attributes}>");
-        for (i, cell) in cells.iter().enumerate() {
-            if i == 0 {
-                let _ = write!(out, r#"<th scope="row">{cell}</th>"#);
-            } else {
-                let label = self.headers.get(i).copied().unwrap_or_default();
-                let _ = write!(out, r#"<td data-label="{}">{cell}</td>"#, esc(label));
-            }
+impl<'h> Table<'h> {
+    /// Start a table: class, caption and column headers.
+    pub fn open(m: &mut Markup, class: &str, caption: &str, headers: &'h [&'h str]) -> Self {
+        m.raw("<table class=\"archsim archsim-table ")
+            .text(class)
+            .raw("\">")
+            .leaf("caption", &[], caption)
+            .raw("<thead><tr>");
+        for h in headers {
+            m.leaf("th", &[("scope", "col")], h);
         }
-        out.push_str("</tr>\n");
+        m.raw("</tr></thead><tbody>\n");
+        Table { headers, col: 0 }
+    }
+
+    /// `<tr …>`, and the row's header cell opened.
+    pub fn row(&mut self, m: &mut Markup, attrs: &[(&str, &str)]) {
+        m.open("tr", attrs).raw("<th scope=\"row\">");
+        self.col = 0;
+    }
+
+    /// Closes the open cell and opens the next column's, labelled.
+    pub fn cell(&mut self, m: &mut Markup) {
+        self.end_cell(m);
+        self.col += 1;
+        let label = self.headers.get(self.col).copied().unwrap_or_default();
+        m.open("td", &[("data-label", label)]);
+    }
+
+    /// Closes the open cell and the row.
+    pub fn end_row(&mut self, m: &mut Markup) {
+        self.end_cell(m);
+        m.raw("</tr>\n");
+    }
+
+    fn end_cell(&self, m: &mut Markup) {
+        m.raw(if self.col == 0 { "</th>" } else { "</td>" });
+    }
+
+    /// A whole row of cells that are HTML already, the first its header.
+    pub(crate) fn row_of(&mut self, m: &mut Markup, attrs: &[(&str, &str)], cells: &[String]) {
+        self.row(m, attrs);
+        for (i, cell) in cells.iter().enumerate() {
+            if i > 0 {
+                self.cell(m);
+            }
+            m.raw(cell);
+        }
+        self.end_row(m);
     }
 
     /// End the table.
-    pub(crate) fn close(self, out: &mut String) {
-        out.push_str("</tbody></table>\n");
+    pub fn close(self, m: &mut Markup) {
+        m.raw("</tbody></table>\n");
     }
 }
 
@@ -100,18 +115,20 @@ pub(crate) fn codes<S: AsRef<str>>(items: &[S]) -> String {
         .join(", ")
 }
 
-/// Assumptions as a collapsed list: what, then the assumption.
-pub(crate) fn assumptions(out: &mut String, items: &[(String, String)]) {
+/// Assumptions as a collapsed list: what, then the assumption. Nothing
+/// when there are none.
+pub fn assumptions(m: &mut Markup, items: &[(String, String)]) {
     if items.is_empty() {
         return;
     }
-    let _ = writeln!(
-        out,
-        "<details class=\"archsim-assumptions\"><summary>Assumptions this answer leans on ({})</summary><dl>",
-        items.len()
+    m.raw("<details class=\"archsim-assumptions\">").leaf(
+        "summary",
+        &[],
+        &format!("Assumptions this answer leans on ({})", items.len()),
     );
+    m.raw("<dl>");
     for (what, text) in items {
-        let _ = writeln!(out, "<dt>{}</dt><dd>{}</dd>", code(what), esc(text));
+        m.raw("<dt>").code(what).raw("</dt>").leaf("dd", &[], text);
     }
-    out.push_str("</dl></details>\n");
+    m.raw("</dl></details>\n");
 }

@@ -21,5 +21,7 @@ pub use outcome::{FlowRow, OutcomeView, outcome_view};
 pub use place::{
     AuditRow, PlaceView, PrecedentLine, QuestionLine, RuleLine, audit_view, place_view,
 };
-pub use route::{HopRow, RecordLine, RouteView, record_line, route_states, route_view};
+pub use route::{
+    HopRow, RecordLine, RouteView, record_line, record_text, route_states, route_view,
+};
 pub use state::{STATES, state_label};

@@ -38,6 +38,35 @@ pub struct OutcomeView {
     pub rows: Vec<FlowRow>,
 }
 
+impl OutcomeView {
+    /// How many flows are in each state, in words:
+    /// `2 ok, 1 at risk, 0 degraded, 3 down`.
+    pub fn state_counts(&self) -> String {
+        let counts: Vec<String> = super::STATES[..4]
+            .iter()
+            .map(|s| {
+                let n = self.rows.iter().filter(|r| r.state == *s).count();
+                format!("{n} {}", super::state_label(s).1)
+            })
+            .collect();
+        counts.join(", ")
+    }
+
+    /// The assumptions behind the flows that are not ok, each once, in
+    /// flow order.
+    pub fn assumptions(&self) -> Vec<(String, String)> {
+        let mut all: Vec<(String, String)> = Vec::new();
+        for r in self.rows.iter().filter(|r| r.state != "ok") {
+            for a in &r.assumptions {
+                if !all.contains(a) {
+                    all.push(a.clone());
+                }
+            }
+        }
+        all
+    }
+}
+
 /// The view of a simulation the engine ran.
 ///
 /// Complexity: O(flows · path length).

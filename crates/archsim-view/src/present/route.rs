@@ -29,6 +29,20 @@ pub struct RecordLine {
     pub purpose: String,
 }
 
+/// A record in words: `CNAME app.tomoda.life → X (x), written by W in
+/// file, proxied: false`.
+pub fn record_text(r: &RecordLine) -> String {
+    let owner = r
+        .owner_id
+        .as_ref()
+        .map(|o| format!(", owner ID {o}"))
+        .unwrap_or_default();
+    format!(
+        "{} {} → {} ({}), written by {} in {}{owner}, proxied: {}",
+        r.rtype, r.host, r.target_name, r.target, r.writer, r.source, r.proxied
+    )
+}
+
 /// One hop of a route.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct HopRow {

@@ -8,6 +8,7 @@
 //! out.
 
 use archsim_core::AuditStatus;
+use archsim_view::html::audit_table;
 use archsim_view::present::AuditRow;
 
 use super::MAX_ROWS;
@@ -26,50 +27,9 @@ pub fn listed(rows: &[AuditRow]) -> Vec<usize> {
 
 /// The audit table, with its counts and what it left out.
 pub fn markup(rows: &[AuditRow]) -> String {
-    let counts: Vec<String> = AuditStatus::NAMES
-        .iter()
-        .map(|s| format!("{s} {}", rows.iter().filter(|r| r.status == *s).count()))
-        .collect();
     let listed = listed(rows);
     let mut m = Markup::new();
-    m.raw("<table class=\"archsim archsim-table archsim-audit\">")
-        .leaf(
-            "caption",
-            &[],
-            &format!(
-                "Every existing component against the rule: {}",
-                counts.join(", ")
-            ),
-        )
-        .raw("<thead><tr>");
-    let headers = ["Component", "Where", "Rule says", "Status", "Reason"];
-    for h in headers {
-        m.leaf("th", &[("scope", "col")], h);
-    }
-    m.raw("</tr></thead><tbody>");
-    for r in listed.iter().map(|&i| &rows[i]) {
-        m.open("tr", &[("class", &format!("status-{}", r.status))])
-            .raw("<th scope=\"row\">")
-            .text(&r.name)
-            .raw("<br>")
-            .code(&r.id)
-            .raw("</th>")
-            // Cells name their columns, for the narrow screen's cards.
-            .leaf(
-                "td",
-                &[("data-label", headers[1])],
-                &format!("{} {}", r.provider, r.region),
-            )
-            .leaf("td", &[("data-label", headers[2])], &r.verdict)
-            .leaf("td", &[("data-label", headers[3])], &r.status)
-            .leaf(
-                "td",
-                &[("data-label", headers[4])],
-                r.reason.as_deref().unwrap_or("—"),
-            )
-            .raw("</tr>");
-    }
-    m.raw("</tbody></table>");
+    audit_table(&mut m, rows, &listed);
     let left_out = rows.len() - listed.len();
     if left_out > 0 {
         m.raw("<p class=\"archsim-muted archsim-audit-rest\">")

@@ -6,7 +6,8 @@
 use std::rc::Rc;
 
 use archsim_core::{CompId, State as Health};
-use archsim_view::present::{STATES, outcome_view, state_label};
+use archsim_view::html::{assumptions, outcome_table};
+use archsim_view::present::outcome_view;
 use yew::prelude::*;
 
 use crate::acts::verb;
@@ -16,7 +17,7 @@ use crate::components::map::Map;
 use crate::dom;
 use crate::geometry::Geometry;
 use crate::map_markup::Marks;
-use crate::markup::{Markup, flag};
+use crate::markup::{Markup, WidgetMarkup, flag};
 use crate::state::State;
 
 /// Props of [`FailPanel`].
@@ -216,94 +217,16 @@ pub fn FailPanel(props: &FailPanelProps) -> Html {
         }
     });
     // ---- the answer
-    let counts: Vec<String> = STATES[..4]
-        .iter()
-        .map(|s| {
-            let n = view.rows.iter().filter(|r| r.state == *s).count();
-            format!("{n} {}", state_label(s).1)
-        })
-        .collect();
+    let counts = view.state_counts();
     let failed_names: Vec<&str> = view.failed.iter().map(|(_, n)| n.as_str()).collect();
     let summary = if failed_names.is_empty() {
-        format!("Nothing fails. Flows: {}.", counts.join(", "))
+        format!("Nothing fails. Flows: {counts}.")
     } else {
-        format!(
-            "Failed: {}. Flows: {}.",
-            failed_names.join(", "),
-            counts.join(", ")
-        )
-    };
-    let spof_of = |flow: archsim_core::FlowId| -> String {
-        spof.as_ref()
-            .as_ref()
-            .and_then(|all| all.iter().find(|(f, _)| *f == flow))
-            .map(|(_, names)| {
-                if names.is_empty() {
-                    "none".to_owned()
-                } else {
-                    names.join(", ")
-                }
-            })
-            .unwrap_or_default()
+        format!("Failed: {}. Flows: {counts}.", failed_names.join(", "))
     };
     let mut table = Markup::new();
-    table
-        .raw("<table class=\"archsim archsim-table archsim-flows\">")
-        .leaf(
-            "caption",
-            &[],
-            &format!("Every flow under these failures: {}", counts.join(", ")),
-        )
-        .raw("<thead><tr>");
-    let mut headers = vec!["Flow", "Entry", "State", "Because"];
-    if state.spof {
-        headers.push("Single points of failure");
-    }
-    for h in &headers {
-        table.leaf("th", &[("scope", "col")], h);
-    }
-    table.raw("</tr></thead><tbody>");
-    for r in &view.rows {
-        table
-            .open(
-                "tr",
-                &[
-                    ("class", &format!("state-{}", r.state)),
-                    ("data-flow", &r.flow_id),
-                ],
-            )
-            .raw("<th scope=\"row\">")
-            .text(&r.name);
-        if r.name != r.flow_id {
-            table.raw("<br>").code(&r.flow_id);
-        }
-        // Each cell names its column (`data-label`), as the static table's
-        // do: a narrow screen shows the rows as cards, without the header.
-        table.raw("</th>").open("td", &[("data-label", headers[1])]);
-        match &r.entry {
-            Some(e) => table.code(e),
-            None => table.text("—"),
-        };
-        table
-            .raw("</td>")
-            .open("td", &[("data-label", headers[2])])
-            .badge(&r.state)
-            .raw("</td>")
-            .leaf(
-                "td",
-                &[("data-label", headers[3])],
-                &if r.because.is_empty() {
-                    "—".to_owned()
-                } else {
-                    r.because.join(" → ")
-                },
-            );
-        if state.spof {
-            table.leaf("td", &[("data-label", headers[4])], &spof_of(r.flow));
-        }
-        table.raw("</tr>");
-    }
-    table.raw("</tbody></table>");
+    outcome_table(&mut table, view, spof.as_ref().as_deref());
+    assumptions(&mut table, &view.assumptions());
 
     let map = props.geometry.as_ref().map(|g| {
         // A component in a non-ok flow's cause chain shows that flow's

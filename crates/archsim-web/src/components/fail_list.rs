@@ -10,7 +10,7 @@ use archsim_core::Model;
 
 use super::MAX_ROWS;
 use crate::acts::verb;
-use crate::markup::Markup;
+use crate::markup::{Markup, WidgetMarkup};
 use crate::search::{self, Query};
 
 /// What the list shows for one filter.

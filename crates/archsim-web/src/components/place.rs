@@ -5,13 +5,14 @@
 use std::rc::Rc;
 
 use archsim_core::place::place;
-use archsim_view::present::{RuleLine, audit_view, place_view};
+use archsim_view::html::place_answer;
+use archsim_view::present::{audit_view, place_view};
 use yew::prelude::*;
 
 use crate::acts::verb;
 use crate::components::{Ctx, audit_list};
 use crate::dom;
-use crate::markup::Markup;
+use crate::markup::{Markup, WidgetMarkup};
 use crate::state::State;
 
 /// Props of [`PlacePanel`].
@@ -21,29 +22,6 @@ pub struct PlacePanelProps {
     pub ctx: Ctx,
     /// The widget's state.
     pub state: Rc<State>,
-}
-
-fn rules(m: &mut Markup, items: &[RuleLine]) {
-    m.raw("<ul class=\"archsim-rules\">");
-    for r in items {
-        m.raw("<li>")
-            .code(&r.id)
-            .text(" → ")
-            .leaf("strong", &[], &r.provider_name);
-        if r.is_final {
-            m.text(" (final: overrides the others)");
-        }
-        m.text(": ").text(&r.says);
-        if !r.facts.is_empty() {
-            m.leaf(
-                "span",
-                &[("class", "archsim-muted")],
-                &format!(" [{}]", r.facts.join(", ")),
-            );
-        }
-        m.raw("</li>");
-    }
-    m.raw("</ul>");
 }
 
 /// The rule's questions as checkboxes (unticked).
@@ -113,58 +91,7 @@ pub fn PlacePanel(props: &PlacePanelProps) -> Html {
                 &e.to_string(),
             );
         }
-        Ok(v) => {
-            verdict
-                .open(
-                    "p",
-                    &[("class", &format!("archsim-verdict verdict-{}", v.verdict))],
-                )
-                .text("Verdict: ")
-                .leaf("strong", &[], &v.verdict_label)
-                .raw("</p>");
-            if !v.deciding.is_empty() {
-                verdict.leaf(
-                    "h4",
-                    &[],
-                    if v.verdict == "conflict" {
-                        "The rules that disagree"
-                    } else {
-                        "The rule that decided"
-                    },
-                );
-                rules(&mut verdict, &v.deciding);
-            }
-            if !v.overridden.is_empty() {
-                verdict.leaf("h4", &[], "Overridden");
-                rules(&mut verdict, &v.overridden);
-            }
-            if !v.precedents.is_empty() {
-                verdict
-                    .leaf("h4", &[], "Precedents in the model")
-                    .raw("<ul class=\"archsim-precedents\">");
-                for p in &v.precedents {
-                    verdict
-                        .raw("<li>")
-                        .leaf("strong", &[], &p.name)
-                        .raw(" ")
-                        .code(&p.id)
-                        .text(" on ")
-                        .text(&p.provider);
-                    if !p.shared.is_empty() {
-                        verdict.leaf(
-                            "span",
-                            &[("class", "archsim-muted")],
-                            &format!(" (shares: {})", p.shared.join(", ")),
-                        );
-                    }
-                    if let Some(note) = &p.note {
-                        verdict.leaf("span", &[("class", "archsim-hop-why")], note);
-                    }
-                    verdict.raw("</li>");
-                }
-                verdict.raw("</ul>");
-            }
-        }
+        Ok(v) => place_answer(&mut verdict, v),
     }
     let audit_id = format!("{uid}-audit");
     let mut audit_markup = Markup::new();

@@ -4,7 +4,8 @@
 
 use std::rc::Rc;
 
-use archsim_view::present::{RecordLine, RouteView, route_view, state_label};
+use archsim_view::html::{NO_RECORD, assumptions, hop_details, route_head};
+use archsim_view::present::{RouteView, record_text, route_view, state_label};
 use gloo_timers::callback::Timeout;
 use yew::prelude::*;
 
@@ -15,7 +16,7 @@ use crate::components::map::Map;
 use crate::dom;
 use crate::geometry::Geometry;
 use crate::map_markup::Marks;
-use crate::markup::{Markup, NONE};
+use crate::markup::{Markup, NONE, WidgetMarkup};
 use crate::state::{Action, State};
 
 /// How long the animation shows each hop.
@@ -30,19 +31,6 @@ pub struct RoutePanelProps {
     pub state: Rc<State>,
     /// The map's drawing, if the widget shows a map.
     pub geometry: Option<Rc<Geometry>>,
-}
-
-/// A record in words: `CNAME app.tomoda.life → X, written by W (file), proxied: false`.
-pub fn record_text(r: &RecordLine) -> String {
-    let owner = r
-        .owner_id
-        .as_ref()
-        .map(|o| format!(", owner ID {o}"))
-        .unwrap_or_default();
-    format!(
-        "{} {} → {} ({}), written by {} in {}{owner}, proxied: {}",
-        r.rtype, r.host, r.target_name, r.target, r.writer, r.source, r.proxied
-    )
 }
 
 /// The route as plain text, for the clipboard.
@@ -144,12 +132,8 @@ pub fn RoutePanel(props: &RoutePanelProps) -> Html {
         }
         Some(Ok(v)) if v.verdict == "no-record" => {
             let mut m = Markup::new();
-            verdict(&mut m, v, false);
-            m.leaf(
-                "p",
-                &[],
-                "The zone has no record for this host, so it resolves nowhere.",
-            );
+            route_head(&mut m, v);
+            m.leaf("p", &[], NO_RECORD);
             if !v.nearby.is_empty() {
                 m.leaf("p", &[], "Hosts that exist and look alike:");
                 suggestions(&mut m, &v.nearby, uid);
@@ -188,14 +172,7 @@ pub fn RoutePanel(props: &RoutePanelProps) -> Html {
                 })
             };
             let mut head = Markup::new();
-            verdict(&mut head, v, true);
-            if let Some(r) = &v.record {
-                head.leaf(
-                    "p",
-                    &[("class", "archsim-record")],
-                    &format!("Record: {}", record_text(r)),
-                );
-            }
+            route_head(&mut head, v);
             let mut explain = Markup::new();
             match step.and_then(|s| v.hops.get(s).map(|h| (s, h))) {
                 Some((i, h)) => {
@@ -258,36 +235,12 @@ pub fn RoutePanel(props: &RoutePanelProps) -> Html {
                     ],
                 )
                 .leaf("strong", &[], &h.name)
-                .raw("</button> ")
-                .code(&h.id)
-                .leaf(
-                    "span",
-                    &[("class", "archsim-muted")],
-                    &format!(" — {} · {} · {}", h.provider, h.region, h.kind),
-                );
-                if h.state != "ok" {
-                    hops.raw(" ").badge(&h.state);
-                }
-                hops.leaf("span", &[("class", "archsim-hop-why")], &h.why)
-                    .raw("</li>");
+                .raw("</button> ");
+                hop_details(&mut hops, h);
+                hops.raw("</li>");
             }
             hops.raw("</ol>");
-            if !v.assumptions.is_empty() {
-                hops.raw("<details class=\"archsim-assumptions\">")
-                    .leaf(
-                        "summary",
-                        &[],
-                        &format!("Assumptions this answer leans on ({})", v.assumptions.len()),
-                    )
-                    .raw("<dl>");
-                for (what, text) in &v.assumptions {
-                    hops.raw("<dt>")
-                        .code(what)
-                        .raw("</dt>")
-                        .leaf("dd", &[], text);
-                }
-                hops.raw("</dl></details>");
-            }
+            assumptions(&mut hops, &v.assumptions);
             html! {
                 <div class="archsim-route">
                     <div class="archsim-route-head" aria-live="polite">{ head.into_html() }</div>
@@ -333,18 +286,6 @@ pub fn RoutePanel(props: &RoutePanelProps) -> Html {
             { for map }
         </div>
     }
-}
-
-/// The host, its verdict and (when `because`) the cause chain.
-fn verdict(m: &mut Markup, v: &RouteView, because: bool) {
-    m.raw("<p class=\"archsim-verdict\">")
-        .leaf("strong", &[], &v.host)
-        .text(" — ")
-        .badge(&v.verdict);
-    if because && !v.because.is_empty() {
-        m.text(" because of ").text(&v.because.join(" → "));
-    }
-    m.raw("</p>");
 }
 
 /// Buttons that route one of `hosts`.

@@ -24,7 +24,7 @@ use crate::dom;
 use crate::geometry::Geometry;
 use crate::hooks::use_link;
 use crate::map_markup::Marks;
-use crate::markup::Markup;
+use crate::markup::{Markup, WidgetMarkup};
 use crate::shared::Shared;
 use crate::state::{State, Store};
 

@@ -28,7 +28,7 @@ use crate::dom;
 use crate::geometry::{Geometry, fixed};
 use crate::map_markup::{Drawing, Looks, Marks, looks, map_markup, node_id};
 use crate::map_patch::{patch, show_hover};
-use crate::markup::Markup;
+use crate::markup::{Markup, WidgetMarkup};
 use crate::state::{Action, State, View};
 use crate::view::{
     Detail, Direction, TYPICAL_FRAME, ZOOM_STEP, detail, ensure_visible, max_zoom, neighbour, pan,

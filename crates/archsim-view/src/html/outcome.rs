@@ -1,0 +1,158 @@
+//! Failures: every flow's state under a set of failed components, and each
+//! flow's single points of failure. The flow table has one writer for the
+//! failure simulator and its fallback.
+
+use archsim_core::{Engine, FlowId};
+
+use super::Markup;
+use super::write::{Table, assumptions};
+use crate::present::OutcomeView;
+
+/// The flow table's columns; the last only when single points of failure
+/// are shown.
+const FLOW_COLUMNS: [&str; 5] = [
+    "Flow",
+    "Entry",
+    "State",
+    "Because",
+    "Single points of failure",
+];
+
+/// A flow's name, with its id in code underneath when the two differ.
+fn flow_name(m: &mut Markup, name: &str, id: &str) {
+    m.text(name);
+    if name != id {
+        m.raw("<br>").code(id);
+    }
+}
+
+/// The host a flow starts at, in code, or a dash.
+fn entry(m: &mut Markup, host: Option<&str>) {
+    match host {
+        Some(host) => m.code(host),
+        None => m.text("—"),
+    };
+}
+
+/// Names joined by `sep`, or `none` when there are none.
+fn names_or(m: &mut Markup, names: &[String], sep: &str, none: &str) {
+    m.text(&if names.is_empty() {
+        none.to_owned()
+    } else {
+        names.join(sep)
+    });
+}
+
+/// Every flow's state and cause chain under a simulation's failures, the
+/// counts of each state in the caption. With `spof` (each flow's single
+/// points of failure, by name), a column shows them.
+///
+/// Complexity: O(flows · (path length + flows)) with `spof`, O(flows ·
+/// path length) without.
+pub fn outcome_table(m: &mut Markup, view: &OutcomeView, spof: Option<&[(FlowId, Vec<String>)]>) {
+    let columns = if spof.is_some() { 5 } else { 4 };
+    let caption = format!("Every flow under these failures: {}", view.state_counts());
+    let mut table = Table::open(m, "archsim-flows", &caption, &FLOW_COLUMNS[..columns]);
+    for r in &view.rows {
+        table.row(
+            m,
+            &[
+                ("class", &format!("state-{}", r.state)),
+                ("data-flow", &r.flow_id),
+            ],
+        );
+        flow_name(m, &r.name, &r.flow_id);
+        table.cell(m);
+        entry(m, r.entry.as_deref());
+        table.cell(m);
+        m.badge(&r.state);
+        table.cell(m);
+        names_or(m, &r.because, " → ", "—");
+        if let Some(spof) = spof {
+            table.cell(m);
+            let names = spof
+                .iter()
+                .find(|(flow, _)| *flow == r.flow)
+                .map_or(&[][..], |(_, names)| names);
+            names_or(m, names, ", ", "none");
+        }
+        table.end_row(m);
+    }
+    table.close(m);
+}
+
+/// Components as a sentence: `Failed (2): A, B.`
+fn listed(m: &mut Markup, class: &str, what: &str, items: &[(archsim_core::CompId, String)]) {
+    let names: Vec<String> = items.iter().map(|(_, n)| n.clone()).collect();
+    m.open("p", &[("class", class)])
+        .text(&format!("{what} ({}): {}.", items.len(), names.join(", ")))
+        .raw("</p>\n");
+}
+
+/// The failure simulator's fallback: the scenarios behind the failures,
+/// what failed and restarted, the flow table and the assumptions of the
+/// flows that are not ok.
+pub fn outcome_html(view: &OutcomeView) -> String {
+    let mut m = Markup::new();
+    m.raw("<section class=\"archsim archsim-outcome\">");
+    for (id, name, teaches) in &view.scenarios {
+        m.raw("<p class=\"archsim-scenario\">")
+            .leaf("strong", &[], name)
+            .text(" (")
+            .code(id)
+            .text("): ")
+            .text(teaches)
+            .raw("</p>\n");
+    }
+    if view.failed.is_empty() {
+        m.raw("<p class=\"archsim-failed\">Nothing fails.</p>");
+    } else {
+        listed(&mut m, "archsim-failed", "Failed", &view.failed);
+    }
+    if !view.restarting.is_empty() {
+        listed(&mut m, "archsim-restarting", "Restarting", &view.restarting);
+    }
+    outcome_table(&mut m, view, None);
+    assumptions(&mut m, &view.assumptions());
+    m.raw("</section>\n");
+    m.into_string()
+}
+
+/// The single points of failure of every flow, and the assumptions behind
+/// them.
+pub fn spof_html(engine: &Engine) -> String {
+    let model = engine.model();
+    let mut m = Markup::new();
+    m.raw("<section class=\"archsim archsim-spof\">");
+    let mut all: Vec<(String, String)> = Vec::new();
+    let mut table = Table::open(
+        &mut m,
+        "archsim-spof",
+        "Single points of failure: each one alone takes the flow down",
+        &["Flow", "Entry", "Single points of failure"],
+    );
+    for s in engine.spof() {
+        for a in &s.assumptions {
+            if !all.contains(a) {
+                all.push(a.clone());
+            }
+        }
+        let flow = &model.flows[s.flow.index()];
+        let names: Vec<String> = s
+            .components
+            .iter()
+            .map(|&c| model.component(c).name.clone())
+            .collect();
+        table.row(&mut m, &[("data-flow", &flow.id)]);
+        flow_name(&mut m, &flow.name, &flow.id);
+        table.cell(&mut m);
+        entry(&mut m, flow.entry_host());
+        table.cell(&mut m);
+        names_or(&mut m, &names, ", ", "—");
+        table.end_row(&mut m);
+    }
+    table.close(&mut m);
+    assumptions(&mut m, &all);
+    m.raw("</section>\n");
+    m.into_string()
+}

@@ -1,0 +1,191 @@
+//! The placement rule's answers: a verdict for new infrastructure (where
+//! it goes, the rules that decided or were overridden, the precedents
+//! among existing components), and the audit of the existing ones. One
+//! writer each for the placement assistant and its fallback; the assistant
+//! asks the questions with its own form.
+
+use archsim_core::AuditStatus;
+
+use super::Markup;
+use super::write::{Table, named_into};
+use crate::present::{AuditRow, PlaceView, RuleLine};
+
+/// Rules as a list: id, the provider it names, what it says, its facts.
+fn rules(m: &mut Markup, items: &[RuleLine]) {
+    m.raw("<ul class=\"archsim-rules\">");
+    for r in items {
+        m.raw("<li>")
+            .code(&r.id)
+            .text(" → ")
+            .leaf("strong", &[], &r.provider_name);
+        if r.is_final {
+            m.text(" (final: overrides the others)");
+        }
+        m.text(": ").text(&r.says);
+        if !r.facts.is_empty() {
+            m.leaf(
+                "span",
+                &[("class", "archsim-muted")],
+                &format!(" [{}]", r.facts.join(", ")),
+            );
+        }
+        m.raw("</li>");
+    }
+    m.raw("</ul>");
+}
+
+/// The verdict (its class names it: `verdict-gcp`, `verdict-conflict`),
+/// the deciding and overridden rules, and the precedents.
+pub fn place_answer(m: &mut Markup, v: &PlaceView) {
+    m.open(
+        "p",
+        &[("class", &format!("archsim-verdict verdict-{}", v.verdict))],
+    )
+    .text("Verdict: ")
+    .leaf("strong", &[], &v.verdict_label)
+    .raw("</p>");
+    if !v.deciding.is_empty() {
+        m.leaf(
+            "h4",
+            &[],
+            if v.verdict == "conflict" {
+                "The rules that disagree"
+            } else {
+                "The rule that decided"
+            },
+        );
+        rules(m, &v.deciding);
+    }
+    if !v.overridden.is_empty() {
+        m.leaf("h4", &[], "Overridden");
+        rules(m, &v.overridden);
+    }
+    if !v.precedents.is_empty() {
+        m.leaf("h4", &[], "Precedents in the model")
+            .raw("<ul class=\"archsim-precedents\">");
+        for p in &v.precedents {
+            m.raw("<li>")
+                .leaf("strong", &[], &p.name)
+                .raw(" ")
+                .code(&p.id)
+                .text(" on ")
+                .text(&p.provider);
+            if !p.shared.is_empty() {
+                m.leaf(
+                    "span",
+                    &[("class", "archsim-muted")],
+                    &format!(" (shares: {})", p.shared.join(", ")),
+                );
+            }
+            if let Some(note) = &p.note {
+                m.leaf("span", &[("class", "archsim-hop-why")], note);
+            }
+            m.raw("</li>");
+        }
+        m.raw("</ul>");
+    }
+}
+
+/// The placement assistant's fallback: the answers given, as a list (the
+/// assistant asks them with a form), then [`place_answer`].
+pub fn place_html(v: &PlaceView) -> String {
+    let mut m = Markup::new();
+    m.open(
+        "section",
+        &[
+            ("class", "archsim archsim-place"),
+            ("data-verdict", &v.verdict),
+        ],
+    )
+    .raw("<p>The answers:</p><ul class=\"archsim-answers\">\n");
+    for q in &v.questions {
+        m.open(
+            "li",
+            &[("class", if q.answer { "is-yes" } else { "is-no" })],
+        )
+        .text(if q.answer {
+            "✔ yes — "
+        } else {
+            "✘ no — "
+        })
+        .text(&q.ask)
+        .text(" (")
+        .code(&q.id)
+        .raw(")</li>\n");
+    }
+    m.raw("</ul>\n");
+    place_answer(&mut m, v);
+    m.raw("</section>\n");
+    m.into_string()
+}
+
+/// Every existing component against the placement rule: where it is, the
+/// rules its answers fire, where the rule puts it, and whether that fits.
+/// The caption counts every status in `rows`; the table lists the rows at
+/// `listed` (indices into `rows`, in order).
+///
+/// Complexity: O(rows + listed).
+pub fn audit_table(m: &mut Markup, rows: &[AuditRow], listed: &[usize]) {
+    let counts: Vec<String> = AuditStatus::NAMES
+        .iter()
+        .map(|s| format!("{s} {}", rows.iter().filter(|r| r.status == *s).count()))
+        .collect();
+    let caption = format!(
+        "Every component against the placement rule: {}",
+        counts.join(", ")
+    );
+    let mut table = Table::open(
+        m,
+        "archsim-audit",
+        &caption,
+        &[
+            "Component",
+            "Where",
+            "Rules",
+            "Rule says",
+            "Status",
+            "Reason",
+        ],
+    );
+    for r in listed.iter().filter_map(|&i| rows.get(i)) {
+        table.row(
+            m,
+            &[
+                ("class", &format!("audit-{}", r.status)),
+                ("data-id", &r.id),
+            ],
+        );
+        named_into(m, &r.name, &r.id);
+        table.cell(m);
+        m.text(&r.provider);
+        if r.region != "-" {
+            m.raw(" ").code(&r.region);
+        }
+        table.cell(m);
+        for (i, rule) in r.rules.iter().enumerate() {
+            if i > 0 {
+                m.raw(", ");
+            }
+            m.code(rule);
+        }
+        if r.rules.is_empty() {
+            m.text("—");
+        }
+        table.cell(m);
+        m.text(&r.verdict);
+        table.cell(m);
+        m.text(&r.status);
+        table.cell(m);
+        m.text(r.reason.as_deref().unwrap_or("—"));
+        table.end_row(m);
+    }
+    table.close(m);
+}
+
+/// The audit's fallback: [`audit_table`] with every component listed.
+pub fn audit_html(rows: &[AuditRow]) -> String {
+    let mut m = Markup::new();
+    let every: Vec<usize> = (0..rows.len()).collect();
+    audit_table(&mut m, rows, &every);
+    m.into_string()
+}

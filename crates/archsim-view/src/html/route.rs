@@ -1,0 +1,81 @@
+//! A route as text: the verdict and record, then each hop with why the
+//! request is there. One writer for the route tracer's answer and its
+//! fallback; the tracer adds its stepping buttons around the same words.
+
+use super::Markup;
+use super::write::{assumptions, codes};
+use crate::present::{HopRow, RouteView, record_text};
+
+/// The host and its verdict, with the cause chain of a bad one, then the
+/// record the zone answers with, if any.
+pub fn route_head(m: &mut Markup, v: &RouteView) {
+    m.raw("<p class=\"archsim-verdict\">")
+        .leaf("strong", &[], &v.host)
+        .text(" — ")
+        .badge(&v.verdict);
+    if !v.because.is_empty() {
+        m.text(" because of ").text(&v.because.join(" → "));
+    }
+    m.raw("</p>");
+    if let Some(r) = &v.record {
+        m.leaf(
+            "p",
+            &[("class", "archsim-record")],
+            &format!("Record: {}", record_text(r)),
+        );
+    }
+}
+
+/// What a host without a record comes to.
+pub const NO_RECORD: &str = "The zone has no record for this host, so it resolves nowhere.";
+
+/// A hop after its name: its id, where and what it is, its state unless
+/// ok, and why the request is there.
+pub fn hop_details(m: &mut Markup, h: &HopRow) {
+    m.code(&h.id).leaf(
+        "span",
+        &[("class", "archsim-muted")],
+        &format!(" — {} · {} · {}", h.provider, h.region, h.kind),
+    );
+    if h.state != "ok" {
+        m.raw(" ").badge(&h.state);
+    }
+    m.leaf("span", &[("class", "archsim-hop-why")], &h.why);
+}
+
+/// The route tracer's fallback: the head, the hops (or the hosts that look
+/// alike, for a host without a record) and the assumptions.
+pub fn route_html(v: &RouteView) -> String {
+    let mut m = Markup::new();
+    m.open(
+        "section",
+        &[
+            ("class", "archsim archsim-route"),
+            ("data-host", &v.host),
+            ("data-verdict", &v.verdict),
+        ],
+    );
+    route_head(&mut m, v);
+    if v.verdict == "no-record" {
+        m.leaf("p", &[], NO_RECORD);
+        if !v.nearby.is_empty() {
+            m.raw("<p>")
+                .text("Hosts that exist and look alike: ")
+                .raw(&codes(&v.nearby))
+                .raw(".</p>");
+        }
+    } else {
+        m.raw("<ol class=\"archsim-hops\">\n");
+        for h in &v.hops {
+            m.open("li", &[("data-id", &h.id)])
+                .leaf("strong", &[], &h.name)
+                .raw(" ");
+            hop_details(&mut m, h);
+            m.raw("</li>\n");
+        }
+        m.raw("</ol>\n");
+    }
+    assumptions(&mut m, &v.assumptions);
+    m.raw("</section>\n");
+    m.into_string()
+}
