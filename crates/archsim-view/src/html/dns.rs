@@ -3,7 +3,6 @@
 
 use super::Markup;
 use super::write::assumptions;
-use crate::escape::html as esc;
 use crate::present::{DnsView, WriterLine, record_text};
 
 /// A writer in one line: name, id, file, owner id, where it runs, what it
@@ -72,9 +71,10 @@ pub fn dns_answer(m: &mut Markup, v: &DnsView) {
 /// host.
 pub fn dns_html(view: &DnsView) -> String {
     let mut m = Markup::new();
-    m.raw("<section class=\"archsim archsim-dns\" data-host=\"")
-        .raw(&esc(&view.host))
-        .raw("\">");
+    m.open(
+        "section",
+        &[("class", "archsim archsim-dns"), ("data-host", &view.host)],
+    );
     dns_answer(&mut m, view);
     m.raw("</section>\n");
     m.into_string()

@@ -5,7 +5,7 @@
 use archsim_core::{Engine, FlowId};
 
 use super::Markup;
-use super::write::{Table, assumptions};
+use super::write::{Table, assumptions, flow_name};
 use crate::present::OutcomeView;
 
 /// The flow table's columns; the last only when single points of failure
@@ -17,14 +17,6 @@ const FLOW_COLUMNS: [&str; 5] = [
     "Because",
     "Single points of failure",
 ];
-
-/// A flow's name, with its id in code underneath when the two differ.
-fn flow_name(m: &mut Markup, name: &str, id: &str) {
-    m.text(name);
-    if name != id {
-        m.raw("<br>").code(id);
-    }
-}
 
 /// The host a flow starts at, in code, or a dash.
 fn entry(m: &mut Markup, host: Option<&str>) {

@@ -7,7 +7,7 @@
 use archsim_core::AuditStatus;
 
 use super::Markup;
-use super::write::{Table, named_into};
+use super::write::{Table, codes, named};
 use crate::present::{AuditRow, PlaceView, RuleLine};
 
 /// Rules as a list: id, the provider it names, what it says, its facts.
@@ -155,22 +155,14 @@ pub fn audit_table(m: &mut Markup, rows: &[AuditRow], listed: &[usize]) {
                 ("data-id", &r.id),
             ],
         );
-        named_into(m, &r.name, &r.id);
+        named(m, &r.name, &r.id);
         table.cell(m);
         m.text(&r.provider);
         if r.region != "-" {
             m.raw(" ").code(&r.region);
         }
         table.cell(m);
-        for (i, rule) in r.rules.iter().enumerate() {
-            if i > 0 {
-                m.raw(", ");
-            }
-            m.code(rule);
-        }
-        if r.rules.is_empty() {
-            m.text("—");
-        }
+        codes(m, &r.rules);
         table.cell(m);
         m.text(&r.verdict);
         table.cell(m);

@@ -59,10 +59,9 @@ pub fn route_html(v: &RouteView) -> String {
     if v.verdict == "no-record" {
         m.leaf("p", &[], NO_RECORD);
         if !v.nearby.is_empty() {
-            m.raw("<p>")
-                .text("Hosts that exist and look alike: ")
-                .raw(&codes(&v.nearby))
-                .raw(".</p>");
+            m.raw("<p>").text("Hosts that exist and look alike: ");
+            codes(&mut m, &v.nearby);
+            m.raw(".</p>");
         }
     } else {
         m.raw("<ol class=\"archsim-hops\">\n");

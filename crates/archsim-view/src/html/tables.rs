@@ -1,16 +1,11 @@
 //! Tables generated from the model: providers, components, records, flows,
 //! scenarios.
 
-use archsim_core::{Engine, FlowStart, ProviderId};
+use archsim_core::{Engine, FlowStart, ProviderId, RecordId};
 
 use super::Markup;
-use super::write::{Table, code, codes, join_escaped, named};
-use crate::escape::html as esc;
-
-/// Optional text, escaped, or an em dash.
-fn or_dash(text: Option<&str>) -> String {
-    text.map_or_else(|| "—".to_owned(), esc)
-}
+use super::write::{Table, codes, flow_name, named};
+use crate::present::{managed_label, record_line};
 
 /// The providers, each with its job and why it has it.
 pub fn providers_table(engine: &Engine) -> String {
@@ -23,11 +18,13 @@ pub fn providers_table(engine: &Engine) -> String {
         &["Provider", "Job", "Why"],
     );
     for p in &model.providers {
-        table.row_of(
-            &mut m,
-            &[("data-provider", &p.id)],
-            &[named(&p.name, &p.id), esc(&p.job), esc(&p.why)],
-        );
+        table.row(&mut m, &[("data-provider", &p.id)]);
+        named(&mut m, &p.name, &p.id);
+        table.cell(&mut m);
+        m.text(&p.job);
+        table.cell(&mut m);
+        m.text(&p.why);
+        table.end_row(&mut m);
     }
     table.close(&mut m);
     m.into_string()
@@ -65,23 +62,27 @@ pub fn components_table(engine: &Engine, provider: Option<ProviderId>) -> String
         if provider.is_some() && c.provider != provider {
             continue;
         }
-        let managed = crate::present::managed_label(c.terraform);
-        table.row_of(
+        table.row(
             &mut m,
             &[
                 ("data-id", &c.id),
                 ("data-provider", model.provider_name(c.provider)),
             ],
-            &[
-                named(&c.name, &c.id),
-                esc(&c.kind),
-                code(model.region_name(c.region)),
-                esc(&c.env),
-                codes(&c.sources),
-                esc(managed),
-                or_dash(c.notes.as_deref()),
-            ],
         );
+        named(&mut m, &c.name, &c.id);
+        table.cell(&mut m);
+        m.text(&c.kind);
+        table.cell(&mut m);
+        m.code(model.region_name(c.region));
+        table.cell(&mut m);
+        m.text(&c.env);
+        table.cell(&mut m);
+        codes(&mut m, &c.sources);
+        table.cell(&mut m);
+        m.text(managed_label(c.terraform));
+        table.cell(&mut m);
+        m.text(c.notes.as_deref().unwrap_or("—"));
+        table.end_row(&mut m);
     }
     table.close(&mut m);
     m.into_string()
@@ -100,20 +101,27 @@ pub fn records_table(engine: &Engine) -> String {
         ),
         &["Host", "Type", "Target", "Writer", "Owner ID", "Proxied"],
     );
-    for (i, _) in model.records.iter().enumerate() {
-        let r = crate::present::record_line(engine, archsim_core::RecordId::from_index(i));
-        table.row_of(
+    for i in 0..model.records.len() {
+        let r = record_line(engine, RecordId::from_index(i));
+        table.row(
             &mut m,
             &[("data-host", &r.host), ("data-writer", &r.writer_id)],
-            &[
-                code(&r.host),
-                esc(&r.rtype),
-                named(&r.target_name, &r.target),
-                format!("{}<br>{}", esc(&r.writer), code(&r.source)),
-                r.owner_id.as_deref().map_or_else(|| "—".to_owned(), code),
-                if r.proxied { "yes" } else { "no" }.to_owned(),
-            ],
         );
+        m.code(&r.host);
+        table.cell(&mut m);
+        m.text(&r.rtype);
+        table.cell(&mut m);
+        named(&mut m, &r.target_name, &r.target);
+        table.cell(&mut m);
+        m.text(&r.writer).raw("<br>").code(&r.source);
+        table.cell(&mut m);
+        match &r.owner_id {
+            Some(owner) => m.code(owner),
+            None => m.text("—"),
+        };
+        table.cell(&mut m);
+        m.text(if r.proxied { "yes" } else { "no" });
+        table.end_row(&mut m);
     }
     table.close(&mut m);
     m.into_string()
@@ -130,26 +138,24 @@ pub fn flows_table(engine: &Engine) -> String {
         &["Flow", "Starts at", "What it is"],
     );
     for f in &model.flows {
-        let start = match &f.start {
-            FlowStart::Host(host) => code(host),
+        table.row(&mut m, &[("data-flow", &f.id)]);
+        flow_name(&mut m, &f.name, &f.id);
+        table.cell(&mut m);
+        match &f.start {
+            FlowStart::Host(host) => {
+                m.code(host);
+            }
             FlowStart::Path(steps) => {
                 let names: Vec<&str> = steps
                     .iter()
                     .map(|&c| model.component(c).name.as_str())
                     .collect();
-                join_escaped(&names, " → ")
+                m.text(&names.join(" → "));
             }
-        };
-        let name = if f.name == f.id {
-            esc(&f.name)
-        } else {
-            named(&f.name, &f.id)
-        };
-        table.row_of(
-            &mut m,
-            &[("data-flow", &f.id)],
-            &[name, start, esc(&f.about)],
-        );
+        }
+        table.cell(&mut m);
+        m.text(&f.about);
+        table.end_row(&mut m);
     }
     table.close(&mut m);
     m.into_string()
@@ -166,20 +172,22 @@ pub fn scenarios_table(engine: &Engine) -> String {
         &["Scenario", "What fails", "What it teaches"],
     );
     for s in &model.scenarios {
-        let mut fails = codes(&s.fail);
-        if !s.reschedule.is_empty() {
-            let restarts = format!("restarts {}", codes(&s.reschedule));
-            fails = if s.fail.is_empty() {
-                restarts
-            } else {
-                format!("{fails}; {restarts}")
-            };
+        table.row(&mut m, &[("data-scenario", &s.id)]);
+        named(&mut m, &s.name, &s.id);
+        table.cell(&mut m);
+        if !s.fail.is_empty() || s.reschedule.is_empty() {
+            codes(&mut m, &s.fail);
         }
-        table.row_of(
-            &mut m,
-            &[("data-scenario", &s.id)],
-            &[named(&s.name, &s.id), fails, esc(&s.teaches)],
-        );
+        if !s.reschedule.is_empty() {
+            if !s.fail.is_empty() {
+                m.raw("; ");
+            }
+            m.text("restarts ");
+            codes(&mut m, &s.reschedule);
+        }
+        table.cell(&mut m);
+        m.text(&s.teaches);
+        table.end_row(&mut m);
     }
     table.close(&mut m);
     m.into_string()

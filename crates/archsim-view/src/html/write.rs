@@ -1,26 +1,36 @@
-//! Small writers shared by the HTML views: escaped text, code, tables.
+//! Small writers shared by the HTML views: names, ids, tables,
+//! assumptions.
 
 use super::Markup;
-use crate::escape::html as esc;
 
-/// `<code>` around escaped text.
-pub(crate) fn code(text: &str) -> String {
-    format!("<code>{}</code>", esc(text))
-}
-
-/// A component's name with its id underneath in code, for a table cell.
-pub(crate) fn named(name: &str, id: &str) -> String {
-    let mut m = Markup::new();
-    named_into(&mut m, name, id);
-    m.into_string()
-}
-
-/// [`named`], written into `m`.
-pub(crate) fn named_into(m: &mut Markup, name: &str, id: &str) {
+/// A name with its id underneath in code, or only the id in code when the
+/// two are the same.
+pub(crate) fn named(m: &mut Markup, name: &str, id: &str) {
     if name != id {
         m.text(name).raw("<br>");
     }
     m.code(id);
+}
+
+/// A flow's name, with its id in code underneath when the two differ.
+pub(crate) fn flow_name(m: &mut Markup, name: &str, id: &str) {
+    m.text(name);
+    if name != id {
+        m.raw("<br>").code(id);
+    }
+}
+
+/// Ids in code, joined with commas, or an em dash for none.
+pub(crate) fn codes(m: &mut Markup, items: &[String]) {
+    if items.is_empty() {
+        m.text("—");
+    }
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            m.raw(", ");
+        }
+        m.code(item);
+    }
 }
 
 /// A table being written into a [`Markup`]: it knows its column headers,
@@ -76,43 +86,10 @@ impl<'h> Table<'h> {
         m.raw(if self.col == 0 { "</th>" } else { "</td>" });
     }
 
-    /// A whole row of cells that are HTML already, the first its header.
-    pub(crate) fn row_of(&mut self, m: &mut Markup, attrs: &[(&str, &str)], cells: &[String]) {
-        self.row(m, attrs);
-        for (i, cell) in cells.iter().enumerate() {
-            if i > 0 {
-                self.cell(m);
-            }
-            m.raw(cell);
-        }
-        self.end_row(m);
-    }
-
     /// End the table.
     pub fn close(self, m: &mut Markup) {
         m.raw("</tbody></table>\n");
     }
-}
-
-/// Escaped items joined by `sep` (which is HTML already).
-pub(crate) fn join_escaped<S: AsRef<str>>(items: &[S], sep: &str) -> String {
-    items
-        .iter()
-        .map(|s| esc(s.as_ref()))
-        .collect::<Vec<_>>()
-        .join(sep)
-}
-
-/// Code items joined with commas, or an em dash for none.
-pub(crate) fn codes<S: AsRef<str>>(items: &[S]) -> String {
-    if items.is_empty() {
-        return "—".to_owned();
-    }
-    items
-        .iter()
-        .map(|s| code(s.as_ref()))
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 /// Assumptions as a collapsed list: what, then the assumption. Nothing
