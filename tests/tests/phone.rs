@@ -9,6 +9,7 @@
 mod support;
 
 use support::browser::Options;
+use support::fit;
 use support::runner::{self, Case, Ctx, Outcome};
 use support::site;
 use support::widget;
@@ -40,18 +41,14 @@ fn has_archsim_content(root: &std::path::Path, page: &str) -> bool {
         .unwrap_or(false)
 }
 
-/// What does not fit, as sentences; and how many tables were looked at.
+/// Rows taller than the window and cells without their column's name, as
+/// sentences; and how many tables were looked at. (Widths: `support::fit`.)
 const MEASURE: &str = r#"
 const problems = [];
 const width = innerWidth, height = innerHeight;
-const page = document.documentElement.scrollWidth;
-if (page > width) problems.push(`the page scrolls sideways: ${page} px in a ${width} px window`);
 const tables = document.querySelectorAll('main table.archsim-table');
 for (const t of tables) {
   const name = t.caption ? t.caption.textContent.slice(0, 70) : t.className;
-  const column = t.parentElement.clientWidth;
-  const wide = t.getBoundingClientRect().width;
-  if (wide > column + 1) problems.push(`${name}: ${Math.round(wide)} px wide in a ${column} px column`);
   const heads = Array.from(t.querySelectorAll('thead th'), (h) => h.textContent.trim());
   let tall = 0, unlabelled = [];
   for (const tr of t.querySelectorAll('tbody tr')) {
@@ -84,7 +81,8 @@ async fn fits_a_phone(ctx: &Ctx, page: String) -> Outcome {
     let mounts = site::mount_points(&ctx.site.root, &page);
     widget::start_each(session, &url, mounts, true).await?;
     let seen = session.js(MEASURE, vec![]).await?;
-    let problems = widget::strings(&seen["problems"]);
+    let mut problems = fit::too_wide(session).await?;
+    problems.extend(widget::strings(&seen["problems"]));
     ctx.note(format!(
         "{page}: {} tables in a {} px window",
         seen["tables"], seen["width"]

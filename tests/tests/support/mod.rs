@@ -7,6 +7,7 @@
 
 pub mod browser;
 pub mod expect;
+pub mod fit;
 pub mod gzip;
 pub mod keys;
 pub mod runner;

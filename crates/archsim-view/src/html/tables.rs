@@ -4,7 +4,7 @@
 use archsim_core::{Engine, FlowStart, ProviderId, RecordId};
 
 use super::Markup;
-use super::write::{Table, codes, flow_name, named};
+use super::write::{Table, codes, flow_name, named, path, paths};
 use crate::present::{managed_label, record_line};
 
 /// The providers, each with its job and why it has it.
@@ -77,7 +77,7 @@ pub fn components_table(engine: &Engine, provider: Option<ProviderId>) -> String
         table.cell(&mut m);
         m.text(&c.env);
         table.cell(&mut m);
-        codes(&mut m, &c.sources);
+        paths(&mut m, &c.sources);
         table.cell(&mut m);
         m.text(managed_label(c.terraform));
         table.cell(&mut m);
@@ -107,13 +107,14 @@ pub fn records_table(engine: &Engine) -> String {
             &mut m,
             &[("data-host", &r.host), ("data-writer", &r.writer_id)],
         );
-        m.code(&r.host);
+        path(&mut m, &r.host);
         table.cell(&mut m);
         m.text(&r.rtype);
         table.cell(&mut m);
         named(&mut m, &r.target_name, &r.target);
         table.cell(&mut m);
-        m.text(&r.writer).raw("<br>").code(&r.source);
+        m.text(&r.writer).raw("<br>");
+        path(&mut m, &r.source);
         table.cell(&mut m);
         match &r.owner_id {
             Some(owner) => m.code(owner),

@@ -20,8 +20,34 @@ pub(crate) fn flow_name(m: &mut Markup, name: &str, id: &str) {
     }
 }
 
+/// A file path or a host in code, free to wrap after each `/` and `.`
+/// (`<wbr>`): unbroken, a path as long as `k8s/envs/dev/sys/…` widens its
+/// table column until the table spills out of the text column.
+pub(crate) fn path(m: &mut Markup, text: &str) {
+    m.raw("<code>");
+    for (i, part) in text.split_inclusive(['/', '.']).enumerate() {
+        if i > 0 {
+            m.raw("<wbr>");
+        }
+        m.text(part);
+    }
+    m.raw("</code>");
+}
+
 /// Ids in code, joined with commas, or an em dash for none.
 pub(crate) fn codes(m: &mut Markup, items: &[String]) {
+    list(m, items, |m, id| {
+        m.code(id);
+    });
+}
+
+/// File paths in code ([`path`]), joined with commas, or an em dash for
+/// none.
+pub(crate) fn paths(m: &mut Markup, items: &[String]) {
+    list(m, items, path);
+}
+
+fn list(m: &mut Markup, items: &[String], write: impl Fn(&mut Markup, &str)) {
     if items.is_empty() {
         m.text("—");
     }
@@ -29,7 +55,7 @@ pub(crate) fn codes(m: &mut Markup, items: &[String]) {
         if i > 0 {
             m.raw(", ");
         }
-        m.code(item);
+        write(m, item);
     }
 }
 
@@ -108,4 +134,28 @@ pub fn assumptions(m: &mut Markup, items: &[(String, String)]) {
         m.raw("<dt>").code(what).raw("</dt>").leaf("dd", &[], text);
     }
     m.raw("</dl></details>\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_may_wrap_after_slashes_and_dots() {
+        let cases = [
+            (
+                "k8s/envs/values.yaml",
+                "<code>k8s/<wbr>envs/<wbr>values.<wbr>yaml</code>",
+            ),
+            ("app.tomoda.life", "<code>app.<wbr>tomoda.<wbr>life</code>"),
+            ("gke", "<code>gke</code>"),
+            ("a/<b>", "<code>a/<wbr>&lt;b&gt;</code>"),
+            ("", "<code></code>"),
+        ];
+        for (text, want) in cases {
+            let mut m = Markup::new();
+            path(&mut m, text);
+            assert_eq!(m.as_str(), want, "{text}");
+        }
+    }
 }
