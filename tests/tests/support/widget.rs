@@ -70,6 +70,19 @@ pub async fn start_each(
     Ok(())
 }
 
+/// Each live widget's answer that differs from its fallback's, as
+/// sentences (see `same_words.js`); and how many answers were compared.
+/// Run with every widget started and untouched.
+pub async fn differ_from_fallbacks(session: &Session) -> Result<(u64, Vec<String>), String> {
+    let seen = session
+        .js_async(include_str!("same_words.js"), vec![])
+        .await?;
+    Ok((
+        seen["compared"].as_u64().unwrap_or(0),
+        strings(&seen["problems"]),
+    ))
+}
+
 /// The canonical view of the mount point `selector` selects (see
 /// `read_widgets.js`), or `Value::Null` when there is none.
 pub async fn read(session: &Session, selector: &str) -> Result<Value, String> {
