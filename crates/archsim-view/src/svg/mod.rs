@@ -1,0 +1,211 @@
+//! The static SVG of the map.
+//!
+//! One standalone `<svg>` element: labelled group rectangles, a rounded box
+//! per component (`<g class="archsim-node" data-id="ID">`), and edges as
+//! paths with arrowheads — request hops solid, other dependencies dashed and
+//! labelled. Every colour comes from a CSS class (see [`crate::STYLE_CSS`]),
+//! and every state is also written as an icon and a word on the node, never
+//! shown by colour alone.
+
+mod edges;
+mod groups;
+mod legend;
+mod nodes;
+mod numbers;
+mod wrap;
+
+use std::fmt::Write;
+
+use archsim_core::{CompId, Engine, State};
+
+use crate::escape::html as esc;
+use crate::layout::Layout;
+use crate::present::state_label;
+
+pub use edges::{edge_class, edge_label, edge_title};
+pub use groups::groups_svg;
+pub use legend::{LEGEND, legend_html};
+pub use nodes::{marker_at, node_body, node_id_label};
+pub use numbers::{coord, path_data};
+pub use wrap::wrap;
+
+use edges::edge_svg;
+use groups::groups;
+use legend::legend;
+use nodes::{Mark, node_svg};
+use numbers::num;
+
+/// What to mark on the map.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MapOptions {
+    /// Components to light up, in order (e.g. a route's hops): every other
+    /// component fades, and the edges between consecutive ones light up.
+    pub highlight: Vec<CompId>,
+    /// Component states to mark (class `state-…` and an icon with a word).
+    pub states: Vec<(CompId, State)>,
+    /// Components failed on purpose (class `is-failed`, marked "failed").
+    pub failed: Vec<CompId>,
+    /// Prefix of the ids inside the SVG (title, markers), so that several
+    /// maps can share a page. Characters other than ASCII letters, digits,
+    /// `-` and `_` become `-`.
+    pub id_prefix: String,
+    /// The accessible title; `None`: "NAME architecture map".
+    pub title: Option<String>,
+    /// Draw a key to the line styles under the map.
+    pub legend: bool,
+}
+
+impl Default for MapOptions {
+    fn default() -> Self {
+        MapOptions {
+            highlight: Vec::new(),
+            states: Vec::new(),
+            failed: Vec::new(),
+            id_prefix: "archsim-map".to_owned(),
+            title: None,
+            legend: true,
+        }
+    }
+}
+
+/// The map as a standalone SVG document fragment.
+///
+/// Arguments: the engine (for names and kinds), a layout of its model, and
+/// what to mark. Components of the layout that are not in the model are
+/// skipped rather than trusted.
+/// Complexity: O(V + E + highlight · E).
+pub fn map_svg(engine: &Engine, layout: &Layout, options: &MapOptions) -> String {
+    let model = engine.model();
+    let p = id_safe(&options.id_prefix);
+    let title = options
+        .title
+        .clone()
+        .unwrap_or_else(|| format!("{} architecture map", model.meta.name));
+    let legend = if options.legend && !layout.nodes.is_empty() {
+        legend(layout.width)
+    } else {
+        (String::new(), 0.0)
+    };
+    let mut out = String::with_capacity(512 + layout.nodes.len() * 600 + layout.edges.len() * 300);
+    let _ = write!(
+        out,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" class="archsim-map" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" aria-label="{t}" aria-labelledby="{p}-title {p}-desc">"#,
+        w = num(layout.width),
+        h = num(layout.height + legend.1),
+        t = esc(&title),
+    );
+    let _ = writeln!(
+        out,
+        "<title id=\"{p}-title\">{}</title><desc id=\"{p}-desc\">{}</desc>",
+        esc(&title),
+        esc(&describe(engine, layout, options)),
+    );
+    let _ = writeln!(
+        out,
+        r#"<defs><marker id="{p}-arrow" class="archsim-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="9" markerHeight="9" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z"/></marker><marker id="{p}-arrow-lit" class="archsim-arrow is-highlighted" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="12" markerHeight="12" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z"/></marker></defs>"#
+    );
+    groups(&mut out, engine, layout);
+    let lit: Vec<(CompId, CompId)> = options.highlight.windows(2).map(|w| (w[0], w[1])).collect();
+    out.push_str("<g class=\"archsim-edges\">\n");
+    for edge in &layout.edges {
+        let on = lit.contains(&(edge.from, edge.to));
+        let faded = !options.highlight.is_empty() && !on;
+        edge_svg(&mut out, engine, edge, on, faded, &p);
+    }
+    out.push_str("</g>\n");
+    // Each component's mark by index; a later entry for a component wins.
+    let mut states: Vec<Option<State>> = vec![None; model.components.len()];
+    for &(c, s) in &options.states {
+        if let Some(slot) = states.get_mut(c.index()) {
+            *slot = Some(s);
+        }
+    }
+    out.push_str("<g class=\"archsim-nodes\">\n");
+    for node in &layout.nodes {
+        if node.component.index() >= model.components.len() {
+            continue;
+        }
+        let mark = if options.failed.contains(&node.component) {
+            Some(Mark::Failed)
+        } else {
+            states[node.component.index()].map(Mark::State)
+        };
+        let lit = options.highlight.contains(&node.component);
+        let faded = !options.highlight.is_empty() && !lit;
+        node_svg(&mut out, engine, node, mark, lit, faded);
+    }
+    out.push_str("</g>\n");
+    if !legend.0.is_empty() {
+        let _ = writeln!(
+            out,
+            r#"<g class="archsim-legend" transform="translate(0 {})">{}</g>"#,
+            num(layout.height),
+            legend.0
+        );
+    }
+    out.push_str("</svg>\n");
+    out
+}
+
+/// The `<desc>`: what the picture shows, for readers who cannot see it.
+fn describe(engine: &Engine, layout: &Layout, options: &MapOptions) -> String {
+    let model = engine.model();
+    let name = |c: &CompId| {
+        model
+            .components
+            .get(c.index())
+            .map_or("?", |c| c.name.as_str())
+    };
+    let bands = layout.groups.iter().filter(|g| g.depth == 0).count();
+    let mut text = format!(
+        "{} components in {} bands (one per provider, with a box per region), {} connections. \
+         Solid arrows are request hops; dashed arrows are other dependencies, labelled with their kind.",
+        layout.nodes.len(),
+        bands,
+        layout.edges.len()
+    );
+    if !options.highlight.is_empty() {
+        let path: Vec<&str> = options.highlight.iter().map(name).collect();
+        let _ = write!(text, " Highlighted: {}.", path.join(" → "));
+    }
+    if !options.failed.is_empty() {
+        let failed: Vec<&str> = options.failed.iter().map(name).collect();
+        let _ = write!(text, " Failed: {}.", failed.join(", "));
+    }
+    for state in [State::Down, State::Degraded, State::AtRisk] {
+        let hit: Vec<&str> = options
+            .states
+            .iter()
+            .filter(|(c, s)| *s == state && !options.failed.contains(c))
+            .map(|(c, _)| name(c))
+            .collect();
+        if !hit.is_empty() {
+            let _ = write!(
+                text,
+                " {}: {}.",
+                state_label(state.as_str()).1,
+                hit.join(", ")
+            );
+        }
+    }
+    text
+}
+
+/// `prefix` with every character that does not belong in an id replaced.
+fn id_safe(prefix: &str) -> String {
+    let safe: String = prefix
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    if safe.is_empty() {
+        "archsim-map".to_owned()
+    } else {
+        safe
+    }
+}
