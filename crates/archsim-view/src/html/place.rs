@@ -23,11 +23,9 @@ fn rules(m: &mut Markup, items: &[RuleLine]) {
         }
         m.text(": ").text(&r.says);
         if !r.facts.is_empty() {
-            m.leaf(
-                "span",
-                &[("class", "archsim-muted")],
-                &format!(" [{}]", r.facts.join(", ")),
-            );
+            m.raw("<span class=\"archsim-muted\"> [")
+                .text(&r.facts.join(", "))
+                .raw("]</span>");
         }
         m.raw("</li>");
     }
@@ -71,11 +69,9 @@ pub fn place_answer(m: &mut Markup, v: &PlaceView) {
                 .text(" on ")
                 .text(&p.provider);
             if !p.shared.is_empty() {
-                m.leaf(
-                    "span",
-                    &[("class", "archsim-muted")],
-                    &format!(" (shares: {})", p.shared.join(", ")),
-                );
+                m.raw("<span class=\"archsim-muted\"> (shares: ")
+                    .text(&p.shared.join(", "))
+                    .raw(")</span>");
             }
             if let Some(note) = &p.note {
                 m.leaf("span", &[("class", "archsim-hop-why")], note);

@@ -18,11 +18,9 @@ pub fn route_head(m: &mut Markup, v: &RouteView) {
     }
     m.raw("</p>");
     if let Some(r) = &v.record {
-        m.leaf(
-            "p",
-            &[("class", "archsim-record")],
-            &format!("Record: {}", record_text(r)),
-        );
+        m.raw("<p class=\"archsim-record\">Record: ")
+            .text(&record_text(r))
+            .raw("</p>");
     }
 }
 
@@ -32,11 +30,14 @@ pub const NO_RECORD: &str = "The zone has no record for this host, so it resolve
 /// A hop after its name: its id, where and what it is, its state unless
 /// ok, and why the request is there.
 pub fn hop_details(m: &mut Markup, h: &HopRow) {
-    m.code(&h.id).leaf(
-        "span",
-        &[("class", "archsim-muted")],
-        &format!(" — {} · {} · {}", h.provider, h.region, h.kind),
-    );
+    m.code(&h.id)
+        .raw("<span class=\"archsim-muted\"> — ")
+        .text(&h.provider)
+        .raw(" · ")
+        .text(&h.region)
+        .raw(" · ")
+        .text(&h.kind)
+        .raw("</span>");
     if h.state != "ok" {
         m.raw(" ").badge(&h.state);
     }
