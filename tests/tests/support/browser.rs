@@ -314,7 +314,10 @@ impl Session {
     pub async fn logs(&self) -> Result<Vec<LogEntry>, String> {
         let value = self
             .client
-            .issue_cmd(BrowserLog)
+            .issue_cmd(Chromedriver {
+                path: "se/log",
+                body: json!({ "type": "browser" }),
+            })
             .await
             .map_err(|e| format!("cannot read the browser log: {e}"))?;
         let entries = value.as_array().cloned().unwrap_or_default();
@@ -375,7 +378,10 @@ impl Session {
     /// One DevTools Protocol command, through chromedriver.
     async fn cdp(&self, cmd: &'static str, params: Value) -> Result<(), String> {
         self.client
-            .issue_cmd(Cdp { cmd, params })
+            .issue_cmd(Chromedriver {
+                path: "goog/cdp/execute",
+                body: json!({ "cmd": cmd, "params": params }),
+            })
             .await
             .map(|_| ())
             .map_err(|e| e.to_string())
@@ -443,48 +449,29 @@ pub fn truthy(value: &Value) -> bool {
     }
 }
 
-/// chromedriver's (non-standard) log endpoint: `POST /session/ID/se/log`.
+/// One of chromedriver's own commands: `POST /session/ID/{path}` with a
+/// JSON body (its browser log, `se/log`; a DevTools Protocol command,
+/// `goog/cdp/execute`).
 #[derive(Debug)]
-struct BrowserLog;
+struct Chromedriver {
+    path: &'static str,
+    body: Value,
+}
 
-impl WebDriverCompatibleCommand for BrowserLog {
+impl WebDriverCompatibleCommand for Chromedriver {
     fn endpoint(
         &self,
         base_url: &url::Url,
         session_id: Option<&str>,
     ) -> Result<url::Url, url::ParseError> {
         base_url.join(&format!(
-            "session/{}/se/log",
-            session_id.unwrap_or_default()
+            "session/{}/{}",
+            session_id.unwrap_or_default(),
+            self.path
         ))
     }
 
     fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        (http::Method::POST, Some(r#"{"type":"browser"}"#.to_owned()))
-    }
-}
-
-/// A DevTools Protocol command: `POST /session/ID/goog/cdp/execute`.
-#[derive(Debug)]
-struct Cdp {
-    cmd: &'static str,
-    params: Value,
-}
-
-impl WebDriverCompatibleCommand for Cdp {
-    fn endpoint(
-        &self,
-        base_url: &url::Url,
-        session_id: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base_url.join(&format!(
-            "session/{}/goog/cdp/execute",
-            session_id.unwrap_or_default()
-        ))
-    }
-
-    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        let body = json!({ "cmd": self.cmd, "params": self.params });
-        (http::Method::POST, Some(body.to_string()))
+        (http::Method::POST, Some(self.body.to_string()))
     }
 }
