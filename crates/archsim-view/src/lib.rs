@@ -2,9 +2,10 @@
 //!
 //! Two shells draw the same answers: the book's preprocessor renders static
 //! fallbacks at build time (for readers without JavaScript, the search index
-//! and the print view), and the browser widgets draw the interactive map.
-//! Both take their geometry from [`layout`] and their words from [`present`],
-//! so the fallback and the widget never disagree.
+//! and the print view), and the browser widgets draw them live. Both take
+//! their geometry from [`layout`], their words from [`present`] and their
+//! answers' markup from [`html`], so the fallback and the widget never
+//! disagree.
 //!
 //! This crate only translates engine answers into pictures and text: it asks
 //! `archsim-core` every question and holds no architecture fact of its own.
