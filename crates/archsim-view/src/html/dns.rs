@@ -5,14 +5,14 @@ use super::Markup;
 use super::write::assumptions;
 use crate::present::{DnsView, WriterLine, record_text};
 
-/// A writer in one line: name, id, file, owner id, where it runs, what it
-/// writes.
+/// A writer in one line: name (and id, when it differs), file, owner id,
+/// where it runs, what it writes.
 fn writer(m: &mut Markup, w: &WriterLine) {
-    m.leaf("strong", &[], &w.name)
-        .raw(" ")
-        .code(&w.id)
-        .text(", configured in ")
-        .code(&w.source);
+    m.leaf("strong", &[], &w.name);
+    if w.id != w.name {
+        m.raw(" ").code(&w.id);
+    }
+    m.text(", configured in ").code(&w.source);
     if let Some(owner) = &w.owner_id {
         m.text(", owner ID ").text(owner);
     }
