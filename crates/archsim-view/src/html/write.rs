@@ -67,7 +67,7 @@ fn list(m: &mut Markup, items: &[String], write: impl Fn(&mut Markup, &str)) {
 /// A row is [`Table::row`] (which opens the row's header cell), its
 /// header's content, then [`Table::cell`] and content for each further
 /// column, then [`Table::end_row`].
-pub struct Table<'h> {
+pub(crate) struct Table<'h> {
     headers: &'h [&'h str],
     /// The column of the cell open in the current row.
     col: usize,
@@ -75,7 +75,7 @@ pub struct Table<'h> {
 
 impl<'h> Table<'h> {
     /// Start a table: class, caption and column headers.
-    pub fn open(m: &mut Markup, class: &str, caption: &str, headers: &'h [&'h str]) -> Self {
+    pub(crate) fn open(m: &mut Markup, class: &str, caption: &str, headers: &'h [&'h str]) -> Self {
         m.raw("<table class=\"archsim archsim-table ")
             .text(class)
             .raw("\">")
@@ -89,13 +89,13 @@ impl<'h> Table<'h> {
     }
 
     /// `<tr …>`, and the row's header cell opened.
-    pub fn row(&mut self, m: &mut Markup, attrs: &[(&str, &str)]) {
+    pub(crate) fn row(&mut self, m: &mut Markup, attrs: &[(&str, &str)]) {
         m.open("tr", attrs).raw("<th scope=\"row\">");
         self.col = 0;
     }
 
     /// Closes the open cell and opens the next column's, labelled.
-    pub fn cell(&mut self, m: &mut Markup) {
+    pub(crate) fn cell(&mut self, m: &mut Markup) {
         self.end_cell(m);
         self.col += 1;
         let label = self.headers.get(self.col).copied().unwrap_or_default();
@@ -103,7 +103,7 @@ impl<'h> Table<'h> {
     }
 
     /// Closes the open cell and the row.
-    pub fn end_row(&mut self, m: &mut Markup) {
+    pub(crate) fn end_row(&mut self, m: &mut Markup) {
         self.end_cell(m);
         m.raw("</tr>\n");
     }
@@ -113,7 +113,7 @@ impl<'h> Table<'h> {
     }
 
     /// End the table.
-    pub fn close(self, m: &mut Markup) {
+    pub(crate) fn close(self, m: &mut Markup) {
         m.raw("</tbody></table>\n");
     }
 }
