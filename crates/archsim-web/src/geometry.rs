@@ -205,7 +205,6 @@ pub fn fixed(v: f64, decimals: u32) -> String {
 mod tests {
     use super::*;
     use crate::shared::Shared;
-    use archsim_view::svg::wrap;
 
     #[test]
     fn prepares_every_drawn_node_and_edge() {
@@ -266,27 +265,6 @@ mod tests {
         ];
         for (v, d, expected) in cases {
             assert_eq!(fixed(v, d), expected, "{v} with {d}");
-        }
-    }
-
-    #[test]
-    fn wraps_names() {
-        let cases: [(&str, usize, &[&str]); 4] = [
-            ("User", 22, &["User"]),
-            (
-                "CloudNativePG (PostgreSQL)",
-                22,
-                &["CloudNativePG", "(PostgreSQL)"],
-            ),
-            (
-                "tomoda-db-backups-development-485000",
-                22,
-                &["tomoda-db-backups-", "development-485000"],
-            ),
-            ("abcdefghij", 4, &["abcd", "efg…"]),
-        ];
-        for (text, width, expected) in cases {
-            assert_eq!(wrap(text, width, 2), expected, "{text}");
         }
     }
 }
