@@ -199,7 +199,7 @@ pub fn mount(element: &Element) -> Mounted {
     let shared = match shared {
         Ok(shared) => shared,
         Err(lines) => {
-            let shown: Vec<&str> = lines.iter().take(6).map(String::as_str).collect();
+            let shown: Vec<String> = lines.iter().take(6).cloned().collect();
             let more = lines.len().saturating_sub(shown.len());
             let mut notice = format!(
                 "The model this widget names has errors, so the static view stays:\n{}",

@@ -125,9 +125,9 @@ fn label(model: &Model, ids: &[EdgeId], kind: EdgeKind) -> Option<String> {
         }
     }
     if !hosts.is_empty() {
-        let short: Vec<&str> = hosts
+        let short: Vec<String> = hosts
             .iter()
-            .map(|h| h.strip_suffix(zone.as_str()).unwrap_or(h))
+            .map(|h| h.strip_suffix(zone.as_str()).unwrap_or(h).to_owned())
             .collect();
         let joined = short.join(", ");
         return Some(if joined.chars().count() <= LABEL_MAX {

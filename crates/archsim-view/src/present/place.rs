@@ -113,10 +113,10 @@ fn verdict(engine: &Engine, evaluation: &Evaluation) -> (String, String) {
             (p.id.clone(), p.name.clone())
         }
         Verdict::Conflict => {
-            let mut names: Vec<&str> = Vec::new();
+            let mut names: Vec<String> = Vec::new();
             for r in &evaluation.deciding {
                 let p = model.placement.rules[r.index()].provider;
-                let name = model.providers[p.index()].name.as_str();
+                let name = model.providers[p.index()].name.clone();
                 if !names.contains(&name) {
                     names.push(name);
                 }

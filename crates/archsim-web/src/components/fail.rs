@@ -177,7 +177,7 @@ pub fn FailPanel(props: &FailPanelProps) -> Html {
             .raw("</p>");
     }
     if !view.restarting.is_empty() {
-        let names: Vec<&str> = view.restarting.iter().map(|(_, n)| n.as_str()).collect();
+        let names: Vec<String> = view.restarting.iter().map(|(_, n)| n.clone()).collect();
         notes.leaf(
             "p",
             &[("class", "archsim-restarting")],
@@ -218,7 +218,7 @@ pub fn FailPanel(props: &FailPanelProps) -> Html {
     });
     // ---- the answer
     let counts = view.state_counts();
-    let failed_names: Vec<&str> = view.failed.iter().map(|(_, n)| n.as_str()).collect();
+    let failed_names: Vec<String> = view.failed.iter().map(|(_, n)| n.clone()).collect();
     let summary = if failed_names.is_empty() {
         format!("Nothing fails. Flows: {counts}.")
     } else {
