@@ -18,7 +18,10 @@ const PARTS = {
   },
   // The flow table's first four columns: the fallback shows single points
   // of failure in a table of their own, the widget in a fifth column.
-  fail: { flows: (r) => cells(r, "table.archsim-flows tbody tr", 4) },
+  fail: {
+    notes: (r) => all(r, ".archsim-scenario, .archsim-restarting"),
+    flows: (r) => cells(r, "table.archsim-flows tbody tr", 4),
+  },
   place: {
     verdict: (r) => all(r, ".archsim-verdict, .archsim-rules > li, .archsim-precedents > li"),
     audit: (r) => cells(r, "table.archsim-audit tr", 6),

@@ -81,12 +81,9 @@ fn listed(m: &mut Markup, class: &str, what: &str, items: &[(archsim_core::CompI
         .raw("</p>\n");
 }
 
-/// The failure simulator's fallback: the scenarios behind the failures,
-/// what failed and restarted, the flow table and the assumptions of the
-/// flows that are not ok.
-pub fn outcome_html(view: &OutcomeView) -> String {
-    let mut m = Markup::new();
-    m.raw("<section class=\"archsim archsim-outcome\">");
+/// The scenarios behind a simulation's failures, each with what it
+/// teaches, and what restarted.
+pub fn outcome_notes(m: &mut Markup, view: &OutcomeView) {
     for (id, name, teaches) in &view.scenarios {
         m.raw("<p class=\"archsim-scenario\">")
             .leaf("strong", &[], name)
@@ -96,13 +93,22 @@ pub fn outcome_html(view: &OutcomeView) -> String {
             .text(teaches)
             .raw("</p>\n");
     }
+    if !view.restarting.is_empty() {
+        listed(m, "archsim-restarting", "Restarting", &view.restarting);
+    }
+}
+
+/// The failure simulator's fallback: the scenarios behind the failures,
+/// what restarted and failed, the flow table and the assumptions of the
+/// flows that are not ok.
+pub fn outcome_html(view: &OutcomeView) -> String {
+    let mut m = Markup::new();
+    m.raw("<section class=\"archsim archsim-outcome\">");
+    outcome_notes(&mut m, view);
     if view.failed.is_empty() {
         m.raw("<p class=\"archsim-failed\">Nothing fails.</p>");
     } else {
         listed(&mut m, "archsim-failed", "Failed", &view.failed);
-    }
-    if !view.restarting.is_empty() {
-        listed(&mut m, "archsim-restarting", "Restarting", &view.restarting);
     }
     outcome_table(&mut m, view, None);
     assumptions(&mut m, &view.assumptions());

@@ -6,7 +6,7 @@
 use std::rc::Rc;
 
 use archsim_core::{CompId, State as Health};
-use archsim_view::html::{assumptions, outcome_table};
+use archsim_view::html::{assumptions, outcome_notes, outcome_table};
 use archsim_view::present::outcome_view;
 use yew::prelude::*;
 
@@ -166,24 +166,7 @@ pub fn FailPanel(props: &FailPanelProps) -> Html {
             "",
         );
     let mut notes = Markup::new();
-    if let Some(s) = state.scenario.and_then(|i| model.scenarios.get(i)) {
-        notes
-            .raw("<p class=\"archsim-scenario\">")
-            .leaf("strong", &[], &s.name)
-            .raw(" ")
-            .code(&s.id)
-            .text(": ")
-            .text(&s.teaches)
-            .raw("</p>");
-    }
-    if !view.restarting.is_empty() {
-        let names: Vec<String> = view.restarting.iter().map(|(_, n)| n.clone()).collect();
-        notes.leaf(
-            "p",
-            &[("class", "archsim-restarting")],
-            &format!("Restarting ({}): {}.", names.len(), names.join(", ")),
-        );
-    }
+    outcome_notes(&mut notes, view);
 
     // ---- the list, drawn only while open
     let ontoggle = {
