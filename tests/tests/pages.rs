@@ -161,7 +161,7 @@ async fn bundle_within_ceiling(ctx: &Ctx) -> Outcome {
     let js = gzip::file_size(&dir.join("archsim-web.js"))?;
     let total = wasm + js;
     ctx.note(format!(
-        "bundle {} gzip (wasm {}, JS {}); budget {}, ceiling {}",
+        "bundle {} gzip ({total} bytes; wasm {}, JS {}); budget {}, ceiling {}",
         gzip::kb(total),
         gzip::kb(wasm),
         gzip::kb(js),
