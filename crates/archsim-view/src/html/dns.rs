@@ -6,7 +6,7 @@ use super::write::assumptions;
 use crate::present::{DnsView, WriterLine, record_text};
 
 /// A writer in one line: name (and id, when it differs), file, owner id,
-/// where it runs, what it writes.
+/// the component it runs as (when its name differs), what it writes.
 fn writer(m: &mut Markup, w: &WriterLine) {
     m.leaf("strong", &[], &w.name);
     if w.id != w.name {
@@ -16,7 +16,7 @@ fn writer(m: &mut Markup, w: &WriterLine) {
     if let Some(owner) = &w.owner_id {
         m.text(", owner ID ").text(owner);
     }
-    if let Some(on) = &w.runs_on {
+    if let Some(on) = w.runs_on.as_ref().filter(|on| **on != w.name) {
         m.text(", runs on ").text(on);
     }
     m.text(". Writes: ").text(&w.serves).text(".");
