@@ -2,11 +2,11 @@
 //! flow's single points of failure. The flow table has one writer for the
 //! failure simulator and its fallback.
 
-use archsim_core::{Engine, FlowId};
+use archsim_core::Engine;
 
 use super::Markup;
-use super::write::{Table, assumptions, flow_name};
-use crate::present::OutcomeView;
+use super::write::{Table, assumptions, code_or_dash, flow_name};
+use crate::present::{OutcomeView, SpofLine, unique};
 
 /// The flow table's columns; the last only when single points of failure
 /// are shown.
@@ -17,14 +17,6 @@ const FLOW_COLUMNS: [&str; 5] = [
     "Because",
     "Single points of failure",
 ];
-
-/// The host a flow starts at, in code, or a dash.
-fn entry(m: &mut Markup, host: Option<&str>) {
-    match host {
-        Some(host) => m.code(host),
-        None => m.text("—"),
-    };
-}
 
 /// Names joined by `sep`, or `none` when there are none.
 fn names_or(m: &mut Markup, names: &[String], sep: &str, none: &str) {
@@ -41,7 +33,7 @@ fn names_or(m: &mut Markup, names: &[String], sep: &str, none: &str) {
 ///
 /// Complexity: O(flows · (path length + flows)) with `spof`, O(flows ·
 /// path length) without.
-pub fn outcome_table(m: &mut Markup, view: &OutcomeView, spof: Option<&[(FlowId, Vec<String>)]>) {
+pub fn outcome_table(m: &mut Markup, view: &OutcomeView, spof: Option<&[SpofLine]>) {
     let columns = if spof.is_some() { 5 } else { 4 };
     let caption = format!("Every flow under these failures: {}", view.state_counts());
     let mut table = Table::open(m, "archsim-flows", &caption, &FLOW_COLUMNS[..columns]);
@@ -55,7 +47,7 @@ pub fn outcome_table(m: &mut Markup, view: &OutcomeView, spof: Option<&[(FlowId,
         );
         flow_name(m, &r.name, &r.flow_id);
         table.cell(m);
-        entry(m, r.entry.as_deref());
+        code_or_dash(m, r.entry.as_deref());
         table.cell(m);
         m.badge(&r.state);
         table.cell(m);
@@ -64,8 +56,8 @@ pub fn outcome_table(m: &mut Markup, view: &OutcomeView, spof: Option<&[(FlowId,
             table.cell(m);
             let names = spof
                 .iter()
-                .find(|(flow, _)| *flow == r.flow)
-                .map_or(&[][..], |(_, names)| names);
+                .find(|s| s.flow == r.flow)
+                .map_or(&[][..], |s| &s.names[..]);
             names_or(m, names, ", ", "none");
         }
         table.end_row(m);
@@ -122,35 +114,25 @@ pub fn spof_html(engine: &Engine) -> String {
     let model = engine.model();
     let mut m = Markup::new();
     m.raw("<section class=\"archsim archsim-spof\">");
-    let mut all: Vec<(String, String)> = Vec::new();
+    let spofs = engine.spof();
     let mut table = Table::open(
         &mut m,
         "archsim-spof",
         "Single points of failure: each one alone takes the flow down",
         &["Flow", "Entry", "Single points of failure"],
     );
-    for s in engine.spof() {
-        for a in &s.assumptions {
-            if !all.contains(a) {
-                all.push(a.clone());
-            }
-        }
+    for s in spofs.iter().map(|s| SpofLine::new(model, s)) {
         let flow = &model.flows[s.flow.index()];
-        let names: Vec<String> = s
-            .components
-            .iter()
-            .map(|&c| model.component(c).name.clone())
-            .collect();
         table.row(&mut m, &[("data-flow", &flow.id)]);
         flow_name(&mut m, &flow.name, &flow.id);
         table.cell(&mut m);
-        entry(&mut m, flow.entry_host());
+        code_or_dash(&mut m, flow.entry_host());
         table.cell(&mut m);
-        names_or(&mut m, &names, ", ", "—");
+        names_or(&mut m, &s.names, ", ", "—");
         table.end_row(&mut m);
     }
     table.close(&mut m);
-    assumptions(&mut m, &all);
+    assumptions(&mut m, &unique(spofs.iter().map(|s| &s.assumptions[..])));
     m.raw("</section>\n");
     m.into_string()
 }

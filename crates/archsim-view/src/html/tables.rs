@@ -4,7 +4,7 @@
 use archsim_core::{Engine, FlowStart, ProviderId, RecordId};
 
 use super::Markup;
-use super::write::{Table, codes, flow_name, named, path, paths};
+use super::write::{Table, code_or_dash, codes, flow_name, named, path, paths};
 use crate::present::{managed_label, record_line};
 
 /// The providers, each with its job and why it has it.
@@ -116,10 +116,7 @@ pub fn records_table(engine: &Engine) -> String {
         m.text(&r.writer).raw("<br>");
         path(&mut m, &r.source);
         table.cell(&mut m);
-        match &r.owner_id {
-            Some(owner) => m.code(owner),
-            None => m.text("—"),
-        };
+        code_or_dash(&mut m, r.owner_id.as_deref());
         table.cell(&mut m);
         m.text(if r.proxied { "yes" } else { "no" });
         table.end_row(&mut m);

@@ -20,6 +20,14 @@ pub(crate) fn flow_name(m: &mut Markup, name: &str, id: &str) {
     }
 }
 
+/// Text in code, or a dash for none.
+pub(crate) fn code_or_dash(m: &mut Markup, text: Option<&str>) {
+    match text {
+        Some(text) => m.code(text),
+        None => m.text("—"),
+    };
+}
+
 /// A file path or a host in code, free to wrap after each `/` and `.`
 /// (`<wbr>`): unbroken, a path as long as `k8s/envs/dev/sys/…` widens its
 /// table column until the table spills out of the text column.

@@ -17,7 +17,7 @@ mod state;
 
 pub use component::{ComponentDetails, Link, component_details, managed_label, whereabouts};
 pub use dns::{DnsView, WriterLine, dns_view};
-pub use outcome::{FlowRow, OutcomeView, outcome_view};
+pub use outcome::{FlowRow, OutcomeView, SpofLine, outcome_view, spof_lines, unique};
 pub use place::{
     AuditRow, PlaceView, PrecedentLine, QuestionLine, RuleLine, audit_view, place_view,
 };

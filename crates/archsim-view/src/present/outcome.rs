@@ -1,6 +1,6 @@
 //! A failure simulation, as a flow table.
 
-use archsim_core::{CompId, Engine, FlowId, Outcome};
+use archsim_core::{CompId, Engine, FlowId, FlowSpof, Model, Outcome};
 
 /// One flow under the simulated failures.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -55,16 +55,64 @@ impl OutcomeView {
     /// The assumptions behind the flows that are not ok, each once, in
     /// flow order.
     pub fn assumptions(&self) -> Vec<(String, String)> {
-        let mut all: Vec<(String, String)> = Vec::new();
-        for r in self.rows.iter().filter(|r| r.state != "ok") {
-            for a in &r.assumptions {
-                if !all.contains(a) {
-                    all.push(a.clone());
-                }
+        unique(
+            self.rows
+                .iter()
+                .filter(|r| r.state != "ok")
+                .map(|r| &r.assumptions[..]),
+        )
+    }
+}
+
+/// One flow's single points of failure, by name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SpofLine {
+    /// The flow.
+    pub flow: FlowId,
+    /// Names of the components whose failure alone takes it down, in model
+    /// order.
+    pub names: Vec<String>,
+}
+
+impl SpofLine {
+    /// The line of one flow's answer.
+    pub fn new(model: &Model, spof: &FlowSpof) -> SpofLine {
+        SpofLine {
+            flow: spof.flow,
+            names: spof
+                .components
+                .iter()
+                .map(|&c| model.component(c).name.clone())
+                .collect(),
+        }
+    }
+}
+
+/// Every flow's single points of failure, in flow order, without the
+/// assumptions behind them (the widget does not show those, so the
+/// optimiser leaves their work out of the bundle).
+///
+/// Complexity: that of [`Engine::spof`].
+pub fn spof_lines(engine: &Engine) -> Vec<SpofLine> {
+    let model = engine.model();
+    engine
+        .spof()
+        .iter()
+        .map(|s| SpofLine::new(model, s))
+        .collect()
+}
+
+/// The assumptions of several answers, each once, in order.
+pub fn unique<'a>(lists: impl Iterator<Item = &'a [(String, String)]>) -> Vec<(String, String)> {
+    let mut all: Vec<(String, String)> = Vec::new();
+    for list in lists {
+        for a in list {
+            if !all.contains(a) {
+                all.push(a.clone());
             }
         }
-        all
     }
+    all
 }
 
 /// The view of a simulation the engine ran.

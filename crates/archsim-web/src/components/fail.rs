@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use archsim_core::{CompId, State as Health};
 use archsim_view::html::{assumptions, outcome_notes, outcome_table};
-use archsim_view::present::outcome_view;
+use archsim_view::present::{outcome_view, spof_lines};
 use yew::prelude::*;
 
 use crate::acts::verb;
@@ -87,23 +87,7 @@ pub fn FailPanel(props: &FailPanelProps) -> Html {
             if !*on {
                 return None;
             }
-            let model = ctx.shared.model();
-            Some(
-                ctx.shared
-                    .engine()
-                    .spof()
-                    .into_iter()
-                    .map(|s| {
-                        (
-                            s.flow,
-                            s.components
-                                .iter()
-                                .map(|c| model.component(*c).name.clone())
-                                .collect::<Vec<_>>(),
-                        )
-                    })
-                    .collect::<Vec<_>>(),
-            )
+            Some(spof_lines(ctx.shared.engine()))
         })
     };
     let view = &*outcome;
