@@ -250,7 +250,7 @@ fn component_details_fill_the_panel() {
     let engine = common::tomoda();
     let photon = component_details(&engine, common::comp(&engine, "photon-index-bucket"));
     assert!(!photon.terraform);
-    assert_eq!(photon.managed, "by hand");
+    assert_eq!(photon.managed, "outside Terraform");
     assert_eq!(photon.provider_id.as_deref(), Some("gcp"));
     assert!(photon.flows.iter().any(|f| f.id == "photon-index-fetch"));
     assert!(photon.placement.is_some());

@@ -5,7 +5,7 @@ use archsim_core::{Engine, FlowStart, ProviderId, RecordId};
 
 use super::Markup;
 use super::write::{Table, code_or_dash, codes, flow_name, named, path, paths};
-use crate::present::{managed_label, record_line};
+use crate::present::{record_line, yes_no};
 
 /// The providers, each with its job and why it has it.
 pub fn providers_table(engine: &Engine) -> String {
@@ -54,7 +54,7 @@ pub fn components_table(engine: &Engine, provider: Option<ProviderId>) -> String
             "Region",
             "Env",
             "Managed in",
-            "Terraform",
+            "In Terraform",
             "Notes",
         ],
     );
@@ -79,7 +79,7 @@ pub fn components_table(engine: &Engine, provider: Option<ProviderId>) -> String
         table.cell(&mut m);
         paths(&mut m, &c.sources);
         table.cell(&mut m);
-        m.text(managed_label(c.terraform));
+        m.text(yes_no(c.terraform));
         table.cell(&mut m);
         m.text(c.notes.as_deref().unwrap_or("—"));
         table.end_row(&mut m);
@@ -118,7 +118,7 @@ pub fn records_table(engine: &Engine) -> String {
         table.cell(&mut m);
         code_or_dash(&mut m, r.owner_id.as_deref());
         table.cell(&mut m);
-        m.text(if r.proxied { "yes" } else { "no" });
+        m.text(yes_no(r.proxied));
         table.end_row(&mut m);
     }
     table.close(&mut m);

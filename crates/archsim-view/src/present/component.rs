@@ -40,7 +40,7 @@ pub struct ComponentDetails {
     pub sources: Vec<String>,
     /// Whether Terraform manages it.
     pub terraform: bool,
-    /// `Terraform` or `by hand`.
+    /// `Terraform` or `outside Terraform`.
     pub managed: String,
     /// The name of the cluster it runs in, if any.
     pub runs_in: Option<String>,
@@ -163,9 +163,16 @@ pub fn component_details(engine: &Engine, component: CompId) -> ComponentDetails
     }
 }
 
-/// How a component is managed, in words: `Terraform` or `by hand`.
-pub fn managed_label(terraform: bool) -> &'static str {
-    if terraform { "Terraform" } else { "by hand" }
+/// How a component is managed, in words: `Terraform` or `outside
+/// Terraform`. The model says only whether Terraform manages it; what is
+/// outside may be a Kubernetes manifest, a cloud's own doing or a hand.
+fn managed_label(terraform: bool) -> &'static str {
+    if terraform { "Terraform" } else { "outside Terraform" }
+}
+
+/// Yes or no, for a table's cell.
+pub fn yes_no(b: bool) -> &'static str {
+    if b { "yes" } else { "no" }
 }
 
 /// Where a component is, in words: its provider and region

@@ -15,7 +15,7 @@ mod place;
 mod route;
 mod state;
 
-pub use component::{ComponentDetails, Link, component_details, managed_label, whereabouts};
+pub use component::{ComponentDetails, Link, component_details, whereabouts, yes_no};
 pub use dns::{DnsView, WriterLine, dns_view};
 pub use outcome::{FlowRow, OutcomeView, SpofLine, outcome_view, spof_lines, unique};
 pub use place::{

@@ -83,7 +83,7 @@ pub fn details_markup(
         .raw("</dd>");
     row(m, "Managed").text(&d.managed);
     for (i, s) in d.sources.iter().enumerate() {
-        m.text(if i == 0 { " in " } else { ", " }).code(s);
+        m.text(if i == 0 { ", in " } else { ", " }).code(s);
     }
     m.raw("</dd>");
     for (term, text) in [
