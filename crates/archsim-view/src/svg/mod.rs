@@ -156,13 +156,22 @@ fn describe(engine: &Engine, layout: &Layout, options: &MapOptions) -> String {
             .get(c.index())
             .map_or("?", |c| c.name.as_str())
     };
-    let bands = layout.groups.iter().filter(|g| g.depth == 0).count();
+    let bands = layout.groups.iter().filter(|g| g.depth == 0);
+    let providers = bands.clone().filter(|g| g.provider.is_some()).count();
     let mut text = format!(
-        "{} components in {} bands (one per provider, with a box per region), {} connections. \
-         Solid arrows are request hops; dashed arrows are other dependencies, labelled with their kind.",
+        "{} components, {} connections. {} provider {} a box per region",
         layout.nodes.len(),
-        bands,
-        layout.edges.len()
+        layout.edges.len(),
+        providers,
+        if providers == 1 { "band with" } else { "bands, each with" },
+    );
+    if bands.clone().any(|g| g.provider.is_none()) {
+        text.push_str(", and a band for what is outside every provider");
+    }
+    text.push_str(
+        ". Thick solid arrows are request hops; thin faint lines join a workload to the \
+         cluster it runs in; dashed and dotted arrows are the other dependencies, one pattern \
+         per kind, labelled with it.",
     );
     if !options.highlight.is_empty() {
         let path: Vec<&str> = options.highlight.iter().map(name).collect();
