@@ -782,8 +782,8 @@ fn f34_dns_is_cloudflare_full_stop() {
     let e = engine();
     let (v, facts, _) = verdict(&e, &["dns"]);
     assert_eq!((v.as_str(), facts), ("cloudflare", vec!["F34".to_owned()]));
-    // Even when the cluster reaches it (external-dns does), DNS stays on Cloudflare.
-    let answer = place::place(e.model(), &["dns", "reached-from-cluster"]).unwrap();
+    // Even when the cluster reaches out to it (external-dns does), DNS stays on Cloudflare.
+    let answer = place::place(e.model(), &["dns", "reaches-out-from-cluster"]).unwrap();
     assert_eq!(answer.evaluation.verdict, Verdict::Provider(ProviderId(2)));
     assert_eq!(answer.evaluation.overridden.len(), 1);
     assert!(matches!(

@@ -148,7 +148,7 @@ fn placement_says_where_and_why() {
         (&["public-cacheable-assets"], "aws", &["public-assets"], &[]),
         (&["holds-state"], "gcp", &["workload-home"], &[]),
         (
-            &["dns", "reached-from-cluster"],
+            &["dns", "reaches-out-from-cluster"],
             "cloudflare",
             &["dns-is-cloudflare"],
             &["cluster-reach"],

@@ -167,7 +167,11 @@ pub fn component_details(engine: &Engine, component: CompId) -> ComponentDetails
 /// Terraform`. The model says only whether Terraform manages it; what is
 /// outside may be a Kubernetes manifest, a cloud's own doing or a hand.
 fn managed_label(terraform: bool) -> &'static str {
-    if terraform { "Terraform" } else { "outside Terraform" }
+    if terraform {
+        "Terraform"
+    } else {
+        "outside Terraform"
+    }
 }
 
 /// Yes or no, for a table's cell.

@@ -163,7 +163,11 @@ fn describe(engine: &Engine, layout: &Layout, options: &MapOptions) -> String {
         layout.nodes.len(),
         layout.edges.len(),
         providers,
-        if providers == 1 { "band with" } else { "bands, each with" },
+        if providers == 1 {
+            "band with"
+        } else {
+            "bands, each with"
+        },
     );
     if bands.clone().any(|g| g.provider.is_none()) {
         text.push_str(", and a band for what is outside every provider");
