@@ -52,6 +52,7 @@ fn renderings() -> Vec<(&'static str, String)> {
         ("records", records_table(&engine)),
         ("flows", flows_table(&engine)),
         ("scenarios", scenarios_table(&engine)),
+        ("rules", rules_table(&engine)),
     ]
 }
 

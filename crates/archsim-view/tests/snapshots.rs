@@ -126,7 +126,7 @@ fn every_renderer_matches_its_snapshot() {
         ),
         (
             "place-dns-final.html",
-            placement(&engine, &["dns", "reached-from-cluster"]),
+            placement(&engine, &["dns", "reaches-out-from-cluster"]),
         ),
         (
             "place-conflict.html",
@@ -149,6 +149,7 @@ fn every_renderer_matches_its_snapshot() {
         ("table-records.html", records_table(&engine)),
         ("table-flows.html", flows_table(&engine)),
         ("table-scenarios.html", scenarios_table(&engine)),
+        ("table-rules.html", rules_table(&engine)),
     ];
     cases.extend(maps(&engine));
     for (name, actual) in &cases {

@@ -2,8 +2,8 @@
 //!
 //! The tables are the model's own lists (providers with their jobs, the
 //! components of a provider with the files that manage them, the zone's
-//! records with their writers, the flows, the scenarios, the single points
-//! of failure, the placement audit), rendered by the view crate so the book
+//! records with their writers, the flows, the scenarios, the placement
+//! rules, the single points of failure, the placement audit), rendered by the view crate so the book
 //! never restates them by hand.
 
 use archsim_core::Engine;
@@ -22,6 +22,7 @@ pub const TABLES: &[(&str, &[&str])] = &[
     ("records", &[]),
     ("flows", &[]),
     ("scenarios", &[]),
+    ("rules", &[]),
     ("spof", &[]),
     ("audit", &[]),
 ];
@@ -57,6 +58,7 @@ pub fn table(engine: &Engine, d: &Directive) -> Result<String, Problem> {
         "records" => html::records_table(engine),
         "flows" => html::flows_table(engine),
         "scenarios" => html::scenarios_table(engine),
+        "rules" => html::rules_table(engine),
         "spof" => html::spof_html(engine),
         _ => html::audit_html(&present::audit_view(engine)),
     };

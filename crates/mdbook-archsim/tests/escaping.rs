@@ -64,6 +64,8 @@ const PAGE: &str = r#"
 
 {{#archsim table scenarios}}
 
+{{#archsim table rules}}
+
 {{#archsim table spof}}
 
 {{#archsim table audit}}

@@ -27,5 +27,7 @@ pub use markup::{Markup, NONE, flag};
 pub use outcome::{outcome_html, outcome_notes, outcome_table, spof_html};
 pub use place::{audit_html, audit_table, place_answer, place_html};
 pub use route::{NO_RECORD, hop_details, route_head, route_html};
-pub use tables::{components_table, flows_table, providers_table, records_table, scenarios_table};
+pub use tables::{
+    components_table, flows_table, providers_table, records_table, rules_table, scenarios_table,
+};
 pub use write::assumptions;

@@ -14,22 +14,31 @@ use crate::present::{AuditRow, PlaceView, RuleLine};
 fn rules(m: &mut Markup, items: &[RuleLine]) {
     m.raw("<ul class=\"archsim-rules\">");
     for r in items {
-        m.raw("<li>")
-            .code(&r.id)
-            .text(" → ")
-            .leaf("strong", &[], &r.provider_name);
-        if r.is_final {
-            m.text(" (final: overrides the others)");
-        }
-        m.text(": ").text(&r.says);
-        if !r.facts.is_empty() {
-            m.raw("<span class=\"archsim-muted\"> [")
-                .text(&r.facts.join(", "))
-                .raw("]</span>");
-        }
+        m.raw("<li>").code(&r.id).text(" → ");
+        rule_target(m, r);
+        m.text(": ");
+        rule_says(m, r);
         m.raw("</li>");
     }
     m.raw("</ul>");
+}
+
+/// The provider a rule names, and whether it overrides the others.
+pub(crate) fn rule_target(m: &mut Markup, r: &RuleLine) {
+    m.leaf("strong", &[], &r.provider_name);
+    if r.is_final {
+        m.text(" (final: overrides the others)");
+    }
+}
+
+/// What a rule says, with the facts it encodes.
+pub(crate) fn rule_says(m: &mut Markup, r: &RuleLine) {
+    m.text(&r.says);
+    if !r.facts.is_empty() {
+        m.raw("<span class=\"archsim-muted\"> [")
+            .text(&r.facts.join(", "))
+            .raw("]</span>");
+    }
 }
 
 /// The verdict (its class names it: `verdict-gcp`, `verdict-conflict`),

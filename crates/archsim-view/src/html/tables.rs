@@ -1,11 +1,12 @@
 //! Tables generated from the model: providers, components, records, flows,
-//! scenarios.
+//! scenarios, placement rules.
 
-use archsim_core::{Engine, FlowStart, ProviderId, RecordId};
+use archsim_core::{Engine, FlowStart, ProviderId, RecordId, RuleId};
 
 use super::Markup;
+use super::place::{rule_says, rule_target};
 use super::write::{Table, code_or_dash, codes, flow_name, named, path, paths};
-use crate::present::{record_line, yes_no};
+use crate::present::{record_line, rule_line, yes_no};
 
 /// The providers, each with its job and why it has it.
 pub fn providers_table(engine: &Engine) -> String {
@@ -185,6 +186,33 @@ pub fn scenarios_table(engine: &Engine) -> String {
         }
         table.cell(&mut m);
         m.text(&s.teaches);
+        table.end_row(&mut m);
+    }
+    table.close(&mut m);
+    m.into_string()
+}
+
+/// The placement rules: the questions that fire each, where it puts what
+/// they describe, and what it says.
+pub fn rules_table(engine: &Engine) -> String {
+    let model = engine.model();
+    let mut m = Markup::new();
+    let mut table = Table::open(
+        &mut m,
+        "archsim-rules-list",
+        "The placement rules",
+        &["Rule", "Fires on a yes to any of", "Puts it on", "Says"],
+    );
+    for (i, r) in model.placement.rules.iter().enumerate() {
+        let line = rule_line(engine, RuleId::from_index(i));
+        table.row(&mut m, &[("data-rule", &line.id)]);
+        m.code(&line.id);
+        table.cell(&mut m);
+        codes(&mut m, &r.if_any);
+        table.cell(&mut m);
+        rule_target(&mut m, &line);
+        table.cell(&mut m);
+        rule_says(&mut m, &line);
         table.end_row(&mut m);
     }
     table.close(&mut m);

@@ -19,7 +19,7 @@ pub use component::{ComponentDetails, Link, component_details, whereabouts, yes_
 pub use dns::{DnsView, WriterLine, dns_view};
 pub use outcome::{FlowRow, OutcomeView, SpofLine, outcome_view, spof_lines, unique};
 pub use place::{
-    AuditRow, PlaceView, PrecedentLine, QuestionLine, RuleLine, audit_view, place_view,
+    AuditRow, PlaceView, PrecedentLine, QuestionLine, RuleLine, audit_view, place_view, rule_line,
 };
 pub use route::{
     HopRow, RecordLine, RouteView, record_line, record_text, route_states, route_view,

@@ -90,7 +90,8 @@ pub struct AuditRow {
     pub rules: Vec<String>,
 }
 
-fn rule_line(engine: &Engine, rule: RuleId) -> RuleLine {
+/// One placement rule, for a list or a table.
+pub fn rule_line(engine: &Engine, rule: RuleId) -> RuleLine {
     let model = engine.model();
     let r = &model.placement.rules[rule.index()];
     let provider = &model.providers[r.provider.index()];
@@ -126,7 +127,10 @@ fn verdict(engine: &Engine, evaluation: &Evaluation) -> (String, String) {
                 format!("conflict: the rules point at {}", names.join(" and ")),
             )
         }
-        Verdict::Undecided => ("undecided".to_owned(), "no rule applies".to_owned()),
+        Verdict::Undecided => (
+            "undecided".to_owned(),
+            "undecided: no rule applies".to_owned(),
+        ),
     }
 }
 
