@@ -95,12 +95,65 @@ pub fn check(engine: &Engine, d: &Directive) -> Result<String, Problem> {
     Ok(mark(&summary))
 }
 
-/// The inline mark of a claim that holds.
-pub fn mark(summary: &str) -> String {
+/// What a claim that holds checked, and the model's assumptions its answer
+/// rests on (subject, assumption).
+pub struct Checked {
+    says: String,
+    assumes: Vec<(String, String)>,
+}
+
+impl Checked {
+    /// A claim whose answer rests on the source document alone.
+    fn fact(says: String) -> Self {
+        Checked {
+            says,
+            assumes: Vec::new(),
+        }
+    }
+}
+
+/// The inline mark of a claim that holds: "checked", or "assumed" when the
+/// model assumes something about what the claim names (its note lists
+/// what, so the reader can judge how much it matters). The mark takes the focus,
+/// so its note (what was checked, and the assumptions) shows for the
+/// keyboard as for the mouse (`archsim.css`).
+pub fn mark(c: &Checked) -> String {
+    let mut note = format!("Checked against the model: {}.", c.says);
+    let (class, sign, word) = if c.assumes.is_empty() {
+        ("archsim-claim", "✓", "checked")
+    } else {
+        note.push_str(" What it names carries assumptions beyond the source document: ");
+        let assumes: Vec<String> = c
+            .assumes
+            .iter()
+            .map(|(subject, text)| format!("{subject}: {text}"))
+            .collect();
+        note.push_str(&assumes.join(" "));
+        ("archsim-claim is-assumed", "?", "assumed")
+    };
     format!(
-        "<span class=\"archsim-claim\" title=\"Checked against the model: {}\"><span aria-hidden=\"true\">✓</span> checked</span>",
-        escape::html(summary)
+        "<span class=\"{class}\" tabindex=\"0\" role=\"note\" aria-label=\"{}\"><span aria-hidden=\"true\">{sign}</span> {word}</span>",
+        escape::html(&note)
     )
+}
+
+/// The assumptions about `ids`: a component's own, or an edge's with
+/// either end among them.
+fn touching(assumptions: &[(String, String)], ids: &[&str]) -> Vec<(String, String)> {
+    assumptions
+        .iter()
+        .filter(|(subject, _)| subject.split(" → ").any(|end| ids.contains(&end)))
+        .cloned()
+        .collect()
+}
+
+/// The assumptions about edges with an end among `ids`. What fails with
+/// what rests on the dependencies; a component's own assumption (who made
+/// it, where its manifests live) does not change it.
+fn edges_touching(assumptions: &[(String, String)], ids: &[&str]) -> Vec<(String, String)> {
+    let mut out = touching(assumptions, ids);
+    out.retain(|(subject, _)| subject.contains(" → "));
+    out
 }
 
 fn allow(d: &Directive, allowed: &[&str], what: &str) -> Result<(), Problem> {
@@ -128,7 +181,7 @@ fn does_not_hold(says: String) -> Problem {
 
 // ------------------------------------------------------------ flow states
 
-fn states(engine: &Engine, d: &Directive) -> Result<String, Problem> {
+fn states(engine: &Engine, d: &Directive) -> Result<Checked, Problem> {
     let state_keys = ["ok", "at-risk", "degraded", "down"];
     let mut allowed = vec!["fail", "scenario", "reschedule", "fails", "survives"];
     allowed.extend(state_keys);
@@ -154,6 +207,7 @@ fn states(engine: &Engine, d: &Directive) -> Result<String, Problem> {
     let condition = condition(scenario, &fail, &reschedule);
     let outcome = engine.simulate(&selection);
     let mut parts = Vec::new();
+    let mut assumes = Vec::new();
     for (key, wanted) in [("fails", true), ("survives", false)] {
         let Some(value) = d.get(key) else { continue };
         for name in list(value) {
@@ -202,9 +256,24 @@ fn states(engine: &Engine, d: &Directive) -> Result<String, Problem> {
                 )));
             }
             parts.push(format!("{name} is {key}"));
+            // A flow that is not ok rests on its cause chain.
+            let f = &outcome.flows[flow.index()];
+            let chain: Vec<&str> = f
+                .because
+                .iter()
+                .map(|&c| model.component(c).id.as_str())
+                .collect();
+            for a in edges_touching(&f.assumptions, &chain) {
+                if !assumes.contains(&a) {
+                    assumes.push(a);
+                }
+            }
         }
     }
-    Ok(format!("{condition}, {}", parts.join(", ")))
+    Ok(Checked {
+        says: format!("{condition}, {}", parts.join(", ")),
+        assumes,
+    })
 }
 
 /// "in scenario X, failing a, b and rescheduling c", for messages.
@@ -288,7 +357,7 @@ pub fn component_id(model: &Model, name: &str) -> Result<CompId, Problem> {
 
 // --------------------------------------------------------------- placement
 
-fn placement(engine: &Engine, d: &Directive) -> Result<String, Problem> {
+fn placement(engine: &Engine, d: &Directive) -> Result<Checked, Problem> {
     allow(d, &["place", "verdict", "precedent", "rule"], "placement")?;
     if d.get("verdict").is_none() && d.get("precedent").is_none() && d.get("rule").is_none() {
         return Err(Problem::new("the placement claim states nothing")
@@ -366,7 +435,7 @@ fn placement(engine: &Engine, d: &Directive) -> Result<String, Problem> {
             model.component(wanted).id
         ));
     }
-    Ok(parts.join("; "))
+    Ok(Checked::fact(parts.join("; ")))
 }
 
 fn names_or_none(names: &[&str]) -> String {
@@ -379,7 +448,7 @@ fn names_or_none(names: &[&str]) -> String {
 
 // --------------------------------------------------------------------- dns
 
-fn dns(engine: &Engine, d: &Directive) -> Result<String, Problem> {
+fn dns(engine: &Engine, d: &Directive) -> Result<Checked, Problem> {
     allow(d, &["dns", "writer"], "DNS")?;
     let model = engine.model();
     let host = d.get("dns").unwrap_or_default();
@@ -401,15 +470,20 @@ fn dns(engine: &Engine, d: &Directive) -> Result<String, Problem> {
             answer.host
         )));
     }
-    if actual == "none" {
-        return Ok(format!("no writer claims {}", answer.host));
-    }
-    Ok(format!("{}'s record is written by {actual}", answer.host))
+    let says = if actual == "none" {
+        format!("no writer claims {}", answer.host)
+    } else {
+        format!("{}'s record is written by {actual}", answer.host)
+    };
+    Ok(Checked {
+        says,
+        assumes: answer.assumptions,
+    })
 }
 
 // --------------------------------------------------------------- component
 
-fn component(engine: &Engine, d: &Directive) -> Result<String, Problem> {
+fn component(engine: &Engine, d: &Directive) -> Result<Checked, Problem> {
     let mut allowed = vec!["component"];
     allowed.extend(COMPONENT_FIELDS);
     allow(d, &allowed, "component")?;
@@ -451,12 +525,19 @@ fn component(engine: &Engine, d: &Directive) -> Result<String, Problem> {
         return Err(Problem::new("the component claim states nothing")
             .with_hint(format!("add one of {}", COMPONENT_FIELDS.join(", "))));
     }
-    Ok(format!("{}: {}", c.id, parts.join(", ")))
+    Ok(Checked {
+        says: format!("{}: {}", c.id, parts.join(", ")),
+        assumes: c
+            .assumption
+            .iter()
+            .map(|a| (c.id.clone(), a.clone()))
+            .collect(),
+    })
 }
 
 // ------------------------------------------------------------------- route
 
-fn route(engine: &Engine, d: &Directive) -> Result<String, Problem> {
+fn route(engine: &Engine, d: &Directive) -> Result<Checked, Problem> {
     allow(d, &["route", "via", "verdict", "fail"], "route")?;
     if d.get("via").is_none() && d.get("verdict").is_none() {
         return Err(Problem::new("the route claim states nothing")
@@ -468,6 +549,8 @@ fn route(engine: &Engine, d: &Directive) -> Result<String, Problem> {
     let route = engine.route(d.get("route").unwrap_or_default(), &selection)?;
     let condition = condition(None, &fail, &[]);
     let mut parts = Vec::new();
+    // What the claim rests on: the hops it names, or the cause chain.
+    let mut about: Vec<&str> = Vec::new();
     if let Some(via) = d.get("via") {
         let hops: Vec<CompId> = route.hops.iter().map(|h| h.component).collect();
         let path = || {
@@ -502,6 +585,9 @@ fn route(engine: &Engine, d: &Directive) -> Result<String, Problem> {
             }
         }
         parts.push(format!("{} goes via {}", route.host, list(via).join(", ")));
+        about.extend(list(via).iter().map(|&n| {
+            component_id(model, n).map_or(n, |c| model.component(c).id.as_str())
+        }));
     }
     if let Some(claimed) = d.get("verdict") {
         let known = State::ALL
@@ -519,13 +605,17 @@ fn route(engine: &Engine, d: &Directive) -> Result<String, Problem> {
             )));
         }
         parts.push(format!("{} is {claimed} ({condition})", route.host));
+        about.extend(route.because.iter().map(|&c| model.component(c).id.as_str()));
     }
-    Ok(parts.join("; "))
+    Ok(Checked {
+        says: parts.join("; "),
+        assumes: touching(&route.assumptions, &about),
+    })
 }
 
 // -------------------------------------------------------------------- spof
 
-fn spof(engine: &Engine, d: &Directive) -> Result<String, Problem> {
+fn spof(engine: &Engine, d: &Directive) -> Result<Checked, Problem> {
     allow(
         d,
         &["spof", "includes", "excludes"],
@@ -548,6 +638,7 @@ fn spof(engine: &Engine, d: &Directive) -> Result<String, Problem> {
             .collect::<Vec<_>>()
     };
     let mut parts = Vec::new();
+    let mut included = Vec::new();
     for (key, wanted) in [("includes", true), ("excludes", false)] {
         let Some(value) = d.get(key) else { continue };
         for item in list(value) {
@@ -560,6 +651,9 @@ fn spof(engine: &Engine, d: &Directive) -> Result<String, Problem> {
                     names_or_none(&ids())
                 )));
             }
+            if wanted {
+                included.push(model.component(c).id.as_str());
+            }
             let verb = if wanted { "is" } else { "is not" };
             parts.push(format!(
                 "{} {verb} a single point of failure of {name}",
@@ -567,5 +661,15 @@ fn spof(engine: &Engine, d: &Directive) -> Result<String, Problem> {
             ));
         }
     }
-    Ok(parts.join("; "))
+    // An included component rests on the edges that make it one.
+    let assumes = engine
+        .spof()
+        .into_iter()
+        .find(|s| s.flow == flow)
+        .map(|s| edges_touching(&s.assumptions, &included))
+        .unwrap_or_default();
+    Ok(Checked {
+        says: parts.join("; "),
+        assumes,
+    })
 }
