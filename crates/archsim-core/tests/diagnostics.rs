@@ -137,6 +137,99 @@ fn cases() -> Vec<(
             "`cloudfront`",
         ),
         (
+            "a component that runs in itself",
+            tomoda_with(
+                "terraform = true\ntraits = [\"runs-workload\"]\nnotes = \"The GKE cluster",
+                "runs_in = \"gke\"\nterraform = true\ntraits = [\"runs-workload\"]\nnotes = \"The GKE cluster",
+            ),
+            "self-edge",
+            "runs_in = \"gke\"",
+            "`gke` runs in itself",
+            "the cluster it runs in",
+        ),
+        (
+            "a record that points at the zone",
+            tomoda_with(
+                "target = \"cloudfront-prod\"",
+                "target = \"cloudflare-zone\"",
+            ),
+            "self-edge",
+            "target = \"cloudflare-zone\"",
+            "points at the zone itself",
+            "what serves the host",
+        ),
+        (
+            "a hop for a host without a record",
+            tomoda_with(
+                "hosts = [\"argo-app.tomoda.life\"]",
+                "hosts = [\"argo-ap.tomoda.life\"]",
+            ),
+            "unknown-reference",
+            "hosts = [\"argo-ap.tomoda.life\"]",
+            "hop host `argo-ap.tomoda.life` has no record",
+            "did you mean `argo-app.tomoda.life`",
+        ),
+        (
+            "a URL where a host belongs",
+            tomoda_with(
+                "host = \"assets-dev.tomoda.life\"",
+                "host = \"https://assets-dev.tomoda.life/\"",
+            ),
+            "invalid-host",
+            "host = \"https://assets-dev.tomoda.life/\"",
+            "not a bare host name",
+            "without scheme",
+        ),
+        (
+            "a scenario with a component's id",
+            tomoda_with("id = \"gcp-down\"", "id = \"gke\""),
+            "ambiguous-name",
+            "id = \"gke\"",
+            "scenario `gke` has the id or name of component `gke`",
+            "rename the scenario",
+        ),
+        (
+            "two components with one name",
+            tomoda_with(
+                "id = \"redis\"\nname = \"Bitnami Redis\"",
+                "id = \"redis\"\nname = \"GKE-Tomoda\"",
+            ),
+            "ambiguous-name",
+            "id = \"redis\"",
+            "are both named",
+            "its own name",
+        ),
+        (
+            "a CNAME beside another record",
+            tomoda_with(
+                "[[record]]\nhost = \"assets-dev.tomoda.life\"",
+                "[[record]]\nhost = \"assets.tomoda.life\"",
+            ),
+            "cname-conflict",
+            "host = \"assets.tomoda.life\"",
+            "has a CNAME record and another record",
+            "the only record",
+        ),
+        (
+            "an unknown environment",
+            tomoda_with(
+                "env = \"dev\"\nproxied = false\nfacts = [\"F19\", \"F23\", \"F28\"]",
+                "env = \"dve\"\nproxied = false\nfacts = [\"F19\", \"F23\", \"F28\"]",
+            ),
+            "unknown-value",
+            "env = \"dve\"",
+            "unknown environment `dve`",
+            "did you mean `dev`?",
+        ),
+        (
+            "a zone name that is no host",
+            tomoda_with("name = \"tomoda.life\"", "name = \"tomoda..life\""),
+            "invalid-host",
+            "name = \"tomoda..life\"",
+            "zone name is not a host name",
+            "the zone's domain",
+        ),
+        (
             "unsupported format",
             tomoda_with("format = 1", "format = 2"),
             "unsupported-format",
@@ -183,6 +276,13 @@ fn broken_models_get_located_diagnostics_with_hints() {
         );
         assert!(d.column >= 1);
     }
+}
+
+#[test]
+fn a_bad_zone_is_one_error_not_one_per_host() {
+    let source = tomoda_with("name = \"tomoda.life\"", "name = \"tomoda..life\"");
+    let loaded = load_str("tomoda.toml", &source);
+    assert_eq!(loaded.diagnostics.len(), 1, "{:#?}", loaded.diagnostics);
 }
 
 #[test]

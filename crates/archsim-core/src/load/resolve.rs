@@ -125,8 +125,19 @@ impl<'a> Ids<'a> {
 
 /// Normalise a host written in the model, reporting one outside the zone.
 fn model_host(ctx: &mut Ctx<'_>, zone: &str, raw: &S) -> Option<String> {
+    if raw.get_ref().contains(['/', ':', '@', '?', '#']) {
+        ctx.error(
+            "invalid-host",
+            span_of(raw),
+            format!("`{}` is not a bare host name", raw.get_ref()),
+            Some(format!(
+                "the model names hosts without scheme, port or path, such as `api.{zone}`"
+            )),
+        );
+        return None;
+    }
     match host::normalize(raw.get_ref()) {
-        Ok(host) if host::in_zone(&host, zone) => Some(host),
+        Ok(host) if zone.is_empty() || host::in_zone(&host, zone) => Some(host),
         Ok(host) => {
             ctx.error(
                 "outside-zone",
@@ -141,11 +152,31 @@ fn model_host(ctx: &mut Ctx<'_>, zone: &str, raw: &S) -> Option<String> {
                 "invalid-host",
                 span_of(raw),
                 format!("`{}` is not a host name: {problem}", raw.get_ref()),
-                None,
+                Some(format!("write a bare host name, such as `api.{zone}`")),
             );
             None
         }
     }
+}
+
+/// An environment: `prod`, `dev` or `shared`.
+fn env(ctx: &mut Ctx<'_>, raw: &S) -> String {
+    const ENVS: [&str; 3] = ["prod", "dev", "shared"];
+    let value = raw.get_ref();
+    if !ENVS.contains(&value.as_str()) {
+        let near = nearest(value, ENVS, 1);
+        ctx.error(
+            "unknown-value",
+            span_of(raw),
+            format!("unknown environment `{value}`"),
+            Some(if near.is_empty() {
+                "use prod, dev or shared".into()
+            } else {
+                did_you_mean(&near)
+            }),
+        );
+    }
+    value.clone()
 }
 
 pub(crate) fn resolve(ctx: &mut Ctx<'_>, raw: RawModel) -> Model {
@@ -174,9 +205,10 @@ pub(crate) fn resolve(ctx: &mut Ctx<'_>, raw: RawModel) -> Model {
                 "invalid-host",
                 span_of(&raw.zone.name),
                 format!("zone name is not a host name: {problem}"),
-                None,
+                Some("write the zone's domain, such as `example.com`".into()),
             );
-            String::from("invalid.zone")
+            // No zone to check hosts against: one error, not one per host.
+            String::new()
         }
     };
 
@@ -288,11 +320,22 @@ pub(crate) fn resolve(ctx: &mut Ctx<'_>, raw: RawModel) -> Model {
         for t in &c.traits {
             question_ids.resolve(ctx, t);
         }
-        let runs_in = c
+        let mut runs_in = c
             .runs_in
             .as_ref()
             .and_then(|r| component_ids.resolve(ctx, r))
             .map(CompId::from_index);
+        if let (Some(cluster), Some(r)) = (runs_in, &c.runs_in)
+            && cluster.index() == model.components.len()
+        {
+            ctx.error(
+                "self-edge",
+                span_of(r),
+                format!("`{}` runs in itself", c.id.get_ref()),
+                Some("name the cluster it runs in, or leave `runs_in` out".into()),
+            );
+            runs_in = None;
+        }
         model.components.push(Component {
             id: c.id.get_ref().clone(),
             name: c.name.clone().unwrap_or_else(|| c.id.get_ref().clone()),
@@ -303,7 +346,7 @@ pub(crate) fn resolve(ctx: &mut Ctx<'_>, raw: RawModel) -> Model {
             env: c
                 .env
                 .as_ref()
-                .map_or_else(|| "shared".to_owned(), |e| e.get_ref().clone()),
+                .map_or_else(|| "shared".to_owned(), |e| env(ctx, e)),
             sources: c.source.to_vec(),
             terraform: c.terraform,
             runs_in,
@@ -334,7 +377,7 @@ pub(crate) fn resolve(ctx: &mut Ctx<'_>, raw: RawModel) -> Model {
         let mut owns = Vec::new();
         for pattern in &w.owns {
             let text = pattern.get_ref().to_ascii_lowercase();
-            if !host::in_zone(text.trim_end_matches('.'), &zone_name) {
+            if !zone_name.is_empty() && !host::in_zone(text.trim_end_matches('.'), &zone_name) {
                 ctx.error(
                     "outside-zone",
                     span_of(pattern),
@@ -363,9 +406,23 @@ pub(crate) fn resolve(ctx: &mut Ctx<'_>, raw: RawModel) -> Model {
 
     for r in &raw.records {
         let host = model_host(ctx, &zone_name, &r.host).unwrap_or_else(|| r.host.get_ref().clone());
-        let target = component_ids
+        let mut target = component_ids
             .resolve(ctx, &r.target)
             .map(CompId::from_index);
+        if target.is_some() && target == Some(model.zone.component) {
+            ctx.error(
+                "self-edge",
+                span_of(&r.target),
+                format!(
+                    "the record for `{}` points at the zone itself",
+                    r.host.get_ref()
+                ),
+                Some(
+                    "point it at what serves the host (a load balancer, a CDN distribution)".into(),
+                ),
+            );
+            target = None;
+        }
         let writer = writer_ids.resolve(ctx, &r.writer).map(WriterId::from_index);
         let rtype = r.rtype.get_ref().to_ascii_uppercase();
         if !matches!(
@@ -402,7 +459,7 @@ pub(crate) fn resolve(ctx: &mut Ctx<'_>, raw: RawModel) -> Model {
             rtype,
             target: target.unwrap_or(CompId(0)),
             writer: writer.unwrap_or(WriterId(0)),
-            env: r.env.get_ref().clone(),
+            env: env(ctx, &r.env),
             proxied: r.proxied.as_ref().is_some_and(|p| *p.get_ref()),
             purpose,
             assumption: r.assumption.clone(),
@@ -473,7 +530,7 @@ pub(crate) fn resolve(ctx: &mut Ctx<'_>, raw: RawModel) -> Model {
                         "empty-path",
                         span_of(path),
                         format!("flow `{}` has an empty path", f.id.get_ref()),
-                        None,
+                        Some("list the components the flow passes, in order".into()),
                     );
                 }
                 let steps = path
@@ -545,11 +602,26 @@ pub(crate) fn resolve(ctx: &mut Ctx<'_>, raw: RawModel) -> Model {
                 Some("add `hop = true`, or remove `hosts`".into()),
             );
         }
-        let hosts = e
-            .hosts
-            .iter()
-            .filter_map(|h| model_host(ctx, &zone_name, h))
-            .collect();
+        let mut hosts = Vec::new();
+        for h in &e.hosts {
+            let Some(host) = model_host(ctx, &zone_name, h) else {
+                continue;
+            };
+            if !model.records.iter().any(|r| r.host == host) {
+                let near = nearest(&host, model.records.iter().map(|r| r.host.as_str()), 3);
+                ctx.error(
+                    "unknown-reference",
+                    span_of(h),
+                    format!("hop host `{host}` has no record"),
+                    Some(if near.is_empty() {
+                        "add a [[record]] for the host, or remove it from `hosts`".into()
+                    } else {
+                        did_you_mean(&near)
+                    }),
+                );
+            }
+            hosts.push(host);
+        }
         let mut flows = Vec::new();
         for f in &e.flows {
             let name = f.get_ref();
@@ -567,7 +639,7 @@ pub(crate) fn resolve(ctx: &mut Ctx<'_>, raw: RawModel) -> Model {
                     "self-edge",
                     span_of(&e.to),
                     format!("`{}` depends on itself", e.from.get_ref()),
-                    None,
+                    Some("an edge joins two different components; fix `from` or `to`".into()),
                 );
             }
             model.edges.push(Edge {
@@ -624,7 +696,7 @@ pub(crate) fn resolve(ctx: &mut Ctx<'_>, raw: RawModel) -> Model {
                     "self-edge",
                     span_of(need),
                     format!("`{}` depends on itself", c.id.get_ref()),
-                    None,
+                    Some("a component cannot need itself; remove this entry".into()),
                 );
                 continue;
             }
@@ -714,7 +786,7 @@ pub(crate) fn resolve(ctx: &mut Ctx<'_>, raw: RawModel) -> Model {
                         "missing-field",
                         span_of(&i.check),
                         "`only-reached-from` needs `target` and `from` selectors".into(),
-                        None,
+                        Some("add `target = \"…\"` (what is protected) and `from = \"…\"` (who may depend on it)".into()),
                     );
                     None
                 }

@@ -16,6 +16,8 @@ use crate::select;
 pub(crate) fn validate(ctx: &mut Ctx<'_>, model: &Model) {
     cycles(ctx, model, "dependency", |e| !e.hop);
     cycles(ctx, model, "route", |e| e.hop);
+    names(ctx, model);
+    cname_alone(ctx, model);
     scenarios(ctx, model);
     for invariant in &model.invariants {
         match &invariant.check {
@@ -73,6 +75,83 @@ fn cycles(ctx: &mut Ctx<'_>, model: &Model, relation: &str, keep: impl Fn(&Edge)
     }
 }
 
+/// A selector names one thing: no two components share a name, and no
+/// scenario has a component's id or name (`fail NAME` would mean either).
+fn names(ctx: &mut Ctx<'_>, model: &Model) {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for (i, c) in model.components.iter().enumerate() {
+        let key = c.name.to_ascii_lowercase();
+        if let Some(&first) = seen.get(&key) {
+            ctx.error(
+                "ambiguous-name",
+                c.span,
+                format!(
+                    "components `{}` and `{}` are both named `{}`",
+                    model.components[first].id, c.id, c.name
+                ),
+                Some(
+                    "selectors take names as well as ids; give each component its own name".into(),
+                ),
+            );
+        } else {
+            seen.insert(key, i);
+        }
+    }
+    for s in &model.scenarios {
+        if let Some(c) = model
+            .components
+            .iter()
+            .find(|c| c.id == s.id || c.name.eq_ignore_ascii_case(&s.id))
+        {
+            ctx.error(
+                "ambiguous-name",
+                s.span,
+                format!(
+                    "scenario `{}` has the id or name of component `{}`",
+                    s.id, c.id
+                ),
+                Some("`fail NAME` would mean either; rename the scenario".into()),
+            );
+        }
+    }
+}
+
+/// A host with a `CNAME` record has no other record (DNS allows none).
+fn cname_alone(ctx: &mut Ctx<'_>, model: &Model) {
+    // Per host: whether a record so far is a CNAME.
+    let mut seen: HashMap<&str, bool> = HashMap::new();
+    for r in &model.records {
+        let cname = r.rtype == "CNAME";
+        match seen.get_mut(r.host.as_str()) {
+            None => {
+                seen.insert(&r.host, cname);
+            }
+            Some(had_cname) => {
+                if cname || *had_cname {
+                    ctx.error(
+                        "cname-conflict",
+                        r.span,
+                        format!("`{}` has a CNAME record and another record", r.host),
+                        Some("a CNAME must be the only record of its host; keep one".into()),
+                    );
+                }
+                *had_cname |= cname;
+            }
+        }
+    }
+}
+
+/// Near names, or what a selector may be.
+fn selector_hint(error: &crate::QueryError) -> String {
+    if error.suggestions.is_empty() {
+        "a selector is a component id or name, a product, a provider, a scenario id, \
+         or provider:, region:, kind:, env:, product: or terraform: with a value"
+            .into()
+    } else {
+        crate::suggest::did_you_mean(&error.suggestions)
+    }
+}
+
 fn scenarios(ctx: &mut Ctx<'_>, model: &Model) {
     for s in &model.scenarios {
         let fail: Vec<&str> = s.fail.iter().map(String::as_str).collect();
@@ -82,10 +161,7 @@ fn scenarios(ctx: &mut Ctx<'_>, model: &Model) {
                 "unknown-selector",
                 s.span,
                 format!("scenario `{}`: {}", s.id, error.message),
-                {
-                    let hint = crate::suggest::did_you_mean(&error.suggestions);
-                    (!hint.is_empty()).then_some(hint)
-                },
+                Some(selector_hint(&error)),
             );
         }
     }
@@ -138,7 +214,7 @@ fn only_reached_from(
                 "unknown-selector",
                 invariant.span,
                 format!("invariant `{}`: {}", invariant.id, error.message),
-                None,
+                Some(selector_hint(&error)),
             );
             return;
         }
