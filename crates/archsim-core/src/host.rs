@@ -31,8 +31,13 @@ pub fn normalize(input: &str) -> Result<String, String> {
     }
     if let Some(colon) = rest.find(':') {
         let port = &rest[colon + 1..];
-        if port.is_empty() || !port.chars().all(|c| c.is_ascii_digit()) || port.len() > 5 {
-            return Err(format!("`{port}` is not a port"));
+        if port.is_empty()
+            || !port.chars().all(|c| c.is_ascii_digit())
+            || port.len() > 5
+            // Five digits compare as numbers do.
+            || (port.len() == 5 && port > "65535")
+        {
+            return Err(format!("`{port}` is not a port (0 to 65535)"));
         }
         rest = &rest[..colon];
     }
@@ -56,7 +61,16 @@ pub fn normalize(input: &str) -> Result<String, String> {
     }
     for label in host.split('.') {
         if label.is_empty() {
-            return Err("a host name cannot contain an empty label (`..`)".into());
+            return Err(if host.starts_with('.') {
+                "a host name cannot start with a dot".into()
+            } else {
+                "a host name cannot contain two dots in a row".into()
+            });
+        }
+        if label.starts_with('-') || label.ends_with('-') {
+            return Err(format!(
+                "the label `{label}` starts or ends with a hyphen, which no host name does"
+            ));
         }
         if label.len() > 63 {
             return Err(format!("the label `{label}` is longer than 63 characters"));
@@ -135,6 +149,10 @@ mod tests {
             "bad host",
             "héllo.tomoda.life",
             "ht tp://x",
+            "api.tomoda.life:99999",
+            "-api.tomoda.life",
+            "api-.tomoda.life",
+            ".api.tomoda.life",
         ];
         for input in bad {
             assert!(normalize(input).is_err(), "{input} should be rejected");

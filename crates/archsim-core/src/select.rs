@@ -30,16 +30,6 @@ pub struct Selection {
     pub scenarios: Vec<usize>,
 }
 
-const PREFIXES: [&str; 7] = [
-    "provider:",
-    "region:",
-    "kind:",
-    "env:",
-    "product:",
-    "scenario:",
-    "terraform:",
-];
-
 /// Resolve `fail` and `reschedule` selectors into one selection.
 ///
 /// Returns: the union of what every selector picks; an error naming the first
@@ -173,14 +163,33 @@ fn matching(model: &Model, keep: &dyn Fn(&Component) -> bool) -> BTreeSet<CompId
     set
 }
 
+/// Every prefixed selector that picks something, for near names: a bare
+/// prefix (`env:`) would only fail in turn.
 fn prefix_examples(model: &Model) -> Vec<String> {
-    let mut out: Vec<String> = PREFIXES.iter().map(|p| p.to_string()).collect();
+    let mut out: Vec<String> = Vec::new();
     out.extend(model.providers.iter().map(|p| format!("provider:{}", p.id)));
+    out.extend(
+        model
+            .providers
+            .iter()
+            .filter_map(|p| p.terraform.as_ref())
+            .map(|dir| format!("terraform:{dir}")),
+    );
     out.extend(model.regions.iter().map(|r| format!("region:{}", r.id)));
-    let mut kinds: Vec<&str> = model.components.iter().map(|c| c.kind.as_str()).collect();
-    crate::order::sort(&mut kinds);
-    kinds.dedup();
-    out.extend(kinds.iter().map(|k| format!("kind:{k}")));
+    out.extend(model.scenarios.iter().map(|s| format!("scenario:{}", s.id)));
+    for (prefix, field) in [
+        (
+            "kind:",
+            (|c: &Component| Some(c.kind.as_str())) as fn(&Component) -> Option<&str>,
+        ),
+        ("env:", |c| Some(c.env.as_str())),
+        ("product:", |c| c.product.as_deref()),
+    ] {
+        let mut values: Vec<&str> = model.components.iter().filter_map(field).collect();
+        crate::order::sort(&mut values);
+        values.dedup();
+        out.extend(values.iter().map(|v| format!("{prefix}{v}")));
+    }
     out
 }
 

@@ -47,25 +47,35 @@ where
     I: IntoIterator<Item = &'a str>,
 {
     let wanted_lower = wanted.to_ascii_lowercase();
+    let wanted_len = wanted.chars().count();
     let mut scored: Vec<(usize, usize, &str)> = Vec::new();
     for (order, candidate) in candidates.into_iter().enumerate() {
-        if candidate.eq_ignore_ascii_case(wanted) {
+        // The same word in other case is the best suggestion of all, for
+        // a lookup that is case-sensitive (ids are).
+        if candidate == wanted {
             continue;
         }
-        let distance = edit_distance(wanted, candidate);
-        let longest = wanted.chars().count().max(candidate.chars().count());
+        let candidate_len = candidate.chars().count();
+        let longest = wanted_len.max(candidate_len);
+        let apart = wanted_len.abs_diff(candidate_len);
         let lower = candidate.to_ascii_lowercase();
         let contains = !wanted_lower.is_empty()
             && wanted_lower.len() >= 3
             && (lower.contains(&wanted_lower) || wanted_lower.contains(&lower));
-        if distance * 3 <= longest + 1 || contains {
-            let score = if contains {
-                distance.min(longest / 2)
-            } else {
-                distance
-            };
-            scored.push((score, order, candidate));
-        }
+        let score = if contains {
+            // One inside the other: the distance is the length difference.
+            apart.min(longest / 2)
+        } else if apart * 3 > longest + 1 {
+            // Too far apart in length alone; skip the quadratic distance.
+            continue;
+        } else {
+            let distance = edit_distance(wanted, candidate);
+            if distance * 3 > longest + 1 {
+                continue;
+            }
+            distance
+        };
+        scored.push((score, order, candidate));
     }
     // Stable, and pushed in candidate order: ties keep the candidates' order.
     crate::order::sort_by_key(&mut scored, |&(score, _, _)| score);
@@ -125,6 +135,12 @@ mod tests {
             ["cloudfront-prod", "cloudfront-dev"]
         );
         assert_eq!(nearest("redsi", names, 3), ["redis"]);
+        // Ids are case-sensitive: the same id in other case comes first.
+        assert_eq!(nearest("GKE", names, 3), ["gke"]);
+        assert_eq!(nearest("cloudfront-PROD", names, 1), ["cloudfront-prod"]);
+        assert!(nearest("gke", names, 3).is_empty());
+        // Far longer than every name: nothing near, and no quadratic work.
+        assert!(nearest(&"x".repeat(100_000), names, 3).is_empty());
         assert!(nearest("zzzzzz", names, 3).is_empty());
         assert_eq!(
             did_you_mean(&["a".into(), "b".into()]),

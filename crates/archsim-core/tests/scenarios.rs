@@ -91,13 +91,30 @@ fn selectors() {
         ("provider:azure", "provider:aws"),
         ("region:asia-east2", "region:asia-east1"),
         ("kind:buckets", "kind:bucket"),
+        // Ids are case-sensitive; the id in its own case comes first.
+        ("GKE", "gke"),
+        ("cloudfront-PROD", "cloudfront-prod"),
+        ("region:ASIA-EAST1", "region:asia-east1"),
+        // Prefixes come with values, never bare.
+        ("env:prd", "env:prod"),
+        ("product:s33", "product:s3"),
+        (
+            "terraform:infrastructure/gpc",
+            "terraform:infrastructure/gcp/",
+        ),
     ];
     for (selector, suggestion) in cases {
         let err = select::components(m, selector).unwrap_err();
         assert_eq!(err.kind, QueryErrorKind::UnknownSelector);
-        assert!(
-            err.suggestions.iter().any(|s| s == suggestion),
+        assert_eq!(
+            err.suggestions.first().map(String::as_str),
+            Some(suggestion),
             "{selector}: {:?}",
+            err.suggestions
+        );
+        assert!(
+            err.suggestions.iter().all(|s| !s.ends_with(':')),
+            "{selector}: a bare prefix in {:?}",
             err.suggestions
         );
     }
