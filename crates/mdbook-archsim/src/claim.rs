@@ -585,9 +585,11 @@ fn route(engine: &Engine, d: &Directive) -> Result<Checked, Problem> {
             }
         }
         parts.push(format!("{} goes via {}", route.host, list(via).join(", ")));
-        about.extend(list(via).iter().map(|&n| {
-            component_id(model, n).map_or(n, |c| model.component(c).id.as_str())
-        }));
+        about.extend(
+            list(via)
+                .iter()
+                .map(|&n| component_id(model, n).map_or(n, |c| model.component(c).id.as_str())),
+        );
     }
     if let Some(claimed) = d.get("verdict") {
         let known = State::ALL
@@ -605,7 +607,12 @@ fn route(engine: &Engine, d: &Directive) -> Result<Checked, Problem> {
             )));
         }
         parts.push(format!("{} is {claimed} ({condition})", route.host));
-        about.extend(route.because.iter().map(|&c| model.component(c).id.as_str()));
+        about.extend(
+            route
+                .because
+                .iter()
+                .map(|&c| model.component(c).id.as_str()),
+        );
     }
     Ok(Checked {
         says: parts.join("; "),
