@@ -149,3 +149,32 @@ fn exports_match_golden_files() {
     check_snapshot("tomoda.mmd", &export::mermaid(e.model()));
     check_snapshot("tomoda.dot", &export::dot(e.model()));
 }
+
+#[test]
+fn mermaid_ids_never_collide_or_hit_keywords() {
+    // `end` is a Mermaid keyword; `git_repo` and `git-repo` read alike once
+    // punctuation is replaced.
+    let source = TOMODA_MODEL.replace("\"user\"", "\"end\"").replacen(
+        "[[component]]\nid = \"git-repo\"",
+        "[[component]]\nid = \"git_repo\"\nname = \"Another repository\"\nkind = \"source-repo\"\n\n[[component]]\nid = \"git-repo\"",
+        1,
+    );
+    let loaded = load_str("m.toml", &source);
+    let model = loaded.model.unwrap_or_else(|| panic!("{:#?}", loaded.diagnostics));
+    let text = export::mermaid(&model);
+    // Node and subgraph lines: `ID["label"]`; edge lines have arrows.
+    let declared: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.contains("->"))
+        .filter_map(|l| l.trim_start_matches("subgraph ").split_once('['))
+        .map(|(id, _)| id)
+        .collect();
+    let subgraphs = text.lines().filter(|l| l.trim().starts_with("subgraph ")).count();
+    assert_eq!(declared.len(), model.components.len() + subgraphs, "{text}");
+    assert!(!declared.contains(&"end"), "{text}");
+    let mut unique = declared.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(unique.len(), declared.len(), "an id is declared twice:\n{text}");
+}

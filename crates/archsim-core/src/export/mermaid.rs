@@ -5,10 +5,16 @@ use std::fmt::Write;
 use super::{drawn_edges, groups};
 use crate::model::Model;
 
-fn node_id(id: &str) -> String {
-    id.chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
-        .collect()
+/// A Mermaid id for a node or subgraph: a kind letter and an index, which
+/// no two things share and no Mermaid keyword (`end`, `graph`) equals, then
+/// the model's id with its other characters as `_`, for a reader.
+fn node_id(kind: char, index: usize, id: &str) -> String {
+    let mut out = format!("{kind}{index}_");
+    out.extend(
+        id.chars()
+            .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' }),
+    );
+    out
 }
 
 fn label(text: &str) -> String {
@@ -26,37 +32,45 @@ pub fn mermaid(model: &Model) -> String {
     let mut out = String::from("flowchart LR\n");
     for (provider, regions) in groups(model) {
         let indent = if provider.is_some() { "    " } else { "  " };
-        if let Some(p) = provider {
-            let p = &model.providers[p.index()];
+        if let Some(id) = provider {
+            let p = &model.providers[id.index()];
             let _ = writeln!(
                 out,
                 "  subgraph {}[\"{}\"]",
-                node_id(&format!("provider-{}", p.id)),
+                node_id('p', id.index(), &p.id),
                 label(&p.name)
             );
         }
         for (region, components) in regions {
             let inner = match (provider, region) {
-                (Some(p), Some(r)) => {
-                    let r = &model.regions[r.index()];
+                (Some(p), Some(region_id)) => {
+                    let r = &model.regions[region_id.index()];
                     let _ = writeln!(
                         out,
                         "{indent}subgraph {}[\"{}\"]",
-                        node_id(&format!("{}-{}", model.providers[p.index()].id, r.id)),
+                        node_id(
+                            'r',
+                            region_id.index(),
+                            &format!("{}-{}", model.providers[p.index()].id, r.id)
+                        ),
                         label(&r.id)
                     );
                     format!("{indent}  ")
                 }
                 _ => indent.to_owned(),
             };
-            for c in components {
-                let c = model.component(c);
+            for id in components {
+                let c = model.component(id);
                 let text = if c.name == c.id {
                     label(&c.name)
                 } else {
                     format!("{}<br/><small>{}</small>", label(&c.name), label(&c.kind))
                 };
-                let _ = writeln!(out, "{inner}{}[\"{text}\"]", node_id(&c.id));
+                let _ = writeln!(
+                    out,
+                    "{inner}{}[\"{text}\"]",
+                    node_id('c', id.index(), &c.id)
+                );
             }
             if inner.len() > indent.len() {
                 let _ = writeln!(out, "{indent}end");
@@ -67,8 +81,8 @@ pub fn mermaid(model: &Model) -> String {
         }
     }
     for edge in drawn_edges(model) {
-        let from = node_id(&model.component(edge.from).id);
-        let to = node_id(&model.component(edge.to).id);
+        let from = node_id('c', edge.from.index(), &model.component(edge.from).id);
+        let to = node_id('c', edge.to.index(), &model.component(edge.to).id);
         let arrow = if edge.solid { "-->" } else { "-.->" };
         if edge.label.is_empty() {
             let _ = writeln!(out, "  {from} {arrow} {to}");
