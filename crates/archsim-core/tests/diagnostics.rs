@@ -230,6 +230,22 @@ fn cases() -> Vec<(
             "the zone's domain",
         ),
         (
+            "a number where a path belongs",
+            tomoda_with("source = \"infrastructure/gcp/gke.tf\"", "source = 5"),
+            "schema",
+            "source = 5",
+            "expected a string or a list of strings",
+            "value's type",
+        ),
+        (
+            "a date where the format number belongs",
+            tomoda_with("format = 1", "format = 1979-05-27"),
+            "schema",
+            "format = 1979-05-27",
+            "expected an integer",
+            "value's type",
+        ),
+        (
             "unsupported format",
             tomoda_with("format = 1", "format = 2"),
             "unsupported-format",
@@ -276,6 +292,13 @@ fn broken_models_get_located_diagnostics_with_hints() {
         );
         assert!(d.column >= 1);
     }
+}
+
+#[test]
+fn a_byte_order_mark_does_not_shift_columns() {
+    let loaded = load_str("tomoda.toml", "\u{feff}nme = 1\n");
+    let d = &loaded.diagnostics[0];
+    assert_eq!((d.line, d.column), (1, 1), "{d}");
 }
 
 #[test]

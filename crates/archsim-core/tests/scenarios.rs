@@ -160,7 +160,9 @@ fn mermaid_ids_never_collide_or_hit_keywords() {
         1,
     );
     let loaded = load_str("m.toml", &source);
-    let model = loaded.model.unwrap_or_else(|| panic!("{:#?}", loaded.diagnostics));
+    let model = loaded
+        .model
+        .unwrap_or_else(|| panic!("{:#?}", loaded.diagnostics));
     let text = export::mermaid(&model);
     // Node and subgraph lines: `ID["label"]`; edge lines have arrows.
     let declared: Vec<&str> = text
@@ -170,11 +172,18 @@ fn mermaid_ids_never_collide_or_hit_keywords() {
         .filter_map(|l| l.trim_start_matches("subgraph ").split_once('['))
         .map(|(id, _)| id)
         .collect();
-    let subgraphs = text.lines().filter(|l| l.trim().starts_with("subgraph ")).count();
+    let subgraphs = text
+        .lines()
+        .filter(|l| l.trim().starts_with("subgraph "))
+        .count();
     assert_eq!(declared.len(), model.components.len() + subgraphs, "{text}");
     assert!(!declared.contains(&"end"), "{text}");
     let mut unique = declared.clone();
     unique.sort_unstable();
     unique.dedup();
-    assert_eq!(unique.len(), declared.len(), "an id is declared twice:\n{text}");
+    assert_eq!(
+        unique.len(),
+        declared.len(),
+        "an id is declared twice:\n{text}"
+    );
 }

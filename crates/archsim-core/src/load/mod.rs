@@ -37,6 +37,8 @@ pub fn load_bytes(file: &str, bytes: &[u8]) -> Loaded {
 
 /// Parse and check a model file's text. See [`load_bytes`].
 pub fn load_str(file: &str, source: &str) -> Loaded {
+    // An editor's byte-order mark is not content: columns count from after it.
+    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     if let Err(diagnostic) = guard::shape(file, source) {
         return Loaded {
             model: None,
@@ -67,8 +69,31 @@ pub fn load_str(file: &str, source: &str) -> Loaded {
     Loaded { model, diagnostics }
 }
 
+/// The deserialiser's message in the model file's words: its tables, not
+/// the Rust types behind them.
+fn plain(message: &str) -> String {
+    if message.contains("untagged enum OneOrMany") {
+        return "invalid type: expected a string or a list of strings".to_owned();
+    }
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(at) = rest.find("struct Raw") {
+        out.push_str(&rest[..at]);
+        out.push_str("a table");
+        rest = rest[at..].trim_start_matches("struct Raw");
+        rest = rest.trim_start_matches(|c: char| c.is_ascii_alphanumeric());
+    }
+    out.push_str(rest);
+    out.replace("invalid type: map", "invalid type: table")
+        .replace("invalid type: sequence", "invalid type: list")
+        .replace("expected a sequence", "expected a list")
+        .replace("expected i64", "expected an integer")
+        .replace("expected u64", "expected a whole number")
+        .replace("expected u32", "expected a whole number")
+}
+
 fn syntax_diagnostic(file: &str, source: &str, error: &toml::de::Error) -> Diagnostic {
-    let message = error.message().trim().to_owned();
+    let message = plain(error.message().trim());
     if message.contains("recursion") {
         return Diagnostic::at(
             Severity::Error,
