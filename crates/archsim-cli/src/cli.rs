@@ -7,8 +7,10 @@
 use std::ffi::{OsStr, OsString};
 
 use archsim_core::Model;
+use archsim_core::suggest::nearest;
 use clap::{Arg, ArgAction, Command};
 
+use crate::error::CliError;
 use crate::render::wrap;
 
 /// Columns for the lists the help takes from the model.
@@ -28,22 +30,30 @@ pub struct Prescan {
     pub model: Option<OsString>,
     /// Whether `--json` was given (errors are then JSON too).
     pub json: bool,
+    /// The value of `--color`, if given (for errors found before parsing).
+    pub color: Option<String>,
 }
 
-/// Find `--model PATH`, `--model=PATH` and `--json` before clap parses, the
-/// way clap will see them (nothing after `--` counts).
+/// Find `--model PATH`, `--model=PATH`, `--json` and `--color WHEN` before
+/// clap parses, the way clap will see them: nothing after `--` counts, and
+/// a flag's value is never something that looks like a flag itself
+/// (`--model --json` is a `--model` without a path, then `--json`).
 pub fn prescan(args: &[OsString]) -> Prescan {
     let mut out = Prescan::default();
-    let mut args = args.iter().skip(1);
+    let mut args = args.iter().skip(1).peekable();
     while let Some(arg) = args.next() {
         let text = arg.to_string_lossy();
+        let mut value = || args.next_if(|next| !looks_like_a_flag(next)).cloned();
         match text.as_ref() {
             "--" => break,
             "--json" => out.json = true,
-            "--model" => out.model = args.next().cloned(),
+            "--model" => out.model = value(),
+            "--color" => out.color = value().map(|v| v.to_string_lossy().into_owned()),
             _ => {
-                if let Some(value) = text.strip_prefix("--model=") {
-                    out.model = Some(OsString::from(value));
+                if let Some(v) = text.strip_prefix("--model=") {
+                    out.model = Some(OsString::from(v));
+                } else if let Some(v) = text.strip_prefix("--color=") {
+                    out.color = Some(v.to_owned());
                 }
             }
         }
@@ -51,14 +61,22 @@ pub fn prescan(args: &[OsString]) -> Prescan {
     out
 }
 
+/// Whether clap takes `arg` for a new flag rather than the value of the one
+/// before it (`-` alone is a value).
+fn looks_like_a_flag(arg: &OsString) -> bool {
+    let bytes = arg.as_encoded_bytes();
+    bytes.len() > 1 && bytes[0] == b'-'
+}
+
 /// The `place` flag id for a question.
 pub fn question_arg(id: &str) -> String {
     format!("question:{id}")
 }
 
-/// Whether a question id can be a flag of its own.
-fn flaggable(id: &str) -> bool {
-    id.starts_with(|c: char| c.is_ascii_alphanumeric())
+/// Whether a question id can be a flag of its own: not when it is one of
+/// `place`'s own flags, or not a word a flag can be.
+pub fn flaggable(id: &str) -> bool {
+    id.starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_')
         && id
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
@@ -79,6 +97,9 @@ pub fn command(model: Option<&Model>) -> Command {
         .version(env!("CARGO_PKG_VERSION"))
         .subcommand_required(true)
         .arg_required_else_help(true)
+        // Our own `help`, so that it takes the global flags (`help route
+        // --json` prints route's help like `route --help --json` does).
+        .disable_help_subcommand(true)
         .after_help(
             "Exit codes: 0 answered (bad news is still an answer), 1 `check` found errors, \
              2 bad input (unknown name, host outside the zone, unreadable or invalid model, bad usage).",
@@ -159,6 +180,43 @@ pub fn command(model: Option<&Model>) -> Command {
                         .help("Seed: the same N and S give the same file"),
                 ),
         )
+        .subcommand(
+            Command::new("help")
+                .about("Print this message or the help of the given command (text even with --json)")
+                .arg(
+                    Arg::new("command")
+                        .value_name("COMMAND")
+                        .num_args(0..)
+                        .help("The command to print the help of"),
+                ),
+        )
+}
+
+/// The arguments that make clap print the help `archsim help NAMES...`
+/// asks for (`archsim NAMES... --help`), or the usage error for a name
+/// that is not a command.
+pub fn help_args(command: &Command, names: &[&str]) -> Result<Vec<OsString>, CliError> {
+    let mut args = vec![OsString::from(command.get_name())];
+    let mut current = command;
+    for name in names {
+        let Some(sub) = current.find_subcommand(name) else {
+            let known: Vec<&str> = current.get_subcommands().map(Command::get_name).collect();
+            let message = if known.is_empty() {
+                format!("`{}` has no subcommand `{name}`", current.get_name())
+            } else {
+                format!("unrecognized subcommand '{name}'")
+            };
+            return Err(CliError::usage(message).with_suggestions(nearest(
+                name,
+                known.iter().copied(),
+                3,
+            )));
+        };
+        args.push(OsString::from(sub.get_name()));
+        current = sub;
+    }
+    args.push(OsString::from("--help"));
+    Ok(args)
 }
 
 fn selector_help(model: Option<&Model>) -> String {
@@ -293,35 +351,44 @@ fn place(model: Option<&Model>) -> Command {
                 .long("answer")
                 .value_name("QUESTION")
                 .action(ArgAction::Append)
-                .help("Answer a question yes by its id (repeatable; same as its flag)"),
+                .help("Answer a question yes by its id (repeatable; same as its flag, if it has one)"),
         );
-    match model {
-        Some(model) => {
-            let mut seen: Vec<&str> = Vec::new();
-            for q in &model.placement.questions {
-                if flaggable(&q.id) && !seen.contains(&q.id.as_str()) {
-                    seen.push(&q.id);
-                    command = command.arg(
-                        Arg::new(question_arg(&q.id))
-                            .long(q.id.clone())
-                            .action(ArgAction::SetTrue)
-                            .help_heading("Questions (give the ones that hold)")
-                            .help(q.ask.clone()),
-                    );
-                }
-            }
+    // Without a model there are no question flags; `main` reports the
+    // model's errors rather than the unknown flag.
+    let Some(model) = model else { return command };
+    let mut seen: Vec<&str> = Vec::new();
+    let mut unflagged = Vec::new();
+    for q in &model.placement.questions {
+        if seen.contains(&q.id.as_str()) {
+            continue;
         }
-        None => {
-            // The model did not load: accept anything, so the command reports
-            // the model's errors rather than an unknown flag.
+        seen.push(&q.id);
+        if flaggable(&q.id) {
             command = command.arg(
-                Arg::new("unparsed")
-                    .num_args(0..)
-                    .allow_hyphen_values(true)
-                    .trailing_var_arg(true)
-                    .hide(true),
+                Arg::new(question_arg(&q.id))
+                    .long(q.id.clone())
+                    .action(ArgAction::SetTrue)
+                    .help_heading("Questions (give the ones that hold)")
+                    .help(q.ask.clone()),
             );
+        } else {
+            unflagged.push(q);
         }
+    }
+    if !unflagged.is_empty() {
+        // Their ids are taken by place's own flags (or are no flag): list
+        // them where they can still be answered.
+        let mut text = String::from(
+            "Questions without a flag of their own (answer with --answer <QUESTION>):",
+        );
+        for q in unflagged {
+            text.push_str(&format!(
+                "\n  {}\n      {}",
+                q.id,
+                wrap(&q.ask, HELP_WIDTH, 6)
+            ));
+        }
+        command = command.after_help(text);
     }
     command
 }
@@ -362,7 +429,7 @@ mod tests {
 
     #[test]
     fn prescan_finds_the_model_and_json_like_clap_would() {
-        let cases: [(&[&str], Option<&str>, bool); 6] = [
+        let cases: [(&[&str], Option<&str>, bool); 9] = [
             (&["archsim", "route", "x"], None, false),
             (
                 &["archsim", "--model", "m.toml", "check"],
@@ -381,6 +448,13 @@ mod tests {
             ),
             (&["archsim", "route", "--model"], None, false),
             (&["archsim", "--json", "spof"], None, true),
+            (&["archsim", "list", "--model", "--json"], None, true),
+            (
+                &["archsim", "list", "--model", "-", "--json"],
+                Some("-"),
+                true,
+            ),
+            (&["archsim", "--model", "-x", "check"], None, false),
         ];
         for (input, model, json) in cases {
             let found = prescan(&args(input));
@@ -390,10 +464,54 @@ mod tests {
     }
 
     #[test]
+    fn prescan_finds_the_colour_for_errors_found_before_parsing() {
+        let cases: [(&[&str], Option<&str>); 4] = [
+            (
+                &["archsim", "place", "--x", "--color", "always"],
+                Some("always"),
+            ),
+            (&["archsim", "--color=never", "check"], Some("never")),
+            (&["archsim", "check", "--color", "--json"], None),
+            (&["archsim", "fail", "--", "--color", "always"], None),
+        ];
+        for (input, color) in cases {
+            assert_eq!(prescan(&args(input)).color.as_deref(), color, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn help_names_a_command_or_says_what_is_not_one() {
+        let command = command(None);
+        let text = |args: Vec<OsString>| -> Vec<String> {
+            args.iter()
+                .map(|a| a.to_string_lossy().into_owned())
+                .collect()
+        };
+        assert_eq!(
+            text(help_args(&command, &[]).expect("top")),
+            ["archsim", "--help"]
+        );
+        assert_eq!(
+            text(help_args(&command, &["route"]).expect("route")),
+            ["archsim", "route", "--help"]
+        );
+        let error = help_args(&command, &["rout"]).expect_err("no such command");
+        assert_eq!(error.kind, "usage");
+        assert_eq!(error.suggestions, ["route"]);
+        let error = help_args(&command, &["route", "x"]).expect_err("route has none");
+        assert!(
+            error.message.contains("`route` has no subcommand `x`"),
+            "{}",
+            error.message
+        );
+    }
+
+    #[test]
     fn question_ids_that_clash_or_are_not_flags_stay_answerable_by_answer() {
         let cases = [
             ("holds-state", true),
             ("dns", true),
+            ("_private", true),
             ("audit", false),
             ("json", false),
             ("-x", false),
@@ -424,6 +542,7 @@ mod tests {
             "",
             "-x",
             "ok-one",
+            "_under",
         ] {
             model.placement.questions.push(archsim_core::Question {
                 id: id.into(),
@@ -439,8 +558,25 @@ mod tests {
             "{longs:?}"
         );
         assert!(!longs.contains(&"two words"), "{longs:?}");
+        let help = place.clone().render_help().to_string();
+        let unflagged = help
+            .split_once("Questions without a flag of their own")
+            .map(|(_, rest)| rest)
+            .unwrap_or_else(|| panic!("no list of questions without a flag:\n{help}"));
+        for id in ["audit", "json", "two words", "-x"] {
+            assert!(unflagged.contains(&format!("\n  {id}\n")), "{id}:\n{help}");
+        }
+        assert_eq!(unflagged.matches("\n  dup\n").count(), 0, "{help}");
+        assert!(!unflagged.contains("ok-one"), "{help}");
         let matches = command
-            .try_get_matches_from(["archsim", "place", "--dup", "--answer", "two words"])
+            .try_get_matches_from([
+                "archsim",
+                "place",
+                "--dup",
+                "--_under",
+                "--answer",
+                "two words",
+            ])
             .expect("parses");
         let (_, place) = matches.subcommand().expect("a subcommand");
         assert_eq!(

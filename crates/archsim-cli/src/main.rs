@@ -18,8 +18,9 @@ use std::ffi::OsString;
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
+use clap::error::ErrorKind;
 use commands::Ctx;
-use error::EXIT_BAD_INPUT;
+use error::{CliError, EXIT_BAD_INPUT};
 use input::ModelInput;
 use render::{ColorChoice, Style};
 
@@ -46,12 +47,27 @@ fn run(args: &[OsString]) -> u8 {
     let mut command = cli::command(model);
     let matches = match command.try_get_matches_from_mut(args) {
         Ok(matches) => matches,
-        Err(error) => return output::clap_error(error, &command, args, pre.json),
+        Err(error) => {
+            // `place` takes its flags from the model: without a model every
+            // question flag is unknown, and the model is what is wrong.
+            if error.kind() == ErrorKind::UnknownArgument
+                && cli::subcommand_in(&command, args) == Some("place")
+                && let Some(model_error) = model_error(&input)
+            {
+                let choice = ColorChoice::parse(pre.color.as_deref().unwrap_or("auto"));
+                let err_style = Style::new(choice, std::io::stderr().is_terminal());
+                return output::error(&model_error, input.as_ref().ok(), pre.json, err_style);
+            }
+            return output::clap_error(error, &command, args, pre.json);
+        }
     };
     let json = matches.get_flag("json");
     let choice = ColorChoice::parse(matches.get_one::<String>("color").map_or("auto", |s| s));
     let stdout_terminal = std::io::stdout().is_terminal();
     let err_style = Style::new(choice, std::io::stderr().is_terminal());
+    if let Some(("help", m)) = matches.subcommand() {
+        return help(&command, m, json, err_style);
+    }
     let ctx = Ctx {
         json,
         style: Style::new(choice, stdout_terminal),
@@ -71,6 +87,41 @@ fn run(args: &[OsString]) -> u8 {
             }
         },
         Err(error) => output::error(&error, ctx.input.as_ref().ok(), json, err_style),
+    }
+}
+
+/// Why no command can answer from the model, if it did not load.
+fn model_error(input: &Result<ModelInput, CliError>) -> Option<CliError> {
+    match input {
+        Err(error) => Some(error.clone()),
+        Ok(ModelInput {
+            engine: Err(diagnostics),
+            file,
+            ..
+        }) => Some(CliError::invalid_model(file, diagnostics.clone())),
+        Ok(_) => None,
+    }
+}
+
+/// `archsim help [COMMAND]...`: the same text as `archsim [COMMAND]... --help`,
+/// with or without `--json` (help has no JSON form).
+fn help(command: &clap::Command, m: &clap::ArgMatches, json: bool, style: Style) -> u8 {
+    let names: Vec<&str> = m
+        .get_many::<String>("command")
+        .map(|v| v.map(String::as_str).collect())
+        .unwrap_or_default();
+    match cli::help_args(command, &names) {
+        Ok(help_args) => {
+            let mut command = command.clone();
+            match command.try_get_matches_from_mut(&help_args) {
+                Err(error) => output::clap_error(error, &command, &help_args, json),
+                Ok(_) => {
+                    let e = CliError::new("internal", "`--help` printed no help");
+                    output::error(&e, None, json, style)
+                }
+            }
+        }
+        Err(error) => output::error(&error, None, json, style),
     }
 }
 

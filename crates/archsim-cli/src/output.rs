@@ -96,13 +96,7 @@ pub fn clap_error(
     }
     let suggestions = suggest(&mut error, command, args);
     if json_output {
-        let rendered = error.render().to_string();
-        let message = rendered
-            .lines()
-            .next()
-            .unwrap_or("bad usage")
-            .trim_start_matches("error: ")
-            .to_owned();
+        let message = first_paragraph(&error.render().to_string());
         let message = if error.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
             "no command given; try `archsim --help`".to_owned()
         } else {
@@ -115,6 +109,28 @@ pub fn clap_error(
         stderr(&error.render().to_string());
     }
     EXIT_BAD_INPUT
+}
+
+/// The sentence of a rendered clap error, on one line. A sentence ending in
+/// a colon continues on the indented lines below it ("the following
+/// required arguments were not provided:" and the arguments): those are
+/// joined to it, so the message still names what it is about.
+fn first_paragraph(rendered: &str) -> String {
+    let mut lines = rendered.lines().take_while(|l| !l.trim().is_empty());
+    let first = lines
+        .next()
+        .unwrap_or("bad usage")
+        .trim_start_matches("error: ")
+        .trim_end();
+    if !first.ends_with(':') {
+        return first.to_owned();
+    }
+    let rest: Vec<&str> = lines.map(str::trim).collect();
+    if rest.is_empty() {
+        first.trim_end_matches(':').to_owned()
+    } else {
+        format!("{first} {}", rest.join(", "))
+    }
 }
 
 /// Did-you-mean for unknown flags, subcommands and values, from the core's
@@ -164,4 +180,32 @@ fn suggest(error: &mut clap::Error, command: &Command, args: &[OsString]) -> Vec
         error.insert(slot, ContextValue::Strings(found.clone()));
     }
     found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::first_paragraph;
+
+    #[test]
+    fn a_sentence_ending_in_a_colon_keeps_what_follows() {
+        let cases = [
+            (
+                "error: the following required arguments were not provided:\n  <HOST|URL>\n\nUsage: archsim route <HOST|URL>\n",
+                "the following required arguments were not provided: <HOST|URL>",
+            ),
+            (
+                "error: the following required arguments were not provided:\n  --a <A>\n  <B>\n\nUsage: x\n",
+                "the following required arguments were not provided: --a <A>, <B>",
+            ),
+            (
+                "error: unexpected argument '--x' found\n\n  tip: ...\n",
+                "unexpected argument '--x' found",
+            ),
+            ("error: nothing follows:\n\nUsage: x\n", "nothing follows"),
+            ("", "bad usage"),
+        ];
+        for (rendered, expected) in cases {
+            assert_eq!(first_paragraph(rendered), expected, "{rendered:?}");
+        }
+    }
 }

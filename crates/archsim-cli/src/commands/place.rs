@@ -5,7 +5,7 @@ use archsim_core::{AuditStatus, Model, PlaceAnswer, Verdict};
 use clap::ArgMatches;
 
 use super::{Answer, Ctx, values};
-use crate::cli::question_arg;
+use crate::cli::{flaggable, question_arg};
 use crate::error::CliError;
 use crate::json::{AuditEntryJson, AuditJson, PlaceJson, PrecedentJson, RuleJson};
 use crate::render::{Style, Table, list};
@@ -161,7 +161,13 @@ fn human(ctx: &Ctx, model: &Model, answer: &PlaceAnswer) -> String {
         ));
         let mut questions = Table::default().wrap_at(ctx.width);
         for q in &model.placement.questions {
-            questions.row(vec![format!("--{}", q.id), q.ask.clone()]);
+            let flag = if flaggable(&q.id) {
+                format!("--{}", q.id)
+            } else {
+                // Its id is one of place's own flags: only `--answer` says it.
+                format!("--answer {}", q.id)
+            };
+            questions.row(vec![flag, q.ask.clone()]);
         }
         out.push_str(&questions.render(style, 2));
         return out;

@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use crate::common::run_in;
+use crate::common::{Scratch, run_in, tomoda};
 
 /// One expectation about a run.
 enum Expect {
@@ -21,6 +21,8 @@ enum Expect {
     ),
     /// The JSON value at a pointer is a non-empty array or string.
     NonEmpty(&'static str),
+    /// The JSON string at a pointer contains this.
+    Says(&'static str, &'static str),
     /// stdout contains this.
     Out(&'static str),
     /// stdout does not contain this.
@@ -33,9 +35,14 @@ enum Expect {
 
 use Expect::*;
 
+/// A model file the case needs: its name and its text.
+type File = (&'static str, fn() -> String);
+
 struct Case {
     args: &'static [&'static str],
     env: &'static [(&'static str, &'static str)],
+    /// Written to a scratch directory the case then runs in.
+    files: &'static [File],
     code: i32,
     expect: &'static [Expect],
 }
@@ -44,10 +51,37 @@ const fn case(args: &'static [&'static str], code: i32, expect: &'static [Expect
     Case {
         args,
         env: &[],
+        files: &[],
         code,
         expect,
     }
 }
+
+/// A case that runs next to `files`.
+const fn with(
+    files: &'static [File],
+    args: &'static [&'static str],
+    code: i32,
+    expect: &'static [Expect],
+) -> Case {
+    Case {
+        args,
+        env: &[],
+        files,
+        code,
+        expect,
+    }
+}
+
+/// The shipped model with the question `builds-images` renamed `audit`,
+/// which is also a flag of `place`.
+fn clashing_model() -> String {
+    tomoda().replace("\"builds-images\"", "\"audit\"")
+}
+
+const EMPTY: File = ("empty.toml", String::new);
+const INVALID: File = ("invalid.toml", || "this is [not toml\n".to_owned());
+const CLASH: File = ("clash.toml", clashing_model);
 
 const CASES: &[Case] = &[
     // route
@@ -168,6 +202,14 @@ const CASES: &[Case] = &[
         ],
     ),
     case(&["route"], 2, &[Err("HOST|URL")]),
+    case(
+        &["route", "--json"],
+        2,
+        &[
+            Json("/error/kind", r#""usage""#),
+            Says("/error/message", "not provided: <HOST|URL>"),
+        ],
+    ),
     // fail
     case(
         &["fail", "cloudfront", "--json"],
@@ -440,6 +482,89 @@ const CASES: &[Case] = &[
         ],
     ),
     case(&["place", "--audit", "--dns"], 2, &[Err("--audit")]),
+    // a question whose id is a flag of place: answered with --answer
+    with(
+        &[CLASH],
+        &[
+            "--model",
+            "clash.toml",
+            "place",
+            "--answer",
+            "audit",
+            "--json",
+        ],
+        0,
+        &[
+            Json("/answers", r#"["audit"]"#),
+            Json("/verdict", r#""gcp""#),
+        ],
+    ),
+    with(
+        &[CLASH],
+        &["--model", "clash.toml", "place", "--help"],
+        0,
+        &[
+            Out("--answer <QUESTION>):\n  audit\n"),
+            Out("Does it build or store container images?"),
+        ],
+    ),
+    with(
+        &[CLASH],
+        &["--model", "clash.toml", "place"],
+        0,
+        &[Out("--answer audit"), NotOut("--audit")],
+    ),
+    // without a model there are no question flags: the model is the error
+    case(
+        &[
+            "--model",
+            "does-not-exist.toml",
+            "place",
+            "--holds-state",
+            "--json",
+        ],
+        2,
+        &[Json("/error/kind", r#""unreadable-model""#)],
+    ),
+    with(
+        &[EMPTY],
+        &["--model", "empty.toml", "place", "--holds-state", "--json"],
+        2,
+        &[
+            Json("/error/kind", r#""invalid-model""#),
+            NonEmpty("/error/diagnostics"),
+        ],
+    ),
+    with(
+        &[INVALID],
+        &[
+            "--model",
+            "invalid.toml",
+            "place",
+            "--dns",
+            "--holds-state",
+            "--json",
+        ],
+        2,
+        &[Json("/error/kind", r#""invalid-model""#)],
+    ),
+    with(
+        &[INVALID],
+        &[
+            "--model",
+            "invalid.toml",
+            "place",
+            "--holds-state",
+            "--color",
+            "always",
+        ],
+        2,
+        &[
+            Err("error[syntax]"),
+            Err("cannot answer from `invalid.toml`"),
+            Err("\u{1b}["),
+        ],
+    ),
     // dns
     case(
         &["dns", "www-dev.tomoda.life", "--json"],
@@ -542,6 +667,14 @@ const CASES: &[Case] = &[
     ),
     case(&["list", "recs"], 2, &[Err("possible values")]),
     case(
+        &["list", "--model", "--json"],
+        2,
+        &[
+            Json("/error/kind", r#""usage""#),
+            Says("/error/message", "'--model <PATH>'"),
+        ],
+    ),
+    case(
         &["scenarios", "--json"],
         0,
         &[Find(
@@ -578,6 +711,11 @@ const CASES: &[Case] = &[
         &[Json("/seed", "7")],
     ),
     case(&["gen", "--components", "many"], 2, &[Err("many")]),
+    case(
+        &["gen", "--json"],
+        2,
+        &[Says("/error/message", "not provided: --components <N>")],
+    ),
     case(&["gen", "--components", "0"], 2, &[Err("1..=1000000")]),
     case(
         &["gen", "--components", "99999999999999", "--json"],
@@ -588,6 +726,17 @@ const CASES: &[Case] = &[
     case(&[], 2, &[Err("Usage")]),
     case(&["--help"], 0, &[Out("Usage"), Out("Exit codes")]),
     case(&["--version"], 0, &[Out("archsim")]),
+    // help has no JSON form: text, with or without --json
+    case(
+        &["help", "--json"],
+        0,
+        &[Starts("Ask an architecture model"), Out("Commands:")],
+    ),
+    case(
+        &["help", "route", "--json"],
+        0,
+        &[Out("Usage: archsim route [OPTIONS] <HOST|URL>")],
+    ),
     case(&["rout", "x"], 2, &[Err("'route'")]),
     case(
         &["rout", "x", "--json"],
@@ -640,12 +789,14 @@ const CASES: &[Case] = &[
     Case {
         args: &["route", "api.tomoda.life", "--color", "always"],
         env: &[("NO_COLOR", "1")],
+        files: &[],
         code: 0,
         expect: &[Out("\u{1b}[")],
     },
     Case {
         args: &["route", "api.tomoda.life", "--color", "auto"],
         env: &[("NO_COLOR", "1")],
+        files: &[],
         code: 0,
         expect: &[NotOut("\u{1b}[")],
     },
@@ -669,7 +820,13 @@ fn parse(text: &str) -> Value {
 #[test]
 fn every_command_and_error_path() {
     for case in CASES {
-        let run = run_in(None, case.args, case.env);
+        let scratch = (!case.files.is_empty()).then(|| Scratch::new("case"));
+        if let Some(scratch) = &scratch {
+            for (name, text) in case.files {
+                scratch.write(name, text().as_bytes());
+            }
+        }
+        let run = run_in(scratch.as_ref().map(|s| s.0.as_path()), case.args, case.env);
         let args = case.args;
         assert_eq!(
             run.code, case.code,
@@ -713,6 +870,14 @@ fn every_command_and_error_path() {
                         _ => true,
                     };
                     assert!(!empty, "{args:?}: {at} is empty: {v}");
+                }
+                Says(at, text) => {
+                    let json = run.json();
+                    let v = pointer(&json, at, args);
+                    assert!(
+                        v.as_str().is_some_and(|s| s.contains(text)),
+                        "{args:?}: {at} = {v} lacks {text:?}"
+                    );
                 }
                 Out(text) => assert!(
                     run.stdout.contains(text),
