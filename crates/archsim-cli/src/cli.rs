@@ -166,10 +166,12 @@ pub fn command(model: Option<&Model>) -> Command {
                         .long("components")
                         .value_name("N")
                         .required(true)
-                        // Beyond a million the text would dwarf what the
-                        // loader accepts; refuse rather than fill memory.
-                        .value_parser(clap::value_parser!(u64).range(1..=1_000_000))
-                        .help("About how many components (1 to 1,000,000)"),
+                        // The smallest model with every shape is 40
+                        // components; 100,000 (about 23 MB) stays well within
+                        // the 32 MiB the loader reads, so every generated
+                        // model can be read back.
+                        .value_parser(clap::value_parser!(u64).range(40..=100_000))
+                        .help("About how many components (40 to 100,000)"),
                 )
                 .arg(
                     Arg::new("seed")

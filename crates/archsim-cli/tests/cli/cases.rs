@@ -716,7 +716,8 @@ const CASES: &[Case] = &[
         2,
         &[Says("/error/message", "not provided: --components <N>")],
     ),
-    case(&["gen", "--components", "0"], 2, &[Err("1..=1000000")]),
+    case(&["gen", "--components", "39"], 2, &[Err("40..=100000")]),
+    case(&["gen", "--components", "100001"], 2, &[Err("40..=100000")]),
     case(
         &["gen", "--components", "99999999999999", "--json"],
         2,
@@ -770,7 +771,7 @@ const CASES: &[Case] = &[
             "does-not-exist.toml",
             "gen",
             "--components",
-            "30",
+            "40",
         ],
         0,
         &[],
