@@ -61,16 +61,10 @@ pub fn normalize(input: &str) -> Result<String, String> {
     }
     for label in host.split('.') {
         if label.is_empty() {
-            return Err(if host.starts_with('.') {
-                "a host name cannot start with a dot".into()
-            } else {
-                "a host name cannot contain two dots in a row".into()
-            });
+            return Err("a host name cannot start with a dot or have two in a row".into());
         }
         if label.starts_with('-') || label.ends_with('-') {
-            return Err(format!(
-                "the label `{label}` starts or ends with a hyphen, which no host name does"
-            ));
+            return Err("no part of a host name starts or ends with a hyphen".into());
         }
         if label.len() > 63 {
             return Err(format!("the label `{label}` is longer than 63 characters"));

@@ -164,31 +164,28 @@ fn matching(model: &Model, keep: &dyn Fn(&Component) -> bool) -> BTreeSet<CompId
 }
 
 /// Every prefixed selector that picks something, for near names: a bare
-/// prefix (`env:`) would only fail in turn.
+/// prefix (`env:`) would only fail in turn. Repeats are left in; `nearest`
+/// names each candidate once.
 fn prefix_examples(model: &Model) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    out.extend(model.providers.iter().map(|p| format!("provider:{}", p.id)));
-    out.extend(
-        model
-            .providers
-            .iter()
-            .filter_map(|p| p.terraform.as_ref())
-            .map(|dir| format!("terraform:{dir}")),
-    );
-    out.extend(model.regions.iter().map(|r| format!("region:{}", r.id)));
-    out.extend(model.scenarios.iter().map(|s| format!("scenario:{}", s.id)));
-    for (prefix, field) in [
-        (
-            "kind:",
-            (|c: &Component| Some(c.kind.as_str())) as fn(&Component) -> Option<&str>,
-        ),
-        ("env:", |c| Some(c.env.as_str())),
-        ("product:", |c| c.product.as_deref()),
-    ] {
-        let mut values: Vec<&str> = model.components.iter().filter_map(field).collect();
-        crate::order::sort(&mut values);
-        values.dedup();
-        out.extend(values.iter().map(|v| format!("{prefix}{v}")));
+    for p in &model.providers {
+        out.push(format!("provider:{}", p.id));
+        if let Some(dir) = &p.terraform {
+            out.push(format!("terraform:{dir}"));
+        }
+    }
+    for r in &model.regions {
+        out.push(format!("region:{}", r.id));
+    }
+    for s in &model.scenarios {
+        out.push(format!("scenario:{}", s.id));
+    }
+    for c in &model.components {
+        out.push(format!("kind:{}", c.kind));
+        out.push(format!("env:{}", c.env));
+        if let Some(product) = &c.product {
+            out.push(format!("product:{product}"));
+        }
     }
     out
 }
