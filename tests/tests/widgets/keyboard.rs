@@ -154,3 +154,50 @@ pub async fn keyboard_only(ctx: &Ctx) -> Outcome {
     ));
     Ok(())
 }
+
+/// A claim's mark opens its note from the keyboard: Tab reaches the mark,
+/// and the note (what was checked; for "assumed", the assumptions) shows
+/// while it has the focus, as on hover.
+pub async fn claim_notes_open_from_the_keyboard(ctx: &Ctx) -> Outcome {
+    let session = &ctx.session;
+    session.open(&ctx.site.url("introduction.html")).await?;
+    session
+        .js(
+            "document.activeElement && document.activeElement.blur(); scrollTo(0, 0); return 1",
+            vec![],
+        )
+        .await?;
+    // (mark class, words the note must carry)
+    let marks = [
+        ("archsim-claim", "Checked against the model: photon-index-bucket"),
+        (
+            "archsim-claim is-assumed",
+            "carries assumptions beyond the source document: tomoda-api → redis",
+        ),
+    ];
+    for (class, words) in marks {
+        keys::tab_to(
+            session,
+            &format!("the mark `{class}`"),
+            &format!(
+                "return document.activeElement.getAttribute('class') === {}",
+                json!(class)
+            ),
+            60,
+        )
+        .await?;
+        let note = session
+            .js(
+                "const s = getComputedStyle(document.activeElement, '::after');
+                 return { content: s.content, position: s.position, display: s.display };",
+                vec![],
+            )
+            .await?;
+        let content = note["content"].as_str().unwrap_or_default();
+        ensure(
+            content.contains(words) && note["position"] == json!("fixed"),
+            || format!("the focused `{class}` mark shows {note}, not a note with {words:?}"),
+        )?;
+    }
+    Ok(())
+}

@@ -28,7 +28,7 @@ use support::runner::{self, Outcome, case};
 
 use contrast::text_contrast_is_aa_in_every_theme;
 use failures::{failing_cloudfront_on_the_map, region_preset_fills_the_table};
-use keyboard::keyboard_only;
+use keyboard::{claim_notes_open_from_the_keyboard, keyboard_only};
 use links::{bad_link_shows_a_notice, shared_link_restores_the_scenario};
 use placement::placement_conflict_names_the_precedent;
 use readable::{the_overview_map_is_readable, widget_text_is_the_books_size};
@@ -49,6 +49,7 @@ fn main() {
             case!(theme_switch_restyles_the_widgets),
             case!(text_contrast_is_aa_in_every_theme),
             case!(keyboard_only),
+            case!(claim_notes_open_from_the_keyboard),
         ]
     })
 }
