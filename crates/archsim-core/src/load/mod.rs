@@ -58,6 +58,7 @@ pub fn load_str(file: &str, source: &str) -> Loaded {
         file,
         source,
         diagnostics: Vec::new(),
+        selector_spans: resolve::SelectorSpans::default(),
     };
     let model = resolve::resolve(&mut ctx, raw);
     if !has_errors(&ctx.diagnostics) {

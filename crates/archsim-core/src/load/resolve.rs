@@ -14,6 +14,18 @@ pub(crate) struct Ctx<'s> {
     pub file: &'s str,
     pub source: &'s str,
     pub diagnostics: Vec<Diagnostic>,
+    /// Where each selector of each scenario (its `fail`, then its
+    /// `reschedule` entries) and each invariant (`target`, `from`) is
+    /// written, so a bad one is reported at itself. The model keeps no
+    /// spans for them.
+    pub selector_spans: SelectorSpans,
+}
+
+/// Spans of the selectors in scenarios and invariants, by index.
+#[derive(Default)]
+pub(crate) struct SelectorSpans {
+    pub scenarios: Vec<Vec<Span>>,
+    pub invariants: Vec<[Option<Span>; 2]>,
 }
 
 impl Ctx<'_> {
@@ -760,6 +772,9 @@ pub(crate) fn resolve(ctx: &mut Ctx<'_>, raw: RawModel) -> Model {
     }
 
     for s in &raw.scenarios {
+        ctx.selector_spans
+            .scenarios
+            .push(s.fail.iter().chain(&s.reschedule).map(span_of).collect());
         model.scenarios.push(Scenario {
             id: s.id.get_ref().clone(),
             name: s.name.clone(),
@@ -772,6 +787,9 @@ pub(crate) fn resolve(ctx: &mut Ctx<'_>, raw: RawModel) -> Model {
     }
 
     for i in &raw.invariants {
+        ctx.selector_spans
+            .invariants
+            .push([i.target.as_ref().map(span_of), i.from.as_ref().map(span_of)]);
         let check = match i.check.get_ref().as_str() {
             "records-not-proxied" => Some(Check::RecordsNotProxied),
             "writers-disjoint" => Some(Check::WritersDisjoint),

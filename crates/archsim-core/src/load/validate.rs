@@ -141,9 +141,21 @@ fn cname_alone(ctx: &mut Ctx<'_>, model: &Model) {
     }
 }
 
+/// The diagnostic code of a selector that fails: a scenario that includes
+/// itself is a cycle, anything else selects nothing.
+fn selector_code(error: &crate::QueryError) -> &'static str {
+    if error.message.ends_with("includes itself") {
+        "cycle"
+    } else {
+        "unknown-selector"
+    }
+}
+
 /// Near names, or what a selector may be.
 fn selector_hint(error: &crate::QueryError) -> String {
-    if error.suggestions.is_empty() {
+    if selector_code(error) == "cycle" {
+        "a scenario may name other scenarios, but not itself, directly or through them".into()
+    } else if error.suggestions.is_empty() {
         "a selector is a component id or name, a product, a provider, a scenario id, \
          or provider:, region:, kind:, env:, product: or terraform: with a value"
             .into()
@@ -153,12 +165,35 @@ fn selector_hint(error: &crate::QueryError) -> String {
 }
 
 fn scenarios(ctx: &mut Ctx<'_>, model: &Model) {
-    for s in &model.scenarios {
+    for (index, s) in model.scenarios.iter().enumerate() {
+        // Each selector on its own first, reported where it is written.
+        let spans = ctx
+            .selector_spans
+            .scenarios
+            .get(index)
+            .cloned()
+            .unwrap_or_default();
+        let mut bad = false;
+        for (i, selector) in s.fail.iter().chain(&s.reschedule).enumerate() {
+            if let Err(error) = select::components(model, selector) {
+                bad = true;
+                ctx.error(
+                    selector_code(&error),
+                    spans.get(i).copied().unwrap_or(s.span),
+                    format!("scenario `{}`: {}", s.id, error.message),
+                    Some(selector_hint(&error)),
+                );
+            }
+        }
+        if bad {
+            continue;
+        }
+        // Then together: a scenario that includes itself, through others.
         let fail: Vec<&str> = s.fail.iter().map(String::as_str).collect();
         let reschedule: Vec<&str> = s.reschedule.iter().map(String::as_str).collect();
         if let Err(error) = select::select(model, &fail, &reschedule) {
             ctx.error(
-                "unknown-selector",
+                selector_code(&error),
                 s.span,
                 format!("scenario `{}`: {}", s.id, error.message),
                 Some(selector_hint(&error)),
@@ -210,9 +245,19 @@ fn only_reached_from(
     ) {
         (Ok(t), Ok(a)) => (t, a),
         (Err(error), _) | (_, Err(error)) => {
+            // At the selector that fails, when the file says where it is.
+            let index = model
+                .invariants
+                .iter()
+                .position(|i| std::ptr::eq(i, invariant));
+            let spans = index
+                .and_then(|i| ctx.selector_spans.invariants.get(i))
+                .copied();
+            let which = usize::from(select::components(model, target).is_ok());
+            let span = spans.and_then(|s| s[which]).unwrap_or(invariant.span);
             ctx.error(
-                "unknown-selector",
-                invariant.span,
+                selector_code(&error),
+                span,
                 format!("invariant `{}`: {}", invariant.id, error.message),
                 Some(selector_hint(&error)),
             );
