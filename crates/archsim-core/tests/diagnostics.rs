@@ -375,3 +375,62 @@ fn hostile_input_gets_a_diagnostic_never_a_panic() {
         assert!(loaded.diagnostics[0].hint.is_some(), "{name}: a hint");
     }
 }
+
+/// Every code the loader can report is in the model-file reference's table,
+/// and the table lists no code the loader lacks.
+#[test]
+fn every_diagnostic_code_is_documented() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let reference = std::fs::read_to_string(root.join("../../book/src/reference/model-file.md"))
+        .expect("the model-file reference exists");
+    let section = &reference[reference
+        .find("## Diagnostics")
+        .expect("a Diagnostics section")..];
+    let documented: Vec<&str> = section
+        .lines()
+        .filter_map(|l| l.strip_prefix("| `"))
+        .filter_map(|l| l.split_once("` |").map(|(code, _)| code))
+        .collect();
+    let kebab = |s: &&str| s.len() > 2 && s.chars().all(|c| c.is_ascii_lowercase() || c == '-');
+    // A code is the first kebab-case literal after a call that reports one
+    // (on the call's line or the next few), or a literal alone on its line
+    // (in a function that picks the code).
+    let calls = ["ctx.error(", ".report(", "Diagnostic::at(", "whole_file("];
+    let mut used = Vec::new();
+    for entry in std::fs::read_dir(root.join("src/load")).expect("the loader's folder") {
+        let text = std::fs::read_to_string(entry.expect("an entry").path()).expect("source");
+        let lines: Vec<&str> = text.lines().collect();
+        for (i, line) in lines.iter().enumerate() {
+            let trimmed = line.trim();
+            let alone = trimmed.len() > 2 && trimmed.starts_with('"') && trimmed.ends_with('"');
+            let call = calls.iter().any(|c| line.contains(c)) && !line.contains("fn ");
+            if trimmed.starts_with("//") || !(alone || call) {
+                continue;
+            }
+            let window = &lines[i..lines.len().min(i + if alone { 1 } else { 6 })];
+            let code = window
+                .iter()
+                .find_map(|l| l.split('"').skip(1).step_by(2).find(kebab));
+            used.extend(code.map(str::to_owned));
+        }
+    }
+    used.sort();
+    used.dedup();
+    assert!(used.len() >= 20, "found only {used:?}");
+    let undocumented: Vec<&String> = used
+        .iter()
+        .filter(|c| !documented.contains(&c.as_str()))
+        .collect();
+    assert!(
+        undocumented.is_empty(),
+        "not in the reference's table: {undocumented:?}"
+    );
+    let unused: Vec<&&str> = documented
+        .iter()
+        .filter(|c| !used.iter().any(|u| u == *c))
+        .collect();
+    assert!(
+        unused.is_empty(),
+        "documented but never reported: {unused:?}"
+    );
+}
