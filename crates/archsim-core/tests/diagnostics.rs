@@ -391,7 +391,11 @@ fn every_diagnostic_code_is_documented() {
         .filter_map(|l| l.strip_prefix("| `"))
         .filter_map(|l| l.split_once("` |").map(|(code, _)| code))
         .collect();
-    let kebab = |s: &&str| s.len() > 2 && s.chars().all(|c| c.is_ascii_lowercase() || c == '-');
+    let kebab = |s: &&str| {
+        s.len() > 2
+            && s.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    };
     // A code is the first kebab-case literal after a call that reports one
     // (on the call's line or the next few), or a literal alone on its line
     // (in a function that picks the code).
