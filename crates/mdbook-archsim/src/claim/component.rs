@@ -1,0 +1,71 @@
+//! Component claims: a component's fields, as the model records them.
+
+use archsim_core::Engine;
+
+use super::mark::Checked;
+use super::{allow, component_id, does_not_hold};
+use crate::directive::Directive;
+use crate::error::Problem;
+
+/// Component fields a claim can state.
+const COMPONENT_FIELDS: &[&str] = &[
+    "terraform",
+    "provider",
+    "region",
+    "kind",
+    "env",
+    "product",
+    "runs-in",
+];
+
+pub(super) fn check(engine: &Engine, d: &Directive) -> Result<Checked, Problem> {
+    let mut allowed = vec!["component"];
+    allowed.extend(COMPONENT_FIELDS);
+    allow(d, &allowed, "component")?;
+    let model = engine.model();
+    let id = component_id(model, d.get("component").unwrap_or_default())?;
+    let c = model.component(id);
+    let mut parts = Vec::new();
+    for &field in COMPONENT_FIELDS {
+        let Some(claimed) = d.get(field) else {
+            continue;
+        };
+        let actual: String = match field {
+            "terraform" => {
+                if claimed != "true" && claimed != "false" {
+                    return Err(Problem::new(format!(
+                        "terraform=\"{claimed}\" is neither true nor false"
+                    )));
+                }
+                c.terraform.to_string()
+            }
+            "provider" => model.provider_name(c.provider).to_owned(),
+            "region" => model.region_name(c.region).to_owned(),
+            "kind" => c.kind.clone(),
+            "env" => c.env.clone(),
+            "product" => c.product.clone().unwrap_or_else(|| "-".to_owned()),
+            _ => c
+                .runs_in
+                .map_or("-".to_owned(), |r| model.component(r).id.clone()),
+        };
+        if actual != claimed {
+            return Err(does_not_hold(format!(
+                "{}'s {field} is {actual}, not {claimed}",
+                c.id
+            )));
+        }
+        parts.push(format!("{field} = {actual}"));
+    }
+    if parts.is_empty() {
+        return Err(Problem::new("the component claim states nothing")
+            .with_hint(format!("add one of {}", COMPONENT_FIELDS.join(", "))));
+    }
+    Ok(Checked {
+        says: format!("{}: {}", c.id, parts.join(", ")),
+        assumes: c
+            .assumption
+            .iter()
+            .map(|a| (c.id.clone(), a.clone()))
+            .collect(),
+    })
+}

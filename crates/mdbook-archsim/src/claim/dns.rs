@@ -1,0 +1,41 @@
+//! DNS claims: which writer writes a host's record.
+
+use archsim_core::Engine;
+
+use super::mark::Checked;
+use super::{allow, does_not_hold, unknown};
+use crate::directive::Directive;
+use crate::error::Problem;
+
+pub(super) fn check(engine: &Engine, d: &Directive) -> Result<Checked, Problem> {
+    allow(d, &["dns", "writer"], "DNS")?;
+    let model = engine.model();
+    let host = d.get("dns").unwrap_or_default();
+    let Some(claimed) = d.get("writer") else {
+        return Err(Problem::new("the DNS claim states nothing")
+            .with_hint("add writer=\"...\" (a writer id, or none)"));
+    };
+    let answer = engine.dns(host)?;
+    let actual = answer
+        .writer
+        .map_or("none", |w| model.writers[w.index()].id.as_str());
+    let known = model.writers.iter().map(|w| w.id.as_str()).chain(["none"]);
+    if !known.clone().any(|k| k == claimed) {
+        return Err(unknown("writer", claimed, known));
+    }
+    if actual != claimed {
+        return Err(does_not_hold(format!(
+            "{}'s record is written by {actual}, not {claimed}",
+            answer.host
+        )));
+    }
+    let says = if actual == "none" {
+        format!("no writer claims {}", answer.host)
+    } else {
+        format!("{}'s record is written by {actual}", answer.host)
+    };
+    Ok(Checked {
+        says,
+        assumes: answer.assumptions,
+    })
+}

@@ -1,0 +1,67 @@
+//! The inline mark of a claim that holds, and which assumptions it rests on.
+
+use archsim_view::escape;
+
+/// What a claim that holds checked, and the model's assumptions its answer
+/// rests on (subject, assumption).
+pub struct Checked {
+    pub(super) says: String,
+    pub(super) assumes: Vec<(String, String)>,
+}
+
+impl Checked {
+    /// A claim whose answer rests on the source document alone.
+    pub(super) fn fact(says: String) -> Self {
+        Checked {
+            says,
+            assumes: Vec::new(),
+        }
+    }
+}
+
+/// The inline mark of a claim that holds: "checked", or "assumed" when the
+/// model assumes something about what the claim names (its note lists
+/// what, so the reader can judge how much it matters). The mark takes the focus,
+/// so its note (what was checked, and the assumptions) shows for the
+/// keyboard as for the mouse (`archsim.css`).
+pub fn mark(c: &Checked) -> String {
+    let mut note = format!("Checked against the model: {}.", c.says);
+    let (class, sign, word) = if c.assumes.is_empty() {
+        ("archsim-claim", "✓", "checked")
+    } else {
+        note.push_str(" What it names carries assumptions beyond the source document: ");
+        let assumes: Vec<String> = c
+            .assumes
+            .iter()
+            .map(|(subject, text)| format!("{subject}: {text}"))
+            .collect();
+        note.push_str(&assumes.join(" "));
+        ("archsim-claim is-assumed", "?", "assumed")
+    };
+    format!(
+        "<span class=\"{class}\" tabindex=\"0\" role=\"note\" aria-label=\"{}\"><span aria-hidden=\"true\">{sign}</span> {word}</span>",
+        escape::html(&note)
+    )
+}
+
+/// The assumptions about `ids`: a component's own, or an edge's with
+/// either end among them.
+pub(super) fn touching(assumptions: &[(String, String)], ids: &[&str]) -> Vec<(String, String)> {
+    assumptions
+        .iter()
+        .filter(|(subject, _)| subject.split(" → ").any(|end| ids.contains(&end)))
+        .cloned()
+        .collect()
+}
+
+/// The assumptions about edges with an end among `ids`. What fails with
+/// what rests on the dependencies; a component's own assumption (who made
+/// it, where its manifests live) does not change it.
+pub(super) fn edges_touching(
+    assumptions: &[(String, String)],
+    ids: &[&str],
+) -> Vec<(String, String)> {
+    let mut out = touching(assumptions, ids);
+    out.retain(|(subject, _)| subject.contains(" → "));
+    out
+}

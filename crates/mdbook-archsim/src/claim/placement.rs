@@ -1,0 +1,90 @@
+//! Placement claims: the verdict, deciding rules and nearest precedent.
+
+use archsim_core::Engine;
+use archsim_core::place::{Verdict, place};
+
+use super::mark::Checked;
+use super::{allow, component_id, does_not_hold, names_or_none, unknown};
+use crate::directive::{Directive, list};
+use crate::error::Problem;
+
+pub(super) fn check(engine: &Engine, d: &Directive) -> Result<Checked, Problem> {
+    allow(d, &["place", "verdict", "precedent", "rule"], "placement")?;
+    if d.get("verdict").is_none() && d.get("precedent").is_none() && d.get("rule").is_none() {
+        return Err(Problem::new("the placement claim states nothing")
+            .with_hint("add verdict=\"gcp\" (a provider, conflict or undecided), rule=\"...\" or precedent=\"...\""));
+    }
+    let model = engine.model();
+    let answers = list(d.get("place").unwrap_or_default());
+    let answer = place(model, &answers)?;
+    let given = if answers.is_empty() {
+        "no answers".to_owned()
+    } else {
+        answers.join(", ")
+    };
+    let verdict = match answer.evaluation.verdict {
+        Verdict::Provider(p) => model.providers[p.index()].id.as_str(),
+        Verdict::Conflict => "conflict",
+        Verdict::Undecided => "undecided",
+    };
+    let mut parts = Vec::new();
+    if let Some(claimed) = d.get("verdict") {
+        let known = model
+            .providers
+            .iter()
+            .map(|p| p.id.as_str())
+            .chain(["conflict", "undecided"]);
+        if !known.clone().any(|k| k == claimed) {
+            return Err(unknown("verdict", claimed, known));
+        }
+        if claimed != verdict {
+            return Err(does_not_hold(format!(
+                "the placement verdict for {given} is {verdict}, not {claimed}"
+            )));
+        }
+        parts.push(format!("the verdict for {given} is {verdict}"));
+    }
+    if let Some(rules) = d.get("rule") {
+        let deciding: Vec<&str> = answer
+            .evaluation
+            .deciding
+            .iter()
+            .map(|r| model.placement.rules[r.index()].id.as_str())
+            .collect();
+        for rule in list(rules) {
+            if !model.placement.rules.iter().any(|r| r.id == rule) {
+                return Err(unknown(
+                    "placement rule",
+                    rule,
+                    model.placement.rules.iter().map(|r| r.id.as_str()),
+                ));
+            }
+            if !deciding.contains(&rule) {
+                return Err(does_not_hold(format!(
+                    "the rules that decide {given} are {}, and {rule} is not one of them",
+                    names_or_none(&deciding)
+                )));
+            }
+            parts.push(format!("{rule} decides"));
+        }
+    }
+    if let Some(precedent) = d.get("precedent") {
+        let wanted = component_id(model, precedent)?;
+        let nearest = answer.precedents.first().map(|p| p.component);
+        if nearest != Some(wanted) {
+            let says = match nearest {
+                Some(c) => model.component(c).id.as_str(),
+                None => "none",
+            };
+            return Err(does_not_hold(format!(
+                "the nearest precedent for {given} is {says}, not {}",
+                model.component(wanted).id
+            )));
+        }
+        parts.push(format!(
+            "the nearest precedent is {}",
+            model.component(wanted).id
+        ));
+    }
+    Ok(Checked::fact(parts.join("; ")))
+}

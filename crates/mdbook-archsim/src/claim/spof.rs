@@ -1,0 +1,67 @@
+//! Single-point-of-failure claims: what a flow does and does not hinge on.
+
+use archsim_core::Engine;
+
+use super::mark::{Checked, edges_touching};
+use super::{allow, component_id, does_not_hold, flow, names_or_none};
+use crate::directive::{Directive, list};
+use crate::error::Problem;
+
+pub(super) fn check(engine: &Engine, d: &Directive) -> Result<Checked, Problem> {
+    allow(
+        d,
+        &["spof", "includes", "excludes"],
+        "single-point-of-failure",
+    )?;
+    if d.get("includes").is_none() && d.get("excludes").is_none() {
+        return Err(
+            Problem::new("the single-point-of-failure claim states nothing")
+                .with_hint("add includes=\"component,...\" or excludes=\"component,...\""),
+        );
+    }
+    let model = engine.model();
+    let name = d.get("spof").unwrap_or_default();
+    let flow = flow(engine, name)?;
+    let spofs = engine.spof_of(flow);
+    let ids = || {
+        spofs
+            .iter()
+            .map(|&c| model.component(c).id.as_str())
+            .collect::<Vec<_>>()
+    };
+    let mut parts = Vec::new();
+    let mut included = Vec::new();
+    for (key, wanted) in [("includes", true), ("excludes", false)] {
+        let Some(value) = d.get(key) else { continue };
+        for item in list(value) {
+            let c = component_id(model, item)?;
+            if spofs.contains(&c) != wanted {
+                let verb = if wanted { "is not" } else { "is" };
+                return Err(does_not_hold(format!(
+                    "{} {verb} a single point of failure of {name} (its single points of failure are {})",
+                    model.component(c).id,
+                    names_or_none(&ids())
+                )));
+            }
+            if wanted {
+                included.push(model.component(c).id.as_str());
+            }
+            let verb = if wanted { "is" } else { "is not" };
+            parts.push(format!(
+                "{} {verb} a single point of failure of {name}",
+                model.component(c).id
+            ));
+        }
+    }
+    // An included component rests on the edges that make it one.
+    let assumes = engine
+        .spof()
+        .into_iter()
+        .find(|s| s.flow == flow)
+        .map(|s| edges_touching(&s.assumptions, &included))
+        .unwrap_or_default();
+    Ok(Checked {
+        says: parts.join("; "),
+        assumes,
+    })
+}

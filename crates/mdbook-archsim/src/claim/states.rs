@@ -1,0 +1,119 @@
+//! Failure claims: what fails, and the state each flow is left in.
+
+use archsim_core::select::select;
+use archsim_core::{Engine, Model};
+
+use super::mark::{Checked, edges_touching};
+use super::{allow, component_id, condition, does_not_hold, flow, unknown};
+use crate::directive::{Directive, list};
+use crate::error::Problem;
+
+pub(super) fn check(engine: &Engine, d: &Directive) -> Result<Checked, Problem> {
+    let state_keys = ["ok", "at-risk", "degraded", "down"];
+    let mut allowed = vec!["fail", "scenario", "reschedule", "fails", "survives"];
+    allowed.extend(state_keys);
+    allow(d, &allowed, "failure")?;
+    if state_keys
+        .iter()
+        .chain(&["fails", "survives"])
+        .all(|k| d.get(k).is_none())
+    {
+        return Err(Problem::new("the claim states nothing").with_hint(
+            "a claim needs a subject (fail=, place=, dns=, component=, route=, spof=) and what holds, e.g. fail=\"cloudfront\" down=\"assets.tomoda.life\"",
+        ));
+    }
+    let model = engine.model();
+    let fail: Vec<&str> = d.get("fail").map(list).unwrap_or_default();
+    let scenario = d
+        .get("scenario")
+        .map(|s| scenario_id(model, s))
+        .transpose()?;
+    let reschedule: Vec<&str> = d.get("reschedule").map(list).unwrap_or_default();
+    let selectors: Vec<&str> = fail.iter().copied().chain(scenario).collect();
+    let selection = select(model, &selectors, &reschedule)?;
+    let condition = condition(scenario, &fail, &reschedule);
+    let outcome = engine.simulate(&selection);
+    let mut parts = Vec::new();
+    let mut assumes = Vec::new();
+    for (key, wanted) in [("fails", true), ("survives", false)] {
+        let Some(value) = d.get(key) else { continue };
+        for name in list(value) {
+            let c = component_id(model, name)?;
+            if selection.failed.contains(&c) != wanted {
+                let says = if wanted { "survives" } else { "fails too" };
+                return Err(does_not_hold(format!(
+                    "{} {says} ({condition})",
+                    model.component(c).id
+                )));
+            }
+            parts.push(format!(
+                "{} {}",
+                model.component(c).id,
+                if wanted { "fails" } else { "survives" }
+            ));
+        }
+    }
+    for key in state_keys {
+        let Some(value) = d.get(key) else { continue };
+        let names = list(value);
+        if names.is_empty() {
+            return Err(Problem::new(format!("`{key}=` lists nothing"))
+                .with_hint("list hosts or flow ids, comma-separated"));
+        }
+        for name in names {
+            let flow = flow(engine, name)?;
+            let actual = outcome.flows[flow.index()].state;
+            if actual.as_str() != key {
+                let because = &outcome.flows[flow.index()].because;
+                let chain = if because.is_empty() {
+                    String::new()
+                } else {
+                    format!(
+                        ", because of {}",
+                        because
+                            .iter()
+                            .map(|&c| model.component(c).id.as_str())
+                            .collect::<Vec<_>>()
+                            .join(" → ")
+                    )
+                };
+                return Err(does_not_hold(format!(
+                    "{name} is {}, not {key} ({condition}{chain})",
+                    actual.as_str()
+                )));
+            }
+            parts.push(format!("{name} is {key}"));
+            // A flow that is not ok rests on its cause chain.
+            let f = &outcome.flows[flow.index()];
+            let chain: Vec<&str> = f
+                .because
+                .iter()
+                .map(|&c| model.component(c).id.as_str())
+                .collect();
+            for a in edges_touching(&f.assumptions, &chain) {
+                if !assumes.contains(&a) {
+                    assumes.push(a);
+                }
+            }
+        }
+    }
+    Ok(Checked {
+        says: format!("{condition}, {}", parts.join(", ")),
+        assumes,
+    })
+}
+
+fn scenario_id<'m>(model: &'m Model, name: &str) -> Result<&'m str, Problem> {
+    model
+        .scenarios
+        .iter()
+        .find(|s| s.id == name)
+        .map(|s| s.id.as_str())
+        .ok_or_else(|| {
+            unknown(
+                "scenario",
+                name,
+                model.scenarios.iter().map(|s| s.id.as_str()),
+            )
+        })
+}
