@@ -1,0 +1,248 @@
+//! Edges: the declared ones, each component's `needs`, then one generated
+//! per record and one per `runs_in`.
+
+use super::{Ctx, IdTables, model_host, span_of};
+use crate::load::raw::{RawComponent, RawEdge};
+use crate::model::{CompId, Edge, EdgeKind, EdgeOrigin, FlowId, Model, RecordId};
+use crate::suggest::{did_you_mean, nearest};
+
+/// Add every edge: the declared ones, the `needs`, then the generated ones.
+///
+/// Arguments: `first_declared` is the index of the first declared flow, as
+/// [`super::flows::resolve`] returns it; the flows before it are named after
+/// the served hosts.
+pub(super) fn resolve(
+    ctx: &mut Ctx<'_>,
+    edges: &[RawEdge],
+    components: &[RawComponent],
+    zone_name: &str,
+    first_declared: usize,
+    ids: &IdTables<'_>,
+    model: &mut Model,
+) {
+    declared(ctx, edges, zone_name, first_declared, ids, model);
+    needs(ctx, components, ids, model);
+    from_records(model);
+    from_runs_in(model);
+}
+
+/// The `[[edge]]` tables.
+fn declared(
+    ctx: &mut Ctx<'_>,
+    edges: &[RawEdge],
+    zone_name: &str,
+    first_declared: usize,
+    ids: &IdTables<'_>,
+    model: &mut Model,
+) {
+    for e in edges {
+        let from = ids.components.resolve(ctx, &e.from).map(CompId::from_index);
+        let to = ids.components.resolve(ctx, &e.to).map(CompId::from_index);
+        let kind = match &e.kind {
+            None => EdgeKind::Request,
+            Some(k) => EdgeKind::parse(k.get_ref()).unwrap_or_else(|| {
+                let near = nearest(k.get_ref(), EdgeKind::ALL.iter().map(|k| k.as_str()), 2);
+                ctx.error(
+                    "unknown-value",
+                    span_of(k),
+                    format!("unknown edge kind `{}`", k.get_ref()),
+                    Some(if near.is_empty() {
+                        "use request, cached, startup or background".into()
+                    } else {
+                        did_you_mean(&near)
+                    }),
+                );
+                EdgeKind::Request
+            }),
+        };
+        if e.hop && matches!(kind, EdgeKind::Startup | EdgeKind::Background) {
+            ctx.error(
+                "invalid-hop",
+                span_of(&e.from),
+                format!(
+                    "a hop must be a `request` or `cached` edge, not `{}`",
+                    kind.as_str()
+                ),
+                Some("requests only travel along edges that are needed to answer them".into()),
+            );
+        }
+        if !e.hop && !e.hosts.is_empty() {
+            ctx.error(
+                "invalid-hop",
+                span_of(&e.hosts[0]),
+                "`hosts` only applies to hops".into(),
+                Some("add `hop = true`, or remove `hosts`".into()),
+            );
+        }
+        let mut hosts = Vec::new();
+        for h in &e.hosts {
+            let Some(host) = model_host(ctx, zone_name, h) else {
+                continue;
+            };
+            if !model.records.iter().any(|r| r.host == host) {
+                let near = nearest(&host, model.records.iter().map(|r| r.host.as_str()), 3);
+                ctx.error(
+                    "unknown-reference",
+                    span_of(h),
+                    format!("hop host `{host}` has no record"),
+                    Some(if near.is_empty() {
+                        "add a [[record]] for the host, or remove it from `hosts`".into()
+                    } else {
+                        did_you_mean(&near)
+                    }),
+                );
+            }
+            hosts.push(host);
+        }
+        let mut flows = Vec::new();
+        for f in &e.flows {
+            let name = f.get_ref();
+            if let Some(i) = ids.flows.get(name) {
+                flows.push(FlowId::from_index(first_declared + i));
+            } else if let Some(i) = model.flows[..first_declared]
+                .iter()
+                .position(|f| f.id == *name)
+            {
+                flows.push(FlowId::from_index(i));
+            } else {
+                ids.flows.resolve(ctx, f);
+            }
+        }
+        if let (Some(from), Some(to)) = (from, to) {
+            if from == to {
+                ctx.error(
+                    "self-edge",
+                    span_of(&e.to),
+                    format!("`{}` depends on itself", e.from.get_ref()),
+                    Some("an edge joins two different components; fix `from` or `to`".into()),
+                );
+            }
+            model.edges.push(Edge {
+                from,
+                to,
+                kind,
+                hop: e.hop,
+                hosts,
+                flows,
+                why: e.why.clone(),
+                assumption: e.assumption.clone(),
+                facts: e.facts.clone(),
+                origin: EdgeOrigin::Declared,
+                span: span_of(&e.from),
+            });
+        }
+    }
+}
+
+/// Each component's `needs` entries: `id` or `id:kind`.
+fn needs(ctx: &mut Ctx<'_>, components: &[RawComponent], ids: &IdTables<'_>, model: &mut Model) {
+    for (index, c) in components.iter().enumerate() {
+        for need in &c.needs {
+            let (target, kind) = match need.get_ref().split_once(':') {
+                Some((target, kind)) => (target, Some(kind)),
+                None => (need.get_ref().as_str(), None),
+            };
+            let kind = match kind.map(|k| (k, EdgeKind::parse(k))) {
+                None => EdgeKind::Request,
+                Some((_, Some(kind))) => kind,
+                Some((k, None)) => {
+                    let near = nearest(k, EdgeKind::ALL.iter().map(|k| k.as_str()), 2);
+                    ctx.error(
+                        "unknown-value",
+                        span_of(need),
+                        format!("unknown edge kind `{k}` in `{}`", need.get_ref()),
+                        Some(if near.is_empty() { "write `id` or `id:KIND` with KIND one of request, cached, startup, background".into() } else { did_you_mean(&near) }),
+                    );
+                    continue;
+                }
+            };
+            let Some(to) = ids.components.get(target) else {
+                let near = nearest(target, ids.components.names.iter().copied(), 3);
+                ctx.error(
+                    "unknown-reference",
+                    span_of(need),
+                    format!("unknown component `{target}`"),
+                    Some(if near.is_empty() {
+                        "no component has that id".into()
+                    } else {
+                        did_you_mean(&near)
+                    }),
+                );
+                continue;
+            };
+            if to == index {
+                ctx.error(
+                    "self-edge",
+                    span_of(need),
+                    format!("`{}` depends on itself", c.id.get_ref()),
+                    Some("a component cannot need itself; remove this entry".into()),
+                );
+                continue;
+            }
+            model.edges.push(Edge {
+                from: CompId::from_index(index),
+                to: CompId::from_index(to),
+                kind,
+                hop: false,
+                hosts: Vec::new(),
+                flows: Vec::new(),
+                why: String::new(),
+                assumption: None,
+                facts: Vec::new(),
+                origin: EdgeOrigin::Declared,
+                span: span_of(need),
+            });
+        }
+    }
+}
+
+/// One hop per record, from the zone to the record's target.
+fn from_records(model: &mut Model) {
+    for (index, record) in model.records.iter().enumerate() {
+        let writer = model
+            .writers
+            .get(record.writer.index())
+            .map_or("?", |w| w.name.as_str());
+        let target = model
+            .components
+            .get(record.target.index())
+            .map_or("?", |c| c.name.as_str());
+        model.edges.push(Edge {
+            from: model.zone.component,
+            to: record.target,
+            kind: EdgeKind::Request,
+            hop: true,
+            hosts: vec![record.host.clone()],
+            flows: Vec::new(),
+            why: format!(
+                "{} {} record points at {target}; written by {writer}",
+                record.host, record.rtype
+            ),
+            assumption: record.assumption.clone(),
+            facts: record.facts.clone(),
+            origin: EdgeOrigin::Record(RecordId::from_index(index)),
+            span: record.span,
+        });
+    }
+}
+
+/// One edge per `runs_in`, from the component to its cluster.
+fn from_runs_in(model: &mut Model) {
+    for (index, component) in model.components.iter().enumerate() {
+        if let Some(cluster) = component.runs_in {
+            model.edges.push(Edge {
+                from: CompId::from_index(index),
+                to: cluster,
+                kind: EdgeKind::Request,
+                hop: false,
+                hosts: Vec::new(),
+                flows: Vec::new(),
+                why: format!("Runs in {}.", model.components[cluster.index()].name),
+                assumption: None,
+                facts: Vec::new(),
+                origin: EdgeOrigin::RunsIn,
+                span: component.span,
+            });
+        }
+    }
+}
