@@ -4,7 +4,7 @@ use archsim_view::escape;
 
 /// What a claim that holds checked, and the model's assumptions its answer
 /// rests on (subject, assumption).
-pub struct Checked {
+pub(super) struct Checked {
     pub(super) says: String,
     pub(super) assumes: Vec<(String, String)>,
 }
@@ -24,7 +24,7 @@ impl Checked {
 /// what, so the reader can judge how much it matters). The mark takes the focus,
 /// so its note (what was checked, and the assumptions) shows for the
 /// keyboard as for the mouse (`archsim.css`).
-pub fn mark(c: &Checked) -> String {
+pub(super) fn mark(c: &Checked) -> String {
     let mut note = format!("Checked against the model: {}.", c.says);
     let (class, sign, word) = if c.assumes.is_empty() {
         ("archsim-claim", "✓", "checked")

@@ -21,7 +21,7 @@ use archsim_core::{CompId, Engine, FlowId, Model};
 use crate::directive::Directive;
 use crate::error::Problem;
 
-pub use mark::{Checked, mark};
+use mark::{Checked, mark};
 
 /// Every option a claim takes, for did-you-mean hints.
 pub const OPTIONS: &[&str] = &[
@@ -134,7 +134,7 @@ fn condition(scenario: Option<&str>, fail: &[&str], reschedule: &[&str]) -> Stri
 }
 
 /// A flow named by its id or by its host (a URL works too).
-pub fn flow(engine: &Engine, name: &str) -> Result<FlowId, Problem> {
+fn flow(engine: &Engine, name: &str) -> Result<FlowId, Problem> {
     let model = engine.model();
     if let Some(f) = model.flow_by_id(name) {
         return Ok(f);
@@ -165,7 +165,7 @@ fn unknown<'a>(what: &str, name: &str, candidates: impl Iterator<Item = &'a str>
 }
 
 /// A component named by its id or its real name.
-pub fn component_id(model: &Model, name: &str) -> Result<CompId, Problem> {
+fn component_id(model: &Model, name: &str) -> Result<CompId, Problem> {
     model
         .component_by_id(name)
         .or_else(|| {
