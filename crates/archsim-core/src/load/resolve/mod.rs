@@ -3,25 +3,15 @@
 //!
 //! This file holds what every part shares (the context, the id tables, host
 //! and environment checks) and the order of the parts; each part of the model
-//! is resolved in its own `resolve_<part>.rs`.
+//! is resolved in a file of its own beside this one.
 
-// Each part's file sits next to this one as `resolve_<part>.rs`, so that
-// the loader's folder stays flat (the diagnostic-code test reads it).
-#[path = "resolve_components.rs"]
 mod components;
-#[path = "resolve_dns.rs"]
 mod dns;
-#[path = "resolve_edges.rs"]
 mod edges;
-#[path = "resolve_flows.rs"]
 mod flows;
-#[path = "resolve_invariants.rs"]
 mod invariants;
-#[path = "resolve_placement.rs"]
 mod placement;
-#[path = "resolve_providers.rs"]
 mod providers;
-#[path = "resolve_scenarios.rs"]
 mod scenarios;
 
 use std::collections::HashMap;
