@@ -21,7 +21,7 @@ use archsim_core::{CompId, Engine, FlowId, Model};
 use crate::directive::Directive;
 use crate::error::Problem;
 
-use mark::{Checked, mark};
+use mark::mark;
 
 /// Every option a claim takes, for did-you-mean hints.
 pub const OPTIONS: &[&str] = &[
