@@ -18,13 +18,7 @@ pub async fn keyboard_only(ctx: &Ctx) -> Outcome {
     let session = &ctx.session;
 
     // 1. Route a host.
-    session.open(&ctx.site.url("tour.html")).await?;
-    session
-        .js(
-            "document.activeElement && document.activeElement.blur(); scrollTo(0, 0); return 1",
-            vec![],
-        )
-        .await?;
+    open_at_top(ctx, "tour.html").await?;
     // The first Tab reaches the skip link (book/theme/skip-link.js), which
     // shows itself; Enter moves on past the sidebar into the chapter,
     // leaving the URL's fragment alone.
@@ -99,13 +93,7 @@ pub async fn keyboard_only(ctx: &Ctx) -> Outcome {
     }
 
     // 3. Fail a component.
-    session.open(&ctx.site.url("failures.html")).await?;
-    session
-        .js(
-            "document.activeElement && document.activeElement.blur(); scrollTo(0, 0); return 1",
-            vec![],
-        )
-        .await?;
+    open_at_top(ctx, "failures.html").await?;
     let fail = css("fail", &[("data-scenario", "cloudfront-outage")]);
     // The list of components is folded: open it from its summary.
     keys::tab_to(
@@ -160,13 +148,7 @@ pub async fn keyboard_only(ctx: &Ctx) -> Outcome {
 /// while it has the focus, as on hover.
 pub async fn claim_notes_open_from_the_keyboard(ctx: &Ctx) -> Outcome {
     let session = &ctx.session;
-    session.open(&ctx.site.url("introduction.html")).await?;
-    session
-        .js(
-            "document.activeElement && document.activeElement.blur(); scrollTo(0, 0); return 1",
-            vec![],
-        )
-        .await?;
+    open_at_top(ctx, "introduction.html").await?;
     // (mark class, words the note must carry)
     let marks = [
         ("archsim-claim", "Checked against the model: photon-index-bucket"),
@@ -199,5 +181,18 @@ pub async fn claim_notes_open_from_the_keyboard(ctx: &Ctx) -> Outcome {
             || format!("the focused `{class}` mark shows {note}, not a note with {words:?}"),
         )?;
     }
+    Ok(())
+}
+
+/// Open a page with nothing focused and the top in view, where a reader
+/// starts pressing Tab.
+async fn open_at_top(ctx: &Ctx, page: &str) -> Outcome {
+    ctx.session.open(&ctx.site.url(page)).await?;
+    ctx.session
+        .js(
+            "document.activeElement && document.activeElement.blur(); scrollTo(0, 0); return 1",
+            vec![],
+        )
+        .await?;
     Ok(())
 }
