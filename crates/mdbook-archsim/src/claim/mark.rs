@@ -21,9 +21,9 @@ impl Checked {
 
 /// The inline mark of a claim that holds: "checked", or "assumed" when the
 /// model assumes something about what the claim names (its note lists
-/// what, so the reader can judge how much it matters). The mark takes the focus,
-/// so its note (what was checked, and the assumptions) shows for the
-/// keyboard as for the mouse (`archsim.css`).
+/// what, so the reader can judge how much it matters). The mark takes the
+/// focus, so its note (what was checked, and the assumptions) shows for
+/// the keyboard as for the mouse (`archsim.css`).
 pub(super) fn mark(c: &Checked) -> String {
     let mut note = format!("Checked against the model: {}.", c.says);
     let (class, sign, word) = if c.assumes.is_empty() {
