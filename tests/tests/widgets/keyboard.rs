@@ -151,7 +151,10 @@ pub async fn claim_notes_open_from_the_keyboard(ctx: &Ctx) -> Outcome {
     open_at_top(ctx, "introduction.html").await?;
     // (mark class, words the note must carry)
     let marks = [
-        ("archsim-claim", "Checked against the model: photon-index-bucket"),
+        (
+            "archsim-claim",
+            "Checked against the model: photon-index-bucket",
+        ),
         (
             "archsim-claim is-assumed",
             "carries assumptions beyond the source document: tomoda-api → redis",
