@@ -40,7 +40,9 @@ pub fn diagnostic(d: &Diagnostic, source: &str, style: Style) -> String {
     };
     let gutter = " ".repeat(gutter_width);
     let bar = style.dim("|");
-    let location = match snippet {
+    // A place in the file, even where there is no line to quote (an empty
+    // file's error is at 1:1, as the JSON says).
+    let location = match d.span {
         Some(_) => format!("{}:{}:{}", d.file, d.line, d.column),
         None => d.file.clone(),
     };
@@ -175,6 +177,14 @@ mod tests {
         assert_eq!(
             render(source, start, start + 4),
             "error[test]: bad\n --> m.toml:2:11\n  |\n2 | proxied = true\n  |           ^^^^\n  |\n  = hint: fix it\n\n"
+        );
+    }
+
+    #[test]
+    fn an_empty_file_still_names_its_place() {
+        assert_eq!(
+            render("", 0, 0),
+            "error[test]: bad\n --> m.toml:1:1\n  = hint: fix it\n\n"
         );
     }
 
