@@ -219,6 +219,25 @@ fn cases() -> Vec<(
             "its own name",
         ),
         (
+            "a component named like another's id",
+            tomoda_with(
+                "id = \"redis\"\nname = \"Bitnami Redis\"",
+                "id = \"redis\"\nname = \"cnpg\"",
+            ),
+            "ambiguous-name",
+            "id = \"redis\"",
+            "is named `cnpg`, the id of component `cnpg`",
+            "rename one of them",
+        ),
+        (
+            "a scenario with a provider's id",
+            tomoda_with("id = \"gcp-down\"", "id = \"gcp\""),
+            "ambiguous-name",
+            "id = \"gcp\"",
+            "scenario `gcp` has the id of provider `gcp`",
+            "rename the scenario",
+        ),
+        (
             "a CNAME beside another record",
             tomoda_with(
                 "[[record]]\nhost = \"assets-dev.tomoda.life\"",

@@ -97,7 +97,50 @@ fn names(ctx: &mut Ctx<'_>, model: &Model) {
             seen.insert(key, i);
         }
     }
+    // A name that is another component's id can never select its own.
+    let ids: HashMap<&str, usize> = model
+        .components
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.id.as_str(), i))
+        .collect();
+    for (i, c) in model.components.iter().enumerate() {
+        if let Some(&other) = ids.get(c.name.as_str()).filter(|&&j| j != i) {
+            ctx.error(
+                "ambiguous-name",
+                c.span,
+                format!(
+                    "component `{}` is named `{}`, the id of component `{}`",
+                    c.id, c.name, model.components[other].id
+                ),
+                Some("`fail NAME` picks the component with that id; rename one of them".into()),
+            );
+        }
+        if let Some(p) = model
+            .providers
+            .iter()
+            .find(|p| p.id == c.id || p.id.eq_ignore_ascii_case(&c.name))
+        {
+            ctx.error(
+                "ambiguous-name",
+                c.span,
+                format!(
+                    "component `{}` has the id or name of provider `{}`",
+                    c.id, p.id
+                ),
+                Some("`fail NAME` would pick the component, not the provider's components; rename the component".into()),
+            );
+        }
+    }
     for s in &model.scenarios {
+        if let Some(p) = model.providers.iter().find(|p| p.id == s.id) {
+            ctx.error(
+                "ambiguous-name",
+                s.span,
+                format!("scenario `{}` has the id of provider `{}`", s.id, p.id),
+                Some("`fail NAME` would pick the scenario, not the provider's components; rename the scenario".into()),
+            );
+        }
         if let Some(c) = model
             .components
             .iter()
