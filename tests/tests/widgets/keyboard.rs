@@ -157,7 +157,7 @@ pub async fn claim_notes_open_from_the_keyboard(ctx: &Ctx) -> Outcome {
         ),
         (
             "archsim-claim is-assumed",
-            "carries assumptions beyond the source document: tomoda-api → redis",
+            "rests on what the model assumes beyond the source document: tomoda-api → redis",
         ),
     ];
     for (class, words) in marks {

@@ -20,8 +20,8 @@ impl Checked {
 }
 
 /// The inline mark of a claim that holds: "checked", or "assumed" when the
-/// model assumes something about what the claim names (its note lists
-/// what, so the reader can judge how much it matters). The mark takes the
+/// answer rests on something the model assumes (its note lists what, so
+/// the reader can judge how much it matters). The mark takes the
 /// focus, so its note (what was checked, and the assumptions) shows for
 /// the keyboard as for the mouse (`archsim.css`).
 pub(super) fn mark(c: &Checked) -> String {
@@ -29,7 +29,7 @@ pub(super) fn mark(c: &Checked) -> String {
     let (class, sign, word) = if c.assumes.is_empty() {
         ("archsim-claim", "✓", "checked")
     } else {
-        note.push_str(" What it names carries assumptions beyond the source document: ");
+        note.push_str(" The answer rests on what the model assumes beyond the source document: ");
         let assumes: Vec<String> = c
             .assumes
             .iter()
@@ -46,7 +46,7 @@ pub(super) fn mark(c: &Checked) -> String {
 
 /// The assumptions about `ids`: a component's own, or an edge's with
 /// either end among them.
-pub(super) fn touching(assumptions: &[(String, String)], ids: &[&str]) -> Vec<(String, String)> {
+fn touching(assumptions: &[(String, String)], ids: &[&str]) -> Vec<(String, String)> {
     assumptions
         .iter()
         .filter(|(subject, _)| subject.split(" → ").any(|end| ids.contains(&end)))
@@ -54,9 +54,11 @@ pub(super) fn touching(assumptions: &[(String, String)], ids: &[&str]) -> Vec<(S
         .collect()
 }
 
-/// The assumptions about edges with an end among `ids`. What fails with
-/// what rests on the dependencies; a component's own assumption (who made
-/// it, where its manifests live) does not change it.
+/// The assumptions about edges with an end among `ids`. Routes, what fails
+/// with what, and single points of failure rest on the dependencies (hops,
+/// cause chains); a component's own assumption (who made it, how many
+/// workloads stand behind a host) changes none of them. A component claim
+/// uses the component's own.
 pub(super) fn edges_touching(
     assumptions: &[(String, String)],
     ids: &[&str],

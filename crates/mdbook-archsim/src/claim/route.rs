@@ -3,7 +3,7 @@
 use archsim_core::select::select;
 use archsim_core::{CompId, Engine, RouteVerdict, State};
 
-use super::mark::{Checked, touching};
+use super::mark::{Checked, edges_touching};
 use super::{allow, component_id, condition, does_not_hold, unknown};
 use crate::directive::{Directive, list};
 use crate::error::Problem;
@@ -87,6 +87,6 @@ pub(super) fn check(engine: &Engine, d: &Directive) -> Result<Checked, Problem> 
     }
     Ok(Checked {
         says: parts.join("; "),
-        assumes: touching(&route.assumptions, &about),
+        assumes: edges_touching(&route.assumptions, &about),
     })
 }
