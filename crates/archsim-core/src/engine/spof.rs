@@ -48,17 +48,20 @@ impl Engine {
     /// dependency closures of its route nodes.
     pub fn spof(&self) -> Vec<FlowSpof> {
         (0..self.model.flows.len())
-            .map(|i| {
-                let flow = FlowId::from_index(i);
-                let components = self.spof_of(flow);
-                let assumptions = self.spof_assumptions(flow, &components);
-                FlowSpof {
-                    flow,
-                    components,
-                    assumptions,
-                }
-            })
+            .map(|i| self.flow_spof(FlowId::from_index(i)))
             .collect()
+    }
+
+    /// Single points of failure of one flow, with the assumptions they
+    /// rest on.
+    pub fn flow_spof(&self, flow: FlowId) -> FlowSpof {
+        let components = self.spof_of(flow);
+        let assumptions = self.spof_assumptions(flow, &components);
+        FlowSpof {
+            flow,
+            components,
+            assumptions,
+        }
     }
 
     /// Single points of failure of one flow, in model order.

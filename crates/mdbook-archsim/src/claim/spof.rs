@@ -22,7 +22,8 @@ pub(super) fn check(engine: &Engine, d: &Directive) -> Result<Checked, Problem> 
     let model = engine.model();
     let name = d.get("spof").unwrap_or_default();
     let flow = flow(engine, name)?;
-    let spofs = engine.spof_of(flow);
+    let answer = engine.flow_spof(flow);
+    let spofs = &answer.components;
     let ids = || {
         spofs
             .iter()
@@ -54,14 +55,8 @@ pub(super) fn check(engine: &Engine, d: &Directive) -> Result<Checked, Problem> 
         }
     }
     // An included component rests on the edges that make it one.
-    let assumes = engine
-        .spof()
-        .into_iter()
-        .find(|s| s.flow == flow)
-        .map(|s| edges_touching(&s.assumptions, &included))
-        .unwrap_or_default();
     Ok(Checked {
         says: parts.join("; "),
-        assumes,
+        assumes: edges_touching(&answer.assumptions, &included),
     })
 }
