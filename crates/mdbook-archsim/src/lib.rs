@@ -225,7 +225,7 @@ fn slug(page: &str) -> String {
 fn directive(engine: &Engine, d: &Directive, mount: &expand::Mount) -> Result<String, Problem> {
     match d.kind.as_str() {
         "claim" => {
-            expand::check_options(d, claim::OPTIONS)?;
+            expand::check_options(d, &claim::options())?;
             claim::check(engine, d)
         }
         "table" => tables::table(engine, d),

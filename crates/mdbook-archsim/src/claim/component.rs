@@ -8,7 +8,7 @@ use crate::directive::Directive;
 use crate::error::Problem;
 
 /// Component fields a claim can state.
-const COMPONENT_FIELDS: &[&str] = &[
+pub(super) const FIELDS: &[&str] = &[
     "terraform",
     "provider",
     "region",
@@ -20,13 +20,13 @@ const COMPONENT_FIELDS: &[&str] = &[
 
 pub(super) fn check(engine: &Engine, d: &Directive) -> Result<Checked, Problem> {
     let mut allowed = vec!["component"];
-    allowed.extend(COMPONENT_FIELDS);
+    allowed.extend(FIELDS);
     allow(d, &allowed, "component")?;
     let model = engine.model();
     let id = component_id(model, d.get("component").unwrap_or_default())?;
     let c = model.component(id);
     let mut parts = Vec::new();
-    for &field in COMPONENT_FIELDS {
+    for &field in FIELDS {
         let Some(claimed) = d.get(field) else {
             continue;
         };
@@ -58,7 +58,7 @@ pub(super) fn check(engine: &Engine, d: &Directive) -> Result<Checked, Problem> 
     }
     if parts.is_empty() {
         return Err(Problem::new("the component claim states nothing")
-            .with_hint(format!("add one of {}", COMPONENT_FIELDS.join(", "))));
+            .with_hint(format!("add one of {}", FIELDS.join(", "))));
     }
     Ok(Checked {
         says: format!("{}: {}", c.id, parts.join(", ")),

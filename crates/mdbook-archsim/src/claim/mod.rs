@@ -23,8 +23,9 @@ use crate::error::Problem;
 
 use mark::mark;
 
-/// Every option a claim takes, for did-you-mean hints.
-pub const OPTIONS: &[&str] = &[
+/// Every option a claim takes, for did-you-mean hints: these, and the
+/// component fields ([`component::FIELDS`]).
+const OPTIONS: &[&str] = &[
     "fail",
     "scenario",
     "reschedule",
@@ -41,19 +42,17 @@ pub const OPTIONS: &[&str] = &[
     "dns",
     "writer",
     "component",
-    "terraform",
-    "provider",
-    "region",
-    "kind",
-    "env",
-    "product",
-    "runs-in",
     "route",
     "via",
     "spof",
     "includes",
     "excludes",
 ];
+
+/// Every option a claim takes.
+pub fn options() -> Vec<&'static str> {
+    OPTIONS.iter().chain(component::FIELDS).copied().collect()
+}
 
 /// Check a claim; return the "checked" mark, or why the claim fails.
 pub fn check(engine: &Engine, d: &Directive) -> Result<String, Problem> {
