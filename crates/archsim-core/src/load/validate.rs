@@ -209,17 +209,17 @@ fn selector_hint(error: &crate::QueryError) -> String {
 
 fn scenarios(ctx: &mut Ctx<'_>, model: &Model) {
     for (index, s) in model.scenarios.iter().enumerate() {
-        // Each selector on its own first, reported where it is written.
+        // Each selector on its own, reported where it is written. A
+        // selector is checked as a whole selection checks it (scenarios it
+        // names included, so a loop through them is found here too).
         let spans = ctx
             .selector_spans
             .scenarios
             .get(index)
             .cloned()
             .unwrap_or_default();
-        let mut bad = false;
         for (i, selector) in s.fail.iter().chain(&s.reschedule).enumerate() {
             if let Err(error) = select::components(model, selector) {
-                bad = true;
                 ctx.error(
                     selector_code(&error),
                     spans.get(i).copied().unwrap_or(s.span),
@@ -227,20 +227,6 @@ fn scenarios(ctx: &mut Ctx<'_>, model: &Model) {
                     Some(selector_hint(&error)),
                 );
             }
-        }
-        if bad {
-            continue;
-        }
-        // Then together: a scenario that includes itself, through others.
-        let fail: Vec<&str> = s.fail.iter().map(String::as_str).collect();
-        let reschedule: Vec<&str> = s.reschedule.iter().map(String::as_str).collect();
-        if let Err(error) = select::select(model, &fail, &reschedule) {
-            ctx.error(
-                selector_code(&error),
-                s.span,
-                format!("scenario `{}`: {}", s.id, error.message),
-                Some(selector_hint(&error)),
-            );
         }
     }
 }
