@@ -33,7 +33,10 @@ pub mod synth;
 
 pub use diag::{Diagnostic, Severity, Span};
 pub use dns::DnsAnswer;
-pub use engine::{Engine, FlowOutcome, FlowSpof, Hop, Outcome, Route, RouteVerdict, State};
+pub use engine::{
+    Engine, FlowOutcome, FlowSpof, Hop, Outcome, Route, RouteVerdict, State,
+    edge_assumptions_touching,
+};
 #[cfg(feature = "toml")]
 pub use engine::{TOMODA_MODEL, TOMODA_MODEL_FILE};
 pub use error::{QueryError, QueryErrorKind};

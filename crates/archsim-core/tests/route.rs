@@ -152,3 +152,19 @@ fn hops_explain_themselves_and_name_their_assumptions() {
         assets.assumptions
     );
 }
+
+#[test]
+fn edge_assumptions_touching_keeps_edges_with_an_end_among_the_ids() {
+    let e = engine();
+    let route = e.route("api.tomoda.life", &Default::default()).unwrap();
+    let spof = e.flow_spof(e.model().flow_by_id("api.tomoda.life").unwrap());
+    // The route's own list holds component assumptions (gcp-lb, tomoda-api);
+    // none is an edge's, so nothing about the hops touches them.
+    assert!(route.assumptions.iter().any(|(s, _)| s == "tomoda-api"));
+    assert!(edge_assumptions_touching(&route.assumptions, &["tomoda-api"]).is_empty());
+    let redis = edge_assumptions_touching(&spof.assumptions, &["redis"]);
+    let subjects: Vec<&str> = redis.iter().map(|(s, _)| s.as_str()).collect();
+    assert_eq!(subjects, ["tomoda-api → redis"]);
+    let api = edge_assumptions_touching(&spof.assumptions, &["tomoda-api"]);
+    assert!(api.len() >= 3, "{api:?}");
+}

@@ -314,13 +314,36 @@ impl Engine {
         let edge = &self.model.edges[e.index()];
         if let Some(a) = &edge.assumption {
             let subject = format!(
-                "{} → {}",
+                "{}{EDGE_SUBJECT}{}",
                 self.model.component(edge.from).id,
                 self.model.component(edge.to).id
             );
             push_unique(out, subject, a.clone());
         }
     }
+}
+
+/// Between the two ends of an edge in an assumption's subject (`a → b`).
+const EDGE_SUBJECT: &str = " → ";
+
+/// Of an answer's assumptions (subject, text), those on an edge with an end
+/// among the component ids `ids`: what a route, a failure or a single point
+/// of failure about those components rests on. A component's own
+/// assumption is left out; it says who made the component or how many
+/// workloads stand behind a host, which changes neither.
+pub fn edge_assumptions_touching(
+    assumptions: &[(String, String)],
+    ids: &[&str],
+) -> Vec<(String, String)> {
+    assumptions
+        .iter()
+        .filter(|(subject, _)| {
+            subject
+                .split_once(EDGE_SUBJECT)
+                .is_some_and(|(from, to)| ids.contains(&from) || ids.contains(&to))
+        })
+        .cloned()
+        .collect()
 }
 
 pub(crate) fn push_unique(out: &mut Vec<(String, String)>, subject: String, text: String) {

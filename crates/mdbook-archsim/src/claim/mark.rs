@@ -43,27 +43,3 @@ pub(super) fn mark(c: &Checked) -> String {
         escape::html(&note)
     )
 }
-
-/// The assumptions about `ids`: a component's own, or an edge's with
-/// either end among them.
-fn touching(assumptions: &[(String, String)], ids: &[&str]) -> Vec<(String, String)> {
-    assumptions
-        .iter()
-        .filter(|(subject, _)| subject.split(" → ").any(|end| ids.contains(&end)))
-        .cloned()
-        .collect()
-}
-
-/// The assumptions about edges with an end among `ids`. Routes, what fails
-/// with what, and single points of failure rest on the dependencies (hops,
-/// cause chains); a component's own assumption (who made it, how many
-/// workloads stand behind a host) changes none of them. A component claim
-/// uses the component's own.
-pub(super) fn edges_touching(
-    assumptions: &[(String, String)],
-    ids: &[&str],
-) -> Vec<(String, String)> {
-    let mut out = touching(assumptions, ids);
-    out.retain(|(subject, _)| subject.contains(" → "));
-    out
-}

@@ -3,7 +3,9 @@
 use archsim_core::select::select;
 use archsim_core::{CompId, Engine, RouteVerdict, State};
 
-use super::mark::{Checked, edges_touching};
+use archsim_core::edge_assumptions_touching;
+
+use super::mark::Checked;
 use super::{allow, component_id, condition, does_not_hold, unknown};
 use crate::directive::{Directive, list};
 use crate::error::Problem;
@@ -87,6 +89,6 @@ pub(super) fn check(engine: &Engine, d: &Directive) -> Result<Checked, Problem> 
     }
     Ok(Checked {
         says: parts.join("; "),
-        assumes: edges_touching(&route.assumptions, &about),
+        assumes: edge_assumptions_touching(&route.assumptions, &about),
     })
 }

@@ -2,7 +2,9 @@
 
 use archsim_core::Engine;
 
-use super::mark::{Checked, edges_touching};
+use archsim_core::edge_assumptions_touching;
+
+use super::mark::Checked;
 use super::{allow, component_id, does_not_hold, flow, names_or_none};
 use crate::directive::{Directive, list};
 use crate::error::Problem;
@@ -57,6 +59,6 @@ pub(super) fn check(engine: &Engine, d: &Directive) -> Result<Checked, Problem> 
     // An included component rests on the edges that make it one.
     Ok(Checked {
         says: parts.join("; "),
-        assumes: edges_touching(&answer.assumptions, &included),
+        assumes: edge_assumptions_touching(&answer.assumptions, &included),
     })
 }

@@ -3,7 +3,9 @@
 use archsim_core::select::select;
 use archsim_core::{Engine, Model};
 
-use super::mark::{Checked, edges_touching};
+use archsim_core::edge_assumptions_touching;
+
+use super::mark::Checked;
 use super::{allow, component_id, condition, does_not_hold, flow, unknown};
 use crate::directive::{Directive, list};
 use crate::error::Problem;
@@ -90,7 +92,7 @@ pub(super) fn check(engine: &Engine, d: &Directive) -> Result<Checked, Problem> 
                 .iter()
                 .map(|&c| model.component(c).id.as_str())
                 .collect();
-            for a in edges_touching(&f.assumptions, &chain) {
+            for a in edge_assumptions_touching(&f.assumptions, &chain) {
                 if !assumes.contains(&a) {
                     assumes.push(a);
                 }
