@@ -30,6 +30,7 @@ pub mod place;
 pub mod select;
 pub mod suggest;
 pub mod synth;
+pub mod text;
 
 pub use diag::{Diagnostic, Severity, Span};
 pub use dns::DnsAnswer;
