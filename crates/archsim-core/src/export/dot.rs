@@ -4,7 +4,12 @@ use std::fmt::Write;
 
 use super::{drawn_edges, groups};
 use crate::model::Model;
+use crate::text::is_hidden;
 
+/// A DOT string: `"` and `\` escaped, so nothing ends it early or reads as
+/// a label escape (`\N`, `\G`); a line break is DOT's `\n`; what acts on a
+/// terminal is written visibly (`\u{1b}`, its backslash escaped too), since
+/// the file is printed as often as it is drawn.
 fn quote(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
@@ -13,6 +18,14 @@ fn quote(text: &str) -> String {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
             '\n' => out.push_str("\\n"),
+            c if is_hidden(c) => {
+                for e in c.escape_unicode() {
+                    if e == '\\' {
+                        out.push('\\');
+                    }
+                    out.push(e);
+                }
+            }
             c => out.push(c),
         }
     }

@@ -4,6 +4,7 @@ use std::fmt::Write;
 
 use super::{drawn_edges, groups};
 use crate::model::Model;
+use crate::text::push_visible;
 
 /// A Mermaid id for a node or subgraph: a kind letter and an index, which
 /// no two things share and no Mermaid keyword (`end`, `graph`) equals, then
@@ -17,12 +18,27 @@ fn node_id(kind: char, index: usize, id: &str) -> String {
     out
 }
 
+/// Text inside a quoted Mermaid label (`["…"]`, `|"…"|`): what could end
+/// the label or read as markup is an entity code (`#quot;`; `#` itself, so
+/// a name that spells an entity shows as written; a backtick, which would
+/// start a Markdown string), a line break is `<br/>`, and what acts on a
+/// terminal is written visibly (`\u{1b}`).
 fn label(text: &str) -> String {
-    text.replace('&', "#amp;")
-        .replace('"', "#quot;")
-        .replace('<', "#lt;")
-        .replace('>', "#gt;")
-        .replace('|', "#124;")
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '#' => out.push_str("#35;"),
+            '&' => out.push_str("#amp;"),
+            '"' => out.push_str("#quot;"),
+            '<' => out.push_str("#lt;"),
+            '>' => out.push_str("#gt;"),
+            '|' => out.push_str("#124;"),
+            '`' => out.push_str("#96;"),
+            '\n' => out.push_str("<br/>"),
+            c => push_visible(&mut out, c),
+        }
+    }
+    out
 }
 
 /// The model as a Mermaid `flowchart LR`, grouped by provider and region.
