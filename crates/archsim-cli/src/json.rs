@@ -6,17 +6,35 @@
 
 pub mod model;
 
+use archsim_core::text::is_hidden;
 use archsim_core::{Diagnostic, Model, RecordId};
 use serde::Serialize;
 
 use crate::error::CliError;
 
 /// Pretty JSON with a final newline.
+///
+/// serde_json escapes the C0 controls; `DEL`, the C1 controls and the bidi
+/// controls it writes as they are, so they are escaped here (`\u009b`): the
+/// strings read back the same, and nothing in them acts on a terminal.
 pub fn to_text<T: Serialize>(value: &T) -> Result<String, CliError> {
     serde_json::to_string_pretty(value)
-        .map(|mut text| {
-            text.push('\n');
-            text
+        .map(|text| {
+            let mut out = String::with_capacity(text.len() + 1);
+            for c in text.chars() {
+                if c != '\n' && is_hidden(c) {
+                    // Outside strings, pretty JSON has only spaces and line
+                    // breaks, so `c` is inside a string.
+                    let mut units = [0u16; 2];
+                    for unit in c.encode_utf16(&mut units) {
+                        out.push_str(&format!("\\u{unit:04x}"));
+                    }
+                } else {
+                    out.push(c);
+                }
+            }
+            out.push('\n');
+            out
         })
         .map_err(|e| CliError::new("internal", format!("cannot write JSON: {e}")))
 }

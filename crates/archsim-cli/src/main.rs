@@ -22,6 +22,7 @@ use clap::error::ErrorKind;
 use commands::Ctx;
 use error::{CliError, EXIT_BAD_INPUT};
 use input::ModelInput;
+use render::shown::shown;
 use render::{ColorChoice, Style};
 
 /// Columns for wrapping when stdout is not a terminal (or says nothing).
@@ -79,10 +80,10 @@ fn run(args: &[OsString]) -> u8 {
         warn_about_warnings(&ctx, err_style);
     }
     match commands::dispatch(&ctx, &matches) {
-        Ok(answer) => match output::stdout(&answer.text) {
+        Ok(answer) => match output::stdout(&answer.text, ctx.style) {
             Ok(()) => answer.code,
             Err(e) => {
-                output::stderr(&format!("error: cannot write the answer: {e}\n"));
+                output::stderr(&format!("error: cannot write the answer: {e}\n"), err_style);
                 EXIT_BAD_INPUT
             }
         },
@@ -144,11 +145,14 @@ fn warn_about_warnings(ctx: &Ctx, style: Style) {
     let n = engine.warnings().len();
     if n > 0 {
         let s = if n == 1 { "" } else { "s" };
-        output::stderr(&format!(
-            "{}{} the model `{}` has {n} warning{s}; `archsim check` shows them\n",
-            style.warning("warning"),
-            style.bold(":"),
-            input.file
-        ));
+        output::stderr(
+            &format!(
+                "{}{} the model `{}` has {n} warning{s}; `archsim check` shows them\n",
+                style.warning("warning"),
+                style.bold(":"),
+                shown(&input.file)
+            ),
+            style,
+        );
     }
 }

@@ -1,6 +1,9 @@
 //! Writing answers and errors: stdout for answers (and JSON errors), stderr
 //! for everything a person should read about a failure. A closed pipe
 //! (`archsim export dot | head -1`) ends the output quietly.
+//!
+//! Every byte goes through [`terminal`]: nothing a model or an argument
+//! carries acts on the terminal, whichever path printed it.
 
 use std::ffi::OsString;
 use std::io::{self, Write};
@@ -15,16 +18,19 @@ use crate::input::ModelInput;
 use crate::json::{self, ErrorJson};
 use crate::render::Style;
 use crate::render::diagnostic::diagnostic;
+use crate::render::shown::{shown, terminal};
 
-/// Write to stdout. A reader that went away is not an error.
-pub fn stdout(text: &str) -> io::Result<()> {
-    quiet_pipe(write_all(io::stdout().lock(), text))
+/// Write to stdout, painted with `style` (whose colour codes are the only
+/// escapes that get through). A reader that went away is not an error.
+pub fn stdout(text: &str, style: Style) -> io::Result<()> {
+    quiet_pipe(write_all(io::stdout().lock(), &terminal(text, style.color)))
 }
 
-/// Write to stderr. A reader that went away is not an error.
-pub fn stderr(text: &str) {
+/// Write to stderr, painted with `style`. A reader that went away is not an
+/// error.
+pub fn stderr(text: &str, style: Style) {
     // Nothing sensible is left to do when stderr itself fails.
-    let _ = quiet_pipe(write_all(io::stderr().lock(), text));
+    let _ = quiet_pipe(write_all(io::stderr().lock(), &terminal(text, style.color)));
 }
 
 fn write_all(mut out: impl Write, text: &str) -> io::Result<()> {
@@ -52,23 +58,23 @@ pub fn error(error: &CliError, input: Option<&ModelInput>, json_output: bool, st
         }
     }
     if json_output {
-        stderr(&text);
+        stderr(&text, style);
         let body = json::to_text(&ErrorJson::new(error)).unwrap_or_default();
-        if stdout(&body).is_err() {
-            stderr("error: cannot write to stdout\n");
+        if stdout(&body, Style::plain()).is_err() {
+            stderr("error: cannot write to stdout\n", style);
         }
     } else {
         text.push_str(&format!(
             "{}{} {}\n",
             style.error("error"),
             style.bold(":"),
-            error.message
+            shown(&error.message)
         ));
         let hint = did_you_mean(&error.suggestions);
         if !hint.is_empty() {
-            text.push_str(&format!("  {} {hint}\n", style.good("= help:")));
+            text.push_str(&format!("  {} {}\n", style.good("= help:"), shown(&hint)));
         }
-        stderr(&text);
+        stderr(&text, style);
     }
     EXIT_BAD_INPUT
 }
@@ -83,13 +89,13 @@ pub fn clap_error(
 ) -> u8 {
     match error.kind() {
         ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
-            return match stdout(&error.render().to_string()) {
+            return match stdout(&error.render().to_string(), Style::plain()) {
                 Ok(()) => EXIT_OK,
                 Err(_) => EXIT_BAD_INPUT,
             };
         }
         ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand if !json_output => {
-            stderr(&error.render().to_string());
+            stderr(&error.render().to_string(), Style::plain());
             return EXIT_BAD_INPUT;
         }
         _ => {}
@@ -104,9 +110,11 @@ pub fn clap_error(
         };
         let e = CliError::usage(message).with_suggestions(suggestions);
         let body = json::to_text(&ErrorJson::new(&e)).unwrap_or_default();
-        let _ = stdout(&body);
+        let _ = stdout(&body, Style::plain());
     } else {
-        stderr(&error.render().to_string());
+        // clap writes no colour (its colour feature is off): every escape
+        // in its message came from an argument.
+        stderr(&error.render().to_string(), Style::plain());
     }
     EXIT_BAD_INPUT
 }

@@ -7,7 +7,7 @@ use super::{Answer, Ctx, assumptions, value};
 use crate::error::CliError;
 use crate::json::model::RecordJson;
 use crate::json::{AssumptionJson, DnsJson, HowToAddJson};
-use crate::render::Table;
+use crate::render::{Table, shown};
 
 /// Who writes the host's record, or how a new host gets one.
 pub fn run(ctx: &Ctx, m: &ArgMatches) -> Result<Answer, CliError> {
@@ -64,7 +64,7 @@ fn human(ctx: &Ctx, engine: &Engine, answer: &DnsAnswer) -> String {
             "record".into(),
             format!(
                 "{} → {}, proxied = {}",
-                r.rtype,
+                shown(&r.rtype),
                 style.id(&model.component(r.target).id),
                 r.proxied
             ),
@@ -72,21 +72,21 @@ fn human(ctx: &Ctx, engine: &Engine, answer: &DnsAnswer) -> String {
     }
     if let Some(w) = answer.writer {
         let w = &model.writers[w.index()];
-        let mut text = format!("{} ({})", style.id(&w.id), w.source);
+        let mut text = format!("{} ({})", style.id(&w.id), shown(&w.source));
         if let Some(owner) = &w.owner_id {
             let registry = w
                 .registry
                 .as_ref()
-                .map(|r| format!("{} registry, ", r.to_uppercase()))
+                .map(|r| format!("{} registry, ", shown(&r.to_uppercase())))
                 .unwrap_or_default();
-            text.push_str(&format!(", {registry}owner ID {owner}"));
+            text.push_str(&format!(", {registry}owner ID {}", shown(owner)));
         }
         if answer.records.is_empty() {
             let patterns: Vec<String> = w
                 .owns
                 .iter()
                 .filter(|p| host::matches(p, &answer.host))
-                .map(|p| format!("`{p}`"))
+                .map(|p| format!("`{}`", shown(p)))
                 .collect();
             text.push_str(&format!(": it owns {}", patterns.join(", ")));
             table.row(vec!["claimed by".into(), text]);
@@ -99,13 +99,14 @@ fn human(ctx: &Ctx, engine: &Engine, answer: &DnsAnswer) -> String {
     if answer.records.is_empty() {
         out.push_str(&format!(
             "\n  The {} zone has no record for {}. To add one:\n\n",
-            model.zone.name, answer.host
+            shown(&model.zone.name),
+            shown(&answer.host)
         ));
         let mut options = Table::default().wrap_at(ctx.width);
         for w in &answer.options {
             let w = &model.writers[w.index()];
-            options.row(vec![style.id(&w.id), w.serves.clone()]);
-            options.note(w.adds.clone());
+            options.row(vec![style.id(&w.id), shown(&w.serves).into_owned()]);
+            options.note(shown(&w.adds).into_owned());
         }
         out.push_str(&options.render(style, 2));
     }

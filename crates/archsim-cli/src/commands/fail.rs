@@ -3,10 +3,10 @@
 use archsim_core::{Engine, Outcome, State, select};
 use clap::ArgMatches;
 
-use super::{Answer, Ctx, chain, flow_label, ids, values};
+use super::{Answer, Ctx, chain, flow_label, id_list, ids, values};
 use crate::error::CliError;
 use crate::json::{AssumptionJson, FailJson, FlowJson};
-use crate::render::{Table, list, wrap};
+use crate::render::{Table, list, shown, wrap};
 
 /// Fail the selected components and report every flow.
 pub fn run(ctx: &Ctx, m: &ArgMatches) -> Result<Answer, CliError> {
@@ -66,14 +66,14 @@ fn human(ctx: &Ctx, engine: &Engine, outcome: &Outcome) -> String {
         ("restarting", &selection.restarting),
     ] {
         if !set.is_empty() {
-            head.row(vec![label.into(), ids(model, set).join(", ")]);
+            head.row(vec![label.into(), id_list(&ids(model, set))]);
         }
     }
     for &s in &selection.scenarios {
         let s = &model.scenarios[s];
         head.row(vec![
             "scenario".into(),
-            format!("{} ({})", style.bold(&s.id), s.name),
+            format!("{} ({})", style.bold(&s.id), shown(&s.name)),
         ]);
         head.note(style.dim(&s.teaches));
     }
@@ -132,7 +132,11 @@ fn human(ctx: &Ctx, engine: &Engine, outcome: &Outcome) -> String {
             out.push_str(&format!(
                 "  {} {}\n",
                 style.dim(&label),
-                wrap(&format!("{about}: {text}"), ctx.width, indent)
+                wrap(
+                    &format!("{}: {}", shown(about), shown(text)),
+                    ctx.width,
+                    indent
+                )
             ));
         }
     }

@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::{Answer, Ctx, value};
 use crate::error::CliError;
 use crate::json::model::{ComponentJson, FlowJson, ProviderJson, RecordJson};
-use crate::render::Table;
+use crate::render::{Table, shown};
 
 /// `{"components": […]}` and its siblings: the same shapes as `export json`.
 #[derive(Serialize)]
@@ -56,10 +56,10 @@ fn human(ctx: &Ctx, m: &Model, what: &str) -> String {
             for r in &m.records {
                 t.row(vec![
                     style.id(&r.host),
-                    r.rtype.clone(),
-                    m.component(r.target).id.clone(),
-                    m.writers[r.writer.index()].id.clone(),
-                    r.env.clone(),
+                    shown(&r.rtype).into_owned(),
+                    shown(&m.component(r.target).id).into_owned(),
+                    shown(&m.writers[r.writer.index()].id).into_owned(),
+                    shown(&r.env).into_owned(),
                     r.proxied.to_string(),
                     match r.purpose {
                         archsim_core::Purpose::Serve => "serve".into(),
@@ -73,12 +73,16 @@ fn human(ctx: &Ctx, m: &Model, what: &str) -> String {
             let mut t = Table::new(&["FLOW", "STARTS AT", "NAME"]).wrap_at(ctx.width);
             for f in &m.flows {
                 let start = match &f.start {
-                    FlowStart::Host(host) => host.clone(),
-                    FlowStart::Path(steps) => steps
-                        .first()
-                        .map_or_else(|| "-".to_owned(), |&c| m.component(c).id.clone()),
+                    FlowStart::Host(host) => host.as_str(),
+                    FlowStart::Path(steps) => {
+                        steps.first().map_or("-", |&c| m.component(c).id.as_str())
+                    }
                 };
-                t.row(vec![style.id(&f.id), start, f.name.clone()]);
+                t.row(vec![
+                    style.id(&f.id),
+                    shown(start).into_owned(),
+                    shown(&f.name).into_owned(),
+                ]);
             }
             t
         }
@@ -87,9 +91,9 @@ fn human(ctx: &Ctx, m: &Model, what: &str) -> String {
             for p in &m.providers {
                 t.row(vec![
                     style.id(&p.id),
-                    p.name.clone(),
-                    m.region_name(p.home_region).to_owned(),
-                    p.job.clone(),
+                    shown(&p.name).into_owned(),
+                    shown(m.region_name(p.home_region)).into_owned(),
+                    shown(&p.job).into_owned(),
                 ]);
             }
             t
@@ -100,11 +104,11 @@ fn human(ctx: &Ctx, m: &Model, what: &str) -> String {
             for c in &m.components {
                 t.row(vec![
                     style.id(&c.id),
-                    c.kind.clone(),
-                    m.provider_name(c.provider).to_owned(),
-                    m.region_name(c.region).to_owned(),
-                    c.env.clone(),
-                    c.name.clone(),
+                    shown(&c.kind).into_owned(),
+                    shown(m.provider_name(c.provider)).into_owned(),
+                    shown(m.region_name(c.region)).into_owned(),
+                    shown(&c.env).into_owned(),
+                    shown(&c.name).into_owned(),
                 ]);
             }
             t

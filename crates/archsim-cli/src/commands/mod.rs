@@ -20,7 +20,7 @@ use serde::Serialize;
 use crate::error::{CliError, EXIT_OK};
 use crate::input::ModelInput;
 use crate::json;
-use crate::render::{Style, wrap};
+use crate::render::{Style, shown, wrap};
 
 /// What every command needs: the model and how to print.
 pub struct Ctx {
@@ -118,8 +118,8 @@ pub fn ids<'a>(model: &'a Model, components: impl IntoIterator<Item = &'a CompId
 /// A flow as people read it: its id, and its host when the id is not the host.
 pub fn flow_label(flow: &Flow) -> String {
     match flow.entry_host() {
-        Some(host) if host != flow.id => format!("{} ({host})", flow.id),
-        _ => flow.id.clone(),
+        Some(host) if host != flow.id => format!("{} ({})", shown(&flow.id), shown(host)),
+        _ => shown(&flow.id).into_owned(),
     }
 }
 
@@ -128,8 +128,13 @@ pub fn chain(ids: &[&str]) -> String {
     if ids.is_empty() {
         "-".to_owned()
     } else {
-        ids.join(" → ")
+        shown(&ids.join(" → ")).into_owned()
     }
+}
+
+/// Ids as a sentence lists them: `a, b, c`.
+pub fn id_list(ids: &[&str]) -> String {
+    shown(&ids.join(", ")).into_owned()
 }
 
 /// The "Assumes" section: what the answer leans on that the document does not say.
@@ -139,7 +144,7 @@ pub fn assumptions(style: Style, width: usize, list: &[(String, String)]) -> Str
     }
     let mut out = format!("\n{}\n", style.bold("Assumes"));
     for (about, text) in list {
-        let line = format!("{about}: {text}");
+        let line = format!("{}: {}", shown(about), shown(text));
         out.push_str(&format!("  · {}\n", wrap(&line, width, 4)));
     }
     out

@@ -8,7 +8,7 @@ use super::{Answer, Ctx, values};
 use crate::cli::{flaggable, question_arg};
 use crate::error::CliError;
 use crate::json::{AuditEntryJson, AuditJson, PlaceJson, PrecedentJson, RuleJson};
-use crate::render::{Style, Table, list};
+use crate::render::{Style, Table, list, shown};
 
 /// Evaluate the placement rule for the answers given, or audit the model.
 pub fn run(ctx: &Ctx, m: &ArgMatches) -> Result<Answer, CliError> {
@@ -113,7 +113,7 @@ fn human(ctx: &Ctx, model: &Model, answer: &PlaceAnswer) -> String {
     let answers = if answer.answers.is_empty() {
         style.dim("(none)")
     } else {
-        answer.answers.join(", ")
+        shown(&answer.answers.join(", ")).into_owned()
     };
     head.row(vec!["answers".into(), answers]);
     head.row(vec![
@@ -130,8 +130,8 @@ fn human(ctx: &Ctx, model: &Model, answer: &PlaceAnswer) -> String {
                     let r = rule(r);
                     format!(
                         "{} puts it on {}",
-                        r.id,
-                        model.providers[r.provider.index()].id
+                        shown(&r.id),
+                        shown(&model.providers[r.provider.index()].id)
                     )
                 })
                 .collect();
@@ -140,8 +140,8 @@ fn human(ctx: &Ctx, model: &Model, answer: &PlaceAnswer) -> String {
                 let c = model.component(p.component);
                 text.push_str(&format!(
                     " The nearest precedent, {}, sits on {}.",
-                    c.id,
-                    model.provider_name(c.provider)
+                    shown(&c.id),
+                    shown(model.provider_name(c.provider))
                 ));
             }
             head.note(text);
@@ -167,7 +167,7 @@ fn human(ctx: &Ctx, model: &Model, answer: &PlaceAnswer) -> String {
                 // Its id is one of place's own flags: only `--answer` says it.
                 format!("--answer {}", q.id)
             };
-            questions.row(vec![flag, q.ask.clone()]);
+            questions.row(vec![shown(&flag).into_owned(), shown(&q.ask).into_owned()]);
         }
         out.push_str(&questions.render(style, 2));
         return out;
@@ -188,10 +188,10 @@ fn human(ctx: &Ctx, model: &Model, answer: &PlaceAnswer) -> String {
             rules.row(vec![
                 role,
                 style.id(&rule.id),
-                format!("→ {}", model.providers[rule.provider.index()].id),
+                format!("→ {}", shown(&model.providers[rule.provider.index()].id)),
                 style.dim(&rule.facts.join(", ")),
             ]);
-            rules.note(rule.says.clone());
+            rules.note(shown(&rule.says).into_owned());
         }
         out.push_str(&rules.render(style, 2));
     }
@@ -203,13 +203,13 @@ fn human(ctx: &Ctx, model: &Model, answer: &PlaceAnswer) -> String {
             let c = model.component(p.component);
             table.row(vec![
                 style.id(&c.id),
-                format!("on {}", model.provider_name(c.provider)),
+                format!("on {}", shown(model.provider_name(c.provider))),
                 format!("{:.0}% alike", p.similarity * 100.0),
                 style.dim(&format!("shares {}", list(&p.shared))),
             ]);
-            table.note(c.name.clone());
+            table.note(shown(&c.name).into_owned());
             if let Some(note) = &c.placement {
-                table.note(format!("{} {note}", style.notice("placement:")));
+                table.note(format!("{} {}", style.notice("placement:"), shown(note)));
             }
         }
         out.push_str(&table.render(style, 2));
@@ -267,9 +267,9 @@ fn audit_human(ctx: &Ctx, model: &Model, audit: &[AuditEntry]) -> String {
         let c = model.component(a.component);
         table.row(vec![
             style.id(&c.id),
-            model.provider_name(c.provider).to_owned(),
-            model.region_name(c.region).to_owned(),
-            verdict_id(model, a.evaluation.verdict).to_owned(),
+            shown(model.provider_name(c.provider)).into_owned(),
+            shown(model.region_name(c.region)).into_owned(),
+            shown(verdict_id(model, a.evaluation.verdict)).into_owned(),
             status_text(style, &a.status),
         ]);
         if let Some(reason) = audit_reason(&a.status) {

@@ -3,10 +3,10 @@
 use archsim_core::{Engine, Route, RouteVerdict, Selection, select};
 use clap::ArgMatches;
 
-use super::{Answer, Ctx, assumptions, chain, ids, value, values};
+use super::{Answer, Ctx, assumptions, chain, id_list, ids, value, values};
 use crate::error::CliError;
 use crate::json::{AssumptionJson, HopJson, RecordRefJson, RouteJson};
-use crate::render::{Table, wrap};
+use crate::render::{Table, shown, wrap};
 
 /// Route a host under the selected failures.
 pub fn run(ctx: &Ctx, m: &ArgMatches) -> Result<Answer, CliError> {
@@ -59,24 +59,28 @@ fn human(ctx: &Ctx, engine: &Engine, route: &Route, selection: &Selection) -> St
     );
     let mut facts = Table::default().wrap_at(ctx.width);
     if route.input.trim() != route.host {
-        facts.row(vec!["asked".into(), route.input.trim().to_owned()]);
+        facts.row(vec!["asked".into(), shown(route.input.trim()).into_owned()]);
     }
     for (label, set) in [
         ("failing", &selection.failed),
         ("restarting", &selection.restarting),
     ] {
         if !set.is_empty() {
-            facts.row(vec![label.into(), ids(model, set).join(", ")]);
+            facts.row(vec![label.into(), id_list(&ids(model, set))]);
         }
     }
     if let RouteVerdict::NoRecord = route.verdict {
         out.push_str(&facts.render(style, 2));
         out.push_str(&format!(
             "\n  The {} zone has no record for {}.\n",
-            model.zone.name, route.host
+            shown(&model.zone.name),
+            shown(&route.host)
         ));
         if !route.nearby.is_empty() {
-            let text = format!("Hosts that do exist nearby: {}", route.nearby.join(", "));
+            let text = format!(
+                "Hosts that do exist nearby: {}",
+                shown(&route.nearby.join(", "))
+            );
             out.push_str(&format!("  {}\n", wrap(&text, ctx.width, 2)));
         }
         out.push_str(&format!(
@@ -91,20 +95,20 @@ fn human(ctx: &Ctx, engine: &Engine, route: &Route, selection: &Selection) -> St
         let owner = w
             .owner_id
             .as_ref()
-            .map(|o| format!(", owner ID {o}"))
+            .map(|o| format!(", owner ID {}", shown(o)))
             .unwrap_or_default();
         facts.row(vec![
             "record".into(),
             format!(
                 "{} → {}, proxied = {}",
-                r.rtype,
-                model.component(r.target).id,
+                shown(&r.rtype),
+                shown(&model.component(r.target).id),
                 r.proxied
             ),
         ]);
         facts.row(vec![
             "writer".into(),
-            format!("{} ({}{owner})", w.name, w.source),
+            format!("{} ({}{owner})", shown(&w.name), shown(&w.source)),
         ]);
     }
     if !route.because.is_empty() {
@@ -126,11 +130,11 @@ fn hops(ctx: &Ctx, engine: &Engine, route: &Route) -> String {
         table.row(vec![
             (i + 1).to_string(),
             style.id(&c.id),
-            model.provider_name(c.provider).to_owned(),
-            model.region_name(c.region).to_owned(),
+            shown(model.provider_name(c.provider)).into_owned(),
+            shown(model.region_name(c.region)).into_owned(),
             style.state(hop.state),
         ]);
-        table.note(c.name.clone());
+        table.note(shown(&c.name).into_owned());
         table.note(style.dim(&hop.why));
     }
     table.render(style, 2)

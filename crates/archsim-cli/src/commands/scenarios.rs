@@ -5,7 +5,7 @@ use serde::Serialize;
 use super::{Answer, Ctx};
 use crate::error::CliError;
 use crate::json::model::ScenarioJson;
-use crate::render::wrap;
+use crate::render::{shown, wrap};
 
 #[derive(Serialize)]
 struct ScenariosJson<'a> {
@@ -34,9 +34,12 @@ pub fn run(ctx: &Ctx) -> Result<Answer, CliError> {
                 }
                 out.push_str(&format!(
                     "    {}\n",
-                    style.dim(&wrap(&what.join("; "), ctx.width, 4))
+                    style.dim(&wrap(&shown(&what.join("; ")), ctx.width, 4))
                 ));
-                out.push_str(&format!("    {}\n\n", wrap(&s.teaches, ctx.width, 4)));
+                out.push_str(&format!(
+                    "    {}\n\n",
+                    wrap(&shown(&s.teaches), ctx.width, 4)
+                ));
             }
             out.push_str(&format!(
                 "{}\n",

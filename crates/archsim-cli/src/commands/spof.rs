@@ -4,7 +4,7 @@ use archsim_core::suggest::nearest;
 use archsim_core::{Engine, FlowId, FlowSpof};
 use clap::ArgMatches;
 
-use super::{Answer, Ctx, assumptions, flow_label, ids};
+use super::{Answer, Ctx, assumptions, flow_label, id_list, ids};
 use crate::error::CliError;
 use crate::json::{AssumptionJson, SpofFlowJson, SpofJson};
 use crate::render::Table;
@@ -79,7 +79,7 @@ fn human(ctx: &Ctx, engine: &Engine, spofs: &[FlowSpof]) -> String {
         let text = if list.is_empty() {
             style.dim("none: every component has a way round it")
         } else {
-            list.join(", ")
+            id_list(&list)
         };
         table.row(vec![
             style.id(&flow_label(&model.flows[s.flow.index()])),

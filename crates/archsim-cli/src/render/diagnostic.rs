@@ -11,8 +11,10 @@
 //!    = hint: set `proxied = false`; …
 //! ```
 
+use archsim_core::text::push_visible;
 use archsim_core::{Diagnostic, Severity};
 
+use super::shown::shown;
 use super::style::{Style, char_width};
 use super::text::list;
 
@@ -42,9 +44,10 @@ pub fn diagnostic(d: &Diagnostic, source: &str, style: Style) -> String {
     let bar = style.dim("|");
     // A place in the file, even where there is no line to quote (an empty
     // file's error is at 1:1, as the JSON says).
+    let file = shown(&d.file);
     let location = match d.span {
-        Some(_) => format!("{}:{}:{}", d.file, d.line, d.column),
-        None => d.file.clone(),
+        Some(_) => format!("{file}:{}:{}", d.line, d.column),
+        None => file.into_owned(),
     };
     out.push_str(&format!("{gutter}{} {location}\n", style.dim("-->")));
     if let Some((text, offset, carets)) = &snippet {
@@ -62,7 +65,11 @@ pub fn diagnostic(d: &Diagnostic, source: &str, style: Style) -> String {
         if snippet.is_some() {
             out.push_str(&format!("{gutter} {bar}\n"));
         }
-        out.push_str(&format!("{gutter} {} {hint}\n", style.good("= hint:")));
+        out.push_str(&format!(
+            "{gutter} {} {}\n",
+            style.good("= hint:"),
+            shown(hint)
+        ));
     }
     out.push('\n');
     out
@@ -70,9 +77,9 @@ pub fn diagnostic(d: &Diagnostic, source: &str, style: Style) -> String {
 
 /// The displayed line, the column the caret starts at, and how many carets.
 ///
-/// Tabs become four spaces, and control and bidirectional-override
-/// characters `�`, so the caret lines up and nothing hostile reaches the
-/// terminal. A long line is cut to a window around the caret, and the line
+/// Tabs become four spaces, and what acts on a terminal (controls, bidi
+/// controls) its escape, `\u{1b}`, so the caret lines up and nothing
+/// hostile reaches the terminal. A long line is cut to a window around the caret, and the line
 /// stops at the first undecodable byte after the span (binary noise is not
 /// worth showing).
 fn excerpt(line: &str, column: usize, length: usize) -> (String, usize, usize) {
@@ -98,15 +105,11 @@ fn excerpt(line: &str, column: usize, length: usize) -> (String, usize, usize) {
             cut = true;
             break;
         }
-        let shown = match c {
-            '\t' => "    ".to_owned(),
-            c if c.is_control()
-                || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}') =>
-            {
-                "\u{fffd}".to_owned()
-            }
-            c => c.to_string(),
-        };
+        let mut shown = String::new();
+        match c {
+            '\t' => shown.push_str("    "),
+            c => push_visible(&mut shown, c),
+        }
         let width: usize = shown.chars().map(char_width).sum();
         if i < start_char {
             offset += width;
@@ -123,6 +126,7 @@ fn excerpt(line: &str, column: usize, length: usize) -> (String, usize, usize) {
 
 /// The closing line: how many errors and warnings, or that all is well.
 pub fn summary(file: &str, diagnostics: &[Diagnostic], style: Style) -> String {
+    let file = shown(file);
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = diagnostics.len() - errors;
     let count = |n: usize, what: &str| match n {
@@ -190,9 +194,11 @@ mod tests {
 
     #[test]
     fn tabs_control_characters_and_long_lines_keep_the_caret_aligned() {
-        let cases: [(&str, &str, &str); 4] = [
+        let cases: [(&str, &str, &str); 6] = [
             ("\tx = 1", "x", "    x = 1\n  |     ^"),
-            ("a\u{1}b", "b", "a\u{fffd}b\n  |   ^"),
+            ("a\u{1}b", "b", "a\\u{1}b\n  |       ^"),
+            ("\u{1b}[2Kx", "x", "\\u{1b}[2Kx\n  |          ^"),
+            ("\u{202e}x", "x", "\\u{202e}x\n  |         ^"),
             ("é = ü", "ü", "é = ü\n  |     ^"),
             ("名前 = x", "x", "名前 = x\n  |        ^"),
         ];

@@ -6,6 +6,8 @@
 
 use archsim_core::{RouteVerdict, State};
 
+use super::shown::shown;
+
 /// When to colour a stream, as asked with `--color`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ColorChoice {
@@ -49,16 +51,18 @@ impl Style {
     }
 
     /// A style that never colours.
-    #[cfg(test)]
-    pub fn plain() -> Style {
+    pub const fn plain() -> Style {
         Style { color: false }
     }
 
+    /// `text` shown (see `shown`: nothing in it acts on the terminal),
+    /// in colour when the stream has colour.
     fn paint(self, code: &str, text: &str) -> String {
+        let text = shown(text);
         if self.color && !text.is_empty() {
             format!("\x1b[{code}m{text}\x1b[0m")
         } else {
-            text.to_owned()
+            text.into_owned()
         }
     }
 

@@ -6,7 +6,8 @@
 //!   `tests/snapshots/*.txt` (regenerate with `UPDATE_SNAPSHOTS=1`);
 //! - `hostile`: broken model files written at test time;
 //! - `exports`: the diagrams and the JSON export;
-//! - `docs`: the examples in `JSON.md` against the real output.
+//! - `docs`: the examples in `JSON.md` against the real output;
+//! - `terminal`: terminal escapes in a model or an argument are shown, never obeyed.
 
 mod cases;
 mod common;
@@ -14,3 +15,4 @@ mod docs;
 mod exports;
 mod hostile;
 mod snapshots;
+mod terminal;
