@@ -11,7 +11,7 @@ use archsim_core::suggest::nearest;
 use clap::{Arg, ArgAction, Command};
 
 use crate::error::CliError;
-use crate::render::wrap;
+use crate::render::{shown, wrap};
 
 /// Columns for the lists the help takes from the model.
 const HELP_WIDTH: usize = 100;
@@ -260,7 +260,7 @@ fn hosts_help(model: Option<&Model>) -> String {
             let hosts: Vec<&str> = model.records.iter().map(|r| r.host.as_str()).collect();
             format!(
                 "Hosts in the {} zone:\n  {}",
-                model.zone.name,
+                shown(&model.zone.name),
                 listing(&hosts)
             )
         }
@@ -371,7 +371,7 @@ fn place(model: Option<&Model>) -> Command {
                     .long(q.id.clone())
                     .action(ArgAction::SetTrue)
                     .help_heading("Questions (give the ones that hold)")
-                    .help(q.ask.clone()),
+                    .help(shown(&q.ask).into_owned()),
             );
         } else {
             unflagged.push(q);
@@ -386,8 +386,8 @@ fn place(model: Option<&Model>) -> Command {
         for q in unflagged {
             text.push_str(&format!(
                 "\n  {}\n      {}",
-                q.id,
-                wrap(&q.ask, HELP_WIDTH, 6)
+                shown(&q.id),
+                wrap(&shown(&q.ask), HELP_WIDTH, 6)
             ));
         }
         command = command.after_help(text);

@@ -224,6 +224,16 @@ mod tests {
     }
 
     #[test]
+    fn painted_text_is_shown_and_measured_as_shown() {
+        let text = "a\u{1b}]8;;http://x\u{7}\u{9b}2J\u{202e}b";
+        let expected = "a\\u{1b}]8;;http://x\\u{7}\\u{9b}2J\\u{202e}b";
+        assert_eq!(Style::plain().bold(text), expected);
+        let painted = Style { color: true }.id(text);
+        assert_eq!(painted, format!("\u{1b}[36m{expected}\u{1b}[0m"));
+        assert_eq!(visible_width(&painted), expected.chars().count());
+    }
+
+    #[test]
     fn explicit_choices_ignore_the_terminal() {
         assert!(Style::new(ColorChoice::Always, false).color);
         assert!(!Style::new(ColorChoice::Never, true).color);
