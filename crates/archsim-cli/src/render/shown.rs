@@ -10,11 +10,13 @@
 //! - [`terminal`] on every byte written to stdout or stderr
 //!   (`output::stdout`/`stderr` take nothing else): whatever a command,
 //!   clap's messages or a future command forgot, only line breaks and, with
-//!   colour on, archsim's own colour codes (`ESC [ digits m`) get through.
+//!   colour on, archsim's own colour codes (`style::CODES`) get through.
 
 use std::borrow::Cow;
 
 use archsim_core::text::{is_hidden, push_visible};
+
+use super::style::CODES;
 
 /// Text from a model or the command line, with everything that acts
 /// written as an escape (`\u{1b}`), tabs and line breaks included.
@@ -23,8 +25,8 @@ pub fn shown(text: &str) -> Cow<'_, str> {
 }
 
 /// The output as it may reach a terminal: line breaks stay, and with
-/// `colour` the colour codes `Style` writes (`ESC [` digits and `;` `m`);
-/// every other hidden character is written as its escape.
+/// `colour` the colour codes `Style` writes (`ESC [ 1;31 m`, one of
+/// `style::CODES`); every other hidden character is written as its escape.
 ///
 /// Complexity: O(n).
 pub fn terminal(text: &str, colour: bool) -> Cow<'_, str> {
@@ -55,17 +57,15 @@ pub fn terminal(text: &str, colour: bool) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// The length of the colour code `text` starts with (`ESC [ 1;31 m`), or 0.
+/// The length of the colour code of `Style`'s that `text` starts with
+/// (`ESC [ 1;31 m`), or 0.
 fn colour_code(text: &str) -> usize {
-    let Some(body) = text.strip_prefix("\u{1b}[") else {
-        return 0;
-    };
-    let digits = body
-        .bytes()
-        .take_while(|b| b.is_ascii_digit() || *b == b';')
-        .count();
-    if digits > 0 && digits <= 8 && body.as_bytes().get(digits) == Some(&b'm') {
-        digits + 3
+    let code = text
+        .strip_prefix("\u{1b}[")
+        .and_then(|body| body.split_once('m'))
+        .map_or("", |(code, _)| code);
+    if CODES.contains(&code) {
+        code.len() + 3
     } else {
         0
     }
@@ -92,6 +92,9 @@ mod tests {
                 "\\u{1b}]8;;http://x\\u{7}",
             ),
             ("\u{1b}[m", "\\u{1b}[m", "\\u{1b}[m"),
+            // Colour codes that hide text are not archsim's.
+            ("\u{1b}[8mx", "\\u{1b}[8mx", "\\u{1b}[8mx"),
+            ("\u{1b}[30;40mx", "\\u{1b}[30;40mx", "\\u{1b}[30;40mx"),
             ("\u{1b}[", "\\u{1b}[", "\\u{1b}["),
             ("\u{1b}", "\\u{1b}", "\\u{1b}"),
             ("a\tb\r\n", "a\\u{9}b\\u{d}\n", "a\\u{9}b\\u{d}\n"),

@@ -31,6 +31,10 @@ impl ColorChoice {
     }
 }
 
+/// The SGR codes `Style` writes, the reset (`0`) included: the only escapes
+/// `shown::terminal` lets through. None hides text (no `8`, no black).
+pub const CODES: [&str; 9] = ["0", "1", "2", "36", "1;31", "1;33", "32", "33", "35"];
+
 /// How to paint text for one output stream.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Style {
@@ -220,6 +224,29 @@ mod tests {
         ];
         for (text, width) in cases {
             assert_eq!(visible_width(text), width, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn every_code_written_is_listed() {
+        let s = Style { color: true };
+        let mut painted = vec![
+            s.bold("x"),
+            s.dim("x"),
+            s.id("x"),
+            s.error("x"),
+            s.warning("x"),
+            s.good("x"),
+            s.notice("x"),
+            s.verdict(RouteVerdict::NoRecord),
+        ];
+        painted.extend(State::ALL.iter().map(|&state| s.state(state)));
+        for text in painted {
+            for code in text.split('\u{1b}').skip(1) {
+                let code = code.strip_prefix('[').and_then(|c| c.split_once('m'));
+                let code = code.map(|(code, _)| code).unwrap_or("?");
+                assert!(CODES.contains(&code), "{text:?} writes {code:?}");
+            }
         }
     }
 
