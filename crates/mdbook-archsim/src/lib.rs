@@ -186,9 +186,12 @@ pub fn process_page(
 
 /// Append an expansion. A block (it starts with a blank line) gets exactly
 /// one blank line before and after it; returns whether it was a block.
+///
+/// This is the one place generated markup enters the chapter, so it is
+/// [`neutralise`]d here.
 fn push(out: &mut String, expansion: &str) -> bool {
     let Some(block) = expansion.strip_prefix("\n\n") else {
-        out.push_str(expansion);
+        neutralise(out, expansion);
         return false;
     };
     let kept = out.trim_end_matches('\n').len();
@@ -196,9 +199,30 @@ fn push(out: &mut String, expansion: &str) -> bool {
     if !out.is_empty() {
         out.push_str("\n\n");
     }
-    out.push_str(block.trim_matches('\n'));
+    neutralise(out, block.trim_matches('\n'));
     out.push_str("\n\n");
     true
+}
+
+/// Append generated markup with every `{` written `&#123;`.
+///
+/// mdBook's `links` preprocessor runs after this one and expands
+/// `{{#include FILE}}` (or `{{ #include`, `{{#rustdoc_include`, …) wherever
+/// it stands in the chapter: a model string that reached the page as such
+/// would publish any file the build can read. The view crate already
+/// escapes `{` in every string it writes (`archsim_view::escape`); this is
+/// the second lock, on what archsim generated and never on the author's
+/// own text. Generated markup has no brace of its own: in text and
+/// attribute values the reference reads as `{`, and the page's model
+/// script is base64.
+fn neutralise(out: &mut String, generated: &str) {
+    let mut rest = generated;
+    while let Some(at) = rest.find('{') {
+        out.push_str(&rest[..at]);
+        out.push_str("&#123;");
+        rest = &rest[at + 1..];
+    }
+    out.push_str(rest);
 }
 
 /// The line to blame: the option a problem names, else the directive's.
@@ -295,5 +319,33 @@ impl Preprocessor for Archsim {
 
     fn supports_renderer(&self, renderer: &str) -> MdResult<bool> {
         Ok(supports(renderer))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::neutralise;
+
+    #[test]
+    fn generated_braces_become_references() {
+        let cases = [
+            (
+                "<p>{{#include /etc/passwd}}</p>",
+                "<p>&#123;&#123;#include /etc/passwd}}</p>",
+            ),
+            ("{{ #include x}}", "&#123;&#123; #include x}}"),
+            ("no braces", "no braces"),
+            ("é{", "é&#123;"),
+            ("", ""),
+        ];
+        for (generated, expected) in cases {
+            let mut out = String::from("author {{#title kept}} ");
+            neutralise(&mut out, generated);
+            assert_eq!(
+                out,
+                format!("author {{{{#title kept}}}} {expected}"),
+                "{generated}"
+            );
+        }
     }
 }
