@@ -50,6 +50,21 @@ pub const KINDS: &[&str] = &["map", "route", "fail", "place", "dns", "table", "c
 /// fallbacks show even where the widgets never load.
 pub const RENDERERS: &[&str] = &["html", "markdown", "epub"];
 
+/// The most directives one page holds. Each may ask the engine a question
+/// as large as the model (a map, a failure, a single-point-of-failure
+/// table), so a page of a hundred thousand would cost a hundred thousand
+/// answers; the book's longest page has a few dozen.
+pub const MAX_DIRECTIVES: usize = 1_000;
+
+/// The most bytes a page may grow to once its directives are expanded: a
+/// map of a large model repeated many times stops here with an error
+/// instead of filling the memory.
+pub const MAX_PAGE_BYTES: usize = 64 << 20;
+
+/// The most bytes of input the preprocessor reads from mdBook: the whole
+/// book (every chapter and the configuration) as JSON.
+pub const MAX_BOOK_BYTES: usize = 64 << 20;
+
 /// Whether the preprocessor supports `renderer` (the `supports` handshake).
 pub fn supports(renderer: &str) -> bool {
     RENDERERS.contains(&renderer)
@@ -74,13 +89,23 @@ impl Config {
     }
 }
 
-/// Render a model's diagnostics one per line, `file:line:col: error[code]: message (hint: …)`.
+/// Render a model's diagnostics one per line, `file:line:col: error[code]:
+/// message (hint: …)`, as [`error::Shown`] (control characters escaped), at
+/// most [`error::MAX_SHOWN_ERRORS`] of them and then how many more.
 pub fn render_diagnostics(diagnostics: &[Diagnostic]) -> String {
-    diagnostics
+    let mut lines: Vec<String> = diagnostics
         .iter()
-        .map(ToString::to_string)
-        .collect::<Vec<_>>()
-        .join("\n")
+        .take(error::MAX_SHOWN_ERRORS)
+        .map(|d| error::Shown(&d.to_string()).to_string())
+        .collect();
+    if let Some(more) = diagnostics
+        .len()
+        .checked_sub(error::MAX_SHOWN_ERRORS)
+        .filter(|&n| n > 0)
+    {
+        lines.push(format!("and {more} more"));
+    }
+    lines.join("\n")
 }
 
 /// What a page needs besides the engine.
@@ -123,7 +148,9 @@ pub const MODEL_SCRIPT_TYPE: &str = "application/x-archsim-model";
 /// Expand every directive of one page.
 ///
 /// Arguments: `page` names the page in errors (e.g. `src/tour.md`).
-/// Returns: the expanded Markdown, or every problem found on the page.
+/// Returns: the expanded Markdown, or every problem found on the page (up
+/// to [`MAX_DIRECTIVES`] directives and [`MAX_PAGE_BYTES`] of output: past
+/// either, the page is an error).
 /// Complexity: linear in the page plus the engine's work per directive.
 pub fn process_page(
     engine: &Engine,
@@ -140,8 +167,21 @@ pub fn process_page(
     let mut model_written = false;
     let page_slug = slug(page);
     let mut widgets = 0;
+    let mut directives = 0;
     let mut after_block = false;
     for piece in scan(content) {
+        let line = match &piece {
+            Piece::Directive(d) => Some(d.line),
+            Piece::Malformed { line, .. } => Some(*line),
+            Piece::Text(_) | Piece::Literal(_) => None,
+        };
+        if let Some(line) = line {
+            directives += 1;
+            if let Some(problem) = too_much(directives, out.len()) {
+                errors.push(problem.at(page, line));
+                break;
+            }
+        }
         match piece {
             Piece::Text(text) if after_block => {
                 // The block already ends with a blank line.
@@ -182,6 +222,26 @@ pub fn process_page(
     } else {
         Err(errors)
     }
+}
+
+/// Why a page stops before its `directives`-th directive, with `written`
+/// bytes of output so far, if it does.
+fn too_much(directives: usize, written: usize) -> Option<Problem> {
+    if directives > MAX_DIRECTIVES {
+        return Some(
+            Problem::new(format!(
+                "the page has more than {MAX_DIRECTIVES} directives; the rest are not read"
+            ))
+            .with_hint("split the page"),
+        );
+    }
+    (written > MAX_PAGE_BYTES).then(|| {
+        Problem::new(format!(
+            "the page grows past {} MiB with its directives expanded; the rest are not read",
+            MAX_PAGE_BYTES >> 20
+        ))
+        .with_hint("split the page, or show fewer maps of a large model")
+    })
 }
 
 /// Append an expansion. A block (it starts with a blank line) gets exactly
@@ -324,7 +384,25 @@ impl Preprocessor for Archsim {
 
 #[cfg(test)]
 mod tests {
-    use super::neutralise;
+    use super::{MAX_DIRECTIVES, MAX_PAGE_BYTES, neutralise, too_much};
+
+    #[test]
+    fn a_page_stops_past_either_bound() {
+        // (directives so far, bytes written, stops?)
+        let cases = [
+            (1, 0, false),
+            (MAX_DIRECTIVES, MAX_PAGE_BYTES, false),
+            (MAX_DIRECTIVES + 1, 0, true),
+            (2, MAX_PAGE_BYTES + 1, true),
+        ];
+        for (directives, written, stops) in cases {
+            assert_eq!(
+                too_much(directives, written).is_some(),
+                stops,
+                "{directives} directives, {written} bytes"
+            );
+        }
+    }
 
     #[test]
     fn generated_braces_become_references() {

@@ -1,12 +1,16 @@
 //! A page written to be slow is not: the directive scanner does linear
 //! work, and what a page may ask for is bounded, with a located error past
-//! each bound.
+//! each bound. And what a page says reaches mdBook's error output as
+//! text, never as terminal control.
 //!
 //! No clock is read: each page is large enough that the quadratic scanner
 //! this replaces took many seconds (see the cases), and the assertions are
 //! on what the scanner found.
 
+use archsim_core::Engine;
 use mdbook_archsim::directive::{MAX_PARTS, Piece, scan};
+use mdbook_archsim::error::{BuildErrors, MAX_SHOWN_CHARS, MAX_SHOWN_ERRORS, PageError, Problem};
+use mdbook_archsim::{MAX_DIRECTIVES, PageOptions, process_page};
 
 /// `(line, message)` of every malformed piece.
 fn problems(text: &str) -> Vec<(usize, String)> {
@@ -66,4 +70,54 @@ fn a_directive_holds_a_bounded_number_of_options() {
     );
     // Scanning goes on after the directive's `}}`.
     assert!(matches!(scan(&page).last(), Some(Piece::Text("\nafter"))));
+}
+
+#[test]
+fn a_page_holds_a_bounded_number_of_directives() {
+    let engine = Engine::tomoda().unwrap();
+    let page = "{{#archsim table rules}}\n".repeat(MAX_DIRECTIVES + 500);
+    let errors = process_page(&engine, &PageOptions::default(), "many.md", &page)
+        .expect_err("too many directives");
+    let shown: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        shown,
+        [format!(
+            "many.md:{}: the page has more than {MAX_DIRECTIVES} directives; the rest are not read (hint: split the page)",
+            MAX_DIRECTIVES + 1
+        )]
+    );
+    let fine = "{{#archsim table rules}}\n".repeat(MAX_DIRECTIVES);
+    assert!(process_page(&engine, &PageOptions::default(), "ok.md", &fine).is_ok());
+}
+
+#[test]
+fn errors_show_control_characters_as_escapes() {
+    // A page quoting a terminal escape (clear the screen, set the title)
+    // in a value the error echoes.
+    let engine = Engine::tomoda().unwrap();
+    let page = "{{#archsim fail scenario=\"\u{1b}[2J\u{1b}]0;owned\u{7}x\"}}";
+    let errors = process_page(&engine, &PageOptions::default(), "esc\u{1b}.md", page)
+        .expect_err("no such scenario");
+    let shown = BuildErrors(errors).to_string();
+    assert!(!shown.chars().any(char::is_control), "{shown:?}");
+    assert!(
+        shown.starts_with("esc\\u{1b}.md:1: unknown scenario `\\u{1b}[2J\\u{1b}]0;owned\\u{7}x`"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn a_build_shows_a_bounded_number_of_errors_each_of_bounded_length() {
+    let long = "x".repeat(5 * MAX_SHOWN_CHARS);
+    let errors: Vec<PageError> = (1..=MAX_SHOWN_ERRORS + 50)
+        .map(|line| Problem::new(format!("unknown `{long}`")).at("p.md", line))
+        .collect();
+    let shown = BuildErrors(errors).to_string();
+    let lines: Vec<&str> = shown.lines().collect();
+    assert_eq!(lines.len(), MAX_SHOWN_ERRORS + 1);
+    assert_eq!(lines[MAX_SHOWN_ERRORS], "and 50 more");
+    for line in &lines[..MAX_SHOWN_ERRORS] {
+        assert!(line.ends_with('…'), "{line}");
+        assert!(line.chars().count() < MAX_SHOWN_CHARS + 20, "{line}");
+    }
 }
