@@ -121,3 +121,47 @@ fn a_build_shows_a_bounded_number_of_errors_each_of_bounded_length() {
         assert!(line.chars().count() < MAX_SHOWN_CHARS + 20, "{line}");
     }
 }
+
+#[test]
+fn the_reference_states_the_limits() {
+    let reference = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../book/src/reference/directives.md"),
+    )
+    .unwrap()
+    .split_whitespace()
+    .collect::<Vec<_>>()
+    .join(" ");
+    let thousands = |n: usize| {
+        let s = n.to_string();
+        if (1_000..10_000).contains(&n) {
+            format!("{},{}", &s[..s.len() - 3], &s[s.len() - 3..])
+        } else {
+            s
+        }
+    };
+    let rows = [
+        format!(
+            "| {} MiB, as for `archsim` |",
+            archsim_core::load::MAX_MODEL_BYTES >> 20
+        ),
+        format!(
+            "| {} MiB | | directives",
+            mdbook_archsim::MAX_BOOK_BYTES >> 20
+        ),
+        format!("| directives on one page | {} |", thousands(MAX_DIRECTIVES)),
+        format!(
+            "| one page, its directives expanded | {} MiB |",
+            mdbook_archsim::MAX_PAGE_BYTES >> 20
+        ),
+        format!("| words and options in one directive | {MAX_PARTS} |"),
+        format!("at most {MAX_SHOWN_ERRORS} errors"),
+        format!("at most {} characters", thousands(MAX_SHOWN_CHARS)),
+    ];
+    for row in rows {
+        assert!(
+            reference.contains(&row),
+            "the reference does not say {row:?}"
+        );
+    }
+}
