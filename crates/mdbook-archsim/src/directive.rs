@@ -532,6 +532,35 @@ mod tests {
     }
 
     #[test]
+    fn remembered_searches_answer_as_a_fresh_search_in_any_order() {
+        let text = "a}}b}}}\n\nc}}é\n\n\n}";
+        let len = text.len();
+        let forward: Vec<usize> = (0..=len).collect();
+        let backward: Vec<usize> = (0..=len).rev().collect();
+        let zigzag: Vec<usize> = (0..=len).flat_map(|i| [i, len - i, i / 2]).collect();
+        for order in [&forward, &backward, &zigzag] {
+            for needle in ["}}", "\n\n"] {
+                let mut next = Next::new(text, needle);
+                for &pos in order {
+                    let fresh = text.as_bytes()[pos..]
+                        .windows(2)
+                        .position(|w| w == needle.as_bytes())
+                        .map(|i| pos + i);
+                    assert_eq!(next.find(pos), fresh, "{needle:?} from {pos}");
+                }
+            }
+            let mut lines = LineCounter::new(text);
+            for &pos in order {
+                let fresh = 1 + text.as_bytes()[..pos]
+                    .iter()
+                    .filter(|&&b| b == b'\n')
+                    .count();
+                assert_eq!(lines.line(pos), fresh, "line of {pos}");
+            }
+        }
+    }
+
+    #[test]
     fn lists_trim_and_drop_empties() {
         assert_eq!(list(" a, b ,,c "), ["a", "b", "c"]);
         assert!(list("").is_empty());
