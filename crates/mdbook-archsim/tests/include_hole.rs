@@ -9,6 +9,7 @@
 //! every file written.
 
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use archsim_core::{Engine, TOMODA_MODEL};
 use mdbook_archsim::{PageOptions, process_page};
@@ -69,7 +70,7 @@ fn append_at(value: &mut Value, path: &str, here: &str, tail: &str) -> usize {
 /// The shipped model with ` {{#include SECRET}}` appended to every string
 /// where the model still loads and `page` still expands (ids, references,
 /// hosts and kinds refuse it); returns the model and the paths rewritten.
-fn hostile_model(secret: &Path, page: &str) -> (String, Vec<String>) {
+fn rewrite_model(secret: &Path, page: &str) -> (String, Vec<String>) {
     let mut model: Value = toml::from_str(TOMODA_MODEL).expect("the shipped model parses");
     let mut paths = Vec::new();
     string_paths(&model, "", &mut paths);
@@ -110,6 +111,18 @@ const MUST_REWRITE: &[&str] = &[
     "placement.rule[].says",
 ];
 
+/// The hostile model, the secret file it names, and the paths rewritten:
+/// found once for both tests (each candidate is loaded and the page
+/// expanded, which is most of this file's time).
+fn hostile() -> &'static (PathBuf, String, Vec<String>) {
+    static HOSTILE: OnceLock<(PathBuf, String, Vec<String>)> = OnceLock::new();
+    HOSTILE.get_or_init(|| {
+        let secret = scratch("secret").join("secret.txt");
+        let (model, rewritten) = rewrite_model(&secret, &page());
+        (secret, model, rewritten)
+    })
+}
+
 fn page() -> String {
     std::fs::read_to_string(book_source().join("src/every-directive.md")).unwrap()
 }
@@ -138,10 +151,9 @@ fn marker(what: &str) -> String {
 #[test]
 fn no_model_string_includes_a_file_into_the_site() {
     let dir = scratch("site");
-    let secret = dir.join("secret.txt");
+    let (secret, model, rewritten) = hostile();
     let secret_marker = marker("ARCHSIM-SECRET");
-    std::fs::write(&secret, &secret_marker).unwrap();
-    let (model, rewritten) = hostile_model(&secret, &page());
+    std::fs::write(secret, &secret_marker).unwrap();
     let missing: Vec<&&str> = MUST_REWRITE
         .iter()
         .filter(|p| !rewritten.iter().any(|r| r == *p))
@@ -163,7 +175,7 @@ fn no_model_string_includes_a_file_into_the_site() {
     ] {
         std::fs::copy(book_source().join(file), book.join(file)).unwrap();
     }
-    std::fs::write(book.join("model/hostile.toml"), &model).unwrap();
+    std::fs::write(book.join("model/hostile.toml"), model).unwrap();
     let control_marker = marker("AUTHOR-CONTROL");
     std::fs::write(book.join("control.txt"), &control_marker).unwrap();
 
@@ -208,12 +220,10 @@ fn no_model_string_includes_a_file_into_the_site() {
 
 #[test]
 fn no_generated_fragment_holds_a_mdbook_directive() {
-    let dir = scratch("fragments");
-    let secret = dir.join("secret.txt");
     let page = page();
-    let (model, _) = hostile_model(&secret, &page);
-    let engine = Engine::from_str("hostile.toml", &model).unwrap();
-    let options = PageOptions::for_model(&model, engine.model());
+    let (_, model, _) = hostile();
+    let engine = Engine::from_str("hostile.toml", model).unwrap();
+    let options = PageOptions::for_model(model, engine.model());
     let expanded = process_page(&engine, &options, "page.md", &page).expect("the page expands");
     assert!(
         expanded.contains("#include"),
