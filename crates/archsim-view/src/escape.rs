@@ -2,7 +2,10 @@
 //!
 //! Every string that comes from the model or the reader goes through
 //! [`html`] before it reaches markup: a component named
-//! `<script>alert(1)</script>` must show as text, not run.
+//! `<script>alert(1)</script>` must show as text, not run, and a component
+//! named `{{#include /etc/passwd}}` must not be read by a later stage of
+//! the book's build (mdBook's `links` preprocessor expands `{{#…}}` in the
+//! chapter text after archsim has written it).
 
 /// Escape `s` for HTML or SVG text and for quoted attribute values.
 ///
@@ -10,7 +13,10 @@
 /// enough for element content and for attribute values in either quote
 /// style (HTML and XML alike). Line breaks become references too: the book
 /// embeds this output in Markdown, where a blank line would end the HTML
-/// block and let Markdown reinterpret the rest.
+/// block and let Markdown reinterpret the rest. So does `{`: mdBook reads
+/// `{{#include …}}` (and `{{ #include`, with spaces) in the Markdown it
+/// gets from archsim, and a reference is text to it, while a browser shows
+/// `{` as before.
 ///
 /// Complexity: O(len).
 pub fn html(s: &str) -> String {
@@ -30,6 +36,7 @@ pub fn html_into(out: &mut String, s: &str) {
             '\'' => out.push_str("&#39;"),
             '\n' => out.push_str("&#10;"),
             '\r' => out.push_str("&#13;"),
+            '{' => out.push_str("&#123;"),
             c => out.push(c),
         }
     }
@@ -52,6 +59,11 @@ mod tests {
             ("ünïcödé →", "ünïcödé →"),
             ("two\n\nparagraphs\r\n", "two&#10;&#10;paragraphs&#13;&#10;"),
             ("", ""),
+            (
+                "{{#include /etc/passwd}}",
+                "&#123;&#123;#include /etc/passwd}}",
+            ),
+            ("{{ #include x}} {x}", "&#123;&#123; #include x}} &#123;x}"),
         ];
         for (input, expected) in cases {
             assert_eq!(html(input), expected, "escaping {input:?}");

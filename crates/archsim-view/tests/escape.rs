@@ -12,9 +12,14 @@ use archsim_view::svg::{MapOptions, map_svg};
 
 /// Every renderer's output on the hostile model, by name.
 fn renderings() -> Vec<(&'static str, String)> {
-    let engine = common::hostile();
+    renderings_of(&common::hostile())
+}
+
+/// Every renderer's output on `engine`, a model shaped like the hostile
+/// one (its ids and hosts), by name.
+fn renderings_of(engine: &archsim_core::Engine) -> Vec<(&'static str, String)> {
     let model = engine.model();
-    let script = common::comp(&engine, "script");
+    let script = common::comp(engine, "script");
     let route = engine
         .route("www.evil.test", &Default::default())
         .expect("routes");
@@ -26,7 +31,7 @@ fn renderings() -> Vec<(&'static str, String)> {
     let new_host = engine.dns("new.evil.test").expect("dns");
     let layout = layout(model, &LayoutOptions::default());
     let map = map_svg(
-        &engine,
+        engine,
         &layout,
         &MapOptions {
             highlight: route.hops.iter().map(|h| h.component).collect(),
@@ -39,20 +44,20 @@ fn renderings() -> Vec<(&'static str, String)> {
     );
     vec![
         ("map", map),
-        ("route", route_html(&route_view(&engine, &route))),
-        ("outcome", outcome_html(&outcome_view(&engine, &outcome))),
-        ("place", place_html(&place_view(&engine, &answer))),
-        ("place-other", place_html(&place_view(&engine, &conflict))),
-        ("audit", audit_html(&audit_view(&engine))),
-        ("dns", dns_html(&dns_view(&engine, &dns))),
-        ("dns-new", dns_html(&dns_view(&engine, &new_host))),
-        ("spof", spof_html(&engine)),
-        ("providers", providers_table(&engine)),
-        ("components", components_table(&engine, None)),
-        ("records", records_table(&engine)),
-        ("flows", flows_table(&engine)),
-        ("scenarios", scenarios_table(&engine)),
-        ("rules", rules_table(&engine)),
+        ("route", route_html(&route_view(engine, &route))),
+        ("outcome", outcome_html(&outcome_view(engine, &outcome))),
+        ("place", place_html(&place_view(engine, &answer))),
+        ("place-other", place_html(&place_view(engine, &conflict))),
+        ("audit", audit_html(&audit_view(engine))),
+        ("dns", dns_html(&dns_view(engine, &dns))),
+        ("dns-new", dns_html(&dns_view(engine, &new_host))),
+        ("spof", spof_html(engine)),
+        ("providers", providers_table(engine)),
+        ("components", components_table(engine, None)),
+        ("records", records_table(engine)),
+        ("flows", flows_table(engine)),
+        ("scenarios", scenarios_table(engine)),
+        ("rules", rules_table(engine)),
     ]
 }
 
@@ -119,5 +124,25 @@ fn the_script_component_is_shown_as_text() {
                 "{name} shows the component's name as text:\n{html}"
             );
         }
+    }
+}
+
+#[test]
+fn no_brace_from_the_model_reaches_markup() {
+    // Every markup string of the hostile model (every free-text field)
+    // also asks mdBook to include a file: the book's later `links` stage
+    // would expand `{{#include …}}` (or `{{ #include`) in what archsim
+    // wrote. Written as `&#123;`, a brace is only text.
+    let source = include_str!("models/hostile.toml");
+    let braced = source.replace('<', "{{#include /etc/hostname}}{{ #include x}}<");
+    assert!(braced.matches("{{#include").count() >= 30);
+    let engine = archsim_core::Engine::from_str("braced.toml", &braced)
+        .unwrap_or_else(|d| panic!("the braced model loads: {d:#?}"));
+    for (name, html) in renderings_of(&engine) {
+        assert!(
+            html.contains("&#123;&#123;#include /etc/hostname}}"),
+            "{name} shows some of the model's text"
+        );
+        assert!(!html.contains('{'), "{name}: a raw `{{` in\n{html}");
     }
 }

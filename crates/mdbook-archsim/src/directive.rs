@@ -14,6 +14,11 @@ use crate::error::Problem;
 /// What opens a directive.
 pub const OPEN: &str = "{{#archsim";
 
+/// The most words and options one directive holds (a claim, the longest,
+/// needs a handful): past it, the directive is an error, which keeps the
+/// checks over its options (twice given? known?) small.
+pub const MAX_PARTS: usize = 64;
+
 /// One `key="value"` option.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Opt {
@@ -79,7 +84,11 @@ pub enum Piece<'a> {
 /// Complexity: O(n) in the page's length.
 pub fn scan(text: &str) -> Vec<Piece<'_>> {
     let mut pieces = Vec::new();
-    let mut lines = LineCounter::new(text);
+    let mut seen = Seen {
+        lines: LineCounter::new(text),
+        close: Next::new(text, "}}"),
+        blank: Next::new(text, "\n\n"),
+    };
     let mut kept = 0; // start of the text not yet emitted
     let mut search = 0;
     while let Some(found) = text[search..].find(OPEN) {
@@ -102,7 +111,7 @@ pub fn scan(text: &str) -> Vec<Piece<'_>> {
         let mut parser = Parser {
             text,
             pos: after,
-            lines: &mut lines,
+            seen: &mut seen,
         };
         let parsed = parser.body(start);
         let end = parser.pos;
@@ -142,20 +151,82 @@ impl<'a> LineCounter<'a> {
         }
     }
 
-    /// The line of `offset`; offsets may go back, at a cost.
+    /// The line of `offset`. Offsets may go back (after an escaped
+    /// directive that does not parse, the scanner reads on from its
+    /// opening); going back counts the newlines on the way back, never from
+    /// the page's start, so the cost is the distance moved.
     fn line(&mut self, offset: usize) -> usize {
-        if offset < self.at {
-            self.at = 0;
-            self.line = 1;
-        }
         let offset = offset.min(self.text.len());
-        self.line += self.text.as_bytes()[self.at..offset]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count();
+        let newlines = |from: usize, to: usize| {
+            self.text.as_bytes()[from..to]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count()
+        };
+        if offset < self.at {
+            self.line -= newlines(offset, self.at);
+        } else {
+            self.line += newlines(self.at, offset);
+        }
         self.at = offset;
         self.line
     }
+}
+
+/// The first occurrence of a needle at or after a position, remembering
+/// what it found: a page of many broken directives asks for the next `}}`
+/// again and again, and each byte is searched a bounded number of times
+/// instead of once per question.
+struct Next<'a> {
+    text: &'a [u8],
+    needle: &'static [u8],
+    /// The first occurrence at or after `from` is `at` (`None`: none).
+    from: usize,
+    at: Option<usize>,
+}
+
+impl<'a> Next<'a> {
+    fn new(text: &'a str, needle: &'static str) -> Self {
+        Next {
+            text: text.as_bytes(),
+            needle: needle.as_bytes(),
+            from: text.len(),
+            at: None,
+        }
+    }
+
+    /// The first occurrence starting at or after `pos`.
+    ///
+    /// Complexity: the bytes between `pos` and what was known before.
+    fn find(&mut self, pos: usize) -> Option<usize> {
+        let pos = pos.min(self.text.len());
+        if pos < self.from {
+            // Only what starts in [pos, from) is new.
+            let end = (self.from + self.needle.len() - 1).min(self.text.len());
+            self.at = self.search(pos, end).or(self.at);
+            self.from = pos;
+        } else if self.at.is_some_and(|at| pos > at) {
+            self.at = self.search(pos, self.text.len());
+            self.from = pos;
+        }
+        self.at
+    }
+
+    fn search(&self, from: usize, to: usize) -> Option<usize> {
+        self.text[from..to]
+            .windows(self.needle.len())
+            .position(|w| w == self.needle)
+            .map(|i| from + i)
+    }
+}
+
+/// What the scanner has learnt about the page so far.
+struct Seen<'a> {
+    lines: LineCounter<'a>,
+    /// The next `}}`.
+    close: Next<'a>,
+    /// The next blank line (`\n\n`), where a paragraph ends.
+    blank: Next<'a>,
 }
 
 type Failure = (usize, Problem);
@@ -163,7 +234,7 @@ type Failure = (usize, Problem);
 struct Parser<'t, 'l> {
     text: &'t str,
     pos: usize,
-    lines: &'l mut LineCounter<'t>,
+    seen: &'l mut Seen<'t>,
 }
 
 impl Parser<'_, '_> {
@@ -178,7 +249,7 @@ impl Parser<'_, '_> {
     /// Parse from after `{{#archsim` to after `}}`. On failure, `pos` is
     /// moved past the broken directive so scanning can go on.
     fn body(&mut self, start: usize) -> Result<Directive, Failure> {
-        let line = self.lines.line(start);
+        let line = self.seen.lines.line(start);
         let mut kind: Option<String> = None;
         let mut words = Vec::new();
         let mut options: Vec<Opt> = Vec::new();
@@ -194,7 +265,16 @@ impl Parser<'_, '_> {
             if is_word_char(c) {
                 let at = self.pos;
                 let word = self.word();
-                let word_line = self.lines.line(at);
+                let word_line = self.seen.lines.line(at);
+                if kind.is_some() && words.len() + options.len() >= MAX_PARTS {
+                    return Err(self.fail(
+                        word_line,
+                        Problem::new(format!(
+                            "the directive has more than {MAX_PARTS} words and options"
+                        ))
+                        .with_hint("is a `}}` missing before this?"),
+                    ));
+                }
                 if self.peek() == Some('=') {
                     self.pos += 1;
                     let value = self.value(&word, word_line)?;
@@ -228,7 +308,7 @@ impl Parser<'_, '_> {
                 }
                 continue;
             }
-            let at_line = self.lines.line(self.pos);
+            let at_line = self.seen.lines.line(self.pos);
             let problem = match c {
                 '"' | '\'' => Problem::new("a quoted value must follow an option name and `=`")
                     .with_hint("write options as key=\"value\""),
@@ -281,10 +361,11 @@ impl Parser<'_, '_> {
 
     /// Fail at `line`, skipping to the directive's `}}` when it is near.
     fn fail(&mut self, line: usize, problem: Problem) -> Failure {
-        let rest = self.rest();
-        let paragraph_end = rest.find("\n\n").unwrap_or(rest.len());
-        if let Some(close) = rest[..paragraph_end].find("}}") {
-            self.pos += close + 2;
+        let paragraph_end = self.seen.blank.find(self.pos).unwrap_or(self.text.len());
+        if let Some(close) = self.seen.close.find(self.pos)
+            && close < paragraph_end
+        {
+            self.pos = close + 2;
         }
         (line, problem)
     }
@@ -447,6 +528,35 @@ mod tests {
         ];
         for (input, expected) in cases {
             assert_eq!(kinds(input), *expected, "input: {input:?}");
+        }
+    }
+
+    #[test]
+    fn remembered_searches_answer_as_a_fresh_search_in_any_order() {
+        let text = "a}}b}}}\n\nc}}é\n\n\n}";
+        let len = text.len();
+        let forward: Vec<usize> = (0..=len).collect();
+        let backward: Vec<usize> = (0..=len).rev().collect();
+        let zigzag: Vec<usize> = (0..=len).flat_map(|i| [i, len - i, i / 2]).collect();
+        for order in [&forward, &backward, &zigzag] {
+            for needle in ["}}", "\n\n"] {
+                let mut next = Next::new(text, needle);
+                for &pos in order {
+                    let fresh = text.as_bytes()[pos..]
+                        .windows(2)
+                        .position(|w| w == needle.as_bytes())
+                        .map(|i| pos + i);
+                    assert_eq!(next.find(pos), fresh, "{needle:?} from {pos}");
+                }
+            }
+            let mut lines = LineCounter::new(text);
+            for &pos in order {
+                let fresh = 1 + text.as_bytes()[..pos]
+                    .iter()
+                    .filter(|&&b| b == b'\n')
+                    .count();
+                assert_eq!(lines.line(pos), fresh, "line of {pos}");
+            }
         }
     }
 

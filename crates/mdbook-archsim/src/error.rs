@@ -5,7 +5,7 @@
 //! contradicts) becomes one [`PageError`]. The book build collects all of
 //! them before failing, so one run shows every mistake.
 
-use std::fmt;
+use std::fmt::{self, Write as _};
 
 use archsim_core::QueryError;
 use archsim_core::suggest::did_you_mean;
@@ -67,13 +67,52 @@ pub struct PageError {
 }
 
 impl fmt::Display for PageError {
+    /// One line for mdBook's error output (a terminal, a CI log): the
+    /// message quotes model strings and page text, so control characters
+    /// show as escapes (`\u{1b}`) and a long quote is cut.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}: {}", self.page, self.line, self.message)?;
+        visible(f, &self.page)?;
+        write!(f, ":{}: ", self.line)?;
+        visible(f, &self.message)?;
         if let Some(hint) = &self.hint {
-            write!(f, " (hint: {hint})")?;
+            f.write_str(" (hint: ")?;
+            visible(f, hint)?;
+            f.write_str(")")?;
         }
         Ok(())
     }
+}
+
+/// The most characters of a message, a hint or a page name an error line
+/// shows; a longer one ends in `…`.
+pub const MAX_SHOWN_CHARS: usize = 1_000;
+
+/// Text from a model or a page, for mdBook's error output: shown with
+/// control characters as escapes and cut at [`MAX_SHOWN_CHARS`].
+pub struct Shown<'a>(pub &'a str);
+
+impl fmt::Display for Shown<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        visible(f, self.0)
+    }
+}
+
+/// `text` with control characters as escapes, so that nothing a model or a
+/// page says can move the cursor, colour, retitle or write the clipboard
+/// of the terminal that shows it, cut at [`MAX_SHOWN_CHARS`].
+// TODO(merge): use archsim_core::text
+fn visible(f: &mut fmt::Formatter<'_>, text: &str) -> fmt::Result {
+    for (i, c) in text.chars().enumerate() {
+        if i == MAX_SHOWN_CHARS {
+            return f.write_str("…");
+        }
+        if c.is_control() {
+            write!(f, "{}", c.escape_unicode())?;
+        } else {
+            f.write_char(c)?;
+        }
+    }
+    Ok(())
 }
 
 impl std::error::Error for PageError {}
@@ -82,13 +121,24 @@ impl std::error::Error for PageError {}
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct BuildErrors(pub Vec<PageError>);
 
+/// The most errors a build shows; past them, how many more there are.
+pub const MAX_SHOWN_ERRORS: usize = 100;
+
 impl fmt::Display for BuildErrors {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, error) in self.0.iter().enumerate() {
+        for (i, error) in self.0.iter().take(MAX_SHOWN_ERRORS).enumerate() {
             if i > 0 {
                 writeln!(f)?;
             }
             write!(f, "{error}")?;
+        }
+        if let Some(more) = self
+            .0
+            .len()
+            .checked_sub(MAX_SHOWN_ERRORS)
+            .filter(|&n| n > 0)
+        {
+            write!(f, "\nand {more} more")?;
         }
         Ok(())
     }

@@ -50,6 +50,21 @@ pub const KINDS: &[&str] = &["map", "route", "fail", "place", "dns", "table", "c
 /// fallbacks show even where the widgets never load.
 pub const RENDERERS: &[&str] = &["html", "markdown", "epub"];
 
+/// The most directives one page holds. Each may ask the engine a question
+/// as large as the model (a map, a failure, a single-point-of-failure
+/// table), so a page of a hundred thousand would cost a hundred thousand
+/// answers; the book's longest page has a few dozen.
+pub const MAX_DIRECTIVES: usize = 1_000;
+
+/// The most bytes a page may grow to once its directives are expanded: a
+/// map of a large model repeated many times stops here with an error
+/// instead of filling the memory.
+pub const MAX_PAGE_BYTES: usize = 64 << 20;
+
+/// The most bytes of input the preprocessor reads from mdBook: the whole
+/// book (every chapter and the configuration) as JSON.
+pub const MAX_BOOK_BYTES: usize = 64 << 20;
+
 /// Whether the preprocessor supports `renderer` (the `supports` handshake).
 pub fn supports(renderer: &str) -> bool {
     RENDERERS.contains(&renderer)
@@ -74,13 +89,23 @@ impl Config {
     }
 }
 
-/// Render a model's diagnostics one per line, `file:line:col: error[code]: message (hint: …)`.
+/// Render a model's diagnostics one per line, `file:line:col: error[code]:
+/// message (hint: …)`, as [`error::Shown`] (control characters escaped), at
+/// most [`error::MAX_SHOWN_ERRORS`] of them and then how many more.
 pub fn render_diagnostics(diagnostics: &[Diagnostic]) -> String {
-    diagnostics
+    let mut lines: Vec<String> = diagnostics
         .iter()
-        .map(ToString::to_string)
-        .collect::<Vec<_>>()
-        .join("\n")
+        .take(error::MAX_SHOWN_ERRORS)
+        .map(|d| error::Shown(&d.to_string()).to_string())
+        .collect();
+    if let Some(more) = diagnostics
+        .len()
+        .checked_sub(error::MAX_SHOWN_ERRORS)
+        .filter(|&n| n > 0)
+    {
+        lines.push(format!("and {more} more"));
+    }
+    lines.join("\n")
 }
 
 /// What a page needs besides the engine.
@@ -123,7 +148,9 @@ pub const MODEL_SCRIPT_TYPE: &str = "application/x-archsim-model";
 /// Expand every directive of one page.
 ///
 /// Arguments: `page` names the page in errors (e.g. `src/tour.md`).
-/// Returns: the expanded Markdown, or every problem found on the page.
+/// Returns: the expanded Markdown, or every problem found on the page (up
+/// to [`MAX_DIRECTIVES`] directives and [`MAX_PAGE_BYTES`] of output: past
+/// either, the page is an error).
 /// Complexity: linear in the page plus the engine's work per directive.
 pub fn process_page(
     engine: &Engine,
@@ -140,8 +167,21 @@ pub fn process_page(
     let mut model_written = false;
     let page_slug = slug(page);
     let mut widgets = 0;
+    let mut directives = 0;
     let mut after_block = false;
     for piece in scan(content) {
+        let line = match &piece {
+            Piece::Directive(d) => Some(d.line),
+            Piece::Malformed { line, .. } => Some(*line),
+            Piece::Text(_) | Piece::Literal(_) => None,
+        };
+        if let Some(line) = line {
+            directives += 1;
+            if let Some(problem) = too_much(directives, out.len()) {
+                errors.push(problem.at(page, line));
+                break;
+            }
+        }
         match piece {
             Piece::Text(text) if after_block => {
                 // The block already ends with a blank line.
@@ -184,11 +224,34 @@ pub fn process_page(
     }
 }
 
+/// Why a page stops before its `directives`-th directive, with `written`
+/// bytes of output so far, if it does.
+fn too_much(directives: usize, written: usize) -> Option<Problem> {
+    if directives > MAX_DIRECTIVES {
+        return Some(
+            Problem::new(format!(
+                "the page has more than {MAX_DIRECTIVES} directives; the rest are not read"
+            ))
+            .with_hint("split the page"),
+        );
+    }
+    (written > MAX_PAGE_BYTES).then(|| {
+        Problem::new(format!(
+            "the page grows past {} MiB with its directives expanded; the rest are not read",
+            MAX_PAGE_BYTES >> 20
+        ))
+        .with_hint("split the page, or show fewer maps of a large model")
+    })
+}
+
 /// Append an expansion. A block (it starts with a blank line) gets exactly
 /// one blank line before and after it; returns whether it was a block.
+///
+/// This is the one place generated markup enters the chapter, so it is
+/// [`neutralise`]d here.
 fn push(out: &mut String, expansion: &str) -> bool {
     let Some(block) = expansion.strip_prefix("\n\n") else {
-        out.push_str(expansion);
+        neutralise(out, expansion);
         return false;
     };
     let kept = out.trim_end_matches('\n').len();
@@ -196,9 +259,30 @@ fn push(out: &mut String, expansion: &str) -> bool {
     if !out.is_empty() {
         out.push_str("\n\n");
     }
-    out.push_str(block.trim_matches('\n'));
+    neutralise(out, block.trim_matches('\n'));
     out.push_str("\n\n");
     true
+}
+
+/// Append generated markup with every `{` written `&#123;`.
+///
+/// mdBook's `links` preprocessor runs after this one and expands
+/// `{{#include FILE}}` (or `{{ #include`, `{{#rustdoc_include`, …) wherever
+/// it stands in the chapter: a model string that reached the page as such
+/// would publish any file the build can read. The view crate already
+/// escapes `{` in every string it writes (`archsim_view::escape`); this is
+/// the second lock, on what archsim generated and never on the author's
+/// own text. Generated markup has no brace of its own: in text and
+/// attribute values the reference reads as `{`, and the page's model
+/// script is base64.
+fn neutralise(out: &mut String, generated: &str) {
+    let mut rest = generated;
+    while let Some(at) = rest.find('{') {
+        out.push_str(&rest[..at]);
+        out.push_str("&#123;");
+        rest = &rest[at + 1..];
+    }
+    out.push_str(rest);
 }
 
 /// The line to blame: the option a problem names, else the directive's.
@@ -295,5 +379,51 @@ impl Preprocessor for Archsim {
 
     fn supports_renderer(&self, renderer: &str) -> MdResult<bool> {
         Ok(supports(renderer))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{MAX_DIRECTIVES, MAX_PAGE_BYTES, neutralise, too_much};
+
+    #[test]
+    fn a_page_stops_past_either_bound() {
+        // (directives so far, bytes written, stops?)
+        let cases = [
+            (1, 0, false),
+            (MAX_DIRECTIVES, MAX_PAGE_BYTES, false),
+            (MAX_DIRECTIVES + 1, 0, true),
+            (2, MAX_PAGE_BYTES + 1, true),
+        ];
+        for (directives, written, stops) in cases {
+            assert_eq!(
+                too_much(directives, written).is_some(),
+                stops,
+                "{directives} directives, {written} bytes"
+            );
+        }
+    }
+
+    #[test]
+    fn generated_braces_become_references() {
+        let cases = [
+            (
+                "<p>{{#include /etc/passwd}}</p>",
+                "<p>&#123;&#123;#include /etc/passwd}}</p>",
+            ),
+            ("{{ #include x}}", "&#123;&#123; #include x}}"),
+            ("no braces", "no braces"),
+            ("é{", "é&#123;"),
+            ("", ""),
+        ];
+        for (generated, expected) in cases {
+            let mut out = String::from("author {{#title kept}} ");
+            neutralise(&mut out, generated);
+            assert_eq!(
+                out,
+                format!("author {{{{#title kept}}}} {expected}"),
+                "{generated}"
+            );
+        }
     }
 }

@@ -9,12 +9,16 @@
 //!
 //! Exit codes: 0 done, 1 the book or its model has errors, 2 bad usage.
 
-use std::io::{self, Write};
+use std::io::{self, Read, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
 use archsim_core::Engine;
-use mdbook_archsim::{Config, PageOptions, assets, process_book, render_diagnostics, supports};
+use archsim_core::load::MAX_MODEL_BYTES;
+use mdbook_archsim::error::Shown;
+use mdbook_archsim::{
+    Config, MAX_BOOK_BYTES, PageOptions, assets, process_book, render_diagnostics, supports,
+};
 use mdbook_preprocessor::MDBOOK_VERSION;
 
 const USAGE: &str = "usage: mdbook-archsim [supports RENDERER | install [BOOK_DIR] | --version]
@@ -55,7 +59,17 @@ fn fail(message: impl std::fmt::Display) -> ExitCode {
 }
 
 fn preprocess() -> ExitCode {
-    let (ctx, book) = match mdbook_preprocessor::parse_input(io::stdin().lock()) {
+    let input = match read_at_most(io::stdin().lock(), MAX_BOOK_BYTES) {
+        Ok(Some(input)) => input,
+        Ok(None) => {
+            return fail(format!(
+                "mdBook's input (the whole book as JSON) is larger than the limit of {} MiB",
+                MAX_BOOK_BYTES >> 20
+            ));
+        }
+        Err(e) => return fail(format!("cannot read mdBook's input: {e}")),
+    };
+    let (ctx, book) = match mdbook_preprocessor::parse_input(input.as_slice()) {
         Ok(input) => input,
         Err(e) => return fail(format!("cannot read mdBook's input: {e:#}")),
     };
@@ -77,8 +91,15 @@ fn preprocess() -> ExitCode {
         Some(path) => {
             let file = ctx.root.join(path);
             let name = file.display().to_string();
-            let bytes = match std::fs::read(&file) {
-                Ok(bytes) => bytes,
+            let read = std::fs::File::open(&file).and_then(|f| read_at_most(f, MAX_MODEL_BYTES));
+            let bytes = match read {
+                Ok(Some(bytes)) => bytes,
+                Ok(None) => {
+                    return fail(format!(
+                        "the model {name} is larger than the limit of {} MiB; the book is not built",
+                        MAX_MODEL_BYTES >> 20
+                    ));
+                }
                 Err(e) => {
                     return fail(format!(
                         "cannot read the model {name} (preprocessor.archsim.model in book.toml): {e}"
@@ -99,7 +120,7 @@ fn preprocess() -> ExitCode {
         }
     };
     for warning in engine.warnings() {
-        eprintln!("{warning}");
+        eprintln!("{}", Shown(&warning.to_string()));
     }
     warn_stale_assets(&ctx.root);
     let book = match process_book(&engine, &options, &ctx.config.book.src, book) {
@@ -118,6 +139,15 @@ fn preprocess() -> ExitCode {
         return fail(format!("cannot write the book: {e}"));
     }
     ExitCode::SUCCESS
+}
+
+/// All of `reader`, or `None` when it holds more than `limit` bytes: at most
+/// one byte past the limit is read, so a huge file or an endless stream
+/// costs no more than that.
+fn read_at_most(reader: impl Read, limit: usize) -> io::Result<Option<Vec<u8>>> {
+    let mut bytes = Vec::new();
+    reader.take(limit as u64 + 1).read_to_end(&mut bytes)?;
+    Ok((bytes.len() <= limit).then_some(bytes))
 }
 
 /// The admonish habit: say so when `theme/` holds assets of another version.

@@ -231,3 +231,95 @@ fn garbage_input_is_an_error_not_a_panic() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read mdBook's input"));
 }
+
+#[cfg(unix)]
+#[test]
+fn a_model_past_the_size_limit_is_an_error_read_no_further() {
+    // An endless file: the preprocessor reads one byte past the limit.
+    let root = scratch("endless");
+    let out = run(
+        &[],
+        &input(&root, Some("/dev/zero"), &[("a.md", "{{#archsim map}}")]),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let limit = archsim_core::load::MAX_MODEL_BYTES >> 20;
+    assert!(
+        stderr.contains(&format!(
+            "the model /dev/zero is larger than the limit of {limit} MiB"
+        )),
+        "{stderr}"
+    );
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn input_past_the_size_limit_is_an_error() {
+    let mut child = Command::new(BIN)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let mut stdin = child.stdin.take().unwrap();
+    // The preprocessor stops reading at the limit: the rest may not be taken.
+    let writer = std::thread::spawn(move || {
+        let chunk = vec![b' '; 1 << 20];
+        for _ in 0..=(mdbook_archsim::MAX_BOOK_BYTES >> 20) {
+            if stdin.write_all(&chunk).is_err() {
+                return;
+            }
+        }
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr
+            .contains("mdBook's input (the whole book as JSON) is larger than the limit of 64 MiB"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn model_diagnostics_show_control_characters_as_escapes() {
+    let root = scratch("escapes");
+    let model = archsim_core::TOMODA_MODEL.replacen(
+        "target = \"cloudfront-prod\"",
+        "target = \"cloudfront\\u001b]52;c;aGk=\\u0007-prod\"",
+        1,
+    );
+    std::fs::write(root.join("m.toml"), &model).unwrap();
+    let out = run(
+        &[],
+        &input(&root, Some("m.toml"), &[("a.md", "{{#archsim map}}")]),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !stderr.contains('\u{1b}') && !stderr.contains('\u{7}'),
+        "{stderr:?}"
+    );
+    assert!(
+        stderr.contains("cloudfront\\u{1b}]52;c;aGk=\\u{7}-prod"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn page_errors_show_control_characters_as_escapes() {
+    let root = scratch("page-escapes");
+    let out = run(
+        &[],
+        &input(
+            &root,
+            None,
+            &[("a.md", "{{#archsim route host=\"\u{1b}[2Jx.tomoda.life\"}}")],
+        ),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains('\u{1b}'), "{stderr:?}");
+    assert!(stderr.contains("\\u{1b}[2Jx"), "{stderr}");
+}

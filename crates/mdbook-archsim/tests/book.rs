@@ -7,50 +7,19 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::Instant;
+
+mod common;
 
 fn book_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../book")
 }
 
-fn mdbook() -> PathBuf {
-    let on_path = std::env::var_os("PATH")
-        .map(|p| std::env::split_paths(&p).collect::<Vec<_>>())
-        .unwrap_or_default()
-        .into_iter()
-        .map(|d| d.join("mdbook"))
-        .find(|p| p.is_file());
-    let in_cargo = std::env::var_os("HOME")
-        .map(|h| Path::new(&h).join(".cargo/bin/mdbook"))
-        .filter(|p| p.is_file());
-    on_path.or(in_cargo).expect(
-        "`mdbook` is not installed: run `cargo install --locked mdbook --version 0.5.4` \
-         (cargo xtask test does it for you)",
-    )
-}
-
 /// Build the book into a fresh folder; returns the folder and mdBook's output.
 fn build() -> PathBuf {
     let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join("book-site");
-    let _ = std::fs::remove_dir_all(&out);
-    let bin_dir = Path::new(env!("CARGO_BIN_EXE_mdbook-archsim"))
-        .parent()
-        .unwrap()
-        .to_path_buf();
-    let path = std::env::join_paths(std::iter::once(bin_dir).chain(std::env::split_paths(
-        &std::env::var_os("PATH").unwrap_or_default(),
-    )))
-    .unwrap();
     let started = Instant::now();
-    let output = Command::new(mdbook())
-        .arg("build")
-        .arg(book_dir())
-        .arg("--dest-dir")
-        .arg(&out)
-        .env("PATH", path)
-        .output()
-        .expect("mdbook runs");
+    let output = common::mdbook_build(&book_dir(), &out);
     // A figure for the README, not a pass/fail criterion (speed is measured elsewhere).
     eprintln!("mdbook build took {:.2?}", started.elapsed());
     assert!(
