@@ -5,7 +5,7 @@
 //! contradicts) becomes one [`PageError`]. The book build collects all of
 //! them before failing, so one run shows every mistake.
 
-use std::fmt::{self, Write as _};
+use std::fmt;
 
 use archsim_core::QueryError;
 use archsim_core::suggest::did_you_mean;
@@ -97,22 +97,20 @@ impl fmt::Display for Shown<'_> {
     }
 }
 
-/// `text` with control characters as escapes, so that nothing a model or a
-/// page says can move the cursor, colour, retitle or write the clipboard
-/// of the terminal that shows it, cut at [`MAX_SHOWN_CHARS`].
-// TODO(merge): use archsim_core::text
+/// `text` as `archsim_core::text` shows it (controls, C1 and bidi
+/// controls written as escapes), so that nothing a model or a page says can
+/// move the cursor, colour, retitle or write the clipboard of the terminal
+/// that shows it; cut at [`MAX_SHOWN_CHARS`].
 fn visible(f: &mut fmt::Formatter<'_>, text: &str) -> fmt::Result {
+    let mut shown = String::new();
     for (i, c) in text.chars().enumerate() {
         if i == MAX_SHOWN_CHARS {
-            return f.write_str("…");
+            shown.push('…');
+            break;
         }
-        if c.is_control() {
-            write!(f, "{}", c.escape_unicode())?;
-        } else {
-            f.write_char(c)?;
-        }
+        archsim_core::text::push_visible(&mut shown, c);
     }
-    Ok(())
+    f.write_str(&shown)
 }
 
 impl std::error::Error for PageError {}
