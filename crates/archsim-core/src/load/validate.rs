@@ -207,26 +207,50 @@ fn selector_hint(error: &crate::QueryError) -> String {
     }
 }
 
+/// Each selector of each scenario picks something, checked once where it
+/// is written; then one walk over the scenario graph finds a loop, reported
+/// at the selector that closes it.
+///
+/// Complexity: O(selectors · components) for the picks, plus linear in the
+/// scenario graph for the loop.
 fn scenarios(ctx: &mut Ctx<'_>, model: &Model) {
-    for (index, s) in model.scenarios.iter().enumerate() {
-        // Each selector on its own, reported where it is written. A
-        // selector is checked as a whole selection checks it (scenarios it
-        // names included, so a loop through them is found here too).
-        let spans = ctx
+    let mut expansion = select::Expansion::new(model);
+    let report = |ctx: &mut Ctx<'_>, failure: select::Failure| {
+        let s = &model.scenarios[failure.scenario];
+        let span = ctx
             .selector_spans
             .scenarios
-            .get(index)
-            .cloned()
-            .unwrap_or_default();
+            .get(failure.scenario)
+            .and_then(|spans| spans.get(failure.selector))
+            .copied()
+            .unwrap_or(s.span);
+        ctx.error(
+            selector_code(&failure.error),
+            span,
+            format!("scenario `{}`: {}", s.id, failure.error.message),
+            Some(selector_hint(&failure.error)),
+        );
+    };
+    for (index, s) in model.scenarios.iter().enumerate() {
         for (i, selector) in s.fail.iter().chain(&s.reschedule).enumerate() {
-            if let Err(error) = select::components(model, selector) {
-                ctx.error(
-                    selector_code(&error),
-                    spans.get(i).copied().unwrap_or(s.span),
-                    format!("scenario `{}`: {}", s.id, error.message),
-                    Some(selector_hint(&error)),
-                );
+            if expansion.scenario(selector).is_some() {
+                continue;
             }
+            if let Err(error) = select::pick(model, selector.trim()) {
+                let failure = select::Failure {
+                    scenario: index,
+                    selector: i,
+                    error,
+                };
+                report(ctx, failure);
+            }
+        }
+    }
+    for index in 0..model.scenarios.len() {
+        if let Err(failure) = expansion.expand(index, false, None) {
+            report(ctx, failure);
+            // One loop at a time: the walk stops at the first.
+            break;
         }
     }
 }
