@@ -5,6 +5,8 @@
 
 mod common;
 
+use archsim_core::diag::MAX_DIAGNOSTICS;
+use archsim_core::load::MAX_ID_CHARS;
 use archsim_core::*;
 
 /// `levels` scenarios, each naming the next `fan` times; the last fails `gke`.
@@ -58,4 +60,121 @@ fn a_scenario_loop_behind_a_fan_out_is_one_cycle_diagnostic() {
     let d = &loaded.diagnostics[0];
     let line = source.lines().nth(d.line - 1).unwrap_or_default();
     assert_eq!(line, "fail = [\"fan-0\"]", "{d}");
+}
+
+/// The shipped model with one more component, `id`, that runs in `runs_in`.
+fn with_component(id: &str, runs_in: &str) -> String {
+    format!(
+        "{TOMODA_MODEL}\n[[component]]\nid = \"{id}\"\nname = \"Extra\"\nkind = \"service\"\n\
+         provider = \"gcp\"\nregion = \"asia-east1\"\nenv = \"prod\"\nruns_in = \"{runs_in}\"\n"
+    )
+}
+
+#[test]
+fn long_ids_get_a_diagnostic_and_no_quadratic_suggestion() {
+    // The old suggester compared the two 200,000-character words in a
+    // 320 GB table and the process aborted.
+    let long = "x".repeat(200_000);
+    let unknown = "y".repeat(200_000);
+    let just_over = "a".repeat(MAX_ID_CHARS + 1);
+    // (what, source, codes, a part of every message's text)
+    let cases = [
+        (
+            "long id, long unknown reference",
+            with_component(&long, &unknown),
+            vec!["id-too-long", "unknown-reference"],
+        ),
+        ("long id", with_component(&long, "gke"), vec!["id-too-long"]),
+        (
+            "one character over the cap",
+            with_component(&just_over, "gke"),
+            vec!["id-too-long"],
+        ),
+        (
+            "at the cap",
+            with_component(&"a".repeat(MAX_ID_CHARS), "gke"),
+            vec![],
+        ),
+    ];
+    for (what, source, codes) in cases {
+        let loaded = load_str("long.toml", &source);
+        let found: Vec<&str> = loaded.diagnostics.iter().map(|d| d.code).collect();
+        assert_eq!(found, codes, "{what}");
+        assert_eq!(loaded.model.is_some(), codes.is_empty(), "{what}");
+        for d in &loaded.diagnostics {
+            // A message quotes at most an excerpt of a long word.
+            assert!(d.message.len() < 400, "{what}: {}", d.message.len());
+            let line = source.lines().nth(d.line - 1).unwrap_or_default();
+            assert!(
+                line.starts_with("id = ") || line.starts_with("runs_in = "),
+                "{what}: {d}"
+            );
+        }
+    }
+}
+
+#[test]
+fn suggestions_stay_bounded_for_long_and_many_candidates() {
+    let long = "ab".repeat(100_000);
+    let filler: Vec<String> = (0..suggest::MAX_CANDIDATES)
+        .map(|i| format!("unrelated-word-{i}"))
+        .collect();
+    let with = |first: bool| {
+        let mut list: Vec<&str> = filler.iter().map(String::as_str).collect();
+        list.insert(if first { 0 } else { list.len() }, "gke-cluster");
+        list
+    };
+    // (wanted, candidates, expected suggestions)
+    let cases: Vec<(&str, Vec<&str>, Vec<&str>)> = vec![
+        // Longer than any word compared, however alike.
+        (&long, vec![&long[1..], &long[..199_999]], vec![]),
+        (
+            "gke",
+            vec![&long, "gke-vpc", "gkee"],
+            vec!["gkee", "gke-vpc"],
+        ),
+        // Only the first candidates are looked at.
+        ("gke-clustr", with(true), vec!["gke-cluster"]),
+        ("gke-clustr", with(false), vec![]),
+    ];
+    for (wanted, candidates, expected) in cases {
+        let near = suggest::nearest(wanted, candidates, 2);
+        assert_eq!(near, expected, "{}", &wanted[..wanted.len().min(20)]);
+    }
+}
+
+#[test]
+fn diagnostics_stop_at_the_cap_and_say_how_many_more() {
+    // 10,000 components that each run in an unknown cluster: 10,000 errors.
+    // (The unknown names are far in length from every id, so that the
+    // near names of the kept ones are quick to rule out in a debug build.)
+    let mut source = String::from(TOMODA_MODEL);
+    for i in 0..10_000 {
+        source.push_str(&format!(
+            "\n[[component]]\nid = \"extra-{i}\"\nname = \"Extra {i}\"\nkind = \"service\"\n\
+             provider = \"gcp\"\nregion = \"asia-east1\"\nenv = \"prod\"\nruns_in = \"a-cluster-that-is-not-in-the-model-{i}\"\n"
+        ));
+    }
+    let loaded = load_str("many.toml", &source);
+    assert!(loaded.model.is_none());
+    let d = &loaded.diagnostics;
+    assert_eq!(d.len(), MAX_DIAGNOSTICS + 1);
+    assert!(
+        d[..MAX_DIAGNOSTICS]
+            .iter()
+            .all(|d| d.code == "unknown-reference")
+    );
+    // The kept ones are the first in the file, in order, each at its line.
+    assert_eq!(
+        source.lines().nth(d[0].line - 1),
+        Some("runs_in = \"a-cluster-that-is-not-in-the-model-0\"")
+    );
+    assert_eq!(
+        source.lines().nth(d[MAX_DIAGNOSTICS - 1].line - 1),
+        Some("runs_in = \"a-cluster-that-is-not-in-the-model-99\"")
+    );
+    let last = &d[MAX_DIAGNOSTICS];
+    assert_eq!(last.code, "too-many-diagnostics");
+    assert!(last.is_error());
+    assert!(last.message.contains("and 9900 more"), "{}", last.message);
 }

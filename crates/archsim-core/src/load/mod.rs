@@ -9,7 +9,7 @@ mod validate;
 use crate::diag::{Diagnostic, Severity, has_errors};
 use crate::model::Model;
 
-pub use guard::MAX_MODEL_BYTES;
+pub use guard::{MAX_ID_CHARS, MAX_MODEL_BYTES, MAX_PATTERN_CHARS};
 
 /// The loader's answer: the model, when it has no errors, and every finding.
 #[derive(Debug)]
@@ -54,18 +54,12 @@ pub fn load_str(file: &str, source: &str) -> Loaded {
             };
         }
     };
-    let mut ctx = resolve::Ctx {
-        file,
-        source,
-        diagnostics: Vec::new(),
-        selector_spans: resolve::SelectorSpans::default(),
-    };
+    let mut ctx = resolve::Ctx::new(file, source);
     let model = resolve::resolve(&mut ctx, raw);
-    if !has_errors(&ctx.diagnostics) {
+    if !ctx.has_errors() {
         validate::validate(&mut ctx, &model);
     }
-    let mut diagnostics = ctx.diagnostics;
-    diagnostics.sort_by_key(|d| (d.line, d.column));
+    let diagnostics = ctx.finish();
     let model = (!has_errors(&diagnostics)).then_some(model);
     Loaded { model, diagnostics }
 }
