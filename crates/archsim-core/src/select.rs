@@ -82,6 +82,32 @@ pub(crate) struct Expansion<'m> {
     model: &'m Model,
     ids: HashMap<&'m str, usize>,
     marks: Vec<u8>,
+    /// Components by id and by lower-case name, made on the first bare
+    /// word, so that many selectors do not each scan every component.
+    words: Option<Words<'m>>,
+    /// Whether an unknown selector's error names near names (the loader
+    /// turns them off once it only counts findings).
+    pub(crate) hints: bool,
+}
+
+/// Components by id and by ASCII-lower-case name; the first of a name.
+struct Words<'m> {
+    ids: HashMap<&'m str, usize>,
+    names: HashMap<String, usize>,
+}
+
+impl<'m> Words<'m> {
+    fn new(model: &'m Model) -> Words<'m> {
+        let mut words = Words {
+            ids: HashMap::with_capacity(model.components.len()),
+            names: HashMap::with_capacity(model.components.len()),
+        };
+        for (i, c) in model.components.iter().enumerate() {
+            words.ids.entry(c.id.as_str()).or_insert(i);
+            words.names.entry(c.name.to_ascii_lowercase()).or_insert(i);
+        }
+        words
+    }
 }
 
 impl<'m> Expansion<'m> {
@@ -94,7 +120,37 @@ impl<'m> Expansion<'m> {
             model,
             ids,
             marks: vec![0; model.scenarios.len()],
+            words: None,
+            hints: true,
         }
+    }
+
+    /// What a selector that names no scenario picks.
+    pub(crate) fn pick(&mut self, selector: &str) -> Result<BTreeSet<CompId>, QueryError> {
+        let model = self.model;
+        let set = if selector.contains(':') {
+            pick(model, selector, self.hints)?
+        } else {
+            let words = self.words.get_or_insert_with(|| Words::new(model));
+            let by_id = words.ids.get(selector);
+            match by_id.or_else(|| words.names.get(&selector.to_ascii_lowercase())) {
+                Some(&i) => only(CompId::from_index(i)),
+                None => pick(model, selector, self.hints)?,
+            }
+        };
+        if set.is_empty() {
+            let suggestions = if self.hints {
+                near_selectors(model, selector)
+            } else {
+                Vec::new()
+            };
+            return Err(QueryError::new(
+                QueryErrorKind::UnknownSelector,
+                format!("`{selector}` selects nothing in the model"),
+                suggestions,
+            ));
+        }
+        Ok(set)
     }
 
     /// The scenario a selector names (`NAME` or `scenario:NAME`), if any.
@@ -117,7 +173,7 @@ impl<'m> Expansion<'m> {
                 .expand(index, restart, Some(out))
                 .map_err(|failure| failure.error),
             None => {
-                let picked = pick(self.model, selector)?;
+                let picked = self.pick(selector)?;
                 if restart {
                     out.restarting.extend(picked)
                 } else {
@@ -177,7 +233,7 @@ impl<'m> Expansion<'m> {
                 }
                 self.enter(child, restart, &mut out, &mut stack);
             } else if let Some(out) = out.as_deref_mut() {
-                match pick(self.model, selector) {
+                match self.pick(selector) {
                     Ok(picked) if restart => out.restarting.extend(picked),
                     Ok(picked) => out.failed.extend(picked),
                     Err(error) => {
@@ -216,7 +272,9 @@ impl<'m> Expansion<'m> {
     }
 }
 
-pub(crate) fn pick(model: &Model, selector: &str) -> Result<BTreeSet<CompId>, QueryError> {
+/// What a selector picks, looked up the slow way: possibly nothing. Only
+/// [`Expansion::pick`] calls this.
+fn pick(model: &Model, selector: &str, hints: bool) -> Result<BTreeSet<CompId>, QueryError> {
     let set = if let Some((prefix, value)) = selector.split_once(':') {
         let value = value.trim();
         match prefix {
@@ -232,11 +290,15 @@ pub(crate) fn pick(model: &Model, selector: &str) -> Result<BTreeSet<CompId>, Qu
                 return Err(QueryError::new(
                     QueryErrorKind::UnknownSelector,
                     format!("`{selector}` is not a selector"),
-                    nearest(
-                        selector,
-                        prefix_examples(model).iter().map(String::as_str),
-                        3,
-                    ),
+                    if hints {
+                        nearest(
+                            selector,
+                            prefix_examples(model).iter().map(String::as_str),
+                            3,
+                        )
+                    } else {
+                        Vec::new()
+                    },
                 ));
             }
         }
@@ -258,9 +320,6 @@ pub(crate) fn pick(model: &Model, selector: &str) -> Result<BTreeSet<CompId>, Qu
             by_product
         }
     };
-    if set.is_empty() {
-        return Err(unknown(model, selector));
-    }
     Ok(set)
 }
 
@@ -310,17 +369,13 @@ fn prefix_examples(model: &Model) -> Vec<String> {
     out
 }
 
-fn unknown(model: &Model, selector: &str) -> QueryError {
+/// Near names for a selector that selects nothing.
+fn near_selectors(model: &Model, selector: &str) -> Vec<String> {
     let mut candidates: Vec<String> = model.component_names().map(str::to_owned).collect();
     candidates.extend(model.scenarios.iter().map(|s| s.id.clone()));
     candidates.extend(model.providers.iter().map(|p| p.id.clone()));
     candidates.extend(prefix_examples(model));
-    let suggestions = nearest(selector, candidates.iter().map(String::as_str), 3);
-    QueryError::new(
-        QueryErrorKind::UnknownSelector,
-        format!("`{selector}` selects nothing in the model"),
-        suggestions,
-    )
+    nearest(selector, candidates.iter().map(String::as_str), 3)
 }
 
 /// Add every component that runs (transitively) in a restarting one.

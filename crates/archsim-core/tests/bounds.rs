@@ -8,6 +8,7 @@ mod common;
 use archsim_core::diag::MAX_DIAGNOSTICS;
 use archsim_core::load::MAX_ID_CHARS;
 use archsim_core::*;
+use common::*;
 
 /// `levels` scenarios, each naming the next `fan` times; the last fails `gke`.
 fn fan_out(levels: usize, fan: usize) -> String {
@@ -65,7 +66,7 @@ fn a_scenario_loop_behind_a_fan_out_is_one_cycle_diagnostic() {
 /// The shipped model with one more component, `id`, that runs in `runs_in`.
 fn with_component(id: &str, runs_in: &str) -> String {
     format!(
-        "{TOMODA_MODEL}\n[[component]]\nid = \"{id}\"\nname = \"Extra\"\nkind = \"service\"\n\
+        "{TOMODA_MODEL}\n[[component]]\nid = \"{id}\"\nname = \"Extra {id}\"\nkind = \"service\"\n\
          provider = \"gcp\"\nregion = \"asia-east1\"\nenv = \"prod\"\nruns_in = \"{runs_in}\"\n"
     )
 }
@@ -177,4 +178,43 @@ fn diagnostics_stop_at_the_cap_and_say_how_many_more() {
     assert_eq!(last.code, "too-many-diagnostics");
     assert!(last.is_error());
     assert!(last.message.contains("and 9900 more"), "{}", last.message);
+}
+
+#[test]
+fn long_patterns_and_large_loops_get_short_diagnostics() {
+    let pattern = format!("{}.tomoda.life", "*a".repeat(5_000));
+    let mut looped = String::from(TOMODA_MODEL);
+    for i in 0..5_000 {
+        looped.push_str(&with_component(&format!("loop-{i}"), "gke")[TOMODA_MODEL.len()..]);
+        looped.push_str(&format!(
+            "\n[[edge]]\nfrom = \"loop-{i}\"\nto = \"loop-{}\"\nkind = \"request\"\n",
+            (i + 1) % 5_000
+        ));
+    }
+    // (what, source, code, a part of the message)
+    let cases = [
+        (
+            "a pattern longer than a host",
+            tomoda_with(
+                "owns = [\"assets.tomoda.life\"",
+                &format!("owns = [\"{pattern}\", \"assets.tomoda.life\""),
+            ),
+            "pattern-too-long",
+            "is 10012 characters long; the limit is 253",
+        ),
+        (
+            "a loop through 5,000 components",
+            looped,
+            "cycle",
+            "and 4990 more",
+        ),
+    ];
+    for (what, source, code, part) in cases {
+        let loaded = load_str("m.toml", &source);
+        let d: Vec<&Diagnostic> = loaded.diagnostics.iter().collect();
+        assert_eq!(d.len(), 1, "{what}: {d:#?}");
+        assert_eq!(d[0].code, code, "{what}");
+        assert!(d[0].message.contains(part), "{what}: {}", d[0].message);
+        assert!(d[0].message.len() < 1_000, "{what}: {}", d[0].message.len());
+    }
 }

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use petgraph::algo::tarjan_scc;
+use petgraph::algo::kosaraju_scc;
 use petgraph::graph::{DiGraph, NodeIndex};
 
 use super::resolve::Ctx;
@@ -48,35 +48,72 @@ fn cycles(ctx: &mut Ctx<'_>, model: &Model, relation: &str, keep: impl Fn(&Edge)
             );
         }
     }
-    for component in tarjan_scc(&graph) {
-        if component.len() < 2 {
-            continue;
+    // Kosaraju's walk keeps its own stack; petgraph's Tarjan recurses once
+    // per node of a chain, and a long chain overflowed the thread's stack.
+    let groups: Vec<Vec<NodeIndex>> = kosaraju_scc(&graph)
+        .into_iter()
+        .filter(|group| group.len() > 1)
+        .collect();
+    // Per node, its loop's number; per loop, its first edge in the file.
+    let mut group_of: Vec<Option<usize>> = vec![None; model.components.len()];
+    for (g, group) in groups.iter().enumerate() {
+        for n in group {
+            group_of[n.index()] = Some(g);
         }
-        let mut names: Vec<&str> = component
+    }
+    let mut first_edges: Vec<Option<usize>> = vec![None; groups.len()];
+    for e in graph.edge_indices() {
+        let (a, b) = graph.edge_endpoints(e).expect("edge exists");
+        if let Some(g) = group_of[a.index()].filter(|&g| group_of[b.index()] == Some(g)) {
+            let edge = graph[e];
+            first_edges[g] = Some(first_edges[g].map_or(edge, |f: usize| f.min(edge)));
+        }
+    }
+    for (group, first_edge) in groups.iter().zip(first_edges) {
+        let mut names: Vec<&str> = group
             .iter()
             .map(|n| model.components[n.index()].id.as_str())
             .collect();
         names.sort_unstable();
-        let first_edge = graph
-            .edge_indices()
-            .filter(|&e| {
-                let (a, b) = graph.edge_endpoints(e).expect("edge exists");
-                component.contains(&a) && component.contains(&b)
-            })
-            .map(|e| graph[e])
-            .min()
-            .expect("a cycle has an edge");
+        // A loop of two or more components has an edge inside it.
+        let Some(first_edge) = first_edge else {
+            continue;
+        };
         ctx.error(
             "cycle",
             model.edges[first_edge].span,
-            format!("{relation} cycle between {}", names.join(", ")),
+            format!("{relation} cycle between {}", listed(&names)),
             Some(format!("{relation} edges must not loop back; remove one edge of the cycle or turn it into another kind")),
         );
     }
 }
 
+/// Names for a message: all of a few, or the first ten and how many more.
+fn listed(names: &[&str]) -> String {
+    const SHOWN: usize = 10;
+    if names.len() <= SHOWN {
+        return names.join(", ");
+    }
+    format!(
+        "{} and {} more",
+        names[..SHOWN].join(", "),
+        names.len() - SHOWN
+    )
+}
+
+/// The earlier of two indices found by different keys: what a scan for
+/// the first that has either would find.
+fn first(a: Option<usize>, b: Option<usize>) -> Option<usize> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
 /// A selector names one thing: no two components share a name, and no
 /// scenario has a component's id or name (`fail NAME` would mean either).
+///
+/// Complexity: O(components + providers + scenarios), with hash maps.
 fn names(ctx: &mut Ctx<'_>, model: &Model) {
     let mut seen: HashMap<String, usize> = HashMap::new();
     for (i, c) in model.components.iter().enumerate() {
@@ -98,12 +135,19 @@ fn names(ctx: &mut Ctx<'_>, model: &Model) {
         }
     }
     // A name that is another component's id can never select its own.
-    let ids: HashMap<&str, usize> = model
-        .components
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (c.id.as_str(), i))
-        .collect();
+    let mut ids: HashMap<&str, usize> = HashMap::new();
+    for (i, c) in model.components.iter().enumerate() {
+        ids.entry(c.id.as_str()).or_insert(i);
+    }
+    // Providers by id, and by lower-case id: the first of each.
+    let mut providers: HashMap<&str, usize> = HashMap::new();
+    let mut providers_lower: HashMap<String, usize> = HashMap::new();
+    for (i, p) in model.providers.iter().enumerate() {
+        providers.entry(p.id.as_str()).or_insert(i);
+        providers_lower
+            .entry(p.id.to_ascii_lowercase())
+            .or_insert(i);
+    }
     for (i, c) in model.components.iter().enumerate() {
         if let Some(&other) = ids.get(c.name.as_str()).filter(|&&j| j != i) {
             ctx.error(
@@ -116,11 +160,9 @@ fn names(ctx: &mut Ctx<'_>, model: &Model) {
                 Some("`fail NAME` picks the component with that id; rename one of them".into()),
             );
         }
-        if let Some(p) = model
-            .providers
-            .iter()
-            .find(|p| p.id == c.id || p.id.eq_ignore_ascii_case(&c.name))
-        {
+        let by_id = providers.get(c.id.as_str()).copied();
+        let by_name = providers_lower.get(&c.name.to_ascii_lowercase()).copied();
+        if let Some(p) = first(by_id, by_name).map(|p| &model.providers[p]) {
             ctx.error(
                 "ambiguous-name",
                 c.span,
@@ -133,7 +175,8 @@ fn names(ctx: &mut Ctx<'_>, model: &Model) {
         }
     }
     for s in &model.scenarios {
-        if let Some(p) = model.providers.iter().find(|p| p.id == s.id) {
+        if let Some(&p) = providers.get(s.id.as_str()) {
+            let p = &model.providers[p];
             ctx.error(
                 "ambiguous-name",
                 s.span,
@@ -141,11 +184,9 @@ fn names(ctx: &mut Ctx<'_>, model: &Model) {
                 Some("`fail NAME` would pick the scenario, not the provider's components; rename the scenario".into()),
             );
         }
-        if let Some(c) = model
-            .components
-            .iter()
-            .find(|c| c.id == s.id || c.name.eq_ignore_ascii_case(&s.id))
-        {
+        let by_id = ids.get(s.id.as_str()).copied();
+        let by_name = seen.get(&s.id.to_ascii_lowercase()).copied();
+        if let Some(c) = first(by_id, by_name).map(|c| &model.components[c]) {
             ctx.error(
                 "ambiguous-name",
                 s.span,
@@ -236,7 +277,8 @@ fn scenarios(ctx: &mut Ctx<'_>, model: &Model) {
             if expansion.scenario(selector).is_some() {
                 continue;
             }
-            if let Err(error) = select::pick(model, selector.trim()) {
+            expansion.hints = !ctx.full();
+            if let Err(error) = expansion.pick(selector.trim()) {
                 let failure = select::Failure {
                     scenario: index,
                     selector: i,
@@ -333,16 +375,86 @@ fn only_reached_from(
     }
 }
 
+/// Patterns of the writers: exact hosts by text, and those with a `*`.
+struct Patterns<'m> {
+    /// Exact pattern → its writers, in model order.
+    exact: HashMap<&'m str, Vec<usize>>,
+    /// (writer, pattern) for every pattern with a `*`.
+    wild: Vec<(usize, &'m str)>,
+}
+
+impl<'m> Patterns<'m> {
+    fn new(model: &'m Model) -> Patterns<'m> {
+        let mut exact: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut wild = Vec::new();
+        for (w, writer) in model.writers.iter().enumerate() {
+            for pattern in &writer.owns {
+                if pattern.contains('*') {
+                    wild.push((w, pattern.as_str()));
+                } else {
+                    let writers = exact.entry(pattern.as_str()).or_default();
+                    if writers.last() != Some(&w) {
+                        writers.push(w);
+                    }
+                }
+            }
+        }
+        Patterns { exact, wild }
+    }
+
+    /// The writers with a pattern that covers `host`, in model order.
+    fn claimants(&self, host: &str) -> Vec<usize> {
+        let mut out = self.exact.get(host).cloned().unwrap_or_default();
+        out.extend(
+            self.wild
+                .iter()
+                .filter(|(_, p)| host::matches(p, host))
+                .map(|&(w, _)| w),
+        );
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// The writers after `writer` with a pattern that overlaps `pattern`
+    /// (one matches the other), in model order.
+    fn overlapping(&self, writer: usize, pattern: &str) -> Vec<usize> {
+        let mut out = Vec::new();
+        if pattern.contains('*') {
+            for (text, writers) in &self.exact {
+                if host::matches(pattern, text) {
+                    out.extend(writers.iter().filter(|&&w| w > writer));
+                }
+            }
+        } else {
+            let writers = self.exact.get(pattern).into_iter().flatten();
+            out.extend(writers.filter(|&&w| w > writer));
+        }
+        // In writer order: only those after `writer` are looked at.
+        let later = self.wild.partition_point(|&(w, _)| w <= writer);
+        out.extend(
+            self.wild[later..]
+                .iter()
+                .filter(|(_, q)| host::matches(q, pattern) || host::matches(pattern, q))
+                .map(|&(w, _)| w),
+        );
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
+/// No host is claimed by two writers, and each record's writer claims it.
+///
+/// Complexity: O((records + patterns) · patterns with a `*`) matches (half
+/// that for pairs of patterns), each
+/// at most [`MAX_PATTERN_CHARS`](crate::load::MAX_PATTERN_CHARS) by a
+/// host's 253 characters; exact patterns are looked up.
 fn writers_disjoint(ctx: &mut Ctx<'_>, model: &Model, invariant: &Invariant) {
+    let patterns = Patterns::new(model);
     let mut first_writer: HashMap<&str, usize> = HashMap::new();
     for (i, record) in model.records.iter().enumerate() {
-        let claimants: Vec<usize> = model
-            .writers
-            .iter()
-            .enumerate()
-            .filter(|(_, w)| w.owns.iter().any(|p| host::matches(p, &record.host)))
-            .map(|(i, _)| i)
-            .collect();
+        let claimants = patterns.claimants(&record.host);
         let writer = &model.writers[record.writer.index()];
         if claimants.len() > 1 {
             let names: Vec<&str> = claimants
@@ -386,21 +498,24 @@ fn writers_disjoint(ctx: &mut Ctx<'_>, model: &Model, invariant: &Invariant) {
         }
     }
     for (a, wa) in model.writers.iter().enumerate() {
-        for wb in &model.writers[a + 1..] {
-            for pattern in &wa.owns {
-                if wb
-                    .owns
-                    .iter()
-                    .any(|q| host::matches(q, pattern) || host::matches(pattern, q))
-                {
-                    violation(
-                        ctx,
-                        invariant,
-                        wb.span,
-                        format!("writers `{}` and `{}` both claim `{pattern}`", wa.id, wb.id),
-                    );
-                }
-            }
+        // (other writer, pattern of this one), in the order of the pairs.
+        let mut pairs: Vec<(usize, usize)> = Vec::new();
+        for (k, pattern) in wa.owns.iter().enumerate() {
+            pairs.extend(patterns.overlapping(a, pattern).into_iter().map(|b| (b, k)));
+        }
+        pairs.sort_unstable();
+        pairs.dedup();
+        for (b, k) in pairs {
+            let wb = &model.writers[b];
+            violation(
+                ctx,
+                invariant,
+                wb.span,
+                format!(
+                    "writers `{}` and `{}` both claim `{}`",
+                    wa.id, wb.id, wa.owns[k]
+                ),
+            );
         }
     }
 }
