@@ -218,3 +218,59 @@ fn long_patterns_and_large_loops_get_short_diagnostics() {
         assert!(d[0].message.len() < 1_000, "{what}: {}", d[0].message.len());
     }
 }
+
+#[test]
+fn route_and_spof_stop_at_the_same_hop_depth() {
+    use archsim_core::engine::MAX_HOP_DEPTH;
+    // A host routed through a chain of hops far deeper than the cap.
+    let deep = MAX_HOP_DEPTH + 50;
+    let mut source = tomoda_with(
+        "\"argo-app.tomoda.life\"]",
+        "\"argo-app.tomoda.life\", \"deep.tomoda.life\"]",
+    );
+    for i in 0..deep {
+        source.push_str(&format!(
+            "\n[[component]]\nid = \"hop-{i}\"\nname = \"Hop {i}\"\nkind = \"service\"\n\
+             provider = \"gcp\"\nregion = \"asia-east1\"\nenv = \"prod\"\nplacement = \"a test chain\"\n"
+        ));
+        if i + 1 < deep {
+            source.push_str(&format!(
+                "\n[[edge]]\nfrom = \"hop-{i}\"\nto = \"hop-{}\"\nkind = \"request\"\nhop = true\n",
+                i + 1
+            ));
+        }
+    }
+    source.push_str(
+        "\n[[record]]\nhost = \"deep.tomoda.life\"\ntype = \"A\"\ntarget = \"hop-0\"\n\
+         writer = \"external-dns\"\nenv = \"prod\"\n",
+    );
+    let e = Engine::from_str("deep.toml", &source).unwrap_or_else(|d| panic!("{d:#?}"));
+    let flow = e
+        .model()
+        .flow_by_id("deep.tomoda.life")
+        .expect("the host's flow");
+    let spof = e.flow_spof(flow).components;
+    // The zone hops to hop-0, so hop-i is i + 1 hops deep: the last one
+    // reached is hop-(cap - 1), where the route ends.
+    let last = MAX_HOP_DEPTH - 1;
+    for i in [0, 100, last - 1, last, last + 1, deep - 1] {
+        let c = comp(&e, &format!("hop-{i}"));
+        let failed = select::select(e.model(), &[&format!("hop-{i}")], &[]).expect("selects");
+        let verdict = e
+            .route("deep.tomoda.life", &failed)
+            .expect("routes")
+            .verdict;
+        let reached = i <= last;
+        let expected = if reached {
+            RouteVerdict::Resolves(State::Down)
+        } else {
+            RouteVerdict::Resolves(State::Ok)
+        };
+        assert_eq!(verdict, expected, "route with hop-{i} failed");
+        assert_eq!(
+            spof.contains(&c),
+            reached,
+            "hop-{i} as a single point of failure"
+        );
+    }
+}

@@ -21,7 +21,7 @@ use crate::diag::Diagnostic;
 use crate::load::{Loaded, load_bytes, load_str};
 use crate::model::{CompId, EdgeId, FlowId, Model};
 
-pub use route::{Hop, Route, RouteVerdict, edge_assumptions_touching};
+pub use route::{Hop, MAX_HOP_DEPTH, Route, RouteVerdict, edge_assumptions_touching};
 pub use simulate::{FlowOutcome, Outcome};
 pub use spof::FlowSpof;
 pub use state::State;
