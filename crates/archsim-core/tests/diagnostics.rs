@@ -473,3 +473,74 @@ fn every_diagnostic_code_is_documented() {
         "documented but never reported: {unused:?}"
     );
 }
+
+/// The model-file reference states each limit as the constant in force
+/// says it, in the Limits table and in the diagnostics it names.
+#[test]
+fn the_reference_states_the_limits_in_force() {
+    use archsim_core::{diag::MAX_DIAGNOSTICS, engine::MAX_HOP_DEPTH, load, suggest};
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let reference = std::fs::read_to_string(root.join("../../book/src/reference/model-file.md"))
+        .expect("the model-file reference exists");
+    let start = reference.find("## Limits").expect("a Limits section");
+    let end = reference
+        .find("## Diagnostics")
+        .expect("a Diagnostics section");
+    let limits = &reference[start..end];
+    let rows: Vec<(&str, &str)> = limits
+        .lines()
+        .filter_map(|l| l.strip_prefix("| "))
+        .filter_map(|l| l.split_once(" | `"))
+        .filter_map(|(name, rest)| rest.split_once('`').map(|(value, _)| (name, value)))
+        .collect();
+    // (limit, value in force, a diagnostic's row that repeats it)
+    let cases = [
+        (
+            "file size",
+            format!("{} MiB", load::MAX_MODEL_BYTES >> 20),
+            Some("| `too-large` |"),
+        ),
+        (
+            "id length",
+            load::MAX_ID_CHARS.to_string(),
+            Some("| `id-too-long` |"),
+        ),
+        (
+            "writer pattern length",
+            load::MAX_PATTERN_CHARS.to_string(),
+            Some("| `pattern-too-long` |"),
+        ),
+        (
+            "diagnostics shown",
+            MAX_DIAGNOSTICS.to_string(),
+            Some("| `too-many-diagnostics` |"),
+        ),
+        (
+            "hops followed from the zone",
+            MAX_HOP_DEPTH.to_string(),
+            None,
+        ),
+        (
+            "words compared for near names",
+            suggest::MAX_COMPARED_CHARS.to_string(),
+            None,
+        ),
+        (
+            "candidates looked at for near names",
+            suggest::MAX_CANDIDATES.to_string(),
+            None,
+        ),
+    ];
+    assert_eq!(rows.len(), cases.len(), "every limit is checked: {rows:?}");
+    for (limit, value, diagnostic) in cases {
+        let stated = rows.iter().find(|(name, _)| *name == limit);
+        assert_eq!(stated.map(|(_, v)| *v), Some(value.as_str()), "{limit}");
+        if let Some(row) = diagnostic {
+            let line = reference[end..]
+                .lines()
+                .find(|l| l.starts_with(row))
+                .unwrap_or_else(|| panic!("no row {row}"));
+            assert!(line.contains(&value), "{row} should say {value}: {line}");
+        }
+    }
+}
