@@ -59,6 +59,8 @@ pub fn components(model: &Model, selector: &str) -> Result<BTreeSet<CompId>, Que
 
 /// A selector that failed inside a scenario: the scenario, the selector's
 /// position in its `fail` then `reschedule` lists, and why.
+// Where it failed is read by the loader only.
+#[cfg_attr(not(feature = "toml"), allow(dead_code))]
 pub(crate) struct Failure {
     pub scenario: usize,
     pub selector: usize,
