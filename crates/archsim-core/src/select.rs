@@ -381,18 +381,28 @@ fn near_selectors(model: &Model, selector: &str) -> Vec<String> {
 }
 
 /// Add every component that runs (transitively) in a restarting one.
+///
+/// Complexity: O(components): one pass lists what runs in what, one walk
+/// adds it, however deep clusters nest.
 fn close_over_clusters(model: &Model, restarting: &mut BTreeSet<CompId>) {
-    loop {
-        let before = restarting.len();
-        for (i, c) in model.components.iter().enumerate() {
-            if c.runs_in
-                .is_some_and(|cluster| restarting.contains(&cluster))
-            {
-                restarting.insert(CompId::from_index(i));
-            }
+    if restarting.is_empty() {
+        return;
+    }
+    let mut inside: HashMap<CompId, Vec<CompId>> = HashMap::new();
+    for (i, c) in model.components.iter().enumerate() {
+        if let Some(cluster) = c.runs_in {
+            inside
+                .entry(cluster)
+                .or_default()
+                .push(CompId::from_index(i));
         }
-        if restarting.len() == before {
-            break;
+    }
+    let mut queue: Vec<CompId> = restarting.iter().copied().collect();
+    while let Some(cluster) = queue.pop() {
+        for &c in inside.get(&cluster).into_iter().flatten() {
+            if restarting.insert(c) {
+                queue.push(c);
+            }
         }
     }
 }

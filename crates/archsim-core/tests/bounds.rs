@@ -274,3 +274,42 @@ fn route_and_spof_stop_at_the_same_hop_depth() {
         );
     }
 }
+
+#[test]
+fn restarting_a_cluster_reaches_a_deep_nesting_in_one_walk() {
+    // Each component runs in the next, the last in gke, written in the
+    // order the old fixed-point loop liked least: one more per pass over
+    // every component.
+    let n = 20_000;
+    let mut source = String::from(TOMODA_MODEL);
+    for i in 0..n {
+        let runs_in = if i + 1 == n {
+            "gke".to_owned()
+        } else {
+            format!("nest-{}", i + 1)
+        };
+        source.push_str(&with_component(&format!("nest-{i}"), &runs_in)[TOMODA_MODEL.len()..]);
+    }
+    let e = Engine::from_str("nest.toml", &source).unwrap_or_else(|d| panic!("{d:#?}"));
+    let selection = select::select(e.model(), &[], &["gke"]).expect("selects");
+    for i in [0, n / 2, n - 1] {
+        assert!(
+            selection
+                .restarting
+                .contains(&comp(&e, &format!("nest-{i}"))),
+            "nest-{i}"
+        );
+    }
+    let outside = e
+        .model()
+        .components
+        .iter()
+        .filter(|c| c.runs_in.is_none())
+        .count();
+    assert!(
+        selection.restarting.len() > n,
+        "{}",
+        selection.restarting.len()
+    );
+    assert!(selection.restarting.len() <= e.model().components.len() - outside + 1);
+}
