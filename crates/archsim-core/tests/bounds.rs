@@ -313,3 +313,51 @@ fn restarting_a_cluster_reaches_a_deep_nesting_in_one_walk() {
     );
     assert!(selection.restarting.len() <= e.model().components.len() - outside + 1);
 }
+
+#[test]
+fn a_host_with_a_wide_fan_of_hops_is_routed_without_scanning_every_hop() {
+    // One host through a hub to 20,000 alternative backends: each hop of
+    // the host was found by scanning all of them, for every component.
+    let n = 20_000;
+    let mut source = tomoda_with(
+        "\"argo-app.tomoda.life\"]",
+        "\"argo-app.tomoda.life\", \"wide.tomoda.life\"]",
+    );
+    let component = |id: &str| {
+        format!(
+            "\n[[component]]\nid = \"{id}\"\nname = \"{id}\"\nkind = \"service\"\n\
+             provider = \"gcp\"\nregion = \"asia-east1\"\nenv = \"prod\"\nplacement = \"a test fan\"\n"
+        )
+    };
+    source.push_str(&component("hub"));
+    for i in 0..n {
+        source.push_str(&component(&format!("leaf-{i}")));
+        source.push_str(&format!(
+            "\n[[edge]]\nfrom = \"hub\"\nto = \"leaf-{i}\"\nkind = \"request\"\nhop = true\n\
+             hosts = [\"wide.tomoda.life\"]\n"
+        ));
+    }
+    source.push_str(
+        "\n[[record]]\nhost = \"wide.tomoda.life\"\ntype = \"A\"\ntarget = \"hub\"\n\
+         writer = \"external-dns\"\nenv = \"prod\"\n",
+    );
+    let e = Engine::from_str("wide.toml", &source).unwrap_or_else(|d| panic!("{d:#?}"));
+    // (failed, verdict): a backend is one of many; the hub is the only way.
+    let cases = [
+        ("leaf-0", State::Ok),
+        ("leaf-19999", State::Ok),
+        ("hub", State::Down),
+    ];
+    for (failed, state) in cases {
+        let selection = select::select(e.model(), &[failed], &[]).expect("selects");
+        let route = e.route("wide.tomoda.life", &selection).expect("routes");
+        assert_eq!(route.verdict, RouteVerdict::Resolves(state), "{failed}");
+    }
+    let flow = e
+        .model()
+        .flow_by_id("wide.tomoda.life")
+        .expect("the host's flow");
+    let spof = ids(&e, &e.flow_spof(flow).components);
+    assert!(spof.contains(&"hub".to_owned()), "{spof:?}");
+    assert!(!spof.iter().any(|c| c.starts_with("leaf-")), "{spof:?}");
+}

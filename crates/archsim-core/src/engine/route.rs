@@ -246,7 +246,7 @@ impl Engine {
 
     /// Hop edges leaving `node` that carry `host`.
     ///
-    /// Complexity: O(hops for the host + hops from the node for every host).
+    /// Complexity: O(the hops that leave the node), by two lookups.
     pub(crate) fn hop_edges<'a>(
         &'a self,
         node: CompId,
@@ -255,16 +255,10 @@ impl Engine {
         let limited = self
             .host_hops
             .get(host)
+            .and_then(|from| from.get(&node))
             .map(Vec::as_slice)
             .unwrap_or_default();
-        self.any_hops[node.index()]
-            .iter()
-            .chain(
-                limited
-                    .iter()
-                    .filter(move |e| self.model.edges[e.index()].from == node),
-            )
-            .copied()
+        self.any_hops[node.index()].iter().chain(limited).copied()
     }
 
     /// The components behind a route's verdict: the first hop whose own state

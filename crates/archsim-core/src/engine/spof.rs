@@ -97,7 +97,8 @@ impl Engine {
             }
         }
         for (candidate, blocked) in &blocked_by {
-            if !reaches(&route, blocked) {
+            // One node that no dominator is cuts no way alone: no walk.
+            if blocked.len() > 1 && !reaches(&route, blocked) {
                 spof.insert(*candidate);
             }
         }
