@@ -168,7 +168,10 @@ impl Engine {
             FlowStart::Host(host) => {
                 let start = node(&mut graph, self.model.zone.component);
                 graph.add_edge(root, start, ());
-                // The route's own walk: it ends where routing ends.
+                // The route's own walk: it ends where routing ends. Parallel
+                // edges change no dominator and no way through, so edges are
+                // added, not looked for first (a hub with many hops made
+                // that a square).
                 for (at, followed) in self.hop_order(host) {
                     let from = node(&mut graph, at);
                     let mut any = false;
@@ -176,13 +179,13 @@ impl Engine {
                         any = true;
                         let edge = &self.model.edges[e.index()];
                         let to = node(&mut graph, edge.to);
-                        graph.update_edge(from, to, ());
+                        graph.add_edge(from, to, ());
                         if edge.kind == EdgeKind::Cached {
-                            graph.update_edge(from, sink, ());
+                            graph.add_edge(from, sink, ());
                         }
                     }
                     if !any {
-                        graph.update_edge(from, sink, ());
+                        graph.add_edge(from, sink, ());
                     }
                 }
             }
