@@ -276,6 +276,31 @@ fn cases() -> Vec<(
             "value's type",
         ),
         (
+            "an id longer than the limit",
+            tomoda_with(
+                "id = \"redis\"\nname = \"Bitnami Redis\"",
+                "id = \"a-very-long-component-id-that-goes-on-and-on-past-the-limit-of-64\"\nname = \"Bitnami Redis\"",
+            ),
+            "id-too-long",
+            "id = \"a-very-long-component-id-that-goes-on-and-on-past-the-limit-of-64\"",
+            "is 65 characters long; the limit is 64",
+            "shorten it",
+        ),
+        (
+            "a writer pattern longer than a host name",
+            tomoda_with(
+                "\"_acm-validation.*.tomoda.life\"]",
+                &format!(
+                    "\"_acm-validation.*.tomoda.life\", \"{}.tomoda.life\"]",
+                    "*a".repeat(130)
+                ),
+            ),
+            "pattern-too-long",
+            "owns = [\"assets.tomoda.life\", \"assets-dev.tomoda.life\", \"_acm-validation.*.tomoda.life\", \"*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a.tomoda.life\"]",
+            "is 272 characters long; the limit is 253",
+            "a pattern is a host name",
+        ),
+        (
             "a date where the format number belongs",
             tomoda_with("format = 1", "format = 1979-05-27"),
             "schema",
