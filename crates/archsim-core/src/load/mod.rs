@@ -16,15 +16,21 @@ pub use guard::{MAX_ID_CHARS, MAX_MODEL_BYTES, MAX_PATTERN_CHARS};
 pub struct Loaded {
     /// The model; `None` when any diagnostic is an error.
     pub model: Option<Model>,
-    /// Errors and warnings, in source order.
+    /// Errors and warnings, in source order: the first
+    /// [`MAX_DIAGNOSTICS`](crate::diag::MAX_DIAGNOSTICS) the checks find,
+    /// then, if there were more, one `too-many-diagnostics` saying how many.
     pub diagnostics: Vec<Diagnostic>,
 }
 
 /// Parse and check a model file held in memory.
 ///
 /// Arguments: `file` names the source in diagnostics; `bytes` is its content.
-/// Returns: the model (when error-free) and all diagnostics; never panics.
-/// Complexity: linear in the file's size plus the checks' O(V + E).
+/// Returns: the model (when error-free) and its diagnostics (at most
+/// [`MAX_DIAGNOSTICS`](crate::diag::MAX_DIAGNOSTICS) and a count of the
+/// rest); never panics.
+/// Complexity: near-linear in the file's size: lookups are hashed, walks
+/// keep their own stacks, and the few pairwise checks left (writers'
+/// patterns with a `*`) are bounded by the pattern cap.
 pub fn load_bytes(file: &str, bytes: &[u8]) -> Loaded {
     match guard::text(file, bytes) {
         Ok(source) => load_str(file, source),
