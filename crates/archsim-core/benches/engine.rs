@@ -112,5 +112,49 @@ fn synthetic(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, tomoda, synthetic);
+/// Hostile models of the kinds issue 16 found: each must load in about the
+/// time of its size, not of what it multiplies.
+fn hostile(c: &mut Criterion) {
+    // Six scenarios, each naming the next 50 times (22 s before).
+    let mut fan = String::from(TOMODA_MODEL);
+    for level in 0..6 {
+        let next = if level == 5 {
+            "\"gke\"".to_owned()
+        } else {
+            vec![format!("\"fan-{}\"", level + 1); 50].join(", ")
+        };
+        fan.push_str(&format!(
+            "\n[[scenario]]\nid = \"fan-{level}\"\nname = \"Fan {level}\"\nfail = [{next}]\n"
+        ));
+    }
+    // A 200,000-character id and unknown reference (an abort before).
+    let long = format!(
+        "{TOMODA_MODEL}\n[[component]]\nid = \"{}\"\nname = \"Long\"\nkind = \"service\"\n\
+         provider = \"gcp\"\nregion = \"asia-east1\"\nenv = \"prod\"\nruns_in = \"{}\"\n",
+        "x".repeat(200_000),
+        "y".repeat(200_000)
+    );
+    // 10,000 unknown references: 100 diagnostics and a count.
+    let mut many = String::from(TOMODA_MODEL);
+    for i in 0..10_000 {
+        many.push_str(&format!(
+            "\n[[component]]\nid = \"extra-{i}\"\nname = \"Extra {i}\"\nkind = \"service\"\n\
+             provider = \"gcp\"\nregion = \"asia-east1\"\nenv = \"prod\"\nruns_in = \"nowhere-{i}\"\n"
+        ));
+    }
+    let mut group = c.benchmark_group("hostile");
+    group.sample_size(10);
+    for (name, source) in [
+        ("scenario fan-out 50^5", &fan),
+        ("200,000-character ids", &long),
+        ("10,000 errors", &many),
+    ] {
+        group.bench_function(name, |b| {
+            b.iter(|| load_str("hostile.toml", black_box(source)))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, tomoda, synthetic, hostile);
 criterion_main!(benches);

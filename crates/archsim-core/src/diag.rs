@@ -130,15 +130,66 @@ impl fmt::Display for Diagnostic {
     }
 }
 
+/// The most diagnostics a load keeps: the first ones found, in source
+/// order, then one more that says how many were left out.
+pub const MAX_DIAGNOSTICS: usize = 100;
+
+/// Where each line of a source starts, so that many diagnostics are located
+/// without counting lines from the start of the file for each.
+#[derive(Clone, Debug, Default)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    /// Index the lines of `source`.
+    ///
+    /// Complexity: one pass over the bytes.
+    pub fn new(source: &str) -> LineIndex {
+        let mut starts = vec![0];
+        for (i, b) in source.bytes().enumerate() {
+            if b == b'\n' {
+                starts.push(i + 1);
+            }
+        }
+        LineIndex { starts }
+    }
+
+    /// 1-based line of byte `offset`.
+    ///
+    /// Complexity: O(log lines).
+    pub fn line(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&start| start <= offset).max(1)
+    }
+
+    /// 1-based line and character column of byte `offset` in `source`, the
+    /// text this index was built from; see [`line_column`].
+    ///
+    /// Complexity: O(log lines + the column).
+    pub fn line_column(&self, source: &str, offset: usize) -> (usize, usize) {
+        let offset = boundary(source, offset);
+        let line = self.line(offset);
+        let start = self.starts[line - 1].min(offset);
+        let column = source.get(start..offset).map_or(0, |s| s.chars().count()) + 1;
+        (line, column)
+    }
+}
+
+/// `offset` clamped to the source and moved back to a character boundary.
+fn boundary(source: &str, offset: usize) -> usize {
+    let mut offset = offset.min(source.len());
+    while !source.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
 /// 1-based line and character column of byte `offset` in `source`.
 ///
 /// Offsets past the end, or inside a multi-byte character, are clamped to the
 /// nearest character boundary before them.
 pub fn line_column(source: &str, offset: usize) -> (usize, usize) {
-    let mut offset = offset.min(source.len());
-    while !source.is_char_boundary(offset) {
-        offset -= 1;
-    }
+    let offset = boundary(source, offset);
     let before = &source[..offset];
     let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
@@ -165,8 +216,14 @@ mod tests {
             (4, (2, 2)),
             (99, (3, 1)),
         ];
+        let index = LineIndex::new(source);
         for (offset, expected) in cases {
             assert_eq!(line_column(source, offset), expected, "offset {offset}");
+            assert_eq!(
+                index.line_column(source, offset),
+                expected,
+                "indexed, offset {offset}"
+            );
         }
     }
 }

@@ -6,74 +6,115 @@
 //! written. Full Unicode case mapping would bring its tables (about 15 KB)
 //! into the browser bundle for no answer that changes.
 
+/// The longest word compared, in characters: ids are at most 64, hosts
+/// 253. A longer word, wanted or offered, gets no near names.
+pub const MAX_COMPARED_CHARS: usize = 256;
+
+/// The most candidates looked at for one word.
+pub const MAX_CANDIDATES: usize = 10_000;
+
+/// The most cells of distance tables worked out for one word: what a
+/// hostile list of long, similar candidates can cost, whatever its length.
+const MAX_CELLS: usize = 1_000_000;
+
 /// Edit distance between two strings (optimal string alignment: insertions,
 /// deletions, substitutions and adjacent transpositions cost 1), by
 /// characters, ignoring ASCII case.
+///
+/// Complexity: O(|a| · |b|) time, O(|b|) memory.
 pub fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().map(|c| c.to_ascii_lowercase()).collect();
-    let b: Vec<char> = b.chars().map(|c| c.to_ascii_lowercase()).collect();
-    let width = b.len() + 1;
-    let mut d = vec![0usize; (a.len() + 1) * width];
-    for i in 0..=a.len() {
-        d[i * width] = i;
-    }
-    for (j, cell) in d.iter_mut().enumerate().take(width) {
-        *cell = j;
-    }
+    let a = folded(a);
+    let b = folded(b);
+    distance_within(&a, &b, usize::MAX).unwrap_or(usize::MAX)
+}
+
+/// The characters of a word, ASCII case folded.
+fn folded(word: &str) -> Vec<char> {
+    word.chars().map(|c| c.to_ascii_lowercase()).collect()
+}
+
+/// The edit distance of `a` and `b`, or `None` as soon as it is sure to be
+/// over `limit`. Three rows of the table (the one before the previous is
+/// for transpositions), never the whole table.
+fn distance_within(a: &[char], b: &[char], limit: usize) -> Option<usize> {
+    let mut before: Vec<usize> = vec![0; b.len() + 1];
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    let mut row: Vec<usize> = vec![0; b.len() + 1];
     for i in 1..=a.len() {
+        row[0] = i;
+        let mut least = i;
         for j in 1..=b.len() {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (d[(i - 1) * width + j] + 1)
-                .min(d[i * width + j - 1] + 1)
-                .min(d[(i - 1) * width + j - 1] + cost);
+            let mut best = (previous[j] + 1)
+                .min(row[j - 1] + 1)
+                .min(previous[j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                best = best.min(d[(i - 2) * width + j - 2] + 1);
+                best = best.min(before[j - 2] + 1);
             }
-            d[i * width + j] = best;
+            row[j] = best;
+            least = least.min(best);
         }
+        // Every later cell is at least the least of this row, less one per
+        // transposition's skipped row: two rows over means over for good.
+        if least > limit.saturating_add(1) {
+            return None;
+        }
+        std::mem::swap(&mut before, &mut previous);
+        std::mem::swap(&mut previous, &mut row);
     }
-    d[a.len() * width + b.len()]
+    Some(previous[b.len()]).filter(|&d| d <= limit)
 }
 
 /// The candidates nearest to `wanted`, best first, at most `limit` of them.
 ///
 /// A candidate qualifies when it is within a third of the longer length in
 /// edit distance, or when one contains the other. Ties keep the candidates'
-/// order.
+/// order. Words longer than [`MAX_COMPARED_CHARS`] are not compared; only
+/// the first [`MAX_CANDIDATES`] candidates are looked at.
 ///
-/// Complexity: O(n · |wanted| · |candidate|).
+/// Complexity: O(candidates · [`MAX_COMPARED_CHARS`]) plus a fixed budget of
+/// distance-table cells, whatever the words.
 pub fn nearest<'a, I>(wanted: &str, candidates: I, limit: usize) -> Vec<String>
 where
     I: IntoIterator<Item = &'a str>,
 {
+    let Some(wanted_chars) = short(wanted) else {
+        return Vec::new();
+    };
     let wanted_lower = wanted.to_ascii_lowercase();
-    let wanted_len = wanted.chars().count();
+    let wanted_len = wanted_chars.len();
+    let mut cells = MAX_CELLS;
     let mut scored: Vec<(usize, usize, &str)> = Vec::new();
-    for (order, candidate) in candidates.into_iter().enumerate() {
+    for (order, candidate) in candidates.into_iter().take(MAX_CANDIDATES).enumerate() {
         // The same word in other case is the best suggestion of all, for
         // a lookup that is case-sensitive (ids are).
         if candidate == wanted {
             continue;
         }
-        let candidate_len = candidate.chars().count();
+        let Some(candidate_chars) = short(candidate) else {
+            continue;
+        };
+        let candidate_len = candidate_chars.len();
         let longest = wanted_len.max(candidate_len);
         let apart = wanted_len.abs_diff(candidate_len);
         let lower = candidate.to_ascii_lowercase();
         let contains = !wanted_lower.is_empty()
             && wanted_lower.len() >= 3
             && (lower.contains(&wanted_lower) || wanted_lower.contains(&lower));
+        let threshold = (longest + 1) / 3;
         let score = if contains {
             // One inside the other: the distance is the length difference.
             apart.min(longest / 2)
-        } else if apart * 3 > longest + 1 {
-            // Too far apart in length alone; skip the quadratic distance.
+        } else if apart > threshold || cells < wanted_len * candidate_len {
+            // Too far apart in length alone, or the budget is spent: skip
+            // the quadratic distance.
             continue;
         } else {
-            let distance = edit_distance(wanted, candidate);
-            if distance * 3 > longest + 1 {
-                continue;
+            cells -= wanted_len * candidate_len;
+            match distance_within(&wanted_chars, &candidate_chars, threshold) {
+                Some(distance) => distance,
+                None => continue,
             }
-            distance
         };
         scored.push((score, order, candidate));
     }
@@ -89,6 +130,15 @@ where
         }
     }
     out
+}
+
+/// A word's folded characters, when it is short enough to compare.
+fn short(word: &str) -> Option<Vec<char>> {
+    // Bytes bound characters: a long word is turned away unread.
+    if word.len() > 4 * MAX_COMPARED_CHARS {
+        return None;
+    }
+    Some(folded(word)).filter(|chars| chars.len() <= MAX_COMPARED_CHARS)
 }
 
 /// " (did you mean `a` or `b`?)" for a message, or "" when there is nothing near.

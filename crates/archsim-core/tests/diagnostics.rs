@@ -276,6 +276,31 @@ fn cases() -> Vec<(
             "value's type",
         ),
         (
+            "an id longer than the limit",
+            tomoda_with(
+                "id = \"redis\"\nname = \"Bitnami Redis\"",
+                "id = \"a-very-long-component-id-that-goes-on-and-on-past-the-limit-of-64\"\nname = \"Bitnami Redis\"",
+            ),
+            "id-too-long",
+            "id = \"a-very-long-component-id-that-goes-on-and-on-past-the-limit-of-64\"",
+            "is 65 characters long; the limit is 64",
+            "shorten it",
+        ),
+        (
+            "a writer pattern longer than a host name",
+            tomoda_with(
+                "\"_acm-validation.*.tomoda.life\"]",
+                &format!(
+                    "\"_acm-validation.*.tomoda.life\", \"{}.tomoda.life\"]",
+                    "*a".repeat(130)
+                ),
+            ),
+            "pattern-too-long",
+            "owns = [\"assets.tomoda.life\", \"assets-dev.tomoda.life\", \"_acm-validation.*.tomoda.life\", \"*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a.tomoda.life\"]",
+            "is 272 characters long; the limit is 253",
+            "a pattern is a host name",
+        ),
+        (
             "a date where the format number belongs",
             tomoda_with("format = 1", "format = 1979-05-27"),
             "schema",
@@ -472,4 +497,75 @@ fn every_diagnostic_code_is_documented() {
         unused.is_empty(),
         "documented but never reported: {unused:?}"
     );
+}
+
+/// The model-file reference states each limit as the constant in force
+/// says it, in the Limits table and in the diagnostics it names.
+#[test]
+fn the_reference_states_the_limits_in_force() {
+    use archsim_core::{diag::MAX_DIAGNOSTICS, engine::MAX_HOP_DEPTH, load, suggest};
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let reference = std::fs::read_to_string(root.join("../../book/src/reference/model-file.md"))
+        .expect("the model-file reference exists");
+    let start = reference.find("## Limits").expect("a Limits section");
+    let end = reference
+        .find("## Diagnostics")
+        .expect("a Diagnostics section");
+    let limits = &reference[start..end];
+    let rows: Vec<(&str, &str)> = limits
+        .lines()
+        .filter_map(|l| l.strip_prefix("| "))
+        .filter_map(|l| l.split_once(" | `"))
+        .filter_map(|(name, rest)| rest.split_once('`').map(|(value, _)| (name, value)))
+        .collect();
+    // (limit, value in force, a diagnostic's row that repeats it)
+    let cases = [
+        (
+            "file size",
+            format!("{} MiB", load::MAX_MODEL_BYTES >> 20),
+            Some("| `too-large` |"),
+        ),
+        (
+            "id length",
+            load::MAX_ID_CHARS.to_string(),
+            Some("| `id-too-long` |"),
+        ),
+        (
+            "writer pattern length",
+            load::MAX_PATTERN_CHARS.to_string(),
+            Some("| `pattern-too-long` |"),
+        ),
+        (
+            "diagnostics shown",
+            MAX_DIAGNOSTICS.to_string(),
+            Some("| `too-many-diagnostics` |"),
+        ),
+        (
+            "hops followed from the zone",
+            MAX_HOP_DEPTH.to_string(),
+            None,
+        ),
+        (
+            "words compared for near names",
+            suggest::MAX_COMPARED_CHARS.to_string(),
+            None,
+        ),
+        (
+            "candidates looked at for near names",
+            suggest::MAX_CANDIDATES.to_string(),
+            None,
+        ),
+    ];
+    assert_eq!(rows.len(), cases.len(), "every limit is checked: {rows:?}");
+    for (limit, value, diagnostic) in cases {
+        let stated = rows.iter().find(|(name, _)| *name == limit);
+        assert_eq!(stated.map(|(_, v)| *v), Some(value.as_str()), "{limit}");
+        if let Some(row) = diagnostic {
+            let line = reference[end..]
+                .lines()
+                .find(|l| l.starts_with(row))
+                .unwrap_or_else(|| panic!("no row {row}"));
+            assert!(line.contains(&value), "{row} should say {value}: {line}");
+        }
+    }
 }

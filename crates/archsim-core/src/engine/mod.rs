@@ -21,7 +21,7 @@ use crate::diag::Diagnostic;
 use crate::load::{Loaded, load_bytes, load_str};
 use crate::model::{CompId, EdgeId, FlowId, Model};
 
-pub use route::{Hop, Route, RouteVerdict, edge_assumptions_touching};
+pub use route::{Hop, MAX_HOP_DEPTH, Route, RouteVerdict, edge_assumptions_touching};
 pub use simulate::{FlowOutcome, Outcome};
 pub use spof::FlowSpof;
 pub use state::State;
@@ -43,8 +43,10 @@ pub struct Engine {
     order: Vec<CompId>,
     /// Flows that have edges of their own (`flows = [...]`).
     flow_specific: Vec<bool>,
-    /// Hop edges limited to some hosts, by host (records, ingress rules).
-    host_hops: HashMap<String, Vec<EdgeId>>,
+    /// Hop edges limited to some hosts, by host, then by source component
+    /// (records, ingress rules): a route looks up a component's hops, never
+    /// scans every hop of its host.
+    host_hops: HashMap<String, HashMap<CompId, Vec<EdgeId>>>,
     /// Hop edges that carry every host, by source component.
     any_hops: Vec<Vec<EdgeId>>,
     warnings: Vec<Diagnostic>,
@@ -107,7 +109,7 @@ impl Engine {
                 flow_specific[f.index()] = true;
             }
         }
-        let mut host_hops: HashMap<String, Vec<EdgeId>> = HashMap::new();
+        let mut host_hops: HashMap<String, HashMap<CompId, Vec<EdgeId>>> = HashMap::new();
         let mut any_hops = vec![Vec::new(); model.components.len()];
         for (i, e) in model.edges.iter().enumerate().filter(|(_, e)| e.hop) {
             if e.hosts.is_empty() {
@@ -116,6 +118,8 @@ impl Engine {
             for host in &e.hosts {
                 host_hops
                     .entry(host.clone())
+                    .or_default()
+                    .entry(e.from)
                     .or_default()
                     .push(EdgeId::from_index(i));
             }

@@ -1,6 +1,6 @@
 //! Routing a host or URL hop by hop, from the zone to the origin.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::Engine;
 use super::state::{State, States};
@@ -9,6 +9,11 @@ use crate::host;
 use crate::model::{CompId, EdgeId, EdgeKind, RecordId};
 use crate::select::Selection;
 use crate::suggest::nearest;
+
+/// The most hops a route follows from the zone. A component first reached
+/// this deep is where the route ends, for routing and for single points of
+/// failure alike.
+pub const MAX_HOP_DEPTH: usize = 256;
 
 /// The verdict of a route.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -158,7 +163,31 @@ impl Engine {
     pub(crate) fn walk(&self, host: &str, states: &States<'_>) -> Walk {
         let start = self.model.zone.component;
         let mut memo: HashMap<CompId, (State, Option<EdgeId>)> = HashMap::new();
-        self.best(host, start, states, &mut memo, 0);
+        // Each component after every one it hops to: a component's value
+        // is its own state, worsened by the best of its hops.
+        for (node, followed) in self.hop_order(host) {
+            let mut options: Option<(State, EdgeId)> = None;
+            for edge_id in self.hop_edges(node, host).filter(|_| followed) {
+                let edge = &self.model.edges[edge_id.index()];
+                let Some(&(behind, _)) = memo.get(&edge.to) else {
+                    continue;
+                };
+                let value = if edge.kind == EdgeKind::Cached {
+                    behind.min(State::Degraded)
+                } else {
+                    behind
+                };
+                if options.is_none_or(|(v, e)| value < v || (value == v && edge_id < e)) {
+                    options = Some((value, edge_id));
+                }
+            }
+            let own = states.state(node);
+            let (state, chosen) = match options {
+                Some((value, edge)) => (own.max(value), Some(edge)),
+                None => (own, None),
+            };
+            memo.insert(node, (state, chosen));
+        }
         let mut path = vec![(start, None)];
         let mut at = start;
         while let Some(&(_, Some(edge))) = memo.get(&at) {
@@ -177,44 +206,47 @@ impl Engine {
         }
     }
 
-    fn best(
-        &self,
-        host: &str,
-        node: CompId,
-        states: &States<'_>,
-        memo: &mut HashMap<CompId, (State, Option<EdgeId>)>,
-        depth: usize,
-    ) -> State {
-        if let Some(&(state, _)) = memo.get(&node) {
-            return state;
-        }
-        let own = states.state(node);
-        let mut options: Option<(State, EdgeId)> = None;
-        if depth < 256 {
-            for edge_id in self.hop_edges(node, host) {
-                let edge = &self.model.edges[edge_id.index()];
-                let behind = self.best(host, edge.to, states, memo, depth + 1);
-                let value = if edge.kind == EdgeKind::Cached {
-                    behind.min(State::Degraded)
-                } else {
-                    behind
-                };
-                if options.is_none_or(|(v, e)| value < v || (value == v && edge_id < e)) {
-                    options = Some((value, edge_id));
+    /// The components a host's requests can reach from the zone, each
+    /// after every component it hops to, and whether its hops are
+    /// followed: a component first reached [`MAX_HOP_DEPTH`] hops deep is
+    /// where the route ends. Routing and single points of failure both
+    /// walk this order, so they stop at the same depth.
+    ///
+    /// Complexity: O(the host's route graph); the walk keeps its own stack.
+    pub(crate) fn hop_order(&self, host: &str) -> Vec<(CompId, bool)> {
+        let start = self.model.zone.component;
+        let mut seen: HashSet<CompId> = HashSet::from([start]);
+        let mut out = Vec::new();
+        // (component, its hop edges, the next one to take, followed)
+        let mut stack: Vec<(CompId, Vec<EdgeId>, usize, bool)> =
+            vec![(start, self.hop_edges(start, host).collect(), 0, true)];
+        while let Some(top) = stack.last_mut() {
+            match top.1.get(top.2) {
+                Some(&edge) => {
+                    top.2 += 1;
+                    let to = self.model.edges[edge.index()].to;
+                    if seen.insert(to) {
+                        let followed = stack.len() < MAX_HOP_DEPTH;
+                        let edges = if followed {
+                            self.hop_edges(to, host).collect()
+                        } else {
+                            Vec::new()
+                        };
+                        stack.push((to, edges, 0, followed));
+                    }
+                }
+                None => {
+                    out.push((top.0, top.3));
+                    stack.pop();
                 }
             }
         }
-        let (state, chosen) = match options {
-            Some((value, edge)) => (own.max(value), Some(edge)),
-            None => (own, None),
-        };
-        memo.insert(node, (state, chosen));
-        state
+        out
     }
 
     /// Hop edges leaving `node` that carry `host`.
     ///
-    /// Complexity: O(hops for the host + hops from the node for every host).
+    /// Complexity: O(the hops that leave the node), by two lookups.
     pub(crate) fn hop_edges<'a>(
         &'a self,
         node: CompId,
@@ -223,16 +255,10 @@ impl Engine {
         let limited = self
             .host_hops
             .get(host)
+            .and_then(|from| from.get(&node))
             .map(Vec::as_slice)
             .unwrap_or_default();
-        self.any_hops[node.index()]
-            .iter()
-            .chain(
-                limited
-                    .iter()
-                    .filter(move |e| self.model.edges[e.index()].from == node),
-            )
-            .copied()
+        self.any_hops[node.index()].iter().chain(limited).copied()
     }
 
     /// The components behind a route's verdict: the first hop whose own state

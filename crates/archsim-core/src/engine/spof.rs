@@ -44,8 +44,11 @@ impl Engine {
     /// Single points of failure of every flow.
     ///
     /// Complexity: per flow, O(r log r) for the dominators of its route graph
-    /// (r nodes, usually under ten) plus the size of the request-time
-    /// dependency closures of its route nodes.
+    /// (r nodes, usually under ten, reached at most
+    /// [`MAX_HOP_DEPTH`](super::MAX_HOP_DEPTH) hops deep, as routing
+    /// reaches them) plus the size of the request-time dependency closures
+    /// of its route nodes, plus one walk of the route graph per shared
+    /// requirement of alternatives.
     pub fn spof(&self) -> Vec<FlowSpof> {
         (0..self.model.flows.len())
             .map(|i| self.flow_spof(FlowId::from_index(i)))
@@ -85,21 +88,18 @@ impl Engine {
             .filter(|c| !dominating.contains(c))
             .map(|&c| (c, self.requirements(c, flow)))
             .collect();
-        let mut candidates: Vec<CompId> = others
-            .iter()
-            .flat_map(|(_, req)| req.iter().copied())
-            .filter(|c| !spof.contains(c))
-            .collect();
-        crate::order::sort(&mut candidates);
-        candidates.dedup();
-        for candidate in candidates {
-            let blocked: HashSet<NodeIndex> = others
-                .iter()
-                .filter(|(_, req)| req.contains(&candidate))
-                .map(|(c, _)| route.nodes[c])
-                .collect();
-            if !reaches(&route, &blocked) {
-                spof.insert(candidate);
+        // Per candidate, the route nodes its failure takes down: one pass
+        // over the requirements, not a scan of them per candidate.
+        let mut blocked_by: HashMap<CompId, HashSet<NodeIndex>> = HashMap::new();
+        for (c, req) in &others {
+            for r in req.iter().filter(|r| !spof.contains(r)) {
+                blocked_by.entry(*r).or_default().insert(route.nodes[c]);
+            }
+        }
+        for (candidate, blocked) in &blocked_by {
+            // One node that no dominator is cuts no way alone: no walk.
+            if blocked.len() > 1 && !reaches(&route, blocked) {
+                spof.insert(*candidate);
             }
         }
         let mut out: Vec<CompId> = spof.into_iter().collect();
@@ -166,28 +166,26 @@ impl Engine {
                 graph.update_edge(previous, sink, ());
             }
             FlowStart::Host(host) => {
-                let zone = self.model.zone.component;
-                let start = node(&mut graph, zone);
+                let start = node(&mut graph, self.model.zone.component);
                 graph.add_edge(root, start, ());
-                let mut queue = vec![zone];
-                let mut seen = HashSet::from([zone]);
-                while let Some(at) = queue.pop() {
+                // The route's own walk: it ends where routing ends. Parallel
+                // edges change no dominator and no way through, so edges are
+                // added, not looked for first (a hub with many hops made
+                // that a square).
+                for (at, followed) in self.hop_order(host) {
                     let from = node(&mut graph, at);
                     let mut any = false;
-                    for e in self.hop_edges(at, host) {
+                    for e in self.hop_edges(at, host).filter(|_| followed) {
                         any = true;
                         let edge = &self.model.edges[e.index()];
                         let to = node(&mut graph, edge.to);
-                        graph.update_edge(from, to, ());
+                        graph.add_edge(from, to, ());
                         if edge.kind == EdgeKind::Cached {
-                            graph.update_edge(from, sink, ());
-                        }
-                        if seen.insert(edge.to) {
-                            queue.push(edge.to);
+                            graph.add_edge(from, sink, ());
                         }
                     }
                     if !any {
-                        graph.update_edge(from, sink, ());
+                        graph.add_edge(from, sink, ());
                     }
                 }
             }

@@ -9,22 +9,28 @@ mod validate;
 use crate::diag::{Diagnostic, Severity, has_errors};
 use crate::model::Model;
 
-pub use guard::MAX_MODEL_BYTES;
+pub use guard::{MAX_ID_CHARS, MAX_MODEL_BYTES, MAX_PATTERN_CHARS};
 
 /// The loader's answer: the model, when it has no errors, and every finding.
 #[derive(Debug)]
 pub struct Loaded {
     /// The model; `None` when any diagnostic is an error.
     pub model: Option<Model>,
-    /// Errors and warnings, in source order.
+    /// Errors and warnings, in source order: the first
+    /// [`MAX_DIAGNOSTICS`](crate::diag::MAX_DIAGNOSTICS) the checks find,
+    /// then, if there were more, one `too-many-diagnostics` saying how many.
     pub diagnostics: Vec<Diagnostic>,
 }
 
 /// Parse and check a model file held in memory.
 ///
 /// Arguments: `file` names the source in diagnostics; `bytes` is its content.
-/// Returns: the model (when error-free) and all diagnostics; never panics.
-/// Complexity: linear in the file's size plus the checks' O(V + E).
+/// Returns: the model (when error-free) and its diagnostics (at most
+/// [`MAX_DIAGNOSTICS`](crate::diag::MAX_DIAGNOSTICS) and a count of the
+/// rest); never panics.
+/// Complexity: near-linear in the file's size: lookups are hashed, walks
+/// keep their own stacks, and the few pairwise checks left (writers'
+/// patterns with a `*`) are bounded by the pattern cap.
 pub fn load_bytes(file: &str, bytes: &[u8]) -> Loaded {
     match guard::text(file, bytes) {
         Ok(source) => load_str(file, source),
@@ -54,18 +60,12 @@ pub fn load_str(file: &str, source: &str) -> Loaded {
             };
         }
     };
-    let mut ctx = resolve::Ctx {
-        file,
-        source,
-        diagnostics: Vec::new(),
-        selector_spans: resolve::SelectorSpans::default(),
-    };
+    let mut ctx = resolve::Ctx::new(file, source);
     let model = resolve::resolve(&mut ctx, raw);
-    if !has_errors(&ctx.diagnostics) {
+    if !ctx.has_errors() {
         validate::validate(&mut ctx, &model);
     }
-    let mut diagnostics = ctx.diagnostics;
-    diagnostics.sort_by_key(|d| (d.line, d.column));
+    let diagnostics = ctx.finish();
     let model = (!has_errors(&diagnostics)).then_some(model);
     Loaded { model, diagnostics }
 }

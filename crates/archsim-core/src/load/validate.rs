@@ -3,12 +3,13 @@
 
 use std::collections::HashMap;
 
-use petgraph::algo::tarjan_scc;
+use petgraph::algo::kosaraju_scc;
 use petgraph::graph::{DiGraph, NodeIndex};
+
+mod writers;
 
 use super::resolve::Ctx;
 use crate::diag::{Severity, Span};
-use crate::host;
 use crate::model::{Check, Edge, Invariant, Model};
 use crate::place::{AuditStatus, audit};
 use crate::select;
@@ -25,7 +26,7 @@ pub(crate) fn validate(ctx: &mut Ctx<'_>, model: &Model) {
             Check::OnlyReachedFrom { target, from } => {
                 only_reached_from(ctx, model, invariant, target, from)
             }
-            Check::WritersDisjoint => writers_disjoint(ctx, model, invariant),
+            Check::WritersDisjoint => writers::disjoint(ctx, model, invariant),
             Check::Placement => placement(ctx, model, invariant),
         }
     }
@@ -48,35 +49,72 @@ fn cycles(ctx: &mut Ctx<'_>, model: &Model, relation: &str, keep: impl Fn(&Edge)
             );
         }
     }
-    for component in tarjan_scc(&graph) {
-        if component.len() < 2 {
-            continue;
+    // Kosaraju's walk keeps its own stack; petgraph's Tarjan recurses once
+    // per node of a chain, and a long chain overflowed the thread's stack.
+    let groups: Vec<Vec<NodeIndex>> = kosaraju_scc(&graph)
+        .into_iter()
+        .filter(|group| group.len() > 1)
+        .collect();
+    // Per node, its loop's number; per loop, its first edge in the file.
+    let mut group_of: Vec<Option<usize>> = vec![None; model.components.len()];
+    for (g, group) in groups.iter().enumerate() {
+        for n in group {
+            group_of[n.index()] = Some(g);
         }
-        let mut names: Vec<&str> = component
+    }
+    let mut first_edges: Vec<Option<usize>> = vec![None; groups.len()];
+    for e in graph.edge_indices() {
+        let (a, b) = graph.edge_endpoints(e).expect("edge exists");
+        if let Some(g) = group_of[a.index()].filter(|&g| group_of[b.index()] == Some(g)) {
+            let edge = graph[e];
+            first_edges[g] = Some(first_edges[g].map_or(edge, |f: usize| f.min(edge)));
+        }
+    }
+    for (group, first_edge) in groups.iter().zip(first_edges) {
+        let mut names: Vec<&str> = group
             .iter()
             .map(|n| model.components[n.index()].id.as_str())
             .collect();
         names.sort_unstable();
-        let first_edge = graph
-            .edge_indices()
-            .filter(|&e| {
-                let (a, b) = graph.edge_endpoints(e).expect("edge exists");
-                component.contains(&a) && component.contains(&b)
-            })
-            .map(|e| graph[e])
-            .min()
-            .expect("a cycle has an edge");
+        // A loop of two or more components has an edge inside it.
+        let Some(first_edge) = first_edge else {
+            continue;
+        };
         ctx.error(
             "cycle",
             model.edges[first_edge].span,
-            format!("{relation} cycle between {}", names.join(", ")),
+            format!("{relation} cycle between {}", listed(&names)),
             Some(format!("{relation} edges must not loop back; remove one edge of the cycle or turn it into another kind")),
         );
     }
 }
 
+/// Names for a message: all of a few, or the first ten and how many more.
+fn listed(names: &[&str]) -> String {
+    const SHOWN: usize = 10;
+    if names.len() <= SHOWN {
+        return names.join(", ");
+    }
+    format!(
+        "{} and {} more",
+        names[..SHOWN].join(", "),
+        names.len() - SHOWN
+    )
+}
+
+/// The earlier of two indices found by different keys: what a scan for
+/// the first that has either would find.
+fn first(a: Option<usize>, b: Option<usize>) -> Option<usize> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
 /// A selector names one thing: no two components share a name, and no
 /// scenario has a component's id or name (`fail NAME` would mean either).
+///
+/// Complexity: O(components + providers + scenarios), with hash maps.
 fn names(ctx: &mut Ctx<'_>, model: &Model) {
     let mut seen: HashMap<String, usize> = HashMap::new();
     for (i, c) in model.components.iter().enumerate() {
@@ -98,12 +136,19 @@ fn names(ctx: &mut Ctx<'_>, model: &Model) {
         }
     }
     // A name that is another component's id can never select its own.
-    let ids: HashMap<&str, usize> = model
-        .components
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (c.id.as_str(), i))
-        .collect();
+    let mut ids: HashMap<&str, usize> = HashMap::new();
+    for (i, c) in model.components.iter().enumerate() {
+        ids.entry(c.id.as_str()).or_insert(i);
+    }
+    // Providers by id, and by lower-case id: the first of each.
+    let mut providers: HashMap<&str, usize> = HashMap::new();
+    let mut providers_lower: HashMap<String, usize> = HashMap::new();
+    for (i, p) in model.providers.iter().enumerate() {
+        providers.entry(p.id.as_str()).or_insert(i);
+        providers_lower
+            .entry(p.id.to_ascii_lowercase())
+            .or_insert(i);
+    }
     for (i, c) in model.components.iter().enumerate() {
         if let Some(&other) = ids.get(c.name.as_str()).filter(|&&j| j != i) {
             ctx.error(
@@ -116,11 +161,9 @@ fn names(ctx: &mut Ctx<'_>, model: &Model) {
                 Some("`fail NAME` picks the component with that id; rename one of them".into()),
             );
         }
-        if let Some(p) = model
-            .providers
-            .iter()
-            .find(|p| p.id == c.id || p.id.eq_ignore_ascii_case(&c.name))
-        {
+        let by_id = providers.get(c.id.as_str()).copied();
+        let by_name = providers_lower.get(&c.name.to_ascii_lowercase()).copied();
+        if let Some(p) = first(by_id, by_name).map(|p| &model.providers[p]) {
             ctx.error(
                 "ambiguous-name",
                 c.span,
@@ -133,7 +176,8 @@ fn names(ctx: &mut Ctx<'_>, model: &Model) {
         }
     }
     for s in &model.scenarios {
-        if let Some(p) = model.providers.iter().find(|p| p.id == s.id) {
+        if let Some(&p) = providers.get(s.id.as_str()) {
+            let p = &model.providers[p];
             ctx.error(
                 "ambiguous-name",
                 s.span,
@@ -141,11 +185,9 @@ fn names(ctx: &mut Ctx<'_>, model: &Model) {
                 Some("`fail NAME` would pick the scenario, not the provider's components; rename the scenario".into()),
             );
         }
-        if let Some(c) = model
-            .components
-            .iter()
-            .find(|c| c.id == s.id || c.name.eq_ignore_ascii_case(&s.id))
-        {
+        let by_id = ids.get(s.id.as_str()).copied();
+        let by_name = seen.get(&s.id.to_ascii_lowercase()).copied();
+        if let Some(c) = first(by_id, by_name).map(|c| &model.components[c]) {
             ctx.error(
                 "ambiguous-name",
                 s.span,
@@ -207,26 +249,51 @@ fn selector_hint(error: &crate::QueryError) -> String {
     }
 }
 
+/// Each selector of each scenario picks something, checked once where it
+/// is written; then one walk over the scenario graph finds a loop, reported
+/// at the selector that closes it.
+///
+/// Complexity: O(selectors · components) for the picks, plus linear in the
+/// scenario graph for the loop.
 fn scenarios(ctx: &mut Ctx<'_>, model: &Model) {
-    for (index, s) in model.scenarios.iter().enumerate() {
-        // Each selector on its own, reported where it is written. A
-        // selector is checked as a whole selection checks it (scenarios it
-        // names included, so a loop through them is found here too).
-        let spans = ctx
+    let mut expansion = select::Expansion::new(model);
+    let report = |ctx: &mut Ctx<'_>, failure: select::Failure| {
+        let s = &model.scenarios[failure.scenario];
+        let span = ctx
             .selector_spans
             .scenarios
-            .get(index)
-            .cloned()
-            .unwrap_or_default();
+            .get(failure.scenario)
+            .and_then(|spans| spans.get(failure.selector))
+            .copied()
+            .unwrap_or(s.span);
+        ctx.error(
+            selector_code(&failure.error),
+            span,
+            format!("scenario `{}`: {}", s.id, failure.error.message),
+            Some(selector_hint(&failure.error)),
+        );
+    };
+    for (index, s) in model.scenarios.iter().enumerate() {
         for (i, selector) in s.fail.iter().chain(&s.reschedule).enumerate() {
-            if let Err(error) = select::components(model, selector) {
-                ctx.error(
-                    selector_code(&error),
-                    spans.get(i).copied().unwrap_or(s.span),
-                    format!("scenario `{}`: {}", s.id, error.message),
-                    Some(selector_hint(&error)),
-                );
+            if expansion.scenario(selector).is_some() {
+                continue;
             }
+            expansion.hints = !ctx.full();
+            if let Err(error) = expansion.pick(selector.trim()) {
+                let failure = select::Failure {
+                    scenario: index,
+                    selector: i,
+                    error,
+                };
+                report(ctx, failure);
+            }
+        }
+    }
+    for index in 0..model.scenarios.len() {
+        if let Err(failure) = expansion.expand(index, false, None) {
+            report(ctx, failure);
+            // One loop at a time: the walk stops at the first.
+            break;
         }
     }
 }
@@ -305,78 +372,6 @@ fn only_reached_from(
                     model.components[edge.to.index()].id
                 ),
             );
-        }
-    }
-}
-
-fn writers_disjoint(ctx: &mut Ctx<'_>, model: &Model, invariant: &Invariant) {
-    let mut first_writer: HashMap<&str, usize> = HashMap::new();
-    for (i, record) in model.records.iter().enumerate() {
-        let claimants: Vec<usize> = model
-            .writers
-            .iter()
-            .enumerate()
-            .filter(|(_, w)| w.owns.iter().any(|p| host::matches(p, &record.host)))
-            .map(|(i, _)| i)
-            .collect();
-        let writer = &model.writers[record.writer.index()];
-        if claimants.len() > 1 {
-            let names: Vec<&str> = claimants
-                .iter()
-                .map(|&w| model.writers[w].id.as_str())
-                .collect();
-            violation(
-                ctx,
-                invariant,
-                record.span,
-                format!(
-                    "host `{}` is claimed by {}",
-                    record.host,
-                    names.join(" and ")
-                ),
-            );
-        } else if !claimants.contains(&record.writer.index()) {
-            violation(
-                ctx,
-                invariant,
-                record.span,
-                format!(
-                    "record `{}` says it is written by `{}`, whose patterns do not cover it",
-                    record.host, writer.id
-                ),
-            );
-        }
-        let first = *first_writer.entry(record.host.as_str()).or_insert(i);
-        if let Some(other) = Some(&model.records[first]).filter(|r| r.writer != record.writer) {
-            violation(
-                ctx,
-                invariant,
-                record.span,
-                format!(
-                    "host `{}` has records from both `{}` and `{}`",
-                    record.host,
-                    model.writers[other.writer.index()].id,
-                    writer.id
-                ),
-            );
-        }
-    }
-    for (a, wa) in model.writers.iter().enumerate() {
-        for wb in &model.writers[a + 1..] {
-            for pattern in &wa.owns {
-                if wb
-                    .owns
-                    .iter()
-                    .any(|q| host::matches(q, pattern) || host::matches(pattern, q))
-                {
-                    violation(
-                        ctx,
-                        invariant,
-                        wb.span,
-                        format!("writers `{}` and `{}` both claim `{pattern}`", wa.id, wb.id),
-                    );
-                }
-            }
         }
     }
 }

@@ -1,8 +1,9 @@
 //! The zone and what is written into it: the zone's name and component, the
 //! writers and the records they write.
 
-use super::{Ctx, IdTables, env, model_host, span_of};
+use super::{Ctx, IdTables, env, excerpt, model_host, span_of};
 use crate::host;
+use crate::load::MAX_PATTERN_CHARS;
 use crate::load::raw::{RawRecord, RawWriter, RawZone, S};
 use crate::model::{CompId, Model, Purpose, Record, Writer, WriterId, Zone};
 use crate::suggest::{did_you_mean, nearest};
@@ -52,6 +53,20 @@ pub(super) fn resolve(
             .map(CompId::from_index);
         let mut owns = Vec::new();
         for pattern in &w.owns {
+            let length = pattern.get_ref().chars().count();
+            if length > MAX_PATTERN_CHARS {
+                // Matching costs the pattern's length times the host's.
+                ctx.error(
+                    "pattern-too-long",
+                    span_of(pattern),
+                    format!(
+                        "pattern `{}` is {length} characters long; the limit is {MAX_PATTERN_CHARS}",
+                        excerpt(pattern.get_ref())
+                    ),
+                    Some("a pattern is a host name, with `*` for any run of characters".into()),
+                );
+                continue;
+            }
             let text = pattern.get_ref().to_ascii_lowercase();
             if !zone_name.is_empty() && !host::in_zone(text.trim_end_matches('.'), zone_name) {
                 ctx.error(

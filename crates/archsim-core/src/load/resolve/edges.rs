@@ -1,6 +1,8 @@
 //! Edges: the declared ones, each component's `needs`, then one generated
 //! per record and one per `runs_in`.
 
+use std::collections::HashSet;
+
 use super::{Ctx, IdTables, model_host, span_of};
 use crate::load::raw::{RawComponent, RawEdge};
 use crate::model::{CompId, Edge, EdgeKind, EdgeOrigin, FlowId, Model, RecordId};
@@ -35,6 +37,8 @@ fn declared(
     ids: &IdTables<'_>,
     model: &mut Model,
 ) {
+    // Hosts with a record, looked up, not scanned, per hop host.
+    let recorded: HashSet<String> = model.records.iter().map(|r| r.host.clone()).collect();
     for e in edges {
         let from = ids.components.resolve(ctx, &e.from).map(CompId::from_index);
         let to = ids.components.resolve(ctx, &e.to).map(CompId::from_index);
@@ -79,8 +83,12 @@ fn declared(
             let Some(host) = model_host(ctx, zone_name, h) else {
                 continue;
             };
-            if !model.records.iter().any(|r| r.host == host) {
-                let near = nearest(&host, model.records.iter().map(|r| r.host.as_str()), 3);
+            if !recorded.contains(&host) {
+                let near = if ctx.full() {
+                    Vec::new()
+                } else {
+                    nearest(&host, model.records.iter().map(|r| r.host.as_str()), 3)
+                };
                 ctx.error(
                     "unknown-reference",
                     span_of(h),

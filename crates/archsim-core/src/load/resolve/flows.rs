@@ -40,8 +40,11 @@ pub(super) fn resolve(
         });
     }
     let first_declared = model.flows.len();
+    // Looked up, not scanned, per flow.
+    let served: HashSet<&str> = served.iter().map(String::as_str).collect();
+    let recorded: HashSet<String> = model.records.iter().map(|r| r.host.clone()).collect();
     for f in flows {
-        if served.iter().any(|h| h == f.id.get_ref()) {
+        if served.contains(f.id.get_ref().as_str()) {
             ctx.error(
                 "duplicate-id",
                 span_of(&f.id),
@@ -55,8 +58,12 @@ pub(super) fn resolve(
         let start = match (&f.host, &f.path) {
             (Some(h), None) => {
                 let host = model_host(ctx, zone_name, h).unwrap_or_else(|| h.get_ref().clone());
-                if !model.records.iter().any(|r| r.host == host) {
-                    let near = nearest(&host, model.records.iter().map(|r| r.host.as_str()), 3);
+                if !recorded.contains(&host) {
+                    let near = if ctx.full() {
+                        Vec::new()
+                    } else {
+                        nearest(&host, model.records.iter().map(|r| r.host.as_str()), 3)
+                    };
                     ctx.error(
                         "unknown-reference",
                         span_of(h),

@@ -16,8 +16,9 @@ mod scenarios;
 
 use std::collections::HashMap;
 
+use super::guard::MAX_ID_CHARS;
 use super::raw::{RawModel, S};
-use crate::diag::{Diagnostic, Severity, Span};
+use crate::diag::{Diagnostic, LineIndex, MAX_DIAGNOSTICS, Severity, Span, has_errors};
 use crate::host;
 use crate::model::{Meta, Model};
 use crate::suggest::{did_you_mean, nearest};
@@ -26,7 +27,14 @@ use crate::suggest::{did_you_mean, nearest};
 pub(crate) struct Ctx<'s> {
     pub file: &'s str,
     pub source: &'s str,
+    pub lines: LineIndex,
+    /// The first [`MAX_DIAGNOSTICS`] findings; the rest are only counted.
     pub diagnostics: Vec<Diagnostic>,
+    /// Findings past the cap: how many, and whether one is an error.
+    pub dropped: usize,
+    pub dropped_error: bool,
+    /// Near names already looked for: (table, unknown name) → suggestions.
+    pub near: HashMap<(&'static str, String), Vec<String>>,
     /// Where each selector of each scenario (its `fail`, then its
     /// `reschedule` entries) and each invariant (`target`, `from`) is
     /// written, so a bad one is reported at itself. The model keeps no
@@ -41,7 +49,59 @@ pub(crate) struct SelectorSpans {
     pub invariants: Vec<[Option<Span>; 2]>,
 }
 
-impl Ctx<'_> {
+impl<'s> Ctx<'s> {
+    /// An empty scratchpad for `source`.
+    pub fn new(file: &'s str, source: &'s str) -> Ctx<'s> {
+        Ctx {
+            file,
+            source,
+            lines: LineIndex::new(source),
+            diagnostics: Vec::new(),
+            dropped: 0,
+            dropped_error: false,
+            near: HashMap::new(),
+            selector_spans: SelectorSpans::default(),
+        }
+    }
+
+    /// Whether any finding so far is an error, kept or not.
+    pub fn has_errors(&self) -> bool {
+        self.dropped_error || has_errors(&self.diagnostics)
+    }
+
+    /// Whether findings from now on are only counted: a check need not
+    /// work out a hint nobody will read.
+    pub fn full(&self) -> bool {
+        self.diagnostics.len() >= MAX_DIAGNOSTICS
+    }
+
+    /// The kept findings in source order, and one more saying how many
+    /// were left out.
+    pub fn finish(self) -> Vec<Diagnostic> {
+        let mut diagnostics = self.diagnostics;
+        diagnostics.sort_by_key(|d| (d.line, d.column));
+        if self.dropped > 0 {
+            let severity = if self.dropped_error {
+                Severity::Error
+            } else {
+                Severity::Warning
+            };
+            let more = Diagnostic::at(
+                severity,
+                "too-many-diagnostics",
+                self.file,
+                self.source,
+                None,
+                format!(
+                    "and {} more diagnostics, not shown; the first {MAX_DIAGNOSTICS} are above",
+                    self.dropped
+                ),
+            );
+            diagnostics.push(more.with_hint("fix these and check again"));
+        }
+        diagnostics
+    }
+
     pub fn report(
         &mut self,
         severity: Severity,
@@ -50,9 +110,22 @@ impl Ctx<'_> {
         message: String,
         hint: Option<String>,
     ) {
-        let mut d = Diagnostic::at(severity, code, self.file, self.source, span, message);
-        d.hint = hint;
-        self.diagnostics.push(d);
+        if self.full() {
+            self.dropped += 1;
+            self.dropped_error |= severity == Severity::Error;
+            return;
+        }
+        let (line, column) = span.map_or((1, 1), |s| self.lines.line_column(self.source, s.start));
+        self.diagnostics.push(Diagnostic {
+            severity,
+            code,
+            message,
+            hint,
+            file: self.file.to_owned(),
+            span,
+            line,
+            column,
+        });
     }
 
     pub fn error(&mut self, code: &'static str, span: Span, message: String, hint: Option<String>) {
@@ -64,9 +137,31 @@ fn span_of<T>(s: &toml::Spanned<T>) -> Span {
     s.span().into()
 }
 
-/// Ids are what selectors and references use: no spaces, no `:`.
+/// The start of a long text, for a message: at most [`MAX_ID_CHARS`]
+/// characters, then `…`. A message never repeats a huge value whole.
+pub(crate) fn excerpt(text: &str) -> String {
+    match text.char_indices().nth(MAX_ID_CHARS) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_owned(),
+    }
+}
+
+/// Ids are what selectors and references use: no spaces, no `:`, and short.
 fn check_id(ctx: &mut Ctx<'_>, what: &str, id: &S) {
     let text = id.get_ref();
+    let length = text.chars().count();
+    if length > MAX_ID_CHARS {
+        ctx.error(
+            "id-too-long",
+            span_of(id),
+            format!(
+                "{what} id `{}` is {length} characters long; the limit is {MAX_ID_CHARS}",
+                excerpt(text)
+            ),
+            Some("ids are short words that selectors and links repeat; shorten it".into()),
+        );
+        return;
+    }
     let ok = text
         .chars()
         .next()
@@ -105,7 +200,7 @@ impl<'a> Ids<'a> {
             let text = id.get_ref().as_str();
             names.push(text);
             if let Some(previous) = first.get(text) {
-                let (line, _) = crate::diag::line_column(ctx.source, previous.start);
+                let line = ctx.lines.line(previous.start);
                 ctx.error(
                     "duplicate-id",
                     span_of(id),
@@ -132,16 +227,26 @@ impl<'a> Ids<'a> {
         if let Some(index) = self.get(name) {
             return Some(index);
         }
-        let near = nearest(name, self.names.iter().copied(), 3);
-        let hint = if near.is_empty() {
-            format!("no {} has that id", self.what)
-        } else {
-            did_you_mean(&near)
+        // Near names once per unknown name, and only for a finding that
+        // is kept.
+        let hint = {
+            let near: &[String] = if ctx.full() {
+                &[]
+            } else {
+                ctx.near
+                    .entry((self.what, name.clone()))
+                    .or_insert_with(|| nearest(name, self.names.iter().copied(), 3))
+            };
+            if near.is_empty() {
+                format!("no {} has that id", self.what)
+            } else {
+                did_you_mean(near)
+            }
         };
         ctx.error(
             "unknown-reference",
             span_of(reference),
-            format!("unknown {} `{name}`", self.what),
+            format!("unknown {} `{}`", self.what, excerpt(name)),
             Some(hint),
         );
         None

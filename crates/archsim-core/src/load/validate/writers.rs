@@ -1,0 +1,154 @@
+//! The `writers-disjoint` invariant: no host is claimed by two writers,
+//! and each record's writer claims it.
+
+use std::collections::HashMap;
+
+use super::violation;
+use crate::host;
+use crate::load::resolve::Ctx;
+use crate::model::{Invariant, Model};
+
+/// Patterns of the writers: exact hosts by text, and those with a `*`.
+struct Patterns<'m> {
+    /// Exact pattern → its writers, in model order.
+    exact: HashMap<&'m str, Vec<usize>>,
+    /// (writer, pattern) for every pattern with a `*`.
+    wild: Vec<(usize, &'m str)>,
+}
+
+impl<'m> Patterns<'m> {
+    fn new(model: &'m Model) -> Patterns<'m> {
+        let mut exact: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut wild = Vec::new();
+        for (w, writer) in model.writers.iter().enumerate() {
+            for pattern in &writer.owns {
+                if pattern.contains('*') {
+                    wild.push((w, pattern.as_str()));
+                } else {
+                    let writers = exact.entry(pattern.as_str()).or_default();
+                    if writers.last() != Some(&w) {
+                        writers.push(w);
+                    }
+                }
+            }
+        }
+        Patterns { exact, wild }
+    }
+
+    /// The writers with a pattern that covers `host`, in model order.
+    fn claimants(&self, host: &str) -> Vec<usize> {
+        let mut out = self.exact.get(host).cloned().unwrap_or_default();
+        out.extend(
+            self.wild
+                .iter()
+                .filter(|(_, p)| host::matches(p, host))
+                .map(|&(w, _)| w),
+        );
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// The writers after `writer` with a pattern that overlaps `pattern`
+    /// (one matches the other), in model order.
+    fn overlapping(&self, writer: usize, pattern: &str) -> Vec<usize> {
+        let mut out = Vec::new();
+        if pattern.contains('*') {
+            for (text, writers) in &self.exact {
+                if host::matches(pattern, text) {
+                    out.extend(writers.iter().filter(|&&w| w > writer));
+                }
+            }
+        } else {
+            let writers = self.exact.get(pattern).into_iter().flatten();
+            out.extend(writers.filter(|&&w| w > writer));
+        }
+        // In writer order: only those after `writer` are looked at.
+        let later = self.wild.partition_point(|&(w, _)| w <= writer);
+        out.extend(
+            self.wild[later..]
+                .iter()
+                .filter(|(_, q)| host::matches(q, pattern) || host::matches(pattern, q))
+                .map(|&(w, _)| w),
+        );
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
+/// No host is claimed by two writers, and each record's writer claims it.
+///
+/// Complexity: O((records + patterns) · patterns with a `*`) matches (half
+/// that for pairs of patterns), each
+/// at most [`MAX_PATTERN_CHARS`](crate::load::MAX_PATTERN_CHARS) by a
+/// host's 253 characters; exact patterns are looked up.
+pub(super) fn disjoint(ctx: &mut Ctx<'_>, model: &Model, invariant: &Invariant) {
+    let patterns = Patterns::new(model);
+    let mut first_writer: HashMap<&str, usize> = HashMap::new();
+    for (i, record) in model.records.iter().enumerate() {
+        let claimants = patterns.claimants(&record.host);
+        let writer = &model.writers[record.writer.index()];
+        if claimants.len() > 1 {
+            let names: Vec<&str> = claimants
+                .iter()
+                .map(|&w| model.writers[w].id.as_str())
+                .collect();
+            violation(
+                ctx,
+                invariant,
+                record.span,
+                format!(
+                    "host `{}` is claimed by {}",
+                    record.host,
+                    names.join(" and ")
+                ),
+            );
+        } else if !claimants.contains(&record.writer.index()) {
+            violation(
+                ctx,
+                invariant,
+                record.span,
+                format!(
+                    "record `{}` says it is written by `{}`, whose patterns do not cover it",
+                    record.host, writer.id
+                ),
+            );
+        }
+        let first = *first_writer.entry(record.host.as_str()).or_insert(i);
+        if let Some(other) = Some(&model.records[first]).filter(|r| r.writer != record.writer) {
+            violation(
+                ctx,
+                invariant,
+                record.span,
+                format!(
+                    "host `{}` has records from both `{}` and `{}`",
+                    record.host,
+                    model.writers[other.writer.index()].id,
+                    writer.id
+                ),
+            );
+        }
+    }
+    for (a, wa) in model.writers.iter().enumerate() {
+        // (other writer, pattern of this one), in the order of the pairs.
+        let mut pairs: Vec<(usize, usize)> = Vec::new();
+        for (k, pattern) in wa.owns.iter().enumerate() {
+            pairs.extend(patterns.overlapping(a, pattern).into_iter().map(|b| (b, k)));
+        }
+        pairs.sort_unstable();
+        pairs.dedup();
+        for (b, k) in pairs {
+            let wb = &model.writers[b];
+            violation(
+                ctx,
+                invariant,
+                wb.span,
+                format!(
+                    "writers `{}` and `{}` both claim `{}`",
+                    wa.id, wb.id, wa.owns[k]
+                ),
+            );
+        }
+    }
+}

@@ -1,0 +1,363 @@
+//! Hostile models stay cheap: every cost the loader and the engine pay is
+//! bounded by the size of the input, not by what the input multiplies.
+//! No test here measures time; each uses an input on which the old code
+//! ran for minutes (or aborted) and asserts the answer.
+
+mod common;
+
+use archsim_core::diag::MAX_DIAGNOSTICS;
+use archsim_core::load::MAX_ID_CHARS;
+use archsim_core::*;
+use common::*;
+
+/// `levels` scenarios, each naming the next `fan` times; the last fails `gke`.
+fn fan_out(levels: usize, fan: usize) -> String {
+    let mut text = String::from(TOMODA_MODEL);
+    for level in 0..levels {
+        let next = if level + 1 == levels {
+            "\"gke\"".to_owned()
+        } else {
+            vec![format!("\"fan-{}\"", level + 1); fan].join(", ")
+        };
+        text.push_str(&format!(
+            "\n[[scenario]]\nid = \"fan-{level}\"\nname = \"Fan {level}\"\nfail = [{next}]\n"
+        ));
+    }
+    text
+}
+
+#[test]
+fn scenario_expansion_is_linear_in_the_scenario_graph() {
+    // (levels, times each names the next): 100^7 expansions for the old
+    // loader, which also took a chain of more than five scenarios for a
+    // loop; a chain far longer than a thread's stack allows recursing into.
+    for (levels, fan) in [(8, 100), (20_000, 1)] {
+        let source = fan_out(levels, fan);
+        let loaded = load_str("fan.toml", &source);
+        let model = loaded
+            .model
+            .unwrap_or_else(|| panic!("{levels}×{fan}: {:#?}", loaded.diagnostics));
+        let selection = select::select(&model, &["fan-0"], &[]).expect("selects");
+        let gke = model.component_by_id("gke").expect("gke");
+        assert_eq!(selection.failed.iter().copied().collect::<Vec<_>>(), [gke]);
+        // Each scenario once, however often it is named.
+        assert_eq!(selection.scenarios.len(), levels);
+        let again =
+            select::select(&model, &["fan-0", "scenario:fan-3"], &["fan-5"]).expect("selects");
+        assert_eq!(again.scenarios.len(), levels);
+        assert!(again.restarting.contains(&gke));
+    }
+}
+
+#[test]
+fn a_scenario_loop_behind_a_fan_out_is_one_cycle_diagnostic() {
+    // The last scenario names the first: a loop, found once, at the selector
+    // that closes it.
+    let source = fan_out(8, 100).replace("fail = [\"gke\"]", "fail = [\"fan-0\"]");
+    let loaded = load_str("fan.toml", &source);
+    assert!(loaded.model.is_none());
+    let codes: Vec<&str> = loaded.diagnostics.iter().map(|d| d.code).collect();
+    assert_eq!(codes, ["cycle"], "{:#?}", loaded.diagnostics);
+    let d = &loaded.diagnostics[0];
+    let line = source.lines().nth(d.line - 1).unwrap_or_default();
+    assert_eq!(line, "fail = [\"fan-0\"]", "{d}");
+}
+
+/// The shipped model with one more component, `id`, that runs in `runs_in`.
+fn with_component(id: &str, runs_in: &str) -> String {
+    format!(
+        "{TOMODA_MODEL}\n[[component]]\nid = \"{id}\"\nname = \"Extra {id}\"\nkind = \"service\"\n\
+         provider = \"gcp\"\nregion = \"asia-east1\"\nenv = \"prod\"\nruns_in = \"{runs_in}\"\n"
+    )
+}
+
+#[test]
+fn long_ids_get_a_diagnostic_and_no_quadratic_suggestion() {
+    // The old suggester compared the two 200,000-character words in a
+    // 320 GB table and the process aborted.
+    let long = "x".repeat(200_000);
+    let unknown = "y".repeat(200_000);
+    let just_over = "a".repeat(MAX_ID_CHARS + 1);
+    // (what, source, codes, a part of every message's text)
+    let cases = [
+        (
+            "long id, long unknown reference",
+            with_component(&long, &unknown),
+            vec!["id-too-long", "unknown-reference"],
+        ),
+        ("long id", with_component(&long, "gke"), vec!["id-too-long"]),
+        (
+            "one character over the cap",
+            with_component(&just_over, "gke"),
+            vec!["id-too-long"],
+        ),
+        (
+            "at the cap",
+            with_component(&"a".repeat(MAX_ID_CHARS), "gke"),
+            vec![],
+        ),
+    ];
+    for (what, source, codes) in cases {
+        let loaded = load_str("long.toml", &source);
+        let found: Vec<&str> = loaded.diagnostics.iter().map(|d| d.code).collect();
+        assert_eq!(found, codes, "{what}");
+        assert_eq!(loaded.model.is_some(), codes.is_empty(), "{what}");
+        for d in &loaded.diagnostics {
+            // A message quotes at most an excerpt of a long word.
+            assert!(d.message.len() < 400, "{what}: {}", d.message.len());
+            let line = source.lines().nth(d.line - 1).unwrap_or_default();
+            assert!(
+                line.starts_with("id = ") || line.starts_with("runs_in = "),
+                "{what}: {d}"
+            );
+        }
+    }
+}
+
+#[test]
+fn suggestions_stay_bounded_for_long_and_many_candidates() {
+    let long = "ab".repeat(100_000);
+    let filler: Vec<String> = (0..suggest::MAX_CANDIDATES)
+        .map(|i| format!("unrelated-word-{i}"))
+        .collect();
+    let with = |first: bool| {
+        let mut list: Vec<&str> = filler.iter().map(String::as_str).collect();
+        list.insert(if first { 0 } else { list.len() }, "gke-cluster");
+        list
+    };
+    // (wanted, candidates, expected suggestions)
+    let cases: Vec<(&str, Vec<&str>, Vec<&str>)> = vec![
+        // Longer than any word compared, however alike.
+        (&long, vec![&long[1..], &long[..199_999]], vec![]),
+        (
+            "gke",
+            vec![&long, "gke-vpc", "gkee"],
+            vec!["gkee", "gke-vpc"],
+        ),
+        // Only the first candidates are looked at.
+        ("gke-clustr", with(true), vec!["gke-cluster"]),
+        ("gke-clustr", with(false), vec![]),
+    ];
+    for (wanted, candidates, expected) in cases {
+        let near = suggest::nearest(wanted, candidates, 2);
+        assert_eq!(near, expected, "{}", &wanted[..wanted.len().min(20)]);
+    }
+}
+
+#[test]
+fn diagnostics_stop_at_the_cap_and_say_how_many_more() {
+    // 10,000 components that each run in an unknown cluster: 10,000 errors.
+    // (The unknown names are far in length from every id, so that the
+    // near names of the kept ones are quick to rule out in a debug build.)
+    let mut source = String::from(TOMODA_MODEL);
+    for i in 0..10_000 {
+        source.push_str(&format!(
+            "\n[[component]]\nid = \"extra-{i}\"\nname = \"Extra {i}\"\nkind = \"service\"\n\
+             provider = \"gcp\"\nregion = \"asia-east1\"\nenv = \"prod\"\nruns_in = \"a-cluster-that-is-not-in-the-model-{i}\"\n"
+        ));
+    }
+    let loaded = load_str("many.toml", &source);
+    assert!(loaded.model.is_none());
+    let d = &loaded.diagnostics;
+    assert_eq!(d.len(), MAX_DIAGNOSTICS + 1);
+    assert!(
+        d[..MAX_DIAGNOSTICS]
+            .iter()
+            .all(|d| d.code == "unknown-reference")
+    );
+    // The kept ones are the first in the file, in order, each at its line.
+    assert_eq!(
+        source.lines().nth(d[0].line - 1),
+        Some("runs_in = \"a-cluster-that-is-not-in-the-model-0\"")
+    );
+    assert_eq!(
+        source.lines().nth(d[MAX_DIAGNOSTICS - 1].line - 1),
+        Some("runs_in = \"a-cluster-that-is-not-in-the-model-99\"")
+    );
+    let last = &d[MAX_DIAGNOSTICS];
+    assert_eq!(last.code, "too-many-diagnostics");
+    assert!(last.is_error());
+    assert!(last.message.contains("and 9900 more"), "{}", last.message);
+}
+
+#[test]
+fn long_patterns_and_large_loops_get_short_diagnostics() {
+    let pattern = format!("{}.tomoda.life", "*a".repeat(5_000));
+    let mut looped = String::from(TOMODA_MODEL);
+    for i in 0..5_000 {
+        looped.push_str(&with_component(&format!("loop-{i}"), "gke")[TOMODA_MODEL.len()..]);
+        looped.push_str(&format!(
+            "\n[[edge]]\nfrom = \"loop-{i}\"\nto = \"loop-{}\"\nkind = \"request\"\n",
+            (i + 1) % 5_000
+        ));
+    }
+    // (what, source, code, a part of the message)
+    let cases = [
+        (
+            "a pattern longer than a host",
+            tomoda_with(
+                "owns = [\"assets.tomoda.life\"",
+                &format!("owns = [\"{pattern}\", \"assets.tomoda.life\""),
+            ),
+            "pattern-too-long",
+            "is 10012 characters long; the limit is 253",
+        ),
+        (
+            "a loop through 5,000 components",
+            looped,
+            "cycle",
+            "and 4990 more",
+        ),
+    ];
+    for (what, source, code, part) in cases {
+        let loaded = load_str("m.toml", &source);
+        let d: Vec<&Diagnostic> = loaded.diagnostics.iter().collect();
+        assert_eq!(d.len(), 1, "{what}: {d:#?}");
+        assert_eq!(d[0].code, code, "{what}");
+        assert!(d[0].message.contains(part), "{what}: {}", d[0].message);
+        assert!(d[0].message.len() < 1_000, "{what}: {}", d[0].message.len());
+    }
+}
+
+#[test]
+fn route_and_spof_stop_at_the_same_hop_depth() {
+    use archsim_core::engine::MAX_HOP_DEPTH;
+    // A host routed through a chain of hops far deeper than the cap.
+    let deep = MAX_HOP_DEPTH + 50;
+    let mut source = tomoda_with(
+        "\"argo-app.tomoda.life\"]",
+        "\"argo-app.tomoda.life\", \"deep.tomoda.life\"]",
+    );
+    for i in 0..deep {
+        source.push_str(&format!(
+            "\n[[component]]\nid = \"hop-{i}\"\nname = \"Hop {i}\"\nkind = \"service\"\n\
+             provider = \"gcp\"\nregion = \"asia-east1\"\nenv = \"prod\"\nplacement = \"a test chain\"\n"
+        ));
+        if i + 1 < deep {
+            source.push_str(&format!(
+                "\n[[edge]]\nfrom = \"hop-{i}\"\nto = \"hop-{}\"\nkind = \"request\"\nhop = true\n",
+                i + 1
+            ));
+        }
+    }
+    source.push_str(
+        "\n[[record]]\nhost = \"deep.tomoda.life\"\ntype = \"A\"\ntarget = \"hop-0\"\n\
+         writer = \"external-dns\"\nenv = \"prod\"\n",
+    );
+    let e = Engine::from_str("deep.toml", &source).unwrap_or_else(|d| panic!("{d:#?}"));
+    let flow = e
+        .model()
+        .flow_by_id("deep.tomoda.life")
+        .expect("the host's flow");
+    let spof = e.flow_spof(flow).components;
+    // The zone hops to hop-0, so hop-i is i + 1 hops deep: the last one
+    // reached is hop-(cap - 1), where the route ends.
+    let last = MAX_HOP_DEPTH - 1;
+    for i in [0, 100, last - 1, last, last + 1, deep - 1] {
+        let c = comp(&e, &format!("hop-{i}"));
+        let failed = select::select(e.model(), &[&format!("hop-{i}")], &[]).expect("selects");
+        let verdict = e
+            .route("deep.tomoda.life", &failed)
+            .expect("routes")
+            .verdict;
+        let reached = i <= last;
+        let expected = if reached {
+            RouteVerdict::Resolves(State::Down)
+        } else {
+            RouteVerdict::Resolves(State::Ok)
+        };
+        assert_eq!(verdict, expected, "route with hop-{i} failed");
+        assert_eq!(
+            spof.contains(&c),
+            reached,
+            "hop-{i} as a single point of failure"
+        );
+    }
+}
+
+#[test]
+fn restarting_a_cluster_reaches_a_deep_nesting_in_one_walk() {
+    // Each component runs in the next, the last in gke, written in the
+    // order the old fixed-point loop liked least: one more per pass over
+    // every component.
+    let n = 20_000;
+    let mut source = String::from(TOMODA_MODEL);
+    for i in 0..n {
+        let runs_in = if i + 1 == n {
+            "gke".to_owned()
+        } else {
+            format!("nest-{}", i + 1)
+        };
+        source.push_str(&with_component(&format!("nest-{i}"), &runs_in)[TOMODA_MODEL.len()..]);
+    }
+    let e = Engine::from_str("nest.toml", &source).unwrap_or_else(|d| panic!("{d:#?}"));
+    let selection = select::select(e.model(), &[], &["gke"]).expect("selects");
+    for i in [0, n / 2, n - 1] {
+        assert!(
+            selection
+                .restarting
+                .contains(&comp(&e, &format!("nest-{i}"))),
+            "nest-{i}"
+        );
+    }
+    let outside = e
+        .model()
+        .components
+        .iter()
+        .filter(|c| c.runs_in.is_none())
+        .count();
+    assert!(
+        selection.restarting.len() > n,
+        "{}",
+        selection.restarting.len()
+    );
+    assert!(selection.restarting.len() <= e.model().components.len() - outside + 1);
+}
+
+#[test]
+fn a_host_with_a_wide_fan_of_hops_is_routed_without_scanning_every_hop() {
+    // One host through a hub to 20,000 alternative backends: each hop of
+    // the host was found by scanning all of them, for every component.
+    let n = 20_000;
+    let mut source = tomoda_with(
+        "\"argo-app.tomoda.life\"]",
+        "\"argo-app.tomoda.life\", \"wide.tomoda.life\"]",
+    );
+    let component = |id: &str| {
+        format!(
+            "\n[[component]]\nid = \"{id}\"\nname = \"{id}\"\nkind = \"service\"\n\
+             provider = \"gcp\"\nregion = \"asia-east1\"\nenv = \"prod\"\nplacement = \"a test fan\"\n"
+        )
+    };
+    source.push_str(&component("hub"));
+    for i in 0..n {
+        source.push_str(&component(&format!("leaf-{i}")));
+        source.push_str(&format!(
+            "\n[[edge]]\nfrom = \"hub\"\nto = \"leaf-{i}\"\nkind = \"request\"\nhop = true\n\
+             hosts = [\"wide.tomoda.life\"]\n"
+        ));
+    }
+    source.push_str(
+        "\n[[record]]\nhost = \"wide.tomoda.life\"\ntype = \"A\"\ntarget = \"hub\"\n\
+         writer = \"external-dns\"\nenv = \"prod\"\n",
+    );
+    let e = Engine::from_str("wide.toml", &source).unwrap_or_else(|d| panic!("{d:#?}"));
+    // (failed, verdict): a backend is one of many; the hub is the only way.
+    let cases = [
+        ("leaf-0", State::Ok),
+        ("leaf-19999", State::Ok),
+        ("hub", State::Down),
+    ];
+    for (failed, state) in cases {
+        let selection = select::select(e.model(), &[failed], &[]).expect("selects");
+        let route = e.route("wide.tomoda.life", &selection).expect("routes");
+        assert_eq!(route.verdict, RouteVerdict::Resolves(state), "{failed}");
+    }
+    let flow = e
+        .model()
+        .flow_by_id("wide.tomoda.life")
+        .expect("the host's flow");
+    let spof = ids(&e, &e.flow_spof(flow).components);
+    assert!(spof.contains(&"hub".to_owned()), "{spof:?}");
+    assert!(!spof.iter().any(|c| c.starts_with("leaf-")), "{spof:?}");
+}
