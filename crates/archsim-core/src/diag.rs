@@ -134,6 +134,10 @@ impl fmt::Display for Diagnostic {
 /// order, then one more that says how many were left out.
 pub const MAX_DIAGNOSTICS: usize = 100;
 
+/// The code of the diagnostic that stands for the ones left out past
+/// [`MAX_DIAGNOSTICS`] (its message says how many).
+pub const TOO_MANY_DIAGNOSTICS: &str = "too-many-diagnostics";
+
 /// Where each line of a source starts, so that many diagnostics are located
 /// without counting lines from the start of the file for each.
 #[derive(Clone, Debug, Default)]

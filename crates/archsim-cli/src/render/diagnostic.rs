@@ -11,6 +11,7 @@
 //!    = hint: set `proxied = false`; …
 //! ```
 
+use archsim_core::diag::TOO_MANY_DIAGNOSTICS;
 use archsim_core::text::push_visible;
 use archsim_core::{Diagnostic, Severity};
 
@@ -127,8 +128,18 @@ fn excerpt(line: &str, column: usize, length: usize) -> (String, usize, usize) {
 /// The closing line: how many errors and warnings, or that all is well.
 pub fn summary(file: &str, diagnostics: &[Diagnostic], style: Style) -> String {
     let file = shown(file);
-    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-    let warnings = diagnostics.len() - errors;
+    // The core's last word past its cap stands for the findings it left
+    // out: counted as "more", not as one more error.
+    let (left_out, found): (Vec<_>, Vec<_>) = diagnostics
+        .iter()
+        .partition(|d| d.code == TOO_MANY_DIAGNOSTICS);
+    let more = if left_out.is_empty() {
+        ""
+    } else {
+        ", and more not shown"
+    };
+    let errors = found.iter().filter(|d| d.is_error()).count();
+    let warnings = found.len() - errors;
     let count = |n: usize, what: &str| match n {
         1 => format!("1 {what}"),
         n => format!("{n} {what}s"),
@@ -139,14 +150,14 @@ pub fn summary(file: &str, diagnostics: &[Diagnostic], style: Style) -> String {
             parts.push(count(warnings, "warning"));
         }
         format!(
-            "{}{} {file} has {}\n",
+            "{}{} {file} has {}{more}\n",
             style.error("error"),
             style.bold(":"),
             list(&parts)
         )
     } else if warnings > 0 {
         format!(
-            "{}{} {file} has {}\n",
+            "{}{} {file} has {}{more}\n",
             style.warning("warning"),
             style.bold(":"),
             count(warnings, "warning")
@@ -237,6 +248,13 @@ mod tests {
                 "error: f has 2 errors and 1 warning\n",
             ),
             (vec![d(Severity::Warning)], "warning: f has 1 warning\n"),
+            (
+                vec![
+                    d(Severity::Error),
+                    Diagnostic::at(Severity::Error, TOO_MANY_DIAGNOSTICS, "f", "", None, "m"),
+                ],
+                "error: f has 1 error, and more not shown\n",
+            ),
         ];
         for (diagnostics, expected) in cases {
             assert_eq!(summary("f", &diagnostics, Style::plain()), expected);

@@ -88,7 +88,7 @@ impl<'s> Ctx<'s> {
             };
             let more = Diagnostic::at(
                 severity,
-                "too-many-diagnostics",
+                crate::diag::TOO_MANY_DIAGNOSTICS,
                 self.file,
                 self.source,
                 None,
