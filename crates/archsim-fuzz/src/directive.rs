@@ -1,6 +1,7 @@
 //! `directive`: the book's `{{#archsim …}}` scanner.
 
 use mdbook_archsim::directive::{OPEN, Piece, scan};
+use mdbook_archsim::error::Problem;
 
 /// The scanned pieces rebuild the page exactly.
 ///
@@ -8,7 +9,9 @@ use mdbook_archsim::directive::{OPEN, Piece, scan};
 /// overlapping. What lies between two slices is the backslash of an escape
 /// and the directives (well-formed or not) scanned there: each starts with
 /// `{{#archsim`, and scanning that stretch alone gives the same pieces,
-/// their lines shifted by where it starts. So every byte of the page is in
+/// their lines shifted by where it starts (a malformed directive's
+/// explanation and line aside: its line is one of the page's from where
+/// it starts). So every byte of the page is in
 /// exactly one piece, and nothing is read twice or lost.
 pub fn check_directive(data: &[u8]) {
     let page = String::from_utf8_lossy(data);
@@ -52,8 +55,39 @@ fn check_gap(page: &str, at: usize, gap: &str, run: &[Piece<'_>]) {
     }
     assert!(gap.starts_with(OPEN), "directive text {gap:?} at byte {at}");
     let shift = page[..at].bytes().filter(|&b| b == b'\n').count();
+    let lines = page.bytes().filter(|&b| b == b'\n').count() + 1;
+    for piece in run {
+        if let Piece::Malformed { line, .. } = piece {
+            assert!(
+                (shift + 1..=lines).contains(line),
+                "a malformed directive at byte {at} (line {}) reported on line {line}",
+                shift + 1
+            );
+        }
+    }
     let alone: Vec<Piece<'_>> = scan(gap).into_iter().map(|p| shifted(p, shift)).collect();
-    assert_eq!(alone, run, "{gap:?} at byte {at}, scanned alone");
+    assert_eq!(
+        alone.iter().map(unworded).collect::<Vec<_>>(),
+        run.iter().map(unworded).collect::<Vec<_>>(),
+        "{gap:?} at byte {at}, scanned alone"
+    );
+}
+
+/// A piece without a malformed directive's explanation and line, which may
+/// name what follows it: the token that broke it is left to the text after
+/// it (a stray backslash, a `{` on the next line).
+fn unworded(piece: &Piece<'_>) -> Piece<'static> {
+    match piece {
+        Piece::Directive(d) => Piece::Directive(d.clone()),
+        Piece::Malformed { .. } => Piece::Malformed {
+            line: 0,
+            problem: Problem {
+                message: String::new(),
+                hint: None,
+            },
+        },
+        Piece::Text(_) | Piece::Literal(_) => Piece::Text(""),
+    }
 }
 
 fn shifted(piece: Piece<'_>, by: usize) -> Piece<'_> {
