@@ -105,7 +105,7 @@ fn render(strings: &[String]) -> Vec<String> {
         &engine,
         &Ask {
             scenarios: &base.scenarios,
-            failures: 4,
+            failures: 2,
         },
     );
     let mount = Mount {
