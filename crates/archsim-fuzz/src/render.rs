@@ -1,6 +1,7 @@
 //! `render`: hostile strings in every text field of the Tomoda model,
 //! through every view.
 
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use archsim_core::select::{Selection, select};
@@ -45,13 +46,15 @@ fn base() -> &'static Base {
 /// replaced), put them (in turn) into every text
 /// field of the Tomoda model, and render every view and every book
 /// directive. Each rendering has the same tags and attribute names, in the
-/// same order, as with plain strings of the same shape (letters replaced by
-/// `x`; spaces, `-`, `/` and `.` kept, so names wrap and paths break alike), and no rendering
+/// same order, as with plain strings of the same shape (see
+/// `plain_strings`), and no rendering
 /// contains `{{#`, which mdBook's later preprocessors would expand.
 pub fn check_render(data: &[u8]) {
     let text = String::from_utf8_lossy(data);
     let strings: Vec<String> = text.split('\0').map(str::to_owned).collect();
-    let plain: Vec<String> = strings.iter().map(|s| shape_of(s)).collect();
+    let Some(plain) = plain_strings(&strings) else {
+        return;
+    };
     let hostile = render(&strings);
     let tame = render(&plain);
     assert_eq!(hostile.len(), tame.len(), "as many renderings");
@@ -71,17 +74,33 @@ pub fn check_render(data: &[u8]) {
     }
 }
 
-/// A plain string of the same shape: what wrapping and cutting see.
-fn shape_of(s: &str) -> String {
-    s.chars()
-        .map(|c| {
-            if c.is_whitespace() || matches!(c, '-' | '/' | '.') {
-                c
-            } else {
-                'x'
-            }
+/// Plain strings of the same shapes: letters for everything but spaces,
+/// `-`, `/` and `.`, so names wrap and paths break alike. Equal strings get
+/// equal plain ones and distinct strings distinct ones (the views merge
+/// equal notes), which the letters' choice encodes; `None` when a string
+/// is too short to tell its plain twin from another's.
+fn plain_strings(strings: &[String]) -> Option<Vec<String>> {
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let plain: Vec<String> = strings
+        .iter()
+        .map(|s| {
+            let next = seen.len();
+            let mut id = *seen.entry(s).or_insert(next);
+            s.chars()
+                .map(|c| {
+                    if c.is_whitespace() || matches!(c, '-' | '/' | '.') {
+                        c
+                    } else {
+                        let letter = char::from(b'a' + (id % 26) as u8);
+                        id /= 26;
+                        letter
+                    }
+                })
+                .collect()
         })
-        .collect()
+        .collect();
+    let distinct: HashSet<&String> = plain.iter().collect();
+    (distinct.len() == seen.len()).then_some(plain)
 }
 
 /// At most the first 2,000 bytes of a rendering, for a readable failure.
