@@ -4,11 +4,13 @@
 //! `cargo xtask build` writes the static site to `target/site/`.
 //! `cargo xtask serve` builds the site and serves it on 127.0.0.1.
 //! `cargo xtask bench` runs the benchmarks and prints a table.
+//! `cargo xtask fuzz`  runs the fuzz targets (nightly, cargo-fuzz).
 //!
 //! Every task installs the tools it needs, idempotently, so a fresh machine
 //! needs nothing but rustup's Rust.
 
 mod bench;
+mod fuzz;
 mod run;
 mod serve;
 mod site;
@@ -17,13 +19,16 @@ mod tools;
 
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask <test|build|serve|bench> [options]
+const USAGE: &str = "usage: cargo xtask <test|build|serve|bench|fuzz> [options]
 
   test            install missing tools, then run every check and test
   build           build the static site into target/site/
   serve [--port N] [--no-build]
                   build the site and serve it on 127.0.0.1 (default port 3000)
   bench [--quick] run every benchmark and print a table
+  fuzz [TARGET] [--time SECONDS]
+                  run one fuzz target, or each in turn (default 60 s each;
+                  installs nightly and cargo-fuzz)
 ";
 
 fn main() -> ExitCode {
@@ -33,6 +38,7 @@ fn main() -> ExitCode {
         Some("build") => site::build().map(|_| ()),
         Some("serve") => serve::run(&args[1..]),
         Some("bench") => bench::run(&args[1..]),
+        Some("fuzz") => fuzz::run(&args[1..]),
         Some("-h" | "--help" | "help") | None => {
             print!("{USAGE}");
             return ExitCode::SUCCESS;

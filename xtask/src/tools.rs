@@ -117,3 +117,24 @@ pub fn chromium() -> Result<(), String> {
         exec(&mut c)
     })
 }
+
+/// The nightly toolchain: cargo-fuzz builds with sanitizer flags that stable
+/// refuses. Only `cargo xtask fuzz` asks for it.
+pub fn nightly() -> Result<(), String> {
+    if output(cmd("rustup").args(["run", "nightly", "rustc", "--version"])).is_some() {
+        return Ok(());
+    }
+    step("install the nightly toolchain (for cargo-fuzz)", || {
+        exec(cmd("rustup").args(["toolchain", "install", "nightly", "--profile", "minimal"]))
+    })
+}
+
+/// cargo-fuzz, the libFuzzer driver. Only `cargo xtask fuzz` asks for it.
+pub fn cargo_fuzz() -> Result<(), String> {
+    if output(cmd("cargo").args(["fuzz", "--version"])).is_some() {
+        return Ok(());
+    }
+    step("install cargo-fuzz", || {
+        exec(cmd("cargo").args(["install", "--locked", "cargo-fuzz"]))
+    })
+}

@@ -127,3 +127,15 @@ fn failing_more_never_helps() {
         }
     }
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(24))]
+
+    /// The dominator answer equals the oracle on random generated models.
+    #[test]
+    fn random_model_spof_equals_brute_force(components in 40usize..=100, seed: u64) {
+        let source = generate(&SynthOptions { components, seed });
+        let engine = Engine::from_str("synth.toml", &source).unwrap_or_else(|d| panic!("{d:#?}"));
+        assert_matches_oracle(&engine, &format!("synth {components}/{seed}"));
+    }
+}
