@@ -128,14 +128,28 @@ pub struct Looks {
 
 /// How everything looks under `marks` and `d`.
 ///
-/// Complexity: O(V + E·P) for a lit path of P hops.
+/// Complexity: O(V + E + P) for a lit path of P hops (a node the path
+/// passes more than once costs once per pass).
 pub fn looks(g: &Geometry, marks: &Marks, d: &Drawing) -> Looks {
     let matched = |i: usize| d.matches.is_none_or(|m| m.get(i).copied().unwrap_or(false));
+    // The nodes that follow each node on the path.
+    let mut next: Vec<Vec<usize>> = vec![Vec::new(); g.nodes.len()];
+    for w in marks.path.windows(2) {
+        if let Some(after) = next.get_mut(w[0]) {
+            after.push(w[1]);
+        }
+    }
+    let mut on_path = vec![false; g.nodes.len()];
+    for &i in &marks.path {
+        if let Some(on) = on_path.get_mut(i) {
+            *on = true;
+        }
+    }
     let edges = g
         .edges
         .iter()
         .map(|e| {
-            let lit = marks.path.windows(2).any(|w| w == [e.from, e.to]);
+            let lit = next.get(e.from).is_some_and(|after| after.contains(&e.to));
             let faded = match d.matches {
                 Some(_) => !(matched(e.from) && matched(e.to)),
                 None => !marks.path.is_empty() && !lit,
@@ -170,7 +184,7 @@ pub fn looks(g: &Geometry, marks: &Marks, d: &Drawing) -> Looks {
                 }
                 None => (String::new(), ""),
             };
-            let lit = marks.path.contains(&i);
+            let lit = on_path[i];
             if lit {
                 class.push_str(" is-highlighted");
             }
