@@ -14,8 +14,8 @@
 //! notice and ignores them. Nothing here panics on any input: a fragment is
 //! typed by whoever sends the link.
 //!
-//! Nor does any input cost more than its length: a fragment longer than
-//! [`MAX_LEN`] is not read, a list keeps its first [`MAX_ITEMS`] entries,
+//! Nor does any input cost more than its length: of a fragment longer than
+//! [`MAX_LEN`] only the widget number is read, a list keeps its first [`MAX_ITEMS`] entries,
 //! at most [`MAX_PROBLEMS`] problems are named (then counted), and a
 //! problem quotes at most an [`excerpt`] of what it ignored.
 
@@ -24,9 +24,11 @@ use std::fmt::Write;
 /// The version this bundle writes and reads.
 pub const VERSION: u32 = 1;
 
-/// The longest fragment read, in bytes: a longer one is refused whole. A
-/// link that fails a thousand components by id fits.
+/// The longest fragment read, in bytes: of a longer one, only the widget
+/// number is read. A link that fails a thousand components by id fits.
 pub const MAX_LEN: usize = 32_768;
+/// What a link longer than [`MAX_LEN`] is told.
+const TOO_LONG: &str = "ignored the link: longer than 32,768 bytes";
 /// The most entries a list (`fail`, `ans`) keeps; the rest are ignored,
 /// and a problem says how many.
 pub const MAX_ITEMS: usize = 1_000;
@@ -88,13 +90,6 @@ pub enum Parsed {
     /// Not an archsim fragment (a heading anchor such as `#routing`, or
     /// garbage); carries the text, cut to a readable length.
     Foreign(String),
-    /// Longer than [`MAX_LEN`]: not read, the defaults apply.
-    TooLong {
-        /// Its length in bytes.
-        length: usize,
-        /// The widget it names, if that much could be read.
-        widget: Option<u32>,
-    },
     /// An archsim fragment of another version: the defaults apply.
     OtherVersion {
         /// The version the link was written for.
@@ -125,26 +120,26 @@ pub fn parse(text: &str) -> Parsed {
     }
     let mut segments = text.split(';');
     let head = segments.next().unwrap_or_default();
-    let widget = |mut segments: std::str::Split<'_, char>| {
-        segments.find_map(|s| {
+    let Some(version) = read_version(head) else {
+        return Parsed::Foreign(excerpt(&decode(text), 60));
+    };
+    if text.len() > MAX_LEN || version != VERSION {
+        let widget = segments.find_map(|s| {
             s.strip_prefix("w=")
                 .and_then(|w| w.parse::<u32>().ok())
                 .filter(|&w| w > 0)
-        })
-    };
-    let Some(version) = read_version(head) else {
-        return Parsed::Foreign(excerpt(&decode(cut(text, 4 * 60)), 60));
-    };
-    if text.len() > MAX_LEN {
-        return Parsed::TooLong {
-            length: text.len(),
-            widget: widget(segments),
-        };
-    }
-    if version != VERSION {
-        return Parsed::OtherVersion {
-            version,
-            widget: widget(segments),
+        });
+        if version != VERSION {
+            return Parsed::OtherVersion { version, widget };
+        }
+        // Too long to read: only the widget it is for, and why the rest
+        // is ignored.
+        return Parsed::Current {
+            fragment: Box::new(Fragment {
+                widget,
+                ..Fragment::default()
+            }),
+            problems: vec![TOO_LONG.to_owned()],
         };
     }
     let mut fragment = Fragment::default();
@@ -186,18 +181,10 @@ fn read_version(head: &str) -> Option<u32> {
 
 /// Read one `key=value` into `f`; returns the problem with it, if any.
 fn read_pair(f: &mut Fragment, key: &str, value: &str) -> Option<String> {
-    match read_value(f, key, value) {
-        Ok(None) => None,
-        Ok(Some(ignored)) => Some(format!(
-            "read the first {MAX_ITEMS} entries of `{key}` and ignored {ignored} more"
-        )),
-        Err(problem) => Some(problem),
-    }
+    read_value(f, key, value).err()
 }
 
-/// Read one value into `f`. Returns how many list entries were left out
-/// (`Some` only for a list over [`MAX_ITEMS`]), or the problem.
-fn read_value(f: &mut Fragment, key: &str, value: &str) -> Result<Option<usize>, String> {
+fn read_value(f: &mut Fragment, key: &str, value: &str) -> Result<(), String> {
     let text = || decode(value);
     let bad = |what: &str| format!("ignored `{}={}`: {what}", quote(key), quote(value));
     let flag = |v: &str| match v {
@@ -226,10 +213,10 @@ fn read_value(f: &mut Fragment, key: &str, value: &str) -> Result<Option<usize>,
                     .ok_or_else(|| bad("expected a hop number"))?,
             )
         }
-        "fail" => return Ok(list(value, &mut f.fail)),
+        "fail" => list(key, value, &mut f.fail)?,
         "sc" => f.scenario = non_empty(text()),
         "spof" => f.spof = flag(value)?,
-        "ans" => return Ok(list(value, &mut f.answers)),
+        "ans" => list(key, value, &mut f.answers)?,
         "audit" => f.audit = flag(value)?,
         "dns" => f.dns = non_empty(text()),
         "sel" => f.selected = non_empty(text()),
@@ -237,7 +224,7 @@ fn read_value(f: &mut Fragment, key: &str, value: &str) -> Result<Option<usize>,
         "q" => f.search = non_empty(text()),
         _ => return Err(format!("ignored unknown key `{}`", quote(key))),
     }
-    Ok(None)
+    Ok(())
 }
 
 fn read_view(value: &str) -> Option<(f64, f64, f64)> {
@@ -302,9 +289,9 @@ fn non_empty(s: String) -> Option<String> {
     (!s.is_empty()).then_some(s)
 }
 
-/// Read a list into `items`, at most [`MAX_ITEMS`] entries; returns how
-/// many more there were, if any.
-fn list(value: &str, items: &mut Vec<String>) -> Option<usize> {
+/// Read a list into `items`, at most [`MAX_ITEMS`] entries; the problem
+/// says how many more there were.
+fn list(key: &str, value: &str, items: &mut Vec<String>) -> Result<(), String> {
     items.clear();
     let mut more = 0usize;
     for item in value.split(',') {
@@ -317,7 +304,12 @@ fn list(value: &str, items: &mut Vec<String>) -> Option<usize> {
             items.push(item);
         }
     }
-    (more > 0).then_some(more)
+    if more > 0 {
+        return Err(format!(
+            "read the first {MAX_ITEMS} entries of `{key}` and ignored {more} more"
+        ));
+    }
+    Ok(())
 }
 
 /// Write a fragment (without the leading `#`), defaults left out, keys in a
@@ -421,40 +413,31 @@ pub fn decode(text: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-/// What a problem quotes of a raw part of the link: an [`excerpt`] of its
-/// decoded start.
+/// What a problem quotes of a raw part of the link: an [`excerpt`] of it,
+/// decoded.
 fn quote(raw: &str) -> String {
-    excerpt(&decode(cut(raw, 4 * EXCERPT)), EXCERPT)
-}
-
-/// At most the first `max` bytes of `text` (fewer, to end on a character).
-fn cut(text: &str, max: usize) -> &str {
-    let mut end = max.min(text.len());
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    &text[..end]
+    excerpt(&decode(raw), EXCERPT)
 }
 
 /// A short, readable excerpt of text from a link or a page: at most `max`
-/// characters, with an ellipsis when cut, and control and bidirectional
-/// formatting characters written as escapes (`\u{1b}`), so a quoted link
-/// can neither hide nor reorder the words around it. The notice that shows
-/// it escapes it as HTML.
+/// characters, the last an ellipsis when cut, and control and
+/// bidirectional formatting characters shown as `\u{fffd}`, so a quoted
+/// link can neither hide nor reorder the words around it. The notice that
+/// shows it escapes it as HTML.
 pub fn excerpt(text: &str, max: usize) -> String {
     let mut out = String::new();
-    for (i, c) in text.chars().enumerate() {
-        if i + 1 == max && text.chars().nth(max).is_some() {
-            out.push('…');
-            break;
-        }
-        if c.is_control()
-            || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-        {
-            out.extend(c.escape_unicode());
-        } else {
-            out.push(c);
-        }
+    let mut chars = text.chars();
+    for _ in 0..max {
+        let Some(c) = chars.next() else {
+            return out;
+        };
+        let hidden = c.is_control()
+            || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+        out.push(if hidden { '\u{fffd}' } else { c });
+    }
+    if chars.next().is_some() {
+        out.pop();
+        out.push('…');
     }
     out
 }
@@ -672,25 +655,20 @@ mod tests {
     }
 
     #[test]
-    fn refuses_a_fragment_over_the_length_cap() {
+    fn reads_only_the_widget_of_a_fragment_over_the_length_cap() {
         let long = |n: usize| format!("#v1;w=3;q={}", "a".repeat(n));
         let cap = MAX_LEN - "v1;w=3;q=".len();
-        assert!(matches!(parse(&long(cap)), Parsed::Current { .. }));
-        assert_eq!(
-            parse(&long(cap + 1)),
-            Parsed::TooLong {
-                length: MAX_LEN + 1,
-                widget: Some(3)
-            }
-        );
-        let megabyte = long(1 << 20);
-        assert_eq!(
-            parse(&megabyte),
-            Parsed::TooLong {
-                length: megabyte.len() - 1,
-                widget: Some(3)
-            }
-        );
+        let (f, problems) = current(&long(cap));
+        assert_eq!((f.search.map(|q| q.len()), problems.len()), (Some(cap), 0));
+        let too_long = Fragment {
+            widget: Some(3),
+            ..Fragment::default()
+        };
+        let refused = vec![TOO_LONG.to_owned()];
+        assert!(TOO_LONG.contains("32,768") && MAX_LEN == 32_768);
+        for text in [long(cap + 1), long(1 << 20)] {
+            assert_eq!(current(&text), (too_long.clone(), refused.clone()));
+        }
         // Not a simulator link: quoted, but only its start.
         let Parsed::Foreign(text) = parse(&"x".repeat(1 << 20)) else {
             panic!("a long anchor is foreign")
@@ -711,14 +689,8 @@ mod tests {
         let (f, problems) = current(&format!("#v1;ans={},,,", ids.join(",")));
         assert_eq!(f.answers, ids);
         assert_eq!(problems, Vec::<String>::new());
-        let hundred_thousand = format!("#v1;w=2;fail={}", "c,".repeat(100_000));
-        assert!(matches!(
-            parse(&hundred_thousand),
-            Parsed::TooLong {
-                widget: Some(2),
-                ..
-            }
-        ));
+        let (f, problems) = current(&format!("#v1;w=2;fail={}", "c,".repeat(100_000)));
+        assert_eq!((f.widget, f.fail.len(), problems.len()), (Some(2), 0, 1));
     }
 
     #[test]
@@ -734,9 +706,9 @@ mod tests {
         let cases: &[(&str, &str)] = &[
             (
                 "#v1;colour%1B%5B2J=1",
-                "ignored unknown key `colour\\u{1b}[2J`",
+                "ignored unknown key `colour\u{fffd}[2J`",
             ),
-            ("#v1;q%E2%80%AEx=1", "ignored unknown key `q\\u{202e}x`"),
+            ("#v1;q%E2%80%AEx=1", "ignored unknown key `q\u{fffd}x`"),
             (
                 "#v1;spof=%3Cb%3Ebold%3C%2Fb%3E",
                 "ignored `spof=<b>bold</b>`: expected 1 or 0",
@@ -757,7 +729,7 @@ mod tests {
         assert_eq!(excerpt("abcd", 3), "ab…");
         assert_eq!(
             excerpt("a\u{0}\u{7f}\u{200f}b", 9),
-            "a\\u{0}\\u{7f}\\u{200f}b"
+            "a\u{fffd}\u{fffd}\u{fffd}b"
         );
     }
 

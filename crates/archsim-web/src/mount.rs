@@ -63,7 +63,7 @@ pub fn mount_all() -> u32 {
     let elements = dom::all(&document, "[data-archsim]");
     let target = match fragment::parse(&dom::hash()) {
         Parsed::Current { fragment, .. } => fragment.widget,
-        Parsed::OtherVersion { widget, .. } | Parsed::TooLong { widget, .. } => widget,
+        Parsed::OtherVersion { widget, .. } => widget,
         _ => None,
     };
     let mut watched = Vec::new();
@@ -269,15 +269,6 @@ fn apply_link(state: &mut State, shared: &Shared, kind: Kind, number: Option<u32
             if kind == Kind::App {
                 state.notices.push(format!(
                     "`#{text}` is not a simulator link; showing the defaults."
-                ));
-            }
-        }
-        Parsed::TooLong { length, widget } => {
-            if mine(widget) {
-                state.notices.push(format!(
-                    "This link is {length} characters long, more than the {} a simulator \
-                     link may have; showing the defaults.",
-                    fragment::MAX_LEN
                 ));
             }
         }
