@@ -19,8 +19,6 @@
 //! at most [`MAX_PROBLEMS`] problems are named (then counted), and a
 //! problem quotes at most an [`excerpt`] of what it ignored.
 
-use std::fmt::Write;
-
 /// The version this bundle writes and reads.
 pub const VERSION: u32 = 1;
 
@@ -315,9 +313,13 @@ fn list(key: &str, value: &str, items: &mut Vec<String>) -> Result<(), String> {
 /// Write a fragment (without the leading `#`), defaults left out, keys in a
 /// fixed order so equal states give equal links.
 pub fn write(f: &Fragment) -> String {
-    let mut out = format!("v{VERSION}");
+    let mut out = String::from("v");
+    out.push_str(&VERSION.to_string());
     let mut pair = |key: &str, value: &str| {
-        let _ = write!(out, ";{key}={value}");
+        out.push(';');
+        out.push_str(key);
+        out.push('=');
+        out.push_str(value);
     };
     if let Some(w) = f.widget {
         pair("w", &w.to_string());
@@ -353,10 +355,12 @@ pub fn write(f: &Fragment) -> String {
         pair("sel", &encode(sel));
     }
     if let Some((z, x, y)) = f.view {
-        pair(
-            "z",
-            &format!("{},{},{}", short(z, 100.0), short(x, 1.0), short(y, 1.0)),
-        );
+        let mut view = short(z, 100.0);
+        for v in [x, y] {
+            view.push(',');
+            view.push_str(&short(v, 1.0));
+        }
+        pair("z", &view);
     }
     if let Some(q) = &f.search {
         pair("q", &encode(q));
@@ -385,7 +389,10 @@ pub fn encode(text: &str) -> String {
         if b.is_ascii_alphanumeric() || b"-._~:/@".contains(&b) {
             out.push(b as char);
         } else {
-            let _ = write!(out, "%{b:02X}");
+            const HEX: &[u8; 16] = b"0123456789ABCDEF";
+            out.push('%');
+            out.push(HEX[usize::from(b >> 4)] as char);
+            out.push(HEX[usize::from(b & 15)] as char);
         }
     }
     out

@@ -136,11 +136,14 @@ impl Bands {
                 let mut up = vec![0u64; m];
                 let mut down = vec![0u64; m];
                 for &here in &members[b] {
-                    let ends = graph.out[here].iter().map(|&e| graph.edges[e].to);
-                    let starts = graph.inc[here].iter().map(|&e| graph.edges[e].from);
-                    let edges = graph.out[here].iter().chain(&graph.inc[here]);
-                    for (&e, there) in edges.zip(ends.chain(starts)) {
-                        let w = if graph.edges[e].hop { 3 } else { 1 };
+                    for &e in graph.out[here].iter().chain(&graph.inc[here]) {
+                        let edge = &graph.edges[e];
+                        let there = if edge.from == here {
+                            edge.to
+                        } else {
+                            edge.from
+                        };
+                        let w = if edge.hop { 3 } else { 1 };
                         if node_band[there] == b {
                             weight[local[here]][local[there]] += w;
                         } else if band_rank[node_band[there]] < band {
