@@ -1,6 +1,7 @@
 //! A small static file server on std alone: GET and HEAD, correct MIME types
 //! (wasm modules need `application/wasm`), `index.html` for folders, and
-//! paths confined to the site folder.
+//! paths confined to the site folder; every answer carries the site's
+//! Content-Security-Policy ([`crate::csp`]).
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
@@ -72,8 +73,9 @@ fn respond(
 ) -> std::io::Result<()> {
     write!(
         stream,
-        "HTTP/1.1 {status}\r\nContent-Type: {mime}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\nConnection: close\r\n\r\n",
-        body.len()
+        "HTTP/1.1 {status}\r\nContent-Type: {mime}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\nContent-Security-Policy: {}\r\nConnection: close\r\n\r\n",
+        body.len(),
+        crate::csp::POLICY
     )?;
     if !head {
         stream.write_all(body)?;
@@ -159,6 +161,25 @@ mod tests {
                 expected.map(|p| root.join(p)),
                 "{target}"
             );
+        }
+        std::fs::remove_dir_all(&root).unwrap();
+    }
+
+    #[test]
+    fn every_answer_carries_the_policy() {
+        use std::io::Read;
+        let root = std::env::temp_dir().join(format!("xtask-csp-{}", std::process::id()));
+        std::fs::create_dir_all(&root).unwrap();
+        std::fs::write(root.join("index.html"), "i").unwrap();
+        let addr = spawn(&root, 0).unwrap();
+        for target in ["/", "/missing.html"] {
+            let mut stream = TcpStream::connect(addr).unwrap();
+            write!(stream, "GET {target} HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
+            let mut answer = String::new();
+            stream.read_to_string(&mut answer).unwrap();
+            let head = answer.split("\r\n\r\n").next().unwrap();
+            let header = format!("\r\nContent-Security-Policy: {}\r\n", crate::csp::POLICY);
+            assert!(head.contains(&header), "{target}: {head}");
         }
         std::fs::remove_dir_all(&root).unwrap();
     }

@@ -6,7 +6,9 @@
 //! within the end-to-end issue's budget (300 KB). mdBook's print page keeps
 //! its static views and loads no bundle. Code blocks come out highlighted
 //! by the book's own highlighter, their text intact. Nothing is wider than
-//! the text column.
+//! the text column. The site is served with its Content-Security-Policy
+//! (`archsim_e2e::csp`), and no page breaks it: no violation is reported,
+//! widgets included.
 //!
 //! The bundle is reported against the widgets issue's budget (150 KB),
 //! which it does not meet yet (see the README's size section), so what
@@ -179,9 +181,53 @@ async fn bundle_within_ceiling(ctx: &Ctx) -> Outcome {
     Ok(())
 }
 
+/// Set once per browser session: every document records the policy
+/// violations it reports.
+static WATCHING: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Record every `securitypolicyviolation` from the document's start.
+const WATCH_VIOLATIONS: &str = "window.__archsimViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+        window.__archsimViolations.push(e.effectiveDirective + ' blocked '
+            + (e.blockedURI || 'inline') + ' at ' + (e.sourceFile || '?') + ':'
+            + e.lineNumber + (e.sample ? ' (' + e.sample + ')' : ''));
+    });";
+
+/// The policy violations the page reported, and a check that the policy is
+/// in force at all: an inline script added now must not run.
+async fn policy_violations(session: &Session) -> Result<Vec<String>, String> {
+    let seen = session
+        .js(
+            "const seen = window.__archsimViolations;
+            if (!Array.isArray(seen)) return null;
+            const reported = seen.slice();
+            const probe = document.createElement('script');
+            probe.textContent = 'window.__archsimInlineRan = true;';
+            document.head.appendChild(probe);
+            probe.remove();
+            return {reported, ran: window.__archsimInlineRan === true};",
+            vec![],
+        )
+        .await?;
+    if seen.is_null() {
+        return Err("the page did not record policy violations".into());
+    }
+    let mut problems: Vec<String> = widget::strings(&seen["reported"])
+        .into_iter()
+        .map(|v| format!("Content-Security-Policy violation: {v}"))
+        .collect();
+    if seen["ran"].as_bool() != Some(false) {
+        problems.push("an inline script ran: the page is not under the site's policy".into());
+    }
+    Ok(problems)
+}
+
 async fn page_loads_cleanly(ctx: &Ctx, page: String) -> Outcome {
     let session = &ctx.session;
     let url = ctx.site.url(&page);
+    if !WATCHING.swap(true, std::sync::atomic::Ordering::SeqCst) {
+        session.on_new_document(WATCH_VIOLATIONS).await?;
+    }
     session.open(&url).await?;
     let mounts = site::mount_points(&ctx.site.root, &page);
     // mdBook's print page keeps the static views: it loads no bundle.
@@ -253,6 +299,8 @@ async fn page_loads_cleanly(ctx: &Ctx, page: String) -> Outcome {
     // Everything within the column, live widgets included (the phone file
     // checks a narrow window).
     problems.extend(fit::too_wide(session).await?);
+    // Last: its probe is itself a violation, logged to the console.
+    problems.extend(policy_violations(session).await?);
 
     // The transfer: gzip sizes of the files the page loaded.
     let mut total = 0;

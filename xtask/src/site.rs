@@ -8,12 +8,13 @@ use crate::run::{cmd, exec, path_env, root, step};
 use crate::tools;
 
 /// Files of trunk's output that the site serves from `archsim/`: the
-/// bundle, and the full-page simulator with its three stylesheets (the
-/// bundle carries none).
-const BUNDLE: [&str; 6] = [
+/// bundle, and the full-page simulator with its start-up script and its
+/// three stylesheets (the bundle carries none).
+const BUNDLE: [&str; 7] = [
     "archsim-web.js",
     "archsim-web_bg.wasm",
     "index.html",
+    "start.js",
     "archsim.css",
     "widgets.css",
     "style.css",

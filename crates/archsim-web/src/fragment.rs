@@ -13,11 +13,27 @@
 //! exist is decided in [`crate::state`], which names the unknown ones in a
 //! notice and ignores them. Nothing here panics on any input: a fragment is
 //! typed by whoever sends the link.
-
-use std::fmt::Write;
+//!
+//! Nor does any input cost more than its length: of a fragment longer than
+//! [`MAX_LEN`] only the widget number is read, a list keeps its first [`MAX_ITEMS`] entries,
+//! at most [`MAX_PROBLEMS`] problems are named (then counted), and a
+//! problem quotes at most an [`excerpt`] of what it ignored.
 
 /// The version this bundle writes and reads.
 pub const VERSION: u32 = 1;
+
+/// The longest fragment read, in bytes: of a longer one, only the widget
+/// number is read. A link that fails a thousand components by id fits.
+pub const MAX_LEN: usize = 32_768;
+/// What a link longer than [`MAX_LEN`] is told.
+const TOO_LONG: &str = "ignored the link: longer than 32,768 bytes";
+/// The most entries a list (`fail`, `ans`) keeps; the rest are ignored,
+/// and a problem says how many.
+pub const MAX_ITEMS: usize = 1_000;
+/// The most problems named; one more line counts the rest.
+pub const MAX_PROBLEMS: usize = 10;
+/// The most characters of the link a problem quotes.
+pub const EXCERPT: usize = 40;
 
 /// The largest zoom a fragment may ask for: anything beyond is a typo or
 /// an attack, not a view. A big drawing zooms in further than a small one
@@ -91,8 +107,9 @@ pub enum Parsed {
 /// Read a fragment (with or without its leading `#`).
 ///
 /// Returns: what it is; for this version, every readable field and a
-/// problem for every part that was ignored (unknown key, bad value). Later
-/// repetitions of a key win.
+/// problem for every part that was ignored (unknown key, bad value), up to
+/// [`MAX_PROBLEMS`] and then one that counts the rest. Later repetitions of
+/// a key win.
 /// Complexity: O(len).
 pub fn parse(text: &str) -> Parsed {
     let text = text.strip_prefix('#').unwrap_or(text);
@@ -102,32 +119,48 @@ pub fn parse(text: &str) -> Parsed {
     let mut segments = text.split(';');
     let head = segments.next().unwrap_or_default();
     let Some(version) = read_version(head) else {
-        return Parsed::Foreign(shorten(&decode(text), 60));
+        return Parsed::Foreign(excerpt(&decode(text), 60));
     };
-    if version != VERSION {
+    if text.len() > MAX_LEN || version != VERSION {
         let widget = segments.find_map(|s| {
             s.strip_prefix("w=")
                 .and_then(|w| w.parse::<u32>().ok())
                 .filter(|&w| w > 0)
         });
-        return Parsed::OtherVersion { version, widget };
+        if version != VERSION {
+            return Parsed::OtherVersion { version, widget };
+        }
+        // Too long to read: only the widget it is for, and why the rest
+        // is ignored.
+        return Parsed::Current {
+            fragment: Box::new(Fragment {
+                widget,
+                ..Fragment::default()
+            }),
+            problems: vec![TOO_LONG.to_owned()],
+        };
     }
     let mut fragment = Fragment::default();
     let mut problems = Vec::new();
+    let mut unnamed = 0usize;
     for segment in segments {
         if segment.is_empty() {
             continue;
         }
-        let Some((key, value)) = segment.split_once('=') else {
-            problems.push(format!(
-                "ignored `{}`: not key=value",
-                shorten(&decode(segment), 40)
-            ));
-            continue;
+        let problem = match segment.split_once('=') {
+            Some((key, value)) => read_pair(&mut fragment, key, value),
+            None => Some(format!("ignored `{}`: not key=value", quote(segment))),
         };
-        if let Err(problem) = read_pair(&mut fragment, key, value) {
-            problems.push(problem);
+        if let Some(problem) = problem {
+            if problems.len() < MAX_PROBLEMS {
+                problems.push(problem);
+            } else {
+                unnamed += 1;
+            }
         }
+    }
+    if unnamed > 0 {
+        problems.push(format!("… and {unnamed} more ignored parts"));
     }
     Parsed::Current {
         fragment: Box::new(fragment),
@@ -144,9 +177,14 @@ fn read_version(head: &str) -> Option<u32> {
     digits.parse().ok()
 }
 
-fn read_pair(f: &mut Fragment, key: &str, value: &str) -> Result<(), String> {
+/// Read one `key=value` into `f`; returns the problem with it, if any.
+fn read_pair(f: &mut Fragment, key: &str, value: &str) -> Option<String> {
+    read_value(f, key, value).err()
+}
+
+fn read_value(f: &mut Fragment, key: &str, value: &str) -> Result<(), String> {
     let text = || decode(value);
-    let bad = |what: &str| format!("ignored `{key}={}`: {what}", shorten(&decode(value), 40));
+    let bad = |what: &str| format!("ignored `{}={}`: {what}", quote(key), quote(value));
     let flag = |v: &str| match v {
         "1" | "true" => Ok(true),
         "0" | "false" => Ok(false),
@@ -173,21 +211,16 @@ fn read_pair(f: &mut Fragment, key: &str, value: &str) -> Result<(), String> {
                     .ok_or_else(|| bad("expected a hop number"))?,
             )
         }
-        "fail" => f.fail = list(value),
+        "fail" => list(key, value, &mut f.fail)?,
         "sc" => f.scenario = non_empty(text()),
         "spof" => f.spof = flag(value)?,
-        "ans" => f.answers = list(value),
+        "ans" => list(key, value, &mut f.answers)?,
         "audit" => f.audit = flag(value)?,
         "dns" => f.dns = non_empty(text()),
         "sel" => f.selected = non_empty(text()),
         "z" => f.view = Some(read_view(value).ok_or_else(|| bad("expected ZOOM,X,Y"))?),
         "q" => f.search = non_empty(text()),
-        _ => {
-            return Err(format!(
-                "ignored unknown key `{}`",
-                shorten(&decode(key), 20)
-            ));
-        }
+        _ => return Err(format!("ignored unknown key `{}`", quote(key))),
     }
     Ok(())
 }
@@ -254,20 +287,39 @@ fn non_empty(s: String) -> Option<String> {
     (!s.is_empty()).then_some(s)
 }
 
-fn list(value: &str) -> Vec<String> {
-    value
-        .split(',')
-        .map(|item| decode(item).trim().to_owned())
-        .filter(|item| !item.is_empty())
-        .collect()
+/// Read a list into `items`, at most [`MAX_ITEMS`] entries; the problem
+/// says how many more there were.
+fn list(key: &str, value: &str, items: &mut Vec<String>) -> Result<(), String> {
+    items.clear();
+    let mut more = 0usize;
+    for item in value.split(',') {
+        if items.len() == MAX_ITEMS {
+            more += usize::from(!item.trim().is_empty());
+            continue;
+        }
+        let item = decode(item).trim().to_owned();
+        if !item.is_empty() {
+            items.push(item);
+        }
+    }
+    if more > 0 {
+        return Err(format!(
+            "read the first {MAX_ITEMS} entries of `{key}` and ignored {more} more"
+        ));
+    }
+    Ok(())
 }
 
 /// Write a fragment (without the leading `#`), defaults left out, keys in a
 /// fixed order so equal states give equal links.
 pub fn write(f: &Fragment) -> String {
-    let mut out = format!("v{VERSION}");
+    // `v` and VERSION: the round-trip tests read it back as this version.
+    let mut out = String::from("v1");
     let mut pair = |key: &str, value: &str| {
-        let _ = write!(out, ";{key}={value}");
+        out.push(';');
+        out.push_str(key);
+        out.push('=');
+        out.push_str(value);
     };
     if let Some(w) = f.widget {
         pair("w", &w.to_string());
@@ -303,10 +355,12 @@ pub fn write(f: &Fragment) -> String {
         pair("sel", &encode(sel));
     }
     if let Some((z, x, y)) = f.view {
-        pair(
-            "z",
-            &format!("{},{},{}", short(z, 100.0), short(x, 1.0), short(y, 1.0)),
-        );
+        let mut view = short(z, 100.0);
+        for v in [x, y] {
+            view.push(',');
+            view.push_str(&short(v, 1.0));
+        }
+        pair("z", &view);
     }
     if let Some(q) = &f.search {
         pair("q", &encode(q));
@@ -335,7 +389,10 @@ pub fn encode(text: &str) -> String {
         if b.is_ascii_alphanumeric() || b"-._~:/@".contains(&b) {
             out.push(b as char);
         } else {
-            let _ = write!(out, "%{b:02X}");
+            const HEX: &[u8; 16] = b"0123456789ABCDEF";
+            out.push('%');
+            out.push(HEX[usize::from(b >> 4)] as char);
+            out.push(HEX[usize::from(b & 15)] as char);
         }
     }
     out
@@ -363,14 +420,33 @@ pub fn decode(text: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-/// At most `max` characters, with an ellipsis when cut.
-fn shorten(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        text.to_owned()
-    } else {
-        let kept: String = text.chars().take(max.saturating_sub(1)).collect();
-        format!("{kept}…")
+/// What a problem quotes of a raw part of the link: an [`excerpt`] of it,
+/// decoded.
+fn quote(raw: &str) -> String {
+    excerpt(&decode(raw), EXCERPT)
+}
+
+/// A short, readable excerpt of text from a link or a page: at most `max`
+/// characters, the last an ellipsis when cut, and control and
+/// bidirectional formatting characters shown as `\u{fffd}`, so a quoted
+/// link can neither hide nor reorder the words around it. The notice that
+/// shows it escapes it as HTML.
+pub fn excerpt(text: &str, max: usize) -> String {
+    let mut out = String::new();
+    let mut chars = text.chars();
+    for _ in 0..max {
+        let Some(c) = chars.next() else {
+            return out;
+        };
+        let hidden = c.is_control()
+            || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+        out.push(if hidden { '\u{fffd}' } else { c });
     }
+    if chars.next().is_some() {
+        out.pop();
+        out.push('…');
+    }
+    out
 }
 
 #[cfg(test)]
@@ -583,6 +659,85 @@ mod tests {
         ] {
             assert_eq!(read_view(text), None, "{text}");
         }
+    }
+
+    #[test]
+    fn reads_only_the_widget_of_a_fragment_over_the_length_cap() {
+        let long = |n: usize| format!("#v1;w=3;q={}", "a".repeat(n));
+        let cap = MAX_LEN - "v1;w=3;q=".len();
+        let (f, problems) = current(&long(cap));
+        assert_eq!((f.search.map(|q| q.len()), problems.len()), (Some(cap), 0));
+        let too_long = Fragment {
+            widget: Some(3),
+            ..Fragment::default()
+        };
+        let refused = vec![TOO_LONG.to_owned()];
+        assert!(TOO_LONG.contains("32,768") && MAX_LEN == 32_768);
+        for text in [long(cap + 1), long(1 << 20)] {
+            assert_eq!(current(&text), (too_long.clone(), refused.clone()));
+        }
+        // Not a simulator link: quoted, but only its start.
+        let Parsed::Foreign(text) = parse(&"x".repeat(1 << 20)) else {
+            panic!("a long anchor is foreign")
+        };
+        assert_eq!(text.chars().count(), 60);
+    }
+
+    #[test]
+    fn a_list_keeps_its_first_thousand_entries() {
+        // 15,000 entries fit under the length cap; 100,000 do not.
+        let (f, problems) = current(&format!("#v1;fail={}", "c,".repeat(15_000)));
+        assert_eq!(f.fail, vec!["c"; MAX_ITEMS]);
+        assert_eq!(
+            problems,
+            ["read the first 1000 entries of `fail` and ignored 14000 more"]
+        );
+        let ids: Vec<String> = (0..MAX_ITEMS).map(|i| format!("q{i}")).collect();
+        let (f, problems) = current(&format!("#v1;ans={},,,", ids.join(",")));
+        assert_eq!(f.answers, ids);
+        assert_eq!(problems, Vec::<String>::new());
+        let (f, problems) = current(&format!("#v1;w=2;fail={}", "c,".repeat(100_000)));
+        assert_eq!((f.widget, f.fail.len(), problems.len()), (Some(2), 0, 1));
+    }
+
+    #[test]
+    fn names_ten_problems_and_counts_the_rest() {
+        let (_, problems) = current(&format!("#v1{}", ";zz".repeat(10_000)));
+        let mut expected = vec!["ignored `zz`: not key=value".to_owned(); MAX_PROBLEMS];
+        expected.push("… and 9990 more ignored parts".into());
+        assert_eq!(problems, expected);
+    }
+
+    #[test]
+    fn quotes_a_short_visible_excerpt() {
+        let cases: &[(&str, &str)] = &[
+            (
+                "#v1;colour%1B%5B2J=1",
+                "ignored unknown key `colour\u{fffd}[2J`",
+            ),
+            ("#v1;q%E2%80%AEx=1", "ignored unknown key `q\u{fffd}x`"),
+            (
+                "#v1;spof=%3Cb%3Ebold%3C%2Fb%3E",
+                "ignored `spof=<b>bold</b>`: expected 1 or 0",
+            ),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(current(text).1, [*expected], "{text}");
+        }
+        let (_, problems) = current(&format!("#v1;{}=1", "k".repeat(20_000)));
+        assert_eq!(
+            problems,
+            [format!(
+                "ignored unknown key `{}…`",
+                "k".repeat(EXCERPT - 1)
+            )]
+        );
+        assert_eq!(excerpt("abc", 3), "abc");
+        assert_eq!(excerpt("abcd", 3), "ab…");
+        assert_eq!(
+            excerpt("a\u{0}\u{7f}\u{200f}b", 9),
+            "a\u{fffd}\u{fffd}\u{fffd}b"
+        );
     }
 
     #[test]

@@ -121,7 +121,6 @@ impl Geometry {
                 search: search::haystack(model, c),
             });
         }
-        let mut neighbours = vec![Vec::new(); nodes.len()];
         let mut edges = Vec::with_capacity(layout.edges.len());
         for e in &layout.edges {
             let (Some(Some(from)), Some(Some(to))) =
@@ -130,10 +129,6 @@ impl Geometry {
                 continue;
             };
             let (from, to) = (*from, *to);
-            if !neighbours[from].contains(&to) {
-                neighbours[from].push(to);
-                neighbours[to].push(from);
-            }
             let mut title = Markup::new();
             title.leaf("title", &[], &edge_title(model, e));
             edges.push(EdgeGeom {
@@ -145,6 +140,7 @@ impl Geometry {
                 label: edge_label(e),
             });
         }
+        let neighbours = neighbour_lists(nodes.len(), edges.iter().map(|e| (e.from, e.to)));
         Geometry {
             size: (layout.width.max(1.0), layout.height.max(1.0)),
             view_box: format!("0 0 {} {}", coord(layout.width), coord(layout.height)),
@@ -201,10 +197,53 @@ pub fn fixed(v: f64, decimals: u32) -> String {
     format!("{sign}{whole}.{frac:0digits$}")
 }
 
+/// For each of `n` nodes, the other end of each of its `edges`, in edge
+/// order. Two nodes joined both ways list each other twice, which marking
+/// them does not mind; a hub's list is not searched as it grows.
+///
+/// Complexity: O(n + E).
+fn neighbour_lists(n: usize, edges: impl Iterator<Item = (usize, usize)>) -> Vec<Vec<usize>> {
+    let mut lists: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (from, to) in edges {
+        lists[from].push(to);
+        lists[to].push(from);
+    }
+    lists
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::shared::Shared;
+
+    #[test]
+    fn lists_each_edge_s_other_end_in_edge_order() {
+        // (nodes, edges, each node's neighbours)
+        type Case<'a> = (usize, &'a [(usize, usize)], &'a [&'a [usize]]);
+        let cases: &[Case] = &[
+            (2, &[], &[&[], &[]]),
+            (2, &[(0, 1), (1, 0)], &[&[1, 1], &[0, 0]]),
+            (
+                4,
+                &[(2, 0), (0, 1), (3, 0), (1, 2)],
+                &[&[2, 1, 3], &[0, 2], &[0, 1], &[0]],
+            ),
+        ];
+        for (n, edges, expected) in cases {
+            let lists = neighbour_lists(*n, edges.iter().copied());
+            assert_eq!(&lists, expected, "{edges:?}");
+        }
+    }
+
+    #[test]
+    fn a_hub_with_a_hundred_thousand_edges_lists_its_neighbours() {
+        // Checking the hub's list for every new edge, as this did, takes
+        // 5·10⁹ comparisons here.
+        let leaves = 100_000;
+        let lists = neighbour_lists(leaves + 1, (1..=leaves).map(|leaf| (0, leaf)));
+        assert_eq!(lists[0], (1..=leaves).collect::<Vec<_>>());
+        assert!(lists[1..].iter().all(|l| l == &[0]));
+    }
 
     #[test]
     fn prepares_every_drawn_node_and_edge() {

@@ -128,14 +128,22 @@ pub struct Looks {
 
 /// How everything looks under `marks` and `d`.
 ///
-/// Complexity: O(V + E·P) for a lit path of P hops.
+/// Complexity: O(V + E + P) for a lit path of P hops.
 pub fn looks(g: &Geometry, marks: &Marks, d: &Drawing) -> Looks {
     let matched = |i: usize| d.matches.is_none_or(|m| m.get(i).copied().unwrap_or(false));
+    // Each node's place on the path (a route visits a node once).
+    let mut place = vec![usize::MAX; g.nodes.len()];
+    for (k, &i) in marks.path.iter().enumerate() {
+        if let Some(p) = place.get_mut(i) {
+            *p = k;
+        }
+    }
+    let on_path = |i: usize| place.get(i).is_some_and(|&k| k != usize::MAX);
     let edges = g
         .edges
         .iter()
         .map(|e| {
-            let lit = marks.path.windows(2).any(|w| w == [e.from, e.to]);
+            let lit = on_path(e.from) && marks.path.get(place[e.from] + 1) == Some(&e.to);
             let faded = match d.matches {
                 Some(_) => !(matched(e.from) && matched(e.to)),
                 None => !marks.path.is_empty() && !lit,
@@ -170,7 +178,7 @@ pub fn looks(g: &Geometry, marks: &Marks, d: &Drawing) -> Looks {
                 }
                 None => (String::new(), ""),
             };
-            let lit = marks.path.contains(&i);
+            let lit = on_path(i);
             if lit {
                 class.push_str(" is-highlighted");
             }

@@ -199,14 +199,16 @@ pub fn mount(element: &Element) -> Mounted {
     let shared = match shared {
         Ok(shared) => shared,
         Err(lines) => {
-            let shown: Vec<String> = lines.iter().take(6).cloned().collect();
-            let more = lines.len().saturating_sub(shown.len());
-            let mut notice = format!(
-                "The model this widget names has errors, so the static view stays:\n{}",
-                shown.join("\n")
-            );
-            if more > 0 {
-                notice.push_str(&format!("\n… and {more} more"));
+            let mut notice =
+                String::from("The model this widget names has errors, so the static view stays:");
+            for line in lines.iter().take(6) {
+                notice.push('\n');
+                notice.push_str(line);
+            }
+            if lines.len() > 6 {
+                notice.push_str("\n… and ");
+                notice.push_str(&(lines.len() - 6).to_string());
+                notice.push_str(" more");
             }
             return keep_fallback(element, notice);
         }

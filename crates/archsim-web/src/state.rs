@@ -16,7 +16,11 @@ use archsim_core::{CompId, Model, Selection};
 use yew::Reducible;
 
 use crate::config::{Kind, MountConfig};
-use crate::fragment::Fragment;
+use crate::fragment::{EXCERPT, Fragment, excerpt};
+
+/// The most unknown names a notice quotes (and looks up near names for);
+/// it counts the rest.
+const NAMED: usize = 5;
 
 /// The map's pan and zoom, in the drawing's units: a point `p` of the
 /// drawing shows at `p · zoom + (x, y)`.
@@ -131,9 +135,10 @@ impl State {
         if let Some(tab) = f.tab.as_deref() {
             match Kind::parse(tab).filter(|k| *k != Kind::App) {
                 Some(kind) => self.tab = kind,
-                None => self
-                    .notices
-                    .push(format!("the link's tab `{tab}` is unknown")),
+                None => self.notices.push(format!(
+                    "the link's tab `{}` is unknown",
+                    excerpt(tab, EXCERPT)
+                )),
             }
         }
         if let Some(host) = &f.host {
@@ -249,6 +254,7 @@ impl State {
         if !unknown.is_empty() {
             let near: Vec<String> = unknown
                 .iter()
+                .take(NAMED)
                 .flat_map(|u| nearest(u, known.iter().copied(), 2))
                 .collect();
             self.notices.push(format!(
@@ -286,13 +292,18 @@ fn scenario_index(model: &Model, id: &str) -> Result<usize, String> {
         .position(|s| s.id == id)
         .ok_or_else(|| {
             let near = nearest(id, model.scenarios.iter().map(|s| s.id.as_str()), 3);
-            format!("ignored unknown scenario `{id}`{}", hint(&near))
+            format!(
+                "ignored unknown scenario `{}`{}",
+                excerpt(id, EXCERPT),
+                hint(&near)
+            )
         })
 }
 
 fn unknown_notice(model: &Model, what: &str, unknown: &[String]) -> String {
     let near: Vec<String> = unknown
         .iter()
+        .take(NAMED)
         .flat_map(|u| nearest(u, model.components.iter().map(|c| c.id.as_str()), 2))
         .collect();
     format!(
@@ -303,12 +314,24 @@ fn unknown_notice(model: &Model, what: &str, unknown: &[String]) -> String {
     )
 }
 
+/// The first [`NAMED`] items, each an excerpt in backquotes, then how many
+/// more there are.
 fn quoted(items: &[String]) -> String {
-    items
-        .iter()
-        .map(|i| format!("`{i}`"))
-        .collect::<Vec<_>>()
-        .join(", ")
+    let mut out = String::new();
+    for (i, item) in items.iter().take(NAMED).enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push('`');
+        out.push_str(&excerpt(item, EXCERPT));
+        out.push('`');
+    }
+    if items.len() > NAMED {
+        out.push_str(" and ");
+        out.push_str(&(items.len() - NAMED).to_string());
+        out.push_str(" more");
+    }
+    out
 }
 
 fn hint(near: &[String]) -> String {
@@ -701,6 +724,43 @@ mod tests {
             for part in *notices {
                 assert!(all.contains(part), "{text}: {all}");
             }
+        }
+    }
+
+    #[test]
+    fn a_link_full_of_unknown_names_gets_a_short_notice() {
+        let model = model();
+        // More than a link can carry, as the state may be handed any
+        // fragment: 100,000 unknown ids, a long unknown scenario and tab,
+        // and 2,000 unknown answers. Only a few are named, and only those
+        // are compared with the model's names.
+        let unknown: Vec<String> = (0..100_000)
+            .map(|i| format!("no-such-part-{i}-{}", "x".repeat(i % 16)))
+            .collect();
+        let long = "y".repeat(20_000);
+        let fragment = Fragment {
+            fail: std::iter::once("redis".to_owned())
+                .chain(unknown.iter().cloned())
+                .collect(),
+            scenario: Some(long.clone()),
+            tab: Some(long),
+            answers: unknown[..2_000].to_vec(),
+            ..Fragment::default()
+        };
+        let state = State::new(Kind::App).with_fragment(&model, &fragment);
+        assert_eq!(ids(&model, &state), ["redis"]);
+        assert_eq!(state.notices.len(), 4, "{:?}", state.notices);
+        for notice in &state.notices {
+            assert!(notice.chars().count() < 400, "{notice}");
+        }
+        let all = state.notices.join(" | ");
+        for part in [
+            "`no-such-part-0-`, `no-such-part-1-x`",
+            "and 99995 more",
+            "and 1995 more",
+            "`yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy…`",
+        ] {
+            assert!(all.contains(part), "{part}: {all}");
         }
     }
 

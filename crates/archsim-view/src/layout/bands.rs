@@ -1,6 +1,5 @@
 //! Swimlanes: which band and sub-band every node lives in, and their order.
 
-use archsim_core::order::sort_by_key;
 use archsim_core::{Model, ProviderId, RegionId};
 
 use super::graph::Graph;
@@ -35,37 +34,35 @@ impl Bands {
     /// keeps connected bands closest (fewest band boundaries crossed,
     /// request hops counting triple), ties broken by model order. Regions
     /// inside a band keep the order in which the model first uses them.
-    /// Complexity: O(V + E + k! · k²) for k ≤ 6 providers, else O(V + E).
+    /// The weights between bands (or sub-bands) are only counted when their
+    /// order is searched, so no k×k table is built for a model with
+    /// thousands of providers or regions.
+    /// Complexity: O(V + E + k! · k²) for k ≤ 6 providers (or regions of a
+    /// provider), else O(V + E).
     pub fn build(model: &Model, graph: &Graph) -> Bands {
-        let mut providers: Vec<Option<ProviderId>> = Vec::new();
-        for &c in &graph.nodes {
-            let p = model.component(c).provider;
-            if !providers.contains(&p) {
-                providers.push(p);
-            }
-        }
-        sort_by_key(&mut providers, |p| p.map_or(-1, |p| p.index() as i64));
-        let band_of = |p: Option<ProviderId>| {
-            providers
-                .iter()
-                .position(|&q| q == p)
-                .expect("every provider has a band")
-        };
-        let node_band: Vec<usize> = graph
+        let n = graph.nodes.len();
+        // Bands in provider order, the one outside every provider first: a
+        // provider's slot is its index plus one, slot 0 is outside.
+        let slot = |p: Option<ProviderId>| p.map_or(0, |p| p.index() + 1);
+        let provider_slot: Vec<usize> = graph
             .nodes
             .iter()
-            .map(|&c| band_of(model.component(c).provider))
+            .map(|&c| slot(model.component(c).provider))
             .collect();
-        let k = providers.len();
-        let mut weight = vec![vec![0u64; k]; k];
-        for m in &graph.edges {
-            let (a, b) = (node_band[m.from], node_band[m.to]);
-            if a != b {
-                let w = if m.hop { 3 } else { 1 };
-                weight[a][b] += w;
-                weight[b][a] += w;
+        let slots = provider_slot.iter().max().map_or(0, |&s| s + 1);
+        let mut band_at = vec![usize::MAX; slots];
+        for &s in &provider_slot {
+            band_at[s] = 0;
+        }
+        let mut providers: Vec<Option<ProviderId>> = Vec::new();
+        for (s, at) in band_at.iter_mut().enumerate() {
+            if *at == 0 {
+                *at = providers.len();
+                providers.push(s.checked_sub(1).map(ProviderId::from_index));
             }
         }
+        let node_band: Vec<usize> = provider_slot.iter().map(|&s| band_at[s]).collect();
+        let k = providers.len();
         // Fixed on top: the band outside every provider, then the zone's band,
         // where every request enters.
         let mut top: Vec<usize> = Vec::new();
@@ -79,6 +76,15 @@ impl Bands {
         }
         let movable: Vec<usize> = (0..k).filter(|b| !top.contains(b)).collect();
         let best = if movable.len() <= EXHAUSTIVE {
+            let mut weight = vec![vec![0u64; k]; k];
+            for m in &graph.edges {
+                let (a, b) = (node_band[m.from], node_band[m.to]);
+                if a != b {
+                    let w = if m.hop { 3 } else { 1 };
+                    weight[a][b] += w;
+                    weight[b][a] += w;
+                }
+            }
             best_order(&weight, &top, &movable, &[0; 0], &[0; 0])
         } else {
             movable
@@ -86,59 +92,67 @@ impl Bands {
         let order: Vec<usize> = top.iter().copied().chain(best).collect();
         let bands: Vec<Option<ProviderId>> = order.iter().map(|&b| providers[b]).collect();
 
-        let band_rank: Vec<usize> = {
-            let mut rank = vec![0; k];
-            for (i, &b) in order.iter().enumerate() {
-                rank[b] = i;
-            }
-            rank
-        };
+        let mut band_rank = vec![0; k];
+        for (i, &b) in order.iter().enumerate() {
+            band_rank[b] = i;
+        }
+        let mut members: Vec<Vec<usize>> = vec![Vec::new(); k];
+        for (v, &b) in node_band.iter().enumerate() {
+            members[b].push(v);
+        }
         // Sub-bands of each band, first in the order the model uses their
         // regions, then reordered like the bands: pulled towards the bands
         // above or below that they connect to, and towards each other.
-        let region_of = |v: usize| {
+        // A region's slot is its index plus one, slot 0 is none.
+        let region_slot = |v: usize| {
             let c = model.component(graph.nodes[v]);
-            if c.provider.is_some() { c.region } else { None }
+            match (c.provider, c.region) {
+                (Some(_), Some(r)) => r.index() + 1,
+                _ => 0,
+            }
         };
+        let region_slots: Vec<usize> = (0..n).map(region_slot).collect();
+        let mut local_at = vec![usize::MAX; region_slots.iter().max().map_or(0, |&s| s + 1)];
+        let mut local = vec![usize::MAX; n];
         let mut subs: Vec<SubBand> = Vec::new();
-        let mut of_node = vec![0usize; graph.nodes.len()];
+        let mut of_node = vec![0usize; n];
         for (band, &b) in order.iter().enumerate() {
-            let mut regions: Vec<Option<RegionId>> = Vec::new();
-            let mut local = vec![usize::MAX; graph.nodes.len()];
-            for v in 0..graph.nodes.len() {
-                if node_band[v] != b {
-                    continue;
+            let mut regions: Vec<usize> = Vec::new();
+            for &v in &members[b] {
+                let r = region_slots[v];
+                if local_at[r] == usize::MAX {
+                    local_at[r] = regions.len();
+                    regions.push(r);
                 }
-                let r = region_of(v);
-                local[v] = match regions.iter().position(|&x| x == r) {
-                    Some(i) => i,
-                    None => {
-                        regions.push(r);
-                        regions.len() - 1
-                    }
-                };
+                local[v] = local_at[r];
+            }
+            for &r in &regions {
+                local_at[r] = usize::MAX;
             }
             let m = regions.len();
-            let mut weight = vec![vec![0u64; m]; m];
-            let mut up = vec![0u64; m];
-            let mut down = vec![0u64; m];
-            for e in &graph.edges {
-                let w = if e.hop { 3 } else { 1 };
-                for (here, there) in [(e.from, e.to), (e.to, e.from)] {
-                    if local[here] == usize::MAX {
-                        continue;
-                    }
-                    if local[there] != usize::MAX {
-                        weight[local[here]][local[there]] += w;
-                    } else if band_rank[node_band[there]] < band {
-                        up[local[here]] += w;
-                    } else {
-                        down[local[here]] += w;
-                    }
-                }
-            }
             let all: Vec<usize> = (0..m).collect();
             let sequence = if m <= EXHAUSTIVE {
+                let mut weight = vec![vec![0u64; m]; m];
+                let mut up = vec![0u64; m];
+                let mut down = vec![0u64; m];
+                for &here in &members[b] {
+                    for &e in graph.out[here].iter().chain(&graph.inc[here]) {
+                        let edge = &graph.edges[e];
+                        let there = if edge.from == here {
+                            edge.to
+                        } else {
+                            edge.from
+                        };
+                        let w = if edge.hop { 3 } else { 1 };
+                        if node_band[there] == b {
+                            weight[local[here]][local[there]] += w;
+                        } else if band_rank[node_band[there]] < band {
+                            up[local[here]] += w;
+                        } else {
+                            down[local[here]] += w;
+                        }
+                    }
+                }
                 best_order(&weight, &[], &all, &up, &down)
             } else {
                 all
@@ -148,14 +162,12 @@ impl Bands {
             for (i, &r) in sequence.iter().enumerate() {
                 position[r] = first + i;
                 subs.push(SubBand {
-                    region: regions[r],
+                    region: regions[r].checked_sub(1).map(RegionId::from_index),
                     band,
                 });
             }
-            for v in 0..graph.nodes.len() {
-                if local[v] != usize::MAX {
-                    of_node[v] = position[local[v]];
-                }
+            for &v in &members[b] {
+                of_node[v] = position[local[v]];
             }
         }
         Bands {

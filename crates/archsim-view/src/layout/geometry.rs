@@ -53,6 +53,10 @@ pub(super) fn place(
     for (v, &sub) in bands.of_node.iter().enumerate() {
         members[sub].push(v);
     }
+    let mut subs_of: Vec<Vec<usize>> = vec![Vec::new(); bands.bands.len()];
+    for (sub, s) in bands.subs.iter().enumerate() {
+        subs_of[s.band].push(sub);
+    }
     let label_width = |label: &str| label.chars().count() as f64 * LABEL_CHAR + 2.0 * pad;
     let mut groups: Vec<GroupBox> = Vec::new();
     let mut y = o.margin;
@@ -76,10 +80,8 @@ pub(super) fn place(
         });
         y += o.group_label;
         let (mut band_left, mut band_right) = (f64::INFINITY, f64::NEG_INFINITY);
-        for (sub, s) in bands.subs.iter().enumerate() {
-            if s.band != band {
-                continue;
-            }
+        for &sub in &subs_of[band] {
+            let s = &bands.subs[sub];
             let boxed = s.region.is_some();
             let sub_top = y;
             if boxed {
