@@ -232,7 +232,14 @@ fn read_view(value: &str) -> Option<(f64, f64, f64)> {
         return None;
     }
     let finite = z.is_finite() && x.is_finite() && y.is_finite();
-    let sane = (MIN_ZOOM..=MAX_ZOOM).contains(&z) && x.abs() < MAX_SHIFT && y.abs() < MAX_SHIFT;
+    // Checked as the writer will round them (`write`: the zoom to two
+    // decimals, the shift to whole units), so a view that is read is also
+    // written back as one that reads: 999999999999.6 would be written as
+    // 1000000000000, past the cap.
+    let zoom = (z * 100.0).round() / 100.0;
+    let sane = (MIN_ZOOM..=MAX_ZOOM).contains(&zoom)
+        && x.round().abs() < MAX_SHIFT
+        && y.round().abs() < MAX_SHIFT;
     (finite && sane).then_some((z, x, y))
 }
 
@@ -644,6 +651,10 @@ mod tests {
     #[test]
     fn reads_views() {
         assert_eq!(read_view("1.5, 10 ,-20"), Some((1.5, 10.0, -20.0)));
+        // A shift that the writer would round up to the cap is refused.
+        assert_eq!(read_view("1,999999999999.6,0"), None);
+        assert_eq!(read_view("1,0,-999999999999.5"), None);
+        assert!(read_view("1,999999999999.4,0").is_some());
         assert_eq!(read_view("0.005,0,0"), Some((0.005, 0.0, 0.0)));
         assert_eq!(
             read_view("10000,999999999999,-999999999999"),
