@@ -361,3 +361,59 @@ fn a_host_with_a_wide_fan_of_hops_is_routed_without_scanning_every_hop() {
     assert!(spof.contains(&"hub".to_owned()), "{spof:?}");
     assert!(!spof.iter().any(|c| c.starts_with("leaf-")), "{spof:?}");
 }
+
+/// The shipped model with `writers` more writers, each owning `per` patterns
+/// with a `*`, none of which overlap.
+fn with_wild_writers(writers: usize, per: usize) -> String {
+    let mut source = String::from(TOMODA_MODEL);
+    for w in 0..writers {
+        let owns: Vec<String> = (0..per)
+            .map(|k| format!("\"*.w{w}-{k}.tomoda.life\""))
+            .collect();
+        source.push_str(&format!(
+            "\n[[writer]]\nid = \"wild-{w}\"\nname = \"Wild {w}\"\nsource = \"dns/{w}.tf\"\n\
+             owns = [{}]\nadds = \"a test writer\"\nserves = \"test hosts\"\n",
+            owns.join(", ")
+        ));
+    }
+    source
+}
+
+#[test]
+fn many_wildcard_patterns_are_refused_not_compared_pairwise() {
+    use archsim_core::load::MAX_WILD_PATTERNS;
+    // 5,000 writers with 10,000 `*` patterns: the old check compared every
+    // pair, 50 million matches. The shipped model has one `*` pattern.
+    let over = with_wild_writers(5_000, 2);
+    let loaded = load_str("wild.toml", &over);
+    let codes: Vec<&str> = loaded.diagnostics.iter().map(|d| d.code).collect();
+    assert_eq!(codes, ["too-many-patterns"], "{:#?}", loaded.diagnostics);
+    let d = &loaded.diagnostics[0];
+    assert!(
+        d.message
+            .contains(&format!("the limit is {MAX_WILD_PATTERNS}")),
+        "{d}"
+    );
+    // At the first pattern past the limit (the shipped one counts).
+    let first_over = MAX_WILD_PATTERNS - 1;
+    let line = over.lines().nth(d.line - 1).unwrap_or_default();
+    let expected = format!("\"*.w{}-{}.tomoda.life\"", first_over / 2, first_over % 2);
+    assert!(line.contains(&expected), "{d}\n{line}");
+    // At the limit, the model loads and overlaps are still found.
+    let at = with_wild_writers(MAX_WILD_PATTERNS - 1, 1);
+    assert!(load_str("wild.toml", &at).model.is_some());
+    let overlapping = at.replace("\"*.w0-0.tomoda.life\"", "\"*.w1-0.tomoda.life\"");
+    let loaded = load_str("wild.toml", &overlapping);
+    let messages: Vec<&str> = loaded
+        .diagnostics
+        .iter()
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(
+        messages,
+        [
+            "writers `wild-0` and `wild-1` both claim `*.w1-0.tomoda.life`: breaks invariant \
+          `writers-disjoint` (F22): The zone's two writers never touch the same host."
+        ],
+    );
+}

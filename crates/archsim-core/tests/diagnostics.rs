@@ -538,6 +538,11 @@ fn the_reference_states_the_limits_in_force() {
             Some("| `pattern-too-long` |"),
         ),
         (
+            "writer patterns with a `*`",
+            load::MAX_WILD_PATTERNS.to_string(),
+            Some("| `too-many-patterns` |"),
+        ),
+        (
             "diagnostics shown",
             MAX_DIAGNOSTICS.to_string(),
             Some("| `too-many-diagnostics` |"),

@@ -15,6 +15,11 @@ pub const MAX_ID_CHARS: usize = 64;
 /// Matching a pattern costs its length times the host's.
 pub const MAX_PATTERN_CHARS: usize = 253;
 
+/// The most writer patterns with a `*` in one model. Each is matched
+/// against every record's host and every other pattern; the shipped model
+/// has one.
+pub const MAX_WILD_PATTERNS: usize = 64;
+
 fn whole_file(
     file: &str,
     source: &str,
