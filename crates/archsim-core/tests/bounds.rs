@@ -417,3 +417,48 @@ fn many_wildcard_patterns_are_refused_not_compared_pairwise() {
         ],
     );
 }
+
+#[test]
+fn many_prefixed_selectors_are_looked_up_not_scanned() {
+    // 20,000 components, each its own product; one scenario names every
+    // product, and 2,000 invariants each name two. The old loader scanned
+    // every component for each selector: 440 million looks.
+    let n = 20_000;
+    let invariants = 2_000;
+    let mut source = String::from(TOMODA_MODEL);
+    for i in 0..n {
+        source.push_str(&format!(
+            "\n[[component]]\nid = \"many-{i}\"\nname = \"Many {i}\"\nkind = \"kind-{}\"\n\
+             product = \"p-{i}\"\nprovider = \"gcp\"\nregion = \"asia-east1\"\nenv = \"prod\"\n\
+             runs_in = \"gke\"\n",
+            i % 7
+        ));
+    }
+    let every: Vec<String> = (0..n).map(|i| format!("\"product:p-{i}\"")).collect();
+    source.push_str(&format!(
+        "\n[[scenario]]\nid = \"every-product\"\nname = \"Every product\"\nfail = [{}]\n\
+         reschedule = [\"kind:kind-3\", \"region:asia-east1\", \"provider:gcp\", \"env:prod\"]\n",
+        every.join(", ")
+    ));
+    for i in 0..invariants {
+        source.push_str(&format!(
+            "\n[[invariant]]\nid = \"only-{i}\"\ncheck = \"only-reached-from\"\n\
+             target = \"product:p-{i}\"\nfrom = \"kind:kind-{}\"\nsays = \"A test.\"\nhint = \"A test.\"\n",
+            i % 7
+        ));
+    }
+    let e = Engine::from_str("many.toml", &source).unwrap_or_else(|d| panic!("{d:#?}"));
+    let selection = select::select(e.model(), &["every-product"], &[]).expect("selects");
+    assert_eq!(selection.failed.len(), n);
+    assert!(selection.failed.contains(&comp(&e, "many-19999")));
+    let kind = select::components(e.model(), "kind:kind-3").expect("selects");
+    assert_eq!(kind.len(), n / 7 + usize::from(n % 7 > 3));
+    // One selector in the middle that picks nothing is found, at its place.
+    let broken = source.replace("\"product:p-777\", ", "\"product:p-none\", ");
+    let loaded = load_str("many.toml", &broken);
+    let codes: Vec<&str> = loaded.diagnostics.iter().map(|d| d.code).collect();
+    assert_eq!(codes, ["unknown-selector"], "{:#?}", loaded.diagnostics);
+    let d = &loaded.diagnostics[0];
+    let span = d.span.expect("located");
+    assert_eq!(&broken[span.start..span.end], "\"product:p-none\"", "{d}");
+}
