@@ -462,3 +462,77 @@ fn many_prefixed_selectors_are_looked_up_not_scanned() {
     let span = d.span.expect("located");
     assert_eq!(&broken[span.start..span.end], "\"product:p-none\"", "{d}");
 }
+
+/// A host through a hub to `k` alternative backends, each needing on every
+/// request the first of a chain of `m` components.
+fn fan_over_chain(k: usize, m: usize) -> String {
+    let mut source = tomoda_with(
+        "\"argo-app.tomoda.life\"]",
+        "\"argo-app.tomoda.life\", \"chain.tomoda.life\"]",
+    );
+    let component = |id: &str| {
+        format!(
+            "\n[[component]]\nid = \"{id}\"\nname = \"{id}\"\nkind = \"service\"\n\
+             provider = \"gcp\"\nregion = \"asia-east1\"\nenv = \"prod\"\nplacement = \"a test\"\n"
+        )
+    };
+    let edge = |from: &str, to: &str, hop: bool| {
+        let hop = if hop {
+            "hop = true\nhosts = [\"chain.tomoda.life\"]\n"
+        } else {
+            ""
+        };
+        format!("\n[[edge]]\nfrom = \"{from}\"\nto = \"{to}\"\nkind = \"request\"\n{hop}")
+    };
+    source.push_str(&component("hub"));
+    for i in 0..k {
+        source.push_str(&component(&format!("leaf-{i}")));
+        source.push_str(&edge("hub", &format!("leaf-{i}"), true));
+        source.push_str(&edge(&format!("leaf-{i}"), "chain-0", false));
+    }
+    for j in 0..m {
+        source.push_str(&component(&format!("chain-{j}")));
+        if j + 1 < m {
+            source.push_str(&edge(
+                &format!("chain-{j}"),
+                &format!("chain-{}", j + 1),
+                false,
+            ));
+        }
+    }
+    source.push_str(
+        "\n[[record]]\nhost = \"chain.tomoda.life\"\ntype = \"A\"\ntarget = \"hub\"\n\
+         writer = \"external-dns\"\nenv = \"prod\"\n",
+    );
+    source
+}
+
+#[test]
+fn single_points_of_failure_stop_at_a_stated_number_of_steps() {
+    use archsim_core::engine::MAX_SPOF_STEPS;
+    // (backends, chain): every backend needs the whole chain, so each
+    // chain component is a single point of failure. The old search
+    // gathered the chain once per backend and walked the route once per
+    // chain component: 18 million steps at 3,000 by 3,000.
+    assert!(
+        engine().spof().iter().all(|s| !s.cut_short),
+        "shipped model"
+    );
+    for (k, m) in [(3, 40), (3_000, 3_000)] {
+        let e = Engine::from_str("chain.toml", &fan_over_chain(k, m))
+            .unwrap_or_else(|d| panic!("{d:#?}"));
+        let flow = e.model().flow_by_id("chain.tomoda.life").expect("flow");
+        let answer = e.flow_spof(flow);
+        let spof = ids(&e, &answer.components);
+        let small = k * m < MAX_SPOF_STEPS / 10;
+        assert_eq!(answer.cut_short, !small, "{k}×{m}");
+        // The hub is on every way: found before the steps run out.
+        assert!(spof.contains(&"hub".to_owned()), "{k}×{m}");
+        assert!(!spof.iter().any(|c| c.starts_with("leaf-")), "{k}×{m}");
+        // What the chain is found only by a search that ran to the end;
+        // a search cut short lists nothing it has not shown.
+        let chain = spof.iter().filter(|c| c.starts_with("chain-")).count();
+        assert_eq!(chain, if small { m } else { 0 }, "{k}×{m}");
+        assert_eq!(e.spof_of(flow), answer.components, "{k}×{m}");
+    }
+}

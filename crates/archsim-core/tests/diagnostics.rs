@@ -548,6 +548,11 @@ fn the_reference_states_the_limits_in_force() {
             Some("| `too-many-diagnostics` |"),
         ),
         (
+            "steps searched for one flow's single points of failure",
+            archsim_core::engine::MAX_SPOF_STEPS.to_string(),
+            None,
+        ),
+        (
             "hops followed from the zone",
             MAX_HOP_DEPTH.to_string(),
             None,
