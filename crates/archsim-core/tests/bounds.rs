@@ -536,3 +536,85 @@ fn single_points_of_failure_stop_at_a_stated_number_of_steps() {
         assert_eq!(e.spof_of(flow), answer.components, "{k}×{m}");
     }
 }
+
+#[test]
+fn the_codec_refuses_what_the_loader_refuses_on_size() {
+    use archsim_core::limits::*;
+    // A page's model is decoded in the browser from what the page's author
+    // wrote: it must not carry what no model file could.
+    let shipped = engine().model().clone();
+    type Change = Box<dyn Fn(&mut Model)>;
+    // (what, change to the shipped model, refused)
+    let cases: Vec<(&str, Change, bool)> = vec![
+        ("the shipped model", Box::new(|_| {}), false),
+        (
+            "a component id at the limit",
+            Box::new(|m| m.components[0].id = "a".repeat(MAX_ID_CHARS)),
+            false,
+        ),
+        (
+            "a component id of 200,000 characters",
+            Box::new(|m| m.components[0].id = "a".repeat(200_000)),
+            true,
+        ),
+        (
+            "a scenario id one character too long",
+            Box::new(|m| m.scenarios[0].id = "é".repeat(MAX_ID_CHARS + 1)),
+            true,
+        ),
+        (
+            "an id of multi-byte characters within the limit",
+            Box::new(|m| m.invariants[0].id = "é".repeat(MAX_ID_CHARS)),
+            false,
+        ),
+        (
+            "a record host longer than a host name",
+            Box::new(|m| m.records[0].host = format!("{}.tomoda.life", "a".repeat(300))),
+            true,
+        ),
+        (
+            "a pattern longer than a host name",
+            Box::new(|m| m.writers[0].owns.push("*a".repeat(200))),
+            true,
+        ),
+        (
+            "patterns with a `*` at the limit",
+            Box::new(|m| {
+                let wild = (1..MAX_WILD_PATTERNS).map(|i| format!("*.w{i}.tomoda.life"));
+                m.writers[0].owns.extend(wild);
+            }),
+            false,
+        ),
+        (
+            "one pattern with a `*` past the limit",
+            Box::new(|m| {
+                let wild = (0..MAX_WILD_PATTERNS).map(|i| format!("*.w{i}.tomoda.life"));
+                m.writers[0].owns.extend(wild);
+            }),
+            true,
+        ),
+    ];
+    for (what, change, refused) in cases {
+        let mut model = shipped.clone();
+        change(&mut model);
+        let decoded = codec::decode_text(&codec::encode_text(&model));
+        match decoded {
+            Ok(decoded) => {
+                assert!(!refused, "{what}: decoded");
+                assert_eq!(decoded, model, "{what}");
+            }
+            Err(error) => {
+                assert!(refused, "{what}: {error}");
+                assert!(error.message.contains("longer") || error.message.contains("more"));
+            }
+        }
+    }
+    // Bytes past the file-size limit are not read at all.
+    let mut huge = codec::encode(&shipped);
+    huge.resize(MAX_MODEL_BYTES + 1, 0);
+    let error = codec::decode(&huge).expect_err("refused");
+    assert_eq!(
+        (error.offset, error.message.as_str()),
+        (0, "larger than the largest model file")
+    );
+}
