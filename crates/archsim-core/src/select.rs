@@ -12,7 +12,7 @@
 //! | `env:dev` | every component of the environment |
 //! | `terraform:infrastructure/gcp/` | every Terraform-managed component with a source under the prefix |
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use crate::error::{QueryError, QueryErrorKind};
 use crate::model::{CompId, Model};
@@ -87,6 +87,9 @@ pub(crate) struct Expansion<'m> {
     /// selector that names no scenario, so that many selectors do not each
     /// scan every component.
     lookup: Option<Lookup<'m>>,
+    /// The selectors of scenarios already picked in this walk, with their
+    /// role (as a restart): one written many times is picked once.
+    picked: HashSet<(&'m str, bool)>,
     /// Whether an unknown selector's error names near names (the loader
     /// turns them off once it only counts findings).
     pub(crate) hints: bool,
@@ -172,6 +175,7 @@ impl<'m> Expansion<'m> {
             ids,
             marks: vec![0; model.scenarios.len()],
             lookup: None,
+            picked: HashSet::new(),
             hints: true,
         }
     }
@@ -242,6 +246,7 @@ impl<'m> Expansion<'m> {
         if self.scenario(selector).is_some() {
             // Expanded afresh: an earlier walk marked what it expanded.
             self.marks.fill(0);
+            self.picked.clear();
         }
         let mut selection = Selection::default();
         self.add(selector, false, &mut selection)?;
@@ -328,6 +333,9 @@ impl<'m> Expansion<'m> {
                 }
                 self.enter(child, restart, &mut out, &mut stack);
             } else if let Some(out) = out.as_deref_mut() {
+                if !self.picked.insert((selector, restart)) {
+                    continue;
+                }
                 match self.pick(selector) {
                     Ok(picked) if restart => out.restarting.extend(picked),
                     Ok(picked) => out.failed.extend(picked),

@@ -618,3 +618,35 @@ fn the_codec_refuses_what_the_loader_refuses_on_size() {
         (0, "larger than the largest model file")
     );
 }
+
+#[test]
+fn a_selector_written_many_times_in_scenarios_is_picked_once() {
+    // 5,000 components in one region; a scenario names the region 20,000
+    // times, as failures and as restarts: each was picked again, 200
+    // million insertions.
+    let (n, times) = (5_000, 20_000);
+    let mut source = String::from(TOMODA_MODEL);
+    for i in 0..n {
+        source.push_str(&with_component(&format!("same-{i}"), "gke")[TOMODA_MODEL.len()..]);
+    }
+    let region = vec!["\"region:asia-east1\""; times].join(", ");
+    source.push_str(&format!(
+        "\n[[scenario]]\nid = \"same-region\"\nname = \"Same region\"\nfail = [{region}]\n\
+         reschedule = [{region}]\n"
+    ));
+    let e = Engine::from_str("same.toml", &source).unwrap_or_else(|d| panic!("{d:#?}"));
+    let region = select::components(e.model(), "region:asia-east1").expect("selects");
+    assert!(region.len() > n, "{}", region.len());
+    for (fail, reschedule) in [(vec!["same-region"], vec![]), (vec![], vec!["same-region"])] {
+        let selection = select::select(e.model(), &fail, &reschedule).expect("selects");
+        assert_eq!(
+            selection.failed,
+            if fail.is_empty() {
+                Default::default()
+            } else {
+                region.clone()
+            }
+        );
+        assert!(region.iter().all(|c| selection.restarting.contains(c)));
+    }
+}
