@@ -36,6 +36,13 @@ pub struct FlowSpof {
     pub cut_short: bool,
 }
 
+impl FlowSpof {
+    /// What every shell says after the list when [`FlowSpof::cut_short`]
+    /// holds: the list is certain but may be incomplete.
+    pub const CUT_SHORT_NOTE: &'static str =
+        "and perhaps more: the search stopped at its limit of steps";
+}
+
 /// The most steps the search for one flow's single points of failure
 /// takes: components and edges looked at while gathering what route nodes
 /// need, and nodes visited while checking whether a shared requirement
