@@ -256,6 +256,9 @@ pub struct SpofFlowJson<'a> {
     pub entry: Option<&'a str>,
     /// Component ids, in model order.
     pub spof: Vec<&'a str>,
+    /// Whether the search stopped at its limit: `spof` is certain but may
+    /// be incomplete.
+    pub cut_short: bool,
     /// Assumptions the answer leans on.
     pub assumptions: Vec<AssumptionJson<'a>>,
 }

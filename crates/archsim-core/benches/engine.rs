@@ -142,12 +142,37 @@ fn hostile(c: &mut Criterion) {
              provider = \"gcp\"\nregion = \"asia-east1\"\nenv = \"prod\"\nruns_in = \"nowhere-{i}\"\n"
         ));
     }
+    // 64 writers, each with one `*` pattern, the most a model may have.
+    let mut wild = String::from(TOMODA_MODEL);
+    for w in 1..archsim_core::limits::MAX_WILD_PATTERNS {
+        wild.push_str(&format!(
+            "\n[[writer]]\nid = \"wild-{w}\"\nname = \"Wild {w}\"\nsource = \"dns/{w}.tf\"\n\
+             owns = [\"*.w{w}.tomoda.life\"]\nadds = \"a test writer\"\nserves = \"test hosts\"\n"
+        ));
+    }
+    // One scenario naming 5,000 products (selectors scanned every
+    // component before).
+    let mut products = String::from(TOMODA_MODEL);
+    let mut named = Vec::new();
+    for i in 0..5_000 {
+        products.push_str(&format!(
+            "\n[[component]]\nid = \"p-{i}\"\nname = \"P {i}\"\nkind = \"service\"\n\
+             product = \"p-{i}\"\nprovider = \"gcp\"\nregion = \"asia-east1\"\nenv = \"prod\"\nruns_in = \"gke\"\n"
+        ));
+        named.push(format!("\"product:p-{i}\""));
+    }
+    products.push_str(&format!(
+        "\n[[scenario]]\nid = \"every\"\nname = \"Every\"\nfail = [{}]\n",
+        named.join(", ")
+    ));
     let mut group = c.benchmark_group("hostile");
     group.sample_size(10);
     for (name, source) in [
         ("scenario fan-out 50^5", &fan),
         ("200,000-character ids", &long),
         ("10,000 errors", &many),
+        ("64 writer patterns with a *", &wild),
+        ("a scenario of 5,000 product selectors", &products),
     ] {
         group.bench_function(name, |b| {
             b.iter(|| load_str("hostile.toml", black_box(source)))

@@ -11,6 +11,7 @@
 use std::fmt;
 
 use crate::diag::Span;
+use crate::limits::{MAX_ID_CHARS, MAX_MODEL_BYTES, MAX_PATTERN_CHARS, MAX_WILD_PATTERNS};
 use crate::model::*;
 
 const MAGIC: &[u8; 8] = b"ARCHSIM\x01";
@@ -48,6 +49,9 @@ pub fn encode(model: &Model) -> Vec<u8> {
 
 /// Decode a model written by [`encode`] (of this archsim version).
 ///
+/// Returns: the model, or an error for bytes that are corrupt, point
+/// outside the model, loop, or exceed a size the loader refuses
+/// ([`limits`](crate::limits): the file's size, ids, hosts and patterns).
 /// Complexity: O(bytes).
 pub fn decode(bytes: &[u8]) -> Result<Model, DecodeError> {
     let mut r = In {
@@ -55,6 +59,9 @@ pub fn decode(bytes: &[u8]) -> Result<Model, DecodeError> {
         at: 0,
         failed: None,
     };
+    if bytes.len() > MAX_MODEL_BYTES {
+        return Err(r.error("larger than the largest model file"));
+    }
     if bytes.get(..MAGIC.len()) != Some(MAGIC.as_slice()) {
         return Err(r.error("not an encoded archsim model (or one from another version)"));
     }
@@ -66,10 +73,12 @@ pub fn decode(bytes: &[u8]) -> Result<Model, DecodeError> {
     if r.at != bytes.len() {
         return Err(r.error("trailing bytes after the model"));
     }
-    check_indices(&model).map_err(|message| DecodeError {
-        offset: bytes.len(),
-        message,
-    })?;
+    check_indices(&model)
+        .and_then(|()| check_sizes(&model).map_err(String::from))
+        .map_err(|message| DecodeError {
+            offset: bytes.len(),
+            message,
+        })?;
     Ok(model)
 }
 
@@ -571,6 +580,54 @@ fn check_indices(m: &Model) -> Result<(), String> {
                 if hop { "hop" } else { "dependency" }
             ));
         }
+    }
+    Ok(())
+}
+
+/// Whether `text` has more than `max` characters.
+fn longer(text: &str, max: usize) -> bool {
+    text.len() > max && text.chars().count() > max
+}
+
+/// What the loader refuses on size, refused here too.
+fn check_sizes(m: &Model) -> Result<(), &'static str> {
+    let ids = m
+        .providers
+        .iter()
+        .map(|p| &p.id)
+        .chain(m.regions.iter().map(|r| &r.id))
+        .chain(m.components.iter().map(|c| &c.id))
+        .chain(m.writers.iter().map(|w| &w.id))
+        .chain(m.scenarios.iter().map(|s| &s.id))
+        .chain(m.invariants.iter().map(|i| &i.id))
+        .chain(m.placement.questions.iter().map(|q| &q.id))
+        .chain(m.placement.rules.iter().map(|r| &r.id));
+    // A host flow's id is its host.
+    let paths = m
+        .flows
+        .iter()
+        .filter(|f| matches!(f.start, FlowStart::Path(_)));
+    if ids
+        .chain(paths.map(|f| &f.id))
+        .any(|id| longer(id, MAX_ID_CHARS))
+    {
+        return Err("an id is longer than the loader allows");
+    }
+    let hosts = m
+        .records
+        .iter()
+        .map(|r| &r.host)
+        .chain(m.flows.iter().map(|f| &f.id))
+        .chain(Some(&m.zone.name));
+    let patterns = m.writers.iter().flat_map(|w| &w.owns);
+    if hosts
+        .chain(patterns.clone())
+        .any(|h| longer(h, MAX_PATTERN_CHARS))
+    {
+        return Err("a host or a writer's pattern is longer than a host name");
+    }
+    if patterns.filter(|p| p.contains('*')).count() > MAX_WILD_PATTERNS {
+        return Err("more writer patterns with a `*` than the loader allows");
     }
     Ok(())
 }

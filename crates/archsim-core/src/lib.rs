@@ -22,6 +22,7 @@ pub mod engine;
 pub mod error;
 pub mod export;
 pub mod host;
+pub mod limits;
 #[cfg(feature = "toml")]
 pub mod load;
 pub mod model;

@@ -12,10 +12,10 @@
 //! | `env:dev` | every component of the environment |
 //! | `terraform:infrastructure/gcp/` | every Terraform-managed component with a source under the prefix |
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use crate::error::{QueryError, QueryErrorKind};
-use crate::model::{CompId, Component, Model};
+use crate::model::{CompId, Model};
 use crate::suggest::nearest;
 
 /// What a set of selectors picked.
@@ -34,9 +34,10 @@ pub struct Selection {
 ///
 /// Returns: the union of what every selector picks; an error naming the first
 /// selector that picks nothing known, with near names.
-/// Complexity: O(scenarios + the selectors they name + selectors ·
-/// components): each scenario is expanded at most once as a failure and once
-/// as a restart, however often it is named.
+/// Complexity: O(scenarios + the selectors they name + what they pick),
+/// plus O(components · log components) once for the lookup: each scenario
+/// is expanded at most once as a failure and once as a restart, however
+/// often it is named.
 pub fn select(model: &Model, fail: &[&str], reschedule: &[&str]) -> Result<Selection, QueryError> {
     let mut selection = Selection::default();
     let mut expansion = Expansion::new(model);
@@ -52,9 +53,7 @@ pub fn select(model: &Model, fail: &[&str], reschedule: &[&str]) -> Result<Selec
 
 /// The components one selector picks (scenarios contribute their failures).
 pub fn components(model: &Model, selector: &str) -> Result<BTreeSet<CompId>, QueryError> {
-    let mut selection = Selection::default();
-    Expansion::new(model).add(selector, false, &mut selection)?;
-    Ok(selection.failed)
+    Expansion::new(model).components(selector)
 }
 
 /// A selector that failed inside a scenario: the scenario, the selector's
@@ -84,31 +83,84 @@ pub(crate) struct Expansion<'m> {
     model: &'m Model,
     ids: HashMap<&'m str, usize>,
     marks: Vec<u8>,
-    /// Components by id and by lower-case name, made on the first bare
-    /// word, so that many selectors do not each scan every component.
-    words: Option<Words<'m>>,
+    /// Components by every word a selector looks up, made on the first
+    /// selector that names no scenario, so that many selectors do not each
+    /// scan every component.
+    lookup: Option<Lookup<'m>>,
+    /// The selectors of scenarios already picked in this walk, with their
+    /// role (as a restart): one written many times is picked once.
+    picked: HashSet<(&'m str, bool)>,
     /// Whether an unknown selector's error names near names (the loader
     /// turns them off once it only counts findings).
     pub(crate) hints: bool,
 }
 
-/// Components by id and by ASCII-lower-case name; the first of a name.
-struct Words<'m> {
+/// The prefixes a selector may have, in the order of their tags in
+/// [`Lookup::entries`].
+const PREFIXES: [&str; 6] = ["provider", "region", "kind", "env", "product", "terraform"];
+const PROVIDER: u8 = 0;
+const PRODUCT: u8 = 4;
+const TERRAFORM: u8 = 5;
+
+/// Components by id and by ASCII-lower-case name (the first of each), and
+/// by each prefixed word: `(tag, value, component)` sorted, so that the
+/// components of one word, or of the sources under one path, are one range.
+struct Lookup<'m> {
     ids: HashMap<&'m str, usize>,
     names: HashMap<String, usize>,
+    entries: Vec<(u8, &'m str, CompId)>,
 }
 
-impl<'m> Words<'m> {
-    fn new(model: &'m Model) -> Words<'m> {
-        let mut words = Words {
-            ids: HashMap::with_capacity(model.components.len()),
-            names: HashMap::with_capacity(model.components.len()),
+impl<'m> Lookup<'m> {
+    /// Complexity: O(components · log components).
+    fn new(model: &'m Model) -> Lookup<'m> {
+        let n = model.components.len();
+        let mut lookup = Lookup {
+            ids: HashMap::with_capacity(n),
+            names: HashMap::with_capacity(n),
+            entries: Vec::with_capacity(5 * n),
         };
         for (i, c) in model.components.iter().enumerate() {
-            words.ids.entry(c.id.as_str()).or_insert(i);
-            words.names.entry(c.name.to_ascii_lowercase()).or_insert(i);
+            lookup.ids.entry(c.id.as_str()).or_insert(i);
+            lookup.names.entry(c.name.to_ascii_lowercase()).or_insert(i);
+            let id = CompId::from_index(i);
+            let words = [
+                Some(model.provider_name(c.provider)),
+                Some(model.region_name(c.region)),
+                Some(c.kind.as_str()),
+                Some(c.env.as_str()),
+                c.product.as_deref(),
+            ];
+            for (tag, word) in (0..).zip(words) {
+                if let Some(word) = word {
+                    lookup.entries.push((tag, word, id));
+                }
+            }
+            if c.terraform {
+                for source in &c.sources {
+                    lookup.entries.push((TERRAFORM, source, id));
+                }
+            }
         }
-        words
+        lookup.entries.sort_unstable();
+        lookup
+    }
+
+    /// The components whose word under `tag` is `value`, or with
+    /// `prefix`, starts with it; a component may come more than once.
+    ///
+    /// Complexity: O(log entries + what it finds).
+    fn find<'a>(
+        &'a self,
+        tag: u8,
+        value: &'a str,
+        prefix: bool,
+    ) -> impl Iterator<Item = CompId> + 'a {
+        let start = self.entries.partition_point(|e| (e.0, e.1) < (tag, value));
+        self.entries[start..]
+            .iter()
+            .take_while(move |e| e.0 == tag && (e.1 == value || prefix && e.1.starts_with(value)))
+            .map(|e| e.2)
     }
 }
 
@@ -122,24 +174,57 @@ impl<'m> Expansion<'m> {
             model,
             ids,
             marks: vec![0; model.scenarios.len()],
-            words: None,
+            lookup: None,
+            picked: HashSet::new(),
             hints: true,
         }
     }
 
     /// What a selector that names no scenario picks.
+    ///
+    /// Complexity: O(log components + what it picks), once the lookup is
+    /// made.
     pub(crate) fn pick(&mut self, selector: &str) -> Result<BTreeSet<CompId>, QueryError> {
         let model = self.model;
-        let set = if selector.contains(':') {
-            pick(model, selector, self.hints)?
+        let lookup = self.lookup.get_or_insert_with(|| Lookup::new(model));
+        let mut set = BTreeSet::new();
+        if let Some((prefix, value)) = selector.split_once(':') {
+            let value = value.trim();
+            let tag = (0..)
+                .zip(PREFIXES)
+                .find(|&(tag, p)| p == prefix && !(tag == TERRAFORM && value.is_empty()));
+            let Some((tag, _)) = tag else {
+                return Err(QueryError::new(
+                    QueryErrorKind::UnknownSelector,
+                    format!("`{selector}` is not a selector"),
+                    if self.hints {
+                        nearest(
+                            selector,
+                            prefix_examples(model).iter().map(String::as_str),
+                            3,
+                        )
+                    } else {
+                        Vec::new()
+                    },
+                ));
+            };
+            set.extend(lookup.find(tag, value, tag == TERRAFORM));
         } else {
-            let words = self.words.get_or_insert_with(|| Words::new(model));
-            let by_id = words.ids.get(selector);
-            match by_id.or_else(|| words.names.get(&selector.to_ascii_lowercase())) {
-                Some(&i) => only(CompId::from_index(i)),
-                None => pick(model, selector, self.hints)?,
+            let by_id = lookup.ids.get(selector);
+            match by_id.or_else(|| lookup.names.get(&selector.to_ascii_lowercase())) {
+                Some(&i) => {
+                    set.insert(CompId::from_index(i));
+                }
+                None => {
+                    set.extend(lookup.find(PRODUCT, selector, false));
+                    if set.is_empty() {
+                        let has_provider =
+                            |c: &CompId| model.components[c.index()].provider.is_some();
+                        set.extend(lookup.find(PROVIDER, selector, false).filter(has_provider));
+                    }
+                }
             }
-        };
+        }
         if set.is_empty() {
             let suggestions = if self.hints {
                 near_selectors(model, selector)
@@ -153,6 +238,19 @@ impl<'m> Expansion<'m> {
             ));
         }
         Ok(set)
+    }
+
+    /// The components one selector picks, as [`components`] does, with
+    /// this walk's lookup: the loader asks for many.
+    pub(crate) fn components(&mut self, selector: &str) -> Result<BTreeSet<CompId>, QueryError> {
+        if self.scenario(selector).is_some() {
+            // Expanded afresh: an earlier walk marked what it expanded.
+            self.marks.fill(0);
+            self.picked.clear();
+        }
+        let mut selection = Selection::default();
+        self.add(selector, false, &mut selection)?;
+        Ok(selection.failed)
     }
 
     /// The scenario a selector names (`NAME` or `scenario:NAME`), if any.
@@ -235,6 +333,9 @@ impl<'m> Expansion<'m> {
                 }
                 self.enter(child, restart, &mut out, &mut stack);
             } else if let Some(out) = out.as_deref_mut() {
+                if !self.picked.insert((selector, restart)) {
+                    continue;
+                }
                 match self.pick(selector) {
                     Ok(picked) if restart => out.restarting.extend(picked),
                     Ok(picked) => out.failed.extend(picked),
@@ -272,76 +373,6 @@ impl<'m> Expansion<'m> {
         *mark |= role | ON_STACK;
         stack.push((index, restart, 0));
     }
-}
-
-/// What a selector picks, looked up the slow way: possibly nothing. Only
-/// [`Expansion::pick`] calls this.
-fn pick(model: &Model, selector: &str, hints: bool) -> Result<BTreeSet<CompId>, QueryError> {
-    let set = if let Some((prefix, value)) = selector.split_once(':') {
-        let value = value.trim();
-        match prefix {
-            "provider" => matching(model, &|c| model.provider_name(c.provider) == value),
-            "region" => matching(model, &|c| model.region_name(c.region) == value),
-            "kind" => matching(model, &|c| c.kind == value),
-            "env" => matching(model, &|c| c.env == value),
-            "product" => matching(model, &|c| c.product.as_deref() == Some(value)),
-            "terraform" if !value.is_empty() => matching(model, &|c| {
-                c.terraform && c.sources.iter().any(|s| s.starts_with(value))
-            }),
-            _ => {
-                return Err(QueryError::new(
-                    QueryErrorKind::UnknownSelector,
-                    format!("`{selector}` is not a selector"),
-                    if hints {
-                        nearest(
-                            selector,
-                            prefix_examples(model).iter().map(String::as_str),
-                            3,
-                        )
-                    } else {
-                        Vec::new()
-                    },
-                ));
-            }
-        }
-    } else if let Some(id) = model.component_by_id(selector) {
-        only(id)
-    } else if let Some(i) = model
-        .components
-        .iter()
-        .position(|c| c.name.eq_ignore_ascii_case(selector))
-    {
-        only(CompId::from_index(i))
-    } else {
-        let by_product = matching(model, &|c| c.product.as_deref() == Some(selector));
-        if by_product.is_empty() {
-            matching(model, &|c| {
-                model.provider_name(c.provider) == selector && c.provider.is_some()
-            })
-        } else {
-            by_product
-        }
-    };
-    Ok(set)
-}
-
-/// A set of one component.
-fn only(id: CompId) -> BTreeSet<CompId> {
-    let mut set = BTreeSet::new();
-    set.insert(id);
-    set
-}
-
-/// The components that satisfy `keep`. One loop behind every selector (a
-/// `BTreeSet` collect per selector would link a sort per closure type).
-fn matching(model: &Model, keep: &dyn Fn(&Component) -> bool) -> BTreeSet<CompId> {
-    let mut set = BTreeSet::new();
-    for (i, c) in model.components.iter().enumerate() {
-        if keep(c) {
-            set.insert(CompId::from_index(i));
-        }
-    }
-    set
 }
 
 /// Every prefixed selector that picks something, for near names: a bare

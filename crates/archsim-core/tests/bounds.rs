@@ -361,3 +361,292 @@ fn a_host_with_a_wide_fan_of_hops_is_routed_without_scanning_every_hop() {
     assert!(spof.contains(&"hub".to_owned()), "{spof:?}");
     assert!(!spof.iter().any(|c| c.starts_with("leaf-")), "{spof:?}");
 }
+
+/// The shipped model with `writers` more writers, each owning `per` patterns
+/// with a `*`, none of which overlap.
+fn with_wild_writers(writers: usize, per: usize) -> String {
+    let mut source = String::from(TOMODA_MODEL);
+    for w in 0..writers {
+        let owns: Vec<String> = (0..per)
+            .map(|k| format!("\"*.w{w}-{k}.tomoda.life\""))
+            .collect();
+        source.push_str(&format!(
+            "\n[[writer]]\nid = \"wild-{w}\"\nname = \"Wild {w}\"\nsource = \"dns/{w}.tf\"\n\
+             owns = [{}]\nadds = \"a test writer\"\nserves = \"test hosts\"\n",
+            owns.join(", ")
+        ));
+    }
+    source
+}
+
+#[test]
+fn many_wildcard_patterns_are_refused_not_compared_pairwise() {
+    use archsim_core::load::MAX_WILD_PATTERNS;
+    // 5,000 writers with 10,000 `*` patterns: the old check compared every
+    // pair, 50 million matches. The shipped model has one `*` pattern.
+    let over = with_wild_writers(5_000, 2);
+    let loaded = load_str("wild.toml", &over);
+    let codes: Vec<&str> = loaded.diagnostics.iter().map(|d| d.code).collect();
+    assert_eq!(codes, ["too-many-patterns"], "{:#?}", loaded.diagnostics);
+    let d = &loaded.diagnostics[0];
+    assert!(
+        d.message
+            .contains(&format!("the limit is {MAX_WILD_PATTERNS}")),
+        "{d}"
+    );
+    // At the first pattern past the limit (the shipped one counts).
+    let first_over = MAX_WILD_PATTERNS - 1;
+    let line = over.lines().nth(d.line - 1).unwrap_or_default();
+    let expected = format!("\"*.w{}-{}.tomoda.life\"", first_over / 2, first_over % 2);
+    assert!(line.contains(&expected), "{d}\n{line}");
+    // At the limit, the model loads and overlaps are still found.
+    let at = with_wild_writers(MAX_WILD_PATTERNS - 1, 1);
+    assert!(load_str("wild.toml", &at).model.is_some());
+    let overlapping = at.replace("\"*.w0-0.tomoda.life\"", "\"*.w1-0.tomoda.life\"");
+    let loaded = load_str("wild.toml", &overlapping);
+    let messages: Vec<&str> = loaded
+        .diagnostics
+        .iter()
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(
+        messages,
+        [
+            "writers `wild-0` and `wild-1` both claim `*.w1-0.tomoda.life`: breaks invariant \
+          `writers-disjoint` (F22): The zone's two writers never touch the same host."
+        ],
+    );
+}
+
+#[test]
+fn many_prefixed_selectors_are_looked_up_not_scanned() {
+    // 20,000 components, each its own product; one scenario names every
+    // product, and 2,000 invariants each name two. The old loader scanned
+    // every component for each selector: 440 million looks.
+    let n = 20_000;
+    let invariants = 2_000;
+    let mut source = String::from(TOMODA_MODEL);
+    for i in 0..n {
+        source.push_str(&format!(
+            "\n[[component]]\nid = \"many-{i}\"\nname = \"Many {i}\"\nkind = \"kind-{}\"\n\
+             product = \"p-{i}\"\nprovider = \"gcp\"\nregion = \"asia-east1\"\nenv = \"prod\"\n\
+             runs_in = \"gke\"\n",
+            i % 7
+        ));
+    }
+    let every: Vec<String> = (0..n).map(|i| format!("\"product:p-{i}\"")).collect();
+    source.push_str(&format!(
+        "\n[[scenario]]\nid = \"every-product\"\nname = \"Every product\"\nfail = [{}]\n\
+         reschedule = [\"kind:kind-3\", \"region:asia-east1\", \"provider:gcp\", \"env:prod\"]\n",
+        every.join(", ")
+    ));
+    for i in 0..invariants {
+        source.push_str(&format!(
+            "\n[[invariant]]\nid = \"only-{i}\"\ncheck = \"only-reached-from\"\n\
+             target = \"product:p-{i}\"\nfrom = \"kind:kind-{}\"\nsays = \"A test.\"\nhint = \"A test.\"\n",
+            i % 7
+        ));
+    }
+    let e = Engine::from_str("many.toml", &source).unwrap_or_else(|d| panic!("{d:#?}"));
+    let selection = select::select(e.model(), &["every-product"], &[]).expect("selects");
+    assert_eq!(selection.failed.len(), n);
+    assert!(selection.failed.contains(&comp(&e, "many-19999")));
+    let kind = select::components(e.model(), "kind:kind-3").expect("selects");
+    assert_eq!(kind.len(), n / 7 + usize::from(n % 7 > 3));
+    // One selector in the middle that picks nothing is found, at its place.
+    let broken = source.replace("\"product:p-777\", ", "\"product:p-none\", ");
+    let loaded = load_str("many.toml", &broken);
+    let codes: Vec<&str> = loaded.diagnostics.iter().map(|d| d.code).collect();
+    assert_eq!(codes, ["unknown-selector"], "{:#?}", loaded.diagnostics);
+    let d = &loaded.diagnostics[0];
+    let span = d.span.expect("located");
+    assert_eq!(&broken[span.start..span.end], "\"product:p-none\"", "{d}");
+}
+
+/// A host through a hub to `k` alternative backends, each needing on every
+/// request the first of a chain of `m` components.
+fn fan_over_chain(k: usize, m: usize) -> String {
+    let mut source = tomoda_with(
+        "\"argo-app.tomoda.life\"]",
+        "\"argo-app.tomoda.life\", \"chain.tomoda.life\"]",
+    );
+    let component = |id: &str| {
+        format!(
+            "\n[[component]]\nid = \"{id}\"\nname = \"{id}\"\nkind = \"service\"\n\
+             provider = \"gcp\"\nregion = \"asia-east1\"\nenv = \"prod\"\nplacement = \"a test\"\n"
+        )
+    };
+    let edge = |from: &str, to: &str, hop: bool| {
+        let hop = if hop {
+            "hop = true\nhosts = [\"chain.tomoda.life\"]\n"
+        } else {
+            ""
+        };
+        format!("\n[[edge]]\nfrom = \"{from}\"\nto = \"{to}\"\nkind = \"request\"\n{hop}")
+    };
+    source.push_str(&component("hub"));
+    for i in 0..k {
+        source.push_str(&component(&format!("leaf-{i}")));
+        source.push_str(&edge("hub", &format!("leaf-{i}"), true));
+        source.push_str(&edge(&format!("leaf-{i}"), "chain-0", false));
+    }
+    for j in 0..m {
+        source.push_str(&component(&format!("chain-{j}")));
+        if j + 1 < m {
+            source.push_str(&edge(
+                &format!("chain-{j}"),
+                &format!("chain-{}", j + 1),
+                false,
+            ));
+        }
+    }
+    source.push_str(
+        "\n[[record]]\nhost = \"chain.tomoda.life\"\ntype = \"A\"\ntarget = \"hub\"\n\
+         writer = \"external-dns\"\nenv = \"prod\"\n",
+    );
+    source
+}
+
+#[test]
+fn single_points_of_failure_stop_at_a_stated_number_of_steps() {
+    use archsim_core::engine::MAX_SPOF_STEPS;
+    // (backends, chain): every backend needs the whole chain, so each
+    // chain component is a single point of failure. The old search
+    // gathered the chain once per backend and walked the route once per
+    // chain component: 18 million steps at 3,000 by 3,000.
+    assert!(
+        engine().spof().iter().all(|s| !s.cut_short),
+        "shipped model"
+    );
+    for (k, m) in [(3, 40), (3_000, 3_000)] {
+        let e = Engine::from_str("chain.toml", &fan_over_chain(k, m))
+            .unwrap_or_else(|d| panic!("{d:#?}"));
+        let flow = e.model().flow_by_id("chain.tomoda.life").expect("flow");
+        let answer = e.flow_spof(flow);
+        let spof = ids(&e, &answer.components);
+        let small = k * m < MAX_SPOF_STEPS / 10;
+        assert_eq!(answer.cut_short, !small, "{k}×{m}");
+        // The hub is on every way: found before the steps run out.
+        assert!(spof.contains(&"hub".to_owned()), "{k}×{m}");
+        assert!(!spof.iter().any(|c| c.starts_with("leaf-")), "{k}×{m}");
+        // What the chain is found only by a search that ran to the end;
+        // a search cut short lists nothing it has not shown.
+        let chain = spof.iter().filter(|c| c.starts_with("chain-")).count();
+        assert_eq!(chain, if small { m } else { 0 }, "{k}×{m}");
+        assert_eq!(e.spof_of(flow), answer.components, "{k}×{m}");
+    }
+}
+
+#[test]
+fn the_codec_refuses_what_the_loader_refuses_on_size() {
+    use archsim_core::limits::*;
+    // A page's model is decoded in the browser from what the page's author
+    // wrote: it must not carry what no model file could.
+    let shipped = engine().model().clone();
+    type Change = Box<dyn Fn(&mut Model)>;
+    // (what, change to the shipped model, refused)
+    let cases: Vec<(&str, Change, bool)> = vec![
+        ("the shipped model", Box::new(|_| {}), false),
+        (
+            "a component id at the limit",
+            Box::new(|m| m.components[0].id = "a".repeat(MAX_ID_CHARS)),
+            false,
+        ),
+        (
+            "a component id of 200,000 characters",
+            Box::new(|m| m.components[0].id = "a".repeat(200_000)),
+            true,
+        ),
+        (
+            "a scenario id one character too long",
+            Box::new(|m| m.scenarios[0].id = "é".repeat(MAX_ID_CHARS + 1)),
+            true,
+        ),
+        (
+            "an id of multi-byte characters within the limit",
+            Box::new(|m| m.invariants[0].id = "é".repeat(MAX_ID_CHARS)),
+            false,
+        ),
+        (
+            "a record host longer than a host name",
+            Box::new(|m| m.records[0].host = format!("{}.tomoda.life", "a".repeat(300))),
+            true,
+        ),
+        (
+            "a pattern longer than a host name",
+            Box::new(|m| m.writers[0].owns.push("*a".repeat(200))),
+            true,
+        ),
+        (
+            "patterns with a `*` at the limit",
+            Box::new(|m| {
+                let wild = (1..MAX_WILD_PATTERNS).map(|i| format!("*.w{i}.tomoda.life"));
+                m.writers[0].owns.extend(wild);
+            }),
+            false,
+        ),
+        (
+            "one pattern with a `*` past the limit",
+            Box::new(|m| {
+                let wild = (0..MAX_WILD_PATTERNS).map(|i| format!("*.w{i}.tomoda.life"));
+                m.writers[0].owns.extend(wild);
+            }),
+            true,
+        ),
+    ];
+    for (what, change, refused) in cases {
+        let mut model = shipped.clone();
+        change(&mut model);
+        let decoded = codec::decode_text(&codec::encode_text(&model));
+        match decoded {
+            Ok(decoded) => {
+                assert!(!refused, "{what}: decoded");
+                assert_eq!(decoded, model, "{what}");
+            }
+            Err(error) => {
+                assert!(refused, "{what}: {error}");
+                assert!(error.message.contains("longer") || error.message.contains("more"));
+            }
+        }
+    }
+    // Bytes past the file-size limit are not read at all.
+    let mut huge = codec::encode(&shipped);
+    huge.resize(MAX_MODEL_BYTES + 1, 0);
+    let error = codec::decode(&huge).expect_err("refused");
+    assert_eq!(
+        (error.offset, error.message.as_str()),
+        (0, "larger than the largest model file")
+    );
+}
+
+#[test]
+fn a_selector_written_many_times_in_scenarios_is_picked_once() {
+    // 5,000 components in one region; a scenario names the region 20,000
+    // times, as failures and as restarts: each was picked again, 200
+    // million insertions.
+    let (n, times) = (5_000, 20_000);
+    let mut source = String::from(TOMODA_MODEL);
+    for i in 0..n {
+        source.push_str(&with_component(&format!("same-{i}"), "gke")[TOMODA_MODEL.len()..]);
+    }
+    let region = vec!["\"region:asia-east1\""; times].join(", ");
+    source.push_str(&format!(
+        "\n[[scenario]]\nid = \"same-region\"\nname = \"Same region\"\nfail = [{region}]\n\
+         reschedule = [{region}]\n"
+    ));
+    let e = Engine::from_str("same.toml", &source).unwrap_or_else(|d| panic!("{d:#?}"));
+    let region = select::components(e.model(), "region:asia-east1").expect("selects");
+    assert!(region.len() > n, "{}", region.len());
+    for (fail, reschedule) in [(vec!["same-region"], vec![]), (vec![], vec!["same-region"])] {
+        let selection = select::select(e.model(), &fail, &reschedule).expect("selects");
+        assert_eq!(
+            selection.failed,
+            if fail.is_empty() {
+                Default::default()
+            } else {
+                region.clone()
+            }
+        );
+        assert!(region.iter().all(|c| selection.restarting.contains(c)));
+    }
+}

@@ -538,9 +538,19 @@ fn the_reference_states_the_limits_in_force() {
             Some("| `pattern-too-long` |"),
         ),
         (
+            "writer patterns with a `*`",
+            load::MAX_WILD_PATTERNS.to_string(),
+            Some("| `too-many-patterns` |"),
+        ),
+        (
             "diagnostics shown",
             MAX_DIAGNOSTICS.to_string(),
             Some("| `too-many-diagnostics` |"),
+        ),
+        (
+            "steps searched for one flow's single points of failure",
+            archsim_core::engine::MAX_SPOF_STEPS.to_string(),
+            None,
         ),
         (
             "hops followed from the zone",

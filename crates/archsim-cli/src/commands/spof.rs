@@ -63,6 +63,7 @@ fn to_json<'a>(engine: &'a Engine, spofs: &'a [FlowSpof]) -> SpofJson<'a> {
                     flow: &flow.id,
                     entry: flow.entry_host(),
                     spof: ids(model, &s.components),
+                    cut_short: s.cut_short,
                     assumptions: AssumptionJson::list(&s.assumptions),
                 }
             })
@@ -76,11 +77,14 @@ fn human(ctx: &Ctx, engine: &Engine, spofs: &[FlowSpof]) -> String {
     let mut table = Table::new(&["FLOW", "SINGLE POINTS OF FAILURE"]).wrap_at(ctx.width);
     for s in spofs {
         let list = ids(model, &s.components);
-        let text = if list.is_empty() {
+        let mut text = if list.is_empty() && !s.cut_short {
             style.dim("none: every component has a way round it")
         } else {
             id_list(&list)
         };
+        if s.cut_short {
+            text.push_str(&style.dim(&format!(" ({})", FlowSpof::CUT_SHORT_NOTE)));
+        }
         table.row(vec![
             style.id(&flow_label(&model.flows[s.flow.index()])),
             text,

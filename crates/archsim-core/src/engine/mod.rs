@@ -23,7 +23,7 @@ use crate::model::{CompId, EdgeId, FlowId, Model};
 
 pub use route::{Hop, MAX_HOP_DEPTH, Route, RouteVerdict, edge_assumptions_touching};
 pub use simulate::{FlowOutcome, Outcome};
-pub use spof::FlowSpof;
+pub use spof::{FlowSpof, MAX_SPOF_STEPS};
 pub use state::State;
 
 /// The Tomoda model, as shipped in `book/model/tomoda.toml`.

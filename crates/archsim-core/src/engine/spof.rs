@@ -30,7 +30,26 @@ pub struct FlowSpof {
     /// Assumptions the answer leans on: (what, assumption), from the flow,
     /// the components and the edges between them.
     pub assumptions: Vec<(String, String)>,
+    /// Whether the search stopped at [`MAX_SPOF_STEPS`]: then every
+    /// component listed is a single point of failure, but some may be
+    /// missing.
+    pub cut_short: bool,
 }
+
+impl FlowSpof {
+    /// What every shell says after the list when [`FlowSpof::cut_short`]
+    /// holds: the list is certain but may be incomplete.
+    pub const CUT_SHORT_NOTE: &'static str =
+        "and perhaps more: the search stopped at its limit of steps";
+}
+
+/// The most steps the search for one flow's single points of failure
+/// takes: components and edges looked at while gathering what route nodes
+/// need, and nodes visited while checking whether a shared requirement
+/// cuts every way. The shipped model's flows take a few hundred; a crafted
+/// model (many alternatives, each needing a long chain) could take the
+/// square of its size.
+pub const MAX_SPOF_STEPS: usize = 1_000_000;
 
 /// A flow's route graph with its virtual root and sink.
 struct RouteGraph {
@@ -48,7 +67,8 @@ impl Engine {
     /// [`MAX_HOP_DEPTH`](super::MAX_HOP_DEPTH) hops deep, as routing
     /// reaches them) plus the size of the request-time dependency closures
     /// of its route nodes, plus one walk of the route graph per shared
-    /// requirement of alternatives.
+    /// requirement of alternatives; those two together stop at
+    /// [`MAX_SPOF_STEPS`], and the answer says so.
     pub fn spof(&self) -> Vec<FlowSpof> {
         (0..self.model.flows.len())
             .map(|i| self.flow_spof(FlowId::from_index(i)))
@@ -58,17 +78,28 @@ impl Engine {
     /// Single points of failure of one flow, with the assumptions they
     /// rest on.
     pub fn flow_spof(&self, flow: FlowId) -> FlowSpof {
-        let components = self.spof_of(flow);
+        let mut steps = MAX_SPOF_STEPS;
+        let components = self.spof_within(flow, &mut steps);
         let assumptions = self.spof_assumptions(flow, &components);
         FlowSpof {
             flow,
             components,
             assumptions,
+            cut_short: steps == 0,
         }
     }
 
-    /// Single points of failure of one flow, in model order.
+    /// Single points of failure of one flow, in model order; when the
+    /// search is cut short (see [`FlowSpof::cut_short`]), those found.
     pub fn spof_of(&self, flow: FlowId) -> Vec<CompId> {
+        let mut steps = MAX_SPOF_STEPS;
+        self.spof_within(flow, &mut steps)
+    }
+
+    /// Single points of failure of one flow, in model order, in at most
+    /// `steps` steps; `steps` is left at 0 when they ran out. The
+    /// dominators' requirements come first: each is certain alone.
+    fn spof_within(&self, flow: FlowId, steps: &mut usize) -> Vec<CompId> {
         let route = self.route_graph(flow);
         let dominators = simple_fast(&route.graph, route.root);
         let mut spof: HashSet<CompId> = HashSet::new();
@@ -77,28 +108,29 @@ impl Engine {
             for node in doms {
                 if let Some(c) = route.graph[node] {
                     dominating.insert(c);
-                    spof.extend(self.requirements(c, flow));
+                    spof.extend(self.requirements(c, flow, steps));
                 }
             }
         }
         // Alternatives: a requirement shared by every way round is a SPOF too.
-        let others: Vec<(CompId, Vec<CompId>)> = route
-            .nodes
-            .keys()
-            .filter(|c| !dominating.contains(c))
-            .map(|&c| (c, self.requirements(c, flow)))
-            .collect();
         // Per candidate, the route nodes its failure takes down: one pass
         // over the requirements, not a scan of them per candidate.
         let mut blocked_by: HashMap<CompId, HashSet<NodeIndex>> = HashMap::new();
-        for (c, req) in &others {
-            for r in req.iter().filter(|r| !spof.contains(r)) {
-                blocked_by.entry(*r).or_default().insert(route.nodes[c]);
+        for (&c, &node) in route.nodes.iter().filter(|(c, _)| !dominating.contains(c)) {
+            for r in self.requirements(c, flow, steps) {
+                if !spof.contains(&r) {
+                    blocked_by.entry(r).or_default().insert(node);
+                }
             }
+        }
+        if *steps == 0 {
+            // Some requirements were not gathered: a candidate's blocked
+            // nodes may be too few, and a cut found with them would be wrong.
+            blocked_by.clear();
         }
         for (candidate, blocked) in &blocked_by {
             // One node that no dominator is cuts no way alone: no walk.
-            if blocked.len() > 1 && !reaches(&route, blocked) {
+            if blocked.len() > 1 && reaches(&route, blocked, steps) == Some(false) {
                 spof.insert(*candidate);
             }
         }
@@ -125,8 +157,9 @@ impl Engine {
         out
     }
 
-    /// The component and everything it needs on every request, for `flow`.
-    fn requirements(&self, c: CompId, flow: FlowId) -> Vec<CompId> {
+    /// The component and everything it needs on every request, for `flow`;
+    /// only part of it when `steps` run out (each edge looked at is one).
+    fn requirements(&self, c: CompId, flow: FlowId, steps: &mut usize) -> Vec<CompId> {
         let mut seen = vec![c];
         let mut visited = HashSet::from([c]);
         let mut next = 0;
@@ -134,6 +167,10 @@ impl Engine {
             let at = seen[next];
             next += 1;
             for e in self.edges_from(at) {
+                if *steps == 0 {
+                    return seen;
+                }
+                *steps -= 1;
                 let edge = &self.model.edges[e.index()];
                 if !edge.hop
                     && edge.kind == EdgeKind::Request
@@ -199,14 +236,16 @@ impl Engine {
     }
 }
 
-/// Whether the sink is reachable from the root without entering `blocked`.
-fn reaches(route: &RouteGraph, blocked: &HashSet<NodeIndex>) -> bool {
+/// Whether the sink is reachable from the root without entering `blocked`;
+/// `None` when `steps` run out first (each node visited is one).
+fn reaches(route: &RouteGraph, blocked: &HashSet<NodeIndex>, steps: &mut usize) -> Option<bool> {
     let open = EdgeFiltered::from_fn(&route.graph, |e| !blocked.contains(&e.target()));
     let mut bfs = Bfs::new(&open, route.root);
     while let Some(n) = bfs.next(&open) {
         if n == route.sink {
-            return true;
+            return Some(true);
         }
+        *steps = steps.checked_sub(1)?;
     }
-    false
+    Some(false)
 }

@@ -4,16 +4,7 @@
 
 use crate::diag::{Diagnostic, Severity, Span};
 
-/// The largest model file the loader reads (32 MiB).
-pub const MAX_MODEL_BYTES: usize = 32 * 1024 * 1024;
-
-/// The longest id, in characters. Ids are selectors, link keys and map
-/// labels; the shipped model's longest is 33.
-pub const MAX_ID_CHARS: usize = 64;
-
-/// The longest DNS writer pattern, in characters: a host name's limit.
-/// Matching a pattern costs its length times the host's.
-pub const MAX_PATTERN_CHARS: usize = 253;
+pub use crate::limits::{MAX_ID_CHARS, MAX_MODEL_BYTES, MAX_PATTERN_CHARS, MAX_WILD_PATTERNS};
 
 fn whole_file(
     file: &str,

@@ -1,7 +1,7 @@
 //! Whole-model checks after resolution: cycles, scenario selectors and the
 //! model's own invariants.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use petgraph::algo::kosaraju_scc;
 use petgraph::graph::{DiGraph, NodeIndex};
@@ -10,7 +10,8 @@ mod writers;
 
 use super::resolve::Ctx;
 use crate::diag::{Severity, Span};
-use crate::model::{Check, Edge, Invariant, Model};
+use crate::error::QueryError;
+use crate::model::{Check, CompId, Edge, Invariant, Model};
 use crate::place::{AuditStatus, audit};
 use crate::select;
 
@@ -19,12 +20,35 @@ pub(crate) fn validate(ctx: &mut Ctx<'_>, model: &Model) {
     cycles(ctx, model, "route", |e| e.hop);
     names(ctx, model);
     cname_alone(ctx, model);
-    scenarios(ctx, model);
-    for invariant in &model.invariants {
+    // One lookup of the components for every selector of the model.
+    let mut expansion = select::Expansion::new(model);
+    scenarios(ctx, model, &mut expansion);
+    // Per component, the edges into it, made for the first invariant that
+    // asks.
+    let mut incoming: Option<Vec<Vec<usize>>> = None;
+    // What each selector of an invariant picks, once however often it is
+    // written.
+    let mut picked: HashMap<&str, Result<BTreeSet<CompId>, QueryError>> = HashMap::new();
+    for (index, invariant) in model.invariants.iter().enumerate() {
         match &invariant.check {
             Check::RecordsNotProxied => not_proxied(ctx, model, invariant),
             Check::OnlyReachedFrom { target, from } => {
-                only_reached_from(ctx, model, invariant, target, from)
+                expansion.hints = !ctx.full();
+                for selector in [target, from] {
+                    if !picked.contains_key(selector.as_str()) {
+                        let components = expansion.components(selector);
+                        picked.insert(selector, components);
+                    }
+                }
+                let pair = [&picked[target.as_str()], &picked[from.as_str()]];
+                let incoming = incoming.get_or_insert_with(|| {
+                    let mut into = vec![Vec::new(); model.components.len()];
+                    for (e, edge) in model.edges.iter().enumerate() {
+                        into[edge.to.index()].push(e);
+                    }
+                    into
+                });
+                only_reached_from(ctx, model, index, pair, incoming)
             }
             Check::WritersDisjoint => writers::disjoint(ctx, model, invariant),
             Check::Placement => placement(ctx, model, invariant),
@@ -253,10 +277,9 @@ fn selector_hint(error: &crate::QueryError) -> String {
 /// is written; then one walk over the scenario graph finds a loop, reported
 /// at the selector that closes it.
 ///
-/// Complexity: O(selectors · components) for the picks, plus linear in the
-/// scenario graph for the loop.
-fn scenarios(ctx: &mut Ctx<'_>, model: &Model) {
-    let mut expansion = select::Expansion::new(model);
+/// Complexity: O(selectors · log components + what they pick), plus
+/// linear in the scenario graph for the loop.
+fn scenarios(ctx: &mut Ctx<'_>, model: &Model, expansion: &mut select::Expansion<'_>) {
     let report = |ctx: &mut Ctx<'_>, failure: select::Failure| {
         let s = &model.scenarios[failure.scenario];
         let span = ctx
@@ -273,19 +296,27 @@ fn scenarios(ctx: &mut Ctx<'_>, model: &Model) {
             Some(selector_hint(&failure.error)),
         );
     };
+    // Selectors found to pick something: each is looked up once.
+    let mut picks: HashSet<&str> = HashSet::new();
     for (index, s) in model.scenarios.iter().enumerate() {
         for (i, selector) in s.fail.iter().chain(&s.reschedule).enumerate() {
-            if expansion.scenario(selector).is_some() {
+            let selector = selector.trim();
+            if expansion.scenario(selector).is_some() || picks.contains(selector) {
                 continue;
             }
             expansion.hints = !ctx.full();
-            if let Err(error) = expansion.pick(selector.trim()) {
-                let failure = select::Failure {
-                    scenario: index,
-                    selector: i,
-                    error,
-                };
-                report(ctx, failure);
+            match expansion.pick(selector) {
+                Ok(_) => {
+                    picks.insert(selector);
+                }
+                Err(error) => {
+                    let failure = select::Failure {
+                        scenario: index,
+                        selector: i,
+                        error,
+                    };
+                    report(ctx, failure);
+                }
             }
         }
     }
@@ -328,40 +359,45 @@ fn not_proxied(ctx: &mut Ctx<'_>, model: &Model, invariant: &Invariant) {
     }
 }
 
+/// `picked`: what invariant `index`'s `target` and `from` selectors pick;
+/// `incoming`: per component, the edges into it.
+///
+/// Complexity: O(targets + the edges into them, with their logarithms).
 fn only_reached_from(
     ctx: &mut Ctx<'_>,
     model: &Model,
-    invariant: &Invariant,
-    target: &str,
-    from: &str,
+    index: usize,
+    picked: [&Result<BTreeSet<CompId>, QueryError>; 2],
+    incoming: &[Vec<usize>],
 ) {
-    let (targets, allowed) = match (
-        select::components(model, target),
-        select::components(model, from),
-    ) {
-        (Ok(t), Ok(a)) => (t, a),
-        (Err(error), _) | (_, Err(error)) => {
+    let invariant = &model.invariants[index];
+    let (targets, allowed) = match picked {
+        [Ok(t), Ok(a)] => (t, a),
+        [target, from] => {
             // At the selector that fails, when the file says where it is.
-            let index = model
-                .invariants
-                .iter()
-                .position(|i| std::ptr::eq(i, invariant));
-            let spans = index
-                .and_then(|i| ctx.selector_spans.invariants.get(i))
-                .copied();
-            let which = usize::from(select::components(model, target).is_ok());
+            let which = usize::from(target.is_ok());
+            let Err(error) = target.as_ref().and(from.as_ref()) else {
+                return;
+            };
+            let spans = ctx.selector_spans.invariants.get(index).copied();
             let span = spans.and_then(|s| s[which]).unwrap_or(invariant.span);
             ctx.error(
-                selector_code(&error),
+                selector_code(error),
                 span,
                 format!("invariant `{}`: {}", invariant.id, error.message),
-                Some(selector_hint(&error)),
+                Some(selector_hint(error)),
             );
             return;
         }
     };
-    for edge in &model.edges {
-        if targets.contains(&edge.to) && !allowed.contains(&edge.from) {
+    // The edges into the targets, in the file's order.
+    let mut into: Vec<usize> = targets
+        .iter()
+        .flat_map(|t| incoming[t.index()].iter().copied())
+        .collect();
+    into.sort_unstable();
+    for edge in into.into_iter().map(|e| &model.edges[e]) {
+        if !allowed.contains(&edge.from) {
             violation(
                 ctx,
                 invariant,

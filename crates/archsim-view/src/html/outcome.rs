@@ -27,6 +27,17 @@ fn names_or(m: &mut Markup, names: &[String], sep: &str, none: &str) {
     });
 }
 
+/// One flow's single points of failure, by name, or `none`; a search cut
+/// short says so after the names.
+fn spof_names(m: &mut Markup, line: Option<&SpofLine>, none: &str) {
+    names_or(m, line.map_or(&[][..], |s| &s.names[..]), ", ", none);
+    if line.is_some_and(|s| s.cut_short) {
+        m.text(" (");
+        m.text(archsim_core::FlowSpof::CUT_SHORT_NOTE);
+        m.text(")");
+    }
+}
+
 /// Every flow's state and cause chain under a simulation's failures, the
 /// counts of each state in the caption. With `spof` (each flow's single
 /// points of failure, by name), a column shows them.
@@ -54,11 +65,7 @@ pub fn outcome_table(m: &mut Markup, view: &OutcomeView, spof: Option<&[SpofLine
         names_or(m, &r.because, " → ", "—");
         if let Some(spof) = spof {
             table.cell(m);
-            let names = spof
-                .iter()
-                .find(|s| s.flow == r.flow)
-                .map_or(&[][..], |s| &s.names[..]);
-            names_or(m, names, ", ", "none");
+            spof_names(m, spof.iter().find(|s| s.flow == r.flow), "none");
         }
         table.end_row(m);
     }
@@ -128,11 +135,40 @@ pub fn spof_html(engine: &Engine) -> String {
         table.cell(&mut m);
         code_or_dash(&mut m, flow.entry_host());
         table.cell(&mut m);
-        names_or(&mut m, &s.names, ", ", "—");
+        spof_names(&mut m, Some(&s), "—");
         table.end_row(&mut m);
     }
     table.close(&mut m);
     assumptions(&mut m, &unique(spofs.iter().map(|s| &s.assumptions[..])));
     m.raw("</section>\n");
     m.into_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use archsim_core::FlowId;
+
+    #[test]
+    fn a_search_cut_short_says_so_after_its_names() {
+        let line = |names: &[&str], cut_short| SpofLine {
+            flow: FlowId::from_index(0),
+            names: names.iter().map(|n| n.to_string()).collect(),
+            cut_short,
+        };
+        let note = archsim_core::FlowSpof::CUT_SHORT_NOTE;
+        // (line, what is written)
+        let cases = [
+            (None, "none".to_owned()),
+            (Some(line(&[], false)), "none".to_owned()),
+            (Some(line(&["Hub"], false)), "Hub".to_owned()),
+            (Some(line(&["Hub"], true)), format!("Hub ({note})")),
+            (Some(line(&[], true)), format!("none ({note})")),
+        ];
+        for (spof, expected) in cases {
+            let mut m = Markup::new();
+            spof_names(&mut m, spof.as_ref(), "none");
+            assert_eq!(m.into_string(), expected);
+        }
+    }
 }

@@ -72,6 +72,9 @@ pub struct SpofLine {
     /// Names of the components whose failure alone takes it down, in model
     /// order.
     pub names: Vec<String>,
+    /// Whether the search stopped at its limit: the names are certain, but
+    /// there may be more ([`FlowSpof::cut_short`]).
+    pub cut_short: bool,
 }
 
 impl SpofLine {
@@ -84,6 +87,7 @@ impl SpofLine {
                 .iter()
                 .map(|&c| model.component(c).name.clone())
                 .collect(),
+            cut_short: spof.cut_short,
         }
     }
 }

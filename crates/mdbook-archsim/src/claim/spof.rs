@@ -38,6 +38,13 @@ pub(super) fn check(engine: &Engine, d: &Directive) -> Result<Checked, Problem> 
         let Some(value) = d.get(key) else { continue };
         for item in list(value) {
             let c = component_id(model, item)?;
+            if !wanted && answer.cut_short {
+                return Err(Problem::new(format!(
+                    "cannot check that {} is not a single point of failure of {name}: the search stopped at its limit",
+                    model.component(c).id
+                ))
+                .with_hint("a model this large or crafted cannot back an `excludes` claim"));
+            }
             if spofs.contains(&c) != wanted {
                 let verb = if wanted { "is not" } else { "is" };
                 return Err(does_not_hold(format!(

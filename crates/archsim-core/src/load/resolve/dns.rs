@@ -3,8 +3,8 @@
 
 use super::{Ctx, IdTables, env, excerpt, model_host, span_of};
 use crate::host;
-use crate::load::MAX_PATTERN_CHARS;
 use crate::load::raw::{RawRecord, RawWriter, RawZone, S};
+use crate::load::{MAX_PATTERN_CHARS, MAX_WILD_PATTERNS};
 use crate::model::{CompId, Model, Purpose, Record, Writer, WriterId, Zone};
 use crate::suggest::{did_you_mean, nearest};
 
@@ -46,6 +46,8 @@ pub(super) fn resolve(
         facts: zone.facts.clone(),
     };
 
+    // Patterns with a `*` so far; one error at the first past the limit.
+    let mut wild = 0;
     for w in writers {
         let runs_on = ids
             .components
@@ -66,6 +68,22 @@ pub(super) fn resolve(
                     Some("a pattern is a host name, with `*` for any run of characters".into()),
                 );
                 continue;
+            }
+            if pattern.get_ref().contains('*') {
+                wild += 1;
+                if wild > MAX_WILD_PATTERNS {
+                    if wild == MAX_WILD_PATTERNS + 1 {
+                        ctx.error(
+                            "too-many-patterns",
+                            span_of(pattern),
+                            format!(
+                                "this is pattern {wild} with a `*`; the limit is {MAX_WILD_PATTERNS} in one model"
+                            ),
+                            Some("list hosts, or cover them with fewer, wider patterns".into()),
+                        );
+                    }
+                    continue;
+                }
             }
             let text = pattern.get_ref().to_ascii_lowercase();
             if !zone_name.is_empty() && !host::in_zone(text.trim_end_matches('.'), zone_name) {

@@ -79,10 +79,10 @@ impl<'m> Patterns<'m> {
 
 /// No host is claimed by two writers, and each record's writer claims it.
 ///
-/// Complexity: O((records + patterns) · patterns with a `*`) matches (half
-/// that for pairs of patterns), each
-/// at most [`MAX_PATTERN_CHARS`](crate::load::MAX_PATTERN_CHARS) by a
-/// host's 253 characters; exact patterns are looked up.
+/// Complexity: O((records + patterns) · patterns with a `*`) matches, at
+/// most [`MAX_WILD_PATTERNS`](crate::load::MAX_WILD_PATTERNS) of those,
+/// each linear in the pattern's and the host's length
+/// ([`host::matches`]); exact patterns are looked up.
 pub(super) fn disjoint(ctx: &mut Ctx<'_>, model: &Model, invariant: &Invariant) {
     let patterns = Patterns::new(model);
     let mut first_writer: HashMap<&str, usize> = HashMap::new();

@@ -1,0 +1,19 @@
+//! The sizes a model may have. The loader refuses a file past them with a
+//! diagnostic, and the codec refuses an encoded model past them: a page's
+//! model comes from its author, not through the loader.
+
+/// The largest model file the loader reads (32 MiB).
+pub const MAX_MODEL_BYTES: usize = 32 * 1024 * 1024;
+
+/// The longest id, in characters. Ids are selectors, link keys and map
+/// labels; the shipped model's longest is 33.
+pub const MAX_ID_CHARS: usize = 64;
+
+/// The longest DNS writer pattern, in characters: a host name's limit.
+/// Matching a pattern costs its length times the host's.
+pub const MAX_PATTERN_CHARS: usize = 253;
+
+/// The most writer patterns with a `*` in one model. Each is matched
+/// against every record's host and every other pattern; the shipped model
+/// has one.
+pub const MAX_WILD_PATTERNS: usize = 64;
