@@ -12,7 +12,7 @@
 //! | `env:dev` | every component of the environment |
 //! | `terraform:infrastructure/gcp/` | every Terraform-managed component with a source under the prefix |
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap};
 
 use crate::error::{QueryError, QueryErrorKind};
 use crate::model::{CompId, Model};
@@ -88,8 +88,10 @@ pub(crate) struct Expansion<'m> {
     /// scan every component.
     lookup: Option<Lookup<'m>>,
     /// The selectors of scenarios already picked in this walk, with their
-    /// role (as a restart): one written many times is picked once.
-    picked: HashSet<(&'m str, bool)>,
+    /// roles (bit 1: as a failure, bit 2: as a restart): one written many
+    /// times is picked once per role. A map of the same type as the ids',
+    /// so the bundle carries one copy of the table's code.
+    picked: HashMap<&'m str, usize>,
     /// Whether an unknown selector's error names near names (the loader
     /// turns them off once it only counts findings).
     pub(crate) hints: bool,
@@ -107,7 +109,10 @@ const TERRAFORM: u8 = 5;
 /// components of one word, or of the sources under one path, are one range.
 struct Lookup<'m> {
     ids: HashMap<&'m str, usize>,
-    names: HashMap<String, usize>,
+    /// ASCII-lower-case names with their component, sorted by name, the
+    /// first component of a name first (a sorted list: one more hash-table
+    /// type costs the wasm bundle about 1.3 KB).
+    names: Vec<(String, usize)>,
     entries: Vec<(u8, &'m str, CompId)>,
 }
 
@@ -117,12 +122,12 @@ impl<'m> Lookup<'m> {
         let n = model.components.len();
         let mut lookup = Lookup {
             ids: HashMap::with_capacity(n),
-            names: HashMap::with_capacity(n),
+            names: Vec::with_capacity(n),
             entries: Vec::with_capacity(5 * n),
         };
         for (i, c) in model.components.iter().enumerate() {
             lookup.ids.entry(c.id.as_str()).or_insert(i);
-            lookup.names.entry(c.name.to_ascii_lowercase()).or_insert(i);
+            lookup.names.push((c.name.to_ascii_lowercase(), i));
             let id = CompId::from_index(i);
             let words = [
                 Some(model.provider_name(c.provider)),
@@ -142,8 +147,23 @@ impl<'m> Lookup<'m> {
                 }
             }
         }
-        lookup.entries.sort_unstable();
+        // The crate's own sort: one more copy of the standard one would
+        // cost the bundle some 2.7 KB.
+        crate::order::sort(&mut lookup.entries);
+        // Stable: among equal names, the first component stays first.
+        crate::order::sort_by(&mut lookup.names, |a, b| a.0.cmp(&b.0));
         lookup
+    }
+
+    /// The first component named `lower` (ASCII lower case).
+    ///
+    /// Complexity: O(log components).
+    fn name(&self, lower: &str) -> Option<&usize> {
+        let at = self.names.partition_point(|(n, _)| n.as_str() < lower);
+        self.names
+            .get(at)
+            .filter(|(n, _)| n == lower)
+            .map(|(_, i)| i)
     }
 
     /// The components whose word under `tag` is `value`, or with
@@ -175,7 +195,7 @@ impl<'m> Expansion<'m> {
             ids,
             marks: vec![0; model.scenarios.len()],
             lookup: None,
-            picked: HashSet::new(),
+            picked: HashMap::new(),
             hints: true,
         }
     }
@@ -211,7 +231,7 @@ impl<'m> Expansion<'m> {
             set.extend(lookup.find(tag, value, tag == TERRAFORM));
         } else {
             let by_id = lookup.ids.get(selector);
-            match by_id.or_else(|| lookup.names.get(&selector.to_ascii_lowercase())) {
+            match by_id.or_else(|| lookup.name(&selector.to_ascii_lowercase())) {
                 Some(&i) => {
                     set.insert(CompId::from_index(i));
                 }
@@ -333,9 +353,12 @@ impl<'m> Expansion<'m> {
                 }
                 self.enter(child, restart, &mut out, &mut stack);
             } else if let Some(out) = out.as_deref_mut() {
-                if !self.picked.insert((selector, restart)) {
+                let roles = self.picked.entry(selector).or_insert(0);
+                let role = 1 << usize::from(restart);
+                if *roles & role != 0 {
                     continue;
                 }
+                *roles |= role;
                 match self.pick(selector) {
                     Ok(picked) if restart => out.restarting.extend(picked),
                     Ok(picked) => out.failed.extend(picked),

@@ -78,6 +78,17 @@ pub fn nearest<'a, I>(wanted: &str, candidates: I, limit: usize) -> Vec<String>
 where
     I: IntoIterator<Item = &'a str>,
 {
+    // One body for every kind of candidate list: the suggester is called
+    // from a dozen places, and a copy per caller cost the wasm bundle
+    // about 1 KB each.
+    nearest_in(wanted, &mut candidates.into_iter(), limit)
+}
+
+fn nearest_in<'a>(
+    wanted: &str,
+    candidates: &mut dyn Iterator<Item = &'a str>,
+    limit: usize,
+) -> Vec<String> {
     let Some(wanted_chars) = short(wanted) else {
         return Vec::new();
     };
@@ -85,7 +96,7 @@ where
     let wanted_len = wanted_chars.len();
     let mut cells = MAX_CELLS;
     let mut scored: Vec<(usize, usize, &str)> = Vec::new();
-    for (order, candidate) in candidates.into_iter().take(MAX_CANDIDATES).enumerate() {
+    for (order, candidate) in candidates.take(MAX_CANDIDATES).enumerate() {
         // The same word in other case is the best suggestion of all, for
         // a lookup that is case-sensitive (ids are).
         if candidate == wanted {

@@ -10,8 +10,6 @@ mod simulate;
 mod spof;
 mod state;
 
-use std::collections::HashMap;
-
 use petgraph::Direction;
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
@@ -46,7 +44,12 @@ pub struct Engine {
     /// Hop edges limited to some hosts, by host, then by source component
     /// (records, ingress rules): a route looks up a component's hops, never
     /// scans every hop of its host.
-    host_hops: HashMap<String, HashMap<CompId, Vec<EdgeId>>>,
+    /// As `(host, source)`, sorted, beside `host_hop_edges` in the same
+    /// order: one host's hops from one component are one range, in edge
+    /// order. (Sorted lists, not nested maps: two more hash-table types
+    /// cost the wasm bundle some 3 KB.)
+    host_hops: Vec<(String, CompId)>,
+    host_hop_edges: Vec<EdgeId>,
     /// Hop edges that carry every host, by source component.
     any_hops: Vec<Vec<EdgeId>>,
     warnings: Vec<Diagnostic>,
@@ -109,27 +112,31 @@ impl Engine {
                 flow_specific[f.index()] = true;
             }
         }
-        let mut host_hops: HashMap<String, HashMap<CompId, Vec<EdgeId>>> = HashMap::new();
+        let mut host_hops = Vec::new();
         let mut any_hops = vec![Vec::new(); model.components.len()];
         for (i, e) in model.edges.iter().enumerate().filter(|(_, e)| e.hop) {
             if e.hosts.is_empty() {
                 any_hops[e.from.index()].push(EdgeId::from_index(i));
             }
             for host in &e.hosts {
-                host_hops
-                    .entry(host.clone())
-                    .or_default()
-                    .entry(e.from)
-                    .or_default()
-                    .push(EdgeId::from_index(i));
+                host_hops.push((host.clone(), e.from, EdgeId::from_index(i)));
             }
         }
+        // Stable: within a range, edges stay in model order.
+        crate::order::sort_by(&mut host_hops, |a: &(String, CompId, EdgeId), b| {
+            (&a.0, a.1).cmp(&(&b.0, b.1))
+        });
+        let (host_hops, host_hop_edges) = host_hops
+            .into_iter()
+            .map(|(host, from, edge)| ((host, from), edge))
+            .unzip();
         Engine {
             model,
             graph,
             order,
             flow_specific,
             host_hops,
+            host_hop_edges,
             any_hops,
             warnings,
         }

@@ -246,18 +246,19 @@ impl Engine {
 
     /// Hop edges leaving `node` that carry `host`.
     ///
-    /// Complexity: O(the hops that leave the node), by two lookups.
+    /// Complexity: O(log hops + the hops that leave the node).
     pub(crate) fn hop_edges<'a>(
         &'a self,
         node: CompId,
         host: &'a str,
     ) -> impl Iterator<Item = EdgeId> + 'a {
-        let limited = self
-            .host_hops
-            .get(host)
-            .and_then(|from| from.get(&node))
-            .map(Vec::as_slice)
-            .unwrap_or_default();
+        let hops = &self.host_hops;
+        let start = hops.partition_point(|(h, from)| (h.as_str(), *from) < (host, node));
+        let len = hops[start..]
+            .iter()
+            .take_while(|(h, from)| h == host && *from == node)
+            .count();
+        let limited = &self.host_hop_edges[start..start + len];
         self.any_hops[node.index()].iter().chain(limited).copied()
     }
 

@@ -115,11 +115,15 @@ impl Engine {
         // Alternatives: a requirement shared by every way round is a SPOF too.
         // Per candidate, the route nodes its failure takes down: one pass
         // over the requirements, not a scan of them per candidate.
-        let mut blocked_by: HashMap<CompId, HashSet<NodeIndex>> = HashMap::new();
+        // As (candidate, node) pairs sorted by candidate: each candidate's
+        // nodes are one run (a node once per candidate, as a route node's
+        // requirements are distinct). A sorted list, not a map of sets: two
+        // more hash-table types cost the wasm bundle some 3 KB.
+        let mut blocked_by: Vec<(CompId, NodeIndex)> = Vec::new();
         for (&c, &node) in route.nodes.iter().filter(|(c, _)| !dominating.contains(c)) {
             for r in self.requirements(c, flow, steps) {
                 if !spof.contains(&r) {
-                    blocked_by.entry(r).or_default().insert(node);
+                    blocked_by.push((r, node));
                 }
             }
         }
@@ -128,10 +132,21 @@ impl Engine {
             // nodes may be too few, and a cut found with them would be wrong.
             blocked_by.clear();
         }
-        for (candidate, blocked) in &blocked_by {
+        crate::order::sort_by(&mut blocked_by, |a, b| a.0.cmp(&b.0));
+        let mut blocked = vec![false; route.graph.node_count()];
+        for run in blocked_by.chunk_by(|a, b| a.0 == b.0) {
             // One node that no dominator is cuts no way alone: no walk.
-            if blocked.len() > 1 && reaches(&route, blocked, steps) == Some(false) {
-                spof.insert(*candidate);
+            if run.len() < 2 {
+                continue;
+            }
+            for &(_, node) in run {
+                blocked[node.index()] = true;
+            }
+            if reaches(&route, &blocked, steps) == Some(false) {
+                spof.insert(run[0].0);
+            }
+            for &(_, node) in run {
+                blocked[node.index()] = false;
             }
         }
         let mut out: Vec<CompId> = spof.into_iter().collect();
@@ -238,8 +253,8 @@ impl Engine {
 
 /// Whether the sink is reachable from the root without entering `blocked`;
 /// `None` when `steps` run out first (each node visited is one).
-fn reaches(route: &RouteGraph, blocked: &HashSet<NodeIndex>, steps: &mut usize) -> Option<bool> {
-    let open = EdgeFiltered::from_fn(&route.graph, |e| !blocked.contains(&e.target()));
+fn reaches(route: &RouteGraph, blocked: &[bool], steps: &mut usize) -> Option<bool> {
+    let open = EdgeFiltered::from_fn(&route.graph, |e| !blocked[e.target().index()]);
     let mut bfs = Bfs::new(&open, route.root);
     while let Some(n) = bfs.next(&open) {
         if n == route.sink {
