@@ -10,11 +10,9 @@
 //! (`archsim_e2e::csp`), and no page breaks it: no violation is reported,
 //! widgets included.
 //!
-//! The bundle is reported against the widgets issue's budget (150 KB),
-//! which it does not meet yet (see the README's size section), so what
-//! fails the run is a ceiling a little above its size when it was set: it
-//! cannot grow unnoticed. Lower the ceiling as the bundle shrinks; when it
-//! reaches the budget, the budget is the ceiling.
+//! The bundle is held to its budget, 225,000 bytes gzip for wasm and JS
+//! (the project's decision, once 150 KB proved out of reach with yew: see
+//! the README's size section); every page with widgets to 300 KB.
 //!
 //! Run: `cargo test -p archsim-e2e --test pages` (after `cargo xtask build`).
 
@@ -33,18 +31,19 @@ use support::runner::{self, Case, Ctx, Outcome};
 use support::site;
 use support::widget;
 
-/// The widgets issue's budget: wasm and JS glue, gzip.
-const BUNDLE_BUDGET: usize = 150_000;
+/// The bundle's budget: wasm and JS glue, gzip.
+const BUNDLE_BUDGET: usize = 225_000;
 /// The end-to-end issue's budget for one page's transfer, fonts aside.
 const PAGE_BUDGET: usize = 300_000;
-/// Enforced until the bundle meets its budget: measured 221.8 KB.
-const BUNDLE_CEILING: usize = 222_000;
 
 fn main() {
     runner::main("pages", Options::default(), |served| {
-        let mut cases = vec![Case::new("bundle_within_ceiling".to_owned(), |ctx| {
-            Box::pin(bundle_within_ceiling(ctx))
+        let mut cases = vec![Case::new("bundle_within_budget".to_owned(), |ctx| {
+            Box::pin(bundle_within_budget(ctx))
         })];
+        cases.push(Case::new("search_loads_on_demand".to_owned(), |ctx| {
+            Box::pin(search_loads_on_demand(ctx))
+        }));
         for (page, language, tokens) in HIGHLIGHTED {
             cases.push(Case::new(format!("code::{page}::{language}"), move |ctx| {
                 Box::pin(code_is_highlighted(ctx, page, language, tokens))
@@ -57,6 +56,46 @@ fn main() {
         }
         cases
     })
+}
+
+/// mdBook's search scripts (some 17 KB gzip) are not loaded with a page,
+/// but when a reader presses S, and the search then works: the bar opens
+/// with the focus, and a word finds pages.
+async fn search_loads_on_demand(ctx: &Ctx) -> Outcome {
+    let session = &ctx.session;
+    session.open(&ctx.site.url("overview.html")).await?;
+    let loaded = "return [...document.scripts].filter(s => /elasticlunr|mark\\.min|searcher/.test(s.src)).length;";
+    let before = session.js(loaded, vec![]).await?;
+    if before != json!(0) {
+        return Err(format!("{before} search scripts loaded with the page"));
+    }
+    session
+        .js(
+            "document.body.dispatchEvent(new KeyboardEvent('keydown', {key: 's', bubbles: true}));",
+            vec![],
+        )
+        .await?;
+    session
+        .wait_until(
+            "the search bar, open and focused",
+            "const bar = document.getElementById('mdbook-searchbar');
+            return !document.getElementById('mdbook-search-wrapper').classList.contains('hidden')
+                && document.activeElement === bar;",
+            vec![],
+        )
+        .await?;
+    // Typed until the index (loaded with the bar) answers.
+    session
+        .wait_until(
+            "search results for `cloudfront`",
+            "const bar = document.getElementById('mdbook-searchbar');
+            bar.value = 'cloudfront';
+            bar.dispatchEvent(new KeyboardEvent('keyup', {key: 't', bubbles: true}));
+            return document.querySelectorAll('#mdbook-searchresults li').length;",
+            vec![],
+        )
+        .await?;
+    Ok(())
 }
 
 /// Tokens a code block must hold: (highlight.js class, text).
@@ -157,25 +196,22 @@ fn unescape(html: &str) -> String {
 }
 
 /// The one wasm bundle every page shares (wasm and JS glue, gzip).
-async fn bundle_within_ceiling(ctx: &Ctx) -> Outcome {
+async fn bundle_within_budget(ctx: &Ctx) -> Outcome {
     let dir = ctx.site.root.join("archsim");
     let wasm = gzip::file_size(&dir.join("archsim-web_bg.wasm"))?;
     let js = gzip::file_size(&dir.join("archsim-web.js"))?;
     let total = wasm + js;
     ctx.note(format!(
-        "bundle {} gzip ({total} bytes; wasm {}, JS {}); budget {}, ceiling {}",
+        "bundle {} gzip ({total} bytes; wasm {}, JS {}); budget {}",
         gzip::kb(total),
         gzip::kb(wasm),
         gzip::kb(js),
         gzip::kb(BUNDLE_BUDGET),
-        gzip::kb(BUNDLE_CEILING)
     ));
-    if total > BUNDLE_CEILING {
+    if total > BUNDLE_BUDGET {
         return Err(format!(
-            "the bundle is {} gzip, over its ceiling of {} (budget {})",
+            "the bundle is {} gzip ({total} bytes), over its budget of {BUNDLE_BUDGET} bytes",
             gzip::kb(total),
-            gzip::kb(BUNDLE_CEILING),
-            gzip::kb(BUNDLE_BUDGET)
         ));
     }
     Ok(())
