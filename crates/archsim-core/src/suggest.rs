@@ -84,9 +84,9 @@ where
     nearest_in(wanted, &mut candidates.into_iter(), limit)
 }
 
-fn nearest_in<'a>(
+fn nearest_in(
     wanted: &str,
-    candidates: &mut dyn Iterator<Item = &'a str>,
+    candidates: &mut dyn Iterator<Item = &str>,
     limit: usize,
 ) -> Vec<String> {
     let Some(wanted_chars) = short(wanted) else {
