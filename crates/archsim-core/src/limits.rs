@@ -17,3 +17,9 @@ pub const MAX_PATTERN_CHARS: usize = 253;
 /// against every record's host and every other pattern; the shipped model
 /// has one.
 pub const MAX_WILD_PATTERNS: usize = 64;
+
+/// The most invariants in one model. Each is checked against the whole
+/// model (an `only-reached-from` check walks the edges into what it
+/// protects, and its selectors may name scenarios); the shipped model has
+/// four.
+pub const MAX_INVARIANTS: usize = 64;

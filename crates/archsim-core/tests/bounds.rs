@@ -421,10 +421,11 @@ fn many_wildcard_patterns_are_refused_not_compared_pairwise() {
 #[test]
 fn many_prefixed_selectors_are_looked_up_not_scanned() {
     // 20,000 components, each its own product; one scenario names every
-    // product, and 2,000 invariants each name two. The old loader scanned
-    // every component for each selector: 440 million looks.
+    // product, and as many invariants as a model may have each name two.
+    // The old loader scanned every component for each selector: 400
+    // million looks for the scenario alone.
     let n = 20_000;
-    let invariants = 2_000;
+    let invariants = archsim_core::load::MAX_INVARIANTS - 4;
     let mut source = String::from(TOMODA_MODEL);
     for i in 0..n {
         source.push_str(&format!(
@@ -649,4 +650,59 @@ fn a_selector_written_many_times_in_scenarios_is_picked_once() {
         );
         assert!(region.iter().all(|c| selection.restarting.contains(c)));
     }
+}
+
+#[test]
+fn many_invariants_are_refused_past_the_limit() {
+    use archsim_core::load::MAX_INVARIANTS;
+    // A chain of 20,000 scenarios, and an invariant per scenario naming it:
+    // each distinct selector expands its part of the chain, a square of
+    // the chain's length (some 2·10^8 steps) for the old loader. Past the
+    // limit, one diagnostic, and nothing after it is checked.
+    let chain = 20_000;
+    let with_invariants = |n: usize| {
+        let mut text = fan_out(chain, 1);
+        for i in 0..n {
+            text.push_str(&format!(
+                "\n[[invariant]]\nid = \"guard-{i}\"\ncheck = \"only-reached-from\"\n\
+                 target = \"fan-{}\"\nfrom = \"product:cloudfront\"\nsays = \"s\"\nhint = \"h\"\n",
+                i % chain
+            ));
+        }
+        text
+    };
+    let shipped = load_str("shipped.toml", TOMODA_MODEL);
+    let shipped_count = shipped.model.expect("shipped").invariants.len();
+    let at = MAX_INVARIANTS - shipped_count;
+    // At the limit: checked (gke is reached from more than CloudFront).
+    let loaded = load_str("at.toml", &with_invariants(at));
+    let codes: Vec<&str> = loaded.diagnostics.iter().map(|d| d.code).collect();
+    assert!(
+        !codes.contains(&"too-many-invariants"),
+        "{:#?}",
+        loaded.diagnostics
+    );
+    assert!(codes.contains(&"invariant"), "{:#?}", loaded.diagnostics);
+    // Far past it: one diagnostic at the first past the limit.
+    let source = with_invariants(chain);
+    let loaded = load_str("many.toml", &source);
+    let over: Vec<&Diagnostic> = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "too-many-invariants")
+        .collect();
+    assert_eq!(over.len(), 1, "{:#?}", loaded.diagnostics);
+    let line = source.lines().nth(over[0].line - 1).unwrap_or_default();
+    assert_eq!(line, "check = \"only-reached-from\"");
+    let before = source
+        .lines()
+        .take(over[0].line)
+        .filter(|l| l.starts_with("id = \"guard-"))
+        .last();
+    assert_eq!(before, Some(format!("id = \"guard-{at}\"").as_str()));
+    assert!(
+        over[0].message.contains(&format!("{}", chain - at - 1)),
+        "{}",
+        over[0]
+    );
 }

@@ -543,6 +543,11 @@ fn the_reference_states_the_limits_in_force() {
             Some("| `too-many-patterns` |"),
         ),
         (
+            "invariants",
+            load::MAX_INVARIANTS.to_string(),
+            Some("| `too-many-invariants` |"),
+        ),
+        (
             "diagnostics shown",
             MAX_DIAGNOSTICS.to_string(),
             Some("| `too-many-diagnostics` |"),

@@ -9,6 +9,7 @@ mod validate;
 use crate::diag::{Diagnostic, Severity, has_errors};
 use crate::model::Model;
 
+pub use crate::limits::MAX_INVARIANTS;
 pub use guard::{MAX_ID_CHARS, MAX_MODEL_BYTES, MAX_PATTERN_CHARS, MAX_WILD_PATTERNS};
 
 /// The loader's answer: the model, when it has no errors, and every finding.

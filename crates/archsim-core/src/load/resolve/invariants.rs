@@ -2,6 +2,7 @@
 //! runs it, at the spans noted here.
 
 use super::{Ctx, span_of};
+use crate::limits::MAX_INVARIANTS;
 use crate::load::raw::RawInvariant;
 use crate::model::{Check, Invariant, Model};
 use crate::suggest::{did_you_mean, nearest};
@@ -9,7 +10,21 @@ use crate::suggest::{did_you_mean, nearest};
 /// Add the invariants whose check is known, noting where each selector is
 /// written.
 pub(super) fn resolve(ctx: &mut Ctx<'_>, invariants: &[RawInvariant], model: &mut Model) {
-    for i in invariants {
+    for (n, i) in invariants.iter().enumerate() {
+        if n == MAX_INVARIANTS {
+            // Each costs a pass over the model: past the limit, none is
+            // checked, so a crafted file cannot make the check quadratic.
+            ctx.error(
+                "too-many-invariants",
+                span_of(&i.check),
+                format!(
+                    "more than {MAX_INVARIANTS} invariants; this one and the {} after it are not checked",
+                    invariants.len() - n - 1
+                ),
+                Some(format!("keep at most {MAX_INVARIANTS}: an invariant states a rule of the whole architecture")),
+            );
+            break;
+        }
         ctx.selector_spans
             .invariants
             .push([i.target.as_ref().map(span_of), i.from.as_ref().map(span_of)]);
