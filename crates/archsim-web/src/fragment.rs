@@ -434,8 +434,8 @@ fn quote(raw: &str) -> String {
 }
 
 /// A short, readable excerpt of text from a link or a page: at most `max`
-/// characters, the last an ellipsis when cut, and control and
-/// bidirectional formatting characters shown as `\u{fffd}`, so a quoted
+/// characters, the last an ellipsis when cut, and what acts rather than shows
+/// (`archsim_core::text::is_hidden`: controls, bidi marks) shown as `\u{fffd}`, so a quoted
 /// link can neither hide nor reorder the words around it. The notice that
 /// shows it escapes it as HTML.
 pub fn excerpt(text: &str, max: usize) -> String {
@@ -445,8 +445,8 @@ pub fn excerpt(text: &str, max: usize) -> String {
         let Some(c) = chars.next() else {
             return out;
         };
-        let hidden = c.is_control()
-            || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+        // What acts rather than shows, by the rule the terminal uses too.
+        let hidden = archsim_core::text::is_hidden(c);
         out.push(if hidden { '\u{fffd}' } else { c });
     }
     if chars.next().is_some() {
