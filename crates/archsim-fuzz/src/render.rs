@@ -55,6 +55,12 @@ pub fn check_render(data: &[u8]) {
     let Some(plain) = plain_strings(&strings) else {
         return;
     };
+    // A view writes a name once when it equals its id (a flow named
+    // `dev-deploy` shows no id beneath): a plain twin cannot keep that
+    // equality, so such inputs say nothing about escaping.
+    if strings.iter().any(|s| is_an_id(&base().model, s)) {
+        return;
+    }
     let hostile = render(&strings);
     let tame = render(&plain);
     assert_eq!(hostile.len(), tame.len(), "as many renderings");
@@ -101,6 +107,14 @@ fn plain_strings(strings: &[String]) -> Option<Vec<String>> {
         .collect();
     let distinct: HashSet<&String> = plain.iter().collect();
     (distinct.len() == seen.len()).then_some(plain)
+}
+
+/// Whether `s` is the id of something a view may name beside its id.
+fn is_an_id(model: &Model, s: &str) -> bool {
+    model.components.iter().any(|c| c.id == s)
+        || model.flows.iter().any(|f| f.id == s)
+        || model.scenarios.iter().any(|x| x.id == s)
+        || model.providers.iter().any(|p| p.id == s)
 }
 
 /// At most the first 2,000 bytes of a rendering, for a readable failure.
