@@ -120,17 +120,24 @@ pub struct CheckJson<'a> {
 #[derive(Serialize)]
 pub struct AssumptionJson<'a> {
     /// What it is about: a component id, `from → to` for an edge, or a flow id.
-    pub about: &'a str,
+    pub about: String,
     /// The assumption.
     pub text: &'a str,
 }
 
 impl<'a> AssumptionJson<'a> {
-    /// From the core's (about, text) pairs.
-    pub fn list(pairs: &'a [(String, String)]) -> Vec<AssumptionJson<'a>> {
-        pairs
-            .iter()
-            .map(|(about, text)| AssumptionJson { about, text })
+    /// The assumptions an answer rests on.
+    pub fn list(
+        model: &'a archsim_core::Model,
+        basis: &archsim_core::Basis,
+    ) -> Vec<AssumptionJson<'a>> {
+        basis
+            .assumptions(model)
+            .into_iter()
+            .map(|a| AssumptionJson {
+                about: archsim_core::basis::label(model, a.premise),
+                text: a.says,
+            })
             .collect()
     }
 }

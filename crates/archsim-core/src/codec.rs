@@ -295,13 +295,20 @@ struct_codec!(Model {
     flows,
     scenarios,
     placement,
-    invariants
+    invariants,
+    facts
+});
+struct_codec!(Fact { id, says });
+struct_codec!(Provenance {
+    facts,
+    assumption,
+    settle
 });
 struct_codec!(Meta { name, document });
 struct_codec!(Zone {
     name,
     component,
-    facts
+    provenance
 });
 struct_codec!(Provider {
     id,
@@ -312,14 +319,14 @@ struct_codec!(Provider {
     home_region,
     terraform,
     workspaces,
-    facts
+    provenance
 });
 struct_codec!(Region {
     id,
     name,
     provider,
     note,
-    facts
+    provenance
 });
 struct_codec!(Component {
     id,
@@ -335,8 +342,8 @@ struct_codec!(Component {
     traits,
     placement,
     notes,
-    assumption,
-    facts,
+    provenance,
+    assumed,
     span
 });
 struct_codec!(Record {
@@ -347,8 +354,7 @@ struct_codec!(Record {
     env,
     proxied,
     purpose,
-    assumption,
-    facts,
+    provenance,
     span,
     proxied_span
 });
@@ -362,7 +368,7 @@ struct_codec!(Writer {
     owns,
     adds,
     serves,
-    facts,
+    provenance,
     span
 });
 struct_codec!(Edge {
@@ -373,8 +379,7 @@ struct_codec!(Edge {
     hosts,
     flows,
     why,
-    assumption,
-    facts,
+    provenance,
     origin,
     span
 });
@@ -383,8 +388,7 @@ struct_codec!(Flow {
     name,
     start,
     about,
-    assumption,
-    facts,
+    provenance,
     generated
 });
 struct_codec!(Scenario {
@@ -393,7 +397,7 @@ struct_codec!(Scenario {
     fail,
     reschedule,
     teaches,
-    facts,
+    provenance,
     span
 });
 struct_codec!(Placement { questions, rules });
@@ -404,16 +408,40 @@ struct_codec!(Rule {
     if_any,
     is_final,
     says,
-    facts
+    provenance
 });
 struct_codec!(Invariant {
     id,
     check,
     says,
     hint,
-    facts,
+    provenance,
     span
 });
+
+impl<A: Codec, B: Codec> Codec for (A, B) {
+    fn put(&self, w: &mut Out) {
+        self.0.put(w);
+        self.1.put(w);
+    }
+    fn get(r: &mut In<'_>) -> Self {
+        let a = A::get(r);
+        (a, B::get(r))
+    }
+}
+
+impl Codec for Field {
+    fn put(&self, w: &mut Out) {
+        w.uint(*self as u64);
+    }
+    fn get(r: &mut In<'_>) -> Self {
+        let tag = r.uint();
+        Field::ALL.get(tag as usize).copied().unwrap_or_else(|| {
+            r.fail("invalid field");
+            Field::ALL[0]
+        })
+    }
+}
 
 /// Enums: a tag, then the variant's fields.
 impl Codec for Purpose {

@@ -1,5 +1,6 @@
 //! Who writes a host's record, and how a new host gets one.
 
+use crate::basis::{Basis, Premise};
 use crate::engine::Engine;
 use crate::error::QueryError;
 use crate::host;
@@ -16,8 +17,10 @@ pub struct DnsAnswer {
     pub writer: Option<WriterId>,
     /// For a host without records: every writer, with how it adds a host.
     pub options: Vec<WriterId>,
-    /// Assumptions the answer leans on: (host, assumption) of its records.
-    pub assumptions: Vec<(String, String)>,
+    /// What the answer rests on: its records and their writer, or for a
+    /// host without records, the zone's list being complete and the
+    /// writers' patterns.
+    pub basis: Basis,
 }
 
 impl Engine {
@@ -44,21 +47,26 @@ impl Engine {
         } else {
             Vec::new()
         };
-        let assumptions = records
-            .iter()
-            .filter_map(|r| {
-                model.records[r.index()]
-                    .assumption
-                    .clone()
-                    .map(|a| (host.clone(), a))
-            })
-            .collect();
+        let mut basis = Basis::new();
+        if records.is_empty() {
+            basis.add(Premise::Zone);
+            for w in &options {
+                basis.add(Premise::Writer(*w));
+            }
+        }
+        for r in &records {
+            basis.add(Premise::Record(*r));
+        }
+        if let Some(w) = writer {
+            basis.add(Premise::Writer(w));
+        }
+        basis.finish(model);
         Ok(DnsAnswer {
             host,
             records,
             writer,
             options,
-            assumptions,
+            basis,
         })
     }
 }

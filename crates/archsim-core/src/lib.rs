@@ -15,6 +15,7 @@
 //! book's preprocessor all share one engine.
 #![deny(missing_docs)]
 
+pub mod basis;
 pub mod codec;
 pub mod diag;
 pub mod dns;
@@ -33,12 +34,10 @@ pub mod suggest;
 pub mod synth;
 pub mod text;
 
+pub use basis::{Assumed, Basis, Premise};
 pub use diag::{Diagnostic, Severity, Span};
 pub use dns::DnsAnswer;
-pub use engine::{
-    Engine, FlowOutcome, FlowSpof, Hop, Outcome, Route, RouteVerdict, State,
-    edge_assumptions_touching,
-};
+pub use engine::{Engine, FlowOutcome, FlowSpof, Hop, Outcome, Route, RouteVerdict, State};
 #[cfg(feature = "toml")]
 pub use engine::{TOMODA_MODEL, TOMODA_MODEL_FILE};
 pub use error::{QueryError, QueryErrorKind};

@@ -85,6 +85,95 @@ pub struct Model {
     pub placement: Placement,
     /// The model's own invariants, checked on load.
     pub invariants: Vec<Invariant>,
+    /// The source document's facts, in the model's own words: what every
+    /// `facts = [...]` refers to.
+    pub facts: Vec<Fact>,
+}
+
+/// One fact of the source document, restated.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Fact {
+    /// Its number (`F05`).
+    pub id: String,
+    /// The fact, in the model's own words.
+    pub says: String,
+}
+
+/// Where an entry of the model comes from: the document's facts it
+/// carries, and what the model assumes beyond them. An entry is *sourced*
+/// when it names a fact or states its assumption; the loader refuses one
+/// that does neither.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Provenance {
+    /// Facts of the source document the entry carries (`F05`).
+    pub facts: Vec<String>,
+    /// Something the document does not say, assumed by the model.
+    pub assumption: Option<String>,
+    /// Where in the described platform's repository a reader would look
+    /// to confirm or reject the entry's assumptions (a file or folder).
+    pub settle: Option<String>,
+}
+
+impl Provenance {
+    /// Whether the entry names a fact or states an assumption.
+    pub fn is_sourced(&self) -> bool {
+        !self.facts.is_empty() || self.assumption.is_some()
+    }
+}
+
+/// A field of a component that an answer can rest on, and that can be
+/// assumed on its own (`assumed = { region = "..." }`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Field {
+    /// Its provider.
+    Provider,
+    /// Its region.
+    Region,
+    /// Its kind.
+    Kind,
+    /// Its environment.
+    Env,
+    /// Its product word.
+    Product,
+    /// Whether Terraform manages it.
+    Terraform,
+    /// The cluster it runs in.
+    RunsIn,
+    /// Its answers to the placement questions.
+    Traits,
+}
+
+impl Field {
+    /// Every field, in declaration order.
+    pub const ALL: [Field; 8] = [
+        Field::Provider,
+        Field::Region,
+        Field::Kind,
+        Field::Env,
+        Field::Product,
+        Field::Terraform,
+        Field::RunsIn,
+        Field::Traits,
+    ];
+
+    /// The file format's key for the field.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Field::Provider => "provider",
+            Field::Region => "region",
+            Field::Kind => "kind",
+            Field::Env => "env",
+            Field::Product => "product",
+            Field::Terraform => "terraform",
+            Field::RunsIn => "runs_in",
+            Field::Traits => "traits",
+        }
+    }
+
+    /// A bit of its own, for sets of fields.
+    pub fn bit(self) -> u8 {
+        1 << (self as u8)
+    }
 }
 
 /// What the model describes.
@@ -103,8 +192,9 @@ pub struct Zone {
     pub name: String,
     /// The component that answers for the zone.
     pub component: CompId,
-    /// Facts encoded here.
-    pub facts: Vec<String>,
+    /// Where it comes from; an answer that a host has no record rests on
+    /// the zone's record list being complete, so on this.
+    pub provenance: Provenance,
 }
 
 /// A cloud provider and its one job.
@@ -126,8 +216,8 @@ pub struct Provider {
     pub terraform: Option<String>,
     /// Terraform workspaces.
     pub workspaces: Vec<String>,
-    /// Facts encoded here.
-    pub facts: Vec<String>,
+    /// Where it comes from.
+    pub provenance: Provenance,
 }
 
 /// A region (or `global`).
@@ -141,8 +231,8 @@ pub struct Region {
     pub provider: Option<ProviderId>,
     /// Free text.
     pub note: Option<String>,
-    /// Facts encoded here.
-    pub facts: Vec<String>,
+    /// Where it comes from.
+    pub provenance: Provenance,
 }
 
 /// Anything that can fail: a service, a bucket, a cluster, a workload.
@@ -174,10 +264,11 @@ pub struct Component {
     pub placement: Option<String>,
     /// Free text.
     pub notes: Option<String>,
-    /// Something the document does not say, assumed by the model.
-    pub assumption: Option<String>,
-    /// Facts encoded here.
-    pub facts: Vec<String>,
+    /// Where it comes from.
+    pub provenance: Provenance,
+    /// Fields the model assumes on their own: an answer that reads the
+    /// field rests on the assumption too.
+    pub assumed: Vec<(Field, String)>,
     /// Where the component's id is in the source.
     pub span: Span,
 }
@@ -209,10 +300,8 @@ pub struct Record {
     pub proxied: bool,
     /// What the record is for.
     pub purpose: Purpose,
-    /// Something the document does not say.
-    pub assumption: Option<String>,
-    /// Facts encoded here.
-    pub facts: Vec<String>,
+    /// Where it comes from.
+    pub provenance: Provenance,
     /// Where the host is in the source.
     pub span: Span,
     /// Where `proxied` is in the source, if given.
@@ -240,8 +329,8 @@ pub struct Writer {
     pub adds: String,
     /// What kind of hosts it writes.
     pub serves: String,
-    /// Facts encoded here.
-    pub facts: Vec<String>,
+    /// Where it comes from.
+    pub provenance: Provenance,
     /// Where the writer's id is in the source.
     pub span: Span,
 }
@@ -312,10 +401,8 @@ pub struct Edge {
     pub flows: Vec<FlowId>,
     /// Why the dependency is there.
     pub why: String,
-    /// Something the document does not say.
-    pub assumption: Option<String>,
-    /// Facts encoded here.
-    pub facts: Vec<String>,
+    /// Where it comes from.
+    pub provenance: Provenance,
     /// Declared, or generated from what.
     pub origin: EdgeOrigin,
     /// Where the edge is in the source.
@@ -354,10 +441,8 @@ pub struct Flow {
     pub start: FlowStart,
     /// What it is, in a sentence.
     pub about: String,
-    /// Something the document does not say.
-    pub assumption: Option<String>,
-    /// Facts encoded here.
-    pub facts: Vec<String>,
+    /// Where it comes from.
+    pub provenance: Provenance,
     /// Whether it was generated from a record.
     pub generated: bool,
 }
@@ -385,8 +470,8 @@ pub struct Scenario {
     pub reschedule: Vec<String>,
     /// What the scenario teaches.
     pub teaches: String,
-    /// Facts encoded here.
-    pub facts: Vec<String>,
+    /// Where it comes from.
+    pub provenance: Provenance,
     /// Where the scenario's id is in the source.
     pub span: Span,
 }
@@ -422,8 +507,8 @@ pub struct Rule {
     pub is_final: bool,
     /// The rule in words.
     pub says: String,
-    /// Facts encoded here.
-    pub facts: Vec<String>,
+    /// Where it comes from.
+    pub provenance: Provenance,
 }
 
 /// What an invariant checks.
@@ -455,8 +540,8 @@ pub struct Invariant {
     pub says: String,
     /// What to do about a violation.
     pub hint: String,
-    /// Facts encoded here.
-    pub facts: Vec<String>,
+    /// Where it comes from.
+    pub provenance: Provenance,
     /// Where the invariant is in the source.
     pub span: Span,
 }

@@ -5,8 +5,9 @@
 //! non-final one. This module evaluates the rule for a set of answers, finds
 //! precedents among existing components, and audits every component.
 
+use crate::basis::{Basis, Premise};
 use crate::error::{QueryError, QueryErrorKind};
-use crate::model::{CompId, Model, ProviderId, RuleId};
+use crate::model::{CompId, Field, Model, ProviderId, RuleId};
 use crate::suggest::nearest;
 
 /// Where the rule puts something.
@@ -301,4 +302,39 @@ pub fn audit(model: &Model) -> Vec<AuditEntry> {
         });
     }
     out
+}
+
+/// What a verdict rests on: every rule, since one that did not fire is
+/// part of the answer too; and for each precedent, its answers.
+pub fn answer_basis(model: &Model, answer: &PlaceAnswer) -> Basis {
+    let mut basis = rules_basis(model);
+    for p in &answer.precedents {
+        basis.add_component(p.component, Field::Traits.bit() | Field::Provider.bit());
+    }
+    basis.finish(model);
+    basis
+}
+
+/// What an audit line rests on: the component's answers, provider and
+/// region, its provider's home region, and every rule.
+pub fn audit_basis(model: &Model, entry: &AuditEntry) -> Basis {
+    let mut basis = rules_basis(model);
+    let c = model.component(entry.component);
+    basis.add_component(
+        entry.component,
+        Field::Traits.bit() | Field::Provider.bit() | Field::Region.bit(),
+    );
+    if let Some(p) = c.provider {
+        basis.add(Premise::Provider(p));
+    }
+    basis.finish(model);
+    basis
+}
+
+fn rules_basis(model: &Model) -> Basis {
+    let mut basis = Basis::new();
+    for r in 0..model.placement.rules.len() {
+        basis.add(Premise::Rule(RuleId::from_index(r)));
+    }
+    basis
 }

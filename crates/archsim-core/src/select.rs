@@ -15,7 +15,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use crate::error::{QueryError, QueryErrorKind};
-use crate::model::{CompId, Model};
+use crate::model::{CompId, Field, Model};
 use crate::suggest::nearest;
 
 /// What a set of selectors picked.
@@ -28,6 +28,9 @@ pub struct Selection {
     pub restarting: BTreeSet<CompId>,
     /// Scenarios named by the selectors, by index into [`Model::scenarios`].
     pub scenarios: Vec<usize>,
+    /// The component fields the selectors read ([`Field::bit`]s): whether
+    /// a component was picked, or left alone, rests on these.
+    pub fields: u8,
 }
 
 /// Resolve `fail` and `reschedule` selectors into one selection.
@@ -47,7 +50,10 @@ pub fn select(model: &Model, fail: &[&str], reschedule: &[&str]) -> Result<Selec
     for selector in reschedule {
         expansion.add(selector, true, &mut selection)?;
     }
-    close_over_clusters(model, &mut selection.restarting);
+    selection.fields |= expansion.used;
+    if close_over_clusters(model, &mut selection.restarting) {
+        selection.fields |= Field::RunsIn.bit();
+    }
     Ok(selection)
 }
 
@@ -95,11 +101,22 @@ pub(crate) struct Expansion<'m> {
     /// Whether an unknown selector's error names near names (the loader
     /// turns them off once it only counts findings).
     pub(crate) hints: bool,
+    /// The component fields the selectors picked so far read.
+    pub(crate) used: u8,
 }
 
 /// The prefixes a selector may have, in the order of their tags in
 /// [`Lookup::entries`].
 const PREFIXES: [&str; 6] = ["provider", "region", "kind", "env", "product", "terraform"];
+/// The field each prefix reads, in the same order.
+const PREFIX_FIELDS: [Field; 6] = [
+    Field::Provider,
+    Field::Region,
+    Field::Kind,
+    Field::Env,
+    Field::Product,
+    Field::Terraform,
+];
 const PROVIDER: u8 = 0;
 const PRODUCT: u8 = 4;
 const TERRAFORM: u8 = 5;
@@ -197,6 +214,7 @@ impl<'m> Expansion<'m> {
             lookup: None,
             picked: HashMap::new(),
             hints: true,
+            used: 0,
         }
     }
 
@@ -229,6 +247,7 @@ impl<'m> Expansion<'m> {
                 ));
             };
             set.extend(lookup.find(tag, value, tag == TERRAFORM));
+            self.used |= PREFIX_FIELDS[usize::from(tag)].bit();
         } else {
             let by_id = lookup.ids.get(selector);
             match by_id.or_else(|| lookup.name(&selector.to_ascii_lowercase())) {
@@ -241,6 +260,9 @@ impl<'m> Expansion<'m> {
                         let has_provider =
                             |c: &CompId| model.components[c.index()].provider.is_some();
                         set.extend(lookup.find(PROVIDER, selector, false).filter(has_provider));
+                        self.used |= Field::Provider.bit();
+                    } else {
+                        self.used |= Field::Product.bit();
                     }
                 }
             }
@@ -434,14 +456,16 @@ fn near_selectors(model: &Model, selector: &str) -> Vec<String> {
     nearest(selector, candidates.iter().map(String::as_str), 3)
 }
 
-/// Add every component that runs (transitively) in a restarting one.
+/// Add every component that runs (transitively) in a restarting one;
+/// say whether that added any.
 ///
 /// Complexity: O(components): one pass lists what runs in what, one walk
 /// adds it, however deep clusters nest.
-fn close_over_clusters(model: &Model, restarting: &mut BTreeSet<CompId>) {
+fn close_over_clusters(model: &Model, restarting: &mut BTreeSet<CompId>) -> bool {
     if restarting.is_empty() {
-        return;
+        return false;
     }
+    let before = restarting.len();
     let mut inside: HashMap<CompId, Vec<CompId>> = HashMap::new();
     for (i, c) in model.components.iter().enumerate() {
         if let Some(cluster) = c.runs_in {
@@ -459,4 +483,5 @@ fn close_over_clusters(model: &Model, restarting: &mut BTreeSet<CompId>) {
             }
         }
     }
+    restarting.len() > before
 }

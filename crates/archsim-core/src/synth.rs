@@ -461,5 +461,25 @@ pub fn generate(options: &SynthOptions) -> String {
             "\n[[scenario]]\nid = \"home-{r}-down\"\nname = \"home-{r} down\"\nfail = [\"region:home-{r}\"]\n"
         );
     }
+    sourced(&out)
+}
+
+/// Every entry of a generated model is made up: each says so, as the
+/// loader asks of every entry (`unsourced` otherwise).
+///
+/// Complexity: O(text).
+fn sourced(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() * 5 / 4);
+    for line in text.lines() {
+        out.push_str(line);
+        out.push('\n');
+        let entry =
+            (line.starts_with("[[") && line != "[[placement.question]]") || line == "[zone]";
+        if entry {
+            out.push_str(
+                "assumption = \"Generated: a synthetic model for benchmarks and tests.\"\n",
+            );
+        }
+    }
     out
 }

@@ -20,7 +20,7 @@ fn fan_out(levels: usize, fan: usize) -> String {
             vec![format!("\"fan-{}\"", level + 1); fan].join(", ")
         };
         text.push_str(&format!(
-            "\n[[scenario]]\nid = \"fan-{level}\"\nname = \"Fan {level}\"\nfail = [{next}]\n"
+            "\n[[scenario]]\nassumption = \"a test fixture\"\nid = \"fan-{level}\"\nname = \"Fan {level}\"\nfail = [{next}]\n"
         ));
     }
     text
@@ -66,7 +66,7 @@ fn a_scenario_loop_behind_a_fan_out_is_one_cycle_diagnostic() {
 /// The shipped model with one more component, `id`, that runs in `runs_in`.
 fn with_component(id: &str, runs_in: &str) -> String {
     format!(
-        "{TOMODA_MODEL}\n[[component]]\nid = \"{id}\"\nname = \"Extra {id}\"\nkind = \"service\"\n\
+        "{TOMODA_MODEL}\n[[component]]\nassumption = \"a test fixture\"\nid = \"{id}\"\nname = \"Extra {id}\"\nkind = \"service\"\n\
          provider = \"gcp\"\nregion = \"asia-east1\"\nenv = \"prod\"\nruns_in = \"{runs_in}\"\n"
     )
 }
@@ -152,7 +152,7 @@ fn diagnostics_stop_at_the_cap_and_say_how_many_more() {
     let mut source = String::from(TOMODA_MODEL);
     for i in 0..10_000 {
         source.push_str(&format!(
-            "\n[[component]]\nid = \"extra-{i}\"\nname = \"Extra {i}\"\nkind = \"service\"\n\
+            "\n[[component]]\nassumption = \"a test fixture\"\nid = \"extra-{i}\"\nname = \"Extra {i}\"\nkind = \"service\"\n\
              provider = \"gcp\"\nregion = \"asia-east1\"\nenv = \"prod\"\nruns_in = \"a-cluster-that-is-not-in-the-model-{i}\"\n"
         ));
     }
@@ -187,7 +187,7 @@ fn long_patterns_and_large_loops_get_short_diagnostics() {
     for i in 0..5_000 {
         looped.push_str(&with_component(&format!("loop-{i}"), "gke")[TOMODA_MODEL.len()..]);
         looped.push_str(&format!(
-            "\n[[edge]]\nfrom = \"loop-{i}\"\nto = \"loop-{}\"\nkind = \"request\"\n",
+            "\n[[edge]]\nassumption = \"a test fixture\"\nfrom = \"loop-{i}\"\nto = \"loop-{}\"\nkind = \"request\"\n",
             (i + 1) % 5_000
         ));
     }
@@ -230,18 +230,18 @@ fn route_and_spof_stop_at_the_same_hop_depth() {
     );
     for i in 0..deep {
         source.push_str(&format!(
-            "\n[[component]]\nid = \"hop-{i}\"\nname = \"Hop {i}\"\nkind = \"service\"\n\
+            "\n[[component]]\nassumption = \"a test fixture\"\nid = \"hop-{i}\"\nname = \"Hop {i}\"\nkind = \"service\"\n\
              provider = \"gcp\"\nregion = \"asia-east1\"\nenv = \"prod\"\nplacement = \"a test chain\"\n"
         ));
         if i + 1 < deep {
             source.push_str(&format!(
-                "\n[[edge]]\nfrom = \"hop-{i}\"\nto = \"hop-{}\"\nkind = \"request\"\nhop = true\n",
+                "\n[[edge]]\nassumption = \"a test fixture\"\nfrom = \"hop-{i}\"\nto = \"hop-{}\"\nkind = \"request\"\nhop = true\n",
                 i + 1
             ));
         }
     }
     source.push_str(
-        "\n[[record]]\nhost = \"deep.tomoda.life\"\ntype = \"A\"\ntarget = \"hop-0\"\n\
+        "\n[[record]]\nassumption = \"a test fixture\"\nhost = \"deep.tomoda.life\"\ntype = \"A\"\ntarget = \"hop-0\"\n\
          writer = \"external-dns\"\nenv = \"prod\"\n",
     );
     let e = Engine::from_str("deep.toml", &source).unwrap_or_else(|d| panic!("{d:#?}"));
@@ -325,7 +325,7 @@ fn a_host_with_a_wide_fan_of_hops_is_routed_without_scanning_every_hop() {
     );
     let component = |id: &str| {
         format!(
-            "\n[[component]]\nid = \"{id}\"\nname = \"{id}\"\nkind = \"service\"\n\
+            "\n[[component]]\nassumption = \"a test fixture\"\nid = \"{id}\"\nname = \"{id}\"\nkind = \"service\"\n\
              provider = \"gcp\"\nregion = \"asia-east1\"\nenv = \"prod\"\nplacement = \"a test fan\"\n"
         )
     };
@@ -333,12 +333,12 @@ fn a_host_with_a_wide_fan_of_hops_is_routed_without_scanning_every_hop() {
     for i in 0..n {
         source.push_str(&component(&format!("leaf-{i}")));
         source.push_str(&format!(
-            "\n[[edge]]\nfrom = \"hub\"\nto = \"leaf-{i}\"\nkind = \"request\"\nhop = true\n\
+            "\n[[edge]]\nassumption = \"a test fixture\"\nfrom = \"hub\"\nto = \"leaf-{i}\"\nkind = \"request\"\nhop = true\n\
              hosts = [\"wide.tomoda.life\"]\n"
         ));
     }
     source.push_str(
-        "\n[[record]]\nhost = \"wide.tomoda.life\"\ntype = \"A\"\ntarget = \"hub\"\n\
+        "\n[[record]]\nassumption = \"a test fixture\"\nhost = \"wide.tomoda.life\"\ntype = \"A\"\ntarget = \"hub\"\n\
          writer = \"external-dns\"\nenv = \"prod\"\n",
     );
     let e = Engine::from_str("wide.toml", &source).unwrap_or_else(|d| panic!("{d:#?}"));
@@ -371,7 +371,7 @@ fn with_wild_writers(writers: usize, per: usize) -> String {
             .map(|k| format!("\"*.w{w}-{k}.tomoda.life\""))
             .collect();
         source.push_str(&format!(
-            "\n[[writer]]\nid = \"wild-{w}\"\nname = \"Wild {w}\"\nsource = \"dns/{w}.tf\"\n\
+            "\n[[writer]]\nassumption = \"a test fixture\"\nid = \"wild-{w}\"\nname = \"Wild {w}\"\nsource = \"dns/{w}.tf\"\n\
              owns = [{}]\nadds = \"a test writer\"\nserves = \"test hosts\"\n",
             owns.join(", ")
         ));
@@ -429,7 +429,7 @@ fn many_prefixed_selectors_are_looked_up_not_scanned() {
     let mut source = String::from(TOMODA_MODEL);
     for i in 0..n {
         source.push_str(&format!(
-            "\n[[component]]\nid = \"many-{i}\"\nname = \"Many {i}\"\nkind = \"kind-{}\"\n\
+            "\n[[component]]\nassumption = \"a test fixture\"\nid = \"many-{i}\"\nname = \"Many {i}\"\nkind = \"kind-{}\"\n\
              product = \"p-{i}\"\nprovider = \"gcp\"\nregion = \"asia-east1\"\nenv = \"prod\"\n\
              runs_in = \"gke\"\n",
             i % 7
@@ -437,13 +437,13 @@ fn many_prefixed_selectors_are_looked_up_not_scanned() {
     }
     let every: Vec<String> = (0..n).map(|i| format!("\"product:p-{i}\"")).collect();
     source.push_str(&format!(
-        "\n[[scenario]]\nid = \"every-product\"\nname = \"Every product\"\nfail = [{}]\n\
+        "\n[[scenario]]\nassumption = \"a test fixture\"\nid = \"every-product\"\nname = \"Every product\"\nfail = [{}]\n\
          reschedule = [\"kind:kind-3\", \"region:asia-east1\", \"provider:gcp\", \"env:prod\"]\n",
         every.join(", ")
     ));
     for i in 0..invariants {
         source.push_str(&format!(
-            "\n[[invariant]]\nid = \"only-{i}\"\ncheck = \"only-reached-from\"\n\
+            "\n[[invariant]]\nassumption = \"a test fixture\"\nid = \"only-{i}\"\ncheck = \"only-reached-from\"\n\
              target = \"product:p-{i}\"\nfrom = \"kind:kind-{}\"\nsays = \"A test.\"\nhint = \"A test.\"\n",
             i % 7
         ));
@@ -473,7 +473,7 @@ fn fan_over_chain(k: usize, m: usize) -> String {
     );
     let component = |id: &str| {
         format!(
-            "\n[[component]]\nid = \"{id}\"\nname = \"{id}\"\nkind = \"service\"\n\
+            "\n[[component]]\nassumption = \"a test fixture\"\nid = \"{id}\"\nname = \"{id}\"\nkind = \"service\"\n\
              provider = \"gcp\"\nregion = \"asia-east1\"\nenv = \"prod\"\nplacement = \"a test\"\n"
         )
     };
@@ -483,7 +483,9 @@ fn fan_over_chain(k: usize, m: usize) -> String {
         } else {
             ""
         };
-        format!("\n[[edge]]\nfrom = \"{from}\"\nto = \"{to}\"\nkind = \"request\"\n{hop}")
+        format!(
+            "\n[[edge]]\nassumption = \"a test fixture\"\nfrom = \"{from}\"\nto = \"{to}\"\nkind = \"request\"\n{hop}"
+        )
     };
     source.push_str(&component("hub"));
     for i in 0..k {
@@ -502,7 +504,7 @@ fn fan_over_chain(k: usize, m: usize) -> String {
         }
     }
     source.push_str(
-        "\n[[record]]\nhost = \"chain.tomoda.life\"\ntype = \"A\"\ntarget = \"hub\"\n\
+        "\n[[record]]\nassumption = \"a test fixture\"\nhost = \"chain.tomoda.life\"\ntype = \"A\"\ntarget = \"hub\"\n\
          writer = \"external-dns\"\nenv = \"prod\"\n",
     );
     source
@@ -632,7 +634,7 @@ fn a_selector_written_many_times_in_scenarios_is_picked_once() {
     }
     let region = vec!["\"region:asia-east1\""; times].join(", ");
     source.push_str(&format!(
-        "\n[[scenario]]\nid = \"same-region\"\nname = \"Same region\"\nfail = [{region}]\n\
+        "\n[[scenario]]\nassumption = \"a test fixture\"\nid = \"same-region\"\nname = \"Same region\"\nfail = [{region}]\n\
          reschedule = [{region}]\n"
     ));
     let e = Engine::from_str("same.toml", &source).unwrap_or_else(|d| panic!("{d:#?}"));
@@ -664,7 +666,7 @@ fn many_invariants_are_refused_past_the_limit() {
         let mut text = fan_out(chain, 1);
         for i in 0..n {
             text.push_str(&format!(
-                "\n[[invariant]]\nid = \"guard-{i}\"\ncheck = \"only-reached-from\"\n\
+                "\n[[invariant]]\nassumption = \"a test fixture\"\nid = \"guard-{i}\"\ncheck = \"only-reached-from\"\n\
                  target = \"fan-{}\"\nfrom = \"product:cloudfront\"\nsays = \"s\"\nhint = \"h\"\n",
                 i % chain
             ));

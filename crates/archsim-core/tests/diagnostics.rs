@@ -69,7 +69,7 @@ fn cases() -> Vec<(
             "dependency cycle",
             tomoda_with(
                 "[[edge]]\nfrom = \"user\"",
-                "[[edge]]\nfrom = \"gke-vpc\"\nto = \"tomoda-api\"\n\n[[edge]]\nfrom = \"user\"",
+                "[[edge]]\nfrom = \"gke-vpc\"\nto = \"tomoda-api\"\nfacts = [\"F07\"]\n\n[[edge]]\nfrom = \"user\"",
             ),
             "cycle",
             "from = \"gke-vpc\"",
@@ -307,6 +307,28 @@ fn cases() -> Vec<(
             "format = 1979-05-27",
             "expected an integer",
             "value's type",
+        ),
+        (
+            "an edge that names no fact and assumes nothing",
+            tomoda_with(
+                "[[edge]]\nfrom = \"user\"",
+                "[[edge]]\nfrom = \"gke\"\nto = \"cnpg\"\n\n[[edge]]\nfrom = \"user\"",
+            ),
+            "unsourced",
+            "from = \"gke\"",
+            "edge `gke → cnpg` is unsourced",
+            "assumption = ",
+        ),
+        (
+            "an empty assumption sources nothing",
+            tomoda_with(
+                "[[edge]]\nfrom = \"user\"",
+                "[[edge]]\nfrom = \"gke\"\nto = \"cnpg\"\nassumption = \" \"\n\n[[edge]]\nfrom = \"user\"",
+            ),
+            "unsourced",
+            "from = \"gke\"",
+            "no fact of the document",
+            "facts = ",
         ),
         (
             "unsupported format",

@@ -41,7 +41,7 @@ fn verdict(engine: &Engine, answers: &[&str]) -> (String, Vec<String>, Vec<Strin
         .evaluation
         .deciding
         .iter()
-        .flat_map(|r| m.placement.rules[r.index()].facts.clone())
+        .flat_map(|r| m.placement.rules[r.index()].provenance.facts.clone())
         .collect();
     let precedents = answer
         .precedents

@@ -169,9 +169,18 @@ fn each_text(m: &mut Model, f: &mut dyn FnMut(&mut String)) {
         }
     };
     let all = |v: &mut Vec<String>, f: &mut dyn FnMut(&mut String)| v.iter_mut().for_each(f);
+    let prov = |p: &mut archsim_core::Provenance, f: &mut dyn FnMut(&mut String)| {
+        p.facts.iter_mut().for_each(&mut *f);
+        if let Some(s) = &mut p.assumption {
+            f(s)
+        }
+        if let Some(s) = &mut p.settle {
+            f(s)
+        }
+    };
     f(&mut m.meta.name);
     opt(&mut m.meta.document, f);
-    all(&mut m.zone.facts, f);
+    prov(&mut m.zone.provenance, f);
     for p in &mut m.providers {
         f(&mut p.name);
         f(&mut p.job);
@@ -179,12 +188,12 @@ fn each_text(m: &mut Model, f: &mut dyn FnMut(&mut String)) {
         opt(&mut p.account, f);
         opt(&mut p.terraform, f);
         all(&mut p.workspaces, f);
-        all(&mut p.facts, f);
+        prov(&mut p.provenance, f);
     }
     for r in &mut m.regions {
         f(&mut r.name);
         opt(&mut r.note, f);
-        all(&mut r.facts, f);
+        prov(&mut r.provenance, f);
     }
     for c in &mut m.components {
         f(&mut c.name);
@@ -194,14 +203,15 @@ fn each_text(m: &mut Model, f: &mut dyn FnMut(&mut String)) {
         all(&mut c.sources, f);
         opt(&mut c.placement, f);
         opt(&mut c.notes, f);
-        opt(&mut c.assumption, f);
-        all(&mut c.facts, f);
+        prov(&mut c.provenance, f);
+        for (_, text) in &mut c.assumed {
+            f(text);
+        }
     }
     for r in &mut m.records {
         f(&mut r.rtype);
         f(&mut r.env);
-        opt(&mut r.assumption, f);
-        all(&mut r.facts, f);
+        prov(&mut r.provenance, f);
     }
     for w in &mut m.writers {
         f(&mut w.name);
@@ -210,34 +220,35 @@ fn each_text(m: &mut Model, f: &mut dyn FnMut(&mut String)) {
         opt(&mut w.registry, f);
         f(&mut w.adds);
         f(&mut w.serves);
-        all(&mut w.facts, f);
+        prov(&mut w.provenance, f);
     }
     for e in &mut m.edges {
         f(&mut e.why);
-        opt(&mut e.assumption, f);
-        all(&mut e.facts, f);
+        prov(&mut e.provenance, f);
     }
     for fl in &mut m.flows {
         f(&mut fl.name);
         f(&mut fl.about);
-        opt(&mut fl.assumption, f);
-        all(&mut fl.facts, f);
+        prov(&mut fl.provenance, f);
     }
     for s in &mut m.scenarios {
         f(&mut s.name);
         f(&mut s.teaches);
-        all(&mut s.facts, f);
+        prov(&mut s.provenance, f);
     }
     for q in &mut m.placement.questions {
         f(&mut q.ask);
     }
     for r in &mut m.placement.rules {
         f(&mut r.says);
-        all(&mut r.facts, f);
+        prov(&mut r.provenance, f);
+    }
+    for fact in &mut m.facts {
+        f(&mut fact.says);
     }
     for i in &mut m.invariants {
         f(&mut i.says);
         f(&mut i.hint);
-        all(&mut i.facts, f);
+        prov(&mut i.provenance, f);
     }
 }

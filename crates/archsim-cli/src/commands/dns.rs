@@ -45,7 +45,7 @@ fn to_json<'a>(engine: &'a Engine, answer: &'a DnsAnswer) -> DnsJson<'a> {
                 }
             })
             .collect(),
-        assumptions: AssumptionJson::list(&answer.assumptions),
+        assumptions: AssumptionJson::list(model, &answer.basis),
     }
 }
 
@@ -110,6 +110,6 @@ fn human(ctx: &Ctx, engine: &Engine, answer: &DnsAnswer) -> String {
         }
         out.push_str(&options.render(style, 2));
     }
-    out.push_str(&assumptions(style, ctx.width, &answer.assumptions));
+    out.push_str(&assumptions(style, ctx.width, model, &answer.basis));
     out
 }

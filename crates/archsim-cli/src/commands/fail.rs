@@ -49,7 +49,7 @@ fn to_json<'a>(engine: &'a Engine, outcome: &'a Outcome) -> FailJson<'a> {
                     state: f.state.as_str(),
                     because: ids(model, &f.because),
                     path: ids(model, &f.path),
-                    assumptions: AssumptionJson::list(&f.assumptions),
+                    assumptions: AssumptionJson::list(model, &f.basis),
                 }
             })
             .collect(),
@@ -81,13 +81,17 @@ fn human(ctx: &Ctx, engine: &Engine, outcome: &Outcome) -> String {
     out.push('\n');
 
     // Assumptions of the flows that are not ok, numbered once each.
-    let mut notes: Vec<&(String, String)> = Vec::new();
+    let mut notes: Vec<(String, String)> = Vec::new();
     let mut table = Table::new(&["FLOW", "STATE", "BECAUSE", "ASSUMES"]);
     for f in &outcome.flows {
         let flow = &model.flows[f.flow.index()];
         let mut refs = Vec::new();
         if f.state != State::Ok {
-            for a in &f.assumptions {
+            for a in f.basis.assumptions(model) {
+                let a = (
+                    archsim_core::basis::label(model, a.premise),
+                    a.says.to_owned(),
+                );
                 let n = match notes.iter().position(|x| *x == a) {
                     Some(n) => n,
                     None => {

@@ -138,12 +138,22 @@ pub fn id_list(ids: &[&str]) -> String {
 }
 
 /// The "Assumes" section: what the answer leans on that the document does not say.
-pub fn assumptions(style: Style, width: usize, list: &[(String, String)]) -> String {
+pub fn assumptions(
+    style: Style,
+    width: usize,
+    model: &archsim_core::Model,
+    basis: &archsim_core::Basis,
+) -> String {
+    let list: Vec<(String, &str)> = basis
+        .assumptions(model)
+        .into_iter()
+        .map(|a| (archsim_core::basis::label(model, a.premise), a.says))
+        .collect();
     if list.is_empty() {
         return String::new();
     }
     let mut out = format!("\n{}\n", style.bold("Assumes"));
-    for (about, text) in list {
+    for (about, text) in &list {
         let line = format!("{}: {}", shown(about), shown(text));
         out.push_str(&format!("  · {}\n", wrap(&line, width, 4)));
     }

@@ -66,7 +66,7 @@ fn to_json<'a>(model: &'a Model, answer: &'a PlaceAnswer) -> PlaceJson<'a> {
                     id: &rule.id,
                     provider: &model.providers[rule.provider.index()].id,
                     says: &rule.says,
-                    facts: &rule.facts,
+                    facts: &rule.provenance.facts,
                     role: if e.deciding.contains(&r) {
                         "decided"
                     } else if e.overridden.contains(&r) {
@@ -189,7 +189,7 @@ fn human(ctx: &Ctx, model: &Model, answer: &PlaceAnswer) -> String {
                 role,
                 style.id(&rule.id),
                 format!("→ {}", shown(&model.providers[rule.provider.index()].id)),
-                style.dim(&rule.facts.join(", ")),
+                style.dim(&rule.provenance.facts.join(", ")),
             ]);
             rules.note(shown(&rule.says).into_owned());
         }

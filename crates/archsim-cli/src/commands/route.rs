@@ -43,7 +43,7 @@ fn to_json<'a>(engine: &'a Engine, route: &'a Route, selection: &'a Selection) -
             .collect(),
         because: ids(model, &route.because),
         nearby: &route.nearby,
-        assumptions: AssumptionJson::list(&route.assumptions),
+        assumptions: AssumptionJson::list(model, &route.basis),
         failed: ids(model, &selection.failed),
         restarting: ids(model, &selection.restarting),
     }
@@ -117,7 +117,7 @@ fn human(ctx: &Ctx, engine: &Engine, route: &Route, selection: &Selection) -> St
     out.push_str(&facts.render(style, 2));
     out.push('\n');
     out.push_str(&hops(ctx, engine, route));
-    out.push_str(&assumptions(style, ctx.width, &route.assumptions));
+    out.push_str(&assumptions(style, ctx.width, model, &route.basis));
     out
 }
 

@@ -64,7 +64,7 @@ fn to_json<'a>(engine: &'a Engine, spofs: &'a [FlowSpof]) -> SpofJson<'a> {
                     entry: flow.entry_host(),
                     spof: ids(model, &s.components),
                     cut_short: s.cut_short,
-                    assumptions: AssumptionJson::list(&s.assumptions),
+                    assumptions: AssumptionJson::list(model, &s.basis),
                 }
             })
             .collect(),
@@ -98,7 +98,7 @@ fn human(ctx: &Ctx, engine: &Engine, spofs: &[FlowSpof]) -> String {
         )
     ));
     if let [one] = spofs {
-        out.push_str(&assumptions(style, ctx.width, &one.assumptions));
+        out.push_str(&assumptions(style, ctx.width, model, &one.basis));
     }
     out
 }

@@ -48,7 +48,7 @@ impl<'a> ModelJson<'a> {
             zone: ZoneJson {
                 name: &m.zone.name,
                 component: comp(m, m.zone.component),
-                facts: &m.zone.facts,
+                facts: &m.zone.provenance.facts,
             },
             providers: m
                 .providers
@@ -86,7 +86,7 @@ impl<'a> ModelJson<'a> {
                         if_any: &r.if_any,
                         is_final: r.is_final,
                         says: &r.says,
-                        facts: &r.facts,
+                        facts: &r.provenance.facts,
                     })
                     .collect(),
             },
@@ -98,7 +98,7 @@ impl<'a> ModelJson<'a> {
                     check: CheckJson::new(&i.check),
                     says: &i.says,
                     hint: &i.hint,
-                    facts: &i.facts,
+                    facts: &i.provenance.facts,
                 })
                 .collect(),
         }
@@ -155,7 +155,7 @@ impl<'a> ProviderJson<'a> {
             home_region: p.home_region.map(|r| m.regions[r.index()].id.as_str()),
             terraform: p.terraform.as_deref(),
             workspaces: &p.workspaces,
-            facts: &p.facts,
+            facts: &p.provenance.facts,
         }
     }
 }
@@ -182,7 +182,7 @@ impl<'a> RegionJson<'a> {
             name: &r.name,
             provider: r.provider.map(|p| m.providers[p.index()].id.as_str()),
             note: r.note.as_deref(),
-            facts: &r.facts,
+            facts: &r.provenance.facts,
         }
     }
 }
@@ -239,8 +239,8 @@ impl<'a> ComponentJson<'a> {
             traits: &c.traits,
             placement: c.placement.as_deref(),
             notes: c.notes.as_deref(),
-            assumption: c.assumption.as_deref(),
-            facts: &c.facts,
+            assumption: c.provenance.assumption.as_deref(),
+            facts: &c.provenance.facts,
         }
     }
 }
@@ -283,8 +283,8 @@ impl<'a> RecordJson<'a> {
                 Purpose::Serve => "serve",
                 Purpose::Validation => "validation",
             },
-            assumption: r.assumption.as_deref(),
-            facts: &r.facts,
+            assumption: r.provenance.assumption.as_deref(),
+            facts: &r.provenance.facts,
         }
     }
 }
@@ -326,7 +326,7 @@ impl<'a> WriterJson<'a> {
             owns: &w.owns,
             adds: &w.adds,
             serves: &w.serves,
-            facts: &w.facts,
+            facts: &w.provenance.facts,
         }
     }
 }
@@ -377,8 +377,8 @@ impl<'a> EdgeJson<'a> {
                 .map(|f| m.flows[f.index()].id.as_str())
                 .collect(),
             why: &e.why,
-            assumption: e.assumption.as_deref(),
-            facts: &e.facts,
+            assumption: e.provenance.assumption.as_deref(),
+            facts: &e.provenance.facts,
             origin,
             record,
         }
@@ -419,8 +419,8 @@ impl<'a> FlowJson<'a> {
             entry: f.entry_host(),
             path,
             about: &f.about,
-            assumption: f.assumption.as_deref(),
-            facts: &f.facts,
+            assumption: f.provenance.assumption.as_deref(),
+            facts: &f.provenance.facts,
             generated: f.generated,
         }
     }
@@ -452,7 +452,7 @@ impl<'a> ScenarioJson<'a> {
             fail: &s.fail,
             reschedule: &s.reschedule,
             teaches: &s.teaches,
-            facts: &s.facts,
+            facts: &s.provenance.facts,
         }
     }
 }

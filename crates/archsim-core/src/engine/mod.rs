@@ -5,6 +5,7 @@
 //! (route, failure simulation, single points of failure) is computed here, so
 //! the CLI, the widgets and the book's preprocessor all agree.
 
+mod premises;
 mod route;
 mod simulate;
 mod spof;
@@ -19,7 +20,7 @@ use crate::diag::Diagnostic;
 use crate::load::{Loaded, load_bytes, load_str};
 use crate::model::{CompId, EdgeId, FlowId, Model};
 
-pub use route::{Hop, MAX_HOP_DEPTH, Route, RouteVerdict, edge_assumptions_touching};
+pub use route::{Hop, MAX_HOP_DEPTH, Route, RouteVerdict};
 pub use simulate::{FlowOutcome, Outcome};
 pub use spof::{FlowSpof, MAX_SPOF_STEPS};
 pub use state::State;

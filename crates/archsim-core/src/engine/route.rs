@@ -3,7 +3,9 @@
 use std::collections::{HashMap, HashSet};
 
 use super::Engine;
+use super::premises::Answer;
 use super::state::{State, States};
+use crate::basis::{Basis, Premise};
 use crate::error::{QueryError, QueryErrorKind};
 use crate::host;
 use crate::model::{CompId, EdgeId, EdgeKind, RecordId};
@@ -64,8 +66,10 @@ pub struct Route {
     pub because: Vec<CompId>,
     /// For `no-record`: hosts that do exist and look alike.
     pub nearby: Vec<String>,
-    /// Assumptions the route leans on: (what, assumption).
-    pub assumptions: Vec<(String, String)>,
+    /// What the answer rests on: the document's facts and the model's
+    /// assumptions behind it. A host without a record rests on the zone's
+    /// list of records being complete.
+    pub basis: Basis,
 }
 
 /// The outcome of walking a host's route graph under some states.
@@ -96,7 +100,11 @@ impl Engine {
                 hops: Vec::new(),
                 because: Vec::new(),
                 nearby,
-                assumptions: Vec::new(),
+                basis: {
+                    let mut basis = Basis::new();
+                    basis.add(Premise::Zone);
+                    basis
+                },
             });
         }
         let flow = self.model.flow_by_id(&host);
@@ -112,16 +120,14 @@ impl Engine {
                 state: states.state(component),
             })
             .collect();
-        let mut assumptions = Vec::new();
-        for hop in &hops {
-            self.note_component_assumption(hop.component, &mut assumptions);
-            if let Some(edge) = hop.via {
-                self.note_edge_assumption(edge, &mut assumptions);
-            }
-        }
-        for &c in &walk.because {
-            self.note_component_assumption(c, &mut assumptions);
-        }
+        let answer = Answer {
+            flow,
+            host: Some(&host),
+            state: walk.state,
+            path: &walk.path,
+            because: &walk.because,
+        };
+        let basis = self.answer_basis(&answer, &states, selection);
         Ok(Route {
             input: input.to_owned(),
             host,
@@ -130,7 +136,7 @@ impl Engine {
             hops,
             because: walk.because,
             nearby: Vec::new(),
-            assumptions,
+            basis,
         })
     }
 
@@ -328,53 +334,5 @@ impl Engine {
                 )
             }
         }
-    }
-
-    pub(crate) fn note_component_assumption(&self, c: CompId, out: &mut Vec<(String, String)>) {
-        let component = self.model.component(c);
-        if let Some(a) = &component.assumption {
-            push_unique(out, component.id.clone(), a.clone());
-        }
-    }
-
-    pub(crate) fn note_edge_assumption(&self, e: EdgeId, out: &mut Vec<(String, String)>) {
-        let edge = &self.model.edges[e.index()];
-        if let Some(a) = &edge.assumption {
-            let subject = format!(
-                "{}{EDGE_SUBJECT}{}",
-                self.model.component(edge.from).id,
-                self.model.component(edge.to).id
-            );
-            push_unique(out, subject, a.clone());
-        }
-    }
-}
-
-/// Between the two ends of an edge in an assumption's subject (`a → b`).
-const EDGE_SUBJECT: &str = " → ";
-
-/// Of an answer's assumptions (subject, text), those on an edge with an end
-/// among the component ids `ids`: what a route, a failure or a single point
-/// of failure about those components rests on. A component's own
-/// assumption is left out; it says who made the component or how many
-/// workloads stand behind a host, which changes neither.
-pub fn edge_assumptions_touching(
-    assumptions: &[(String, String)],
-    ids: &[&str],
-) -> Vec<(String, String)> {
-    assumptions
-        .iter()
-        .filter(|(subject, _)| {
-            subject
-                .split_once(EDGE_SUBJECT)
-                .is_some_and(|(from, to)| ids.contains(&from) || ids.contains(&to))
-        })
-        .cloned()
-        .collect()
-}
-
-pub(crate) fn push_unique(out: &mut Vec<(String, String)>, subject: String, text: String) {
-    if !out.iter().any(|(s, t)| *s == subject && *t == text) {
-        out.push((subject, text));
     }
 }

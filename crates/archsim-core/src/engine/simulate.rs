@@ -1,10 +1,14 @@
 //! Failure simulation: every flow's state under a set of failures.
 
 use super::Engine;
-use super::route::push_unique;
+use super::premises::Answer;
 use super::state::{State, States};
-use crate::model::{CompId, FlowId, FlowStart};
+use crate::basis::Basis;
+use crate::model::{CompId, EdgeId, FlowId, FlowStart};
 use crate::select::Selection;
+
+/// A step of a flow, with the hop edge that led to it (routes only).
+type Step = (CompId, Option<EdgeId>);
 
 /// One flow under the simulated failures.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -17,8 +21,9 @@ pub struct FlowOutcome {
     pub because: Vec<CompId>,
     /// The steps the flow takes (for a host: the best route), first to last.
     pub path: Vec<CompId>,
-    /// Assumptions the answer leans on: (what, assumption).
-    pub assumptions: Vec<(String, String)>,
+    /// What the answer rests on: the document's facts and the model's
+    /// assumptions behind it.
+    pub basis: Basis,
 }
 
 /// Every flow under one set of failures.
@@ -58,14 +63,10 @@ impl Engine {
     /// One flow's state, given component states.
     pub(crate) fn flow_outcome(&self, flow: FlowId, states: &States<'_>) -> FlowOutcome {
         let f = &self.model.flows[flow.index()];
-        let (state, because, path) = match &f.start {
+        let (state, because, steps): (State, Vec<CompId>, Vec<Step>) = match &f.start {
             FlowStart::Host(host) => {
                 let walk = self.walk(host, states);
-                (
-                    walk.state,
-                    walk.because,
-                    walk.path.into_iter().map(|(c, _)| c).collect(),
-                )
+                (walk.state, walk.because, walk.path)
             }
             FlowStart::Path(steps) => {
                 let worst = steps
@@ -77,30 +78,23 @@ impl Engine {
                     Some(&step) if worst != State::Ok => states.chain(step),
                     _ => Vec::new(),
                 };
-                (worst, because, steps.clone())
+                (worst, because, steps.iter().map(|&s| (s, None)).collect())
             }
         };
-        let mut assumptions = Vec::new();
-        if let Some(a) = &f.assumption {
-            push_unique(&mut assumptions, f.id.clone(), a.clone());
-        }
-        for &c in path.iter().chain(&because) {
-            self.note_component_assumption(c, &mut assumptions);
-        }
-        for pair in because.windows(2) {
-            if let Some(edge) = self
-                .edges_from(pair[0])
-                .find(|e| self.model.edges[e.index()].to == pair[1])
-            {
-                self.note_edge_assumption(edge, &mut assumptions);
-            }
-        }
+        let answer = Answer {
+            flow: Some(flow),
+            host: f.entry_host(),
+            state,
+            path: &steps,
+            because: &because,
+        };
+        let basis = self.answer_basis(&answer, states, states.selection);
         FlowOutcome {
             flow,
             state,
             because,
-            path,
-            assumptions,
+            path: steps.into_iter().map(|(c, _)| c).collect(),
+            basis,
         }
     }
 }

@@ -18,6 +18,7 @@ use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::{Bfs, EdgeFiltered, EdgeRef};
 
 use super::Engine;
+use crate::basis::Basis;
 use crate::model::{CompId, EdgeKind, FlowId, FlowStart};
 
 /// The single points of failure of one flow.
@@ -27,9 +28,11 @@ pub struct FlowSpof {
     pub flow: FlowId,
     /// Components whose failure alone takes the flow down, in model order.
     pub components: Vec<CompId>,
-    /// Assumptions the answer leans on: (what, assumption), from the flow,
-    /// the components and the edges between them.
-    pub assumptions: Vec<(String, String)>,
+    /// What the answer rests on: a complete list of what the flow
+    /// hinges on rests on everything it relies on (its route or steps and
+    /// their dependencies). That one component is a single point of
+    /// failure rests on less: see [`Engine::spof_basis`].
+    pub basis: Basis,
     /// Whether the search stopped at [`MAX_SPOF_STEPS`]: then every
     /// component listed is a single point of failure, but some may be
     /// missing.
@@ -80,11 +83,10 @@ impl Engine {
     pub fn flow_spof(&self, flow: FlowId) -> FlowSpof {
         let mut steps = MAX_SPOF_STEPS;
         let components = self.spof_within(flow, &mut steps);
-        let assumptions = self.spof_assumptions(flow, &components);
         FlowSpof {
             flow,
             components,
-            assumptions,
+            basis: self.flow_closure_basis(flow),
             cut_short: steps == 0,
         }
     }
@@ -154,22 +156,14 @@ impl Engine {
         out
     }
 
-    fn spof_assumptions(&self, flow: FlowId, components: &[CompId]) -> Vec<(String, String)> {
-        let mut out = Vec::new();
-        let f = &self.model.flows[flow.index()];
-        if let Some(a) = &f.assumption {
-            super::route::push_unique(&mut out, f.id.clone(), a.clone());
-        }
-        for &c in components {
-            self.note_component_assumption(c, &mut out);
-            for e in self.edges_from(c) {
-                let edge = &self.model.edges[e.index()];
-                if edge.active_for(flow) && components.binary_search(&edge.to).is_ok() {
-                    self.note_edge_assumption(e, &mut out);
-                }
-            }
-        }
-        out
+    /// What "`c` is a single point of failure of `flow`" rests on: the
+    /// answer that the flow is down when `c` alone fails.
+    pub fn spof_basis(&self, flow: FlowId, c: CompId) -> Basis {
+        let mut selection = crate::select::Selection::default();
+        selection.failed.insert(c);
+        let specific = self.flow_specific[flow.index()].then_some(flow);
+        let states = self.lazy_states(&selection, specific);
+        self.flow_outcome(flow, &states).basis
     }
 
     /// The component and everything it needs on every request, for `flow`;

@@ -63,7 +63,7 @@ pub fn effect(kind: EdgeKind, dependency: State, restarting: bool) -> State {
 
 /// Why a component is in its state.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Cause {
+pub(crate) enum Cause {
     /// Nothing is wrong.
     None,
     /// It failed itself.
@@ -78,7 +78,7 @@ pub enum Cause {
 /// costs what its dependencies cost, not the whole model).
 pub(crate) struct States<'a> {
     engine: &'a Engine,
-    selection: &'a Selection,
+    pub(crate) selection: &'a Selection,
     flow: Option<FlowId>,
     full: Option<Vec<(State, Cause)>>,
     memo: RefCell<HashMap<CompId, (State, Cause)>>,

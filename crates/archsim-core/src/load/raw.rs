@@ -34,7 +34,81 @@ pub struct RawModel {
     pub placement: RawPlacement,
     #[serde(default, rename = "invariant")]
     pub invariants: Vec<RawInvariant>,
+    #[serde(default, rename = "fact")]
+    pub facts: Vec<RawFact>,
 }
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawFact {
+    pub id: S,
+    pub says: String,
+}
+
+/// Where an entry comes from, as written (see `model::Provenance`).
+pub struct RawProvenance<'a> {
+    pub facts: &'a [S],
+    pub assumption: Option<&'a str>,
+    pub settle: Option<&'a str>,
+}
+
+/// Fields of a component the model assumes on their own.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct RawAssumed {
+    pub provider: Option<String>,
+    pub region: Option<String>,
+    pub kind: Option<String>,
+    pub env: Option<String>,
+    pub product: Option<String>,
+    pub terraform: Option<String>,
+    pub runs_in: Option<String>,
+    pub traits: Option<String>,
+}
+
+impl RawAssumed {
+    /// The assumed fields, in `Field::ALL` order.
+    pub fn fields(&self) -> [Option<&String>; 8] {
+        [
+            self.provider.as_ref(),
+            self.region.as_ref(),
+            self.kind.as_ref(),
+            self.env.as_ref(),
+            self.product.as_ref(),
+            self.terraform.as_ref(),
+            self.runs_in.as_ref(),
+            self.traits.as_ref(),
+        ]
+    }
+}
+
+/// Every table with a provenance has these keys.
+macro_rules! provenance {
+    ($($t:ident),*) => {$(
+        impl $t {
+            pub fn provenance(&self) -> RawProvenance<'_> {
+                RawProvenance {
+                    facts: &self.facts,
+                    assumption: self.assumption.as_deref(),
+                    settle: self.settle.as_deref(),
+                }
+            }
+        }
+    )*};
+}
+provenance!(
+    RawZone,
+    RawProvider,
+    RawRegion,
+    RawComponent,
+    RawWriter,
+    RawRecord,
+    RawEdge,
+    RawFlow,
+    RawScenario,
+    RawRule,
+    RawInvariant
+);
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -49,8 +123,10 @@ pub struct RawMeta {
 pub struct RawZone {
     pub name: S,
     pub component: S,
+    pub assumption: Option<String>,
+    pub settle: Option<String>,
     #[serde(default)]
-    pub facts: Vec<String>,
+    pub facts: Vec<S>,
 }
 
 #[derive(Deserialize)]
@@ -65,8 +141,10 @@ pub struct RawProvider {
     pub terraform: Option<String>,
     #[serde(default)]
     pub workspaces: Vec<String>,
+    pub assumption: Option<String>,
+    pub settle: Option<String>,
     #[serde(default)]
-    pub facts: Vec<String>,
+    pub facts: Vec<S>,
 }
 
 #[derive(Deserialize)]
@@ -76,8 +154,10 @@ pub struct RawRegion {
     pub name: String,
     pub provider: Option<S>,
     pub note: Option<String>,
+    pub assumption: Option<String>,
+    pub settle: Option<String>,
     #[serde(default)]
-    pub facts: Vec<String>,
+    pub facts: Vec<S>,
 }
 
 /// A string or a list of strings.
@@ -122,9 +202,12 @@ pub struct RawComponent {
     pub traits: Vec<S>,
     pub placement: Option<String>,
     pub notes: Option<String>,
-    pub assumption: Option<String>,
     #[serde(default)]
-    pub facts: Vec<String>,
+    pub assumed: RawAssumed,
+    pub assumption: Option<String>,
+    pub settle: Option<String>,
+    #[serde(default)]
+    pub facts: Vec<S>,
 }
 
 #[derive(Deserialize)]
@@ -140,8 +223,10 @@ pub struct RawWriter {
     pub owns: Vec<S>,
     pub adds: String,
     pub serves: String,
+    pub assumption: Option<String>,
+    pub settle: Option<String>,
     #[serde(default)]
-    pub facts: Vec<String>,
+    pub facts: Vec<S>,
 }
 
 #[derive(Deserialize)]
@@ -156,8 +241,9 @@ pub struct RawRecord {
     pub proxied: Option<Spanned<bool>>,
     pub purpose: Option<S>,
     pub assumption: Option<String>,
+    pub settle: Option<String>,
     #[serde(default)]
-    pub facts: Vec<String>,
+    pub facts: Vec<S>,
 }
 
 #[derive(Deserialize)]
@@ -175,8 +261,9 @@ pub struct RawEdge {
     #[serde(default)]
     pub why: String,
     pub assumption: Option<String>,
+    pub settle: Option<String>,
     #[serde(default)]
-    pub facts: Vec<String>,
+    pub facts: Vec<S>,
 }
 
 #[derive(Deserialize)]
@@ -189,8 +276,9 @@ pub struct RawFlow {
     #[serde(default)]
     pub about: String,
     pub assumption: Option<String>,
+    pub settle: Option<String>,
     #[serde(default)]
-    pub facts: Vec<String>,
+    pub facts: Vec<S>,
 }
 
 #[derive(Deserialize)]
@@ -204,8 +292,10 @@ pub struct RawScenario {
     pub reschedule: Vec<S>,
     #[serde(default)]
     pub teaches: String,
+    pub assumption: Option<String>,
+    pub settle: Option<String>,
     #[serde(default)]
-    pub facts: Vec<String>,
+    pub facts: Vec<S>,
 }
 
 #[derive(Deserialize, Default)]
@@ -233,8 +323,10 @@ pub struct RawRule {
     #[serde(default, rename = "final")]
     pub is_final: bool,
     pub says: String,
+    pub assumption: Option<String>,
+    pub settle: Option<String>,
     #[serde(default)]
-    pub facts: Vec<String>,
+    pub facts: Vec<S>,
 }
 
 #[derive(Deserialize)]
@@ -246,6 +338,8 @@ pub struct RawInvariant {
     pub from: Option<S>,
     pub says: String,
     pub hint: String,
+    pub assumption: Option<String>,
+    pub settle: Option<String>,
     #[serde(default)]
-    pub facts: Vec<String>,
+    pub facts: Vec<S>,
 }

@@ -330,10 +330,10 @@ fn scenarios(ctx: &mut Ctx<'_>, model: &Model, expansion: &mut select::Expansion
 }
 
 fn violation(ctx: &mut Ctx<'_>, invariant: &Invariant, span: Span, message: String) {
-    let facts = if invariant.facts.is_empty() {
+    let facts = if invariant.provenance.facts.is_empty() {
         String::new()
     } else {
-        format!(" ({})", invariant.facts.join(", "))
+        format!(" ({})", invariant.provenance.facts.join(", "))
     };
     ctx.report(
         Severity::Error,

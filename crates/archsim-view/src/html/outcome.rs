@@ -139,7 +139,11 @@ pub fn spof_html(engine: &Engine) -> String {
         table.end_row(&mut m);
     }
     table.close(&mut m);
-    assumptions(&mut m, &unique(spofs.iter().map(|s| &s.assumptions[..])));
+    let pairs: Vec<Vec<(String, String)>> = spofs
+        .iter()
+        .map(|s| crate::present::assumption_pairs(model, &s.basis))
+        .collect();
+    assumptions(&mut m, &unique(pairs.iter().map(|p| &p[..])));
     m.raw("</section>\n");
     m.into_string()
 }

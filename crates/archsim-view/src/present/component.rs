@@ -151,7 +151,7 @@ pub fn component_details(engine: &Engine, component: CompId) -> ComponentDetails
         runs_in: c.runs_in.map(|r| model.component(r).name.clone()),
         notes: c.notes.clone(),
         placement: c.placement.clone(),
-        assumption: c.assumption.clone(),
+        assumption: c.provenance.assumption.clone(),
         flows: engine
             .flows_using(component)
             .into_iter()

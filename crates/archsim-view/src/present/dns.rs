@@ -77,6 +77,6 @@ pub fn dns_view(engine: &Engine, answer: &DnsAnswer) -> DnsView {
             .iter()
             .map(|&w| writer_line(engine, w))
             .collect(),
-        assumptions: answer.assumptions.clone(),
+        assumptions: super::assumption_pairs(engine.model(), &answer.basis),
     }
 }

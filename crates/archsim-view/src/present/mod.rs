@@ -25,3 +25,20 @@ pub use route::{
     HopRow, RecordLine, RouteView, record_line, record_text, route_states, route_view,
 };
 pub use state::{STATES, state_label};
+
+/// An answer's assumptions as (what, assumption) pairs.
+pub(crate) fn assumption_pairs(
+    model: &archsim_core::Model,
+    basis: &archsim_core::Basis,
+) -> Vec<(String, String)> {
+    basis
+        .assumptions(model)
+        .iter()
+        .map(|a| {
+            (
+                archsim_core::basis::label(model, a.premise),
+                a.says.to_owned(),
+            )
+        })
+        .collect()
+}

@@ -153,7 +153,7 @@ pub fn outcome_view(engine: &Engine, outcome: &Outcome) -> OutcomeView {
                         .collect(),
                     because_ids: f.because.clone(),
                     path: f.path.clone(),
-                    assumptions: f.assumptions.clone(),
+                    assumptions: super::assumption_pairs(model, &f.basis),
                 }
             })
             .collect(),

@@ -100,7 +100,7 @@ pub fn rule_line(engine: &Engine, rule: RuleId) -> RuleLine {
         provider: provider.id.clone(),
         provider_name: provider.name.clone(),
         says: r.says.clone(),
-        facts: r.facts.clone(),
+        facts: r.provenance.facts.clone(),
         is_final: r.is_final,
     }
 }

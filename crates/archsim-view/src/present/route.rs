@@ -157,7 +157,7 @@ pub fn route_view(engine: &Engine, route: &Route) -> RouteView {
             .collect(),
         because_ids: route.because.clone(),
         nearby: route.nearby.clone(),
-        assumptions: route.assumptions.clone(),
+        assumptions: super::assumption_pairs(model, &route.basis),
     }
 }
 

@@ -1,6 +1,6 @@
 //! Component claims: a component's fields, as the model records them.
 
-use archsim_core::Engine;
+use archsim_core::{Basis, Engine, Field};
 
 use super::mark::Checked;
 use super::{allow, component_id, does_not_hold};
@@ -26,6 +26,7 @@ pub(super) fn check(engine: &Engine, d: &Directive) -> Result<Checked, Problem> 
     let id = component_id(model, d.get("component").unwrap_or_default())?;
     let c = model.component(id);
     let mut parts = Vec::new();
+    let mut fields = 0;
     for &field in FIELDS {
         let Some(claimed) = d.get(field) else {
             continue;
@@ -55,17 +56,30 @@ pub(super) fn check(engine: &Engine, d: &Directive) -> Result<Checked, Problem> 
             )));
         }
         parts.push(format!("{field} = {actual}"));
+        fields |= model_field(field).bit();
     }
     if parts.is_empty() {
         return Err(Problem::new("the component claim states nothing")
             .with_hint(format!("add one of {}", FIELDS.join(", "))));
     }
+    let mut basis = Basis::new();
+    basis.add_component(id, fields);
+    basis.finish(model);
     Ok(Checked {
         says: format!("{}: {}", c.id, parts.join(", ")),
-        assumes: c
-            .assumption
-            .iter()
-            .map(|a| (c.id.clone(), a.clone()))
-            .collect(),
+        basis,
     })
+}
+
+/// The model's field a claim's field name reads.
+fn model_field(field: &str) -> Field {
+    match field {
+        "terraform" => Field::Terraform,
+        "provider" => Field::Provider,
+        "region" => Field::Region,
+        "kind" => Field::Kind,
+        "env" => Field::Env,
+        "product" => Field::Product,
+        _ => Field::RunsIn,
+    }
 }

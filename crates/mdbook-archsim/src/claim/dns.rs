@@ -36,6 +36,6 @@ pub(super) fn check(engine: &Engine, d: &Directive) -> Result<Checked, Problem> 
     };
     Ok(Checked {
         says,
-        assumes: answer.assumptions,
+        basis: answer.basis,
     })
 }

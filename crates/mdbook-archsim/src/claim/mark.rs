@@ -1,41 +1,46 @@
-//! The inline mark of a claim that holds, and which assumptions it rests on.
+//! The inline mark of a claim that holds, and what it rests on.
 
+use archsim_core::basis::label;
+use archsim_core::{Basis, Model};
 use archsim_view::escape;
 
-/// What a claim that holds checked, and the model's assumptions its answer
-/// rests on (subject, assumption).
+/// What a claim that holds checked, and the premises its answer rests on.
 pub(super) struct Checked {
     pub(super) says: String,
-    pub(super) assumes: Vec<(String, String)>,
+    pub(super) basis: Basis,
 }
 
-impl Checked {
-    /// A claim whose answer rests on the source document alone.
-    pub(super) fn fact(says: String) -> Self {
-        Checked {
-            says,
-            assumes: Vec::new(),
-        }
-    }
-}
-
-/// The inline mark of a claim that holds: "checked", or "assumed" when the
-/// answer rests on something the model assumes (its note lists what, so
-/// the reader can judge how much it matters). The mark takes the
-/// focus, so its note (what was checked, and the assumptions) shows for
-/// the keyboard as for the mouse (`archsim.css`).
-pub(super) fn mark(c: &Checked) -> String {
+/// The inline mark of a claim that holds: "checked" when everything the
+/// answer rests on is sourced by the document's facts, "assumed" when
+/// something is an assumption of the model. Its note says what was
+/// checked, the facts it rests on, and each assumption with where it would
+/// be settled, so the reader can judge how much it matters. The mark takes
+/// the focus, so the note shows for the keyboard as for the mouse
+/// (`archsim.css`).
+pub(super) fn mark(model: &Model, c: &Checked) -> String {
     let mut note = format!("Checked against the model: {}.", c.says);
-    let (class, sign, word) = if c.assumes.is_empty() {
+    let facts = c.basis.facts(model);
+    if !facts.is_empty() {
+        note.push_str(" Rests on facts ");
+        note.push_str(&facts.join(", "));
+        note.push('.');
+    }
+    let assumed = c.basis.assumptions(model);
+    let (class, sign, word) = if assumed.is_empty() {
         ("archsim-claim", "✓", "checked")
     } else {
-        note.push_str(" The answer rests on what the model assumes beyond the source document: ");
-        let assumes: Vec<String> = c
-            .assumes
-            .iter()
-            .map(|(subject, text)| format!("{subject}: {text}"))
-            .collect();
-        note.push_str(&assumes.join(" "));
+        note.push_str(" Assumes, beyond the source document:");
+        for a in &assumed {
+            note.push(' ');
+            note.push_str(&label(model, a.premise));
+            note.push_str(": ");
+            note.push_str(a.says);
+            if let Some(settle) = a.settle {
+                note.push_str(" (settled by ");
+                note.push_str(settle);
+                note.push(')');
+            }
+        }
         ("archsim-claim is-assumed", "?", "assumed")
     };
     format!(

@@ -87,7 +87,7 @@ pub fn check(engine: &Engine, d: &Directive) -> Result<String, Problem> {
             .with_hint("split it into several claims"));
         }
     };
-    Ok(mark(&summary))
+    Ok(mark(engine.model(), &summary))
 }
 
 fn allow(d: &Directive, allowed: &[&str], what: &str) -> Result<(), Problem> {

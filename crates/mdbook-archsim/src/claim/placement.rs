@@ -86,5 +86,8 @@ pub(super) fn check(engine: &Engine, d: &Directive) -> Result<Checked, Problem> 
             model.component(wanted).id
         ));
     }
-    Ok(Checked::fact(parts.join("; ")))
+    Ok(Checked {
+        says: parts.join("; "),
+        basis: archsim_core::place::answer_basis(model, &answer),
+    })
 }

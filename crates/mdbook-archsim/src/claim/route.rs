@@ -1,9 +1,7 @@
 //! Route claims: the hops a request takes, and the verdict it reaches.
 
 use archsim_core::select::select;
-use archsim_core::{CompId, Engine, RouteVerdict, State};
-
-use archsim_core::edge_assumptions_touching;
+use archsim_core::{Basis, CompId, Engine, Premise, RouteVerdict, State};
 
 use super::mark::Checked;
 use super::{allow, component_id, condition, does_not_hold, unknown};
@@ -22,8 +20,9 @@ pub(super) fn check(engine: &Engine, d: &Directive) -> Result<Checked, Problem> 
     let route = engine.route(d.get("route").unwrap_or_default(), &selection)?;
     let condition = condition(None, &fail, &[]);
     let mut parts = Vec::new();
-    // What the claim rests on: the hops it names, or the cause chain.
-    let mut about: Vec<&str> = Vec::new();
+    // What the claim rests on: the route up to the last hop it names;
+    // for a verdict, what the route's answer rests on.
+    let mut basis = Basis::new();
     if let Some(via) = d.get("via") {
         let hops: Vec<CompId> = route.hops.iter().map(|h| h.component).collect();
         let path = || {
@@ -58,11 +57,13 @@ pub(super) fn check(engine: &Engine, d: &Directive) -> Result<Checked, Problem> 
             }
         }
         parts.push(format!("{} goes via {}", route.host, list(via).join(", ")));
-        about.extend(
-            list(via)
-                .iter()
-                .map(|&n| component_id(model, n).map_or(n, |c| model.component(c).id.as_str())),
-        );
+        basis.add(Premise::Zone);
+        for hop in &route.hops[..from] {
+            basis.add_component(hop.component, 0);
+            if let Some(edge) = hop.via {
+                basis.add(Premise::Edge(edge));
+            }
+        }
     }
     if let Some(claimed) = d.get("verdict") {
         let known = State::ALL
@@ -80,15 +81,11 @@ pub(super) fn check(engine: &Engine, d: &Directive) -> Result<Checked, Problem> 
             )));
         }
         parts.push(format!("{} is {claimed} ({condition})", route.host));
-        about.extend(
-            route
-                .because
-                .iter()
-                .map(|&c| model.component(c).id.as_str()),
-        );
+        basis.extend(&route.basis);
     }
+    basis.finish(model);
     Ok(Checked {
         says: parts.join("; "),
-        assumes: edge_assumptions_touching(&route.assumptions, &about),
+        basis,
     })
 }

@@ -1,8 +1,6 @@
 //! Single-point-of-failure claims: what a flow does and does not hinge on.
 
-use archsim_core::Engine;
-
-use archsim_core::edge_assumptions_touching;
+use archsim_core::{Basis, Engine};
 
 use super::mark::Checked;
 use super::{allow, component_id, does_not_hold, flow, names_or_none};
@@ -33,7 +31,10 @@ pub(super) fn check(engine: &Engine, d: &Directive) -> Result<Checked, Problem> 
             .collect::<Vec<_>>()
     };
     let mut parts = Vec::new();
-    let mut included = Vec::new();
+    // An included component rests on the answer that the flow is down
+    // when it alone fails; an excluded one on everything the flow relies
+    // on (its dependency lists being complete).
+    let mut basis = Basis::new();
     for (key, wanted) in [("includes", true), ("excludes", false)] {
         let Some(value) = d.get(key) else { continue };
         for item in list(value) {
@@ -54,7 +55,9 @@ pub(super) fn check(engine: &Engine, d: &Directive) -> Result<Checked, Problem> 
                 )));
             }
             if wanted {
-                included.push(model.component(c).id.as_str());
+                basis.extend(&engine.spof_basis(flow, c));
+            } else {
+                basis.extend(&answer.basis);
             }
             let verb = if wanted { "is" } else { "is not" };
             parts.push(format!(
@@ -63,9 +66,9 @@ pub(super) fn check(engine: &Engine, d: &Directive) -> Result<Checked, Problem> 
             ));
         }
     }
-    // An included component rests on the edges that make it one.
+    basis.finish(model);
     Ok(Checked {
         says: parts.join("; "),
-        assumes: edge_assumptions_touching(&answer.assumptions, &included),
+        basis,
     })
 }

@@ -1,9 +1,7 @@
 //! Failure claims: what fails, and the state each flow is left in.
 
 use archsim_core::select::select;
-use archsim_core::{Engine, Model};
-
-use archsim_core::edge_assumptions_touching;
+use archsim_core::{Basis, Engine, Model, Premise};
 
 use super::mark::Checked;
 use super::{allow, component_id, condition, does_not_hold, flow, unknown};
@@ -36,7 +34,12 @@ pub(super) fn check(engine: &Engine, d: &Directive) -> Result<Checked, Problem> 
     let condition = condition(scenario, &fail, &reschedule);
     let outcome = engine.simulate(&selection);
     let mut parts = Vec::new();
-    let mut assumes = Vec::new();
+    let mut basis = Basis::new();
+    // Whether a component fails rests on the scenarios named and on the
+    // fields the selectors read.
+    for &s in &selection.scenarios {
+        basis.add(Premise::Scenario(s as u32));
+    }
     for (key, wanted) in [("fails", true), ("survives", false)] {
         let Some(value) = d.get(key) else { continue };
         for name in list(value) {
@@ -53,6 +56,7 @@ pub(super) fn check(engine: &Engine, d: &Directive) -> Result<Checked, Problem> 
                 model.component(c).id,
                 if wanted { "fails" } else { "survives" }
             ));
+            basis.add_component(c, selection.fields);
         }
     }
     for key in state_keys {
@@ -85,23 +89,13 @@ pub(super) fn check(engine: &Engine, d: &Directive) -> Result<Checked, Problem> 
                 )));
             }
             parts.push(format!("{name} is {key}"));
-            // A flow that is not ok rests on its cause chain.
-            let f = &outcome.flows[flow.index()];
-            let chain: Vec<&str> = f
-                .because
-                .iter()
-                .map(|&c| model.component(c).id.as_str())
-                .collect();
-            for a in edge_assumptions_touching(&f.assumptions, &chain) {
-                if !assumes.contains(&a) {
-                    assumes.push(a);
-                }
-            }
+            basis.extend(&outcome.flows[flow.index()].basis);
         }
     }
+    basis.finish(model);
     Ok(Checked {
         says: format!("{condition}, {}", parts.join(", ")),
-        assumes,
+        basis,
     })
 }
 

@@ -2,7 +2,7 @@
 
 use super::{Ctx, IdTables, env, span_of};
 use crate::load::raw::RawComponent;
-use crate::model::{CompId, Component, Model, ProviderId, RegionId};
+use crate::model::{CompId, Component, Field, Model, ProviderId, RegionId};
 
 /// Resolve the components in file order; their `needs` become edges later.
 pub(super) fn resolve(
@@ -72,8 +72,18 @@ pub(super) fn resolve(
             traits: c.traits.iter().map(|t| t.get_ref().clone()).collect(),
             placement: c.placement.clone(),
             notes: c.notes.clone(),
-            assumption: c.assumption.clone(),
-            facts: c.facts.clone(),
+            provenance: ids.provenance(
+                ctx,
+                "component",
+                c.id.get_ref(),
+                span_of(&c.id),
+                c.provenance(),
+            ),
+            assumed: Field::ALL
+                .into_iter()
+                .zip(c.assumed.fields())
+                .filter_map(|(field, text)| Some((field, text?.clone())))
+                .collect(),
             span: span_of(&c.id),
         });
     }

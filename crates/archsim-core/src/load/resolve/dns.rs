@@ -43,7 +43,13 @@ pub(super) fn resolve(
             .resolve(ctx, &zone.component)
             .map(CompId::from_index)
             .unwrap_or(CompId(0)),
-        facts: zone.facts.clone(),
+        provenance: ids.provenance(
+            ctx,
+            "zone",
+            zone.name.get_ref(),
+            span_of(&zone.name),
+            zone.provenance(),
+        ),
     };
 
     // Patterns with a `*` so far; one error at the first past the limit.
@@ -108,7 +114,13 @@ pub(super) fn resolve(
             owns,
             adds: w.adds.clone(),
             serves: w.serves.clone(),
-            facts: w.facts.clone(),
+            provenance: ids.provenance(
+                ctx,
+                "writer",
+                w.id.get_ref(),
+                span_of(&w.id),
+                w.provenance(),
+            ),
             span: span_of(&w.id),
         });
     }
@@ -175,8 +187,13 @@ pub(super) fn resolve(
             env: env(ctx, &r.env),
             proxied: r.proxied.as_ref().is_some_and(|p| *p.get_ref()),
             purpose,
-            assumption: r.assumption.clone(),
-            facts: r.facts.clone(),
+            provenance: ids.provenance(
+                ctx,
+                "record",
+                r.host.get_ref(),
+                span_of(&r.host),
+                r.provenance(),
+            ),
             span: span_of(&r.host),
             proxied_span: r.proxied.as_ref().map(span_of),
         });

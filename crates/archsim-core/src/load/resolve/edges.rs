@@ -133,8 +133,13 @@ fn declared(
                 hosts,
                 flows,
                 why: e.why.clone(),
-                assumption: e.assumption.clone(),
-                facts: e.facts.clone(),
+                provenance: ids.provenance(
+                    ctx,
+                    "edge",
+                    &edge_name(e.from.get_ref(), e.to.get_ref()),
+                    span_of(&e.from),
+                    e.provenance(),
+                ),
                 origin: EdgeOrigin::Declared,
                 span: span_of(&e.from),
             });
@@ -195,8 +200,8 @@ fn needs(ctx: &mut Ctx<'_>, components: &[RawComponent], ids: &IdTables<'_>, mod
                 hosts: Vec::new(),
                 flows: Vec::new(),
                 why: String::new(),
-                assumption: None,
-                facts: Vec::new(),
+                // A `needs` entry is part of its component's entry.
+                provenance: model.components[index].provenance.clone(),
                 origin: EdgeOrigin::Declared,
                 span: span_of(need),
             });
@@ -226,8 +231,7 @@ fn from_records(model: &mut Model) {
                 "{} {} record points at {target}; written by {writer}",
                 record.host, record.rtype
             ),
-            assumption: record.assumption.clone(),
-            facts: record.facts.clone(),
+            provenance: record.provenance.clone(),
             origin: EdgeOrigin::Record(RecordId::from_index(index)),
             span: record.span,
         });
@@ -246,11 +250,30 @@ fn from_runs_in(model: &mut Model) {
                 hosts: Vec::new(),
                 flows: Vec::new(),
                 why: format!("Runs in {}.", model.components[cluster.index()].name),
-                assumption: None,
-                facts: Vec::new(),
+                // The component's entry, and its `runs_in` if assumed alone.
+                provenance: runs_in_provenance(component),
                 origin: EdgeOrigin::RunsIn,
                 span: component.span,
             });
         }
     }
+}
+
+/// `from → to`, naming an edge in a message.
+fn edge_name(from: &str, to: &str) -> String {
+    format!("{from} → {to}")
+}
+
+/// Where a `runs_in` edge comes from: its component's entry, with the
+/// assumption about `runs_in` alone when there is one.
+fn runs_in_provenance(component: &crate::model::Component) -> crate::model::Provenance {
+    let mut provenance = component.provenance.clone();
+    if let Some((_, text)) = component
+        .assumed
+        .iter()
+        .find(|(field, _)| *field == crate::model::Field::RunsIn)
+    {
+        provenance.assumption = Some(text.clone());
+    }
+    provenance
 }

@@ -34,8 +34,13 @@ pub(super) fn resolve(
             name: host.clone(),
             start: FlowStart::Host(host.clone()),
             about: format!("A request to {host}."),
-            assumption: None,
-            facts: Vec::new(),
+            // A served host's flow is its records' (the first one's).
+            provenance: model
+                .records
+                .iter()
+                .find(|r| r.host == *host)
+                .map(|r| r.provenance.clone())
+                .unwrap_or_default(),
             generated: true,
         });
     }
@@ -112,8 +117,7 @@ pub(super) fn resolve(
             name: f.name.clone(),
             start,
             about: f.about.clone(),
-            assumption: f.assumption.clone(),
-            facts: f.facts.clone(),
+            provenance: ids.provenance(ctx, "flow", f.id.get_ref(), span_of(&f.id), f.provenance()),
             generated: false,
         });
     }

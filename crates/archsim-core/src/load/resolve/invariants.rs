@@ -1,7 +1,7 @@
 //! Invariants: each one's check parsed; `validate` resolves its selectors and
 //! runs it, at the spans noted here.
 
-use super::{Ctx, span_of};
+use super::{Ctx, IdTables, span_of};
 use crate::limits::MAX_INVARIANTS;
 use crate::load::raw::RawInvariant;
 use crate::model::{Check, Invariant, Model};
@@ -9,7 +9,12 @@ use crate::suggest::{did_you_mean, nearest};
 
 /// Add the invariants whose check is known, noting where each selector is
 /// written.
-pub(super) fn resolve(ctx: &mut Ctx<'_>, invariants: &[RawInvariant], model: &mut Model) {
+pub(super) fn resolve(
+    ctx: &mut Ctx<'_>,
+    invariants: &[RawInvariant],
+    ids: &IdTables<'_>,
+    model: &mut Model,
+) {
     for (n, i) in invariants.iter().enumerate() {
         if n == MAX_INVARIANTS {
             // Each costs a pass over the model: past the limit, none is
@@ -74,7 +79,13 @@ pub(super) fn resolve(ctx: &mut Ctx<'_>, invariants: &[RawInvariant], model: &mu
                 check,
                 says: i.says.clone(),
                 hint: i.hint.clone(),
-                facts: i.facts.clone(),
+                provenance: ids.provenance(
+                    ctx,
+                    "invariant",
+                    i.id.get_ref(),
+                    span_of(&i.id),
+                    i.provenance(),
+                ),
                 span: span_of(&i.id),
             });
         }

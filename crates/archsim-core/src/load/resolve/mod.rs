@@ -17,10 +17,10 @@ mod scenarios;
 use std::collections::HashMap;
 
 use super::guard::MAX_ID_CHARS;
-use super::raw::{RawModel, S};
+use super::raw::{RawModel, RawProvenance, S};
 use crate::diag::{Diagnostic, LineIndex, MAX_DIAGNOSTICS, Severity, Span, has_errors};
 use crate::host;
-use crate::model::{Meta, Model};
+use crate::model::{Fact, Meta, Model, Provenance};
 use crate::suggest::{did_you_mean, nearest};
 
 /// The loader's scratchpad: the source, for locations, and what it found.
@@ -323,6 +323,7 @@ struct IdTables<'a> {
     writers: Ids<'a>,
     questions: Ids<'a>,
     flows: Ids<'a>,
+    facts: Ids<'a>,
 }
 
 impl<'a> IdTables<'a> {
@@ -346,13 +347,58 @@ impl<'a> IdTables<'a> {
             raw.placement.rules.iter().map(|r| &r.id),
         );
         Ids::build(ctx, "invariant", raw.invariants.iter().map(|i| &i.id));
+        let facts = Ids::build(ctx, "fact", raw.facts.iter().map(|f| &f.id));
         IdTables {
+            facts,
             providers,
             regions,
             components,
             writers,
             questions,
             flows,
+        }
+    }
+}
+
+impl IdTables<'_> {
+    /// An entry's provenance, checked: it names a fact or states an
+    /// assumption (`unsourced` otherwise), and every fact it names is one
+    /// the model declares (when it declares any).
+    ///
+    /// Arguments: `what` and `name` say which entry, for the message;
+    /// `at` is where the entry is written.
+    fn provenance(
+        &self,
+        ctx: &mut Ctx<'_>,
+        what: &str,
+        name: &str,
+        at: Span,
+        raw: RawProvenance<'_>,
+    ) -> Provenance {
+        let assumption = raw
+            .assumption
+            .filter(|a| !a.trim().is_empty())
+            .map(str::to_owned);
+        if raw.facts.is_empty() && assumption.is_none() {
+            ctx.error(
+                "unsourced",
+                at,
+                format!(
+                    "{what} `{}` is unsourced: it names no fact of the document and states no assumption",
+                    excerpt(name)
+                ),
+                Some("add `facts = [\"F..\"]` for the document's facts it carries, or `assumption = \"...\"` for what the model assumes beyond them".into()),
+            );
+        }
+        if !self.facts.names.is_empty() {
+            for fact in raw.facts {
+                self.facts.resolve(ctx, fact);
+            }
+        }
+        Provenance {
+            facts: raw.facts.iter().map(|f| f.get_ref().clone()).collect(),
+            assumption,
+            settle: raw.settle.map(str::to_owned),
         }
     }
 }
@@ -377,6 +423,14 @@ pub(crate) fn resolve(ctx: &mut Ctx<'_>, raw: RawModel) -> Model {
 
     // Id tables first, so references can point forwards.
     let ids = IdTables::build(ctx, &raw);
+    model.facts = raw
+        .facts
+        .iter()
+        .map(|f| Fact {
+            id: f.id.get_ref().clone(),
+            says: f.says.clone(),
+        })
+        .collect();
 
     providers::resolve(ctx, &raw.providers, &raw.regions, &ids, &mut model);
     placement::resolve(ctx, &raw.placement, &ids, &mut model);
@@ -400,8 +454,8 @@ pub(crate) fn resolve(ctx: &mut Ctx<'_>, raw: RawModel) -> Model {
         &ids,
         &mut model,
     );
-    scenarios::resolve(ctx, &raw.scenarios, &mut model);
-    invariants::resolve(ctx, &raw.invariants, &mut model);
+    scenarios::resolve(ctx, &raw.scenarios, &ids, &mut model);
+    invariants::resolve(ctx, &raw.invariants, &ids, &mut model);
     // Last, once nothing borrows `raw` any more.
     model.meta = Meta {
         name: raw.model.name,

@@ -1,6 +1,6 @@
 //! The placement questions and the rules that answer them with a provider.
 
-use super::{Ctx, IdTables};
+use super::{Ctx, IdTables, span_of};
 use crate::load::raw::RawPlacement;
 use crate::model::{Model, ProviderId, Question, Rule};
 
@@ -33,7 +33,13 @@ pub(super) fn resolve(
             if_any: r.if_any.iter().map(|q| q.get_ref().clone()).collect(),
             is_final: r.is_final,
             says: r.says.clone(),
-            facts: r.facts.clone(),
+            provenance: ids.provenance(
+                ctx,
+                "placement rule",
+                r.id.get_ref(),
+                span_of(&r.id),
+                r.provenance(),
+            ),
         });
     }
 }

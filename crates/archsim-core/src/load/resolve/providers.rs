@@ -1,6 +1,6 @@
 //! Providers and their regions: each one's home region or provider looked up.
 
-use super::{Ctx, IdTables};
+use super::{Ctx, IdTables, span_of};
 use crate::load::raw::{RawProvider, RawRegion};
 use crate::model::{Model, Provider, ProviderId, Region, RegionId};
 
@@ -26,7 +26,13 @@ pub(super) fn resolve(
             home_region,
             terraform: p.terraform.clone(),
             workspaces: p.workspaces.clone(),
-            facts: p.facts.clone(),
+            provenance: ids.provenance(
+                ctx,
+                "provider",
+                p.id.get_ref(),
+                span_of(&p.id),
+                p.provenance(),
+            ),
         });
     }
 
@@ -40,7 +46,13 @@ pub(super) fn resolve(
             name: r.name.clone(),
             provider,
             note: r.note.clone(),
-            facts: r.facts.clone(),
+            provenance: ids.provenance(
+                ctx,
+                "region",
+                r.id.get_ref(),
+                span_of(&r.id),
+                r.provenance(),
+            ),
         });
     }
 }

@@ -1,12 +1,17 @@
 //! Scenarios, kept as written: `validate` resolves their selectors once the
 //! whole model is known, at the spans noted here.
 
-use super::{Ctx, span_of};
+use super::{Ctx, IdTables, span_of};
 use crate::load::raw::RawScenario;
 use crate::model::{Model, Scenario};
 
 /// Add the scenarios, noting where each selector is written.
-pub(super) fn resolve(ctx: &mut Ctx<'_>, scenarios: &[RawScenario], model: &mut Model) {
+pub(super) fn resolve(
+    ctx: &mut Ctx<'_>,
+    scenarios: &[RawScenario],
+    ids: &IdTables<'_>,
+    model: &mut Model,
+) {
     for s in scenarios {
         ctx.selector_spans
             .scenarios
@@ -17,7 +22,13 @@ pub(super) fn resolve(ctx: &mut Ctx<'_>, scenarios: &[RawScenario], model: &mut 
             fail: s.fail.iter().map(|x| x.get_ref().clone()).collect(),
             reschedule: s.reschedule.iter().map(|x| x.get_ref().clone()).collect(),
             teaches: s.teaches.clone(),
-            facts: s.facts.clone(),
+            provenance: ids.provenance(
+                ctx,
+                "scenario",
+                s.id.get_ref(),
+                span_of(&s.id),
+                s.provenance(),
+            ),
             span: span_of(&s.id),
         });
     }
