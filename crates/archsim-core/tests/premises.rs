@@ -136,11 +136,18 @@ fn answer(engine: &Engine, fail: &[&str]) -> (State, Vec<String>, Vec<String>) {
     (flow.state, facts, assumed)
 }
 
+/// (failing, state, facts, assumptions)
+type Case = (
+    &'static [&'static str],
+    State,
+    &'static [&'static str],
+    &'static [&'static str],
+);
+
 #[test]
 fn each_answer_rests_on_what_it_read() {
     let e = engine(MODEL);
-    // (failing, state, facts, assumptions)
-    let cases: &[(&[&str], State, &[&str], &[&str])] = &[
+    let cases: &[Case] = &[
         // Ok says nothing worse happened: every dependency list counts,
         // and the app's includes an assumed edge.
         (&[], State::Ok, &["F01", "F02", "F03"], &["app → cache"]),
