@@ -86,16 +86,29 @@ impl Basis {
 
     /// Sort and drop repeats; answers call this once they are complete.
     pub fn finish(&mut self, model: &Model) {
+        let mut more = Vec::new();
         for p in &mut self.premises {
-            if let Premise::Edge(e) = *p {
-                let edge = &model.edges[e.index()];
-                match edge.origin {
-                    EdgeOrigin::Record(r) => *p = Premise::Record(r),
-                    EdgeOrigin::RunsIn => *p = Premise::Field(edge.from, Field::RunsIn),
-                    EdgeOrigin::Declared => {}
+            match *p {
+                Premise::Edge(e) => {
+                    let edge = &model.edges[e.index()];
+                    match edge.origin {
+                        EdgeOrigin::Record(r) => *p = Premise::Record(r),
+                        EdgeOrigin::RunsIn => *p = Premise::Field(edge.from, Field::RunsIn),
+                        EdgeOrigin::Declared => {}
+                    }
                 }
+                // A component's region or provider is read with the
+                // region's or provider's own entry (`global` is one).
+                Premise::Field(c, Field::Region) => {
+                    more.extend(model.component(c).region.map(Premise::Region));
+                }
+                Premise::Field(c, Field::Provider) => {
+                    more.extend(model.component(c).provider.map(Premise::Provider));
+                }
+                _ => {}
             }
         }
+        self.premises.append(&mut more);
         crate::order::sort(&mut self.premises);
         self.premises.dedup();
     }

@@ -193,6 +193,20 @@ fn a_selector_by_region_rests_on_each_assumed_region_it_read() {
         .map(|a| (label(m, a.premise), a.settle))
         .collect();
     assert_eq!(assumed, [("db (region)".to_owned(), Some("infra/db.tf"))]);
+    // The region's own entry is read with it: an assumed region counts.
+    let guessed = MODEL.replace(
+        "name = \"Region one\"\nprovider = \"cloud\"\nfacts = [\"F01\"]",
+        "name = \"Region one\"\nprovider = \"cloud\"\nassumption = \"A guessed region.\"",
+    );
+    assert_ne!(guessed, MODEL);
+    let e = engine(&guessed);
+    let (_, _, assumed) = answer(&e, &["region:r1"]);
+    assert_eq!(assumed, ["region r1"]);
+    let (_, _, assumed) = answer(&e, &["lb"]);
+    assert!(
+        assumed.is_empty(),
+        "a failure by id reads no region: {assumed:?}"
+    );
 }
 
 #[test]
