@@ -22,14 +22,14 @@ fn routes() {
             "app.tomoda.life",
             &[],
             "ok",
-            &["cloudflare-zone", "gcp-lb", "traefik", "tomoda-app"],
+            &["cloudflare-zone", "gcp-lb", "traefik", "tomoda-app-prod"],
             &[],
         ),
         (
             "HTTPS://App.Tomoda.Life.:443/login?next=/#top",
             &[],
             "ok",
-            &["cloudflare-zone", "gcp-lb", "traefik", "tomoda-app"],
+            &["cloudflare-zone", "gcp-lb", "traefik", "tomoda-app-prod"],
             &[],
         ),
         (
@@ -57,21 +57,21 @@ fn routes() {
             "api.tomoda.life",
             &["redis"],
             "down",
-            &["cloudflare-zone", "gcp-lb", "traefik", "tomoda-api"],
-            &["tomoda-api", "redis"],
+            &["cloudflare-zone", "gcp-lb", "traefik", "tomoda-api-prod"],
+            &["tomoda-api-prod", "redis"],
         ),
         (
             "api-dev.tomoda.life",
             &["backup-bucket"],
             "at-risk",
-            &["cloudflare-zone", "gcp-lb", "traefik", "tomoda-api"],
-            &["tomoda-api", "cnpg", "backup-bucket"],
+            &["cloudflare-zone", "gcp-lb", "traefik", "tomoda-api-dev"],
+            &["tomoda-api-dev", "cnpg", "backup-bucket"],
         ),
         (
             "www.tomoda.life",
             &["provider:cloudflare"],
             "down",
-            &["cloudflare-zone", "gcp-lb", "traefik", "tomoda-www"],
+            &["cloudflare-zone", "gcp-lb", "traefik", "tomoda-www-prod"],
             &["cloudflare-zone"],
         ),
         (
@@ -85,7 +85,7 @@ fn routes() {
             "_acm-validation.assets.tomoda.life",
             &[],
             "ok",
-            &["cloudflare-zone", "acm-certificate"],
+            &["cloudflare-zone", "acm-certificate-prod"],
             &[],
         ),
         ("shop.tomoda.life", &[], "no-record", &[], &[]),
@@ -148,7 +148,7 @@ fn hops_explain_themselves_and_name_their_assumptions() {
         .map(|a| basis::label(m, a.premise))
         .collect();
     assert!(
-        subjects.iter().any(|s| s == "gcp-lb") && subjects.iter().any(|s| s == "tomoda-app"),
+        subjects.iter().any(|s| s == "gcp-lb") && subjects.iter().any(|s| s == "tomoda-app-prod"),
         "{subjects:?}"
     );
     assert!(r.basis.facts(m).contains(&"F29"), "{:?}", r.basis.facts(m));
