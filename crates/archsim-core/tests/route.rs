@@ -85,8 +85,24 @@ fn routes() {
             "_acm-validation.assets.tomoda.life",
             &[],
             "ok",
-            &["cloudflare-zone", "acm-certificate-prod"],
+            &["cloudflare-zone"],
             &[],
+        ),
+        // A validation record carries no request: losing the certificate
+        // does not touch how the name resolves.
+        (
+            "_acm-validation.assets-dev.tomoda.life",
+            &["acm"],
+            "ok",
+            &["cloudflare-zone"],
+            &[],
+        ),
+        (
+            "_acm-validation.assets.tomoda.life",
+            &["provider:cloudflare"],
+            "down",
+            &["cloudflare-zone"],
+            &["cloudflare-zone"],
         ),
         ("shop.tomoda.life", &[], "no-record", &[], &[]),
         ("tomoda.life", &[], "no-record", &[], &[]),
@@ -152,4 +168,35 @@ fn hops_explain_themselves_and_name_their_assumptions() {
         "{subjects:?}"
     );
     assert!(r.basis.facts(m).contains(&"F29"), "{:?}", r.basis.facts(m));
+}
+
+#[test]
+fn a_validation_record_resolves_but_leads_nowhere() {
+    let e = engine();
+    let m = e.model();
+    let host = "_acm-validation.assets.tomoda.life";
+    let r = route(&e, host);
+    assert_eq!(r.verdict, RouteVerdict::Resolves(State::Ok));
+    assert_eq!(r.records.len(), 1);
+    assert_eq!(m.records[r.records[0].index()].purpose, Purpose::Validation);
+    assert!(
+        r.hops[0].why.contains("no request follows it"),
+        "{}",
+        r.hops[0].why
+    );
+    // The answer rests on the record, and names its assumption.
+    assert!(
+        r.basis
+            .premises()
+            .contains(&basis::Premise::Record(r.records[0]))
+    );
+    assert!(r.basis.facts(m).contains(&"F20"), "{:?}", r.basis.facts(m));
+    // No hop anywhere in the model reaches a certificate.
+    for edge in m.edges.iter().filter(|x| x.hop) {
+        assert_ne!(m.component(edge.to).kind, "certificate", "{edge:?}");
+    }
+    // Its writer is still Terraform, and the DNS answer names the record.
+    let answer = e.dns(host).unwrap();
+    assert_eq!(answer.records, r.records);
+    assert_eq!(m.writers[answer.writer.unwrap().index()].id, "terraform");
 }
