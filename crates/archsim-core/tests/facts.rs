@@ -854,3 +854,124 @@ fn f34_dns_is_cloudflare_full_stop() {
         AuditStatus::Resolved(_)
     ));
 }
+
+#[test]
+fn f35_whatever_runs_holds_data_or_builds_images_is_in_the_gcp_region() {
+    let e = engine();
+    let m = e.model();
+    let rule = m
+        .placement
+        .rules
+        .iter()
+        .find(|r| r.id == "workload-home")
+        .unwrap();
+    assert!(rule.provenance.facts.contains(&"F35".to_owned()));
+    for c in m
+        .components
+        .iter()
+        .filter(|c| m.provider_name(c.provider) == "gcp")
+    {
+        let home = c.traits.iter().any(|t| {
+            matches!(
+                t.as_str(),
+                "runs-workload" | "holds-state" | "builds-images"
+            )
+        });
+        if home {
+            assert_eq!(m.region_name(c.region), "asia-east1", "{}", c.id);
+        }
+    }
+    assert_eq!(
+        provider(&e, "gcp").terraform.as_deref(),
+        Some("infrastructure/gcp/")
+    );
+}
+
+#[test]
+fn f36_the_diagram_boxes_give_the_regions() {
+    let e = engine();
+    for id in [
+        "gcp-lb",
+        "gke",
+        "backup-bucket",
+        "photon-index-bucket",
+        "registry-dev",
+        "registry-prod",
+        "secret-manager",
+        "cloud-build",
+    ] {
+        assert_eq!(region_of(&e, id), "asia-east1", "{id}");
+    }
+    for id in ["s3-assets-prod", "s3-assets-dev"] {
+        assert_eq!(region_of(&e, id), "ap-northeast-1", "{id}");
+    }
+    // CloudFront is where the model departs from the box, and says so.
+    for id in ["cloudfront-prod", "cloudfront-dev"] {
+        let (_, says) = component(&e, id)
+            .assumed
+            .iter()
+            .find(|(f, _)| *f == Field::Region)
+            .expect("an assumed region");
+        assert!(says.contains("ap-northeast-1"), "{id}: {says}");
+    }
+}
+
+#[test]
+fn f37_the_aws_terraform_runs_per_environment() {
+    let e = engine();
+    let m = e.model();
+    assert_eq!(provider(&e, "aws").workspaces, ["default", "dev"]);
+    // Each AWS product comes once per environment.
+    for product in ["s3", "cloudfront", "acm"] {
+        let mut envs: Vec<String> = select::components(m, product)
+            .unwrap()
+            .into_iter()
+            .map(|c| m.component(c).env.clone())
+            .collect();
+        envs.sort();
+        assert_eq!(envs, ["dev", "prod"], "{product}");
+    }
+}
+
+/// Every fact the model declares is carried by an entry, and every entry
+/// names only declared facts: F01–F37, in order.
+#[test]
+fn every_fact_has_a_carrier_and_every_carrier_a_fact() {
+    let e = engine();
+    let m = e.model();
+    let declared: Vec<&str> = m.facts.iter().map(|f| f.id.as_str()).collect();
+    let expected: Vec<String> = (1..=37).map(|n| format!("F{n:02}")).collect();
+    assert_eq!(declared, expected);
+    for f in &m.facts {
+        assert!(f.says.len() > 20, "{}: says too little", f.id);
+    }
+    let provenances = std::iter::once(&m.zone.provenance)
+        .chain(m.providers.iter().map(|x| &x.provenance))
+        .chain(m.regions.iter().map(|x| &x.provenance))
+        .chain(m.components.iter().map(|x| &x.provenance))
+        .chain(m.writers.iter().map(|x| &x.provenance))
+        .chain(m.records.iter().map(|x| &x.provenance))
+        .chain(m.edges.iter().map(|x| &x.provenance))
+        .chain(m.flows.iter().map(|x| &x.provenance))
+        .chain(m.scenarios.iter().map(|x| &x.provenance))
+        .chain(m.placement.rules.iter().map(|x| &x.provenance))
+        .chain(m.invariants.iter().map(|x| &x.provenance));
+    let carried: Vec<&str> = provenances
+        .flat_map(|p| p.facts.iter().map(String::as_str))
+        .collect();
+    for fact in &declared {
+        assert!(carried.contains(fact), "{fact} has no carrier");
+    }
+    for fact in &carried {
+        assert!(declared.contains(fact), "{fact} is not declared");
+    }
+    // The loader refuses a carrier of an undeclared fact.
+    let broken = tomoda_with("facts = [\"F07\", \"F35\"]", "facts = [\"F07\", \"F99\"]");
+    let errors = Engine::from_str("m.toml", &broken).unwrap_err();
+    assert!(
+        errors
+            .iter()
+            .any(|d| d.code == "unknown-reference" && d.message.contains("F99")),
+        "{errors:#?}"
+    );
+}
