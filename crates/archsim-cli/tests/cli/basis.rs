@@ -10,8 +10,8 @@ use serde_json::Value;
 use crate::common::{Run, Scratch, run_in};
 
 /// A tiny model: a zone, a web server and its database. Every entry names
-/// a fact but the edge `web → db` (`EDGE_SOURCE` goes there) and the
-/// scenario `web-restart`, which are assumptions.
+/// a fact but the edge `web → db` (`edge_source` goes there), the scenario
+/// `web-restart` and the database's kind, which are assumptions.
 fn tiny(edge_source: &str) -> String {
     format!(
         r#"[model]
@@ -89,6 +89,7 @@ name = "database"
 kind = "database"
 provider = "host"
 env = "shared"
+assumed = {{ kind = "A database, not a cache." }}
 
 [[record]]
 facts = ["F01", "F02"]
@@ -480,4 +481,45 @@ fn an_unsourced_edge_fails_check_at_its_line() {
     // The same edge with its assumption stated checks clean.
     let out = run_model(&scratch, "sourced.toml", &["check"]);
     assert_eq!(out.code, 0, "{}", out.stdout);
+}
+
+#[test]
+fn the_export_says_where_every_entry_comes_from() {
+    let scratch = Scratch::new("basis-export");
+    scratch.write("tiny.toml", tiny(ASSUMED_EDGE).as_bytes());
+    let json = run_model(&scratch, "tiny.toml", &["export", "json"]).json();
+    assert_eq!(
+        json["facts"],
+        serde_json::json!([
+            {"id": "F01", "says": "The zone answers for tiny.test."},
+            {"id": "F02", "says": "The site is served by one web server."}
+        ])
+    );
+    let edge = json["edges"]
+        .as_array()
+        .and_then(|e| e.iter().find(|e| e["from"] == "web" && e["to"] == "db"))
+        .expect("the edge web → db");
+    assert_eq!(edge["facts"], serde_json::json!([]));
+    assert_eq!(edge["settle"], "web/config.yaml");
+    let db = &json["components"][2];
+    assert_eq!(db["id"], "db");
+    assert_eq!(
+        db["assumed"],
+        serde_json::json!({"kind": "A database, not a cache."})
+    );
+    assert_eq!(db["assumption"], Value::Null);
+    let restart = &json["scenarios"][1];
+    assert_eq!(restart["assumption"], "Web servers are restarted by hand.");
+    assert_eq!(restart["settle"], "ops/runbook.md");
+    assert_eq!(json["zone"]["facts"], serde_json::json!(["F01"]));
+    assert_eq!(json["zone"]["settle"], Value::Null);
+    // Selecting by kind reads the assumed field: the answer says so.
+    let json = run_model(&scratch, "tiny.toml", &["fail", "kind:database", "--json"]).json();
+    let flow = &json["flows"][0]["basis"];
+    assert!(
+        flow["assumptions"]
+            .as_array()
+            .is_some_and(|a| a.iter().any(|a| a["about"] == "db (kind)")),
+        "{flow}"
+    );
 }
