@@ -43,7 +43,7 @@ struct Note {
 impl Notes {
     /// Number the assumptions of `basis` (one already numbered keeps its
     /// number) and remember its facts; return the mark of the answer:
-    /// `✓ checked`, or `? assumed [1][3]`.
+    /// `✓ checked`, or `? assumed [1,3]`.
     pub fn mark(&mut self, style: Style, model: &Model, basis: &Basis) -> String {
         let refs = self.add(model, basis);
         mark(style, refs.is_empty(), &references(&refs))
@@ -204,7 +204,8 @@ pub fn section(style: Style, width: usize, model: &Model, basis: &Basis, verbose
         mark(style, basis.is_checked(model), ""),
         facts(style, model, basis),
     );
-    let mut out = format!("\n{}  {}\n", style.bold(BASIS), wrap(&line, width, 7));
+    let indent = BASIS.len() + 2;
+    let mut out = format!("\n{}  {}\n", style.bold(BASIS), wrap(&line, width, indent));
     out.push_str(&notes.render(style, width, model, verbose));
     out
 }
@@ -212,7 +213,8 @@ pub fn section(style: Style, width: usize, model: &Model, basis: &Basis, verbose
 /// The heading of a table's basis column.
 pub const COLUMN: &str = "BASIS";
 
-/// `N checked, M assumed`: how many of a table's answers are which.
+/// `; N checked, M assumed`: how many of a table's answers are which, to
+/// follow its other counts (nothing for no answers).
 pub fn counts(checked: usize, total: usize) -> String {
     let mut parts = Vec::new();
     if checked > 0 {
@@ -221,7 +223,11 @@ pub fn counts(checked: usize, total: usize) -> String {
     if total > checked {
         parts.push(format!("{} {ASSUMED}", total - checked));
     }
-    parts.join(", ")
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("; {}", parts.join(", "))
+    }
 }
 
 #[cfg(test)]
@@ -245,8 +251,9 @@ mod tests {
 
     #[test]
     fn table_counts_say_how_many_are_which() {
-        assert_eq!(counts(2, 2), "2 checked");
-        assert_eq!(counts(0, 3), "3 assumed");
-        assert_eq!(counts(1, 4), "1 checked, 3 assumed");
+        assert_eq!(counts(2, 2), "; 2 checked");
+        assert_eq!(counts(0, 3), "; 3 assumed");
+        assert_eq!(counts(1, 4), "; 1 checked, 3 assumed");
+        assert_eq!(counts(0, 0), "");
     }
 }

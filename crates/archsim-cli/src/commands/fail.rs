@@ -127,7 +127,7 @@ fn human(ctx: &Ctx, engine: &Engine, outcome: &Outcome) -> String {
         .filter(|f| f.basis.is_checked(model))
         .count();
     out.push_str(&format!(
-        "\n  {}: {}; {}\n",
+        "\n  {}: {}{}\n",
         style.bold(&format!("{} flows", outcome.flows.len())),
         list(&counts),
         basis::counts(checked, outcome.flows.len())

@@ -302,7 +302,7 @@ fn audit_human(ctx: &Ctx, model: &Model, audit: &[AuditEntry]) -> String {
         }
     }
     out.push_str(&format!(
-        "\n  {}: {}; {}\n",
+        "\n  {}: {}{}\n",
         style.bold(&format!("{} components", audit.len())),
         list(&counts),
         basis::counts(checked, audit.len())
