@@ -21,7 +21,9 @@ const GLOBAL: &str = "Global options";
 
 /// Long flags every subcommand has; a question id equal to one of these is
 /// only answerable with `--answer`.
-const RESERVED: [&str; 6] = ["model", "json", "color", "help", "audit", "answer"];
+const RESERVED: [&str; 7] = [
+    "model", "json", "color", "verbose", "help", "audit", "answer",
+];
 
 /// What must be known before parsing.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -130,6 +132,14 @@ pub fn command(model: Option<&Model>) -> Command {
                 .value_parser(["auto", "always", "never"])
                 .default_value("auto")
                 .help("Colour: auto (a terminal without NO_COLOR), always or never"),
+        )
+        .arg(
+            Arg::new("verbose")
+                .long("verbose")
+                .help_heading(GLOBAL)
+                .global(true)
+                .action(ArgAction::SetTrue)
+                .help("Say more: the words of each fact an answer rests on"),
         )
         .subcommand(route(model))
         .subcommand(fail(model))
@@ -516,6 +526,7 @@ mod tests {
             ("_private", true),
             ("audit", false),
             ("json", false),
+            ("verbose", false),
             ("-x", false),
             ("a=b", false),
             ("", false),

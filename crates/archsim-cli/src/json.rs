@@ -6,8 +6,9 @@
 
 pub mod model;
 
+use archsim_core::basis::label;
 use archsim_core::text::is_hidden;
-use archsim_core::{Diagnostic, Model, RecordId};
+use archsim_core::{Basis, Diagnostic, Model, RecordId};
 use serde::Serialize;
 
 use crate::error::CliError;
@@ -116,30 +117,50 @@ pub struct CheckJson<'a> {
     pub diagnostics: Vec<DiagnosticJson<'a>>,
 }
 
-/// An assumption an answer leans on.
+/// What an answer rests on: whether every premise is sourced by the
+/// document's facts, the facts, and what it assumes beyond them.
 #[derive(Serialize)]
-pub struct AssumptionJson<'a> {
-    /// What it is about: a component id, `from → to` for an edge, or a flow id.
-    pub about: String,
-    /// The assumption.
-    pub text: &'a str,
+pub struct BasisJson<'a> {
+    /// No assumption: every premise is one of the document's facts.
+    pub checked: bool,
+    /// The document's facts the answer rests on (`F05`), sorted, each once.
+    pub facts: Vec<&'a str>,
+    /// What the answer assumes beyond the document.
+    pub assumptions: Vec<AssumptionJson<'a>>,
 }
 
-impl<'a> AssumptionJson<'a> {
-    /// The assumptions an answer rests on.
-    pub fn list(
-        model: &'a archsim_core::Model,
-        basis: &archsim_core::Basis,
-    ) -> Vec<AssumptionJson<'a>> {
-        basis
+impl<'a> BasisJson<'a> {
+    /// The JSON form of an answer's basis.
+    pub fn new(model: &'a Model, basis: &Basis) -> BasisJson<'a> {
+        let assumptions: Vec<AssumptionJson<'a>> = basis
             .assumptions(model)
             .into_iter()
             .map(|a| AssumptionJson {
-                about: archsim_core::basis::label(model, a.premise),
+                about: label(model, a.premise),
                 text: a.says,
+                settle: a.settle,
             })
-            .collect()
+            .collect();
+        BasisJson {
+            checked: assumptions.is_empty(),
+            facts: basis.facts(model),
+            assumptions,
+        }
     }
+}
+
+/// An assumption an answer leans on.
+#[derive(Serialize)]
+pub struct AssumptionJson<'a> {
+    /// What it is about, in the words `archsim_core::basis::label` gives:
+    /// a component id, `id (field)`, `from → to` for an edge, `record
+    /// HOST`, `flow ID`, `scenario ID`, …
+    pub about: String,
+    /// The assumption.
+    pub text: &'a str,
+    /// Where in the described platform's repository it would be settled,
+    /// or null.
+    pub settle: Option<&'a str>,
 }
 
 /// `route`.
@@ -159,8 +180,8 @@ pub struct RouteJson<'a> {
     pub because: Vec<&'a str>,
     /// For `no-record`: existing hosts that look alike.
     pub nearby: &'a [String],
-    /// Assumptions the answer leans on.
-    pub assumptions: Vec<AssumptionJson<'a>>,
+    /// What the answer rests on.
+    pub basis: BasisJson<'a>,
     /// Components failed by `--fail`.
     pub failed: Vec<&'a str>,
     /// Components restarted by `--reschedule`.
@@ -224,6 +245,9 @@ pub struct FailJson<'a> {
     pub restarting: Vec<&'a str>,
     /// Scenario ids the selectors named.
     pub scenarios: Vec<&'a str>,
+    /// What the named scenarios rest on (checked, with no facts, when the
+    /// selectors name none).
+    pub basis: BasisJson<'a>,
     /// Every flow, in model order.
     pub flows: Vec<FlowJson<'a>>,
 }
@@ -243,8 +267,8 @@ pub struct FlowJson<'a> {
     pub because: Vec<&'a str>,
     /// The steps (for a host: the best route).
     pub path: Vec<&'a str>,
-    /// Assumptions the answer leans on.
-    pub assumptions: Vec<AssumptionJson<'a>>,
+    /// What this flow's answer rests on.
+    pub basis: BasisJson<'a>,
 }
 
 /// `spof`.
@@ -266,8 +290,8 @@ pub struct SpofFlowJson<'a> {
     /// Whether the search stopped at its limit: `spof` is certain but may
     /// be incomplete.
     pub cut_short: bool,
-    /// Assumptions the answer leans on.
-    pub assumptions: Vec<AssumptionJson<'a>>,
+    /// What the list rests on: everything the flow relies on.
+    pub basis: BasisJson<'a>,
 }
 
 /// `place`.
@@ -281,6 +305,8 @@ pub struct PlaceJson<'a> {
     pub rules: Vec<RuleJson<'a>>,
     /// Existing components that answer alike, most similar first.
     pub precedents: Vec<PrecedentJson<'a>>,
+    /// What the verdict and its precedents rest on.
+    pub basis: BasisJson<'a>,
 }
 
 /// A rule that fired.
@@ -339,6 +365,8 @@ pub struct AuditEntryJson<'a> {
     pub reason: Option<&'a str>,
     /// The rules that decided.
     pub rules: Vec<&'a str>,
+    /// What the entry rests on.
+    pub basis: BasisJson<'a>,
 }
 
 /// `dns`.
@@ -358,8 +386,8 @@ pub struct DnsJson<'a> {
     pub records: Vec<model::RecordJson<'a>>,
     /// For a host without records: how each writer adds one.
     pub how_to_add: Vec<HowToAddJson<'a>>,
-    /// Assumptions the answer leans on (about its records).
-    pub assumptions: Vec<AssumptionJson<'a>>,
+    /// What the answer rests on.
+    pub basis: BasisJson<'a>,
 }
 
 /// How a writer adds a host.

@@ -6,6 +6,7 @@
 //! crate only translates it into text or JSON.
 #![deny(missing_docs)]
 
+mod basis;
 mod cli;
 mod commands;
 mod error;
@@ -73,6 +74,7 @@ fn run(args: &[OsString]) -> u8 {
         json,
         style: Style::new(choice, stdout_terminal),
         width: width(stdout_terminal),
+        verbose: matches.get_flag("verbose"),
         input,
     };
     let is_check = matches!(matches.subcommand_name(), Some("check"));

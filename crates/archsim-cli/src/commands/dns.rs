@@ -3,10 +3,10 @@
 use archsim_core::{DnsAnswer, Engine, host};
 use clap::ArgMatches;
 
-use super::{Answer, Ctx, assumptions, value};
+use super::{Answer, Ctx, value};
 use crate::error::CliError;
 use crate::json::model::RecordJson;
-use crate::json::{AssumptionJson, DnsJson, HowToAddJson};
+use crate::json::{BasisJson, DnsJson, HowToAddJson};
 use crate::render::{Table, shown};
 
 /// Who writes the host's record, or how a new host gets one.
@@ -45,7 +45,7 @@ fn to_json<'a>(engine: &'a Engine, answer: &'a DnsAnswer) -> DnsJson<'a> {
                 }
             })
             .collect(),
-        assumptions: AssumptionJson::list(model, &answer.basis),
+        basis: BasisJson::new(model, &answer.basis),
     }
 }
 
@@ -110,6 +110,6 @@ fn human(ctx: &Ctx, engine: &Engine, answer: &DnsAnswer) -> String {
         }
         out.push_str(&options.render(style, 2));
     }
-    out.push_str(&assumptions(style, ctx.width, model, &answer.basis));
+    out.push_str(&ctx.basis(model, &answer.basis));
     out
 }

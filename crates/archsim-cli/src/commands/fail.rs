@@ -1,12 +1,14 @@
 //! `archsim fail SELECTOR... [--reschedule S]...`
 
-use archsim_core::{Engine, Outcome, State, select};
+use archsim_core::basis::{Basis, Premise};
+use archsim_core::{Engine, Model, Outcome, State, select};
 use clap::ArgMatches;
 
 use super::{Answer, Ctx, chain, flow_label, id_list, ids, values};
+use crate::basis::{self, Notes};
 use crate::error::CliError;
-use crate::json::{AssumptionJson, FailJson, FlowJson};
-use crate::render::{Table, list, shown, wrap};
+use crate::json::{BasisJson, FailJson, FlowJson};
+use crate::render::{Table, list, shown};
 
 /// Fail the selected components and report every flow.
 pub fn run(ctx: &Ctx, m: &ArgMatches) -> Result<Answer, CliError> {
@@ -37,6 +39,7 @@ fn to_json<'a>(engine: &'a Engine, outcome: &'a Outcome) -> FailJson<'a> {
             .iter()
             .map(|&s| model.scenarios[s].id.as_str())
             .collect(),
+        basis: BasisJson::new(model, &scenarios_basis(model, &outcome.selection.scenarios)),
         flows: outcome
             .flows
             .iter()
@@ -49,17 +52,30 @@ fn to_json<'a>(engine: &'a Engine, outcome: &'a Outcome) -> FailJson<'a> {
                     state: f.state.as_str(),
                     because: ids(model, &f.because),
                     path: ids(model, &f.path),
-                    assumptions: AssumptionJson::list(model, &f.basis),
+                    basis: BasisJson::new(model, &f.basis),
                 }
             })
             .collect(),
     }
 }
 
+/// What the scenarios named rest on: each scenario's own entry (what it
+/// fails and restarts, and what it teaches).
+fn scenarios_basis(model: &Model, scenarios: &[usize]) -> Basis {
+    let mut out = Basis::new();
+    for &s in scenarios {
+        out.add(Premise::Scenario(s as u32));
+    }
+    out.finish(model);
+    out
+}
+
 fn human(ctx: &Ctx, engine: &Engine, outcome: &Outcome) -> String {
     let model = engine.model();
     let style = ctx.style;
     let selection = &outcome.selection;
+    // Every answer's assumptions, numbered once each, listed below.
+    let mut notes = Notes::default();
     let mut head = Table::default().wrap_at(ctx.width);
     for (label, set) in [
         ("failing", &selection.failed),
@@ -70,46 +86,31 @@ fn human(ctx: &Ctx, engine: &Engine, outcome: &Outcome) -> String {
         }
     }
     for &s in &selection.scenarios {
-        let s = &model.scenarios[s];
+        let scenario = &model.scenarios[s];
         head.row(vec![
             "scenario".into(),
-            format!("{} ({})", style.bold(&s.id), shown(&s.name)),
+            format!("{} ({})", style.bold(&scenario.id), shown(&scenario.name)),
         ]);
-        head.note(style.dim(&s.teaches));
+        head.note(style.dim(&scenario.teaches));
+        let own = scenarios_basis(model, &[s]);
+        head.note(basis::line(
+            notes.mark(style, model, &own),
+            basis::facts(style, model, &own),
+        ));
     }
     let mut out = head.render(style, 2);
     out.push('\n');
 
-    // Assumptions of the flows that are not ok, numbered once each.
-    let mut notes: Vec<(String, String)> = Vec::new();
-    let mut table = Table::new(&["FLOW", "STATE", "BECAUSE", "ASSUMES"]);
+    let mut table = Table::new(&["FLOW", "STATE", basis::COLUMN, "BECAUSE"]).wrap_at(ctx.width);
     for f in &outcome.flows {
         let flow = &model.flows[f.flow.index()];
-        let mut refs = Vec::new();
-        if f.state != State::Ok {
-            for a in f.basis.assumptions(model) {
-                let a = (
-                    archsim_core::basis::label(model, a.premise),
-                    a.says.to_owned(),
-                );
-                let n = match notes.iter().position(|x| *x == a) {
-                    Some(n) => n,
-                    None => {
-                        notes.push(a);
-                        notes.len() - 1
-                    }
-                };
-                refs.push(n + 1);
-            }
-        }
-        refs.sort_unstable();
-        let refs: Vec<String> = refs.iter().map(|n| format!("[{n}]")).collect();
         table.row(vec![
             style.id(&flow_label(flow)),
             style.state(f.state),
+            notes.mark(style, model, &f.basis),
             chain(&ids(model, &f.because)),
-            style.dim(&refs.join("")),
         ]);
+        table.note(basis::facts(style, model, &f.basis));
     }
     out.push_str(&table.render(style, 2));
 
@@ -120,29 +121,17 @@ fn human(ctx: &Ctx, engine: &Engine, outcome: &Outcome) -> String {
             counts.push(format!("{n} {}", state.as_str()));
         }
     }
+    let checked = outcome
+        .flows
+        .iter()
+        .filter(|f| f.basis.is_checked(model))
+        .count();
     out.push_str(&format!(
-        "\n  {}: {}\n",
+        "\n  {}: {}{}\n",
         style.bold(&format!("{} flows", outcome.flows.len())),
-        list(&counts)
+        list(&counts),
+        basis::counts(checked, outcome.flows.len())
     ));
-    if !notes.is_empty() {
-        out.push_str(&format!(
-            "\n{}\n",
-            style.bold("Assumes (what the answers for the affected flows lean on)")
-        ));
-        for (i, (about, text)) in notes.iter().enumerate() {
-            let label = format!("[{}]", i + 1);
-            let indent = 3 + label.len();
-            out.push_str(&format!(
-                "  {} {}\n",
-                style.dim(&label),
-                wrap(
-                    &format!("{}: {}", shown(about), shown(text)),
-                    ctx.width,
-                    indent
-                )
-            ));
-        }
-    }
+    out.push_str(&notes.render(style, ctx.width, model, ctx.verbose));
     out
 }

@@ -20,7 +20,7 @@ use serde::Serialize;
 use crate::error::{CliError, EXIT_OK};
 use crate::input::ModelInput;
 use crate::json;
-use crate::render::{Style, shown, wrap};
+use crate::render::{Style, shown};
 
 /// What every command needs: the model and how to print.
 pub struct Ctx {
@@ -30,6 +30,8 @@ pub struct Ctx {
     pub style: Style,
     /// Columns to wrap explanations at.
     pub width: usize,
+    /// Say more: the words of the facts an answer rests on.
+    pub verbose: bool,
     /// The model, or why it could not be read.
     pub input: Result<ModelInput, CliError>,
 }
@@ -42,6 +44,11 @@ impl Ctx {
             .engine
             .as_ref()
             .map_err(|diagnostics| CliError::invalid_model(&input.file, diagnostics.clone()))
+    }
+
+    /// What one answer rests on, as the text that ends it.
+    pub fn basis(&self, model: &Model, basis: &archsim_core::Basis) -> String {
+        crate::basis::section(self.style, self.width, model, basis, self.verbose)
     }
 
     /// The answer as JSON, or the human text from `human`.
@@ -135,27 +142,4 @@ pub fn chain(ids: &[&str]) -> String {
 /// Ids as a sentence lists them: `a, b, c`.
 pub fn id_list(ids: &[&str]) -> String {
     shown(&ids.join(", ")).into_owned()
-}
-
-/// The "Assumes" section: what the answer leans on that the document does not say.
-pub fn assumptions(
-    style: Style,
-    width: usize,
-    model: &archsim_core::Model,
-    basis: &archsim_core::Basis,
-) -> String {
-    let list: Vec<(String, &str)> = basis
-        .assumptions(model)
-        .into_iter()
-        .map(|a| (archsim_core::basis::label(model, a.premise), a.says))
-        .collect();
-    if list.is_empty() {
-        return String::new();
-    }
-    let mut out = format!("\n{}\n", style.bold("Assumes"));
-    for (about, text) in &list {
-        let line = format!("{}: {}", shown(about), shown(text));
-        out.push_str(&format!("  · {}\n", wrap(&line, width, 4)));
-    }
-    out
 }

@@ -5,9 +5,10 @@ use archsim_core::{AuditStatus, Model, PlaceAnswer, Verdict};
 use clap::ArgMatches;
 
 use super::{Answer, Ctx, values};
+use crate::basis::{self, Notes};
 use crate::cli::{flaggable, question_arg};
 use crate::error::CliError;
-use crate::json::{AuditEntryJson, AuditJson, PlaceJson, PrecedentJson, RuleJson};
+use crate::json::{AuditEntryJson, AuditJson, BasisJson, PlaceJson, PrecedentJson, RuleJson};
 use crate::render::{Style, Table, list, shown};
 
 /// Evaluate the placement rule for the answers given, or audit the model.
@@ -92,6 +93,7 @@ fn to_json<'a>(model: &'a Model, answer: &'a PlaceAnswer) -> PlaceJson<'a> {
                 }
             })
             .collect(),
+        basis: BasisJson::new(model, &place::answer_basis(model, answer)),
     }
 }
 
@@ -214,6 +216,7 @@ fn human(ctx: &Ctx, model: &Model, answer: &PlaceAnswer) -> String {
         }
         out.push_str(&table.render(style, 2));
     }
+    out.push_str(&ctx.basis(model, &place::answer_basis(model, answer)));
     out
 }
 
@@ -243,6 +246,7 @@ fn audit_json<'a>(model: &'a Model, audit: &'a [AuditEntry]) -> AuditJson<'a> {
                         .iter()
                         .map(|r| model.placement.rules[r.index()].id.as_str())
                         .collect(),
+                    basis: BasisJson::new(model, &place::audit_basis(model, a)),
                 }
             })
             .collect(),
@@ -261,20 +265,33 @@ fn status_text(style: Style, status: &AuditStatus) -> String {
 
 fn audit_human(ctx: &Ctx, model: &Model, audit: &[AuditEntry]) -> String {
     let style = ctx.style;
-    let mut table =
-        Table::new(&["COMPONENT", "ON", "REGION", "RULE SAYS", "STATUS"]).wrap_at(ctx.width);
+    let mut notes = Notes::default();
+    let mut table = Table::new(&[
+        "COMPONENT",
+        "ON",
+        "REGION",
+        "RULE SAYS",
+        "STATUS",
+        basis::COLUMN,
+    ])
+    .wrap_at(ctx.width);
+    let mut checked = 0;
     for a in audit {
         let c = model.component(a.component);
+        let own = place::audit_basis(model, a);
+        checked += usize::from(own.is_checked(model));
         table.row(vec![
             style.id(&c.id),
             shown(model.provider_name(c.provider)).into_owned(),
             shown(model.region_name(c.region)).into_owned(),
             shown(verdict_id(model, a.evaluation.verdict)).into_owned(),
             status_text(style, &a.status),
+            notes.mark(style, model, &own),
         ]);
         if let Some(reason) = audit_reason(&a.status) {
             table.note(style.dim(reason));
         }
+        table.note(basis::facts(style, model, &own));
     }
     let mut out = table.render(style, 2);
     let mut counts = Vec::new();
@@ -285,9 +302,11 @@ fn audit_human(ctx: &Ctx, model: &Model, audit: &[AuditEntry]) -> String {
         }
     }
     out.push_str(&format!(
-        "\n  {}: {}\n",
+        "\n  {}: {}{}\n",
         style.bold(&format!("{} components", audit.len())),
-        list(&counts)
+        list(&counts),
+        basis::counts(checked, audit.len())
     ));
+    out.push_str(&notes.render(style, ctx.width, model, ctx.verbose));
     out
 }

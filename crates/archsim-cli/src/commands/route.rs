@@ -3,9 +3,9 @@
 use archsim_core::{Engine, Route, RouteVerdict, Selection, select};
 use clap::ArgMatches;
 
-use super::{Answer, Ctx, assumptions, chain, id_list, ids, value, values};
+use super::{Answer, Ctx, chain, id_list, ids, value, values};
 use crate::error::CliError;
-use crate::json::{AssumptionJson, HopJson, RecordRefJson, RouteJson};
+use crate::json::{BasisJson, HopJson, RecordRefJson, RouteJson};
 use crate::render::{Table, shown, wrap};
 
 /// Route a host under the selected failures.
@@ -43,7 +43,7 @@ fn to_json<'a>(engine: &'a Engine, route: &'a Route, selection: &'a Selection) -
             .collect(),
         because: ids(model, &route.because),
         nearby: &route.nearby,
-        assumptions: AssumptionJson::list(model, &route.basis),
+        basis: BasisJson::new(model, &route.basis),
         failed: ids(model, &selection.failed),
         restarting: ids(model, &selection.restarting),
     }
@@ -87,6 +87,7 @@ fn human(ctx: &Ctx, engine: &Engine, route: &Route, selection: &Selection) -> St
             "  How a host gets a record: {}\n",
             style.bold(&format!("archsim dns {}", route.host))
         ));
+        out.push_str(&ctx.basis(model, &route.basis));
         return out;
     }
     if let Some(&record) = route.records.first() {
@@ -117,7 +118,7 @@ fn human(ctx: &Ctx, engine: &Engine, route: &Route, selection: &Selection) -> St
     out.push_str(&facts.render(style, 2));
     out.push('\n');
     out.push_str(&hops(ctx, engine, route));
-    out.push_str(&assumptions(style, ctx.width, model, &route.basis));
+    out.push_str(&ctx.basis(model, &route.basis));
     out
 }
 

@@ -1,15 +1,49 @@
 //! `archsim scenarios`
 
+use archsim_core::basis::{Basis, Premise};
+use archsim_core::{Model, Scenario};
 use serde::Serialize;
 
 use super::{Answer, Ctx};
+use crate::basis::{self, Notes};
 use crate::error::CliError;
+use crate::json::BasisJson;
 use crate::json::model::ScenarioJson;
 use crate::render::{shown, wrap};
 
 #[derive(Serialize)]
 struct ScenariosJson<'a> {
-    scenarios: Vec<ScenarioJson<'a>>,
+    scenarios: Vec<ScenarioBasisJson<'a>>,
+}
+
+/// A scenario as `export json` writes it, with what it rests on.
+#[derive(Serialize)]
+struct ScenarioBasisJson<'a> {
+    #[serde(flatten)]
+    scenario: ScenarioJson<'a>,
+    basis: BasisJson<'a>,
+}
+
+/// What a scenario rests on: its own entry.
+fn basis_of(model: &Model, index: usize) -> Basis {
+    let mut out = Basis::new();
+    out.add(Premise::Scenario(index as u32));
+    out.finish(model);
+    out
+}
+
+fn to_json(model: &Model) -> ScenariosJson<'_> {
+    ScenariosJson {
+        scenarios: model
+            .scenarios
+            .iter()
+            .enumerate()
+            .map(|(i, s): (usize, &Scenario)| ScenarioBasisJson {
+                scenario: ScenarioJson::new(s),
+                basis: BasisJson::new(model, &basis_of(model, i)),
+            })
+            .collect(),
+    }
 }
 
 /// The model's named failure sets, with what each teaches.
@@ -17,13 +51,12 @@ pub fn run(ctx: &Ctx) -> Result<Answer, CliError> {
     let engine = ctx.engine()?;
     let model = engine.model();
     ctx.answer(
-        || ScenariosJson {
-            scenarios: model.scenarios.iter().map(ScenarioJson::new).collect(),
-        },
+        || to_json(model),
         || {
             let style = ctx.style;
+            let mut notes = Notes::default();
             let mut out = String::new();
-            for s in &model.scenarios {
+            for (i, s) in model.scenarios.iter().enumerate() {
                 out.push_str(&format!("{}  {}\n", style.id(&s.id), style.bold(&s.name)));
                 let mut what = Vec::new();
                 if !s.fail.is_empty() {
@@ -36,15 +69,19 @@ pub fn run(ctx: &Ctx) -> Result<Answer, CliError> {
                     "    {}\n",
                     style.dim(&wrap(&shown(&what.join("; ")), ctx.width, 4))
                 ));
-                out.push_str(&format!(
-                    "    {}\n\n",
-                    wrap(&shown(&s.teaches), ctx.width, 4)
-                ));
+                out.push_str(&format!("    {}\n", wrap(&shown(&s.teaches), ctx.width, 4)));
+                let own = basis_of(model, i);
+                let line = basis::line(
+                    notes.mark(style, model, &own),
+                    basis::facts(style, model, &own),
+                );
+                out.push_str(&format!("    {}\n\n", wrap(&line, ctx.width, 4)));
             }
             out.push_str(&format!(
                 "{}\n",
                 style.dim("Run one with `archsim fail SCENARIO`; combine it with other selectors.")
             ));
+            out.push_str(&notes.render(style, ctx.width, model, ctx.verbose));
             out
         },
     )

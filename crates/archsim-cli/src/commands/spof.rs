@@ -4,9 +4,10 @@ use archsim_core::suggest::nearest;
 use archsim_core::{Engine, FlowId, FlowSpof};
 use clap::ArgMatches;
 
-use super::{Answer, Ctx, assumptions, flow_label, id_list, ids};
+use super::{Answer, Ctx, flow_label, id_list, ids};
+use crate::basis::{self, Notes};
 use crate::error::CliError;
-use crate::json::{AssumptionJson, SpofFlowJson, SpofJson};
+use crate::json::{BasisJson, SpofFlowJson, SpofJson};
 use crate::render::Table;
 
 /// Single points of failure of every flow, or of one.
@@ -64,7 +65,7 @@ fn to_json<'a>(engine: &'a Engine, spofs: &'a [FlowSpof]) -> SpofJson<'a> {
                     entry: flow.entry_host(),
                     spof: ids(model, &s.components),
                     cut_short: s.cut_short,
-                    assumptions: AssumptionJson::list(model, &s.basis),
+                    basis: BasisJson::new(model, &s.basis),
                 }
             })
             .collect(),
@@ -74,7 +75,9 @@ fn to_json<'a>(engine: &'a Engine, spofs: &'a [FlowSpof]) -> SpofJson<'a> {
 fn human(ctx: &Ctx, engine: &Engine, spofs: &[FlowSpof]) -> String {
     let model = engine.model();
     let style = ctx.style;
-    let mut table = Table::new(&["FLOW", "SINGLE POINTS OF FAILURE"]).wrap_at(ctx.width);
+    let mut notes = Notes::default();
+    let mut table =
+        Table::new(&["FLOW", basis::COLUMN, "SINGLE POINTS OF FAILURE"]).wrap_at(ctx.width);
     for s in spofs {
         let list = ids(model, &s.components);
         let mut text = if list.is_empty() && !s.cut_short {
@@ -87,8 +90,10 @@ fn human(ctx: &Ctx, engine: &Engine, spofs: &[FlowSpof]) -> String {
         }
         table.row(vec![
             style.id(&flow_label(&model.flows[s.flow.index()])),
+            notes.mark(style, model, &s.basis),
             text,
         ]);
+        table.note(basis::facts(style, model, &s.basis));
     }
     let mut out = table.render(style, 2);
     out.push_str(&format!(
@@ -97,8 +102,6 @@ fn human(ctx: &Ctx, engine: &Engine, spofs: &[FlowSpof]) -> String {
             "A single point of failure takes the flow down on its own; `archsim fail ID` shows how."
         )
     ));
-    if let [one] = spofs {
-        out.push_str(&assumptions(style, ctx.width, model, &one.basis));
-    }
+    out.push_str(&notes.render(style, ctx.width, model, ctx.verbose));
     out
 }

@@ -3,9 +3,11 @@
 //! of indices, so a reader needs nothing but this document.
 
 use archsim_core::{
-    Check, CompId, Component, Edge, EdgeOrigin, Flow, FlowStart, Model, Provider, Purpose, Record,
-    Region, Scenario, Writer,
+    Check, CompId, Component, Edge, EdgeOrigin, Flow, FlowStart, Model, Provenance, Provider,
+    Purpose, Record, Region, Scenario, Writer,
 };
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
 /// The model.
@@ -15,6 +17,8 @@ pub struct ModelJson<'a> {
     pub name: &'a str,
     /// The document the model encodes, or null.
     pub document: Option<&'a str>,
+    /// The document's facts the model quotes (`[[fact]]`), in file order.
+    pub facts: Vec<FactJson<'a>>,
     /// The DNS zone.
     pub zone: ZoneJson<'a>,
     /// Providers.
@@ -45,10 +49,18 @@ impl<'a> ModelJson<'a> {
         ModelJson {
             name: &m.meta.name,
             document: m.meta.document.as_deref(),
+            facts: m
+                .facts
+                .iter()
+                .map(|f| FactJson {
+                    id: &f.id,
+                    says: &f.says,
+                })
+                .collect(),
             zone: ZoneJson {
                 name: &m.zone.name,
                 component: comp(m, m.zone.component),
-                facts: &m.zone.provenance.facts,
+                provenance: ProvenanceJson::new(&m.zone.provenance),
             },
             providers: m
                 .providers
@@ -86,7 +98,7 @@ impl<'a> ModelJson<'a> {
                         if_any: &r.if_any,
                         is_final: r.is_final,
                         says: &r.says,
-                        facts: &r.provenance.facts,
+                        provenance: ProvenanceJson::new(&r.provenance),
                     })
                     .collect(),
             },
@@ -98,9 +110,42 @@ impl<'a> ModelJson<'a> {
                     check: CheckJson::new(&i.check),
                     says: &i.says,
                     hint: &i.hint,
-                    facts: &i.provenance.facts,
+                    provenance: ProvenanceJson::new(&i.provenance),
                 })
                 .collect(),
+        }
+    }
+}
+
+/// A fact of the source document, as the model quotes it.
+#[derive(Serialize)]
+pub struct FactJson<'a> {
+    /// Its number (`F05`).
+    pub id: &'a str,
+    /// The fact, in the model's words.
+    pub says: &'a str,
+}
+
+/// Where an entry comes from: the document's facts it carries, what the
+/// model assumes beyond them, and where that would be settled.
+#[derive(Serialize)]
+pub struct ProvenanceJson<'a> {
+    /// Fact ids.
+    pub facts: &'a [String],
+    /// What the model assumes beyond the document, or null.
+    pub assumption: Option<&'a str>,
+    /// Where in the described platform's repository the assumption would
+    /// be settled, or null.
+    pub settle: Option<&'a str>,
+}
+
+impl<'a> ProvenanceJson<'a> {
+    /// The JSON form of an entry's provenance.
+    pub fn new(p: &'a Provenance) -> ProvenanceJson<'a> {
+        ProvenanceJson {
+            facts: &p.facts,
+            assumption: p.assumption.as_deref(),
+            settle: p.settle.as_deref(),
         }
     }
 }
@@ -116,8 +161,9 @@ pub struct ZoneJson<'a> {
     pub name: &'a str,
     /// The component that answers for it.
     pub component: &'a str,
-    /// Fact ids.
-    pub facts: &'a [String],
+    /// Where it comes from: `facts`, `assumption` and `settle`.
+    #[serde(flatten)]
+    pub provenance: ProvenanceJson<'a>,
 }
 
 /// A provider.
@@ -139,8 +185,9 @@ pub struct ProviderJson<'a> {
     pub terraform: Option<&'a str>,
     /// Terraform workspaces.
     pub workspaces: &'a [String],
-    /// Fact ids.
-    pub facts: &'a [String],
+    /// Where it comes from: `facts`, `assumption` and `settle`.
+    #[serde(flatten)]
+    pub provenance: ProvenanceJson<'a>,
 }
 
 impl<'a> ProviderJson<'a> {
@@ -155,7 +202,7 @@ impl<'a> ProviderJson<'a> {
             home_region: p.home_region.map(|r| m.regions[r.index()].id.as_str()),
             terraform: p.terraform.as_deref(),
             workspaces: &p.workspaces,
-            facts: &p.provenance.facts,
+            provenance: ProvenanceJson::new(&p.provenance),
         }
     }
 }
@@ -171,8 +218,9 @@ pub struct RegionJson<'a> {
     pub provider: Option<&'a str>,
     /// Free text, or null.
     pub note: Option<&'a str>,
-    /// Fact ids.
-    pub facts: &'a [String],
+    /// Where it comes from: `facts`, `assumption` and `settle`.
+    #[serde(flatten)]
+    pub provenance: ProvenanceJson<'a>,
 }
 
 impl<'a> RegionJson<'a> {
@@ -182,7 +230,7 @@ impl<'a> RegionJson<'a> {
             name: &r.name,
             provider: r.provider.map(|p| m.providers[p.index()].id.as_str()),
             note: r.note.as_deref(),
-            facts: &r.provenance.facts,
+            provenance: ProvenanceJson::new(&r.provenance),
         }
     }
 }
@@ -216,10 +264,12 @@ pub struct ComponentJson<'a> {
     pub placement: Option<&'a str>,
     /// Free text, or null.
     pub notes: Option<&'a str>,
-    /// What the model assumes about it, or null.
-    pub assumption: Option<&'a str>,
-    /// Fact ids.
-    pub facts: &'a [String],
+    /// Where it comes from: `facts`, `assumption` and `settle`.
+    #[serde(flatten)]
+    pub provenance: ProvenanceJson<'a>,
+    /// What the model assumes about one field (`region`, `terraform`, …),
+    /// by field name: only answers that read that field rest on it.
+    pub assumed: BTreeMap<&'static str, &'a str>,
 }
 
 impl<'a> ComponentJson<'a> {
@@ -239,8 +289,12 @@ impl<'a> ComponentJson<'a> {
             traits: &c.traits,
             placement: c.placement.as_deref(),
             notes: c.notes.as_deref(),
-            assumption: c.provenance.assumption.as_deref(),
-            facts: &c.provenance.facts,
+            provenance: ProvenanceJson::new(&c.provenance),
+            assumed: c
+                .assumed
+                .iter()
+                .map(|(field, says)| (field.as_str(), says.as_str()))
+                .collect(),
         }
     }
 }
@@ -263,10 +317,9 @@ pub struct RecordJson<'a> {
     pub proxied: bool,
     /// `serve` or `validation`.
     pub purpose: &'static str,
-    /// What the model assumes about it, or null.
-    pub assumption: Option<&'a str>,
-    /// Fact ids.
-    pub facts: &'a [String],
+    /// Where it comes from: `facts`, `assumption` and `settle`.
+    #[serde(flatten)]
+    pub provenance: ProvenanceJson<'a>,
 }
 
 impl<'a> RecordJson<'a> {
@@ -283,8 +336,7 @@ impl<'a> RecordJson<'a> {
                 Purpose::Serve => "serve",
                 Purpose::Validation => "validation",
             },
-            assumption: r.provenance.assumption.as_deref(),
-            facts: &r.provenance.facts,
+            provenance: ProvenanceJson::new(&r.provenance),
         }
     }
 }
@@ -310,8 +362,9 @@ pub struct WriterJson<'a> {
     pub adds: &'a str,
     /// What kind of hosts it writes.
     pub serves: &'a str,
-    /// Fact ids.
-    pub facts: &'a [String],
+    /// Where it comes from: `facts`, `assumption` and `settle`.
+    #[serde(flatten)]
+    pub provenance: ProvenanceJson<'a>,
 }
 
 impl<'a> WriterJson<'a> {
@@ -326,7 +379,7 @@ impl<'a> WriterJson<'a> {
             owns: &w.owns,
             adds: &w.adds,
             serves: &w.serves,
-            facts: &w.provenance.facts,
+            provenance: ProvenanceJson::new(&w.provenance),
         }
     }
 }
@@ -348,10 +401,9 @@ pub struct EdgeJson<'a> {
     pub flows: Vec<&'a str>,
     /// Why it is there.
     pub why: &'a str,
-    /// What the model assumes about it, or null.
-    pub assumption: Option<&'a str>,
-    /// Fact ids.
-    pub facts: &'a [String],
+    /// Where it comes from: `facts`, `assumption` and `settle`.
+    #[serde(flatten)]
+    pub provenance: ProvenanceJson<'a>,
     /// `declared`, `record` or `runs-in`.
     pub origin: &'static str,
     /// For `origin = record`: the record's host; otherwise null.
@@ -377,8 +429,7 @@ impl<'a> EdgeJson<'a> {
                 .map(|f| m.flows[f.index()].id.as_str())
                 .collect(),
             why: &e.why,
-            assumption: e.provenance.assumption.as_deref(),
-            facts: &e.provenance.facts,
+            provenance: ProvenanceJson::new(&e.provenance),
             origin,
             record,
         }
@@ -398,10 +449,9 @@ pub struct FlowJson<'a> {
     pub path: Vec<&'a str>,
     /// What it is.
     pub about: &'a str,
-    /// What the model assumes about it, or null.
-    pub assumption: Option<&'a str>,
-    /// Fact ids.
-    pub facts: &'a [String],
+    /// Where it comes from: `facts`, `assumption` and `settle`.
+    #[serde(flatten)]
+    pub provenance: ProvenanceJson<'a>,
     /// Whether it was generated from a record.
     pub generated: bool,
 }
@@ -419,8 +469,7 @@ impl<'a> FlowJson<'a> {
             entry: f.entry_host(),
             path,
             about: &f.about,
-            assumption: f.provenance.assumption.as_deref(),
-            facts: &f.provenance.facts,
+            provenance: ProvenanceJson::new(&f.provenance),
             generated: f.generated,
         }
     }
@@ -439,8 +488,9 @@ pub struct ScenarioJson<'a> {
     pub reschedule: &'a [String],
     /// What it teaches.
     pub teaches: &'a str,
-    /// Fact ids.
-    pub facts: &'a [String],
+    /// Where it comes from: `facts`, `assumption` and `settle`.
+    #[serde(flatten)]
+    pub provenance: ProvenanceJson<'a>,
 }
 
 impl<'a> ScenarioJson<'a> {
@@ -452,7 +502,7 @@ impl<'a> ScenarioJson<'a> {
             fail: &s.fail,
             reschedule: &s.reschedule,
             teaches: &s.teaches,
-            facts: &s.provenance.facts,
+            provenance: ProvenanceJson::new(&s.provenance),
         }
     }
 }
@@ -489,8 +539,9 @@ pub struct RuleJson<'a> {
     pub is_final: bool,
     /// The rule in words.
     pub says: &'a str,
-    /// Fact ids.
-    pub facts: &'a [String],
+    /// Where it comes from: `facts`, `assumption` and `settle`.
+    #[serde(flatten)]
+    pub provenance: ProvenanceJson<'a>,
 }
 
 /// An invariant.
@@ -504,8 +555,9 @@ pub struct InvariantJson<'a> {
     pub says: &'a str,
     /// What to do about a violation.
     pub hint: &'a str,
-    /// Fact ids.
-    pub facts: &'a [String],
+    /// Where it comes from: `facts`, `assumption` and `settle`.
+    #[serde(flatten)]
+    pub provenance: ProvenanceJson<'a>,
 }
 
 /// What an invariant checks: `{"type": …}` plus the check's own fields.

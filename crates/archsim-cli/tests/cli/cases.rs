@@ -137,8 +137,9 @@ const CASES: &[Case] = &[
             Json("/verdict", r#""ok""#),
             Json("/record/writer", r#""external-dns""#),
             Json("/record/owner_id", r#""k8s-dev""#),
+            Json("/basis/checked", "false"),
             Find(
-                "/assumptions",
+                "/basis/assumptions",
                 "about",
                 "tomoda-api",
                 "/about",
@@ -291,7 +292,13 @@ const CASES: &[Case] = &[
     case(
         &["fail", "registry-outage-during-preemption"],
         0,
-        &[Out("✖ down"), Out("Assumes"), Out("scenario")],
+        &[
+            Out("✖ down"),
+            Out("Assumptions"),
+            Out("? assumed [1,2]"),
+            Out("✓ checked"),
+            Out("scenario"),
+        ],
     ),
     case(&["fail"], 2, &[Err("name something to fail")]),
     case(&["fail", "--json"], 2, &[Json("/error/kind", r#""usage""#)]),

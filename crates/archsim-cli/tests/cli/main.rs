@@ -1,6 +1,8 @@
 //! End-to-end tests of the `archsim` binary: every command and error path
 //! run as a user would run them.
 //!
+//! - `basis`: every answer says what it rests on (checked or assumed, facts,
+//!   assumptions with where to settle them);
 //! - `cases`: a table of arguments, exit codes and expected JSON values or text;
 //! - `snapshots`: the human output of the main commands, compared with
 //!   `tests/snapshots/*.txt` (regenerate with `UPDATE_SNAPSHOTS=1`);
@@ -9,6 +11,7 @@
 //! - `docs`: the examples in `JSON.md` against the real output;
 //! - `terminal`: terminal escapes in a model or an argument are shown, never obeyed.
 
+mod basis;
 mod cases;
 mod common;
 mod docs;
