@@ -5,9 +5,12 @@ use archsim_core::{Basis, Model};
 use archsim_view::escape;
 
 /// What a claim that holds checked, and the premises its answer rests on.
-pub(super) struct Checked {
-    pub(super) says: String,
-    pub(super) basis: Basis,
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Checked {
+    /// What was checked, in words (`api.tomoda.life is down`).
+    pub says: String,
+    /// What the answer rests on.
+    pub basis: Basis,
 }
 
 /// The inline mark of a claim that holds: "checked" when everything the
@@ -16,8 +19,9 @@ pub(super) struct Checked {
 /// checked, the facts it rests on, and each assumption with where it would
 /// be settled, so the reader can judge how much it matters. The mark takes
 /// the focus, so the note shows for the keyboard as for the mouse
-/// (`archsim.css`).
-pub(super) fn mark(model: &Model, c: &Checked) -> String {
+/// (`archsim.css`); `anchor` is its id, which the Assumptions and Sources
+/// pages link to.
+pub fn mark(model: &Model, c: &Checked, anchor: &str) -> String {
     let mut note = format!("Checked against the model: {}.", c.says);
     let facts = c.basis.facts(model);
     if !facts.is_empty() {
@@ -30,8 +34,8 @@ pub(super) fn mark(model: &Model, c: &Checked) -> String {
         ("archsim-claim", "✓", "checked")
     } else {
         note.push_str(" Assumes, beyond the source document:");
-        for a in &assumed {
-            note.push(' ');
+        for (i, a) in assumed.iter().enumerate() {
+            note.push_str(if i == 0 { " " } else { "; " });
             note.push_str(&label(model, a.premise));
             note.push_str(": ");
             note.push_str(a.says);
@@ -44,7 +48,8 @@ pub(super) fn mark(model: &Model, c: &Checked) -> String {
         ("archsim-claim is-assumed", "?", "assumed")
     };
     format!(
-        "<span class=\"{class}\" tabindex=\"0\" role=\"note\" aria-label=\"{}\"><span aria-hidden=\"true\">{sign}</span> {word}</span>",
+        "<span class=\"{class}\" id=\"{}\" tabindex=\"0\" role=\"note\" aria-label=\"{}\"><span aria-hidden=\"true\">{sign}</span> {word}</span>",
+        escape::html(anchor),
         escape::html(&note)
     )
 }
