@@ -35,7 +35,7 @@ use std::path::Path;
 
 use archsim_core::suggest::{did_you_mean, nearest};
 use archsim_core::{Diagnostic, Engine, TOMODA_MODEL};
-use mdbook_preprocessor::book::{Book, BookItem, Chapter};
+use mdbook_preprocessor::book::{Book, Chapter};
 use mdbook_preprocessor::errors::Result as MdResult;
 use mdbook_preprocessor::{Preprocessor, PreprocessorContext};
 
@@ -405,10 +405,8 @@ pub fn process_book(
     mut book: Book,
 ) -> std::result::Result<Book, BuildErrors> {
     let mut index = BookIndex::default();
-    for item in book.iter() {
-        if let BookItem::Chapter(chapter) = item
-            && let Some(path) = chapter_path(chapter)
-        {
+    for chapter in book.chapters() {
+        if let Some(path) = chapter_path(chapter) {
             let at = PageRef {
                 path: &path,
                 title: &chapter.name,
