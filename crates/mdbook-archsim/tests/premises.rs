@@ -62,6 +62,9 @@ fn a_claim_is_assumed_exactly_when_its_answer_reads_an_assumption() {
         ("dns=\"www.example.com\" writer=\"hand\"", false),
         ("component=\"site\" region=\"r1\"", false),
         ("route=\"www.example.com\" via=\"site\"", false),
+        // Under failures, which way a request goes rests on the route's
+        // whole answer: here down through the edge.
+        ("route=\"www.example.com\" fail=\"db\" via=\"site\"", true),
         ("route=\"www.example.com\" verdict=\"ok\"", true),
     ];
     for (claim, reads_edge) in cases {
