@@ -17,7 +17,7 @@ use archsim_core::{Basis, Engine, Model};
 use archsim_view::html::Markup;
 
 use super::entries::assumptions;
-use super::{Table, claim_links};
+use super::{Table, claim_links, code, codes, count, folded};
 use crate::error::Problem;
 use crate::index::{BookIndex, slug};
 
@@ -170,19 +170,17 @@ fn render(model: &Model, index: &BookIndex, page: &str, rows: &[Row<'_>]) -> Str
     );
     for row in rows {
         table.row(&mut m, &[("id", &row.anchor)]);
-        for (i, about) in row.about.iter().enumerate() {
-            if i > 0 {
-                m.raw("<br>");
-            }
-            m.code(about);
-        }
+        let about = count(row.about.len(), "entry", "entries");
+        folded(&mut m, row.about.len(), &about, |m| codes(m, &row.about));
         table.cell(&mut m);
         m.text(row.says);
         table.cell(&mut m);
         match row.settle {
-            Some(settle) => m.code(settle),
-            None => m.text("not said"),
-        };
+            Some(settle) => code(&mut m, settle),
+            None => {
+                m.text("not said");
+            }
+        }
         table.cell(&mut m);
         leaning(&mut m, index, page, row);
         table.end_row(&mut m);
@@ -191,34 +189,43 @@ fn render(model: &Model, index: &BookIndex, page: &str, rows: &[Row<'_>]) -> Str
     m.into_string()
 }
 
-/// The flows, scenarios and claims that lean on a row, one kind a line.
+/// The flows, scenarios and claims that lean on a row, one kind a line,
+/// folded when they are many.
 fn leaning(m: &mut Markup, index: &BookIndex, page: &str, row: &Row<'_>) {
-    if row.flows.is_empty() && row.scenarios.is_empty() && row.claims.is_empty() {
+    let (flows, scenarios, claims) = (row.flows.len(), row.scenarios.len(), row.claims.len());
+    if flows + scenarios + claims == 0 {
         m.text("no flow, scenario or claim of the book");
         return;
     }
-    let mut line = 0;
-    for (what, ids) in [("Flows: ", &row.flows), ("Scenarios: ", &row.scenarios)] {
-        if ids.is_empty() {
-            continue;
+    let mut summary = Vec::new();
+    for (n, one, many) in [
+        (flows, "flow", "flows"),
+        (scenarios, "scenario", "scenarios"),
+        (claims, "claim", "claims"),
+    ] {
+        if n > 0 {
+            summary.push(count(n, one, many));
         }
-        if line > 0 {
-            m.raw("<br>");
-        }
-        line += 1;
-        m.text(what);
-        for (i, id) in ids.iter().enumerate() {
-            if i > 0 {
-                m.text(", ");
+    }
+    folded(m, flows + scenarios + claims, &summary.join(", "), |m| {
+        let mut line = 0;
+        for (what, ids) in [("Flows: ", &row.flows), ("Scenarios: ", &row.scenarios)] {
+            if ids.is_empty() {
+                continue;
             }
-            m.code(id);
+            if line > 0 {
+                m.raw("<br>");
+            }
+            line += 1;
+            m.text(what);
+            codes(m, ids);
         }
-    }
-    if !row.claims.is_empty() {
-        if line > 0 {
-            m.raw("<br>");
+        if !row.claims.is_empty() {
+            if line > 0 {
+                m.raw("<br>");
+            }
+            m.text("Claims: ");
+            claim_links(m, index, page, &row.claims);
         }
-        m.text("Claims: ");
-        claim_links(m, index, page, &row.claims);
-    }
+    });
 }

@@ -63,10 +63,57 @@ impl<'h> Table<'h> {
     }
 }
 
+/// The most items a cell shows unfolded: past it, a cell's lists fold
+/// into a `<details>` whose summary counts them, so a row stays shorter
+/// than a phone's screen (where each row is a card).
+pub const MAX_UNFOLDED: usize = 4;
+
+/// Lists in a cell, unfolded when they hold at most [`MAX_UNFOLDED`]
+/// items in all, else folded under `summary` (keyboard reachable: the
+/// summary takes the focus and opens with Enter or Space).
+fn folded(m: &mut Markup, items: usize, summary: &str, write: impl FnOnce(&mut Markup)) {
+    if items <= MAX_UNFOLDED {
+        write(m);
+        return;
+    }
+    m.raw("<details><summary>").text(summary).raw("</summary>");
+    write(m);
+    m.raw("</details>");
+}
+
+/// `n thing` or `n things`.
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// Ids, labels or paths in code, comma-separated, free to wrap after each
+/// `/` and `.` (`<wbr>`): unbroken, a long path or host widens its column
+/// past the text column.
+fn codes(m: &mut Markup, items: &[impl AsRef<str>]) {
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            m.text(", ");
+        }
+        code(m, item.as_ref());
+    }
+}
+
+/// One id, label or path in code, free to wrap after `/` and `.`.
+fn code(m: &mut Markup, text: &str) {
+    m.raw("<code>");
+    for (i, part) in text.split_inclusive(['/', '.']).enumerate() {
+        if i > 0 {
+            m.raw("<wbr>");
+        }
+        m.text(part);
+    }
+    m.raw("</code>");
+}
+
 /// Links to claims of the book (indices into `index.claims`, in page
-/// order), grouped by page: `Failure scenarios: claim 1, claim 4`. Each
-/// link is relative to the page at `from`; its title says what the claim
-/// checked.
+/// order), one line per page: `Failure scenarios: claim 1, claim 4`.
+/// Each link is relative to the page at `from`; its title says what the
+/// claim checked.
 fn claim_links(m: &mut Markup, index: &BookIndex, from: &str, claims: &[usize]) {
     let mut page: Option<&str> = None;
     for &n in claims {
@@ -75,7 +122,7 @@ fn claim_links(m: &mut Markup, index: &BookIndex, from: &str, claims: &[usize]) 
             m.text(", ");
         } else {
             if page.is_some() {
-                m.text("; ");
+                m.raw("<br>");
             }
             m.text(&claim.title).text(": ");
             page = Some(&claim.page);
@@ -87,5 +134,52 @@ fn claim_links(m: &mut Markup, index: &BookIndex, from: &str, claims: &[usize]) 
             .text("claim ")
             .text(&claim.number.to_string())
             .close("a");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{MAX_UNFOLDED, code, folded};
+    use archsim_view::html::Markup;
+
+    #[test]
+    fn long_lists_fold_under_their_count() {
+        // (items, folded?)
+        let cases = [
+            (0, false),
+            (1, false),
+            (MAX_UNFOLDED, false),
+            (MAX_UNFOLDED + 1, true),
+        ];
+        for (items, fold) in cases {
+            let mut m = Markup::new();
+            folded(&mut m, items, "n things", |m| {
+                m.text("list");
+            });
+            let expected = if fold {
+                "<details><summary>n things</summary>list</details>"
+            } else {
+                "list"
+            };
+            assert_eq!(m.as_str(), expected, "{items} items");
+        }
+    }
+
+    #[test]
+    fn codes_wrap_after_slashes_and_dots_and_stay_text() {
+        let cases = [
+            (
+                "k8s/envs/a.yaml",
+                "<code>k8s/<wbr>envs/<wbr>a.<wbr>yaml</code>",
+            ),
+            ("gke", "<code>gke</code>"),
+            ("a → b", "<code>a → b</code>"),
+            ("<b>{{", "<code>&lt;b&gt;&#123;&#123;</code>"),
+        ];
+        for (text, expected) in cases {
+            let mut m = Markup::new();
+            code(&mut m, text);
+            assert_eq!(m.as_str(), expected, "{text}");
+        }
     }
 }

@@ -16,7 +16,7 @@ use archsim_core::{Engine, Model};
 use archsim_view::html::Markup;
 
 use super::entries::entries;
-use super::{Table, claim_links};
+use super::{Table, claim_links, codes, count, folded};
 use crate::error::Problem;
 use crate::index::{BookIndex, slug};
 
@@ -83,6 +83,7 @@ pub fn page(engine: &Engine, index: &BookIndex, page: &str) -> Result<String, Pr
     }
     if !declared {
         archsim_core::order::sort_by(&mut rows, |a, b| natural(a.id, b.id));
+        by_id = rows.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
     }
     for (n, claim) in index.claims.iter().enumerate() {
         for fact in claim.basis.facts(model) {
@@ -144,17 +145,18 @@ fn render(model: &Model, index: &BookIndex, page: &str, rows: &[Row<'_>]) -> Str
         table.cell(&mut m);
         m.text(row.says.unwrap_or("not restated by the model"));
         table.cell(&mut m);
-        for (i, carrier) in row.carriers.iter().enumerate() {
-            if i > 0 {
-                m.raw("<br>");
-            }
-            m.code(carrier);
-        }
+        let carriers = count(row.carriers.len(), "entry", "entries");
+        folded(&mut m, row.carriers.len(), &carriers, |m| {
+            codes(m, &row.carriers)
+        });
         table.cell(&mut m);
         if row.claims.is_empty() {
             m.text("none");
         } else {
-            claim_links(&mut m, index, page, &row.claims);
+            let claims = count(row.claims.len(), "claim", "claims");
+            folded(&mut m, row.claims.len(), &claims, |m| {
+                claim_links(m, index, page, &row.claims);
+            });
         }
         table.end_row(&mut m);
     }
