@@ -10,13 +10,24 @@
 //! - **generated tables** (`table providers`, `table records`, …), so the
 //!   book never restates the model by hand;
 //! - **checked claims** (`claim ...`): a sentence's fact, verified against
-//!   the model; a false claim fails the build with what the model says.
+//!   the model; a false claim fails the build with what the model says,
+//!   and one that holds gets a mark, "checked" when its answer rests on
+//!   the document's facts alone and "assumed" otherwise;
+//! - **generated pages** (`assumptions`, `sources`): every assumption of
+//!   the model and every fact it restates, with what leans on each,
+//!   linked to the claims of the whole book that rest on it.
+//!
+//! A book is read twice: [`index`] first checks every claim of every
+//! chapter (where it stands, and what it rests on), then the chapters are
+//! written, so a generated page can list claims of any chapter.
 //!
 //! Modules by job: [`directive`] reads the syntax, [`expand`] renders
 //! widgets, [`tables`] the generated tables, [`claim`] checks claims,
-//! [`error`] says where things went wrong, [`assets`] holds the CSS and the
-//! loader that `mdbook-archsim install` writes. The library does no I/O: the
-//! binary reads the model and the book, and writes the result.
+//! [`index`] knows the book's claims, [`pages`] writes the Assumptions and
+//! Sources pages, [`error`] says where things went wrong, [`assets`] holds
+//! the CSS and the loader that `mdbook-archsim install` writes. The library
+//! does no I/O: the binary reads the model and the book, and writes the
+//! result.
 //!
 //! It knows nothing of the simulation itself: every answer comes from
 //! `archsim-core`, every picture and table from `archsim-view`.
