@@ -45,6 +45,9 @@ pub struct ClaimRef {
 pub struct BookIndex {
     /// The claims, page by page, each page's in order.
     pub claims: Vec<ClaimRef>,
+    /// Whether a page of the book holds `{{#archsim assumptions}}` (a
+    /// mark's note then points the reader there).
+    pub assumptions_page: bool,
 }
 
 impl BookIndex {
@@ -61,6 +64,9 @@ impl BookIndex {
             Piece::Text(_) | Piece::Literal(_) => None,
         });
         for d in directives.take(MAX_DIRECTIVES).flatten() {
+            if d.kind == "assumptions" {
+                self.assumptions_page = true;
+            }
             if d.kind != "claim" {
                 continue;
             }

@@ -367,7 +367,8 @@ fn directive(engine: &Engine, d: &Directive, here: &Here<'_>) -> Result<String, 
             expand::check_options(d, &claim::options())?;
             let checked = claim::check(engine, d)?;
             let anchor = claim_anchor(here.page, here.claim);
-            Ok(claim::mark(engine.model(), &checked, &anchor))
+            let page = here.index.assumptions_page;
+            Ok(claim::mark(engine.model(), &checked, &anchor, page))
         }
         "table" => tables::table(engine, d),
         "assumptions" | "sources" => {

@@ -152,3 +152,34 @@ fn a_state_claim_about_a_component_that_does_not_hold_says_why() {
         errors[0]
     );
 }
+
+#[test]
+fn a_long_list_of_assumptions_is_named_not_spelled_out() {
+    let long = "x".repeat(mdbook_archsim::claim::MAX_SPELLED_OUT);
+    let engine = engine(&format!("assumption = \"{long}\""));
+    let claim = "{{#archsim claim ok=\"site\"}}";
+    // (page, where the note sends the reader)
+    let cases = [
+        (claim.to_owned(), "is in the model."),
+        (
+            format!("{claim}\n\n{{{{#archsim assumptions}}}}"),
+            "is on the Assumptions page.",
+        ),
+    ];
+    for (page, there) in cases {
+        let out = process_page(&engine, &PageOptions::default(), "page.md", &page)
+            .unwrap_or_else(|e| panic!("{e:?}"));
+        let mark = &out[..out
+            .find("</span> assumed</span>")
+            .map_or(out.len(), |i| i + 22)];
+        assert!(is_assumed(mark), "{mark}");
+        let words = format!(
+            "Assumes, beyond the source document, what the model says of site → db. What each assumes, and what would settle it, {there}"
+        );
+        assert!(mark.contains(&words), "{words:?} in {mark}");
+        assert!(
+            !mark.contains(&long),
+            "the long words are left to the page: {mark}"
+        );
+    }
+}

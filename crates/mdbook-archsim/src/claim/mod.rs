@@ -21,7 +21,7 @@ use archsim_core::{CompId, Engine, FlowId, Model};
 use crate::directive::Directive;
 use crate::error::Problem;
 
-pub use mark::{Checked, mark};
+pub use mark::{Checked, MAX_SPELLED_OUT, mark};
 
 /// Every option a claim takes, for did-you-mean hints: these, and the
 /// component fields ([`component::FIELDS`]).
