@@ -37,7 +37,9 @@ pub mod text;
 pub use basis::{Assumed, Basis, Premise};
 pub use diag::{Diagnostic, Severity, Span};
 pub use dns::DnsAnswer;
-pub use engine::{Engine, FlowOutcome, FlowSpof, Hop, Outcome, Route, RouteVerdict, State};
+pub use engine::{
+    ComponentOutcome, Engine, FlowOutcome, FlowSpof, Hop, Outcome, Route, RouteVerdict, State,
+};
 #[cfg(feature = "toml")]
 pub use engine::{TOMODA_MODEL, TOMODA_MODEL_FILE};
 pub use error::{QueryError, QueryErrorKind};

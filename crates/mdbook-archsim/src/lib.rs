@@ -10,13 +10,24 @@
 //! - **generated tables** (`table providers`, `table records`, …), so the
 //!   book never restates the model by hand;
 //! - **checked claims** (`claim ...`): a sentence's fact, verified against
-//!   the model; a false claim fails the build with what the model says.
+//!   the model; a false claim fails the build with what the model says,
+//!   and one that holds gets a mark, "checked" when its answer rests on
+//!   the document's facts alone and "assumed" otherwise;
+//! - **generated pages** (`assumptions`, `sources`): every assumption of
+//!   the model and every fact it restates, with what leans on each,
+//!   linked to the claims of the whole book that rest on it.
+//!
+//! A book is read twice: [`index`] first checks every claim of every
+//! chapter (where it stands, and what it rests on), then the chapters are
+//! written, so a generated page can list claims of any chapter.
 //!
 //! Modules by job: [`directive`] reads the syntax, [`expand`] renders
 //! widgets, [`tables`] the generated tables, [`claim`] checks claims,
-//! [`error`] says where things went wrong, [`assets`] holds the CSS and the
-//! loader that `mdbook-archsim install` writes. The library does no I/O: the
-//! binary reads the model and the book, and writes the result.
+//! [`index`] knows the book's claims, [`pages`] writes the Assumptions and
+//! Sources pages, [`error`] says where things went wrong, [`assets`] holds
+//! the CSS and the loader that `mdbook-archsim install` writes. The library
+//! does no I/O: the binary reads the model and the book, and writes the
+//! result.
 //!
 //! It knows nothing of the simulation itself: every answer comes from
 //! `archsim-core`, every picture and table from `archsim-view`.
@@ -27,24 +38,37 @@ pub mod claim;
 pub mod directive;
 pub mod error;
 pub mod expand;
+pub mod index;
+pub mod pages;
 pub mod tables;
 
 use std::path::Path;
 
 use archsim_core::suggest::{did_you_mean, nearest};
 use archsim_core::{Diagnostic, Engine, TOMODA_MODEL};
-use mdbook_preprocessor::book::Book;
+use mdbook_preprocessor::book::{Book, Chapter};
 use mdbook_preprocessor::errors::Result as MdResult;
 use mdbook_preprocessor::{Preprocessor, PreprocessorContext};
 
 use directive::{Directive, Piece, scan};
 use error::{BuildErrors, PageError, Problem};
+use index::{BookIndex, PageRef, claim_anchor};
 
 /// The preprocessor's name, as in `[preprocessor.archsim]`.
 pub const NAME: &str = "archsim";
 
 /// Every directive kind, for did-you-mean hints.
-pub const KINDS: &[&str] = &["map", "route", "fail", "place", "dns", "table", "claim"];
+pub const KINDS: &[&str] = &[
+    "map",
+    "route",
+    "fail",
+    "place",
+    "dns",
+    "table",
+    "claim",
+    "assumptions",
+    "sources",
+];
 
 /// Renderers the expansion makes sense for: they take HTML, so the static
 /// fallbacks show even where the widgets never load.
@@ -145,9 +169,11 @@ pub fn model_script(model: &archsim_core::Model) -> String {
 /// The `type` of the script element that carries a page's model.
 pub const MODEL_SCRIPT_TYPE: &str = "application/x-archsim-model";
 
-/// Expand every directive of one page.
+/// Expand every directive of one page, as a book of that page alone: its
+/// claims are the only ones the `assumptions` and `sources` pages list.
 ///
-/// Arguments: `page` names the page in errors (e.g. `src/tour.md`).
+/// Arguments: `page` names the page in errors (e.g. `src/tour.md`), and is
+/// its path for links and anchors.
 /// Returns: the expanded Markdown, or every problem found on the page (up
 /// to [`MAX_DIRECTIVES`] directives and [`MAX_PAGE_BYTES`] of output: past
 /// either, the page is an error).
@@ -158,6 +184,30 @@ pub fn process_page(
     page: &str,
     content: &str,
 ) -> std::result::Result<String, Vec<PageError>> {
+    let at = PageRef {
+        path: page,
+        title: page,
+    };
+    let mut index = BookIndex::default();
+    index.add_page(engine, at, content);
+    process_chapter(engine, options, &index, page, at, content)
+}
+
+/// Expand every directive of one chapter of a book whose claims `index`
+/// holds.
+///
+/// Arguments: `name` names the page in errors (`src/providers/gcp.md`);
+/// `at` is the chapter's path in the source folder and its title.
+/// Returns and complexity: as [`process_page`].
+pub fn process_chapter(
+    engine: &Engine,
+    options: &PageOptions,
+    index: &BookIndex,
+    name: &str,
+    at: PageRef<'_>,
+    content: &str,
+) -> std::result::Result<String, Vec<PageError>> {
+    let page = name;
     let mut out = String::with_capacity(content.len());
     let mut errors = Vec::new();
     let model_ref = options
@@ -165,8 +215,9 @@ pub fn process_page(
         .as_ref()
         .map(|_| format!("#{}", expand::MODEL_SCRIPT_ID));
     let mut model_written = false;
-    let page_slug = slug(page);
+    let page_slug = index::slug(page);
     let mut widgets = 0;
+    let mut claims = 0;
     let mut directives = 0;
     let mut after_block = false;
     for piece in scan(content) {
@@ -194,11 +245,19 @@ pub fn process_page(
             }
             Piece::Malformed { line, problem } => errors.push(problem.at(page, line)),
             Piece::Directive(d) => {
-                let mount = expand::Mount {
-                    model_ref: model_ref.clone(),
-                    id_prefix: format!("archsim-{page_slug}-{}", widgets + 1),
+                if d.kind == "claim" {
+                    claims += 1;
+                }
+                let here = Here {
+                    mount: expand::Mount {
+                        model_ref: model_ref.clone(),
+                        id_prefix: format!("archsim-{page_slug}-{}", widgets + 1),
+                    },
+                    index,
+                    page: at.path,
+                    claim: claims,
                 };
-                match directive(engine, &d, &mount) {
+                match directive(engine, &d, &here) {
                     Ok(expansion) => {
                         if expand::widget_options(&d.kind).is_some() {
                             widgets += 1;
@@ -293,27 +352,44 @@ fn line_of(d: &Directive, problem: &Problem) -> usize {
         .map_or(d.line, |o| o.line)
 }
 
-/// A page path as an id fragment: `src/providers/gcp.md` → `src-providers-gcp-md`.
-fn slug(page: &str) -> String {
-    let mut out = String::with_capacity(page.len());
-    for c in page.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-        } else if !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    out.trim_matches('-').to_owned()
+/// Where a directive stands: its widget's mount, the book's claims, its
+/// page's path and, for a claim, its number on the page.
+struct Here<'a> {
+    mount: expand::Mount,
+    index: &'a BookIndex,
+    page: &'a str,
+    claim: usize,
 }
 
-fn directive(engine: &Engine, d: &Directive, mount: &expand::Mount) -> Result<String, Problem> {
+fn directive(engine: &Engine, d: &Directive, here: &Here<'_>) -> Result<String, Problem> {
     match d.kind.as_str() {
         "claim" => {
             expand::check_options(d, &claim::options())?;
-            claim::check(engine, d)
+            let checked = claim::check(engine, d)?;
+            let anchor = claim_anchor(here.page, here.claim);
+            let page = here.index.assumptions_page;
+            Ok(claim::mark(engine.model(), &checked, &anchor, page))
         }
         "table" => tables::table(engine, d),
-        kind if expand::widget_options(kind).is_some() => expand::widget(engine, d, mount),
+        "assumptions" | "sources" => {
+            expand::check_options(d, &[])?;
+            if let Some((word, _)) = d.words.first() {
+                return Err(Problem::new(format!(
+                    "`{}` takes no bare word (`{word}`)",
+                    d.kind
+                )));
+            }
+            let fragment = if d.kind == "assumptions" {
+                pages::assumptions::page(engine, here.index, here.page)?
+            } else {
+                pages::sources::page(engine, here.index, here.page)?
+            };
+            Ok(format!(
+                "\n\n<div class=\"archsim-generated\">\n{}\n</div>\n\n",
+                expand::html_block(&fragment)
+            ))
+        }
+        kind if expand::widget_options(kind).is_some() => expand::widget(engine, d, &here.mount),
         kind => {
             let near = nearest(kind, KINDS.iter().copied(), 3);
             let hint = if near.is_empty() {
@@ -326,7 +402,10 @@ fn directive(engine: &Engine, d: &Directive, mount: &expand::Mount) -> Result<St
     }
 }
 
-/// Expand every chapter of a book.
+/// Expand every chapter of a book, in two passes: the first checks every
+/// claim of every chapter ([`BookIndex`]), so that the second, which
+/// writes the pages, can list on the Assumptions and Sources pages the
+/// claims that rest on each row, wherever they stand.
 ///
 /// Arguments: `src` is the book's source folder as the author knows it
 /// (`src`), used to name pages in errors.
@@ -337,13 +416,28 @@ pub fn process_book(
     src: &Path,
     mut book: Book,
 ) -> std::result::Result<Book, BuildErrors> {
+    let mut index = BookIndex::default();
+    for chapter in book.chapters() {
+        if let Some(path) = chapter_path(chapter) {
+            let at = PageRef {
+                path: &path,
+                title: &chapter.name,
+            };
+            index.add_page(engine, at, &chapter.content);
+        }
+    }
     let mut errors = Vec::new();
     book.for_each_chapter_mut(|chapter| {
-        let Some(path) = chapter.source_path.as_ref().or(chapter.path.as_ref()) else {
+        let Some(path) = chapter_path(chapter) else {
             return;
         };
-        let page = src.join(path).display().to_string();
-        match process_page(engine, options, &page, &chapter.content) {
+        let source = chapter.source_path.as_ref().or(chapter.path.as_ref());
+        let name = source.map_or_else(String::new, |s| src.join(s).display().to_string());
+        let at = PageRef {
+            path: &path,
+            title: &chapter.name,
+        };
+        match process_chapter(engine, options, &index, &name, at, &chapter.content) {
             Ok(content) => chapter.content = content,
             Err(mut page_errors) => errors.append(&mut page_errors),
         }
@@ -353,6 +447,17 @@ pub fn process_book(
     } else {
         Err(BuildErrors(errors))
     }
+}
+
+/// Where a chapter is written, relative to the source folder, with `/`
+/// between folders (as links are written), or `None` for a draft.
+fn chapter_path(chapter: &Chapter) -> Option<String> {
+    let path = chapter.path.as_ref().or(chapter.source_path.as_ref())?;
+    let parts: Vec<String> = path
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    Some(parts.join("/"))
 }
 
 /// The preprocessor, for programs that drive mdBook as a library.

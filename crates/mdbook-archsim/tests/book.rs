@@ -15,9 +15,10 @@ fn book_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../book")
 }
 
-/// Build the book into a fresh folder; returns the folder and mdBook's output.
-fn build() -> PathBuf {
-    let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join("book-site");
+/// Build the book into a fresh folder of its own (tests run at once);
+/// returns the folder.
+fn build(folder: &str) -> PathBuf {
+    let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join(folder);
     let started = Instant::now();
     let output = common::mdbook_build(&book_dir(), &out);
     // A figure for the README, not a pass/fail criterion (speed is measured elsewhere).
@@ -80,7 +81,7 @@ fn loaded_urls(html: &str) -> Vec<String> {
 
 #[test]
 fn the_whole_book_builds_with_fallbacks_and_nothing_external() {
-    let site = build();
+    let site = build("book-site");
     let src = book_dir().join("src");
     let mut problems = Vec::new();
     let mut widgets_total = 0;
@@ -158,6 +159,84 @@ fn the_whole_book_builds_with_fallbacks_and_nothing_external() {
             problems.push(format!("theme/{prefix}*.{{css,js}} is not in the output"));
         }
     }
+    assert!(problems.is_empty(), "\n{}", problems.join("\n"));
+}
+
+/// Every link of a chapter's content (what `<main>` holds, not mdBook's
+/// frame) that points inside the site, as (file, fragment), the file
+/// relative to the site's root; links to other sites are left out.
+fn internal_links(page: &Path, html: &str) -> Vec<(PathBuf, String)> {
+    let main = match (html.find("<main>"), html.find("</main>")) {
+        (Some(start), Some(end)) if start < end => &html[start..end],
+        _ => html,
+    };
+    let mut out = Vec::new();
+    for (i, m) in main.match_indices("href=\"") {
+        let rest = &main[i + m.len()..];
+        let href = &rest[..rest.find('"').unwrap_or(rest.len())];
+        if href.contains("://") || href.starts_with("//") || href.starts_with("mailto:") {
+            continue;
+        }
+        let (path, fragment) = href.split_once('#').unwrap_or((href, ""));
+        let mut file = page.parent().map(Path::to_path_buf).unwrap_or_default();
+        if path.is_empty() {
+            file = page.to_path_buf();
+        } else {
+            for part in path.split('/') {
+                match part {
+                    ".." => {
+                        file.pop();
+                    }
+                    "." | "" => {}
+                    part => file.push(part),
+                }
+            }
+        }
+        out.push((file, fragment.to_owned()));
+    }
+    out
+}
+
+/// No link of the book is broken: every link of a chapter to a page of
+/// the site names a file the build wrote and, with a fragment, an element
+/// of that page with that id, from whatever folder the chapter is in (the
+/// Sources and Assumptions pages link to the claim marks of every
+/// chapter).
+#[test]
+fn no_link_of_the_book_is_broken() {
+    let site = build("book-links");
+    let mut problems = Vec::new();
+    let mut checked = 0;
+    for (_, html_path) in chapters() {
+        let html = std::fs::read_to_string(site.join(&html_path)).unwrap();
+        for (file, fragment) in internal_links(&html_path, &html) {
+            // The widgets' bundle and the standalone simulator, which
+            // `cargo xtask build` puts beside the book.
+            if file.starts_with("archsim") {
+                continue;
+            }
+            checked += 1;
+            let Ok(target) = std::fs::read_to_string(site.join(&file)) else {
+                problems.push(format!(
+                    "{}: links to {}, which is not in the site",
+                    html_path.display(),
+                    file.display()
+                ));
+                continue;
+            };
+            if !fragment.is_empty() && !target.contains(&format!("id=\"{fragment}\"")) {
+                problems.push(format!(
+                    "{}: links to {}#{fragment}, which has no such id",
+                    html_path.display(),
+                    file.display()
+                ));
+            }
+        }
+    }
+    assert!(
+        checked > 100,
+        "the book links its pages and claims ({checked} links)"
+    );
     assert!(problems.is_empty(), "\n{}", problems.join("\n"));
 }
 

@@ -111,6 +111,23 @@ const MUST_REWRITE: &[&str] = &[
     "placement.rule[].says",
 ];
 
+/// Free-text fields the generated pages and the marks write, which must be
+/// rewritten wherever the shipped model has them: the facts' words, where
+/// an assumption would be settled, and what a component assumes of one
+/// field.
+const MUST_REWRITE_WHERE_PRESENT: &[&str] = &[
+    "fact[].says",
+    "component[].settle",
+    "edge[].settle",
+    "record[].settle",
+    "scenario[].settle",
+    "component[].assumed.region",
+    "component[].assumed.env",
+    "edge[].assumption",
+    "record[].assumption",
+    "scenario[].assumption",
+];
+
 /// The hostile model, the secret file it names, and the paths rewritten:
 /// found once for both tests (each candidate is loaded and the page
 /// expanded, which is most of this file's time).
@@ -154,8 +171,15 @@ fn no_model_string_includes_a_file_into_the_site() {
     let (secret, model, rewritten) = hostile();
     let secret_marker = marker("ARCHSIM-SECRET");
     std::fs::write(secret, &secret_marker).unwrap();
+    let mut present = Vec::new();
+    string_paths(&toml::from_str(TOMODA_MODEL).unwrap(), "", &mut present);
     let missing: Vec<&&str> = MUST_REWRITE
         .iter()
+        .chain(
+            MUST_REWRITE_WHERE_PRESENT
+                .iter()
+                .filter(|p| present.iter().any(|q| q == *p)),
+        )
         .filter(|p| !rewritten.iter().any(|r| r == *p))
         .collect();
     assert!(

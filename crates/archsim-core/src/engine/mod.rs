@@ -5,6 +5,7 @@
 //! (route, failure simulation, single points of failure) is computed here, so
 //! the CLI, the widgets and the book's preprocessor all agree.
 
+mod component;
 mod premises;
 mod route;
 mod simulate;
@@ -20,6 +21,7 @@ use crate::diag::Diagnostic;
 use crate::load::{Loaded, load_bytes, load_str};
 use crate::model::{CompId, EdgeId, FlowId, Model};
 
+pub use component::ComponentOutcome;
 pub use route::{Hop, MAX_HOP_DEPTH, Route, RouteVerdict};
 pub use simulate::{FlowOutcome, Outcome};
 pub use spof::{FlowSpof, MAX_SPOF_STEPS};

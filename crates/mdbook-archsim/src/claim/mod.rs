@@ -21,7 +21,7 @@ use archsim_core::{CompId, Engine, FlowId, Model};
 use crate::directive::Directive;
 use crate::error::Problem;
 
-use mark::mark;
+pub use mark::{Checked, MAX_SPELLED_OUT, mark};
 
 /// Every option a claim takes, for did-you-mean hints: these, and the
 /// component fields ([`component::FIELDS`]).
@@ -54,8 +54,9 @@ pub fn options() -> Vec<&'static str> {
     OPTIONS.iter().chain(component::FIELDS).copied().collect()
 }
 
-/// Check a claim; return the "checked" mark, or why the claim fails.
-pub fn check(engine: &Engine, d: &Directive) -> Result<String, Problem> {
+/// Check a claim: what it says and what its answer rests on, or why the
+/// claim fails.
+pub fn check(engine: &Engine, d: &Directive) -> Result<Checked, Problem> {
     if let Some((word, _)) = d.words.first() {
         return Err(
             Problem::new(format!("a claim takes no bare word (`{word}`)")).with_hint(
@@ -87,7 +88,7 @@ pub fn check(engine: &Engine, d: &Directive) -> Result<String, Problem> {
             .with_hint("split it into several claims"));
         }
     };
-    Ok(mark(engine.model(), &summary))
+    Ok(summary)
 }
 
 fn allow(d: &Directive, allowed: &[&str], what: &str) -> Result<(), Problem> {

@@ -21,7 +21,9 @@ pub(super) fn check(engine: &Engine, d: &Directive) -> Result<Checked, Problem> 
     let condition = condition(None, &fail, &[]);
     let mut parts = Vec::new();
     // What the claim rests on: the route up to the last hop it names;
-    // for a verdict, what the route's answer rests on.
+    // under failures, which way the request goes depends on what failed
+    // and what is left (alternatives), so the route's whole answer; for a
+    // verdict, what the route's answer rests on.
     let mut basis = Basis::new();
     if let Some(via) = d.get("via") {
         let hops: Vec<CompId> = route.hops.iter().map(|h| h.component).collect();
@@ -56,7 +58,14 @@ pub(super) fn check(engine: &Engine, d: &Directive) -> Result<Checked, Problem> 
                 }
             }
         }
-        parts.push(format!("{} goes via {}", route.host, list(via).join(", ")));
+        parts.push(format!(
+            "{} goes via {} ({condition})",
+            route.host,
+            list(via).join(", ")
+        ));
+        if !fail.is_empty() {
+            basis.extend(&route.basis);
+        }
         basis.add(Premise::Zone);
         for hop in &route.hops[..from] {
             basis.add_component(hop.component, 0);

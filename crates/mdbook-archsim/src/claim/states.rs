@@ -1,10 +1,10 @@
 //! Failure claims: what fails, and the state each flow is left in.
 
 use archsim_core::select::select;
-use archsim_core::{Basis, Engine, Model, Premise};
+use archsim_core::{Basis, CompId, Engine, FlowId, Model, Premise};
 
 use super::mark::Checked;
-use super::{allow, component_id, condition, does_not_hold, flow, unknown};
+use super::{allow, component_id, condition, does_not_hold, unknown};
 use crate::directive::{Directive, list};
 use crate::error::Problem;
 
@@ -64,13 +64,20 @@ pub(super) fn check(engine: &Engine, d: &Directive) -> Result<Checked, Problem> 
         let names = list(value);
         if names.is_empty() {
             return Err(Problem::new(format!("`{key}=` lists nothing"))
-                .with_hint("list hosts or flow ids, comma-separated"));
+                .with_hint("list hosts, flow ids or components, comma-separated"));
         }
         for name in names {
-            let flow = flow(engine, name)?;
-            let actual = outcome.flows[flow.index()].state;
+            let (actual, because, answer) = match subject(engine, name)? {
+                Subject::Flow(f) => {
+                    let f = &outcome.flows[f.index()];
+                    (f.state, f.because.clone(), f.basis.clone())
+                }
+                Subject::Component(c) => {
+                    let a = engine.component_outcome(c, &selection);
+                    (a.state, a.because, a.basis)
+                }
+            };
             if actual.as_str() != key {
-                let because = &outcome.flows[flow.index()].because;
                 let chain = if because.is_empty() {
                     String::new()
                 } else {
@@ -89,7 +96,7 @@ pub(super) fn check(engine: &Engine, d: &Directive) -> Result<Checked, Problem> 
                 )));
             }
             parts.push(format!("{name} is {key}"));
-            basis.extend(&outcome.flows[flow.index()].basis);
+            basis.extend(&answer);
         }
     }
     basis.finish(model);
@@ -112,4 +119,34 @@ fn scenario_id<'m>(model: &'m Model, name: &str) -> Result<&'m str, Problem> {
                 model.scenarios.iter().map(|s| s.id.as_str()),
             )
         })
+}
+
+/// What a state claim names: a flow (by id or host), or a component (by
+/// id or real name), whose state under the failures it states.
+enum Subject {
+    Flow(FlowId),
+    Component(CompId),
+}
+
+fn subject(engine: &Engine, name: &str) -> Result<Subject, Problem> {
+    let model = engine.model();
+    let flow = super::flow(engine, name).ok();
+    let component = component_id(model, name).ok();
+    match (flow, component) {
+        (Some(_), Some(_)) => Err(Problem::new(format!(
+            "`{name}` names both a flow and a component"
+        ))
+        .with_hint("rename one of them in the model; a state claim must name one thing")),
+        (Some(f), None) => Ok(Subject::Flow(f)),
+        (None, Some(c)) => Ok(Subject::Component(c)),
+        (None, None) => Err(unknown(
+            "flow, host or component",
+            name,
+            model
+                .flows
+                .iter()
+                .map(|f| f.id.as_str())
+                .chain(model.component_names()),
+        )),
+    }
 }
