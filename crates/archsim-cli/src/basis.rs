@@ -98,7 +98,7 @@ impl Notes {
                     out.push_str(&format!(
                         "{}{}\n",
                         " ".repeat(indent),
-                        style.dim(&wrap(&text, width, indent))
+                        style.dim_lines(&wrap(&text, width, indent))
                     ));
                 }
             }
@@ -114,7 +114,7 @@ impl Notes {
         let mut out = format!("\n{}\n", style.bold(FACTS));
         if model.facts.is_empty() {
             let text = "The model quotes no facts (it has no [[fact]] table), only their numbers.";
-            out.push_str(&format!("  {}\n", style.dim(&wrap(text, width, 2))));
+            out.push_str(&format!("  {}\n", style.dim_lines(&wrap(text, width, 2))));
             return out;
         }
         let mut facts: Vec<&str> = self.facts.iter().map(String::as_str).collect();

@@ -67,7 +67,7 @@ pub fn run(ctx: &Ctx) -> Result<Answer, CliError> {
                 }
                 out.push_str(&format!(
                     "    {}\n",
-                    style.dim(&wrap(&shown(&what.join("; ")), ctx.width, 4))
+                    style.dim_lines(&wrap(&shown(&what.join("; ")), ctx.width, 4))
                 ));
                 out.push_str(&format!("    {}\n", wrap(&shown(&s.teaches), ctx.width, 4)));
                 let own = basis_of(model, i);

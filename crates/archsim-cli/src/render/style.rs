@@ -80,6 +80,15 @@ impl Style {
         self.paint("2", text)
     }
 
+    /// Secondary text already wrapped into lines: each line painted alone,
+    /// since painting shows a newline inside its text as `\u{a}`.
+    pub fn dim_lines(self, text: &str) -> String {
+        text.split('\n')
+            .map(|line| self.dim(line))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
     /// Component and flow ids.
     pub fn id(self, text: &str) -> String {
         self.paint("36", text)
@@ -258,6 +267,15 @@ mod tests {
         let painted = Style { color: true }.id(text);
         assert_eq!(painted, format!("\u{1b}[36m{expected}\u{1b}[0m"));
         assert_eq!(visible_width(&painted), expected.chars().count());
+    }
+
+    #[test]
+    fn wrapped_lines_are_painted_one_by_one() {
+        // A wrapped line break stays a line break; `dim` alone would show it.
+        assert_eq!(Style::plain().dim("x\ny"), "x\\u{a}y");
+        let painted = Style { color: true }.dim_lines("a b\nc");
+        assert_eq!(painted, "\u{1b}[2ma b\u{1b}[0m\n\u{1b}[2mc\u{1b}[0m");
+        assert_eq!(Style::plain().dim_lines("x\ny"), "x\ny");
     }
 
     #[test]

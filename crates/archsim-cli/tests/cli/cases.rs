@@ -141,9 +141,9 @@ const CASES: &[Case] = &[
             Find(
                 "/basis/assumptions",
                 "about",
-                "tomoda-api",
+                "tomoda-api-prod",
                 "/about",
-                r#""tomoda-api""#,
+                r#""tomoda-api-prod""#,
             ),
         ],
     ),
@@ -295,10 +295,17 @@ const CASES: &[Case] = &[
         &[
             Out("✖ down"),
             Out("Assumptions"),
-            Out("? assumed [1,2]"),
-            Out("✓ checked"),
+            // The scenario's own assumption (the worst case) is under
+            // every flow's answer, listed once.
+            Out("? assumed [1,"),
+            Out("[1] scenario registry-outage-during-preemption: "),
             Out("scenario"),
         ],
+    ),
+    case(
+        &["fail", "cloudfront"],
+        0,
+        &[Out("✖ down"), Out("✓ checked"), Out("? assumed [")],
     ),
     case(&["fail"], 2, &[Err("name something to fail")]),
     case(&["fail", "--json"], 2, &[Json("/error/kind", r#""usage""#)]),
@@ -388,7 +395,13 @@ const CASES: &[Case] = &[
         &[
             Json("/verdict", r#""gcp""#),
             Find("/rules", "id", "workload-home", "/role", r#""decided""#),
-            Find("/rules", "id", "workload-home", "/facts", r#"["F02"]"#),
+            Find(
+                "/rules",
+                "id",
+                "workload-home",
+                "/facts",
+                r#"["F02", "F35"]"#,
+            ),
         ],
     ),
     case(
@@ -459,14 +472,14 @@ const CASES: &[Case] = &[
             Find(
                 "/audit",
                 "id",
-                "acm-certificate",
+                "acm-certificate-prod",
                 "/status",
                 r#""exception""#,
             ),
             Find(
                 "/audit",
                 "id",
-                "acm-certificate",
+                "acm-certificate-prod",
                 "/region",
                 r#""us-east-1""#,
             ),

@@ -92,8 +92,17 @@ fn breakout_model() -> String {
             c => c.to_string(),
         })
         .collect();
-    tomoda()
-        .replacen("name = \"Tomoda API\"", &format!("name = \"{toml}\""), 1)
+    let source = tomoda();
+    // Both names must be in the model, or the test would check nothing.
+    for name in ["name = \"Tomoda API (prod)\"", "name = \"Google Cloud\""] {
+        assert!(source.contains(name), "the model has no `{name}`");
+    }
+    source
+        .replacen(
+            "name = \"Tomoda API (prod)\"",
+            &format!("name = \"{toml}\""),
+            1,
+        )
         .replacen(
             "name = \"Google Cloud\"",
             &format!("name = \"{toml} GCP\""),
