@@ -331,6 +331,14 @@ pub fn audit_basis(model: &Model, entry: &AuditEntry) -> Basis {
     basis
 }
 
+/// What a verdict alone rests on: every rule (one that did not fire is
+/// part of the answer too), not the precedents shown beside it.
+pub fn verdict_basis(model: &Model) -> Basis {
+    let mut basis = rules_basis(model);
+    basis.finish(model);
+    basis
+}
+
 fn rules_basis(model: &Model) -> Basis {
     let mut basis = Basis::new();
     for r in 0..model.placement.rules.len() {

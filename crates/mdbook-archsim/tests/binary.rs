@@ -120,8 +120,9 @@ fn preprocesses_a_book_with_the_embedded_model() {
 #[test]
 fn reads_the_configured_model_relative_to_the_root() {
     let root = scratch("configured");
-    let model =
-        archsim_core::TOMODA_MODEL.replace("name = \"Tomoda API\"", "name = \"Renamed API\"");
+    let model = archsim_core::TOMODA_MODEL
+        .replace("name = \"Tomoda API (prod)\"", "name = \"Renamed API\"");
+    assert_ne!(model, archsim_core::TOMODA_MODEL, "the rename must apply");
     std::fs::create_dir_all(root.join("model")).unwrap();
     std::fs::write(root.join("model/m.toml"), &model).unwrap();
     let out = run(

@@ -11,7 +11,10 @@ const IMG: &str = "<img src=x onerror=alert(2)>";
 /// scenario's lesson and a writer's instructions.
 fn hostile_model() -> String {
     let replacements = [
-        ("name = \"Tomoda API\"", format!("name = \"{SCRIPT}\"")),
+        (
+            "name = \"Tomoda API (prod)\"",
+            format!("name = \"{SCRIPT}\""),
+        ),
         (
             "job = \"Static assets and the CDN in front of them, nothing else\"",
             format!("job = \"{IMG}\""),
@@ -70,7 +73,7 @@ const PAGE: &str = r#"
 
 {{#archsim table audit}}
 
-Claims {{#archsim claim component="tomoda-api" kind="workload"}}
+Claims {{#archsim claim component="tomoda-api-prod" kind="workload"}}
 {{#archsim claim fail="tomoda-api" down="api.tomoda.life"}}
 "#;
 

@@ -86,8 +86,15 @@ pub(super) fn check(engine: &Engine, d: &Directive) -> Result<Checked, Problem> 
             model.component(wanted).id
         ));
     }
+    // A verdict or a deciding rule rests on the rules alone; the nearest
+    // precedent also on the answers of the components it was ranked among.
+    let basis = if d.get("precedent").is_some() {
+        archsim_core::place::answer_basis(model, &answer)
+    } else {
+        archsim_core::place::verdict_basis(model)
+    };
     Ok(Checked {
         says: parts.join("; "),
-        basis: archsim_core::place::answer_basis(model, &answer),
+        basis,
     })
 }
