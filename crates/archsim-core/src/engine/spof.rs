@@ -14,8 +14,6 @@
 //! a shared requirement of several alternatives cut every way at once; those
 //! few candidates are checked directly on the small route graph.
 
-use std::collections::HashSet;
-
 use super::Engine;
 use crate::model::{CompId, EdgeKind, FlowId, FlowStart};
 
@@ -111,7 +109,10 @@ impl Engine {
     fn spof_within(&self, flow: FlowId, steps: &mut usize) -> Vec<CompId> {
         let route = self.route_graph(flow);
         let idom = immediate_dominators(&route.next);
-        let mut spof: HashSet<CompId> = HashSet::new();
+        // By component index: the single points of failure found, and a
+        // scratch for the requirement walks (left all false by each).
+        let mut spof = vec![false; self.model.components.len()];
+        let mut visited = vec![false; self.model.components.len()];
         let mut dominating = vec![false; route.next.len()];
         // The sink's strict dominators: up its dominator tree to the root
         // (none when the sink is out of reach).
@@ -120,7 +121,9 @@ impl Engine {
             at = idom[at];
             dominating[at] = true;
             if let Some(c) = route.comps[at] {
-                spof.extend(self.requirements(c, flow, steps));
+                for r in self.requirements(c, flow, steps, &mut visited) {
+                    spof[r.index()] = true;
+                }
             }
         }
         // Alternatives: a requirement shared by every way round is a SPOF too.
@@ -136,8 +139,8 @@ impl Engine {
             if dominating[node] {
                 continue;
             }
-            for r in self.requirements(c, flow, steps) {
-                if !spof.contains(&r) {
+            for r in self.requirements(c, flow, steps, &mut visited) {
+                if !spof[r.index()] {
                     blocked_by.push((r, node));
                 }
             }
@@ -158,15 +161,16 @@ impl Engine {
                 blocked[node] = true;
             }
             if reaches(&route, &blocked, steps) == Some(false) {
-                spof.insert(run[0].0);
+                spof[run[0].0.index()] = true;
             }
             for &(_, node) in run {
                 blocked[node] = false;
             }
         }
-        let mut out: Vec<CompId> = spof.into_iter().collect();
-        crate::order::sort(&mut out);
-        out
+        (0..spof.len())
+            .filter(|&i| spof[i])
+            .map(CompId::from_index)
+            .collect()
     }
 
     fn spof_assumptions(&self, flow: FlowId, components: &[CompId]) -> Vec<(String, String)> {
@@ -189,27 +193,37 @@ impl Engine {
 
     /// The component and everything it needs on every request, for `flow`;
     /// only part of it when `steps` run out (each edge looked at is one).
-    fn requirements(&self, c: CompId, flow: FlowId, steps: &mut usize) -> Vec<CompId> {
+    /// `visited`, by component index, comes and goes back all false.
+    fn requirements(
+        &self,
+        c: CompId,
+        flow: FlowId,
+        steps: &mut usize,
+        visited: &mut [bool],
+    ) -> Vec<CompId> {
         let mut seen = vec![c];
-        let mut visited = HashSet::from([c]);
+        visited[c.index()] = true;
         let mut next = 0;
-        while next < seen.len() {
+        'walk: while next < seen.len() {
             let at = seen[next];
             next += 1;
             for e in self.edges_from(at) {
                 if *steps == 0 {
-                    return seen;
+                    break 'walk;
                 }
                 *steps -= 1;
                 let edge = &self.model.edges[e.index()];
                 if !edge.hop
                     && edge.kind == EdgeKind::Request
                     && edge.active_for(flow)
-                    && visited.insert(edge.to)
+                    && !std::mem::replace(&mut visited[edge.to.index()], true)
                 {
                     seen.push(edge.to);
                 }
             }
+        }
+        for s in &seen {
+            visited[s.index()] = false;
         }
         seen
     }
