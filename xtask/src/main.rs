@@ -11,6 +11,7 @@
 
 mod bench;
 mod fuzz;
+mod imports;
 mod run;
 mod serve;
 mod site;

@@ -1,6 +1,6 @@
 //! `cargo xtask build`: the static site in `target/site/`: the book, with the
-//! widgets' wasm bundle in `archsim/` (where the book's loader imports it)
-//! next to the full-page simulator.
+//! widgets' wasm bundle in `archsim/` (where the book's loader imports it,
+//! its import names shortened) next to the full-page simulator.
 
 use std::path::{Path, PathBuf};
 
@@ -60,6 +60,20 @@ fn copy_bundle(from: &Path, to: &Path) -> Result<(), String> {
         std::fs::copy(from.join(name), to.join(name))
             .map_err(|e| format!("cannot copy {} from {}: {e}", name, from.display()))?;
     }
+    // The module and its glue, with short import names (`imports.rs`).
+    let read =
+        |name: &str| std::fs::read(to.join(name)).map_err(|e| format!("cannot read {name}: {e}"));
+    let (wasm, js) = (read("archsim-web_bg.wasm")?, read("archsim-web.js")?);
+    let js = String::from_utf8(js).map_err(|_| "archsim-web.js is not UTF-8".to_owned())?;
+    let (wasm, js, renamed) = crate::imports::shorten(&wasm, &js)
+        .map_err(|e| format!("cannot shorten the bundle's import names: {e}"))?;
+    for (name, bytes) in [
+        ("archsim-web_bg.wasm", wasm),
+        ("archsim-web.js", js.into_bytes()),
+    ] {
+        std::fs::write(to.join(name), bytes).map_err(|e| format!("cannot write {name}: {e}"))?;
+    }
+    println!("  {renamed} import names shortened");
     for name in ["archsim-web.js", "archsim-web_bg.wasm"] {
         let size = std::fs::metadata(to.join(name))
             .map(|m| m.len())

@@ -466,18 +466,16 @@ fn close_over_clusters(model: &Model, restarting: &mut BTreeSet<CompId>) -> bool
         return false;
     }
     let before = restarting.len();
-    let mut inside: HashMap<CompId, Vec<CompId>> = HashMap::new();
+    // What runs in each component, by component index.
+    let mut inside: Vec<Vec<CompId>> = vec![Vec::new(); model.components.len()];
     for (i, c) in model.components.iter().enumerate() {
         if let Some(cluster) = c.runs_in {
-            inside
-                .entry(cluster)
-                .or_default()
-                .push(CompId::from_index(i));
+            inside[cluster.index()].push(CompId::from_index(i));
         }
     }
     let mut queue: Vec<CompId> = restarting.iter().copied().collect();
     while let Some(cluster) = queue.pop() {
-        for &c in inside.get(&cluster).into_iter().flatten() {
+        for &c in &inside[cluster.index()] {
             if restarting.insert(c) {
                 queue.push(c);
             }

@@ -223,8 +223,11 @@ fn dependency_order(model: &Model, graph: &DiGraph<CompId, EdgeId>) -> Vec<CompI
     }
     // A cyclic model never reaches the engine; keep every component anyway.
     if order.len() < n {
-        let seen: std::collections::HashSet<CompId> = order.iter().copied().collect();
-        order.extend((0..n).map(CompId::from_index).filter(|c| !seen.contains(c)));
+        let mut seen = vec![false; n];
+        for c in &order {
+            seen[c.index()] = true;
+        }
+        order.extend((0..n).filter(|&i| !seen[i]).map(CompId::from_index));
     }
     order
 }
