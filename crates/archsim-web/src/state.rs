@@ -222,14 +222,17 @@ impl State {
     /// The failure selection the engine simulates: the failed components,
     /// plus the preset's restarts.
     pub fn selection(&self, model: &Model) -> Selection {
-        let reschedule: Vec<&str> = self
+        // The preset is selected as the CLI and the book select it, so the
+        // answer rests on the same premises (the scenario, and the fields
+        // its selectors read); the ticks then say what fails.
+        let named: Vec<&str> = self
             .scenario
             .and_then(|s| model.scenarios.get(s))
-            .map(|s| s.reschedule.iter().map(String::as_str).collect())
-            .unwrap_or_default();
-        let mut selection = select(model, &[], &reschedule).unwrap_or_default();
+            .map(|s| s.id.as_str())
+            .into_iter()
+            .collect();
+        let mut selection = select(model, &named, &[]).unwrap_or_default();
         selection.failed = self.failed.clone();
-        selection.scenarios = self.scenario.into_iter().collect();
         selection
     }
 
@@ -780,5 +783,26 @@ mod tests {
         let expected = select(&model, &[model.scenarios[index].id.as_str()], &[]).unwrap();
         assert_eq!(selection.failed, expected.failed);
         assert_eq!(selection.restarting, expected.restarting);
+    }
+
+    #[test]
+    fn a_preset_selects_what_the_cli_selects() {
+        // Every answer rests on its selection's premises (the scenario, the
+        // fields its selectors read): a preset's must be the CLI's and the
+        // book's for the same scenario, or the widget would show other
+        // assumptions than its fallback.
+        let model = model();
+        assert!(
+            model.scenarios.iter().any(|s| {
+                select(&model, &[s.id.as_str()], &[]).is_ok_and(|sel| sel.fields != 0)
+            }),
+            "some scenario reads a component field (a region, a provider)"
+        );
+        for (index, scenario) in model.scenarios.iter().enumerate() {
+            let mut state = State::new(Kind::Fail);
+            state.apply_scenario(&model, index);
+            let expected = select(&model, &[scenario.id.as_str()], &[]).unwrap();
+            assert_eq!(state.selection(&model), expected, "{}", scenario.id);
+        }
     }
 }
