@@ -38,7 +38,9 @@ pub fn basis(m: &mut Markup, v: &BasisView) {
     if !checked {
         count(m, v.assumed.len());
     }
-    m.raw("</summary>").leaf(
+    // A line break between blocks: the book writes its fallback so, and
+    // a widget's text must read the same (`words` of the pages test).
+    m.raw("</summary>\n").leaf(
         "p",
         &[],
         if checked {
@@ -47,21 +49,21 @@ pub fn basis(m: &mut Markup, v: &BasisView) {
             ASSUMED_MEANS
         },
     );
-    m.raw("<p>").text(FACTS);
+    m.raw("\n<p>").text(FACTS);
     count(m, v.facts.len());
-    m.raw("</p><ul class=\"archsim-facts\">");
+    m.raw("</p>\n<ul class=\"archsim-facts\">\n");
     for f in &v.facts {
         m.raw("<li>").leaf("strong", &[], &f.id);
         if let Some(says) = &f.says {
             m.text(" ").text(says);
         }
-        m.raw("</li>");
+        m.raw("</li>\n");
     }
-    m.raw("</ul>");
+    m.raw("</ul>\n");
     if !checked {
         m.raw("<p>").text(ASSUMPTIONS);
         count(m, v.assumed.len());
-        m.raw("</p><ul class=\"archsim-assumed\">");
+        m.raw("</p>\n<ul class=\"archsim-assumed\">\n");
         for a in &v.assumed {
             m.raw("<li>").code(&a.about).text(": ").text(&a.says);
             if let Some(settle) = &a.settle {
@@ -69,9 +71,9 @@ pub fn basis(m: &mut Markup, v: &BasisView) {
                 path(m, settle);
                 m.text(".").raw("</span>");
             }
-            m.raw("</li>");
+            m.raw("</li>\n");
         }
-        m.raw("</ul>");
+        m.raw("</ul>\n");
     }
     m.raw("</details>");
 }
