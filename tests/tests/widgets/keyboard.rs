@@ -189,7 +189,7 @@ pub async fn claim_notes_open_from_the_keyboard(ctx: &Ctx) -> Outcome {
 
 /// Open a page with nothing focused and the top in view, where a reader
 /// starts pressing Tab.
-async fn open_at_top(ctx: &Ctx, page: &str) -> Outcome {
+pub async fn open_at_top(ctx: &Ctx, page: &str) -> Outcome {
     ctx.session.open(&ctx.site.url(page)).await?;
     ctx.session
         .js(
