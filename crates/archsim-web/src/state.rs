@@ -57,6 +57,10 @@ pub struct State {
     pub failed: BTreeSet<CompId>,
     /// The scenario preset the failures came from (its restarts apply).
     pub scenario: Option<usize>,
+    /// The component fields ([`archsim_core::Field::bit`]s) that the
+    /// mount's `data-fail` selectors read to pick what fails: the answers
+    /// rest on them as the CLI's do. Kept until nothing fails.
+    pub fields: u8,
     /// Show each flow's single points of failure.
     pub spof: bool,
     /// Placement questions answered yes, in the model's order.
@@ -86,6 +90,7 @@ impl State {
             step: None,
             failed: BTreeSet::new(),
             scenario: None,
+            fields: 0,
             spof: false,
             answers: Vec::new(),
             audit: false,
@@ -118,8 +123,11 @@ impl State {
             }
         }
         for selector in &config.fail {
-            match components(model, selector) {
-                Ok(set) => state.failed.extend(set),
+            match select(model, &[selector.as_str()], &[]) {
+                Ok(picked) => {
+                    state.failed.extend(picked.failed);
+                    state.fields |= picked.fields;
+                }
                 Err(e) => state.notices.push(format!("data-fail: {e}")),
             }
         }
@@ -233,6 +241,7 @@ impl State {
             .collect();
         let mut selection = select(model, &named, &[]).unwrap_or_default();
         selection.failed = self.failed.clone();
+        selection.fields |= self.fields;
         selection
     }
 
@@ -419,11 +428,13 @@ impl State {
                 }
                 if self.failed.is_empty() {
                     self.scenario = None;
+                    self.fields = 0;
                 }
             }
             Action::Fail(failed, scenario) => {
                 self.failed = failed;
                 self.scenario = scenario;
+                self.fields = 0;
             }
             Action::Spof(on) => self.spof = on,
             Action::Answer(id, yes) => {
@@ -783,6 +794,42 @@ mod tests {
         let expected = select(&model, &[model.scenarios[index].id.as_str()], &[]).unwrap();
         assert_eq!(selection.failed, expected.failed);
         assert_eq!(selection.restarting, expected.restarting);
+    }
+
+    #[test]
+    fn mount_selectors_select_what_the_cli_selects() {
+        // A widget seeded with `data-fail` rests on what its selectors read
+        // (a provider, a region, an environment), as its fallback and the
+        // CLI do for the same selectors; clearing the failures clears them.
+        let model = model();
+        let selectors = [
+            "redis",
+            "cloudfront",
+            "provider:aws",
+            "region:ap-northeast-1",
+            "env:dev",
+        ];
+        let mut read_a_field = false;
+        for selector in selectors {
+            let config = crate::config::read(|n| match n {
+                "data-archsim" => Some("fail".to_owned()),
+                "data-fail" => Some(selector.to_owned()),
+                _ => None,
+            })
+            .unwrap();
+            let state = State::from_config(&model, &config);
+            let expected = select(&model, &[selector], &[]).unwrap();
+            assert_eq!(state.selection(&model), expected, "{selector}");
+            read_a_field |= expected.fields != 0;
+            let mut cleared = state.clone();
+            cleared.apply(Action::Fail(BTreeSet::new(), None), &[]);
+            assert_eq!(
+                cleared.selection(&model),
+                Selection::default(),
+                "{selector}"
+            );
+        }
+        assert!(read_a_field, "some selector reads a component field");
     }
 
     #[test]
