@@ -21,8 +21,9 @@ pub const READ_WIDGETS: &str = include_str!("read_widgets.js");
 
 /// A script reading the disclosure of what an answer rests on that holds
 /// the focus (`details.archsim-basis`): whether it is open and its lists
-/// in view, its summary's words, the facts' numbers, and each assumption
-/// as [what it is about, what it says, where it would be settled].
+/// in view, its summary's words, each fact as [its number, its words or
+/// null], and each assumption as [what it is about, what it says, where it
+/// would be settled].
 pub const BASIS: &str = "
     const d = document.activeElement && document.activeElement.closest('details.archsim-basis');
     if (!d) return null;
@@ -36,7 +37,10 @@ pub const BASIS: &str = "
       open: d.open,
       shown: !!facts && facts.getBoundingClientRect().height > 0,
       summary: without(d.querySelector('summary'), '[aria-hidden]'),
-      facts: Array.from(d.querySelectorAll('ul.archsim-facts > li > strong'), (s) => s.textContent),
+      facts: Array.from(d.querySelectorAll('ul.archsim-facts > li'), (li) => [
+        li.querySelector(':scope > strong').textContent,
+        without(li, ':scope > strong') || null,
+      ]),
       assumed: Array.from(d.querySelectorAll('ul.archsim-assumed > li'), (li) => {
         const settle = li.querySelector(':scope > span code');
         return [
@@ -140,9 +144,10 @@ impl Expect {
             .ok_or_else(|| format!("the engine has no flow `{flow}`"))
     }
 
-    /// A basis as a reader sees it: "checked" or "assumed (n)", the facts'
-    /// numbers, and each assumption as [what it is about (the core's
-    /// label), what it says, where it would be settled].
+    /// A basis as a reader sees it: "checked" or "assumed (n)", each fact
+    /// as [its number, its words when the model declares them], and each
+    /// assumption as [what it is about (the core's label), what it says,
+    /// where it would be settled].
     fn basis(&self, basis: &Basis) -> Value {
         let model = self.engine.model();
         let assumed = basis.assumptions(model);
@@ -152,7 +157,14 @@ impl Expect {
             } else {
                 format!("assumed ({})", assumed.len())
             },
-            "facts": basis.facts(model),
+            "facts": basis
+                .facts(model)
+                .iter()
+                .map(|id| {
+                    let says = model.facts.iter().find(|f| f.id == *id).map(|f| &f.says);
+                    json!([id, says])
+                })
+                .collect::<Vec<_>>(),
             "assumed": assumed
                 .iter()
                 .map(|a| json!([label(model, a.premise), a.says, a.settle]))
