@@ -1,9 +1,9 @@
 //! What an answer rests on, ready to show: the document's facts and the
 //! model's assumptions behind it.
 //!
-//! Every answer's view carries one [`BasisView`], and every shell shows it
-//! with the same words ([`CHECKED`], [`ASSUMED`]), so a reader meets one
-//! vocabulary in the widgets, their fallbacks and the claim marks.
+//! Every answer's view carries one [`BasisView`], and the widgets and their
+//! fallbacks show it with the same words ([`CHECKED`], [`ASSUMED`]), the
+//! words of the book's claim marks.
 
 use archsim_core::basis::label;
 use archsim_core::{Basis, Model};
