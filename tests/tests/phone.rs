@@ -2,7 +2,9 @@
 //! scrolls sideways; archsim's tables, static and live, fit the text
 //! column with every row shorter than the window (each row is then a card,
 //! so each data cell must show its column's name: the header row is out
-//! of sight); and the maps' help speaks of fingers, not keys.
+//! of sight); and the maps' help speaks of fingers, not keys. Opened, what
+//! each answer rests on (its facts and assumptions, long words and file
+//! paths among them) still fits the column.
 //!
 //! Run: `cargo test -p archsim-e2e --test phone` (after `cargo xtask build`).
 
@@ -83,8 +85,21 @@ async fn fits_a_phone(ctx: &Ctx, page: String) -> Outcome {
     let seen = session.js(MEASURE, vec![]).await?;
     let mut problems = fit::too_wide(session).await?;
     problems.extend(widget::strings(&seen["problems"]));
+    // A row may grow taller than the window once a reader opens what it
+    // rests on, but never wider than the column.
+    let opened = session
+        .js(
+            "const all = document.querySelectorAll('main details.archsim-basis');
+             all.forEach((d) => { d.open = true; });
+             return all.length;",
+            vec![],
+        )
+        .await?;
+    for problem in fit::too_wide(session).await? {
+        problems.push(format!("with what each answer rests on open, {problem}"));
+    }
     ctx.note(format!(
-        "{page}: {} tables in a {} px window",
+        "{page}: {} tables in a {} px window, {opened} disclosures opened",
         seen["tables"], seen["width"]
     ));
     if problems.is_empty() {

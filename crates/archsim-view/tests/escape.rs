@@ -91,6 +91,12 @@ fn markup_in_the_model_shows_as_text_everywhere() {
         "<edge",
         "<record",
         "<F1>",
+        "<fact>",
+        "<settle>",
+        "<provider assumption>",
+        "<rule assumption>",
+        "<region assumption>",
+        "<scenario assumption>",
     ];
     for (name, html) in renderings() {
         assert!(

@@ -57,6 +57,10 @@ pub struct State {
     pub failed: BTreeSet<CompId>,
     /// The scenario preset the failures came from (its restarts apply).
     pub scenario: Option<usize>,
+    /// The component fields ([`archsim_core::Field::bit`]s) that the
+    /// mount's `data-fail` selectors read to pick what fails: the answers
+    /// rest on them as the CLI's do. Kept until nothing fails.
+    pub fields: u8,
     /// Show each flow's single points of failure.
     pub spof: bool,
     /// Placement questions answered yes, in the model's order.
@@ -86,6 +90,7 @@ impl State {
             step: None,
             failed: BTreeSet::new(),
             scenario: None,
+            fields: 0,
             spof: false,
             answers: Vec::new(),
             audit: false,
@@ -118,8 +123,11 @@ impl State {
             }
         }
         for selector in &config.fail {
-            match components(model, selector) {
-                Ok(set) => state.failed.extend(set),
+            match select(model, &[selector.as_str()], &[]) {
+                Ok(picked) => {
+                    state.failed.extend(picked.failed);
+                    state.fields |= picked.fields;
+                }
                 Err(e) => state.notices.push(format!("data-fail: {e}")),
             }
         }
@@ -222,14 +230,18 @@ impl State {
     /// The failure selection the engine simulates: the failed components,
     /// plus the preset's restarts.
     pub fn selection(&self, model: &Model) -> Selection {
-        let reschedule: Vec<&str> = self
+        // The preset is selected as the CLI and the book select it, so the
+        // answer rests on the same premises (the scenario, and the fields
+        // its selectors read); the ticks then say what fails.
+        let named: Vec<&str> = self
             .scenario
             .and_then(|s| model.scenarios.get(s))
-            .map(|s| s.reschedule.iter().map(String::as_str).collect())
-            .unwrap_or_default();
-        let mut selection = select(model, &[], &reschedule).unwrap_or_default();
+            .map(|s| s.id.as_str())
+            .into_iter()
+            .collect();
+        let mut selection = select(model, &named, &[]).unwrap_or_default();
         selection.failed = self.failed.clone();
-        selection.scenarios = self.scenario.into_iter().collect();
+        selection.fields |= self.fields;
         selection
     }
 
@@ -416,11 +428,13 @@ impl State {
                 }
                 if self.failed.is_empty() {
                     self.scenario = None;
+                    self.fields = 0;
                 }
             }
             Action::Fail(failed, scenario) => {
                 self.failed = failed;
                 self.scenario = scenario;
+                self.fields = 0;
             }
             Action::Spof(on) => self.spof = on,
             Action::Answer(id, yes) => {
@@ -780,5 +794,62 @@ mod tests {
         let expected = select(&model, &[model.scenarios[index].id.as_str()], &[]).unwrap();
         assert_eq!(selection.failed, expected.failed);
         assert_eq!(selection.restarting, expected.restarting);
+    }
+
+    #[test]
+    fn mount_selectors_select_what_the_cli_selects() {
+        // A widget seeded with `data-fail` rests on what its selectors read
+        // (a provider, a region, an environment), as its fallback and the
+        // CLI do for the same selectors; clearing the failures clears them.
+        let model = model();
+        let selectors = [
+            "redis",
+            "cloudfront",
+            "provider:aws",
+            "region:ap-northeast-1",
+            "env:dev",
+        ];
+        let mut read_a_field = false;
+        for selector in selectors {
+            let config = crate::config::read(|n| match n {
+                "data-archsim" => Some("fail".to_owned()),
+                "data-fail" => Some(selector.to_owned()),
+                _ => None,
+            })
+            .unwrap();
+            let state = State::from_config(&model, &config);
+            let expected = select(&model, &[selector], &[]).unwrap();
+            assert_eq!(state.selection(&model), expected, "{selector}");
+            read_a_field |= expected.fields != 0;
+            let mut cleared = state.clone();
+            cleared.apply(Action::Fail(BTreeSet::new(), None), &[]);
+            assert_eq!(
+                cleared.selection(&model),
+                Selection::default(),
+                "{selector}"
+            );
+        }
+        assert!(read_a_field, "some selector reads a component field");
+    }
+
+    #[test]
+    fn a_preset_selects_what_the_cli_selects() {
+        // Every answer rests on its selection's premises (the scenario, the
+        // fields its selectors read): a preset's must be the CLI's and the
+        // book's for the same scenario, or the widget would show other
+        // assumptions than its fallback.
+        let model = model();
+        assert!(
+            model.scenarios.iter().any(|s| {
+                select(&model, &[s.id.as_str()], &[]).is_ok_and(|sel| sel.fields != 0)
+            }),
+            "some scenario reads a component field (a region, a provider)"
+        );
+        for (index, scenario) in model.scenarios.iter().enumerate() {
+            let mut state = State::new(Kind::Fail);
+            state.apply_scenario(&model, index);
+            let expected = select(&model, &[scenario.id.as_str()], &[]).unwrap();
+            assert_eq!(state.selection(&model), expected, "{}", scenario.id);
+        }
     }
 }

@@ -8,15 +8,49 @@
 
 use std::collections::BTreeMap;
 
+use archsim_core::basis::label;
 use archsim_core::place::{Verdict, audit, place};
 use archsim_core::select::select;
-use archsim_core::{Engine, RouteVerdict};
-use serde_json::Value;
+use archsim_core::{Basis, Engine, RouteVerdict};
+use serde_json::{Value, json};
 
 use super::widget::strings;
 
 /// A script returning the canonical view of every mount point on the page.
 pub const READ_WIDGETS: &str = include_str!("read_widgets.js");
+
+/// A script reading the disclosure of what an answer rests on that holds
+/// the focus (`details.archsim-basis`): whether it is open and its lists
+/// in view, its summary's words, each fact as [its number, its words or
+/// null], and each assumption as [what it is about, what it says, where it
+/// would be settled].
+pub const BASIS: &str = "
+    const d = document.activeElement && document.activeElement.closest('details.archsim-basis');
+    if (!d) return null;
+    const without = (e, sel) => {
+      const c = e.cloneNode(true);
+      c.querySelectorAll(sel).forEach((x) => x.remove());
+      return c.textContent.trim();
+    };
+    const facts = d.querySelector('ul.archsim-facts');
+    return {
+      open: d.open,
+      shown: !!facts && facts.getBoundingClientRect().height > 0,
+      summary: without(d.querySelector('summary'), '[aria-hidden]'),
+      facts: Array.from(d.querySelectorAll('ul.archsim-facts > li'), (li) => [
+        li.querySelector(':scope > strong').textContent,
+        without(li, ':scope > strong') || null,
+      ]),
+      assumed: Array.from(d.querySelectorAll('ul.archsim-assumed > li'), (li) => {
+        const settle = li.querySelector(':scope > span code');
+        return [
+          li.querySelector(':scope > code').textContent,
+          without(li, ':scope > code, :scope > span').replace(/^: /, ''),
+          settle ? settle.textContent : null,
+        ];
+      }),
+    };
+";
 
 /// The engine, and answers in the shape the pages are read into.
 pub struct Expect {
@@ -83,6 +117,59 @@ impl Expect {
                 )
             })
             .collect())
+    }
+
+    /// What `host`'s route with `fail` failed rests on, in the shape
+    /// [`BASIS`] reads a disclosure into.
+    pub fn route_basis(&self, host: &str, fail: &[&str]) -> Result<Value, String> {
+        let selection = select(self.engine.model(), fail, &[]).map_err(|e| e.to_string())?;
+        let route = self
+            .engine
+            .route(host, &selection)
+            .map_err(|e| e.to_string())?;
+        Ok(self.basis(&route.basis))
+    }
+
+    /// What the state of flow `flow` rests on when `selectors` fail, in
+    /// the shape [`BASIS`] reads a disclosure into.
+    pub fn flow_basis(&self, selectors: &[&str], flow: &str) -> Result<Value, String> {
+        let model = self.engine.model();
+        let selection = select(model, selectors, &[]).map_err(|e| e.to_string())?;
+        self.engine
+            .simulate(&selection)
+            .flows
+            .iter()
+            .find(|f| model.flows[f.flow.index()].id == flow)
+            .map(|f| self.basis(&f.basis))
+            .ok_or_else(|| format!("the engine has no flow `{flow}`"))
+    }
+
+    /// A basis as a reader sees it: "checked" or "assumed (n)", each fact
+    /// as [its number, its words when the model declares them], and each
+    /// assumption as [what it is about (the core's label), what it says,
+    /// where it would be settled].
+    fn basis(&self, basis: &Basis) -> Value {
+        let model = self.engine.model();
+        let assumed = basis.assumptions(model);
+        json!({
+            "summary": if assumed.is_empty() {
+                "checked".to_owned()
+            } else {
+                format!("assumed ({})", assumed.len())
+            },
+            "facts": basis
+                .facts(model)
+                .iter()
+                .map(|id| {
+                    let says = model.facts.iter().find(|f| f.id == *id).map(|f| &f.says);
+                    json!([id, says])
+                })
+                .collect::<Vec<_>>(),
+            "assumed": assumed
+                .iter()
+                .map(|a| json!([label(model, a.premise), a.says, a.settle]))
+                .collect::<Vec<_>>(),
+        })
     }
 
     /// The placement verdict (`conflict`, `undecided` or a provider id) and

@@ -3,7 +3,8 @@
 // static fallback) is compared with the same mount point's answer on the
 // page (the live widget, started in its initial state). Controls aside,
 // both are written by the same functions, so their words must be equal,
-// element by element. Calls `done` with one sentence per difference.
+// element by element, what each answer rests on (its folded disclosure,
+// read whole) included. Calls `done` with one sentence per difference.
 const words = (e) => e.textContent.replace(/\s+/g, " ").trim();
 const all = (root, sel) => Array.from(root.querySelectorAll(sel), words);
 const cells = (root, sel, n) =>
@@ -15,18 +16,24 @@ const PARTS = {
   route: {
     head: (r) => all(r, ".archsim-verdict, .archsim-record"),
     hops: (r) => all(r, "ol.archsim-hops > li"),
+    basis: (r) => all(r, "details.archsim-basis"),
   },
-  // The flow table's first four columns: the fallback shows single points
-  // of failure in a table of their own, the widget in a fifth column.
+  // The flow table's first five columns (what each flow's state rests on
+  // the fifth): the fallback shows single points of failure in a table of
+  // their own, the widget in a sixth column.
   fail: {
     notes: (r) => all(r, ".archsim-scenario, .archsim-restarting"),
-    flows: (r) => cells(r, "table.archsim-flows tbody tr", 4),
+    flows: (r) => cells(r, "table.archsim-flows tbody tr", 5),
   },
   place: {
     verdict: (r) => all(r, ".archsim-verdict, .archsim-rules > li, .archsim-precedents > li"),
-    audit: (r) => cells(r, "table.archsim-audit tr", 6),
+    basis: (r) => all(r, ".archsim-verdict ~ details.archsim-basis"),
+    audit: (r) => cells(r, "table.archsim-audit tr", 7),
   },
-  dns: { answer: (r) => all(r, ".archsim-dns p, .archsim-dns li") },
+  dns: {
+    answer: (r) => all(r, ".archsim-dns p, .archsim-dns li"),
+    basis: (r) => all(r, ".archsim-dns details.archsim-basis"),
+  },
 };
 fetch(location.href)
   .then((r) => r.text())

@@ -12,6 +12,7 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod basis;
 mod contrast;
 mod failures;
 mod keyboard;
@@ -26,6 +27,7 @@ use serde_json::Value;
 use support::browser::Options;
 use support::runner::{self, Outcome, case};
 
+use basis::{flow_basis_opens_from_the_keyboard, route_basis_opens_from_the_keyboard};
 use contrast::text_contrast_is_aa_in_every_theme;
 use failures::{failing_cloudfront_on_the_map, region_preset_fills_the_table};
 use keyboard::{claim_notes_open_from_the_keyboard, keyboard_only};
@@ -50,6 +52,8 @@ fn main() {
             case!(text_contrast_is_aa_in_every_theme),
             case!(keyboard_only),
             case!(claim_notes_open_from_the_keyboard),
+            case!(route_basis_opens_from_the_keyboard),
+            case!(flow_basis_opens_from_the_keyboard),
         ]
     })
 }

@@ -2,7 +2,7 @@
 //! and how. One writer for the DNS widget's answer and its fallback.
 
 use super::Markup;
-use super::write::assumptions;
+use super::basis;
 use crate::present::{DnsView, WriterLine, record_text};
 
 /// A writer in one line: name (and id, when it differs), file, owner id,
@@ -24,7 +24,7 @@ fn writer(m: &mut Markup, w: &WriterLine) {
 
 /// The answer for one host: its records, their writer and how a host like
 /// it is added; for a host without records, the writer its name falls to,
-/// or every writer and how each adds a host. Then the assumptions.
+/// or every writer and how each adds a host. Then what it rests on.
 pub fn dns_answer(m: &mut Markup, v: &DnsView) {
     let new = v.records.is_empty();
     m.raw("<p class=\"archsim-verdict\">")
@@ -64,7 +64,7 @@ pub fn dns_answer(m: &mut Markup, v: &DnsView) {
         }
         m.raw("</ul>");
     }
-    assumptions(m, &v.assumptions);
+    basis(m, &v.basis);
 }
 
 /// The DNS widget's fallback: [`dns_answer`] in a section that names the

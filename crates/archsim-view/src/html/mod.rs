@@ -3,7 +3,8 @@
 //!
 //! The widgets and the book's fallbacks write their answers with the same
 //! functions (`route_head`, `hop_details`, `outcome_table`, `place_answer`,
-//! `audit_table`, `dns_answer`), into a [`Markup`]: what a reader sees
+//! `audit_table`, `dns_answer`, and `basis` for what each rests on), into
+//! a [`Markup`]: what a reader sees
 //! without JavaScript is what the widget shows, less its controls. The
 //! `*_html` functions return a fallback: an HTML fragment (no `<html>` or
 //! `<body>`) whose root element has the class `archsim` and one naming the
@@ -14,6 +15,7 @@
 //! read them well. Every string from the model or the reader is escaped;
 //! states carry an icon and a word.
 
+mod basis;
 mod dns;
 mod markup;
 mod outcome;
@@ -22,6 +24,7 @@ mod route;
 mod tables;
 mod write;
 
+pub use self::basis::basis;
 pub use dns::{dns_answer, dns_html};
 pub use markup::{Markup, NONE, flag};
 pub use outcome::{outcome_html, outcome_notes, outcome_table, spof_html};
@@ -30,4 +33,3 @@ pub use route::{NO_RECORD, hop_details, route_head, route_html};
 pub use tables::{
     components_table, flows_table, providers_table, records_table, rules_table, scenarios_table,
 };
-pub use write::assumptions;

@@ -5,16 +5,19 @@
 use archsim_core::Engine;
 
 use super::Markup;
-use super::write::{Table, assumptions, code_or_dash, flow_name};
-use crate::present::{OutcomeView, SpofLine, unique};
+use super::basis;
+use super::basis::RESTS_ON;
+use super::write::{Table, code_or_dash, flow_name};
+use crate::present::{OutcomeView, SpofLine};
 
 /// The flow table's columns; the last only when single points of failure
 /// are shown.
-const FLOW_COLUMNS: [&str; 5] = [
+const FLOW_COLUMNS: [&str; 6] = [
     "Flow",
     "Entry",
     "State",
     "Because",
+    RESTS_ON,
     "Single points of failure",
 ];
 
@@ -28,24 +31,28 @@ fn names_or(m: &mut Markup, names: &[String], sep: &str, none: &str) {
 }
 
 /// One flow's single points of failure, by name, or `none`; a search cut
-/// short says so after the names.
+/// short says so after the names. Then what the list rests on.
 fn spof_names(m: &mut Markup, line: Option<&SpofLine>, none: &str) {
     names_or(m, line.map_or(&[][..], |s| &s.names[..]), ", ", none);
-    if line.is_some_and(|s| s.cut_short) {
-        m.text(" (");
-        m.text(archsim_core::FlowSpof::CUT_SHORT_NOTE);
-        m.text(")");
+    if let Some(line) = line {
+        if line.cut_short {
+            m.text(" (");
+            m.text(archsim_core::FlowSpof::CUT_SHORT_NOTE);
+            m.text(")");
+        }
+        basis(m, &line.basis);
     }
 }
 
-/// Every flow's state and cause chain under a simulation's failures, the
-/// counts of each state in the caption. With `spof` (each flow's single
-/// points of failure, by name), a column shows them.
+/// Every flow's state, cause chain and what the state rests on under a
+/// simulation's failures, the counts of each state in the caption. With
+/// `spof` (each flow's single points of failure, by name), a column shows
+/// them.
 ///
 /// Complexity: O(flows · (path length + flows)) with `spof`, O(flows ·
 /// path length) without.
 pub fn outcome_table(m: &mut Markup, view: &OutcomeView, spof: Option<&[SpofLine]>) {
-    let columns = if spof.is_some() { 5 } else { 4 };
+    let columns = if spof.is_some() { 6 } else { 5 };
     let caption = format!("Every flow under these failures: {}", view.state_counts());
     let mut table = Table::open(m, "archsim-flows", &caption, &FLOW_COLUMNS[..columns]);
     for r in &view.rows {
@@ -63,6 +70,8 @@ pub fn outcome_table(m: &mut Markup, view: &OutcomeView, spof: Option<&[SpofLine
         m.badge(&r.state);
         table.cell(m);
         names_or(m, &r.because, " → ", "—");
+        table.cell(m);
+        basis(m, &r.basis);
         if let Some(spof) = spof {
             table.cell(m);
             spof_names(m, spof.iter().find(|s| s.flow == r.flow), "none");
@@ -98,8 +107,7 @@ pub fn outcome_notes(m: &mut Markup, view: &OutcomeView) {
 }
 
 /// The failure simulator's fallback: the scenarios behind the failures,
-/// what restarted and failed, the flow table and the assumptions of the
-/// flows that are not ok.
+/// what restarted and failed, and the flow table.
 pub fn outcome_html(view: &OutcomeView) -> String {
     let mut m = Markup::new();
     m.raw("<section class=\"archsim archsim-outcome\">");
@@ -110,13 +118,12 @@ pub fn outcome_html(view: &OutcomeView) -> String {
         listed(&mut m, "archsim-failed", "Failed", &view.failed);
     }
     outcome_table(&mut m, view, None);
-    assumptions(&mut m, &view.assumptions());
     m.raw("</section>\n");
     m.into_string()
 }
 
-/// The single points of failure of every flow, and the assumptions behind
-/// them.
+/// The single points of failure of every flow, each list with what it
+/// rests on.
 pub fn spof_html(engine: &Engine) -> String {
     let model = engine.model();
     let mut m = Markup::new();
@@ -139,11 +146,6 @@ pub fn spof_html(engine: &Engine) -> String {
         table.end_row(&mut m);
     }
     table.close(&mut m);
-    let pairs: Vec<Vec<(String, String)>> = spofs
-        .iter()
-        .map(|s| crate::present::assumption_pairs(model, &s.basis))
-        .collect();
-    assumptions(&mut m, &unique(pairs.iter().map(|p| &p[..])));
     m.raw("</section>\n");
     m.into_string()
 }
@@ -159,6 +161,7 @@ mod tests {
             flow: FlowId::from_index(0),
             names: names.iter().map(|n| n.to_string()).collect(),
             cut_short,
+            basis: Default::default(),
         };
         let note = archsim_core::FlowSpof::CUT_SHORT_NOTE;
         // (line, what is written)
@@ -172,7 +175,14 @@ mod tests {
         for (spof, expected) in cases {
             let mut m = Markup::new();
             spof_names(&mut m, spof.as_ref(), "none");
-            assert_eq!(m.into_string(), expected);
+            let written = m.into_string();
+            // The names, then (for a flow's answer) what the list rests on.
+            let (names, rest) = written.split_at(written.find('<').unwrap_or(written.len()));
+            assert_eq!(names, expected);
+            assert_eq!(
+                rest.starts_with("<details class=\"archsim-basis\">"),
+                spof.is_some()
+            );
         }
     }
 }

@@ -7,6 +7,7 @@
 use archsim_core::AuditStatus;
 
 use super::Markup;
+use super::basis::{RESTS_ON, basis};
 use super::write::{Table, codes, named};
 use crate::present::{AuditRow, PlaceView, RuleLine};
 
@@ -42,7 +43,8 @@ pub(crate) fn rule_says(m: &mut Markup, r: &RuleLine) {
 }
 
 /// The verdict (its class names it: `verdict-gcp`, `verdict-conflict`),
-/// the deciding and overridden rules, and the precedents.
+/// the deciding and overridden rules, the precedents, and what the
+/// verdict rests on.
 pub fn place_answer(m: &mut Markup, v: &PlaceView) {
     m.open(
         "p",
@@ -89,6 +91,7 @@ pub fn place_answer(m: &mut Markup, v: &PlaceView) {
         }
         m.raw("</ul>");
     }
+    basis(m, &v.basis);
 }
 
 /// The placement assistant's fallback: the answers given, as a list (the
@@ -125,7 +128,8 @@ pub fn place_html(v: &PlaceView) -> String {
 }
 
 /// Every existing component against the placement rule: where it is, the
-/// rules its answers fire, where the rule puts it, and whether that fits.
+/// rules its answers fire, where the rule puts it, whether that fits, and
+/// what that line rests on.
 /// The caption counts every status in `rows`; the table lists the rows at
 /// `listed` (indices into `rows`, in order).
 ///
@@ -150,6 +154,7 @@ pub fn audit_table(m: &mut Markup, rows: &[AuditRow], listed: &[usize]) {
             "Rule says",
             "Status",
             "Reason",
+            RESTS_ON,
         ],
     );
     for r in listed.iter().filter_map(|&i| rows.get(i)) {
@@ -174,6 +179,8 @@ pub fn audit_table(m: &mut Markup, rows: &[AuditRow], listed: &[usize]) {
         m.text(&r.status);
         table.cell(m);
         m.text(r.reason.as_deref().unwrap_or("—"));
+        table.cell(m);
+        basis(m, &r.basis);
         table.end_row(m);
     }
     table.close(m);

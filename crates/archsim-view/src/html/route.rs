@@ -3,7 +3,8 @@
 //! fallback; the tracer adds its stepping buttons around the same words.
 
 use super::Markup;
-use super::write::{assumptions, codes};
+use super::basis;
+use super::write::codes;
 use crate::present::{HopRow, RouteView, record_text};
 
 /// The host and its verdict, with the cause chain of a bad one, then the
@@ -45,7 +46,7 @@ pub fn hop_details(m: &mut Markup, h: &HopRow) {
 }
 
 /// The route tracer's fallback: the head, the hops (or the hosts that look
-/// alike, for a host without a record) and the assumptions.
+/// alike, for a host without a record) and what the verdict rests on.
 pub fn route_html(v: &RouteView) -> String {
     let mut m = Markup::new();
     m.open(
@@ -75,7 +76,7 @@ pub fn route_html(v: &RouteView) -> String {
         }
         m.raw("</ol>\n");
     }
-    assumptions(&mut m, &v.assumptions);
+    basis(&mut m, &v.basis);
     m.raw("</section>\n");
     m.into_string()
 }

@@ -1,5 +1,4 @@
-//! Small writers shared by the HTML views: names, ids, tables,
-//! assumptions.
+//! Small writers shared by the HTML views: names, ids, paths, tables.
 
 use super::Markup;
 
@@ -124,24 +123,6 @@ impl<'h> Table<'h> {
     pub(crate) fn close(self, m: &mut Markup) {
         m.raw("</tbody></table>\n");
     }
-}
-
-/// Assumptions as a collapsed list: what, then the assumption. Nothing
-/// when there are none.
-pub fn assumptions(m: &mut Markup, items: &[(String, String)]) {
-    if items.is_empty() {
-        return;
-    }
-    m.raw("<details class=\"archsim-assumptions\">").leaf(
-        "summary",
-        &[],
-        &format!("Assumptions this answer leans on ({})", items.len()),
-    );
-    m.raw("<dl>");
-    for (what, text) in items {
-        m.raw("<dt>").code(what).raw("</dt>").leaf("dd", &[], text);
-    }
-    m.raw("</dl></details>\n");
 }
 
 #[cfg(test)]

@@ -38,8 +38,8 @@ pub struct DnsView {
     pub writer: Option<WriterLine>,
     /// For a host without records: every writer and how it adds a host.
     pub options: Vec<WriterLine>,
-    /// Assumptions the answer leans on: (host, assumption).
-    pub assumptions: Vec<(String, String)>,
+    /// What the answer rests on.
+    pub basis: super::BasisView,
 }
 
 fn writer_line(engine: &Engine, writer: WriterId) -> WriterLine {
@@ -77,6 +77,6 @@ pub fn dns_view(engine: &Engine, answer: &DnsAnswer) -> DnsView {
             .iter()
             .map(|&w| writer_line(engine, w))
             .collect(),
-        assumptions: super::assumption_pairs(engine.model(), &answer.basis),
+        basis: super::basis_view(engine.model(), &answer.basis),
     }
 }

@@ -8,6 +8,7 @@
 //!
 //! [`CompId`]: archsim_core::CompId
 
+mod basis;
 mod component;
 mod dns;
 mod outcome;
@@ -15,9 +16,10 @@ mod place;
 mod route;
 mod state;
 
+pub use basis::{ASSUMED, AssumedLine, BasisView, CHECKED, FactLine, basis_view};
 pub use component::{ComponentDetails, Link, component_details, whereabouts, yes_no};
 pub use dns::{DnsView, WriterLine, dns_view};
-pub use outcome::{FlowRow, OutcomeView, SpofLine, outcome_view, spof_lines, unique};
+pub use outcome::{FlowRow, OutcomeView, SpofLine, outcome_view, spof_lines};
 pub use place::{
     AuditRow, PlaceView, PrecedentLine, QuestionLine, RuleLine, audit_view, place_view, rule_line,
 };
@@ -25,20 +27,3 @@ pub use route::{
     HopRow, RecordLine, RouteView, record_line, record_text, route_states, route_view,
 };
 pub use state::{STATES, state_label};
-
-/// An answer's assumptions as (what, assumption) pairs.
-pub(crate) fn assumption_pairs(
-    model: &archsim_core::Model,
-    basis: &archsim_core::Basis,
-) -> Vec<(String, String)> {
-    basis
-        .assumptions(model)
-        .iter()
-        .map(|a| {
-            (
-                archsim_core::basis::label(model, a.premise),
-                a.says.to_owned(),
-            )
-        })
-        .collect()
-}

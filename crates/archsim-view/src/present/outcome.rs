@@ -21,8 +21,8 @@ pub struct FlowRow {
     pub because_ids: Vec<CompId>,
     /// The steps it takes, first to last.
     pub path: Vec<CompId>,
-    /// Assumptions the answer leans on: (what, assumption).
-    pub assumptions: Vec<(String, String)>,
+    /// What its state rests on.
+    pub basis: super::BasisView,
 }
 
 /// Every flow under one set of failures.
@@ -51,17 +51,6 @@ impl OutcomeView {
             .collect();
         counts.join(", ")
     }
-
-    /// The assumptions behind the flows that are not ok, each once, in
-    /// flow order.
-    pub fn assumptions(&self) -> Vec<(String, String)> {
-        unique(
-            self.rows
-                .iter()
-                .filter(|r| r.state != "ok")
-                .map(|r| &r.assumptions[..]),
-        )
-    }
 }
 
 /// One flow's single points of failure, by name.
@@ -75,6 +64,9 @@ pub struct SpofLine {
     /// Whether the search stopped at its limit: the names are certain, but
     /// there may be more ([`FlowSpof::cut_short`]).
     pub cut_short: bool,
+    /// What the list rests on (that it is complete: everything the flow
+    /// relies on).
+    pub basis: super::BasisView,
 }
 
 impl SpofLine {
@@ -88,13 +80,13 @@ impl SpofLine {
                 .map(|&c| model.component(c).name.clone())
                 .collect(),
             cut_short: spof.cut_short,
+            basis: super::basis_view(model, &spof.basis),
         }
     }
 }
 
-/// Every flow's single points of failure, in flow order, without the
-/// assumptions behind them (the widget does not show those, so the
-/// optimiser leaves their work out of the bundle).
+/// Every flow's single points of failure, in flow order, each with what
+/// its list rests on.
 ///
 /// Complexity: that of [`Engine::spof`].
 pub fn spof_lines(engine: &Engine) -> Vec<SpofLine> {
@@ -104,19 +96,6 @@ pub fn spof_lines(engine: &Engine) -> Vec<SpofLine> {
         .iter()
         .map(|s| SpofLine::new(model, s))
         .collect()
-}
-
-/// The assumptions of several answers, each once, in order.
-pub fn unique<'a>(lists: impl Iterator<Item = &'a [(String, String)]>) -> Vec<(String, String)> {
-    let mut all: Vec<(String, String)> = Vec::new();
-    for list in lists {
-        for a in list {
-            if !all.contains(a) {
-                all.push(a.clone());
-            }
-        }
-    }
-    all
 }
 
 /// The view of a simulation the engine ran.
@@ -153,7 +132,7 @@ pub fn outcome_view(engine: &Engine, outcome: &Outcome) -> OutcomeView {
                         .collect(),
                     because_ids: f.because.clone(),
                     path: f.path.clone(),
-                    assumptions: super::assumption_pairs(model, &f.basis),
+                    basis: super::basis_view(model, &f.basis),
                 }
             })
             .collect(),

@@ -1,6 +1,6 @@
 //! The placement rule's answer and the audit of existing components.
 
-use archsim_core::place::{AuditStatus, Evaluation, audit};
+use archsim_core::place::{AuditStatus, Evaluation, answer_basis, audit, audit_basis};
 use archsim_core::{CompId, Engine, PlaceAnswer, RuleId, Verdict};
 
 /// A placement rule that decided, or was overridden.
@@ -65,6 +65,8 @@ pub struct PlaceView {
     pub precedents: Vec<PrecedentLine>,
     /// Every question, with the answer given.
     pub questions: Vec<QuestionLine>,
+    /// What the verdict rests on.
+    pub basis: super::BasisView,
 }
 
 /// How an existing component fares against the rule.
@@ -88,6 +90,8 @@ pub struct AuditRow {
     pub reason: Option<String>,
     /// The rules its answers fire.
     pub rules: Vec<String>,
+    /// What its line rests on.
+    pub basis: super::BasisView,
 }
 
 /// One placement rule, for a list or a table.
@@ -181,6 +185,7 @@ pub fn place_view(engine: &Engine, answer: &PlaceAnswer) -> PlaceView {
                 answer: answer.answers.contains(&q.id),
             })
             .collect(),
+        basis: super::basis_view(model, &answer_basis(model, answer)),
     }
 }
 
@@ -214,6 +219,7 @@ pub fn audit_view(engine: &Engine) -> Vec<AuditRow> {
                     .iter()
                     .map(|r| model.placement.rules[r.index()].id.clone())
                     .collect(),
+                basis: super::basis_view(model, &audit_basis(model, &entry)),
             }
         })
         .collect()

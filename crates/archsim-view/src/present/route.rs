@@ -85,8 +85,8 @@ pub struct RouteView {
     pub because_ids: Vec<CompId>,
     /// For `no-record`: hosts that exist and look alike.
     pub nearby: Vec<String>,
-    /// Assumptions the route leans on: (what, assumption).
-    pub assumptions: Vec<(String, String)>,
+    /// What the verdict rests on.
+    pub basis: super::BasisView,
 }
 
 /// A record and its writer.
@@ -157,7 +157,7 @@ pub fn route_view(engine: &Engine, route: &Route) -> RouteView {
             .collect(),
         because_ids: route.because.clone(),
         nearby: route.nearby.clone(),
-        assumptions: super::assumption_pairs(model, &route.basis),
+        basis: super::basis_view(model, &route.basis),
     }
 }
 

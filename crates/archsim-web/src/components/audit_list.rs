@@ -68,6 +68,7 @@ mod tests {
                 .into(),
                 reason: None,
                 rules: Vec::new(),
+                basis: Default::default(),
             })
             .collect()
     }

@@ -6,7 +6,7 @@
 use std::rc::Rc;
 
 use archsim_core::{CompId, State as Health};
-use archsim_view::html::{assumptions, outcome_notes, outcome_table};
+use archsim_view::html::{outcome_notes, outcome_table};
 use archsim_view::present::{outcome_view, spof_lines};
 use yew::prelude::*;
 
@@ -193,7 +193,6 @@ pub fn FailPanel(props: &FailPanelProps) -> Html {
     };
     let mut table = Markup::new();
     outcome_table(&mut table, view, spof.as_ref().as_deref());
-    assumptions(&mut table, &view.assumptions());
 
     let map = props.geometry.as_ref().map(|g| {
         // A component in a non-ok flow's cause chain shows that flow's

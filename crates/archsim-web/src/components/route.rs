@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use archsim_view::html::{NO_RECORD, assumptions, hop_details, route_head};
+use archsim_view::html::{NO_RECORD, basis, hop_details, route_head};
 use archsim_view::present::{RouteView, record_text, route_view, state_label};
 use gloo_timers::callback::Timeout;
 use yew::prelude::*;
@@ -138,6 +138,7 @@ pub fn RoutePanel(props: &RoutePanelProps) -> Html {
                 m.leaf("p", &[], "Hosts that exist and look alike:");
                 suggestions(&mut m, &v.nearby, uid);
             }
+            basis(&mut m, &v.basis);
             html! { <div class="archsim-route" aria-live="polite">{ m.into_html() }</div> }
         }
         Some(Ok(v)) => {
@@ -240,7 +241,7 @@ pub fn RoutePanel(props: &RoutePanelProps) -> Html {
                 hops.raw("</li>");
             }
             hops.raw("</ol>");
-            assumptions(&mut hops, &v.assumptions);
+            basis(&mut hops, &v.basis);
             html! {
                 <div class="archsim-route">
                     <div class="archsim-route-head" aria-live="polite">{ head.into_html() }</div>
