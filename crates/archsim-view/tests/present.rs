@@ -20,13 +20,13 @@ fn routes_list_their_hops() {
             "app.tomoda.life",
             &[],
             "ok",
-            &["cloudflare-zone", "gcp-lb", "traefik", "tomoda-app"],
+            &["cloudflare-zone", "gcp-lb", "traefik", "tomoda-app-prod"],
         ),
         (
             "https://api.tomoda.life/v1/health",
             &[],
             "ok",
-            &["cloudflare-zone", "gcp-lb", "traefik", "tomoda-api"],
+            &["cloudflare-zone", "gcp-lb", "traefik", "tomoda-api-prod"],
         ),
         (
             "assets.tomoda.life",
@@ -133,7 +133,7 @@ fn a_scenario_fills_the_flow_table() {
             assert!(!row.because.is_empty(), "{host} under {scenario} says why");
         }
     }
-    let spot = select(engine.model(), &["spot-preemption"], &[]).expect("selects");
+    let spot = select(engine.model(), &["spot-preemption-all"], &[]).expect("selects");
     let view = outcome_view(&engine, &engine.simulate(&spot));
     assert!(view.failed.is_empty());
     assert!(view.restarting.iter().any(|(_, name)| name == "gke-tomoda"));
@@ -208,7 +208,7 @@ fn the_audit_covers_every_provider_component() {
         .count();
     assert_eq!(rows.len(), in_providers);
     let status = |id: &str| rows.iter().find(|r| r.id == id).map(|r| r.status.as_str());
-    assert_eq!(status("acm-certificate"), Some("exception"));
+    assert_eq!(status("acm-certificate-prod"), Some("exception"));
     assert_eq!(status("gke"), Some("fits"));
     assert!(
         rows.iter().all(|r| r.status != "violation"),

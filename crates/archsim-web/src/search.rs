@@ -67,12 +67,13 @@ mod tests {
                 .map(|c| c.id.as_str())
                 .collect()
         };
-        let cases: [(&str, &[&str]); 4] = [
-            // The certificate's name says it is CloudFront's.
+        let cases: [(&str, &[&str]); 5] = [
+            // The certificate's name says which alias it serves.
             (
-                "CLOUDFRONT",
-                &["acm-certificate", "cloudfront-prod", "cloudfront-dev"],
+                "ASSETS.TOMODA.LIFE",
+                &["acm-certificate-prod", "cloudfront-prod"],
             ),
+            ("CLOUDFRONT", &["cloudfront-prod", "cloudfront-dev"]),
             ("cloudfront dev", &["cloudfront-dev"]),
             ("redis", &["redis"]),
             ("cloudfront gcp", &[]),

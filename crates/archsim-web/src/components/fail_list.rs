@@ -132,9 +132,9 @@ mod tests {
             (
                 tomoda,
                 "cloudfront",
-                Some(3),
-                3,
-                format!("3 of {n} components match."),
+                Some(2),
+                2,
+                format!("2 of {n} components match."),
             ),
             (
                 tomoda,
