@@ -69,7 +69,7 @@ fn cases() -> Vec<(
             "dependency cycle",
             tomoda_with(
                 "[[edge]]\nfrom = \"user\"",
-                "[[edge]]\nfrom = \"gke-vpc\"\nto = \"tomoda-api\"\nfacts = [\"F07\"]\n\n[[edge]]\nfrom = \"user\"",
+                "[[edge]]\nfrom = \"gke-vpc\"\nto = \"tomoda-api-prod\"\nfacts = [\"F07\"]\n\n[[edge]]\nfrom = \"user\"",
             ),
             "cycle",
             "from = \"gke-vpc\"",
@@ -120,8 +120,8 @@ fn cases() -> Vec<(
         (
             "misplaced component (placement audit)",
             tomoda_with(
-                "provider = \"aws\"\nregion = \"ap-northeast-1\"\nenv = \"prod\"\nsource = \"infrastructure/aws/s3.tf\"\nterraform = true\ntraits = [\"public-cacheable-assets\"]",
-                "provider = \"aws\"\nregion = \"ap-northeast-1\"\nenv = \"prod\"\nsource = \"infrastructure/aws/s3.tf\"\nterraform = true\ntraits = [\"holds-state\"]",
+                "provider = \"aws\"\nregion = \"ap-northeast-1\"\nenv = \"prod\"\nsource = \"infrastructure/aws/s3.tf\"\nterraform = true\ntraits = [\"holds-state\", \"public-cacheable-assets\"]\nplacement = ",
+                "provider = \"aws\"\nregion = \"ap-northeast-1\"\nenv = \"prod\"\nsource = \"infrastructure/aws/s3.tf\"\nterraform = true\ntraits = [\"holds-state\"]\n# placement = ",
             ),
             "invariant",
             "id = \"s3-assets-prod\"",

@@ -99,20 +99,30 @@ fn f02_gcp_runs_holds_and_builds_everything() {
                 "runs-workload" | "holds-state" | "builds-images"
             )
         });
-        if workload_home {
+        if workload_home && e.model().provider_name(c.provider) != "gcp" {
+            // The document's own tension (F03 against F35): the asset
+            // buckets hold data on AWS; the model names it as an exception.
             assert_eq!(
-                e.model().provider_name(c.provider),
-                "gcp",
+                c.product.as_deref(),
+                Some("s3"),
                 "{} runs, holds data or builds images",
                 c.id
             );
+            match audit_status(&e, &c.id) {
+                AuditStatus::Resolved(reason) => assert!(
+                    reason.contains("named exception") && reason.contains("holds data"),
+                    "{}: {reason}",
+                    c.id
+                ),
+                other => panic!("{}: expected a named exception, got {other:?}", c.id),
+            }
         }
     }
     for answer in ["runs-workload", "holds-state", "builds-images"] {
         let (v, facts, _) = verdict(&e, &[answer]);
         assert_eq!(
             (v.as_str(), facts),
-            ("gcp", vec!["F02".to_owned()]),
+            ("gcp", vec!["F02".to_owned(), "F35".to_owned()]),
             "{answer}"
         );
     }
@@ -130,8 +140,14 @@ fn f03_aws_is_static_assets_and_their_cdn_only() {
         .iter()
         .filter(|c| e.model().provider_name(c.provider) == "aws")
     {
+        // The asset buckets also hold data: the named exception of F02.
+        let others: Vec<&String> = c
+            .traits
+            .iter()
+            .filter(|t| !(t.as_str() == "holds-state" && c.product.as_deref() == Some("s3")))
+            .collect();
         assert!(
-            c.traits == ["public-cacheable-assets"],
+            others == ["public-cacheable-assets"],
             "{} is on AWS but is not part of the asset pipeline",
             c.id
         );
@@ -179,6 +195,15 @@ fn f05_one_gcp_project_in_asia_east1() {
             "{} is in {region}",
             c.id
         );
+        // The document puts Google Cloud in asia-east1 (F05, F35): a
+        // service the model takes to be bound to no region says so.
+        if region == "global" {
+            assert!(
+                c.assumed.iter().any(|(f, _)| *f == Field::Region),
+                "{}: its region is the model's, not the document's",
+                c.id
+            );
+        }
     }
     assert_eq!(gcp.terraform.as_deref(), Some("infrastructure/gcp/"));
 }
@@ -190,16 +215,24 @@ fn f06_gke_tomoda_on_spot_nodes() {
     assert_eq!(gke.name, "gke-tomoda");
     assert_eq!(gke.sources, ["infrastructure/gcp/gke.tf"]);
     assert!(gke.notes.as_deref().unwrap_or("").contains("spot"));
-    // A preemption reschedules everything in the cluster and, with all
-    // start-up dependencies up, every flow stays ok.
-    let selection = select::select(e.model(), &["spot-preemption"], &[]).unwrap();
-    assert!(selection.restarting.contains(&comp(&e, "photon")));
-    assert!(
-        e.simulate(&selection)
-            .flows
-            .iter()
-            .all(|f| f.state == State::Ok)
-    );
+    // The worst case reschedules everything in the cluster, the common
+    // case one workload; with all start-up dependencies up, every flow
+    // stays ok in both.
+    let all = select::select(e.model(), &["spot-preemption-all"], &[]).unwrap();
+    assert!(all.restarting.contains(&comp(&e, "photon")));
+    assert!(all.restarting.contains(&comp(&e, "cnpg")));
+    let one = select::select(e.model(), &["spot-preemption-one"], &[]).unwrap();
+    assert!(one.restarting.contains(&comp(&e, "tomoda-api-prod")));
+    assert!(!one.restarting.contains(&comp(&e, "photon")));
+    assert!(one.restarting.len() < all.restarting.len());
+    for selection in [all, one] {
+        assert!(
+            e.simulate(&selection)
+                .flows
+                .iter()
+                .all(|f| f.state == State::Ok)
+        );
+    }
 }
 
 #[test]
@@ -382,8 +415,8 @@ fn f15_secrets_sync_through_eso_with_workload_identity() {
     let rescheduled = e.simulate(&selection);
     assert_eq!(
         state(&e, &rescheduled, "api.tomoda.life"),
-        State::Down,
-        "a restart needs the first sync"
+        State::AtRisk,
+        "synced Secrets persist: a restart needs no new sync (assumed), only refresh is lost"
     );
 }
 
@@ -453,12 +486,14 @@ fn f18_asset_buckets_are_private_behind_cloudfront() {
     // The invariant catches a model where something else reads a bucket.
     let broken = tomoda_with(
         "[[edge]]\nfrom = \"user\"",
-        "[[edge]]\nfrom = \"tomoda-api\"\nto = \"s3-assets-prod\"\nwhy = \"sneaky\"\n\n[[edge]]\nfrom = \"user\"",
+        "[[edge]]\nfrom = \"tomoda-api-prod\"\nto = \"s3-assets-prod\"\nwhy = \"sneaky\"\nassumption = \"a test fixture\"\n\n[[edge]]\nfrom = \"user\"",
     );
     let errors = Engine::from_str("m.toml", &broken).unwrap_err();
     assert!(
         errors.iter().any(|d| d.code == "invariant"
-            && d.message.contains("`tomoda-api` reaches `s3-assets-prod`"))
+            && d.message
+                .contains("`tomoda-api-prod` reaches `s3-assets-prod`")),
+        "{errors:#?}"
     );
 }
 
@@ -483,35 +518,46 @@ fn f19_one_cloudfront_distribution_per_environment() {
 #[test]
 fn f20_acm_certificate_in_us_east_1_validated_through_cloudflare() {
     let e = engine();
-    assert_eq!(region_of(&e, "acm-certificate"), "us-east-1");
-    assert_eq!(
-        component(&e, "acm-certificate").sources,
-        ["infrastructure/aws/acm.tf"]
-    );
-    match audit_status(&e, "acm-certificate") {
-        AuditStatus::Exception(reason) => {
-            assert!(reason.contains("us-east-1") && reason.contains("CloudFront"))
+    // One certificate per workspace (assumed, F37), each in us-east-1.
+    let certificates = select::components(e.model(), "acm").unwrap();
+    assert_eq!(certificates.len(), 2);
+    for (id, env) in [
+        ("acm-certificate-prod", "prod"),
+        ("acm-certificate-dev", "dev"),
+    ] {
+        assert_eq!(region_of(&e, id), "us-east-1");
+        assert_eq!(component(&e, id).env, env);
+        assert_eq!(component(&e, id).sources, ["infrastructure/aws/acm.tf"]);
+        match audit_status(&e, id) {
+            AuditStatus::Exception(reason) => {
+                assert!(reason.contains("us-east-1") && reason.contains("CloudFront"))
+            }
+            other => panic!("expected an exception, got {other:?}"),
         }
-        other => panic!("expected an exception, got {other:?}"),
-    }
-    let acm = comp(&e, "acm-certificate");
-    let validation: Vec<&Record> = e
-        .model()
-        .records
-        .iter()
-        .filter(|r| r.target == acm)
-        .collect();
-    assert!(!validation.is_empty());
-    for r in validation {
-        assert_eq!(r.purpose, Purpose::Validation);
-        assert_eq!(
-            e.model().writers[r.writer.index()].source,
-            "infrastructure/aws/cloudflare.tf"
-        );
+        let acm = comp(&e, id);
+        let validation: Vec<&Record> = e
+            .model()
+            .records
+            .iter()
+            .filter(|r| r.target == acm)
+            .collect();
+        assert!(!validation.is_empty(), "{id}");
+        for r in validation {
+            assert_eq!(r.purpose, Purpose::Validation);
+            assert_eq!(r.env, env);
+            assert_eq!(
+                e.model().writers[r.writer.index()].source,
+                "infrastructure/aws/cloudflare.tf"
+            );
+        }
     }
     let outcome = fail(&e, &["region-us-east-1"]);
-    assert_eq!(state(&e, &outcome, "cert-renewal"), State::Down);
-    assert_eq!(state(&e, &outcome, "assets.tomoda.life"), State::AtRisk);
+    for flow in ["cert-renewal-prod", "cert-renewal-dev"] {
+        assert_eq!(state(&e, &outcome, flow), State::Down, "{flow}");
+    }
+    for host in ["assets.tomoda.life", "assets-dev.tomoda.life"] {
+        assert_eq!(state(&e, &outcome, host), State::AtRisk, "{host}");
+    }
 }
 
 #[test]
@@ -677,9 +723,12 @@ fn f28_assets_resolve_to_cloudfront_which_reads_s3() {
 fn f29_cluster_hosts_go_through_the_external_lb_and_traefik() {
     let e = engine();
     for (host, origin) in [
-        ("api.tomoda.life", "tomoda-api"),
-        ("app.tomoda.life", "tomoda-app"),
-        ("www.tomoda.life", "tomoda-www"),
+        ("api.tomoda.life", "tomoda-api-prod"),
+        ("api-dev.tomoda.life", "tomoda-api-dev"),
+        ("app.tomoda.life", "tomoda-app-prod"),
+        ("app-dev.tomoda.life", "tomoda-app-dev"),
+        ("www.tomoda.life", "tomoda-www-prod"),
+        ("www-dev.tomoda.life", "tomoda-www-dev"),
         ("argo-app.tomoda.life", "argocd"),
     ] {
         assert_eq!(
@@ -727,22 +776,36 @@ fn f31_cloud_build_pushes_to_and_gke_pulls_from_artifact_registry() {
         "registry-prod",
         EdgeKind::Request
     ));
-    assert!(has_edge(&e, "gke", "registry-prod", EdgeKind::Startup));
+    // GKE pulls Tomoda's images: each workload from its environment's
+    // repository, when it starts.
+    for product in ["tomoda-api", "tomoda-app", "tomoda-www"] {
+        for env in ["prod", "dev"] {
+            let workload = format!("{product}-{env}");
+            let registry = format!("registry-{env}");
+            assert!(
+                has_edge(&e, &workload, &registry, EdgeKind::Startup),
+                "{workload} pulls from {registry}"
+            );
+        }
+    }
     let alone = fail(&e, &["artifact-registry"]);
     assert_eq!(state(&e, &alone, "app.tomoda.life"), State::AtRisk);
     let during_preemption = fail(&e, &["registry-outage-during-preemption"]);
     for host in [
         "api.tomoda.life",
+        "api-dev.tomoda.life",
         "app.tomoda.life",
+        "app-dev.tomoda.life",
         "www.tomoda.life",
-        "argo-app.tomoda.life",
+        "www-dev.tomoda.life",
     ] {
         assert_eq!(state(&e, &during_preemption, host), State::Down, "{host}");
     }
-    assert_eq!(
-        state(&e, &during_preemption, "assets.tomoda.life"),
-        State::Ok
-    );
+    // Artifact Registry holds Tomoda's images only: Argo CD's come from a
+    // public registry (assumed), and the assets never touch the cluster.
+    for host in ["argo-app.tomoda.life", "assets.tomoda.life"] {
+        assert_eq!(state(&e, &during_preemption, host), State::Ok, "{host}");
+    }
 }
 
 #[test]
@@ -790,4 +853,125 @@ fn f34_dns_is_cloudflare_full_stop() {
         audit_status(&e, "cloudflare-zone"),
         AuditStatus::Resolved(_)
     ));
+}
+
+#[test]
+fn f35_whatever_runs_holds_data_or_builds_images_is_in_the_gcp_region() {
+    let e = engine();
+    let m = e.model();
+    let rule = m
+        .placement
+        .rules
+        .iter()
+        .find(|r| r.id == "workload-home")
+        .unwrap();
+    assert!(rule.provenance.facts.contains(&"F35".to_owned()));
+    for c in m
+        .components
+        .iter()
+        .filter(|c| m.provider_name(c.provider) == "gcp")
+    {
+        let home = c.traits.iter().any(|t| {
+            matches!(
+                t.as_str(),
+                "runs-workload" | "holds-state" | "builds-images"
+            )
+        });
+        if home {
+            assert_eq!(m.region_name(c.region), "asia-east1", "{}", c.id);
+        }
+    }
+    assert_eq!(
+        provider(&e, "gcp").terraform.as_deref(),
+        Some("infrastructure/gcp/")
+    );
+}
+
+#[test]
+fn f36_the_diagram_boxes_give_the_regions() {
+    let e = engine();
+    for id in [
+        "gcp-lb",
+        "gke",
+        "backup-bucket",
+        "photon-index-bucket",
+        "registry-dev",
+        "registry-prod",
+        "secret-manager",
+        "cloud-build",
+    ] {
+        assert_eq!(region_of(&e, id), "asia-east1", "{id}");
+    }
+    for id in ["s3-assets-prod", "s3-assets-dev"] {
+        assert_eq!(region_of(&e, id), "ap-northeast-1", "{id}");
+    }
+    // CloudFront is where the model departs from the box, and says so.
+    for id in ["cloudfront-prod", "cloudfront-dev"] {
+        let (_, says) = component(&e, id)
+            .assumed
+            .iter()
+            .find(|(f, _)| *f == Field::Region)
+            .expect("an assumed region");
+        assert!(says.contains("ap-northeast-1"), "{id}: {says}");
+    }
+}
+
+#[test]
+fn f37_the_aws_terraform_runs_per_environment() {
+    let e = engine();
+    let m = e.model();
+    assert_eq!(provider(&e, "aws").workspaces, ["default", "dev"]);
+    // Each AWS product comes once per environment.
+    for product in ["s3", "cloudfront", "acm"] {
+        let mut envs: Vec<String> = select::components(m, product)
+            .unwrap()
+            .into_iter()
+            .map(|c| m.component(c).env.clone())
+            .collect();
+        envs.sort();
+        assert_eq!(envs, ["dev", "prod"], "{product}");
+    }
+}
+
+/// Every fact the model declares is carried by an entry, and every entry
+/// names only declared facts: F01–F37, in order.
+#[test]
+fn every_fact_has_a_carrier_and_every_carrier_a_fact() {
+    let e = engine();
+    let m = e.model();
+    let declared: Vec<&str> = m.facts.iter().map(|f| f.id.as_str()).collect();
+    let expected: Vec<String> = (1..=37).map(|n| format!("F{n:02}")).collect();
+    assert_eq!(declared, expected);
+    for f in &m.facts {
+        assert!(f.says.len() > 20, "{}: says too little", f.id);
+    }
+    let provenances = std::iter::once(&m.zone.provenance)
+        .chain(m.providers.iter().map(|x| &x.provenance))
+        .chain(m.regions.iter().map(|x| &x.provenance))
+        .chain(m.components.iter().map(|x| &x.provenance))
+        .chain(m.writers.iter().map(|x| &x.provenance))
+        .chain(m.records.iter().map(|x| &x.provenance))
+        .chain(m.edges.iter().map(|x| &x.provenance))
+        .chain(m.flows.iter().map(|x| &x.provenance))
+        .chain(m.scenarios.iter().map(|x| &x.provenance))
+        .chain(m.placement.rules.iter().map(|x| &x.provenance))
+        .chain(m.invariants.iter().map(|x| &x.provenance));
+    let carried: Vec<&str> = provenances
+        .flat_map(|p| p.facts.iter().map(String::as_str))
+        .collect();
+    for fact in &declared {
+        assert!(carried.contains(fact), "{fact} has no carrier");
+    }
+    for fact in &carried {
+        assert!(declared.contains(fact), "{fact} is not declared");
+    }
+    // The loader refuses a carrier of an undeclared fact.
+    let broken = tomoda_with("facts = [\"F07\", \"F35\"]", "facts = [\"F07\", \"F99\"]");
+    let errors = Engine::from_str("m.toml", &broken).unwrap_err();
+    assert!(
+        errors
+            .iter()
+            .any(|d| d.code == "unknown-reference" && d.message.contains("F99")),
+        "{errors:#?}"
+    );
 }

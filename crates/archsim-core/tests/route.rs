@@ -22,14 +22,14 @@ fn routes() {
             "app.tomoda.life",
             &[],
             "ok",
-            &["cloudflare-zone", "gcp-lb", "traefik", "tomoda-app"],
+            &["cloudflare-zone", "gcp-lb", "traefik", "tomoda-app-prod"],
             &[],
         ),
         (
             "HTTPS://App.Tomoda.Life.:443/login?next=/#top",
             &[],
             "ok",
-            &["cloudflare-zone", "gcp-lb", "traefik", "tomoda-app"],
+            &["cloudflare-zone", "gcp-lb", "traefik", "tomoda-app-prod"],
             &[],
         ),
         (
@@ -57,21 +57,21 @@ fn routes() {
             "api.tomoda.life",
             &["redis"],
             "down",
-            &["cloudflare-zone", "gcp-lb", "traefik", "tomoda-api"],
-            &["tomoda-api", "redis"],
+            &["cloudflare-zone", "gcp-lb", "traefik", "tomoda-api-prod"],
+            &["tomoda-api-prod", "redis"],
         ),
         (
             "api-dev.tomoda.life",
             &["backup-bucket"],
             "at-risk",
-            &["cloudflare-zone", "gcp-lb", "traefik", "tomoda-api"],
-            &["tomoda-api", "cnpg", "backup-bucket"],
+            &["cloudflare-zone", "gcp-lb", "traefik", "tomoda-api-dev"],
+            &["tomoda-api-dev", "cnpg", "backup-bucket"],
         ),
         (
             "www.tomoda.life",
             &["provider:cloudflare"],
             "down",
-            &["cloudflare-zone", "gcp-lb", "traefik", "tomoda-www"],
+            &["cloudflare-zone", "gcp-lb", "traefik", "tomoda-www-prod"],
             &["cloudflare-zone"],
         ),
         (
@@ -85,8 +85,24 @@ fn routes() {
             "_acm-validation.assets.tomoda.life",
             &[],
             "ok",
-            &["cloudflare-zone", "acm-certificate"],
+            &["cloudflare-zone"],
             &[],
+        ),
+        // A validation record carries no request: losing the certificate
+        // does not touch how the name resolves.
+        (
+            "_acm-validation.assets-dev.tomoda.life",
+            &["acm"],
+            "ok",
+            &["cloudflare-zone"],
+            &[],
+        ),
+        (
+            "_acm-validation.assets.tomoda.life",
+            &["provider:cloudflare"],
+            "down",
+            &["cloudflare-zone"],
+            &["cloudflare-zone"],
         ),
         ("shop.tomoda.life", &[], "no-record", &[], &[]),
         ("tomoda.life", &[], "no-record", &[], &[]),
@@ -148,8 +164,39 @@ fn hops_explain_themselves_and_name_their_assumptions() {
         .map(|a| basis::label(m, a.premise))
         .collect();
     assert!(
-        subjects.iter().any(|s| s == "gcp-lb") && subjects.iter().any(|s| s == "tomoda-app"),
+        subjects.iter().any(|s| s == "gcp-lb") && subjects.iter().any(|s| s == "tomoda-app-prod"),
         "{subjects:?}"
     );
     assert!(r.basis.facts(m).contains(&"F29"), "{:?}", r.basis.facts(m));
+}
+
+#[test]
+fn a_validation_record_resolves_but_leads_nowhere() {
+    let e = engine();
+    let m = e.model();
+    let host = "_acm-validation.assets.tomoda.life";
+    let r = route(&e, host);
+    assert_eq!(r.verdict, RouteVerdict::Resolves(State::Ok));
+    assert_eq!(r.records.len(), 1);
+    assert_eq!(m.records[r.records[0].index()].purpose, Purpose::Validation);
+    assert!(
+        r.hops[0].why.contains("no request follows it"),
+        "{}",
+        r.hops[0].why
+    );
+    // The answer rests on the record, and names its assumption.
+    assert!(
+        r.basis
+            .premises()
+            .contains(&basis::Premise::Record(r.records[0]))
+    );
+    assert!(r.basis.facts(m).contains(&"F20"), "{:?}", r.basis.facts(m));
+    // No hop anywhere in the model reaches a certificate.
+    for edge in m.edges.iter().filter(|x| x.hop) {
+        assert_ne!(m.component(edge.to).kind, "certificate", "{edge:?}");
+    }
+    // Its writer is still Terraform, and the DNS answer names the record.
+    let answer = e.dns(host).unwrap();
+    assert_eq!(answer.records, r.records);
+    assert_eq!(m.writers[answer.writer.unwrap().index()].id, "terraform");
 }

@@ -61,15 +61,66 @@ fn selectors() {
         ("TOMODA-ASSETS-PROD", &["s3-assets-prod"]),
         ("provider:cloudflare", &["cloudflare-zone"]),
         ("cloudflare", &["cloudflare-zone"]),
-        ("region:us-east-1", &["acm-certificate"]),
-        ("kind:image-registry", &["registry-dev", "registry-prod"]),
+        (
+            "region:us-east-1",
+            &["acm-certificate-prod", "acm-certificate-dev"],
+        ),
+        (
+            "kind:image-registry",
+            &["public-registry", "registry-dev", "registry-prod"],
+        ),
+        ("artifact-registry", &["registry-dev", "registry-prod"]),
+        ("tomoda-api", &["tomoda-api-prod", "tomoda-api-dev"]),
         (
             "env:prod",
             &[
+                "tomoda-api-prod",
+                "tomoda-app-prod",
+                "tomoda-www-prod",
                 "build-trigger-prod",
                 "registry-prod",
                 "s3-assets-prod",
                 "cloudfront-prod",
+                "acm-certificate-prod",
+            ],
+        ),
+        (
+            "env:dev",
+            &[
+                "tomoda-api-dev",
+                "tomoda-app-dev",
+                "tomoda-www-dev",
+                "build-trigger-dev",
+                "registry-dev",
+                "s3-assets-dev",
+                "cloudfront-dev",
+                "acm-certificate-dev",
+            ],
+        ),
+        (
+            "env:shared",
+            &[
+                "user",
+                "git-repo",
+                "public-registry",
+                "cloudflare-zone",
+                "gke-vpc",
+                "gke",
+                "gcp-lb",
+                "traefik",
+                "cnpg",
+                "redis",
+                "photon",
+                "external-dns",
+                "external-secrets",
+                "argocd",
+                "dex",
+                "google-oauth",
+                "backup-bucket",
+                "photon-index-bucket",
+                "secret-manager",
+                "workload-identity",
+                "cloud-build",
             ],
         ),
         (
@@ -156,7 +207,7 @@ fn mermaid_ids_never_collide_or_hit_keywords() {
     // punctuation is replaced.
     let source = TOMODA_MODEL.replace("\"user\"", "\"end\"").replacen(
         "[[component]]\nid = \"git-repo\"",
-        "[[component]]\nid = \"git_repo\"\nname = \"Another repository\"\nkind = \"source-repo\"\n\n[[component]]\nid = \"git-repo\"",
+        "[[component]]\nid = \"git_repo\"\nname = \"Another repository\"\nkind = \"source-repo\"\nassumption = \"a test fixture\"\n\n[[component]]\nid = \"git-repo\"",
         1,
     );
     let loaded = load_str("m.toml", &source);

@@ -85,7 +85,7 @@ fn tomoda_spofs_read_like_the_document() {
         "gke-vpc",
         "gcp-lb",
         "traefik",
-        "tomoda-api",
+        "tomoda-api-prod",
         "cnpg",
         "redis",
     ] {
@@ -98,6 +98,10 @@ fn tomoda_spofs_read_like_the_document() {
     assert!(
         !api.contains(&"registry-prod".to_owned()),
         "images matter at start-up only"
+    );
+    assert!(
+        !api.contains(&"tomoda-api-dev".to_owned()) && !api.contains(&"registry-dev".to_owned()),
+        "the prod API does not lean on dev: {api:?}"
     );
 }
 

@@ -8,7 +8,7 @@ use super::state::{State, States};
 use crate::basis::{Basis, Premise};
 use crate::error::{QueryError, QueryErrorKind};
 use crate::host;
-use crate::model::{CompId, EdgeId, EdgeKind, RecordId};
+use crate::model::{CompId, EdgeId, EdgeKind, Purpose, RecordId};
 use crate::select::Selection;
 use crate::suggest::nearest;
 
@@ -127,7 +127,13 @@ impl Engine {
             path: &walk.path,
             because: &walk.because,
         };
-        let basis = self.answer_basis(&answer, &states, selection);
+        let mut basis = self.answer_basis(&answer, &states, selection);
+        // A host resolves because of its records, whether or not a request
+        // follows them (a validation record adds no hop).
+        for &r in &records {
+            basis.add(Premise::Record(r));
+        }
+        basis.finish(&self.model);
         Ok(Route {
             input: input.to_owned(),
             host,
@@ -323,7 +329,9 @@ impl Engine {
                     .as_ref()
                     .map(|o| format!(", owner ID {o}"))
                     .unwrap_or_default();
-                let proxy = if record.proxied {
+                let proxy = if record.purpose == Purpose::Validation {
+                    "a validation record: it proves control of the name, and no request follows it"
+                } else if record.proxied {
                     "proxied = true: the DNS provider's edge answers in the origin's place"
                 } else {
                     "proxied = false: the answer is the next hop's own address, not the DNS provider's edge"

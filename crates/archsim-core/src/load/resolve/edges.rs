@@ -1,11 +1,11 @@
 //! Edges: the declared ones, each component's `needs`, then one generated
-//! per record and one per `runs_in`.
+//! per serving record and one per `runs_in`.
 
 use std::collections::HashSet;
 
 use super::{Ctx, IdTables, model_host, span_of};
 use crate::load::raw::{RawComponent, RawEdge};
-use crate::model::{CompId, Edge, EdgeKind, EdgeOrigin, FlowId, Model, RecordId};
+use crate::model::{CompId, Edge, EdgeKind, EdgeOrigin, FlowId, Model, Purpose, RecordId};
 use crate::suggest::{did_you_mean, nearest};
 
 /// Add every edge: the declared ones, the `needs`, then the generated ones.
@@ -209,9 +209,14 @@ fn needs(ctx: &mut Ctx<'_>, components: &[RawComponent], ids: &IdTables<'_>, mod
     }
 }
 
-/// One hop per record, from the zone to the record's target.
+/// One hop per record that serves its host, from the zone to the record's
+/// target. A validation record proves control of a name and carries no
+/// request, so it adds no hop.
 fn from_records(model: &mut Model) {
     for (index, record) in model.records.iter().enumerate() {
+        if record.purpose != Purpose::Serve {
+            continue;
+        }
         let writer = model
             .writers
             .get(record.writer.index())
