@@ -49,6 +49,29 @@ fn each_correction_shows_in_an_answer() {
             let a = assumed(m, &f.basis);
             assert!(a.contains(&"cloudfront-prod (region)".to_owned()), "{a:?}");
         }),
+        (
+            "a service in no region says its region is the model's",
+            &|| {
+                let global: Vec<&Component> = m
+                    .components
+                    .iter()
+                    .filter(|c| m.region_name(c.region) == "global")
+                    .collect();
+                assert!(
+                    global.len() >= 5,
+                    "the zone, CloudFront, sign-in, Workload Identity"
+                );
+                for c in global {
+                    assert!(
+                        c.assumed.iter().any(|(f, _)| *f == Field::Region),
+                        "{} is in `global` without saying why",
+                        c.id
+                    );
+                }
+                let region = m.regions.iter().find(|r| r.id == "global").unwrap();
+                assert!(region.provenance.assumption.is_some());
+            },
+        ),
         ("serving from the cache is an assumption", &|| {
             let f = outcome_of(&e, &["s3-assets-prod"], &[], "assets.tomoda.life");
             assert_eq!(f.state, State::Degraded);
