@@ -12,6 +12,15 @@ pub fn root() -> PathBuf {
         .to_path_buf()
 }
 
+/// Where cargo puts what it builds: `CARGO_TARGET_DIR` when set (as
+/// cargo reads it), else the workspace's `target/`.
+pub fn cargo_target() -> PathBuf {
+    match std::env::var_os("CARGO_TARGET_DIR") {
+        Some(dir) if !dir.is_empty() => root().join(dir),
+        _ => root().join("target"),
+    }
+}
+
 /// Where project-local tools live (git-ignored).
 pub fn tools_dir() -> PathBuf {
     root().join(".tools")

@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::run::{cmd, exec, path_env, root, step};
+use crate::run::{cargo_target, cmd, exec, path_env, root, step};
 use crate::tools;
 
 /// Files of trunk's output that the site serves from `archsim/`: the
@@ -37,7 +37,8 @@ pub fn build() -> Result<PathBuf, String> {
     })?;
     let site = root().join("target/site");
     step("build the book (mdbook build)", || {
-        let release = root().join("target/release");
+        // The preprocessor just built, wherever cargo puts builds.
+        let release = cargo_target().join("release");
         let mut c = cmd("mdbook");
         c.arg("build")
             .arg(root().join("book"))
