@@ -162,8 +162,8 @@ pub async fn claim_notes_open_from_the_keyboard(ctx: &Ctx) -> Outcome {
         (
             "archsim-claim is-assumed",
             &[
-                "Assumes, beyond the source document: ",
-                " tomoda-api → redis: ",
+                "Assumes, beyond the source document",
+                "tomoda-api-prod → redis",
             ],
         ),
     ];

@@ -13,7 +13,7 @@ const TOUR: [(&str, &str, &[&str]); 2] = [
     (
         "tour.html",
         "app.tomoda.life",
-        &["cloudflare-zone", "gcp-lb", "traefik", "tomoda-app"],
+        &["cloudflare-zone", "gcp-lb", "traefik", "tomoda-app-prod"],
     ),
     (
         "tour.html",
