@@ -182,6 +182,55 @@ fn expected(model: &Model, basis: &Basis) -> Vec<String> {
     out
 }
 
+/// A table's rows, then its shared list: each row's disclosure says its
+/// summary, its facts by number and (when assumed) that its assumptions
+/// are listed under the table; the list says each fact and assumption of
+/// the rows in full.
+fn table_rows<'h>(what: &str, html: &'h str, rows: usize) -> (Vec<&'h str>, &'h str) {
+    let mut found = disclosures(html);
+    assert_eq!(
+        found.len(),
+        rows + 1,
+        "{what}: a disclosure per row, then the list:\n{html}"
+    );
+    let list = found.pop().expect("the shared list");
+    assert!(
+        list.starts_with(" archsim-basis-shared\""),
+        "{what}: {list}"
+    );
+    (found, list)
+}
+
+fn assert_row_says(what: &str, row: &str, list: &str, model: &Model, basis: &Basis) {
+    let expected = expected(model, basis);
+    assert!(
+        row.contains(&expected[0]),
+        "{what}: the row lacks {:?}:\n{row}",
+        expected[0]
+    );
+    let facts = basis.facts(model).join(", ");
+    assert!(
+        row.contains(&format!("<p>Facts: {facts}</p>")),
+        "{what}: {row}"
+    );
+    let checked = basis.is_checked(model);
+    assert_eq!(
+        row.contains("listed under the table"),
+        !checked,
+        "{what}: {row}"
+    );
+    assert!(
+        !row.contains("<li>"),
+        "{what}: a row repeats no words: {row}"
+    );
+    for words in &expected[1..] {
+        assert!(
+            list.contains(words),
+            "{what}: the list lacks {words:?}:\n{list}"
+        );
+    }
+}
+
 fn assert_says(what: &str, disclosure: &str, model: &Model, basis: &Basis) {
     for words in expected(model, basis) {
         assert!(
@@ -251,18 +300,16 @@ fn every_answer_shows_what_it_rests_on() {
         let selection = select(model, &["db-down"], &[]).expect("selects");
         let outcome = engine.simulate(&selection);
         let html = outcome_html(&outcome_view(&engine, &outcome));
-        let found = disclosures(&html);
-        assert_eq!(found.len(), outcome.flows.len(), "one per flow: {html}");
-        for (flow, d) in outcome.flows.iter().zip(&found) {
-            assert_says(&what("a flow"), d, model, &flow.basis);
+        let (rows, list) = table_rows(&what("a flow"), &html, outcome.flows.len());
+        for (flow, d) in outcome.flows.iter().zip(&rows) {
+            assert_row_says(&what("a flow"), d, list, model, &flow.basis);
         }
 
         let spofs = engine.spof();
         let html = spof_html(&engine);
-        let found = disclosures(&html);
-        assert_eq!(found.len(), spofs.len(), "one per flow: {html}");
-        for (s, d) in spofs.iter().zip(&found) {
-            assert_says(&what("single points of failure"), d, model, &s.basis);
+        let (rows, list) = table_rows(&what("spof"), &html, spofs.len());
+        for (s, d) in spofs.iter().zip(&rows) {
+            assert_row_says(&what("single points of failure"), d, list, model, &s.basis);
         }
 
         let dns = engine.dns("www.small.test").expect("dns");
@@ -284,10 +331,9 @@ fn every_answer_shows_what_it_rests_on() {
 
         let entries = audit(model);
         let html = audit_html(&audit_view(&engine));
-        let found = disclosures(&html);
-        assert_eq!(found.len(), entries.len(), "one per row: {html}");
-        for (entry, d) in entries.iter().zip(&found) {
-            assert_says(&what("audit"), d, model, &audit_basis(model, entry));
+        let (rows, list) = table_rows(&what("audit"), &html, entries.len());
+        for (entry, d) in entries.iter().zip(&rows) {
+            assert_row_says(&what("audit"), d, list, model, &audit_basis(model, entry));
         }
     }
 }

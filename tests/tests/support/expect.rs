@@ -32,23 +32,56 @@ pub const BASIS: &str = "
       c.querySelectorAll(sel).forEach((x) => x.remove());
       return c.textContent.trim();
     };
-    const facts = d.querySelector('ul.archsim-facts');
+    const fact = (li) => [
+      li.querySelector(':scope > strong').textContent,
+      without(li, ':scope > strong') || null,
+    ];
+    const item = (li) => {
+      const settle = li.querySelector(':scope > span code');
+      return [
+        li.querySelector(':scope > code').textContent,
+        without(li, ':scope > code, :scope > span').replace(/^: /, ''),
+        settle ? settle.textContent : null,
+      ];
+    };
+    const summary = without(d.querySelector('summary'), '[aria-hidden]');
+    const own = d.querySelector('ul.archsim-facts');
+    if (own) {
+      return {
+        open: d.open,
+        shown: own.getBoundingClientRect().height > 0,
+        summary,
+        facts: Array.from(d.querySelectorAll('ul.archsim-facts > li'), fact),
+        assumed: Array.from(d.querySelectorAll('ul.archsim-assumed > li'), item),
+      };
+    }
+    // A table's row: its facts by number, its assumptions by their number
+    // in the list under the table, which says each in full.
+    const ps = Array.from(d.querySelectorAll(':scope > p'));
+    const after = (prefix) => {
+      const p = ps.find((p) => p.textContent.startsWith(prefix));
+      return p ? p.textContent.slice(prefix.length) : '';
+    };
+    let up = d.closest('table');
+    let list = null;
+    while (up && !list) {
+      up = up.parentElement;
+      list = up && up.querySelector(':scope > details.archsim-basis-shared');
+    }
+    if (!list) return { error: 'no list of what the rows rest on under the table' };
+    const words = new Map(Array.from(list.querySelectorAll('ul.archsim-facts > li'), fact));
+    const all = Array.from(list.querySelectorAll('ol.archsim-assumed > li'), item);
+    const numbers = [];
+    for (const part of after('Assumptions (listed under the table): ').split(', ').filter((x) => x)) {
+      const [a, b] = part.split('–').map(Number);
+      for (let n = a; n <= (b || a); n++) numbers.push(n);
+    }
     return {
       open: d.open,
-      shown: !!facts && facts.getBoundingClientRect().height > 0,
-      summary: without(d.querySelector('summary'), '[aria-hidden]'),
-      facts: Array.from(d.querySelectorAll('ul.archsim-facts > li'), (li) => [
-        li.querySelector(':scope > strong').textContent,
-        without(li, ':scope > strong') || null,
-      ]),
-      assumed: Array.from(d.querySelectorAll('ul.archsim-assumed > li'), (li) => {
-        const settle = li.querySelector(':scope > span code');
-        return [
-          li.querySelector(':scope > code').textContent,
-          without(li, ':scope > code, :scope > span').replace(/^: /, ''),
-          settle ? settle.textContent : null,
-        ];
-      }),
+      shown: ps.length > 0 && ps[0].getBoundingClientRect().height > 0,
+      summary,
+      facts: after('Facts: ').split(', ').filter((x) => x).map((id) => [id, words.get(id) ?? null]),
+      assumed: numbers.map((n) => all[n - 1] ?? null),
     };
 ";
 

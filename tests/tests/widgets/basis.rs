@@ -3,7 +3,8 @@
 //! opened with Space, and each shows what the engine's basis for the same
 //! question says (what the CLI lists): the same summary ("checked" or
 //! "assumed (n)"), the same facts, the same assumptions with where each
-//! would be settled.
+//! would be settled (a row names them by number; the list under its table
+//! says them in full).
 
 use fantoccini::key::Key;
 use serde_json::{Value, json};
@@ -94,7 +95,23 @@ async fn same(session: &crate::support::browser::Session, what: &str, want: &Val
         seen["open"] == json!(true) && seen["shown"] == json!(true),
         || format!("the key did not open {what}'s disclosure: {seen}"),
     )?;
-    for part in ["summary", "facts", "assumed"] {
+    // A row lists its assumptions in the order of the list under its
+    // table, the engine in its own: compare them as sets.
+    let sorted = |v: &Value| {
+        let mut items: Vec<String> = v
+            .as_array()
+            .map(|a| a.iter().map(Value::to_string).collect())
+            .unwrap_or_default();
+        items.sort();
+        items
+    };
+    ensure(sorted(&seen["assumed"]) == sorted(&want["assumed"]), || {
+        format!(
+            "{what}: the disclosure's assumptions are {}, the engine says {}",
+            seen["assumed"], want["assumed"]
+        )
+    })?;
+    for part in ["summary", "facts"] {
         ensure(seen[part] == want[part], || {
             format!(
                 "{what}: the disclosure's {part} is {}, the engine says {}",

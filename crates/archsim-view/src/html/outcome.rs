@@ -5,8 +5,7 @@
 use archsim_core::Engine;
 
 use super::Markup;
-use super::basis;
-use super::basis::RESTS_ON;
+use super::basis::{RESTS_ON, Shared, basis_row, shared_list};
 use super::write::{Table, code_or_dash, flow_name};
 use crate::present::{OutcomeView, SpofLine};
 
@@ -32,7 +31,7 @@ fn names_or(m: &mut Markup, names: &[String], sep: &str, none: &str) {
 
 /// One flow's single points of failure, by name, or `none`; a search cut
 /// short says so after the names. Then what the list rests on.
-fn spof_names(m: &mut Markup, line: Option<&SpofLine>, none: &str) {
+fn spof_names(m: &mut Markup, line: Option<&SpofLine>, none: &str, shared: &Shared<'_>) {
     names_or(m, line.map_or(&[][..], |s| &s.names[..]), ", ", none);
     if let Some(line) = line {
         if line.cut_short {
@@ -40,7 +39,7 @@ fn spof_names(m: &mut Markup, line: Option<&SpofLine>, none: &str) {
             m.text(archsim_core::FlowSpof::CUT_SHORT_NOTE);
             m.text(")");
         }
-        basis(m, &line.basis);
+        basis_row(m, &line.basis, shared);
     }
 }
 
@@ -54,6 +53,9 @@ fn spof_names(m: &mut Markup, line: Option<&SpofLine>, none: &str) {
 pub fn outcome_table(m: &mut Markup, view: &OutcomeView, spof: Option<&[SpofLine]>) {
     let columns = if spof.is_some() { 6 } else { 5 };
     let caption = format!("Every flow under these failures: {}", view.state_counts());
+    let mut bases: Vec<_> = view.rows.iter().map(|r| &r.basis).collect();
+    bases.extend(spof.into_iter().flatten().map(|s| &s.basis));
+    let shared = Shared::new(&bases);
     let mut table = Table::open(m, "archsim-flows", &caption, &FLOW_COLUMNS[..columns]);
     for r in &view.rows {
         table.row(
@@ -71,14 +73,15 @@ pub fn outcome_table(m: &mut Markup, view: &OutcomeView, spof: Option<&[SpofLine
         table.cell(m);
         names_or(m, &r.because, " → ", "—");
         table.cell(m);
-        basis(m, &r.basis);
+        basis_row(m, &r.basis, &shared);
         if let Some(spof) = spof {
             table.cell(m);
-            spof_names(m, spof.iter().find(|s| s.flow == r.flow), "none");
+            spof_names(m, spof.iter().find(|s| s.flow == r.flow), "none", &shared);
         }
         table.end_row(m);
     }
     table.close(m);
+    shared_list(m, &shared);
 }
 
 /// Components as a sentence: `Failed (2): A, B.`
@@ -128,24 +131,31 @@ pub fn spof_html(engine: &Engine) -> String {
     let model = engine.model();
     let mut m = Markup::new();
     m.raw("<section class=\"archsim archsim-spof\">");
-    let spofs = engine.spof();
+    let spofs: Vec<SpofLine> = engine
+        .spof()
+        .iter()
+        .map(|s| SpofLine::new(model, s))
+        .collect();
+    let bases: Vec<_> = spofs.iter().map(|s| &s.basis).collect();
+    let shared = Shared::new(&bases);
     let mut table = Table::open(
         &mut m,
         "archsim-spof",
         "Single points of failure: each one alone takes the flow down",
         &["Flow", "Entry", "Single points of failure"],
     );
-    for s in spofs.iter().map(|s| SpofLine::new(model, s)) {
+    for s in &spofs {
         let flow = &model.flows[s.flow.index()];
         table.row(&mut m, &[("data-flow", &flow.id)]);
         flow_name(&mut m, &flow.name, &flow.id);
         table.cell(&mut m);
         code_or_dash(&mut m, flow.entry_host());
         table.cell(&mut m);
-        spof_names(&mut m, Some(&s), "—");
+        spof_names(&mut m, Some(s), "—", &shared);
         table.end_row(&mut m);
     }
     table.close(&mut m);
+    shared_list(&mut m, &shared);
     m.raw("</section>\n");
     m.into_string()
 }
@@ -154,6 +164,70 @@ pub fn spof_html(engine: &Engine) -> String {
 mod tests {
     use super::*;
     use archsim_core::FlowId;
+
+    #[test]
+    fn rows_name_their_assumptions_by_number_and_the_list_says_each_once() {
+        use crate::present::{AssumedLine, BasisView, FactLine};
+        let fact = |id: &str| FactLine {
+            id: id.into(),
+            says: Some(format!("words of {id}")),
+        };
+        let assumed = |about: &str| AssumedLine {
+            about: about.into(),
+            says: format!("what {about} assumes"),
+            settle: None,
+        };
+        let rows = [
+            BasisView {
+                facts: vec![fact("F01"), fact("F02")],
+                assumed: vec![assumed("c"), assumed("a"), assumed("d"), assumed("b")],
+            },
+            BasisView {
+                facts: vec![fact("F02")],
+                assumed: vec![assumed("b")],
+            },
+            BasisView {
+                facts: vec![fact("F03")],
+                assumed: vec![],
+            },
+        ];
+        let views: Vec<&BasisView> = rows.iter().collect();
+        let shared = Shared::new(&views);
+        // (row, its short disclosure's paragraphs)
+        let cases = [
+            (
+                0,
+                "<p>Facts: F01, F02</p>\n<p>Assumptions (listed under the table): 1–4</p>",
+            ),
+            (
+                1,
+                "<p>Facts: F02</p>\n<p>Assumptions (listed under the table): 2</p>",
+            ),
+            (2, "<p>Facts: F03</p>\n</details>"),
+        ];
+        for (row, expected) in cases {
+            let mut m = Markup::new();
+            basis_row(&mut m, &rows[row], &shared);
+            let written = m.into_string();
+            assert!(written.contains(expected), "row {row}: {written}");
+            assert!(!written.contains("words of"), "row {row} repeats words");
+        }
+        let mut m = Markup::new();
+        shared_list(&mut m, &shared);
+        let list = m.into_string();
+        for words in [
+            "words of F01",
+            "words of F02",
+            "words of F03",
+            "what a assumes",
+        ] {
+            assert_eq!(list.matches(words).count(), 1, "{words} once: {list}");
+        }
+        assert!(list.contains("<ol class=\"archsim-assumed\">"));
+        let mut m = Markup::new();
+        shared_list(&mut m, &Shared::new(&[]));
+        assert_eq!(m.into_string(), "", "no rows, no list");
+    }
 
     #[test]
     fn a_search_cut_short_says_so_after_its_names() {
@@ -174,7 +248,7 @@ mod tests {
         ];
         for (spof, expected) in cases {
             let mut m = Markup::new();
-            spof_names(&mut m, spof.as_ref(), "none");
+            spof_names(&mut m, spof.as_ref(), "none", &Shared::new(&[]));
             let written = m.into_string();
             // The names, then (for a flow's answer) what the list rests on.
             let (names, rest) = written.split_at(written.find('<').unwrap_or(written.len()));

@@ -7,7 +7,7 @@
 use archsim_core::AuditStatus;
 
 use super::Markup;
-use super::basis::{RESTS_ON, basis};
+use super::basis::{RESTS_ON, Shared, basis, basis_row, shared_list};
 use super::write::{Table, codes, named};
 use crate::present::{AuditRow, PlaceView, RuleLine};
 
@@ -143,6 +143,12 @@ pub fn audit_table(m: &mut Markup, rows: &[AuditRow], listed: &[usize]) {
         "Every component against the placement rule: {}",
         counts.join(", ")
     );
+    let bases: Vec<_> = listed
+        .iter()
+        .filter_map(|&i| rows.get(i))
+        .map(|r| &r.basis)
+        .collect();
+    let shared = Shared::new(&bases);
     let mut table = Table::open(
         m,
         "archsim-audit",
@@ -180,10 +186,11 @@ pub fn audit_table(m: &mut Markup, rows: &[AuditRow], listed: &[usize]) {
         table.cell(m);
         m.text(r.reason.as_deref().unwrap_or("—"));
         table.cell(m);
-        basis(m, &r.basis);
+        basis_row(m, &r.basis, &shared);
         table.end_row(m);
     }
     table.close(m);
+    shared_list(m, &shared);
 }
 
 /// The audit's fallback: [`audit_table`] with every component listed.
