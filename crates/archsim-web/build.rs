@@ -5,7 +5,8 @@
 //! simulator). The model the bundle embeds never changes after the build,
 //! so this script loads `book/model/tomoda.toml` with `archsim-core` here,
 //! natively — failing the build on any error — and writes the checked model
-//! in the core's compact binary form to `$OUT_DIR/tomoda.model`. The model
+//! in the core's compact binary form to `$OUT_DIR/tomoda.model`, without the
+//! source spans only diagnostics use. The model
 //! file stays the one source of every fact.
 
 use std::path::Path;
@@ -26,6 +27,7 @@ fn main() {
     };
     let dest =
         Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("tomoda.model");
-    std::fs::write(dest, archsim_core::codec::encode(engine.model()))
-        .expect("write the encoded model");
+    // Without source spans: the browser never points at a line of the file.
+    let model = archsim_core::codec::without_spans(engine.model());
+    std::fs::write(dest, archsim_core::codec::encode(&model)).expect("write the encoded model");
 }

@@ -47,6 +47,27 @@ pub fn encode(model: &Model) -> Vec<u8> {
     w.0
 }
 
+/// A copy of `model` without what only a model file's reader needs: the
+/// source spans diagnostics point at. A browser never reports a line of
+/// the file, and the spans are numbers gzip cannot shrink (about 1 KB of
+/// the bundle for the shipped model).
+///
+/// Complexity: O(size of the model).
+pub fn without_spans(model: &Model) -> Model {
+    let mut m = model.clone();
+    let none = Span::default();
+    m.components.iter_mut().for_each(|c| c.span = none);
+    for r in &mut m.records {
+        r.span = none;
+        r.proxied_span = r.proxied_span.map(|_| none);
+    }
+    m.writers.iter_mut().for_each(|w| w.span = none);
+    m.edges.iter_mut().for_each(|e| e.span = none);
+    m.scenarios.iter_mut().for_each(|s| s.span = none);
+    m.invariants.iter_mut().for_each(|i| i.span = none);
+    m
+}
+
 /// Decode a model written by [`encode`] (of this archsim version).
 ///
 /// Returns: the model, or an error for bytes that are corrupt, point

@@ -309,12 +309,17 @@ fn fail(engine: &Engine, d: &Directive, attrs: &mut Attrs) -> Result<String, Pro
     attrs.spof = flag(d, "spof")?;
     let selection = select(model, &selectors, &[])?;
     let outcome = engine.simulate(&selection);
-    let mut out = html::outcome_html(&present::outcome_view(engine, &outcome));
-    if attrs.spof {
-        out.push('\n');
-        out.push_str(&html::spof_html(engine));
-    }
-    Ok(out)
+    let view = present::outcome_view(engine, &outcome);
+    // With `spof`, one table with a column of single points of failure,
+    // as the simulator draws it, so the two say the same words.
+    let spof: Option<Vec<present::SpofLine>> = attrs.spof.then(|| {
+        engine
+            .spof()
+            .iter()
+            .map(|s| present::SpofLine::new(model, s))
+            .collect()
+    });
+    Ok(html::outcome_with_spof_html(&view, spof.as_deref()))
 }
 
 // ------------------------------------------------------------------- place

@@ -11,12 +11,14 @@ use crate::{ensure, flow_state, flows};
 
 /// The fail widget the failure scenarios use: the one that starts with Redis failed.
 pub const FAIL_ATTRS: [(&str, &str); 1] = [("data-fail", "redis")];
+/// The page it is on.
+pub const FAIL_PAGE: &str = "failures-more.html";
 
 /// Fail CloudFront by clicking it on the map: assets.tomoda.life goes down,
 /// api.tomoda.life stays ok, and the table is the engine's.
 pub async fn failing_cloudfront_on_the_map(ctx: &Ctx) -> Outcome {
     let expect = Expect::new()?;
-    ctx.session.open(&ctx.site.url("failures.html")).await?;
+    ctx.session.open(&ctx.site.url(FAIL_PAGE)).await?;
     let sel = css("fail", &FAIL_ATTRS);
     let x = xpath("fail", &FAIL_ATTRS);
     live(&ctx.session, &sel).await?;
@@ -91,7 +93,7 @@ pub async fn region_preset_fills_the_table(ctx: &Ctx) -> Outcome {
         .iter()
         .position(|s| s.id == PRESET)
         .ok_or_else(|| format!("the model has no scenario {PRESET}"))?;
-    ctx.session.open(&ctx.site.url("failures.html")).await?;
+    ctx.session.open(&ctx.site.url(FAIL_PAGE)).await?;
     let sel = css("fail", &FAIL_ATTRS);
     live(&ctx.session, &sel).await?;
     let select = ctx

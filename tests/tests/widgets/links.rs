@@ -5,7 +5,7 @@ use fantoccini::Locator;
 use serde_json::{Value, json};
 
 use crate::ensure;
-use crate::failures::FAIL_ATTRS;
+use crate::failures::{FAIL_ATTRS, FAIL_PAGE};
 use crate::support::browser::{Options, Session};
 use crate::support::expect::Expect;
 use crate::support::runner::{Ctx, Outcome};
@@ -44,7 +44,7 @@ const LINKS: [Link; 3] = [
         acts: &[Act::Trace("assets.tomoda.life"), Act::Next, Act::Next],
     },
     Link {
-        page: "failures.html",
+        page: FAIL_PAGE,
         kind: "fail",
         attrs: &FAIL_ATTRS,
         acts: &[
@@ -236,8 +236,8 @@ const BAD_LINKS: [BadLink; 4] = [
     },
     // A component the model does not know, on a widget far down the page.
     BadLink {
-        page: "failures.html",
-        fragment: "#v1;w=7;fail=redis,no-such-part",
+        page: FAIL_PAGE,
+        fragment: "#v1;w=3;fail=redis,no-such-part",
         kind: "fail",
         attrs: &FAIL_ATTRS,
         words: &["no-such-part"],

@@ -27,7 +27,7 @@ mod write;
 pub use self::basis::basis;
 pub use dns::{dns_answer, dns_html};
 pub use markup::{Markup, NONE, flag};
-pub use outcome::{outcome_html, outcome_notes, outcome_table, spof_html};
+pub use outcome::{outcome_html, outcome_notes, outcome_table, outcome_with_spof_html, spof_html};
 pub use place::{audit_html, audit_table, place_answer, place_html};
 pub use route::{NO_RECORD, hop_details, route_head, route_html};
 pub use tables::{

@@ -112,6 +112,14 @@ pub fn outcome_notes(m: &mut Markup, view: &OutcomeView) {
 /// The failure simulator's fallback: the scenarios behind the failures,
 /// what restarted and failed, and the flow table.
 pub fn outcome_html(view: &OutcomeView) -> String {
+    outcome_with_spof_html(view, None)
+}
+
+/// [`outcome_html`], with each flow's single points of failure in a
+/// column of the flow table when `spof` is given, as the simulator shows
+/// them: one table, so its rows and the list under it number what they
+/// rest on as the widget does.
+pub fn outcome_with_spof_html(view: &OutcomeView, spof: Option<&[SpofLine]>) -> String {
     let mut m = Markup::new();
     m.raw("<section class=\"archsim archsim-outcome\">");
     outcome_notes(&mut m, view);
@@ -120,7 +128,7 @@ pub fn outcome_html(view: &OutcomeView) -> String {
     } else {
         listed(&mut m, "archsim-failed", "Failed", &view.failed);
     }
-    outcome_table(&mut m, view, None);
+    outcome_table(&mut m, view, spof);
     m.raw("</section>\n");
     m.into_string()
 }
