@@ -68,9 +68,10 @@ pub const BASIS: &str = "
       up = up.parentElement;
       list = up && up.querySelector(':scope > details.archsim-basis-shared');
     }
-    if (!list) return { error: 'no list of what the rows rest on under the table' };
-    const words = new Map(Array.from(list.querySelectorAll('ul.archsim-facts > li'), fact));
-    const all = Array.from(list.querySelectorAll('ol.archsim-assumed > li'), item);
+    if (!list && after('Assumptions (listed under the table): ')) {
+      return { error: 'no list of what the rows rest on under the table' };
+    }
+    const all = list ? Array.from(list.querySelectorAll('ol.archsim-assumed > li'), item) : [];
     const numbers = [];
     for (const part of after('Assumptions (listed under the table): ').split(', ').filter((x) => x)) {
       const [a, b] = part.split('–').map(Number);
@@ -80,7 +81,7 @@ pub const BASIS: &str = "
       open: d.open,
       shown: ps.length > 0 && ps[0].getBoundingClientRect().height > 0,
       summary,
-      facts: after('Facts: ').split(', ').filter((x) => x).map((id) => [id, words.get(id) ?? null]),
+      facts: after('Facts: ').split(', ').filter((x) => x).map((id) => [id, null]),
       assumed: numbers.map((n) => all[n - 1] ?? null),
     };
 ";

@@ -80,12 +80,11 @@ fn assumed(m: &mut Markup, list: &[&AssumedLine], numbered: bool) {
     m.raw(if numbered { "</ol>\n" } else { "</ul>\n" });
 }
 
-/// What the answers of one table rest on, each fact and assumption once:
-/// a row's disclosure names its facts and the numbers of its
-/// assumptions, and [`shared_list`] under the table says each in full.
+/// What the answers of one table rest on, each assumption once: a row's
+/// disclosure names its facts and the numbers of its assumptions, and
+/// [`shared_list`] under the table says each assumption in full.
 /// Repeated per row, the words made a page of many tables too heavy.
 pub struct Shared<'v> {
-    facts: Vec<&'v FactLine>,
     assumed: Vec<&'v AssumedLine>,
 }
 
@@ -94,18 +93,15 @@ fn by_words(a: &AssumedLine, b: &AssumedLine) -> Ordering {
 }
 
 impl<'v> Shared<'v> {
-    /// The union of some answers' bases, sorted (facts by number,
-    /// assumptions by what they are about).
+    /// The assumptions of some answers' bases, sorted by what they are
+    /// about, each once.
     ///
     /// Complexity: O(n log n) in the lines of every view.
     pub fn new(views: &[&'v BasisView]) -> Shared<'v> {
-        let mut facts: Vec<&FactLine> = views.iter().flat_map(|v| &v.facts).collect();
-        archsim_core::order::sort_by(&mut facts, |a, b| a.id.cmp(&b.id));
-        facts.dedup_by(|a, b| a.id == b.id);
         let mut assumed: Vec<&AssumedLine> = views.iter().flat_map(|v| &v.assumed).collect();
         archsim_core::order::sort_by(&mut assumed, |a, b| by_words(a, b));
         assumed.dedup_by(|a, b| by_words(a, b) == Ordering::Equal);
-        Shared { facts, assumed }
+        Shared { assumed }
     }
 
     /// An assumption's number in the list, from 1.
@@ -136,19 +132,19 @@ pub fn basis_row(m: &mut Markup, v: &BasisView, shared: &Shared<'_>) {
     m.raw("</details>");
 }
 
-/// The list under a table: every fact and every numbered assumption its
-/// rows rest on, once. Nothing when the table has no row.
+/// The list under a table: every assumption its rows rest on, numbered,
+/// once. Nothing when no row rests on one.
 pub fn shared_list(m: &mut Markup, shared: &Shared<'_>) {
-    if shared.facts.is_empty() && shared.assumed.is_empty() {
+    // The rows name their facts; the list says the assumptions, the part
+    // a reader must judge, once. (Each fact's words again under every
+    // table made a page of simulators too heavy.)
+    if shared.assumed.is_empty() {
         return;
     }
     m.raw("<details class=\"archsim-basis archsim-basis-shared\"><summary>")
         .text(SHARED)
         .raw("</summary>\n");
-    facts(m, &shared.facts);
-    if !shared.assumed.is_empty() {
-        assumed(m, &shared.assumed, true);
-    }
+    assumed(m, &shared.assumed, true);
     m.raw("</details>\n");
 }
 

@@ -224,13 +224,17 @@ mod tests {
         shared_list(&mut m, &shared);
         let list = m.into_string();
         for words in [
-            "words of F01",
-            "words of F02",
-            "words of F03",
             "what a assumes",
+            "what b assumes",
+            "what c assumes",
+            "what d assumes",
         ] {
             assert_eq!(list.matches(words).count(), 1, "{words} once: {list}");
         }
+        assert!(
+            !list.contains("words of"),
+            "the rows name the facts: {list}"
+        );
         assert!(list.contains("<ol class=\"archsim-assumed\">"));
         let mut m = Markup::new();
         shared_list(&mut m, &Shared::new(&[]));
