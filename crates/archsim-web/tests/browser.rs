@@ -228,7 +228,7 @@ async fn scenario_presets_fill_the_failures() {
     // A preset that fails nothing and only restarts can be restored too.
     let w = widget(&[
         ("data-archsim", "fail"),
-        ("data-scenario", "spot-preemption"),
+        ("data-scenario", "spot-preemption-all"),
     ])
     .await;
     let restore = || find(&w, "button[data-act=clear]");
