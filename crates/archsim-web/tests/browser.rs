@@ -128,12 +128,15 @@ async fn fail_cloudfront_and_read_the_flow_table() {
         "mouseover",
     );
     click(&find(&w, "g.archsim-node[data-id=\"cloudfront-prod\"]"));
+    // The table and the map's patch are two renders: wait for both (the
+    // map's came second on a busy machine, and the test read it too soon).
     until(&w, |w| {
         class_of(&find(w, "tr[data-flow=\"assets.tomoda.life\"]")).contains("state-down")
+            && class_of(&find(w, "g.archsim-node[data-id=\"cloudfront-prod\"]"))
+                .contains("is-failed")
     })
     .await;
     let node = find(&w, "g.archsim-node[data-id=\"cloudfront-prod\"]");
-    assert!(class_of(&node).contains("is-failed"));
     assert!(
         class_of(&node).contains("is-hovered"),
         "a new look keeps the hover: {}",
