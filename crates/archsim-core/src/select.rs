@@ -57,6 +57,35 @@ pub fn select(model: &Model, fail: &[&str], reschedule: &[&str]) -> Result<Selec
     Ok(selection)
 }
 
+/// What a selection rests on: the scenarios it named, and the fields its
+/// selectors read — of every component it picked (and the component
+/// itself), and of every component it left alone whose field is assumed
+/// (a region outage that spares Google sign-in spares it because of an
+/// assumed region).
+///
+/// Complexity: O(components).
+pub fn selection_basis(model: &Model, selection: &Selection) -> crate::basis::Basis {
+    use crate::basis::{Basis, Premise};
+    let mut basis = Basis::new();
+    for &s in &selection.scenarios {
+        basis.add(Premise::Scenario(s as u32));
+    }
+    for (i, c) in model.components.iter().enumerate() {
+        let id = CompId::from_index(i);
+        if selection.failed.contains(&id) || selection.restarting.contains(&id) {
+            basis.add_component(id, selection.fields);
+        } else {
+            for (field, _) in &c.assumed {
+                if selection.fields & field.bit() != 0 {
+                    basis.add(Premise::Field(id, *field));
+                }
+            }
+        }
+    }
+    basis.finish(model);
+    basis
+}
+
 /// The components one selector picks (scenarios contribute their failures).
 pub fn components(model: &Model, selector: &str) -> Result<BTreeSet<CompId>, QueryError> {
     Expansion::new(model).components(selector)

@@ -170,3 +170,29 @@ fn every_assumption_names_what_would_settle_it() {
     }
     assert!(assumptions > 20, "{assumptions}");
 }
+
+/// What picked a failing set rests on the fields its selectors read: a
+/// region outage that spares Google sign-in spares it because of an
+/// assumed region, and says so; a failure named by id reads no field.
+#[test]
+fn a_selection_rests_on_the_fields_it_read_picked_or_spared() {
+    let e = engine();
+    let m = e.model();
+    let labels = |selectors: &[&str]| -> (bool, Vec<String>) {
+        let selection = select::select(m, selectors, &[]).expect("selects");
+        let basis = select::selection_basis(m, &selection);
+        let labels = basis
+            .assumptions(m)
+            .iter()
+            .map(|a| basis::label(m, a.premise))
+            .collect();
+        (basis.is_checked(m), labels)
+    };
+    let (checked, spared) = labels(&["region:asia-east1"]);
+    assert!(!checked);
+    for field in ["google-oauth (region)", "workload-identity (region)"] {
+        assert!(spared.iter().any(|l| l == field), "{field}: {spared:?}");
+    }
+    let (checked, by_id) = labels(&["cloudfront-prod"]);
+    assert!(checked, "{by_id:?}");
+}

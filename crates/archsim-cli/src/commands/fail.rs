@@ -1,6 +1,7 @@
 //! `archsim fail SELECTOR... [--reschedule S]...`
 
 use archsim_core::basis::{Basis, Premise};
+use archsim_core::select::selection_basis;
 use archsim_core::{Engine, Model, Outcome, State, select};
 use clap::ArgMatches;
 
@@ -39,7 +40,7 @@ fn to_json<'a>(engine: &'a Engine, outcome: &'a Outcome) -> FailJson<'a> {
             .iter()
             .map(|&s| model.scenarios[s].id.as_str())
             .collect(),
-        basis: BasisJson::new(model, &scenarios_basis(model, &outcome.selection.scenarios)),
+        basis: BasisJson::new(model, &selection_basis(model, &outcome.selection)),
         flows: outcome
             .flows
             .iter()
@@ -84,6 +85,15 @@ fn human(ctx: &Ctx, engine: &Engine, outcome: &Outcome) -> String {
         if !set.is_empty() {
             head.row(vec![label.into(), id_list(&ids(model, set))]);
         }
+    }
+    // What picked them: the scenarios named and the fields the selectors
+    // read (a region, a Terraform flag), assumed ones included.
+    if selection.fields != 0 {
+        let picked = selection_basis(model, selection);
+        head.note(basis::line(
+            notes.mark(style, model, &picked),
+            basis::facts(style, model, &picked),
+        ));
     }
     for &s in &selection.scenarios {
         let scenario = &model.scenarios[s];

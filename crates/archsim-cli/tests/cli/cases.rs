@@ -298,7 +298,7 @@ const CASES: &[Case] = &[
             // The scenario's own assumption (the worst case) is under
             // every flow's answer, listed once.
             Out("? assumed [1,"),
-            Out("[1] scenario registry-outage-during-preemption: "),
+            Out("] scenario registry-outage-during-preemption: "),
             Out("scenario"),
         ],
     ),

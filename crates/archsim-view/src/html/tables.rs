@@ -1,7 +1,7 @@
 //! Tables generated from the model: providers, components, records, flows,
 //! scenarios, placement rules.
 
-use archsim_core::{Engine, FlowStart, ProviderId, RecordId, RuleId};
+use archsim_core::{Engine, Field, FlowStart, ProviderId, RecordId, RuleId};
 
 use super::Markup;
 use super::place::{rule_says, rule_target};
@@ -73,14 +73,18 @@ pub fn components_table(engine: &Engine, provider: Option<ProviderId>) -> String
         named(&mut m, &c.name, &c.id);
         table.cell(&mut m);
         m.text(&c.kind);
+        assumed_mark(&mut m, c, Field::Kind);
         table.cell(&mut m);
         m.code(model.region_name(c.region));
+        assumed_mark(&mut m, c, Field::Region);
         table.cell(&mut m);
         m.text(&c.env);
+        assumed_mark(&mut m, c, Field::Env);
         table.cell(&mut m);
         paths(&mut m, &c.sources);
         table.cell(&mut m);
         m.text(yes_no(c.terraform));
+        assumed_mark(&mut m, c, Field::Terraform);
         table.cell(&mut m);
         m.text(c.notes.as_deref().unwrap_or("—"));
         table.end_row(&mut m);
@@ -88,6 +92,20 @@ pub fn components_table(engine: &Engine, provider: Option<ProviderId>) -> String
     table.close(&mut m);
     m.into_string()
 }
+
+/// After a field the model assumes on its own (`assumed = { … }`), a
+/// muted "(assumed)", so a generated table does not pass the guess off
+/// as the document's; the Assumptions page says what is assumed.
+fn assumed_mark(m: &mut Markup, c: &archsim_core::Component, field: Field) {
+    if c.assumed.iter().any(|(f, _)| *f == field) {
+        m.raw(" <span class=\"archsim-muted\">")
+            .text(ASSUMED_MARK)
+            .raw("</span>");
+    }
+}
+
+/// The mark of an assumed field in a generated table.
+const ASSUMED_MARK: &str = "(assumed)";
 
 /// The zone's records, with who writes each.
 pub fn records_table(engine: &Engine) -> String {
