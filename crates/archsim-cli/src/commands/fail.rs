@@ -102,7 +102,11 @@ fn human(ctx: &Ctx, engine: &Engine, outcome: &Outcome) -> String {
             format!("{} ({})", style.bold(&scenario.id), shown(&scenario.name)),
         ]);
         head.note(style.dim(&scenario.teaches));
-        let own = scenarios_basis(model, &[s]);
+        // The scenario alone: its entry and the fields its selectors read.
+        let own = match archsim_core::select::select(model, &[scenario.id.as_str()], &[]) {
+            Ok(alone) => selection_basis(model, &alone),
+            Err(_) => scenarios_basis(model, &[s]),
+        };
         head.note(basis::line(
             notes.mark(style, model, &own),
             basis::facts(style, model, &own),

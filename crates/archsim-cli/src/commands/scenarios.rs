@@ -1,6 +1,7 @@
 //! `archsim scenarios`
 
 use archsim_core::basis::{Basis, Premise};
+use archsim_core::select::{select, selection_basis};
 use archsim_core::{Model, Scenario};
 use serde::Serialize;
 
@@ -24,12 +25,20 @@ struct ScenarioBasisJson<'a> {
     basis: BasisJson<'a>,
 }
 
-/// What a scenario rests on: its own entry.
+/// What a scenario rests on: its own entry and what its selectors read.
 fn basis_of(model: &Model, index: usize) -> Basis {
-    let mut out = Basis::new();
-    out.add(Premise::Scenario(index as u32));
-    out.finish(model);
-    out
+    // What the scenario's failing set rests on: its entry, and the fields
+    // its selectors read (a region outage spares what it spares because
+    // of each component's region, assumed ones included).
+    match select(model, &[model.scenarios[index].id.as_str()], &[]) {
+        Ok(selection) => selection_basis(model, &selection),
+        Err(_) => {
+            let mut out = Basis::new();
+            out.add(Premise::Scenario(index as u32));
+            out.finish(model);
+            out
+        }
+    }
 }
 
 fn to_json(model: &Model) -> ScenariosJson<'_> {

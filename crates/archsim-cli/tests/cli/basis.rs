@@ -340,7 +340,7 @@ fn the_text_says_the_same_the_same_way_in_every_command() {
             &[
                 "scenario    db-down (Database down)",
                 "✓ checked · facts F02",
-                "? assumed [1] · no fact of the document",
+                "? assumed [1] · facts F02",
                 "✖ down  ? assumed [1,2]  web → db",
                 "facts F01, F02",
                 "1 down; 1 assumed",
@@ -369,7 +369,7 @@ fn the_text_says_the_same_the_same_way_in_every_command() {
             &["scenarios"],
             &[
                 "✓ checked · facts F02",
-                "? assumed [1] · no fact of the document",
+                "? assumed [1] · facts F02",
                 "[1] scenario web-restart: Web servers are restarted by hand.",
             ],
             &[],
