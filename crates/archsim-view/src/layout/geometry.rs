@@ -99,7 +99,12 @@ pub(super) fn place(
             y += grid.rows[sub] as f64 * (o.node_height + o.row_gap) - o.row_gap;
             if let (true, Some(region)) = (boxed, s.region) {
                 let r = &model.regions[region.index()];
-                let label = region_label(&r.id, &r.name);
+                let mut label = region_label(&r.id, &r.name);
+                // A region the model assumes (the document names no
+                // `global`) says so on the map as in the tables.
+                if r.provenance.assumption.is_some() {
+                    label.push_str(" (assumed)");
+                }
                 let x = left - pad;
                 let width = (rightmost + pad - x).max(label_width(&label));
                 y += pad;
