@@ -107,6 +107,18 @@ pub async fn keyboard_only(ctx: &Ctx) -> Outcome {
     )
     .await?;
     keys::press(session, Key::Enter).await?;
+    // The list's checkboxes are rendered once the widget hears the toggle:
+    // a reader sees them appear before tabbing on. Tabbing sooner passed
+    // the still-empty list and went on through the tables (a flaky test).
+    session
+        .wait_until(
+            "the list of components to show its checkboxes",
+            "return !!document.querySelector(arguments[0])",
+            vec![json!(format!(
+                "{fail} details.archsim-checklist[open] input[type=checkbox]"
+            ))],
+        )
+        .await?;
     keys::tab_to(
         session,
         "Redis's checkbox",
