@@ -14,10 +14,7 @@ use archsim_core::{Basis, Model};
 
 use crate::render::{Style, shown, wrap};
 
-/// The word for an answer every premise of which the document states.
-const CHECKED: &str = "checked";
-/// The word for an answer that rests on an assumption of the model.
-const ASSUMED: &str = "assumed";
+use archsim_core::basis::{ASSUMED, CHECKED};
 /// The heading of an answer's basis line.
 const BASIS: &str = "Basis";
 /// The heading of the numbered assumptions.

@@ -11,6 +11,13 @@ use crate::model::{
     RuleId, WriterId,
 };
 
+/// The word for an answer every premise of which is a fact of the
+/// document: the CLI, the widgets and the book's claim marks all say it.
+pub const CHECKED: &str = "checked";
+/// The word for an answer that rests on at least one assumption of the
+/// model.
+pub const ASSUMED: &str = "assumed";
+
 /// One entry of the model an answer read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Premise {

@@ -86,6 +86,22 @@ pub fn selection_basis(model: &Model, selection: &Selection) -> crate::basis::Ba
     basis
 }
 
+/// What one scenario, named alone, rests on: [`selection_basis`] of what
+/// it selects; its own entry only, should its selectors not resolve.
+///
+/// Complexity: O(components + what the scenario names).
+pub fn scenario_basis(model: &Model, index: usize) -> crate::basis::Basis {
+    match select(model, &[model.scenarios[index].id.as_str()], &[]) {
+        Ok(selection) => selection_basis(model, &selection),
+        Err(_) => {
+            let mut basis = crate::basis::Basis::new();
+            basis.add(crate::basis::Premise::Scenario(index as u32));
+            basis.finish(model);
+            basis
+        }
+    }
+}
+
 /// The components one selector picks (scenarios contribute their failures).
 pub fn components(model: &Model, selector: &str) -> Result<BTreeSet<CompId>, QueryError> {
     Expansion::new(model).components(selector)

@@ -1,8 +1,7 @@
 //! `archsim fail SELECTOR... [--reschedule S]...`
 
-use archsim_core::basis::{Basis, Premise};
-use archsim_core::select::selection_basis;
-use archsim_core::{Engine, Model, Outcome, State, select};
+use archsim_core::select::{scenario_basis, selection_basis};
+use archsim_core::{Engine, Outcome, State, select};
 use clap::ArgMatches;
 
 use super::{Answer, Ctx, chain, flow_label, id_list, ids, values};
@@ -60,17 +59,6 @@ fn to_json<'a>(engine: &'a Engine, outcome: &'a Outcome) -> FailJson<'a> {
     }
 }
 
-/// What the scenarios named rest on: each scenario's own entry (what it
-/// fails and restarts, and what it teaches).
-fn scenarios_basis(model: &Model, scenarios: &[usize]) -> Basis {
-    let mut out = Basis::new();
-    for &s in scenarios {
-        out.add(Premise::Scenario(s as u32));
-    }
-    out.finish(model);
-    out
-}
-
 fn human(ctx: &Ctx, engine: &Engine, outcome: &Outcome) -> String {
     let model = engine.model();
     let style = ctx.style;
@@ -103,10 +91,7 @@ fn human(ctx: &Ctx, engine: &Engine, outcome: &Outcome) -> String {
         ]);
         head.note(style.dim(&scenario.teaches));
         // The scenario alone: its entry and the fields its selectors read.
-        let own = match archsim_core::select::select(model, &[scenario.id.as_str()], &[]) {
-            Ok(alone) => selection_basis(model, &alone),
-            Err(_) => scenarios_basis(model, &[s]),
-        };
+        let own = scenario_basis(model, s);
         head.note(basis::line(
             notes.mark(style, model, &own),
             basis::facts(style, model, &own),

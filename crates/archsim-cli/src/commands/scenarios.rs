@@ -1,7 +1,6 @@
 //! `archsim scenarios`
 
-use archsim_core::basis::{Basis, Premise};
-use archsim_core::select::{select, selection_basis};
+use archsim_core::select::scenario_basis;
 use archsim_core::{Model, Scenario};
 use serde::Serialize;
 
@@ -25,22 +24,6 @@ struct ScenarioBasisJson<'a> {
     basis: BasisJson<'a>,
 }
 
-/// What a scenario rests on: its own entry and what its selectors read.
-fn basis_of(model: &Model, index: usize) -> Basis {
-    // What the scenario's failing set rests on: its entry, and the fields
-    // its selectors read (a region outage spares what it spares because
-    // of each component's region, assumed ones included).
-    match select(model, &[model.scenarios[index].id.as_str()], &[]) {
-        Ok(selection) => selection_basis(model, &selection),
-        Err(_) => {
-            let mut out = Basis::new();
-            out.add(Premise::Scenario(index as u32));
-            out.finish(model);
-            out
-        }
-    }
-}
-
 fn to_json(model: &Model) -> ScenariosJson<'_> {
     ScenariosJson {
         scenarios: model
@@ -49,7 +32,7 @@ fn to_json(model: &Model) -> ScenariosJson<'_> {
             .enumerate()
             .map(|(i, s): (usize, &Scenario)| ScenarioBasisJson {
                 scenario: ScenarioJson::new(s),
-                basis: BasisJson::new(model, &basis_of(model, i)),
+                basis: BasisJson::new(model, &scenario_basis(model, i)),
             })
             .collect(),
     }
@@ -79,7 +62,7 @@ pub fn run(ctx: &Ctx) -> Result<Answer, CliError> {
                     style.dim_lines(&wrap(&shown(&what.join("; ")), ctx.width, 4))
                 ));
                 out.push_str(&format!("    {}\n", wrap(&shown(&s.teaches), ctx.width, 4)));
-                let own = basis_of(model, i);
+                let own = scenario_basis(model, i);
                 let line = basis::line(
                     notes.mark(style, model, &own),
                     basis::facts(style, model, &own),

@@ -8,12 +8,7 @@
 use archsim_core::basis::label;
 use archsim_core::{Basis, Model};
 
-/// The word for an answer every premise of which is a fact of the
-/// document.
-pub const CHECKED: &str = "checked";
-/// The word for an answer that rests on at least one assumption of the
-/// model.
-pub const ASSUMED: &str = "assumed";
+pub use archsim_core::basis::{ASSUMED, CHECKED};
 
 /// A fact of the document an answer rests on.
 #[derive(Clone, Debug, PartialEq, Eq)]

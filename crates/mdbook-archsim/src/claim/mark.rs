@@ -1,6 +1,6 @@
 //! The inline mark of a claim that holds, and what it rests on.
 
-use archsim_core::basis::label;
+use archsim_core::basis::{ASSUMED, CHECKED, label};
 use archsim_core::{Basis, Model};
 use archsim_view::escape;
 
@@ -39,7 +39,7 @@ pub fn mark(model: &Model, c: &Checked, anchor: &str, assumptions_page: bool) ->
     }
     let assumed = c.basis.assumptions(model);
     let (class, sign, word) = if assumed.is_empty() {
-        ("archsim-claim", "✓", "checked")
+        ("archsim-claim", "✓", CHECKED)
     } else {
         let mut spelled = String::new();
         for (i, a) in assumed.iter().enumerate() {
@@ -66,7 +66,7 @@ pub fn mark(model: &Model, c: &Checked, anchor: &str, assumptions_page: bool) ->
                 ". What each assumes, and what would settle it, is in the model."
             });
         }
-        ("archsim-claim is-assumed", "?", "assumed")
+        ("archsim-claim is-assumed", "?", ASSUMED)
     };
     format!(
         "<span class=\"{class}\" id=\"{}\" tabindex=\"0\" role=\"note\" aria-label=\"{}\"><span aria-hidden=\"true\">{sign}</span> {word}</span>",
