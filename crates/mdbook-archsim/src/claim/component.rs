@@ -3,12 +3,13 @@
 use archsim_core::{Basis, Engine, Field};
 
 use super::mark::Checked;
-use super::{allow, component_id, does_not_hold};
+use super::{component_id, does_not_hold};
 use crate::directive::Directive;
 use crate::error::Problem;
 
-/// Component fields a claim can state.
-pub(super) const FIELDS: &[&str] = &[
+/// The options a component claim takes: the subject, then the fields.
+pub(super) const OPTIONS: &[&str] = &[
+    "component",
     "terraform",
     "provider",
     "region",
@@ -18,10 +19,10 @@ pub(super) const FIELDS: &[&str] = &[
     "runs-in",
 ];
 
+/// Component fields a claim can state.
+const FIELDS: &[&str] = OPTIONS.split_at(1).1;
+
 pub(super) fn check(engine: &Engine, d: &Directive) -> Result<Checked, Problem> {
-    let mut allowed = vec!["component"];
-    allowed.extend(FIELDS);
-    allow(d, &allowed, "component")?;
     let model = engine.model();
     let id = component_id(model, d.get("component").unwrap_or_default())?;
     let c = model.component(id);

@@ -3,12 +3,14 @@
 use archsim_core::Engine;
 
 use super::mark::Checked;
-use super::{allow, does_not_hold, unknown};
+use super::{does_not_hold, unknown};
 use crate::directive::Directive;
 use crate::error::Problem;
 
+/// The options a DNS claim takes.
+pub(super) const OPTIONS: &[&str] = &["dns", "writer"];
+
 pub(super) fn check(engine: &Engine, d: &Directive) -> Result<Checked, Problem> {
-    allow(d, &["dns", "writer"], "DNS")?;
     let model = engine.model();
     let host = d.get("dns").unwrap_or_default();
     let Some(claimed) = d.get("writer") else {

@@ -23,35 +23,76 @@ use crate::error::Problem;
 
 pub use mark::{Checked, MAX_SPELLED_OUT, mark};
 
-/// Every option a claim takes, for did-you-mean hints: these, and the
-/// component fields ([`component::FIELDS`]).
-const OPTIONS: &[&str] = &[
-    "fail",
-    "scenario",
-    "reschedule",
-    "ok",
-    "at-risk",
-    "degraded",
-    "down",
-    "fails",
-    "survives",
-    "place",
-    "verdict",
-    "precedent",
-    "rule",
-    "dns",
-    "writer",
-    "component",
-    "route",
-    "via",
-    "spof",
-    "includes",
-    "excludes",
+/// One kind of claim: the option that names its subject, what messages
+/// call it, every option it takes and its check. Adding a kind of claim is
+/// a module with `OPTIONS` and `check`, and a row here.
+struct Kind {
+    /// The option naming the subject; `None` for failure claims, which
+    /// name what fails with `fail=` or `scenario=` instead.
+    subject: Option<&'static str>,
+    what: &'static str,
+    options: &'static [&'static str],
+    check: fn(&Engine, &Directive) -> Result<Checked, Problem>,
+}
+
+const KINDS: [Kind; 6] = [
+    Kind {
+        subject: None,
+        what: "failure",
+        options: states::OPTIONS,
+        check: states::check,
+    },
+    Kind {
+        subject: Some("place"),
+        what: "placement",
+        options: placement::OPTIONS,
+        check: placement::check,
+    },
+    Kind {
+        subject: Some("dns"),
+        what: "DNS",
+        options: dns::OPTIONS,
+        check: dns::check,
+    },
+    Kind {
+        subject: Some("component"),
+        what: "component",
+        options: component::OPTIONS,
+        check: component::check,
+    },
+    Kind {
+        subject: Some("route"),
+        what: "route",
+        options: route::OPTIONS,
+        check: route::check,
+    },
+    Kind {
+        subject: Some("spof"),
+        what: "single-point-of-failure",
+        options: spof::OPTIONS,
+        check: spof::check,
+    },
 ];
 
-/// Every option a claim takes.
+/// Every option a claim takes, for did-you-mean hints.
 pub fn options() -> Vec<&'static str> {
-    OPTIONS.iter().chain(component::FIELDS).copied().collect()
+    let mut all: Vec<&'static str> = Vec::new();
+    for option in KINDS.iter().flat_map(|k| k.options) {
+        if !all.contains(option) {
+            all.push(option);
+        }
+    }
+    all
+}
+
+/// "fail=, place=, dns=, …": the options that name a claim's subject
+/// (a failure claim's is `fail=`, or `scenario=`).
+fn subjects_hint() -> String {
+    KINDS
+        .iter()
+        .map(|k| format!("{}=", k.subject.unwrap_or("fail")))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Check a claim: what it says and what its answer rests on, or why the
@@ -60,27 +101,22 @@ pub fn check(engine: &Engine, d: &Directive) -> Result<Checked, Problem> {
     if let Some((word, _)) = d.words.first() {
         return Err(
             Problem::new(format!("a claim takes no bare word (`{word}`)")).with_hint(
-                "state the claim with options, e.g. claim dns=\"host\" writer=\"external-dns\"",
+                "state the claim with options, e.g. claim dns=\"HOST\" writer=\"WRITER\"",
             ),
         );
     }
-    let subjects = ["place", "dns", "component", "route", "spof"];
-    let given: Vec<&str> = subjects
+    let given: Vec<&Kind> = KINDS
         .iter()
-        .copied()
-        .filter(|s| d.get(s).is_some())
+        .filter(|k| k.subject.is_some_and(|s| d.get(s).is_some()))
         .collect();
-    let summary = match given.as_slice() {
-        [] => states::check(engine, d)?,
-        ["place"] => placement::check(engine, d)?,
-        ["dns"] => dns::check(engine, d)?,
-        ["component"] => component::check(engine, d)?,
-        ["route"] => route::check(engine, d)?,
-        ["spof"] => spof::check(engine, d)?,
+    let kind = match given.as_slice() {
+        [] => &KINDS[0],
+        [one] => *one,
         many => {
             return Err(Problem::new(format!(
                 "a claim states one thing; this one names {}",
                 many.iter()
+                    .filter_map(|k| k.subject)
                     .map(|s| format!("`{s}=`"))
                     .collect::<Vec<_>>()
                     .join(" and ")
@@ -88,7 +124,8 @@ pub fn check(engine: &Engine, d: &Directive) -> Result<Checked, Problem> {
             .with_hint("split it into several claims"));
         }
     };
-    Ok(summary)
+    allow(d, kind.options, kind.what)?;
+    (kind.check)(engine, d)
 }
 
 fn allow(d: &Directive, allowed: &[&str], what: &str) -> Result<(), Problem> {

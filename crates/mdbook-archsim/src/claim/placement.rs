@@ -4,12 +4,14 @@ use archsim_core::Engine;
 use archsim_core::place::{Verdict, place};
 
 use super::mark::Checked;
-use super::{allow, component_id, does_not_hold, names_or_none, unknown};
+use super::{component_id, does_not_hold, names_or_none, unknown};
 use crate::directive::{Directive, list};
 use crate::error::Problem;
 
+/// The options a placement claim takes.
+pub(super) const OPTIONS: &[&str] = &["place", "verdict", "precedent", "rule"];
+
 pub(super) fn check(engine: &Engine, d: &Directive) -> Result<Checked, Problem> {
-    allow(d, &["place", "verdict", "precedent", "rule"], "placement")?;
     if d.get("verdict").is_none() && d.get("precedent").is_none() && d.get("rule").is_none() {
         return Err(Problem::new("the placement claim states nothing")
             .with_hint("add verdict=\"gcp\" (a provider, conflict or undecided), rule=\"...\" or precedent=\"...\""));

@@ -4,12 +4,14 @@ use archsim_core::select::select;
 use archsim_core::{Basis, CompId, Engine, Premise, RouteVerdict, State};
 
 use super::mark::Checked;
-use super::{allow, component_id, condition, does_not_hold, unknown};
+use super::{component_id, condition, does_not_hold, unknown};
 use crate::directive::{Directive, list};
 use crate::error::Problem;
 
+/// The options a route claim takes.
+pub(super) const OPTIONS: &[&str] = &["route", "via", "verdict", "fail"];
+
 pub(super) fn check(engine: &Engine, d: &Directive) -> Result<Checked, Problem> {
-    allow(d, &["route", "via", "verdict", "fail"], "route")?;
     if d.get("via").is_none() && d.get("verdict").is_none() {
         return Err(Problem::new("the route claim states nothing")
             .with_hint("add via=\"component,...\" or verdict=\"ok\""));

@@ -3,16 +3,14 @@
 use archsim_core::{Basis, Engine};
 
 use super::mark::Checked;
-use super::{allow, component_id, does_not_hold, flow, names_or_none};
+use super::{component_id, does_not_hold, flow, names_or_none};
 use crate::directive::{Directive, list};
 use crate::error::Problem;
 
+/// The options a single-point-of-failure claim takes.
+pub(super) const OPTIONS: &[&str] = &["spof", "includes", "excludes"];
+
 pub(super) fn check(engine: &Engine, d: &Directive) -> Result<Checked, Problem> {
-    allow(
-        d,
-        &["spof", "includes", "excludes"],
-        "single-point-of-failure",
-    )?;
     if d.get("includes").is_none() && d.get("excludes").is_none() {
         return Err(
             Problem::new("the single-point-of-failure claim states nothing")

@@ -4,23 +4,37 @@ use archsim_core::select::select;
 use archsim_core::{Basis, CompId, Engine, FlowId, Model, Premise};
 
 use super::mark::Checked;
-use super::{allow, component_id, condition, does_not_hold, unknown};
+use super::{component_id, condition, does_not_hold, unknown};
 use crate::directive::{Directive, list};
 use crate::error::Problem;
 
+/// The options a failure claim takes: what fails, then what holds (the
+/// states, last).
+pub(super) const OPTIONS: &[&str] = &[
+    "fail",
+    "scenario",
+    "reschedule",
+    "fails",
+    "survives",
+    "ok",
+    "at-risk",
+    "degraded",
+    "down",
+];
+
+/// The options that state a flow's state.
+const STATE_KEYS: &[&str] = OPTIONS.split_at(5).1;
+
 pub(super) fn check(engine: &Engine, d: &Directive) -> Result<Checked, Problem> {
-    let state_keys = ["ok", "at-risk", "degraded", "down"];
-    let mut allowed = vec!["fail", "scenario", "reschedule", "fails", "survives"];
-    allowed.extend(state_keys);
-    allow(d, &allowed, "failure")?;
-    if state_keys
+    if STATE_KEYS
         .iter()
         .chain(&["fails", "survives"])
         .all(|k| d.get(k).is_none())
     {
-        return Err(Problem::new("the claim states nothing").with_hint(
-            "a claim needs a subject (fail=, place=, dns=, component=, route=, spof=) and what holds, e.g. fail=\"cloudfront\" down=\"assets.tomoda.life\"",
-        ));
+        return Err(Problem::new("the claim states nothing").with_hint(format!(
+            "a claim needs a subject ({}) and what holds, e.g. fail=\"COMPONENT\" down=\"HOST\"",
+            super::subjects_hint()
+        )));
     }
     let model = engine.model();
     let fail: Vec<&str> = d.get("fail").map(list).unwrap_or_default();
@@ -59,7 +73,7 @@ pub(super) fn check(engine: &Engine, d: &Directive) -> Result<Checked, Problem> 
             basis.add_component(c, selection.fields);
         }
     }
-    for key in state_keys {
+    for &key in STATE_KEYS {
         let Some(value) = d.get(key) else { continue };
         let names = list(value);
         if names.is_empty() {
