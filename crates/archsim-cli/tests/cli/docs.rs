@@ -10,7 +10,8 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use crate::common::run;
+use crate::common::{Scratch, run_in};
+use crate::snapshots::proxied_model;
 
 /// The examples: (command line, example JSON text).
 fn examples(markdown: &str) -> Vec<(String, String)> {
@@ -86,12 +87,16 @@ fn json_md_examples_are_what_the_commands_print() {
         "only {} examples found",
         examples.len()
     );
+    // Examples run beside `proxied.toml`: the shipped model with one
+    // record proxied, the example of a model that breaks an invariant.
+    let scratch = Scratch::new("json-md");
+    scratch.write("proxied.toml", proxied_model().as_bytes());
     let mut wrong = Vec::new();
     for (command, text) in &examples {
         let example: Value = serde_json::from_str(text)
             .unwrap_or_else(|e| panic!("JSON.md: the example of `{command}` is not JSON: {e}"));
         let args: Vec<&str> = command.split_whitespace().skip(1).collect();
-        let out = run(&args);
+        let out = run_in(Some(&scratch.0), &args, &[]);
         if let Err(problem) = matches(&example, &out.json(), "") {
             wrong.push(format!("`{command}`: {problem}"));
         }
