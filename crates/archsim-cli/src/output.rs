@@ -154,10 +154,10 @@ fn suggest(error: &mut clap::Error, command: &Command, args: &[OsString]) -> Vec
                 return Vec::new();
             };
             let name = arg.split('=').next().unwrap_or(&arg).to_owned();
-            let sub = cli::subcommand_in(command, args);
+            let sub = cli::prescan(args).subcommand;
             (
                 name,
-                cli::long_flags(command, sub),
+                cli::long_flags(command, sub.as_deref()),
                 ContextKind::SuggestedArg,
             )
         }
