@@ -60,7 +60,7 @@ pub fn check(engine: &Engine, d: &Directive) -> Result<Checked, Problem> {
     if let Some((word, _)) = d.words.first() {
         return Err(
             Problem::new(format!("a claim takes no bare word (`{word}`)")).with_hint(
-                "state the claim with options, e.g. claim dns=\"host\" writer=\"external-dns\"",
+                "state the claim with options, e.g. claim dns=\"HOST\" writer=\"COMPONENT\"",
             ),
         );
     }

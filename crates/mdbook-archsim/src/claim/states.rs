@@ -19,7 +19,7 @@ pub(super) fn check(engine: &Engine, d: &Directive) -> Result<Checked, Problem> 
         .all(|k| d.get(k).is_none())
     {
         return Err(Problem::new("the claim states nothing").with_hint(
-            "a claim needs a subject (fail=, place=, dns=, component=, route=, spof=) and what holds, e.g. fail=\"cloudfront\" down=\"assets.tomoda.life\"",
+            "a claim needs a subject (fail=, place=, dns=, component=, route=, spof=) and what holds, e.g. fail=\"COMPONENT\" down=\"HOST\"",
         ));
     }
     let model = engine.model();
