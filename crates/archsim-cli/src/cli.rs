@@ -153,6 +153,9 @@ pub fn flaggable(id: &str) -> bool {
 /// flags and the lists in the help texts.
 pub fn command(model: Option<&Model>) -> Command {
     Command::new("archsim")
+        // No styles: its errors and help are written as text and go through
+        // the shown-text rule, which lets only the CLI's own colour through.
+        .styles(clap::builder::Styles::plain())
         .about("Ask an architecture model questions: routes, failures, single points of failure, placement, DNS.")
         .long_about(
             "Ask an architecture model questions: how a host is routed, what fails when \
