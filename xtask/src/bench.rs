@@ -61,15 +61,13 @@ fn collect(dir: &Path, rows: &mut Vec<(String, f64)>) {
 
 /// The median's point estimate (ns) from criterion's estimates.json.
 fn median(file: &Path) -> Option<f64> {
-    let text = std::fs::read_to_string(file).ok()?;
-    let at = text.find("\"median\"")?;
-    let rest = &text[at..];
-    let pe = rest.find("\"point_estimate\":")? + "\"point_estimate\":".len();
-    let number: String = rest[pe..]
-        .chars()
-        .take_while(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '-' | '+'))
-        .collect();
-    number.parse().ok()
+    median_of(&std::fs::read_to_string(file).ok()?)
+}
+
+/// `median.point_estimate` of an estimates.json text, if it has one.
+fn median_of(json: &str) -> Option<f64> {
+    let estimates: serde_json::Value = serde_json::from_str(json).ok()?;
+    estimates.pointer("/median/point_estimate")?.as_f64()
 }
 
 fn human(nanos: f64) -> String {
@@ -81,5 +79,36 @@ fn human(nanos: f64) -> String {
         format!("{:.2} µs", nanos / 1e3)
     } else {
         format!("{nanos:.0} ns")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::median_of;
+
+    #[test]
+    fn the_median_is_read_wherever_criterion_puts_it() {
+        let cases = [
+            (
+                r#"{"mean":{"point_estimate":9.0},"median":{"confidence_interval":{"lower_bound":1.0},"point_estimate":86601170.125},"median_abs_dev":{"point_estimate":2.0}}"#,
+                Some(86601170.125),
+            ),
+            // Keys in another order, a median_abs_dev first, an exponent.
+            (
+                r#"{"median_abs_dev":{"point_estimate":2.0},"median":{"point_estimate":1.5e3}}"#,
+                Some(1500.0),
+            ),
+            // Pretty-printed (the old hand parser read nothing here).
+            (
+                "{\n  \"median\": {\n    \"point_estimate\": 42.0\n  }\n}",
+                Some(42.0),
+            ),
+            (r#"{"mean":{"point_estimate":9.0}}"#, None),
+            (r#"{"median":{"point_estimate":"fast"}}"#, None),
+            ("not json", None),
+        ];
+        for (json, expected) in cases {
+            assert_eq!(median_of(json), expected, "{json}");
+        }
     }
 }

@@ -2,9 +2,11 @@
 //!
 //! `place` takes one flag per placement question of the loaded model
 //! (`--holds-state`, …), so the model file is read before the arguments are
-//! parsed: a cheap pre-scan finds `--model` and `--json` first.
+//! parsed. Clap parses twice: a lenient first pass ([`prescan`]) knows only
+//! the global options and finds `--model`, `--json` and `--color`; the
+//! second parses everything with the model's flags ([`command`]).
 
-use std::ffi::{OsStr, OsString};
+use std::ffi::OsString;
 
 use archsim_core::Model;
 use archsim_core::suggest::nearest;
@@ -34,40 +36,102 @@ pub struct Prescan {
     pub json: bool,
     /// The value of `--color`, if given (for errors found before parsing).
     pub color: Option<String>,
+    /// The subcommand: the first word that is no option's value.
+    pub subcommand: Option<String>,
 }
 
-/// Find `--model PATH`, `--model=PATH`, `--json` and `--color WHEN` before
-/// clap parses, the way clap will see them: nothing after `--` counts, and
-/// a flag's value is never something that looks like a flag itself
-/// (`--model --json` is a `--model` without a path, then `--json`).
+/// The first, lenient pass of clap: the global options as clap reads them
+/// (nothing after `--` counts, `--model=PATH` and `--model PATH` alike, a
+/// flag's value never looks like a flag itself), the other words kept
+/// aside, and no error: a bad command line is the second pass's to report,
+/// with the model's flags known.
+///
+/// Flags only the model knows (`place --holds-state`) are unknown here:
+/// each one clap reports is swapped for a placeholder flag and the pass
+/// runs again, so a flag before `--model` does not hide it. At most one
+/// run per argument.
 pub fn prescan(args: &[OsString]) -> Prescan {
-    let mut out = Prescan::default();
-    let mut args = args.iter().skip(1).peekable();
-    while let Some(arg) = args.next() {
-        let text = arg.to_string_lossy();
-        let mut value = || args.next_if(|next| !looks_like_a_flag(next)).cloned();
-        match text.as_ref() {
-            "--" => break,
-            "--json" => out.json = true,
-            "--model" => out.model = value(),
-            "--color" => out.color = value().map(|v| v.to_string_lossy().into_owned()),
-            _ => {
-                if let Some(v) = text.strip_prefix("--model=") {
-                    out.model = Some(OsString::from(v));
-                } else if let Some(v) = text.strip_prefix("--color=") {
-                    out.color = Some(v.to_owned());
-                }
+    let mut first = first_pass();
+    let mut args = args.to_vec();
+    for _ in 0..args.len() {
+        match first.try_get_matches_from_mut(&args) {
+            Ok(matches) => {
+                return Prescan {
+                    model: matches.get_one::<OsString>("model").cloned(),
+                    json: matches.get_flag("json"),
+                    color: matches.get_one::<String>("color").cloned(),
+                    subcommand: matches
+                        .get_many::<OsString>("rest")
+                        .and_then(|mut rest| rest.next())
+                        .map(|word| word.to_string_lossy().into_owned()),
+                };
+            }
+            Err(error) => {
+                let Some(at) = unknown_flag_at(&error, &args) else {
+                    break;
+                };
+                args[at] = OsString::from(UNKNOWN);
             }
         }
     }
-    out
+    Prescan::default()
 }
 
-/// Whether clap takes `arg` for a new flag rather than the value of the one
-/// before it (`-` alone is a value).
-fn looks_like_a_flag(arg: &OsString) -> bool {
-    let bytes = arg.as_encoded_bytes();
-    bytes.len() > 1 && bytes[0] == b'-'
+/// The placeholder for a flag the first pass does not know.
+const UNKNOWN: &str = "--unknown-to-the-first-pass";
+
+/// The command of the first pass: the global options, the placeholder
+/// flag, and every other word.
+fn first_pass() -> Command {
+    Command::new("archsim")
+        .disable_help_flag(true)
+        .disable_version_flag(true)
+        .arg(
+            Arg::new("model")
+                .long("model")
+                .num_args(0..=1)
+                .value_parser(clap::value_parser!(OsString)),
+        )
+        .arg(Arg::new("json").long("json").action(ArgAction::SetTrue))
+        .arg(Arg::new("color").long("color").num_args(0..=1))
+        .arg(
+            Arg::new("unknown")
+                .long(&UNKNOWN[2..])
+                .action(ArgAction::Count),
+        )
+        .arg(
+            Arg::new("rest")
+                .num_args(0..)
+                .action(ArgAction::Append)
+                .value_parser(clap::value_parser!(OsString)),
+        )
+}
+
+/// Where in `args` the flag a first-pass error calls unknown stands
+/// (`--x`, `--x=1`, or `-q` alone or with other short flags), if the
+/// error is that.
+fn unknown_flag_at(error: &clap::Error, args: &[OsString]) -> Option<usize> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    if error.kind() != ErrorKind::UnknownArgument {
+        return None;
+    }
+    let Some(ContextValue::String(flag)) = error.get(ContextKind::InvalidArg) else {
+        return None;
+    };
+    let flag = flag.as_bytes();
+    let end = args.iter().position(|a| a == "--").unwrap_or(args.len());
+    (1..end).find(|&i| {
+        let arg = args[i].as_encoded_bytes();
+        let long = arg == flag
+            || arg
+                .strip_prefix(flag)
+                .is_some_and(|rest| rest.starts_with(b"="));
+        let short = flag.len() == 2
+            && !arg.starts_with(b"--")
+            && arg.starts_with(b"-")
+            && arg[1..].contains(&flag[1]);
+        arg != UNKNOWN.as_bytes() && (long || short)
+    })
 }
 
 /// The `place` flag id for a question.
@@ -89,6 +153,9 @@ pub fn flaggable(id: &str) -> bool {
 /// flags and the lists in the help texts.
 pub fn command(model: Option<&Model>) -> Command {
     Command::new("archsim")
+        // No styles: its errors and help are written as text and go through
+        // the shown-text rule, which lets only the CLI's own colour through.
+        .styles(clap::builder::Styles::plain())
         .about("Ask an architecture model questions: routes, failures, single points of failure, placement, DNS.")
         .long_about(
             "Ask an architecture model questions: how a host is routed, what fails when \
@@ -423,16 +490,10 @@ pub fn long_flags(command: &Command, subcommand: Option<&str>) -> Vec<String> {
     flags
 }
 
-/// The first argument that names a subcommand, if any.
-pub fn subcommand_in<'a>(command: &Command, args: &'a [OsString]) -> Option<&'a str> {
-    args.iter()
-        .skip(1)
-        .filter_map(|a| a.to_str())
-        .find(|a| command.find_subcommand(OsStr::new(a)).is_some())
-}
-
 #[cfg(test)]
 mod tests {
+    use std::ffi::OsStr;
+
     use super::*;
 
     fn args(list: &[&str]) -> Vec<OsString> {
@@ -441,37 +502,88 @@ mod tests {
 
     #[test]
     fn prescan_finds_the_model_and_json_like_clap_would() {
-        let cases: [(&[&str], Option<&str>, bool); 9] = [
-            (&["archsim", "route", "x"], None, false),
+        /// (arguments, --model, --json, subcommand)
+        type Case<'a> = (&'a [&'a str], Option<&'a str>, bool, Option<&'a str>);
+        let cases: [Case; 14] = [
+            (&["archsim", "route", "x"], None, false, Some("route")),
             (
                 &["archsim", "--model", "m.toml", "check"],
                 Some("m.toml"),
                 false,
+                Some("check"),
             ),
             (
                 &["archsim", "check", "--model=m.toml", "--json"],
                 Some("m.toml"),
                 true,
+                Some("check"),
             ),
             (
                 &["archsim", "fail", "--", "--json", "--model", "x"],
                 None,
                 false,
+                Some("fail"),
             ),
-            (&["archsim", "route", "--model"], None, false),
-            (&["archsim", "--json", "spof"], None, true),
-            (&["archsim", "list", "--model", "--json"], None, true),
+            (&["archsim", "route", "--model"], None, false, Some("route")),
+            (&["archsim", "--json", "spof"], None, true, Some("spof")),
+            (
+                &["archsim", "list", "--model", "--json"],
+                None,
+                true,
+                Some("list"),
+            ),
             (
                 &["archsim", "list", "--model", "-", "--json"],
                 Some("-"),
                 true,
+                Some("list"),
             ),
-            (&["archsim", "--model", "-x", "check"], None, false),
+            (
+                &["archsim", "--model", "-x", "check"],
+                None,
+                false,
+                Some("check"),
+            ),
+            (
+                &["archsim", "-qx", "--model=m", "fail"],
+                Some("m"),
+                false,
+                Some("fail"),
+            ),
+            // A question flag, or a typo, before the model does not hide it.
+            (
+                &["archsim", "place", "--holds-state", "--model", "m.toml"],
+                Some("m.toml"),
+                false,
+                Some("place"),
+            ),
+            (
+                &[
+                    "archsim",
+                    "place",
+                    "--nope=1",
+                    "-q",
+                    "--json",
+                    "--model=m.toml",
+                ],
+                Some("m.toml"),
+                true,
+                Some("place"),
+            ),
+            // A model file named like a command is the model, not the command.
+            (
+                &["archsim", "--model", "place", "route", "x"],
+                Some("place"),
+                false,
+                Some("route"),
+            ),
+            (&["archsim"], None, false, None),
         ];
-        for (input, model, json) in cases {
+        for (input, model, json, subcommand) in cases {
             let found = prescan(&args(input));
             assert_eq!(found.model.as_deref(), model.map(OsStr::new), "{input:?}");
             assert_eq!(found.json, json, "{input:?}");
+            assert_eq!(found.subcommand.as_deref(), subcommand, "{input:?}");
         }
     }
 

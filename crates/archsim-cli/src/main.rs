@@ -53,7 +53,7 @@ fn run(args: &[OsString]) -> u8 {
             // `place` takes its flags from the model: without a model every
             // question flag is unknown, and the model is what is wrong.
             if error.kind() == ErrorKind::UnknownArgument
-                && cli::subcommand_in(&command, args) == Some("place")
+                && pre.subcommand.as_deref() == Some("place")
                 && let Some(model_error) = model_error(&input)
             {
                 let choice = ColorChoice::parse(pre.color.as_deref().unwrap_or("auto"));

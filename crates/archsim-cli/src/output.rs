@@ -89,20 +89,20 @@ pub fn clap_error(
 ) -> u8 {
     match error.kind() {
         ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
-            return match stdout(&error.render().to_string(), Style::plain()) {
+            return match stdout(&text(&error), Style::plain()) {
                 Ok(()) => EXIT_OK,
                 Err(_) => EXIT_BAD_INPUT,
             };
         }
         ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand if !json_output => {
-            stderr(&error.render().to_string(), Style::plain());
+            stderr(&text(&error), Style::plain());
             return EXIT_BAD_INPUT;
         }
         _ => {}
     }
     let suggestions = suggest(&mut error, command, args);
     if json_output {
-        let message = first_paragraph(&error.render().to_string());
+        let message = first_paragraph(&text(&error));
         let message = if error.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
             "no command given; try `archsim --help`".to_owned()
         } else {
@@ -114,9 +114,17 @@ pub fn clap_error(
     } else {
         // clap writes no colour (its colour feature is off): every escape
         // in its message came from an argument.
-        stderr(&error.render().to_string(), Style::plain());
+        stderr(&text(&error), Style::plain());
     }
     EXIT_BAD_INPUT
+}
+
+/// A clap error or help as text, exactly as clap wrote it. The command has
+/// no styles (`cli::command` sets plain ones), so `ansi()` adds no escape
+/// code; `to_string()` would strip the escapes an argument carried, which
+/// the shown-text rule must see to write them as `\u{1b}`.
+fn text(error: &clap::Error) -> String {
+    error.render().ansi().to_string()
 }
 
 /// The sentence of a rendered clap error, on one line. A sentence ending in
@@ -154,10 +162,10 @@ fn suggest(error: &mut clap::Error, command: &Command, args: &[OsString]) -> Vec
                 return Vec::new();
             };
             let name = arg.split('=').next().unwrap_or(&arg).to_owned();
-            let sub = cli::subcommand_in(command, args);
+            let sub = cli::prescan(args).subcommand;
             (
                 name,
-                cli::long_flags(command, sub),
+                cli::long_flags(command, sub.as_deref()),
                 ContextKind::SuggestedArg,
             )
         }
@@ -192,7 +200,20 @@ fn suggest(error: &mut clap::Error, command: &Command, args: &[OsString]) -> Vec
 
 #[cfg(test)]
 mod tests {
-    use super::first_paragraph;
+    use super::{first_paragraph, text};
+
+    #[test]
+    fn clap_text_keeps_an_arguments_escapes_and_adds_none() {
+        // clap's Display strips escape sequences once its `color` feature
+        // is on (as a workspace build turns it on): the payload would lose
+        // its `\x1b[2J` before the shown-text rule could write it out.
+        let error = crate::cli::command(None)
+            .try_get_matches_from(["archsim", "list", "a\x1b[2Jb"])
+            .expect_err("not a list");
+        let text = text(&error);
+        assert!(text.contains("a\x1b[2Jb"), "{text:?}");
+        assert_eq!(text.matches('\x1b').count(), 1, "clap painted: {text:?}");
+    }
 
     #[test]
     fn a_sentence_ending_in_a_colon_keeps_what_follows() {

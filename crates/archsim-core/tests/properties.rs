@@ -65,6 +65,7 @@ proptest! {
         let engine = model(components, seed);
         let selection = failing(&engine, &picks);
         let outcome = engine.simulate(&selection);
+        let mut hosts = 0;
         for flow in &outcome.flows {
             let f = &engine.model().flows[flow.flow.index()];
             // A host's own flow is named after it; other flows may start at
@@ -72,6 +73,7 @@ proptest! {
             let Some(host) = f.entry_host().filter(|&h| h == f.id) else {
                 continue;
             };
+            hosts += 1;
             let route = engine.route(host, &selection).expect("a flow's host routes");
             prop_assert_eq!(
                 route.verdict,
@@ -79,5 +81,6 @@ proptest! {
                 "host {} with {:?} failed", host, selection.failed
             );
         }
+        prop_assert!(hosts > 0, "the model has no host flow: nothing was compared");
     }
 }

@@ -281,12 +281,10 @@ impl Parser<'_, '_> {
                     if kind.is_none() {
                         return Err(self.fail(
                             word_line,
-                            Problem::new(format!(
-                                "the directive has no kind before `{word}=`"
-                            ))
-                            .with_hint(
-                                "write the kind first, e.g. {{#archsim route host=\"app.tomoda.life\"}}",
-                            ),
+                            Problem::new(format!("the directive has no kind before `{word}=`"))
+                                .with_hint(
+                                    "write the kind first, e.g. {{#archsim route host=\"HOST\"}}",
+                                ),
                         ));
                     }
                     if options.iter().any(|o| o.key == word) {

@@ -258,7 +258,7 @@ fn no_record(host: &str, nearby: &[String]) -> Problem {
 // ------------------------------------------------------------------- route
 
 fn route(engine: &Engine, d: &Directive, attrs: &mut Attrs) -> Result<String, Problem> {
-    let host = required(d, "host", "app.tomoda.life")?;
+    let host = required(d, "host", "HOST")?;
     let fail: Vec<&str> = d.get("fail").map(list).unwrap_or_default();
     let selection = select(engine.model(), &fail, &[])?;
     let route = engine.route(host, &selection)?;
@@ -304,7 +304,7 @@ fn fail(engine: &Engine, d: &Directive, attrs: &mut Attrs) -> Result<String, Pro
     }
     if selectors.is_empty() {
         return Err(Problem::new("`fail` needs `scenario=` or `components=`")
-            .with_hint("e.g. {{#archsim fail scenario=\"cloudfront-outage\"}}"));
+            .with_hint("e.g. {{#archsim fail scenario=\"SCENARIO\"}}"));
     }
     attrs.spof = flag(d, "spof")?;
     let selection = select(model, &selectors, &[])?;
@@ -346,7 +346,7 @@ fn place(engine: &Engine, d: &Directive, attrs: &mut Attrs) -> Result<String, Pr
 // --------------------------------------------------------------------- dns
 
 fn dns(engine: &Engine, d: &Directive, attrs: &mut Attrs) -> Result<String, Problem> {
-    let host = required(d, "host", "www-dev.tomoda.life")?;
+    let host = required(d, "host", "HOST")?;
     let answer = engine.dns(host)?;
     attrs.host = Some(answer.host.clone());
     Ok(html::dns_html(&present::dns_view(engine, &answer)))

@@ -39,6 +39,7 @@ pub mod directive;
 pub mod error;
 pub mod expand;
 pub mod index;
+pub mod install;
 pub mod pages;
 pub mod tables;
 

@@ -3,9 +3,12 @@
 //!
 //! - `mdbook-archsim supports RENDERER`: exit 0 when the renderer takes HTML.
 //! - `mdbook-archsim install [BOOK_DIR]`: write `theme/archsim.css` and
-//!   `theme/archsim-loader.js` into the book (default: the current folder).
+//!   `theme/archsim-loader.js` into the book (default: the current folder),
+//!   and add them and `[preprocessor.archsim]` to its `book.toml`
+//!   (comments and formatting kept).
 //! - no arguments: the preprocessor protocol, `[ctx, book]` JSON on stdin,
-//!   the book on stdout.
+//!   the book on stdout, through the library's `Preprocessor` (`Archsim`):
+//!   this file only reads the input and the model, and writes the result.
 //!
 //! Exit codes: 0 done, 1 the book or its model has errors, 2 bad usage.
 
@@ -15,11 +18,11 @@ use std::process::ExitCode;
 
 use archsim_core::Engine;
 use archsim_core::load::MAX_MODEL_BYTES;
-use mdbook_archsim::error::Shown;
+use mdbook_archsim::error::{BuildErrors, Shown};
 use mdbook_archsim::{
-    Config, MAX_BOOK_BYTES, PageOptions, assets, process_book, render_diagnostics, supports,
+    Archsim, Config, MAX_BOOK_BYTES, PageOptions, assets, install, render_diagnostics, supports,
 };
-use mdbook_preprocessor::MDBOOK_VERSION;
+use mdbook_preprocessor::{MDBOOK_VERSION, Preprocessor};
 
 const USAGE: &str = "usage: mdbook-archsim [supports RENDERER | install [BOOK_DIR] | --version]
 With no arguments, runs as an mdBook preprocessor ([ctx, book] JSON on stdin).";
@@ -123,9 +126,12 @@ fn preprocess() -> ExitCode {
         eprintln!("{}", Shown(&warning.to_string()));
     }
     warn_stale_assets(&ctx.root);
-    let book = match process_book(&engine, &options, &ctx.config.book.src, book) {
+    let book = match Archsim::new(engine, options).run(&ctx, book) {
         Ok(book) => book,
-        Err(errors) => {
+        Err(error) => {
+            let Some(errors) = error.downcast_ref::<BuildErrors>() else {
+                return fail(format!("{error:#}"));
+            };
             eprintln!("{errors}");
             let n = errors.0.len();
             let s = if n == 1 { "" } else { "s" };
@@ -165,6 +171,20 @@ fn warn_stale_assets(root: &Path) {
 }
 
 fn install(dir: &Path) -> ExitCode {
+    // The book first: a folder that is not a book gets no theme files.
+    let book_toml = dir.join("book.toml");
+    let edited = match std::fs::read_to_string(&book_toml) {
+        Ok(text) => match install::book_toml(&text) {
+            Ok(edited) => (edited != text).then_some(edited),
+            Err(e) => return fail(format!("{}: {e}", book_toml.display())),
+        },
+        Err(e) => {
+            return fail(format!(
+                "cannot read {}: {e}; install into a book's folder (where book.toml is)",
+                book_toml.display()
+            ));
+        }
+    };
     for (path, content) in assets::files() {
         let file = dir.join(path);
         if let Some(parent) = file.parent()
@@ -177,10 +197,14 @@ fn install(dir: &Path) -> ExitCode {
         }
         println!("wrote {}", file.display());
     }
-    println!(
-        "book.toml needs:\n  [output.html]\n  additional-css = [\"{}\"]\n  additional-js = [\"{}\"]",
-        assets::CSS_PATH,
-        assets::JS_PATH
-    );
+    match edited {
+        Some(edited) => {
+            if let Err(e) = std::fs::write(&book_toml, edited) {
+                return fail(format!("cannot write {}: {e}", book_toml.display()));
+            }
+            println!("added archsim to {}", book_toml.display());
+        }
+        None => println!("{} already has what archsim needs", book_toml.display()),
+    }
     ExitCode::SUCCESS
 }

@@ -50,6 +50,8 @@ fn supports_handshake() {
 #[test]
 fn install_writes_the_assets() {
     let dir = scratch("install");
+    let book = "# The author's note.\n[book]\ntitle = \"Mine\"  # kept as written\n\n[output.html]\nadditional-css = [ \"mine.css\" ]\n";
+    std::fs::write(dir.join("book.toml"), book).unwrap();
     let out = run(&["install", dir.to_str().unwrap()], b"");
     assert!(
         out.status.success(),
@@ -61,6 +63,35 @@ fn install_writes_the_assets() {
         assert_eq!(written, content, "{path}");
         assert!(assets::is_current(&written));
     }
+    let edited = std::fs::read_to_string(dir.join("book.toml")).unwrap();
+    assert!(
+        edited.starts_with("# The author's note.\n[book]\ntitle = \"Mine\"  # kept as written\n"),
+        "{edited}"
+    );
+    for needed in [
+        "additional-css = [ \"mine.css\" , \"theme/archsim.css\"]",
+        "additional-js = [\"theme/archsim-loader.js\"]",
+        "[preprocessor.archsim]\ncommand = \"mdbook-archsim\"",
+    ] {
+        assert!(edited.contains(needed), "no {needed:?} in:\n{edited}");
+    }
+    // A second install leaves the file as the first wrote it.
+    let again = run(&["install", dir.to_str().unwrap()], b"");
+    assert!(again.status.success());
+    assert_eq!(
+        std::fs::read_to_string(dir.join("book.toml")).unwrap(),
+        edited
+    );
+}
+
+#[test]
+fn install_outside_a_book_says_so_and_writes_nothing() {
+    let dir = scratch("install-no-book");
+    let out = run(&["install", dir.to_str().unwrap()], b"");
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("book.toml"), "{stderr}");
+    assert!(!dir.join(assets::CSS_PATH).exists());
 }
 
 /// `[ctx, book]` as mdBook sends it, for a book rooted at `root`.

@@ -2,7 +2,8 @@
 //! expansion (or its errors) must equal `tests/snapshots/NAME.out`.
 //!
 //! Add a case by adding a Markdown file; run with `UPDATE_SNAPSHOTS=1` to
-//! write or refresh the snapshots, then review the diff.
+//! write or refresh the snapshots, then review the diff (the workspace's
+//! one convention, `archsim-snapshots`: a snapshot no case writes fails).
 //!
 //! Cases named `bad-*` or `false-*` must fail, with exactly one error on
 //! every line that holds a directive, and none elsewhere; every other case
@@ -47,8 +48,8 @@ fn render(engine: &Engine, name: &str, text: &str) -> Result<String, Vec<String>
 #[test]
 fn directives_expand_as_in_the_snapshots() {
     let engine = Engine::tomoda().expect("the Tomoda model loads");
-    let update = std::env::var_os("UPDATE_SNAPSHOTS").is_some();
     let mut failures = Vec::new();
+    let mut outputs = Vec::new();
     for (name, text) in cases() {
         let expect_errors = name.starts_with("bad-") || name.starts_with("false-");
         let output = match (render(&engine, &name, &text), expect_errors) {
@@ -66,25 +67,10 @@ fn directives_expand_as_in_the_snapshots() {
                 continue;
             }
         };
-        let snapshot = dir("snapshots").join(format!("{name}.out"));
-        if update {
-            fs::write(&snapshot, &output).expect("snapshot written");
-            continue;
-        }
-        match fs::read_to_string(&snapshot) {
-            Ok(expected) if expected == output => {}
-            Ok(expected) => failures.push(format!(
-                "{name}: output differs from {} (UPDATE_SNAPSHOTS=1 to accept)\n{}",
-                snapshot.display(),
-                first_difference(&expected, &output)
-            )),
-            Err(_) => failures.push(format!(
-                "{name}: no snapshot at {} (UPDATE_SNAPSHOTS=1 to write it)",
-                snapshot.display()
-            )),
-        }
+        outputs.push((format!("{name}.out"), output));
     }
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+    archsim_snapshots::check_all(&dir("snapshots"), outputs);
 }
 
 #[test]
@@ -150,42 +136,4 @@ fn false_claims_say_what_the_model_says() {
         )),
         "{errors:#?}"
     );
-}
-
-#[test]
-fn snapshots_have_no_orphans() {
-    let names: BTreeSet<String> = cases().into_iter().map(|(n, _)| n).collect();
-    for entry in fs::read_dir(dir("snapshots")).expect("tests/snapshots exists") {
-        let path = entry.unwrap().path();
-        let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
-        assert!(
-            names.contains(&stem),
-            "{} has no case in tests/cases; delete it",
-            path.display()
-        );
-    }
-}
-
-/// Where two texts first differ (line, and the text around it), for a
-/// readable failure: fallbacks are long single lines.
-fn first_difference(expected: &str, actual: &str) -> String {
-    let at = expected
-        .char_indices()
-        .zip(actual.chars())
-        .find(|((_, e), a)| e != a)
-        .map_or(expected.len().min(actual.len()), |((i, _), _)| i);
-    let line = expected[..at].matches('\n').count() + 1;
-    let around = |s: &str| {
-        let start = s[..at.min(s.len())]
-            .char_indices()
-            .rev()
-            .nth(60)
-            .map_or(0, |(i, _)| i);
-        s[start..].chars().take(140).collect::<String>()
-    };
-    format!(
-        "  line {line}:\n  - {}\n  + {}",
-        around(expected),
-        around(actual)
-    )
 }

@@ -1,6 +1,6 @@
 //! What the browser test files and the browser benchmark share: the site
-//! folder and its server, chromedriver and browser sessions, a small test
-//! runner, gzip sizes, and the engine's expected answers.
+//! folder and its server, chromedriver and browser sessions, the harness
+//! on libtest-mimic, gzip sizes, and the engine's expected answers.
 //!
 //! Each test file uses part of it, hence `dead_code` is allowed here.
 #![allow(dead_code)]

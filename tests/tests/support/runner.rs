@@ -1,16 +1,22 @@
-//! A small test runner for the browser files (`harness = false`).
+//! The harness of the browser files (`harness = false`), on libtest-mimic.
 //!
-//! The scenarios of one file share one chromedriver and one browser
-//! session, so they run one after another on one thread; the runner prints
-//! what libtest prints (`test NAME ... ok`, the failures, `test result:`),
-//! accepts cargo test's name filters, `--exact` and `--list`, takes a
-//! screenshot after a failed scenario (and after every one with
-//! `ARCHSIM_SCREENSHOTS=1`), and exits 101 when one failed.
+//! libtest-mimic gives the command line and the output of libtest (`test
+//! NAME ... ok`, the failures, `test result:`, name filters, `--exact`,
+//! `--skip`, `--list`, exit 101 on a failure). What is ours: the scenarios
+//! of one file share one chromedriver and one browser session, so they run
+//! one after another on one thread (`--test-threads` is always 1), the
+//! session starts with the first scenario that runs (never for `--list` or
+//! when every scenario is filtered out) and is closed after the last; a
+//! failed scenario leaves a screenshot (every one does with
+//! `ARCHSIM_SCREENSHOTS=1`); and the lines a scenario notes (measurements)
+//! are printed to stderr at the end, so stdout stays libtest's.
 
 use std::future::Future;
 use std::panic::AssertUnwindSafe;
 use std::pin::Pin;
-use std::time::Instant;
+use std::sync::{Arc, Mutex, PoisonError};
+
+use libtest_mimic::{Arguments, Failed, Trial};
 
 use super::browser::{Chrome, Options, Session, screenshot_path, screenshots_wanted};
 use super::site::{self, Served};
@@ -46,15 +52,16 @@ impl Ctx {
 pub struct Case {
     /// Its name, as filters and the report show it.
     pub name: String,
-    /// The scenario.
-    pub run: Box<dyn for<'a> Fn(&'a Ctx) -> Run<'a>>,
+    /// The scenario (`Send`, as libtest-mimic's trials are; it runs on the
+    /// main thread all the same).
+    pub run: Box<dyn for<'a> Fn(&'a Ctx) -> Run<'a> + Send>,
 }
 
 impl Case {
     /// A case from a name and an `async fn(&Ctx) -> Outcome`-like closure.
     pub fn new(
         name: impl Into<String>,
-        run: impl for<'a> Fn(&'a Ctx) -> Run<'a> + 'static,
+        run: impl for<'a> Fn(&'a Ctx) -> Run<'a> + Send + 'static,
     ) -> Case {
         Case {
             name: name.into(),
@@ -73,113 +80,113 @@ macro_rules! case {
 #[allow(unused_imports)]
 pub(crate) use case;
 
-/// The command line cargo test hands over.
-struct Args {
-    filters: Vec<String>,
-    exact: bool,
-    list: bool,
-    ignored_only: bool,
-}
-
-fn args() -> Args {
-    let mut a = Args {
-        filters: Vec::new(),
-        exact: false,
-        list: false,
-        ignored_only: false,
-    };
-    let mut it = std::env::args().skip(1);
-    while let Some(arg) = it.next() {
-        match arg.as_str() {
-            "--exact" => a.exact = true,
-            "--list" => a.list = true,
-            "--ignored" => a.ignored_only = true,
-            // Options with a value that do not concern this runner.
-            "--test-threads" | "--color" | "--format" | "--logfile" | "--skip" | "-Z" => {
-                it.next();
-            }
-            s if s.starts_with('-') => {}
-            s => a.filters.push(s.to_owned()),
-        }
-    }
-    a
-}
-
 /// Run `cases` (built once the site is known) in one session with
-/// `options`, print a libtest-style report, and exit.
+/// `options`, print libtest's report, and exit.
 pub fn main(file: &'static str, options: Options, cases: impl FnOnce(&Served) -> Vec<Case>) -> ! {
-    let args = args();
-    let code = match run(file, options, cases, &args) {
-        Ok(true) => 0,
-        Ok(false) => 101,
+    let mut args = Arguments::from_args();
+    // One browser session: one scenario at a time.
+    args.test_threads = Some(1);
+    let served = match site::folder().and_then(|root| Served::start(&root)) {
+        Ok(served) => served,
         Err(e) => {
             eprintln!("\n{file}: cannot run the browser tests: {e}\n");
             println!(
                 "test result: FAILED. 0 passed; 1 failed; 0 ignored; 0 measured; 0 filtered out"
             );
-            101
+            std::process::exit(101);
         }
     };
-    std::process::exit(code)
-}
-
-fn run(
-    file: &'static str,
-    options: Options,
-    cases: impl FnOnce(&Served) -> Vec<Case>,
-    args: &Args,
-) -> Result<bool, String> {
-    let root = site::folder()?;
-    let served = Served::start(&root)?;
-    let all = cases(&served);
-    let total = all.len();
-    let selected: Vec<Case> = all
+    let cases = cases(&served);
+    let shared = Arc::new(Mutex::new(Shared {
+        file,
+        options,
+        site: Some(served),
+        browser: None,
+        notes: Vec::new(),
+    }));
+    let trials = cases
         .into_iter()
-        .filter(|c| {
-            !args.ignored_only
-                && (args.filters.is_empty()
-                    || args.filters.iter().any(|f| {
-                        if args.exact {
-                            c.name == *f
-                        } else {
-                            c.name.contains(f.as_str())
-                        }
-                    }))
+        .map(|case| {
+            let shared = Arc::clone(&shared);
+            Trial::test(case.name.clone(), move || {
+                shared
+                    .lock()
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .run(&case)
+            })
         })
         .collect();
-    if args.list {
-        for c in &selected {
-            println!("{}: test", c.name);
+    let conclusion = libtest_mimic::run(&args, trials);
+    let mut shared = shared.lock().unwrap_or_else(PoisonError::into_inner);
+    shared.close();
+    if !shared.notes.is_empty() {
+        eprintln!("notes:");
+        for (case, line) in &shared.notes {
+            eprintln!("    {case}: {line}");
         }
-        println!("\n{} tests, 0 benchmarks", selected.len());
-        return Ok(true);
     }
-    let filtered = total - selected.len();
-    println!("\nrunning {} tests", selected.len());
-    if selected.is_empty() {
-        println!(
-            "\ntest result: ok. 0 passed; 0 failed; 0 ignored; 0 measured; {filtered} filtered out; finished in 0.00s\n"
-        );
-        return Ok(true);
+    conclusion.exit()
+}
+
+/// What the scenarios of a file share: the site until the browser starts,
+/// then the browser and everything a scenario gets.
+struct Shared {
+    file: &'static str,
+    options: Options,
+    site: Option<Served>,
+    browser: Option<Result<Browser, String>>,
+    /// (scenario, line) for every note, printed at the end.
+    notes: Vec<(String, String)>,
+}
+
+/// The started browser: its runtime and what every scenario gets.
+struct Browser {
+    runtime: tokio::runtime::Runtime,
+    ctx: Ctx,
+}
+
+impl Shared {
+    /// The browser, started on first use; a failure to start fails every
+    /// scenario with the same reason, and is tried once.
+    fn browser(&mut self) -> Result<&Browser, String> {
+        if self.browser.is_none() {
+            let started = self.start();
+            self.browser = Some(started);
+        }
+        match self.browser.as_ref() {
+            Some(Ok(browser)) => Ok(browser),
+            Some(Err(e)) => Err(format!("cannot run the browser tests: {e}")),
+            None => Err("the browser was closed".to_owned()),
+        }
     }
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .map_err(|e| format!("no async runtime: {e}"))?;
-    let start = Instant::now();
-    let chrome = Chrome::start()?;
-    let session = runtime.block_on(chrome.session(&options))?;
-    let ctx = Ctx {
-        site: served,
-        chrome,
-        session,
-        file,
-        notes: Default::default(),
-    };
-    let mut failures: Vec<(String, String)> = Vec::new();
-    for case in &selected {
+
+    fn start(&mut self) -> Result<Browser, String> {
+        let site = self.site.take().ok_or("the site is gone")?;
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .map_err(|e| format!("no async runtime: {e}"))?;
+        let chrome = Chrome::start()?;
+        let session = runtime.block_on(chrome.session(&self.options))?;
+        Ok(Browser {
+            runtime,
+            ctx: Ctx {
+                site,
+                chrome,
+                session,
+                file: self.file,
+                notes: Default::default(),
+            },
+        })
+    }
+
+    /// Run one scenario, and take its screenshot when it failed.
+    fn run(&mut self, case: &Case) -> Result<(), Failed> {
+        let file = self.file;
+        let browser = self.browser()?;
+        let (runtime, ctx) = (&browser.runtime, &browser.ctx);
         let result =
-            std::panic::catch_unwind(AssertUnwindSafe(|| runtime.block_on((case.run)(&ctx))))
+            std::panic::catch_unwind(AssertUnwindSafe(|| runtime.block_on((case.run)(ctx))))
                 .unwrap_or_else(|panic| {
                     Err(panic
                         .downcast_ref::<String>()
@@ -189,55 +196,38 @@ fn run(
                 });
         // The console of one scenario must not be blamed on the next.
         let _ = runtime.block_on(ctx.session.logs());
-        let failed = result.is_err();
         let failed_shot = format!("{file}-{}-FAILED", case.name);
-        if !failed {
+        let mut message = result.err();
+        if message.is_none() {
             // A picture of an old failure must not outlive the fix.
             let _ = std::fs::remove_file(screenshot_path(&failed_shot));
         }
-        if failed || screenshots_wanted() {
-            let name = if failed {
-                failed_shot
-            } else {
-                format!("{file}-{}", case.name)
+        if message.is_some() || screenshots_wanted() {
+            let name = match message {
+                Some(_) => failed_shot,
+                None => format!("{file}-{}", case.name),
             };
-            match runtime.block_on(ctx.session.screenshot(&name)) {
-                Ok(path) if failed => eprintln!("screenshot: {}", path.display()),
-                _ => {}
+            if let (Ok(path), Some(message)) = (
+                runtime.block_on(ctx.session.screenshot(&name)),
+                &mut message,
+            ) {
+                message.push_str(&format!("\nscreenshot: {}", path.display()));
             }
         }
-        match result {
-            Ok(()) => println!("test {} ... ok", case.name),
-            Err(e) => {
-                println!("test {} ... FAILED", case.name);
-                failures.push((case.name.clone(), e));
-            }
-        }
-        for line in ctx.notes.borrow_mut().drain(..) {
-            println!("    {line}");
+        let notes: Vec<String> = ctx.notes.borrow_mut().drain(..).collect();
+        self.notes
+            .extend(notes.into_iter().map(|line| (case.name.clone(), line)));
+        message.map_or(Ok(()), |m| Err(m.into()))
+    }
+
+    /// Close the session and chromedriver, if they started.
+    fn close(&mut self) {
+        if let Some(Ok(Browser { runtime, ctx })) = self.browser.take() {
+            let Ctx {
+                session, chrome, ..
+            } = ctx;
+            runtime.block_on(session.close());
+            drop(chrome);
         }
     }
-    let Ctx {
-        session, chrome, ..
-    } = ctx;
-    runtime.block_on(session.close());
-    drop(chrome);
-    let passed = selected.len() - failures.len();
-    if !failures.is_empty() {
-        println!("\nfailures:\n");
-        for (name, message) in &failures {
-            println!("---- {name} ----\n{message}\n");
-        }
-        println!("failures:");
-        for (name, _) in &failures {
-            println!("    {name}");
-        }
-    }
-    println!(
-        "\ntest result: {}. {passed} passed; {} failed; 0 ignored; 0 measured; {filtered} filtered out; finished in {:.2}s\n",
-        if failures.is_empty() { "ok" } else { "FAILED" },
-        failures.len(),
-        start.elapsed().as_secs_f64()
-    );
-    Ok(failures.is_empty())
 }

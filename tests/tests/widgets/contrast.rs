@@ -147,6 +147,13 @@ async fn every_theme(ctx: &Ctx) -> Outcome {
         }
     }
     session.prefer_colour_scheme("light").await?;
+    // A measure of nothing passes nothing.
+    if checked == 0 {
+        problems.push("no text was measured: the contrast script found none".to_owned());
+    }
+    if tabs == 0 {
+        problems.push("the simulator showed no tabs: its palettes were not checked".to_owned());
+    }
     if backgrounds[0] == backgrounds[1] {
         problems.push(format!(
             "the simulator looks the same in both colour schemes ({}): the dark one was not checked",

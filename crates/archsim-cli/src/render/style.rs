@@ -5,6 +5,7 @@
 //! screen reader or printed in black and white says the same thing.
 
 use archsim_core::{RouteVerdict, State};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::shown::shown;
 
@@ -144,61 +145,28 @@ pub fn marker(state: State) -> &'static str {
     }
 }
 
-/// The number of columns a terminal gives `text`, ANSI codes excluded.
+/// The number of columns a terminal gives `text`, ANSI codes excluded:
+/// Unicode's East Asian Width (wide CJK, emoji, zero-width marks) as the
+/// `unicode-width` crate measures it, run by run between escape codes.
 pub fn visible_width(text: &str) -> usize {
     let mut width = 0;
-    let mut chars = text.chars();
-    while let Some(c) = chars.next() {
-        if c == '\x1b' {
-            for c in chars.by_ref() {
-                if c.is_ascii_alphabetic() {
-                    break;
-                }
-            }
-        } else {
-            width += char_width(c);
-        }
+    let mut rest = text;
+    while let Some(at) = rest.find('\x1b') {
+        width += rest[..at].width();
+        let code = &rest[at + 1..];
+        // An escape code ends at its first letter (`\x1b[1;31m`).
+        let end = code
+            .find(|c: char| c.is_ascii_alphabetic())
+            .map_or(code.len(), |e| e + 1);
+        rest = &code[end..];
     }
-    width
+    width + rest.width()
 }
 
-/// Columns a terminal gives one character: 0 for combining marks and
-/// zero-width characters, 2 for East Asian wide characters and most emoji,
-/// otherwise 1. An approximation of Unicode's East Asian Width that covers
-/// the scripts a model file is likely to hold, without a dependency.
+/// Columns a terminal gives one character (0 for combining marks, 2 for
+/// wide ones); a control character, which the CLI never shows raw, counts 0.
 pub fn char_width(c: char) -> usize {
-    let u = c as u32;
-    let zero = [
-        (0x0300, 0x036F),
-        (0x200B, 0x200F),
-        (0x20D0, 0x20FF),
-        (0xFE00, 0xFE0F),
-        (0xFE20, 0xFE2F),
-    ];
-    let wide = [
-        (0x1100, 0x115F),
-        (0x2E80, 0x303E),
-        (0x3041, 0x33FF),
-        (0x3400, 0x4DBF),
-        (0x4E00, 0x9FFF),
-        (0xA000, 0xA4CF),
-        (0xAC00, 0xD7A3),
-        (0xF900, 0xFAFF),
-        (0xFE30, 0xFE4F),
-        (0xFF00, 0xFF60),
-        (0xFFE0, 0xFFE6),
-        (0x1F300, 0x1F64F),
-        (0x1F900, 0x1F9FF),
-        (0x20000, 0x3FFFD),
-    ];
-    let within = |ranges: &[(u32, u32)]| ranges.iter().any(|&(a, b)| (a..=b).contains(&u));
-    if within(&zero) {
-        0
-    } else if within(&wide) {
-        2
-    } else {
-        1
-    }
+    c.width().unwrap_or(0)
 }
 
 #[cfg(test)]
@@ -230,6 +198,13 @@ mod tests {
             ("東京", 4),
             ("한", 2),
             ("\u{1b}[1;31mx\u{1b}[0m", 1),
+            // Emoji the old hand-made table missed (it knew 1F300–1F64F
+            // and 1F900–1F9FF only), and a CJK service name.
+            ("🚀", 2),
+            ("db-🛢\u{fe0f}", 5),
+            ("⌚", 2),
+            ("请求服务", 8),
+            ("\u{1b}[36m🚀東\u{1b}[0m", 4),
         ];
         for (text, width) in cases {
             assert_eq!(visible_width(text), width, "{text:?}");

@@ -136,6 +136,19 @@ mod tests {
     }
 
     #[test]
+    fn emoji_and_cjk_names_keep_the_columns_aligned() {
+        let mut table = Table::new(&["ID", "STATE"]);
+        table.row(vec!["🚀-edge".into(), "ok".into()]);
+        table.row(vec!["東京-db".into(), "down".into()]);
+        table.row(vec!["plain".into(), "ok".into()]);
+        let text = table.render(Style::plain(), 0);
+        assert_eq!(
+            text,
+            "ID       STATE\n🚀-edge  ok\n東京-db  down\nplain    ok\n"
+        );
+    }
+
+    #[test]
     fn last_cells_and_notes_wrap_under_where_they_start() {
         let mut table = Table::default().wrap_at(30);
         table.row(vec![

@@ -2,7 +2,9 @@
 //! (without colour), kept in `tests/snapshots/NAME.txt`.
 //!
 //! After a deliberate change, regenerate with
-//! `UPDATE_SNAPSHOTS=1 cargo test -p archsim-cli` and review the diff.
+//! `UPDATE_SNAPSHOTS=1 cargo test -p archsim-cli` and review the diff (the
+//! workspace's one convention, `archsim-snapshots`: a file no case writes
+//! fails the test).
 
 use std::path::{Path, PathBuf};
 
@@ -89,31 +91,14 @@ fn render(args: &[&str], code: i32, stdout: &str, stderr: &str) -> String {
 fn human_output_matches_the_snapshots() {
     let scratch = Scratch::new("snapshots");
     scratch.write("proxied.toml", proxied_model().as_bytes());
-    let update = std::env::var_os("UPDATE_SNAPSHOTS").is_some_and(|v| v != "0");
-    let mut stale = Vec::new();
-    for (name, args) in SNAPSHOTS {
+    let cases = SNAPSHOTS.iter().map(|(name, args)| {
         let mut full: Vec<&str> = args.to_vec();
         full.extend(["--color", "never"]);
         let run = run_in(Some(&scratch.0), &full, &[]);
-        let actual = render(args, run.code, &run.stdout, &run.stderr);
-        let path = snapshot_dir().join(format!("{name}.txt"));
-        if update {
-            std::fs::write(&path, &actual).expect("write snapshot");
-            continue;
-        }
-        let expected = std::fs::read_to_string(&path).unwrap_or_default();
-        if expected != actual {
-            stale.push(format!(
-                "--- {} (expected)\n{expected}\n+++ actual\n{actual}",
-                path.display()
-            ));
-        }
-    }
-    assert!(
-        stale.is_empty(),
-        "{} snapshot(s) differ; if the change is intended, run \
-         `UPDATE_SNAPSHOTS=1 cargo test -p archsim-cli` and review the diff:\n\n{}",
-        stale.len(),
-        stale.join("\n")
-    );
+        (
+            format!("{name}.txt"),
+            render(args, run.code, &run.stdout, &run.stderr),
+        )
+    });
+    archsim_snapshots::check_all(&snapshot_dir(), cases);
 }

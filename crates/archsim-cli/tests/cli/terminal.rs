@@ -338,7 +338,9 @@ fn columns_stay_aligned_around_shown_escapes() {
     // The component kinds (before ENV) carry the payload.
     let env = header.find("ENV").expect("an ENV column");
     // Rows start at column 0; a wrapped name continues on indented lines.
-    for line in lines.filter(|l| !l.starts_with(' ')) {
+    let rows: Vec<&str> = lines.filter(|l| !l.starts_with(' ')).collect();
+    assert!(rows.len() > 1, "the table has rows:\n{text}");
+    for line in rows {
         let chars: Vec<char> = line.chars().collect();
         assert!(
             chars[env - 1] == ' ' && chars[env] != ' ',

@@ -1,8 +1,6 @@
 //! Helpers shared by the core's integration tests.
 #![allow(dead_code)]
 
-use std::path::PathBuf;
-
 use archsim_core::*;
 
 /// The shipped Tomoda model, loaded; a load error fails the test with the diagnostics.
@@ -69,30 +67,4 @@ pub fn tomoda_with(from: &str, to: &str) -> String {
         "the model text must contain {from:?}"
     );
     TOMODA_MODEL.replacen(from, to, 1)
-}
-
-/// Compare `actual` with `tests/snapshots/NAME`; `UPDATE_SNAPSHOTS=1` rewrites it.
-pub fn check_snapshot(name: &str, actual: &str) {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/snapshots")
-        .join(name);
-    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
-        std::fs::write(&path, actual).expect("write snapshot");
-        return;
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
-        panic!(
-            "missing snapshot {}; run with UPDATE_SNAPSHOTS=1",
-            path.display()
-        )
-    });
-    if expected != actual {
-        let first = expected
-            .lines()
-            .zip(actual.lines())
-            .position(|(a, b)| a != b);
-        panic!(
-            "snapshot {name} differs (first differing line: {first:?}); run with UPDATE_SNAPSHOTS=1 to accept.\n--- actual ---\n{actual}"
-        );
-    }
 }

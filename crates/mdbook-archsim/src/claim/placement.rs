@@ -14,7 +14,7 @@ pub(super) const OPTIONS: &[&str] = &["place", "verdict", "precedent", "rule"];
 pub(super) fn check(engine: &Engine, d: &Directive) -> Result<Checked, Problem> {
     if d.get("verdict").is_none() && d.get("precedent").is_none() && d.get("rule").is_none() {
         return Err(Problem::new("the placement claim states nothing")
-            .with_hint("add verdict=\"gcp\" (a provider, conflict or undecided), rule=\"...\" or precedent=\"...\""));
+            .with_hint("add verdict=\"PROVIDER\" (a provider id, conflict or undecided), rule=\"...\" or precedent=\"...\""));
     }
     let model = engine.model();
     let answers = list(d.get("place").unwrap_or_default());
