@@ -377,7 +377,7 @@ pub fn write(f: &Fragment) -> String {
 
 /// A number with at most two decimals (zoom) or none (pixels), no `-0`.
 fn short(v: f64, scale: f64) -> String {
-    crate::geometry::fixed(v, if scale > 1.0 { 2 } else { 0 })
+    crate::map::geometry::fixed(v, if scale > 1.0 { 2 } else { 0 })
 }
 
 fn encode_list(items: &[String]) -> String {
