@@ -208,14 +208,14 @@ impl Request {
                 "This widget was written for version {} of the archsim mount contract, and this \
                  bundle reads version {VERSION}; the static view below stays. Rebuilding \
                  the site updates both.",
-                short(version.trim())
+                excerpt(version.trim(), 40)
             ));
         }
         let kind_text = attr(KIND).unwrap_or_default();
         let kind = Kind::parse(kind_text.trim()).ok_or_else(|| {
             format!(
                 "`{}` is not an archsim widget (map, route, fail, place, dns); the static view stays.",
-                short(kind_text.trim())
+                excerpt(kind_text.trim(), 40)
             )
         })?;
         let text = |name: &str| {
@@ -262,20 +262,32 @@ pub fn focus(model: &Model, focus: &str) -> Result<Vec<CompId>, QueryError> {
     if picked.is_empty() {
         return Err(QueryError {
             kind: QueryErrorKind::UnknownSelector,
-            message: format!("`{}` picks no component", short(focus)),
+            message: format!("`{}` picks no component", excerpt(focus, 40)),
             suggestions: Vec::new(),
         });
     }
     Ok(picked.into_iter().collect())
 }
 
-/// At most 40 characters of page text in a notice.
-fn short(text: &str) -> String {
-    if text.chars().count() > 40 {
-        let mut out: String = text.chars().take(39).collect();
-        out.push('…');
-        out
-    } else {
-        text.to_owned()
+/// A short, readable excerpt of text from a link or a page: at most `max`
+/// characters, the last an ellipsis when cut, and what acts rather than shows
+/// (`archsim_core::text::is_hidden`: controls, bidi marks) shown as `\u{fffd}`, so a quoted
+/// link can neither hide nor reorder the words around it. The notice that
+/// shows it escapes it as HTML.
+pub fn excerpt(text: &str, max: usize) -> String {
+    let mut out = String::new();
+    let mut chars = text.chars();
+    for _ in 0..max {
+        let Some(c) = chars.next() else {
+            return out;
+        };
+        // What acts rather than shows, by the rule the terminal uses too.
+        let hidden = archsim_core::text::is_hidden(c);
+        out.push(if hidden { '\u{fffd}' } else { c });
     }
+    if chars.next().is_some() {
+        out.pop();
+        out.push('…');
+    }
+    out
 }

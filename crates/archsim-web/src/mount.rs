@@ -229,7 +229,8 @@ pub fn mount(element: &Element) -> Mounted {
         number
     };
     let reader = Reader::of(request.kind, number);
-    let state = follow(&dom::hash(), reader, base.clone(), shared.model()).unwrap_or(base.clone());
+    let state =
+        follow(&dom::hash(), reader, base.clone(), shared.model()).unwrap_or_else(|| base.clone());
     base.notices.clear();
     yew::Renderer::<Widget>::with_root_and_props(
         host,
