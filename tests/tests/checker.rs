@@ -32,8 +32,12 @@ fn faithful(expect: &Expect, attrs: Value) -> Value {
             view["precedents"] = json!(precedents);
         }
         "map" => {
-            let (hops, _) = expect.route(attrs["host"].as_str().unwrap(), &[]).unwrap();
-            view["map"] = json!({ "nodes": expect.map_nodes(None), "lit": hops });
+            let nodes = expect.map_nodes(attrs["focus"].as_str());
+            let hops = match attrs["host"].as_str() {
+                Some(host) => expect.route(host, &[]).unwrap().0,
+                None => Vec::new(),
+            };
+            view["map"] = json!({ "nodes": nodes, "lit": hops });
         }
         _ => {}
     }
@@ -49,7 +53,18 @@ fn cases() -> Vec<(Value, Option<Break>, &'static str)> {
     let place =
         json!({ "archsim": "place", "answers": "public-cacheable-assets,reached-from-cluster" });
     let map = json!({ "archsim": "map", "host": "argo-app.tomoda.life" });
+    // A focus in the whole selector language, as the widget and the
+    // fallback resolve it.
+    let focused = json!({ "archsim": "map", "focus": "kind:bucket" });
     vec![
+        (focused.clone(), None, ""),
+        (
+            focused,
+            Some(|v| {
+                v["map"]["nodes"].as_array_mut().unwrap().pop();
+            }),
+            "the map's components",
+        ),
         (route.clone(), None, ""),
         (fail.clone(), None, ""),
         (place.clone(), None, ""),

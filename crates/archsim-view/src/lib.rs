@@ -15,6 +15,7 @@
 //! written into markup.
 #![deny(missing_docs)]
 
+pub mod contract;
 pub mod escape;
 pub mod html;
 pub mod layout;

@@ -377,7 +377,7 @@ pub fn write(f: &Fragment) -> String {
 
 /// A number with at most two decimals (zoom) or none (pixels), no `-0`.
 fn short(v: f64, scale: f64) -> String {
-    crate::geometry::fixed(v, if scale > 1.0 { 2 } else { 0 })
+    crate::map::geometry::fixed(v, if scale > 1.0 { 2 } else { 0 })
 }
 
 fn encode_list(items: &[String]) -> String {
@@ -433,28 +433,9 @@ fn quote(raw: &str) -> String {
     excerpt(&decode(raw), EXCERPT)
 }
 
-/// A short, readable excerpt of text from a link or a page: at most `max`
-/// characters, the last an ellipsis when cut, and what acts rather than shows
-/// (`archsim_core::text::is_hidden`: controls, bidi marks) shown as `\u{fffd}`, so a quoted
-/// link can neither hide nor reorder the words around it. The notice that
-/// shows it escapes it as HTML.
-pub fn excerpt(text: &str, max: usize) -> String {
-    let mut out = String::new();
-    let mut chars = text.chars();
-    for _ in 0..max {
-        let Some(c) = chars.next() else {
-            return out;
-        };
-        // What acts rather than shows, by the rule the terminal uses too.
-        let hidden = archsim_core::text::is_hidden(c);
-        out.push(if hidden { '\u{fffd}' } else { c });
-    }
-    if chars.next().is_some() {
-        out.pop();
-        out.push('…');
-    }
-    out
-}
+/// A short, readable excerpt of text from a link or a page (one function
+/// for the link's notices and the mount contract's).
+pub use archsim_view::contract::excerpt;
 
 #[cfg(test)]
 mod tests {

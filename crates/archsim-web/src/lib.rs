@@ -10,8 +10,11 @@
 //!
 //! JavaScript calls one export, [`mount_all`], after initialising the module
 //! (`await init(); mount_all();`). The mount contract (attributes, the
-//! model, versioning) is in [`config`]; the shareable link format in
-//! [`fragment`]; the state and its reducer in [`state`].
+//! model, versioning) is `archsim_view::contract`, shared with the book's
+//! preprocessor; [`mount`](mod@mount) finds the mount points and starts
+//! them; the shareable link format is in [`fragment`]; a widget's state
+//! and its reducer in [`state`]; the map, every part of it, in [`map`];
+//! the other panels in [`components`].
 //!
 //! This crate only translates: every answer (routes, failures, single points
 //! of failure, placement, DNS) comes from `archsim-core`, every word and
@@ -23,21 +26,17 @@
 
 pub mod acts;
 pub mod components;
-pub mod config;
 pub mod dom;
 pub mod embedded;
 pub mod fragment;
-pub mod geometry;
 pub mod hooks;
-pub mod map_markup;
-pub mod map_patch;
+pub mod link_target;
+pub mod map;
 pub mod markup;
 pub mod mount;
 pub mod panic;
-pub mod search;
 pub mod shared;
 pub mod state;
-pub mod view;
 
 pub use mount::{mount, mount_all};
 

@@ -16,17 +16,18 @@
 
 use std::cell::RefCell;
 
+use archsim_view::contract::{Kind, Request};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, IntersectionObserver, IntersectionObserverEntry, IntersectionObserverInit};
 
 use crate::components::widget::{Widget, WidgetProps};
-use crate::config::{self, Kind};
 use crate::dom;
-use crate::fragment::{self, Parsed};
+use crate::fragment;
+use crate::link_target::{Reader, follow, named_widget};
 use crate::panic;
 use crate::shared::Shared;
-use crate::state::State;
+use crate::state::WidgetState;
 
 /// Marks an element whose widget has started (or shown why it could not).
 pub const MOUNTED: &str = "data-archsim-mounted";
@@ -61,11 +62,7 @@ pub fn mount_all() -> u32 {
         return 0;
     };
     let elements = dom::all(&document, "[data-archsim]");
-    let target = match fragment::parse(&dom::hash()) {
-        Parsed::Current { fragment, .. } => fragment.widget,
-        Parsed::OtherVersion { widget, .. } => widget,
-        _ => None,
-    };
+    let target = named_widget(&fragment::parse(&dom::hash()));
     let mut watched = Vec::new();
     for (i, element) in elements.iter().enumerate() {
         let number = i as u32 + 1;
@@ -188,11 +185,11 @@ pub fn mount(element: &Element) -> Mounted {
         return Mounted::Already;
     }
     let _ = element.set_attribute(MOUNTED, "1");
-    let config = match config::read(|name| element.get_attribute(name)) {
-        Ok(config) => config,
+    let request = match Request::read(|name| element.get_attribute(name)) {
+        Ok(request) => request,
         Err(notice) => return keep_fallback(element, notice),
     };
-    let shared = match &config.model {
+    let shared = match &request.model {
         None => embedded(),
         Some(selector) => page_model(selector),
     };
@@ -214,36 +211,35 @@ pub fn mount(element: &Element) -> Mounted {
         }
     };
     let number: Option<u32> = element.get_attribute(NUMBER).and_then(|n| n.parse().ok());
-    let mut base = State::from_config(shared.model(), &config);
+    let mut base = WidgetState::from_request(shared.model(), &request);
     let Some(host) = dom::element("div", "archsim-widget", "") else {
         return Mounted::Notice("no document".into());
     };
     let _ = element.append_child(&host);
-    let (layout, focus_notice) = if matches!(
-        config.kind,
-        Kind::Map | Kind::Route | Kind::Fail | Kind::App
-    ) {
-        let (layout, notice) = shared.layout_of(config.focus.as_deref());
+    let (layout, focus_notice) = if request.kind.has_map() {
+        let (layout, notice) = shared.layout_of(request.focus.as_deref());
         (Some(layout), notice)
     } else {
         (None, None)
     };
     base.notices.extend(focus_notice);
-    let mut state = base.clone();
-    apply_link(&mut state, &shared, config.kind, number);
+    let number = if request.kind == Kind::App {
+        None
+    } else {
+        number
+    };
+    let reader = Reader::of(request.kind, number);
+    let state =
+        follow(&dom::hash(), reader, base.clone(), shared.model()).unwrap_or_else(|| base.clone());
     base.notices.clear();
     yew::Renderer::<Widget>::with_root_and_props(
         host,
         WidgetProps {
             shared,
-            kind: config.kind,
+            kind: request.kind,
             initial: std::rc::Rc::new(state),
             base: std::rc::Rc::new(base),
-            number: if config.kind == Kind::App {
-                None
-            } else {
-                number
-            },
+            number,
             layout,
         },
     )
@@ -252,47 +248,6 @@ pub fn mount(element: &Element) -> Mounted {
         fallback.remove();
     }
     Mounted::Started
-}
-
-/// Apply the URL fragment if it is for this widget (its number, or no
-/// number for the full page); a foreign fragment matters only to the full
-/// page (on a book page it is a heading anchor).
-fn apply_link(state: &mut State, shared: &Shared, kind: Kind, number: Option<u32>) {
-    let mine = |widget: Option<u32>| {
-        if kind == Kind::App {
-            widget.is_none()
-        } else {
-            widget.is_some() && widget == number
-        }
-    };
-    match fragment::parse(&dom::hash()) {
-        Parsed::Empty => {}
-        Parsed::Foreign(text) => {
-            if kind == Kind::App {
-                state.notices.push(format!(
-                    "`#{text}` is not a simulator link; showing the defaults."
-                ));
-            }
-        }
-        Parsed::OtherVersion { version, widget } => {
-            if mine(widget) {
-                state.notices.push(format!(
-                    "This link was made for version {version} of the simulator's links (this is \
-                     version {}); showing the defaults.",
-                    fragment::VERSION
-                ));
-            }
-        }
-        Parsed::Current { fragment, problems } => {
-            if mine(fragment.widget) {
-                *state = std::mem::replace(state, State::new(kind))
-                    .with_fragment(shared.model(), &fragment);
-                state
-                    .notices
-                    .extend(problems.into_iter().map(|p| format!("link: {p}")));
-            }
-        }
-    }
 }
 
 /// Leave the fallback and say why, at the top of the element.

@@ -13,7 +13,7 @@ use archsim_view::layout::{Layout, LayoutOptions, layout};
 
 /// A loaded model and what every widget derives from it once.
 #[derive(Debug)]
-pub struct Loaded {
+pub struct Prepared {
     /// The engine: every answer comes from it.
     pub engine: Engine,
     /// The hosts the zone serves, for the host inputs' suggestions.
@@ -23,9 +23,9 @@ pub struct Loaded {
     layout: OnceCell<Rc<Layout>>,
 }
 
-/// A cheap handle on a [`Loaded`] model; equal when it is the same model.
+/// A cheap handle on a [`Prepared`] model; equal when it is the same model.
 #[derive(Clone, Debug)]
-pub struct Shared(pub Rc<Loaded>);
+pub struct Shared(pub Rc<Prepared>);
 
 impl PartialEq for Shared {
     fn eq(&self, other: &Self) -> bool {
@@ -53,7 +53,7 @@ impl Shared {
                 .map(|q| q.id.clone())
                 .collect(),
         );
-        Shared(Rc::new(Loaded {
+        Shared(Rc::new(Prepared {
             engine,
             hosts,
             questions,
@@ -90,33 +90,76 @@ impl Shared {
             .clone()
     }
 
-    /// The layout of a part of the model: the components a selector picks
-    /// (`provider:aws`, `region:asia-east1`, …), or everything for `None`.
+    /// The layout of a part of the model: the components a focus picks
+    /// (`archsim_view::contract::focus`, the whole selector language, as
+    /// the book's fallback draws it), or everything for `None`.
     ///
-    /// Returns: the layout, and a notice when the selector picks nothing
+    /// Returns: the layout, and a notice when the focus picks nothing
     /// known (then the whole map is drawn).
     pub fn layout_of(&self, focus: Option<&str>) -> (Rc<Layout>, Option<String>) {
         let Some(focus) = focus else {
             return (self.layout(), None);
         };
-        match archsim_core::select::components(self.model(), focus) {
-            Ok(set) if !set.is_empty() => {
+        match archsim_view::contract::focus(self.model(), focus) {
+            Ok(only) => {
                 let options = LayoutOptions {
-                    only: Some(set.into_iter().collect()),
+                    only: Some(only),
                     ..LayoutOptions::default()
                 };
                 (Rc::new(layout(self.model(), &options)), None)
             }
-            Ok(_) => (
-                self.layout(),
-                Some(format!(
-                    "data-focus `{focus}` picks nothing; the whole map is shown"
-                )),
-            ),
             Err(e) => (
                 self.layout(),
                 Some(format!("data-focus: {e}; the whole map is shown")),
             ),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The widget draws what the shared resolve picks, the book's
+    /// fallback too (mdbook-archsim's `a_map_focus_draws_what_the_contract_picks`):
+    /// so both show the same components for the same focus.
+    #[test]
+    fn a_focus_draws_what_the_contract_picks() {
+        let shared = Shared::new(Engine::tomoda().expect("the Tomoda model loads"));
+        let model = shared.model();
+        let ids = |layout: &Layout| -> Vec<String> {
+            let ids = layout
+                .nodes
+                .iter()
+                .map(|n| model.component(n.component).id.clone());
+            ids.collect()
+        };
+        let all = ids(&shared.layout());
+        for focus in [
+            "provider:aws",
+            "aws",
+            "region:asia-east1",
+            "kind:bucket",
+            "env:dev",
+        ] {
+            let picked = archsim_view::contract::focus(model, focus).expect(focus);
+            let want: Vec<String> = picked
+                .iter()
+                .map(|&c| model.component(c).id.clone())
+                .collect();
+            let (layout, notice) = shared.layout_of(Some(focus));
+            assert_eq!(notice, None, "{focus}");
+            assert_eq!(ids(&layout), want, "{focus}");
+            assert!(want.len() < all.len(), "{focus} draws a part");
+        }
+        for focus in ["provider:azure", "region:mars"] {
+            let (layout, notice) = shared.layout_of(Some(focus));
+            assert_eq!(ids(&layout), all, "{focus}: the whole map");
+            let notice = notice.unwrap_or_default();
+            assert!(
+                notice.starts_with("data-focus: ") && notice.ends_with("; the whole map is shown"),
+                "{notice}"
+            );
         }
     }
 }

@@ -15,38 +15,17 @@ use archsim_core::suggest::{did_you_mean, nearest};
 use archsim_core::{CompId, Model, Selection};
 use yew::Reducible;
 
-use crate::config::{Kind, MountConfig};
 use crate::fragment::{EXCERPT, Fragment, excerpt};
+use crate::map::viewport::Viewport;
+use archsim_view::contract::{Kind, Request};
 
 /// The most unknown names a notice quotes (and looks up near names for);
 /// it counts the rest.
 const NAMED: usize = 5;
 
-/// The map's pan and zoom, in the drawing's units: a point `p` of the
-/// drawing shows at `p · zoom + (x, y)`.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct View {
-    /// Scale, 1 = the whole drawing fits.
-    pub zoom: f64,
-    /// Horizontal translation.
-    pub x: f64,
-    /// Vertical translation.
-    pub y: f64,
-}
-
-impl Default for View {
-    fn default() -> Self {
-        View {
-            zoom: 1.0,
-            x: 0.0,
-            y: 0.0,
-        }
-    }
-}
-
 /// Everything a reader has asked of one widget.
 #[derive(Clone, Debug, PartialEq)]
-pub struct State {
+pub struct WidgetState {
     /// The open panel (the full page's tabs; a widget's own kind).
     pub tab: Kind,
     /// The host or URL being routed, as typed.
@@ -72,7 +51,7 @@ pub struct State {
     /// The component in the details panel.
     pub selected: Option<CompId>,
     /// The map's pan and zoom.
-    pub view: View,
+    pub view: Viewport,
     /// The map's search text.
     pub search: String,
     /// Whether activating a map node fails it (rather than selecting it).
@@ -81,10 +60,10 @@ pub struct State {
     pub notices: Vec<String>,
 }
 
-impl State {
+impl WidgetState {
     /// The defaults of a widget of `kind`.
-    pub fn new(kind: Kind) -> State {
-        State {
+    pub fn new(kind: Kind) -> WidgetState {
+        WidgetState {
             tab: if kind == Kind::App { Kind::Map } else { kind },
             host: String::new(),
             step: None,
@@ -96,7 +75,7 @@ impl State {
             audit: false,
             dns: String::new(),
             selected: None,
-            view: View::default(),
+            view: Viewport::default(),
             search: String::new(),
             clicks_fail: kind == Kind::Fail,
             notices: Vec::new(),
@@ -107,22 +86,22 @@ impl State {
     /// become notices (with near names) and are left out.
     ///
     /// Complexity: O(selectors · components).
-    pub fn from_config(model: &Model, config: &MountConfig) -> State {
-        let mut state = State::new(config.kind);
-        if let Some(host) = &config.host {
-            if config.kind == Kind::Dns {
+    pub fn from_request(model: &Model, request: &Request) -> WidgetState {
+        let mut state = WidgetState::new(request.kind);
+        if let Some(host) = &request.host {
+            if request.kind == Kind::Dns {
                 state.dns = host.clone();
             } else {
                 state.host = host.clone();
             }
         }
-        if let Some(id) = &config.scenario {
+        if let Some(id) = &request.scenario {
             match scenario_index(model, id) {
                 Ok(index) => state.apply_scenario(model, index),
                 Err(notice) => state.notices.push(notice),
             }
         }
-        for selector in &config.fail {
+        for selector in &request.fail {
             match select(model, &[selector.as_str()], &[]) {
                 Ok(picked) => {
                     state.failed.extend(picked.failed);
@@ -131,15 +110,15 @@ impl State {
                 Err(e) => state.notices.push(format!("data-fail: {e}")),
             }
         }
-        state.set_answers(model, &config.answers);
-        state.spof = config.spof;
-        state.audit = config.audit;
+        state.set_answers(model, &request.answers);
+        state.spof = request.spof;
+        state.audit = request.audit;
         state
     }
 
     /// This state with a link's fragment applied over it. Unknown ids are
     /// named in a notice and ignored; everything else the link says wins.
-    pub fn with_fragment(mut self, model: &Model, f: &Fragment) -> State {
+    pub fn with_fragment(mut self, model: &Model, f: &Fragment) -> WidgetState {
         if let Some(tab) = f.tab.as_deref() {
             match Kind::parse(tab).filter(|k| *k != Kind::App) {
                 Some(kind) => self.tab = kind,
@@ -192,7 +171,7 @@ impl State {
             }
         }
         if let Some((zoom, x, y)) = f.view {
-            self.view = View { zoom, x, y };
+            self.view = Viewport { zoom, x, y };
         }
         if let Some(q) = &f.search {
             self.search = q.clone();
@@ -218,7 +197,7 @@ impl State {
             audit: self.audit,
             dns: non_empty(&self.dns),
             selected: self.selected.as_ref().and_then(id),
-            view: (self.view != View::default()).then_some((
+            view: (self.view != Viewport::default()).then_some((
                 self.view.zoom,
                 self.view.x,
                 self.view.y,
@@ -386,7 +365,7 @@ pub enum Action {
     /// Show this component's details, or none.
     Select(Option<CompId>),
     /// Pan or zoom the map.
-    View(View),
+    Viewport(Viewport),
     /// Search the map.
     Search(String),
     /// Whether clicking the map fails nodes.
@@ -394,10 +373,10 @@ pub enum Action {
     /// Hide the notices.
     Dismiss,
     /// Replace everything (a new link was opened).
-    Replace(Box<State>),
+    Replace(Box<WidgetState>),
 }
 
-impl State {
+impl WidgetState {
     /// Apply one action. Pure: the same state and action give the same result.
     pub fn apply(&mut self, action: Action, question_order: &[String]) {
         match action {
@@ -454,7 +433,7 @@ impl State {
             Action::Audit(on) => self.audit = on,
             Action::Dns(host) => self.dns = host.trim().to_owned(),
             Action::Select(c) => self.selected = c,
-            Action::View(view) => self.view = view,
+            Action::Viewport(view) => self.view = view,
             Action::Search(text) => self.search = text,
             Action::ClicksFail(on) => self.clicks_fail = on,
             Action::Dismiss => self.notices.clear(),
@@ -468,7 +447,7 @@ impl State {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Store {
     /// The state.
-    pub state: Rc<State>,
+    pub state: Rc<WidgetState>,
     /// The model's placement question ids, in order.
     pub questions: Rc<Vec<String>>,
 }
@@ -507,7 +486,7 @@ mod tests {
         model.component_by_id(id).expect(id)
     }
 
-    fn ids(model: &Model, state: &State) -> Vec<String> {
+    fn ids(model: &Model, state: &WidgetState) -> Vec<String> {
         state
             .failed
             .iter()
@@ -526,7 +505,7 @@ mod tests {
             .map(|q| q.id.clone())
             .collect();
         let (first, last) = (questions[0].clone(), questions[questions.len() - 1].clone());
-        type Check = fn(&State, CompId) -> bool;
+        type Check = fn(&WidgetState, CompId) -> bool;
         let cases: Vec<(&str, Kind, Vec<Action>, Check)> = vec![
             (
                 "a map click selects, a second click deselects",
@@ -580,9 +559,9 @@ mod tests {
                 "notices can be dismissed",
                 Kind::Map,
                 vec![
-                    Action::Replace(Box::new(State {
+                    Action::Replace(Box::new(WidgetState {
                         notices: vec!["x".into()],
-                        ..State::new(Kind::Map)
+                        ..WidgetState::new(Kind::Map)
                     })),
                     Action::Dismiss,
                 ],
@@ -590,13 +569,13 @@ mod tests {
             ),
         ];
         for (what, kind, actions, check) in cases {
-            let mut state = State::new(kind);
+            let mut state = WidgetState::new(kind);
             for action in actions {
                 state.apply(action, &questions);
             }
             assert!(check(&state, cf), "{what}: {state:?}");
         }
-        let mut state = State::new(Kind::Place);
+        let mut state = WidgetState::new(Kind::Place);
         state.apply(Action::Answer(last.clone(), true), &questions);
         state.apply(Action::Answer(first.clone(), true), &questions);
         assert_eq!(
@@ -611,7 +590,7 @@ mod tests {
     #[test]
     fn store_keeps_the_same_rc_when_nothing_changes() {
         let store = Rc::new(Store {
-            state: Rc::new(State::new(Kind::Map)),
+            state: Rc::new(WidgetState::new(Kind::Map)),
             questions: Rc::new(Vec::new()),
         });
         let same = store.clone().reduce(Action::Search(String::new()));
@@ -624,14 +603,14 @@ mod tests {
     fn mount_requests_resolve_against_the_model() {
         let model = model();
         let read = |attrs: &[(&str, &str)]| {
-            let config = crate::config::read(|n| {
+            let request = Request::read(|n| {
                 attrs
                     .iter()
                     .find(|(k, _)| *k == n)
                     .map(|(_, v)| (*v).to_owned())
             })
             .unwrap();
-            State::from_config(&model, &config)
+            WidgetState::from_request(&model, &request)
         };
         let s = read(&[("data-archsim", "fail"), ("data-fail", "cloudfront")]);
         assert_eq!(ids(&model, &s), ["cloudfront-prod", "cloudfront-dev"]);
@@ -683,7 +662,7 @@ mod tests {
     #[test]
     fn links_round_trip() {
         let model = model();
-        let mut state = State::new(Kind::App);
+        let mut state = WidgetState::new(Kind::App);
         let questions: Vec<String> = Vec::new();
         for action in [
             Action::Tab(Kind::Fail),
@@ -692,7 +671,7 @@ mod tests {
             Action::ToggleFail(id(&model, "cloudfront-prod")),
             Action::ToggleFail(id(&model, "gke")),
             Action::Select(Some(id(&model, "gke"))),
-            Action::View(View {
+            Action::Viewport(Viewport {
                 zoom: 1.5,
                 x: 10.0,
                 y: -20.0,
@@ -709,7 +688,7 @@ mod tests {
             panic!("{text}")
         };
         assert!(problems.is_empty(), "{problems:?}");
-        let back = State::new(Kind::App).with_fragment(&model, &fragment);
+        let back = WidgetState::new(Kind::App).with_fragment(&model, &fragment);
         assert_eq!(back, state, "{text}");
     }
 
@@ -732,7 +711,7 @@ mod tests {
             let Parsed::Current { fragment, .. } = parse(text) else {
                 panic!("{text}")
             };
-            let state = State::new(Kind::App).with_fragment(&model, &fragment);
+            let state = WidgetState::new(Kind::App).with_fragment(&model, &fragment);
             assert_eq!(&ids(&model, &state), failed, "{text}");
             let all = state.notices.join(" | ");
             for part in *notices {
@@ -761,7 +740,7 @@ mod tests {
             answers: unknown[..2_000].to_vec(),
             ..Fragment::default()
         };
-        let state = State::new(Kind::App).with_fragment(&model, &fragment);
+        let state = WidgetState::new(Kind::App).with_fragment(&model, &fragment);
         assert_eq!(ids(&model, &state), ["redis"]);
         assert_eq!(state.notices.len(), 4, "{:?}", state.notices);
         for notice in &state.notices {
@@ -788,7 +767,7 @@ mod tests {
             .iter()
             .position(|s| !s.reschedule.is_empty())
             .expect("the model has a scenario that restarts something");
-        let mut state = State::new(Kind::Fail);
+        let mut state = WidgetState::new(Kind::Fail);
         state.apply_scenario(&model, index);
         let selection = state.selection(&model);
         let expected = select(&model, &[model.scenarios[index].id.as_str()], &[]).unwrap();
@@ -811,13 +790,13 @@ mod tests {
         ];
         let mut read_a_field = false;
         for selector in selectors {
-            let config = crate::config::read(|n| match n {
+            let request = Request::read(|n| match n {
                 "data-archsim" => Some("fail".to_owned()),
                 "data-fail" => Some(selector.to_owned()),
                 _ => None,
             })
             .unwrap();
-            let state = State::from_config(&model, &config);
+            let state = WidgetState::from_request(&model, &request);
             let expected = select(&model, &[selector], &[]).unwrap();
             assert_eq!(state.selection(&model), expected, "{selector}");
             read_a_field |= expected.fields != 0;
@@ -846,7 +825,7 @@ mod tests {
             "some scenario reads a component field (a region, a provider)"
         );
         for (index, scenario) in model.scenarios.iter().enumerate() {
-            let mut state = State::new(Kind::Fail);
+            let mut state = WidgetState::new(Kind::Fail);
             state.apply_scenario(&model, index);
             let expected = select(&model, &[scenario.id.as_str()], &[]).unwrap();
             assert_eq!(state.selection(&model), expected, "{}", scenario.id);

@@ -1,45 +1,27 @@
 //! Widget directives → a mount point for the wasm bundle, holding a static
 //! fallback rendered now from the same engine.
 //!
-//! The mount contract (version 1), documented in the book's reference:
-//!
-//! ```text
-//! <div class="archsim" data-archsim="KIND" data-archsim-v="1" [data-model="#archsim-model"]
-//!      [data-host=".."] [data-fail="a,b"] [data-scenario=".."] [data-answers="q1,q2"]
-//!      [data-focus="provider:aws"] [data-spof="true"] [data-audit="true"]><div class="archsim-fallback">STATIC HTML</div></div>
-//! ```
-//!
-//! on one line group with no blank line inside (a blank line would end
-//! CommonMark's HTML block and let Markdown rewrite the fallback), and a
-//! blank line before and after. The bundle replaces the fallback; readers
-//! without JavaScript, the search index and the print view keep it.
+//! A directive becomes a [`Request`] of the mount contract
+//! (`archsim_view::contract`, which the bundle reads back), written as
+//! `<div class="archsim" data-archsim=… …><div class="archsim-fallback">STATIC
+//! HTML</div></div>` on one line group with no blank line inside (a blank
+//! line would end CommonMark's HTML block and let Markdown rewrite the
+//! fallback), and a blank line before and after. The bundle replaces the
+//! fallback; readers without JavaScript, the search index and the print
+//! view keep it.
 
+use archsim_core::Engine;
 use archsim_core::select::select;
 use archsim_core::suggest::{did_you_mean, nearest};
-use archsim_core::{CompId, Engine, Model};
+use archsim_view::contract::{self, Kind, Request};
 use archsim_view::{escape, html, layout, present, svg};
 
 use crate::directive::{Directive, list};
 use crate::error::Problem;
 
-/// The mount contract's major version, written as `data-archsim-v`.
-pub const CONTRACT_VERSION: u32 = 1;
-
-/// The id of the page's model script, when the book's model is not the bundle's.
-pub const MODEL_SCRIPT_ID: &str = "archsim-model";
-
-/// Widget kinds and the options each takes.
-pub const WIDGETS: &[(&str, &[&str])] = &[
-    ("map", &["focus", "highlight"]),
-    ("route", &["host", "fail"]),
-    ("fail", &["scenario", "components", "spof"]),
-    ("place", &["answers", "audit"]),
-    ("dns", &["host"]),
-];
-
-/// The options `kind` takes, if it is a widget.
-pub fn widget_options(kind: &str) -> Option<&'static [&'static str]> {
-    WIDGETS.iter().find(|(k, _)| *k == kind).map(|(_, o)| *o)
+/// The widget a directive kind names, if it names one.
+pub fn widget_kind(kind: &str) -> Option<Kind> {
+    Kind::parse(kind).filter(|k| *k != Kind::App)
 }
 
 /// Reject options the kind does not take, and bare words.
@@ -75,8 +57,8 @@ pub struct Mount {
 }
 
 /// A widget's mount point and fallback.
-pub fn widget(engine: &Engine, d: &Directive, at: &Mount) -> Result<String, Problem> {
-    let allowed = widget_options(&d.kind).unwrap_or_default();
+pub fn widget(engine: &Engine, kind: Kind, d: &Directive, at: &Mount) -> Result<String, Problem> {
+    let allowed = kind.options();
     check_options(d, allowed)?;
     if let Some((word, _)) = d.words.first() {
         return Err(
@@ -86,47 +68,28 @@ pub fn widget(engine: &Engine, d: &Directive, at: &Mount) -> Result<String, Prob
             )),
         );
     }
-    let mut attrs = Attrs::default();
-    let fallback = match d.kind.as_str() {
-        "map" => map(engine, d, &at.id_prefix, &mut attrs)?,
-        "route" => route(engine, d, &mut attrs)?,
-        "fail" => fail(engine, d, &mut attrs)?,
-        "place" => place(engine, d, &mut attrs)?,
-        _ => dns(engine, d, &mut attrs)?,
+    let mut request = Request::new(kind);
+    request.model = at.model_ref.clone();
+    let fallback = match kind {
+        Kind::Map => map(engine, d, &at.id_prefix, &mut request)?,
+        Kind::Route => route(engine, d, &mut request)?,
+        Kind::Fail => fail(engine, d, &mut request)?,
+        Kind::Place => place(engine, d, &mut request)?,
+        Kind::Dns => dns(engine, d, &mut request)?,
+        Kind::App => return Err(Problem::new("`app` is the full page, not a directive")),
     };
-    Ok(mount(&d.kind, at.model_ref.as_deref(), &attrs, &fallback))
+    Ok(mount(&request, &fallback))
 }
 
-/// The `data-*` attributes a widget gets, each only when given.
-#[derive(Default)]
-struct Attrs {
-    host: Option<String>,
-    fail: Option<String>,
-    scenario: Option<String>,
-    answers: Option<String>,
-    focus: Option<String>,
-    spof: bool,
-    audit: bool,
-}
-
-fn mount(kind: &str, model_ref: Option<&str>, attrs: &Attrs, fallback: &str) -> String {
-    let mut out = format!(
-        "\n\n<div class=\"archsim\" data-archsim=\"{}\" data-archsim-v=\"{CONTRACT_VERSION}\"",
-        escape::html(kind)
-    );
-    let mut attr = |name: &str, value: Option<&str>| {
-        if let Some(value) = value {
-            out.push_str(&format!(" {name}=\"{}\"", escape::html(value)));
-        }
-    };
-    attr("data-model", model_ref);
-    attr("data-host", attrs.host.as_deref());
-    attr("data-fail", attrs.fail.as_deref());
-    attr("data-scenario", attrs.scenario.as_deref());
-    attr("data-answers", attrs.answers.as_deref());
-    attr("data-focus", attrs.focus.as_deref());
-    attr("data-spof", attrs.spof.then_some("true"));
-    attr("data-audit", attrs.audit.then_some("true"));
+fn mount(request: &Request, fallback: &str) -> String {
+    let mut out = String::from("\n\n<div class=\"archsim\"");
+    request.write(|name, value| {
+        out.push(' ');
+        out.push_str(name);
+        out.push_str("=\"");
+        out.push_str(&escape::html(value));
+        out.push('"');
+    });
     out.push_str("><div class=\"archsim-fallback\">");
     out.push_str(&html_block(fallback));
     out.push_str("</div></div>\n\n");
@@ -167,13 +130,21 @@ fn map(
     engine: &Engine,
     d: &Directive,
     id_prefix: &str,
-    attrs: &mut Attrs,
+    request: &mut Request,
 ) -> Result<String, Problem> {
     let model = engine.model();
     let only = match d.get("focus") {
         Some(focus) => {
-            attrs.focus = Some(focus.to_owned());
-            Some(focus_components(model, focus)?)
+            request.focus = Some(focus.to_owned());
+            let picked = contract::focus(model, focus).map_err(|e| {
+                let problem = Problem::from(e);
+                let hint = "focus is a selector: provider:ID, region:ID, kind:KIND, a component, …";
+                match problem.hint {
+                    None => problem.with_hint(hint),
+                    Some(_) => problem,
+                }
+            })?;
+            Some(picked)
         }
         None => None,
     };
@@ -184,7 +155,7 @@ fn map(
             return Err(no_record(&route.host, &route.nearby));
         }
         highlight = route.hops.iter().map(|h| h.component).collect();
-        attrs.host = Some(route.host);
+        request.host = Some(route.host);
     }
     let options = layout::LayoutOptions {
         only,
@@ -199,54 +170,6 @@ fn map(
     Ok(svg::map_svg(engine, &layout, &map_options))
 }
 
-/// The components a `focus="provider:aws"` or `focus="region:…"` shows.
-fn focus_components(model: &Model, focus: &str) -> Result<Vec<CompId>, Problem> {
-    let hint = "focus is provider:ID or region:ID";
-    let Some((what, id)) = focus.split_once(':') else {
-        return Err(
-            Problem::new(format!("focus=\"{focus}\" names no provider or region")).with_hint(hint),
-        );
-    };
-    let by_region = match what {
-        "provider" => false,
-        "region" => true,
-        other => {
-            return Err(Problem::new(format!(
-                "focus=\"{focus}\": `{other}` is not provider or region"
-            ))
-            .with_hint(hint));
-        }
-    };
-    let known: Vec<&str> = if by_region {
-        model.regions.iter().map(|r| r.id.as_str()).collect()
-    } else {
-        model.providers.iter().map(|p| p.id.as_str()).collect()
-    };
-    if !known.contains(&id) {
-        let near = nearest(id, known.iter().copied(), 3);
-        return Err(
-            Problem::new(format!("unknown {what} `{id}`")).with_hint(if near.is_empty() {
-                format!("known: {}", known.join(", "))
-            } else {
-                did_you_mean(&near)
-            }),
-        );
-    }
-    Ok(model
-        .components
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| {
-            if by_region {
-                c.region.is_some() && model.region_name(c.region) == id
-            } else {
-                c.provider.is_some() && model.provider_name(c.provider) == id
-            }
-        })
-        .map(|(i, _)| CompId::from_index(i))
-        .collect())
-}
-
 fn no_record(host: &str, nearby: &[String]) -> Problem {
     Problem::new(format!("`{host}` has no record in the zone")).with_hint(if nearby.is_empty() {
         "route a host the zone serves; `{{#archsim table records}}` lists them".to_owned()
@@ -257,7 +180,7 @@ fn no_record(host: &str, nearby: &[String]) -> Problem {
 
 // ------------------------------------------------------------------- route
 
-fn route(engine: &Engine, d: &Directive, attrs: &mut Attrs) -> Result<String, Problem> {
+fn route(engine: &Engine, d: &Directive, request: &mut Request) -> Result<String, Problem> {
     let host = required(d, "host", "HOST")?;
     let fail: Vec<&str> = d.get("fail").map(list).unwrap_or_default();
     let selection = select(engine.model(), &fail, &[])?;
@@ -265,16 +188,14 @@ fn route(engine: &Engine, d: &Directive, attrs: &mut Attrs) -> Result<String, Pr
     if route.hops.is_empty() {
         return Err(no_record(&route.host, &route.nearby));
     }
-    attrs.host = Some(route.host.clone());
-    if !fail.is_empty() {
-        attrs.fail = Some(fail.join(","));
-    }
+    request.host = Some(route.host.clone());
+    request.fail = fail.iter().map(|s| (*s).to_owned()).collect();
     Ok(html::route_html(&present::route_view(engine, &route)))
 }
 
 // -------------------------------------------------------------------- fail
 
-fn fail(engine: &Engine, d: &Directive, attrs: &mut Attrs) -> Result<String, Problem> {
+fn fail(engine: &Engine, d: &Directive, request: &mut Request) -> Result<String, Problem> {
     let model = engine.model();
     let mut selectors: Vec<&str> = Vec::new();
     if let Some(scenario) = d.get("scenario") {
@@ -291,7 +212,7 @@ fn fail(engine: &Engine, d: &Directive, attrs: &mut Attrs) -> Result<String, Pro
             );
         }
         selectors.push(scenario);
-        attrs.scenario = Some(scenario.to_owned());
+        request.scenario = Some(scenario.to_owned());
     }
     if let Some(components) = d.get("components") {
         let items = list(components);
@@ -300,19 +221,19 @@ fn fail(engine: &Engine, d: &Directive, attrs: &mut Attrs) -> Result<String, Pro
                 .with_hint("list components or selectors, comma-separated"));
         }
         selectors.extend(&items);
-        attrs.fail = Some(items.join(","));
+        request.fail = items.iter().map(|s| (*s).to_owned()).collect();
     }
     if selectors.is_empty() {
         return Err(Problem::new("`fail` needs `scenario=` or `components=`")
             .with_hint("e.g. {{#archsim fail scenario=\"SCENARIO\"}}"));
     }
-    attrs.spof = flag(d, "spof")?;
+    request.spof = flag(d, "spof")?;
     let selection = select(model, &selectors, &[])?;
     let outcome = engine.simulate(&selection);
     let view = present::outcome_view(engine, &outcome);
     // With `spof`, one table with a column of single points of failure,
     // as the simulator draws it, so the two say the same words.
-    let spof: Option<Vec<present::SpofLine>> = attrs.spof.then(|| {
+    let spof: Option<Vec<present::SpofLine>> = request.spof.then(|| {
         engine
             .spof()
             .iter()
@@ -324,30 +245,110 @@ fn fail(engine: &Engine, d: &Directive, attrs: &mut Attrs) -> Result<String, Pro
 
 // ------------------------------------------------------------------- place
 
-fn place(engine: &Engine, d: &Directive, attrs: &mut Attrs) -> Result<String, Problem> {
-    attrs.audit = flag(d, "audit")?;
+fn place(engine: &Engine, d: &Directive, request: &mut Request) -> Result<String, Problem> {
+    request.audit = flag(d, "audit")?;
     let answers: Vec<&str> = d.get("answers").map(list).unwrap_or_default();
-    if attrs.audit && !answers.is_empty() {
+    if request.audit && !answers.is_empty() {
         return Err(
             Problem::new("`place` shows either answers or the audit, not both")
                 .with_hint("use two directives"),
         );
     }
-    if attrs.audit {
+    if request.audit {
         return Ok(html::audit_html(&present::audit_view(engine)));
     }
     let answer = archsim_core::place::place(engine.model(), &answers)?;
-    if !answers.is_empty() {
-        attrs.answers = Some(answers.join(","));
-    }
+    request.answers = answers.iter().map(|s| (*s).to_owned()).collect();
     Ok(html::place_html(&present::place_view(engine, &answer)))
 }
 
 // --------------------------------------------------------------------- dns
 
-fn dns(engine: &Engine, d: &Directive, attrs: &mut Attrs) -> Result<String, Problem> {
+fn dns(engine: &Engine, d: &Directive, request: &mut Request) -> Result<String, Problem> {
     let host = required(d, "host", "HOST")?;
     let answer = engine.dns(host)?;
-    attrs.host = Some(answer.host.clone());
+    request.host = Some(answer.host.clone());
     Ok(html::dns_html(&present::dns_view(engine, &answer)))
+}
+
+#[cfg(test)]
+mod tests {
+    use archsim_core::Engine;
+    use archsim_view::contract;
+
+    use crate::{PageOptions, process_page};
+
+    fn expand(page: &str) -> Result<String, String> {
+        let engine = Engine::tomoda().expect("the Tomoda model loads");
+        process_page(&engine, &PageOptions::default(), "p.md", page).map_err(|errors| {
+            let lines: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+            lines.join("\n")
+        })
+    }
+
+    /// The `data-id`s of the map's nodes, in drawing order.
+    fn nodes(page: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut rest = page;
+        while let Some(at) = rest.find("<g class=\"archsim-node") {
+            rest = &rest[at + 22..];
+            if rest.starts_with('s') {
+                continue; // the group of every node
+            }
+            let id = rest.find("data-id=\"").expect("a node has an id") + 9;
+            let end = id + rest[id..].find('"').unwrap();
+            out.push(rest[id..end].to_owned());
+            rest = &rest[end..];
+        }
+        out
+    }
+
+    /// The fallback draws what the shared resolve picks, the widget too
+    /// (archsim-web's `a_focus_draws_what_the_contract_picks`): so both
+    /// show the same components for the same focus, in the whole selector
+    /// language, not only `provider:` and `region:`.
+    #[test]
+    fn a_map_focus_draws_what_the_contract_picks() {
+        let engine = Engine::tomoda().unwrap();
+        let model = engine.model();
+        for focus in [
+            "provider:aws",
+            "aws",
+            "region:asia-east1",
+            "kind:bucket",
+            "env:dev",
+        ] {
+            let page = expand(&format!("{{{{#archsim map focus=\"{focus}\"}}}}")).expect(focus);
+            let picked = contract::focus(model, focus).unwrap();
+            let want: Vec<String> = picked
+                .iter()
+                .map(|&c| model.component(c).id.clone())
+                .collect();
+            let mut drawn = nodes(&page);
+            drawn.sort();
+            let mut want_sorted = want.clone();
+            want_sorted.sort();
+            assert_eq!(drawn, want_sorted, "{focus}");
+            assert!(page.contains(&format!("data-focus=\"{focus}\"")), "{focus}");
+        }
+    }
+
+    /// A focus the model cannot draw is a build error, located, with a
+    /// hint.
+    #[test]
+    fn a_focus_that_picks_nothing_fails_the_build() {
+        // (focus, words of the error)
+        let cases = [
+            ("provider:azur", "provider:aws"),
+            ("region:mars", "region:mars"),
+            ("provider", "provider:gcp"),
+            ("qqqqqqqqqqqqqqqqqqqq", "focus is a selector"),
+        ];
+        for (focus, words) in cases {
+            let error = expand(&format!("\n{{{{#archsim map focus=\"{focus}\"}}}}")).unwrap_err();
+            assert!(error.starts_with("p.md:2:"), "{focus}: {error}");
+            assert!(error.contains(words), "{focus}: {error}");
+            assert!(error.contains("hint"), "{focus}: {error}");
+        }
+    }
 }

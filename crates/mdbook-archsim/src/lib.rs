@@ -47,6 +47,7 @@ use std::path::Path;
 
 use archsim_core::suggest::{did_you_mean, nearest};
 use archsim_core::{Diagnostic, Engine, TOMODA_MODEL};
+use archsim_view::contract;
 use mdbook_preprocessor::book::{Book, Chapter};
 use mdbook_preprocessor::errors::Result as MdResult;
 use mdbook_preprocessor::{Preprocessor, PreprocessorContext};
@@ -58,18 +59,18 @@ use index::{BookIndex, PageRef, claim_anchor};
 /// The preprocessor's name, as in `[preprocessor.archsim]`.
 pub const NAME: &str = "archsim";
 
-/// Every directive kind, for did-you-mean hints.
-pub const KINDS: &[&str] = &[
-    "map",
-    "route",
-    "fail",
-    "place",
-    "dns",
-    "table",
-    "claim",
-    "assumptions",
-    "sources",
-];
+/// The directive kinds that are not widgets (the widgets are the mount
+/// contract's `Kind::WIDGETS`).
+pub const OTHER_KINDS: &[&str] = &["table", "claim", "assumptions", "sources"];
+
+/// Every directive kind, for did-you-mean hints: the widgets, then the rest.
+pub fn kinds() -> Vec<&'static str> {
+    let widgets = archsim_view::contract::Kind::WIDGETS.map(|k| k.as_str());
+    widgets
+        .into_iter()
+        .chain(OTHER_KINDS.iter().copied())
+        .collect()
+}
 
 /// Renderers the expansion makes sense for: they take HTML, so the static
 /// fallbacks show even where the widgets never load.
@@ -161,14 +162,12 @@ impl PageOptions {
 /// without a TOML parser.
 pub fn model_script(model: &archsim_core::Model) -> String {
     format!(
-        "\n\n<script type=\"{MODEL_SCRIPT_TYPE}\" id=\"{}\">{}</script>\n\n",
-        expand::MODEL_SCRIPT_ID,
+        "\n\n<script type=\"{}\" id=\"{}\">{}</script>\n\n",
+        contract::MODEL_SCRIPT_TYPE,
+        contract::MODEL_SCRIPT_ID,
         archsim_core::codec::encode_text(model)
     )
 }
-
-/// The `type` of the script element that carries a page's model.
-pub const MODEL_SCRIPT_TYPE: &str = "application/x-archsim-model";
 
 /// Expand every directive of one page, as a book of that page alone: its
 /// claims are the only ones the `assumptions` and `sources` pages list.
@@ -214,7 +213,7 @@ pub fn process_chapter(
     let model_ref = options
         .model_script
         .as_ref()
-        .map(|_| format!("#{}", expand::MODEL_SCRIPT_ID));
+        .map(|_| format!("#{}", contract::MODEL_SCRIPT_ID));
     let mut model_written = false;
     let page_slug = index::slug(page);
     let mut widgets = 0;
@@ -260,7 +259,7 @@ pub fn process_chapter(
                 };
                 match directive(engine, &d, &here) {
                     Ok(expansion) => {
-                        if expand::widget_options(&d.kind).is_some() {
+                        if expand::widget_kind(&d.kind).is_some() {
                             widgets += 1;
                             if !model_written && let Some(script) = &options.model_script {
                                 push(&mut out, script);
@@ -390,11 +389,14 @@ fn directive(engine: &Engine, d: &Directive, here: &Here<'_>) -> Result<String, 
                 expand::html_block(&fragment)
             ))
         }
-        kind if expand::widget_options(kind).is_some() => expand::widget(engine, d, &here.mount),
         kind => {
-            let near = nearest(kind, KINDS.iter().copied(), 3);
+            if let Some(widget) = expand::widget_kind(kind) {
+                return expand::widget(engine, widget, d, &here.mount);
+            }
+            let kinds = kinds();
+            let near = nearest(kind, kinds.iter().copied(), 3);
             let hint = if near.is_empty() {
-                format!("the kinds are {}", KINDS.join(", "))
+                format!("the kinds are {}", kinds.join(", "))
             } else {
                 did_you_mean(&near)
             };

@@ -12,6 +12,7 @@ use archsim_core::basis::label;
 use archsim_core::place::{Verdict, audit, place};
 use archsim_core::select::select;
 use archsim_core::{Basis, Engine, RouteVerdict};
+use archsim_view::contract::{self, Kind, Request};
 use serde_json::{Value, json};
 
 use super::widget::strings;
@@ -86,21 +87,14 @@ pub const BASIS: &str = "
     };
 ";
 
+/// A list of the request as the engine's questions take it.
+fn strs(list: &[String]) -> Vec<&str> {
+    list.iter().map(String::as_str).collect()
+}
+
 /// The engine, and answers in the shape the pages are read into.
 pub struct Expect {
     engine: Engine,
-}
-
-/// A comma-separated attribute as a list.
-fn list(value: Option<&str>) -> Vec<&str> {
-    value
-        .map(|v| {
-            v.split(',')
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .collect()
-        })
-        .unwrap_or_default()
 }
 
 impl Expect {
@@ -224,40 +218,49 @@ impl Expect {
         Ok((verdict, precedents))
     }
 
-    /// The component ids a map with this `focus` (`provider:ID`,
-    /// `region:ID` or none) draws.
+    /// The component ids a map with this `focus` (a selector, resolved
+    /// as the widget and the fallback resolve it, or none) draws: the
+    /// whole map when the focus picks nothing (the widget says so).
     pub fn map_nodes(&self, focus: Option<&str>) -> Vec<String> {
         let model = self.engine.model();
-        model
-            .components
-            .iter()
-            .filter(|c| match focus.and_then(|f| f.split_once(':')) {
-                Some(("provider", id)) => c
-                    .provider
-                    .is_some_and(|p| model.providers[p.index()].id == id),
-                Some(("region", id)) => c.region.is_some_and(|r| model.regions[r.index()].id == id),
-                _ => true,
-            })
-            .map(|c| c.id.clone())
-            .collect()
+        let all = || model.components.iter().map(|c| c.id.clone()).collect();
+        match focus.map(|f| contract::focus(model, f)) {
+            Some(Ok(picked)) => picked
+                .iter()
+                .map(|&c| model.component(c).id.clone())
+                .collect(),
+            Some(Err(_)) | None => all(),
+        }
     }
 
     /// The differences between what mount point `seen` (one object of
     /// [`READ_WIDGETS`]) shows and what the engine says, as sentences.
     pub fn check(&self, seen: &Value) -> Vec<String> {
-        let attr = |name: &str| seen["attrs"][name].as_str();
         let n = seen["n"].as_u64().unwrap_or(0);
         let kind = seen["kind"].as_str().unwrap_or_default();
         let label = format!("widget {n} ({kind})");
+        // The mount point's attributes, read as the bundle reads them.
+        let request = Request::read(|name| {
+            let key = name.strip_prefix("data-")?;
+            seen["attrs"][key].as_str().map(str::to_owned)
+        });
+        let request = match request {
+            Ok(request) => request,
+            Err(notice) => {
+                return vec![format!(
+                    "{label}: not a mount point the bundle reads: {notice}"
+                )];
+            }
+        };
         let mut out = Vec::new();
         let same = |what: &str, shown: &dyn std::fmt::Debug, expected: &dyn std::fmt::Debug| {
             let (s, e) = (format!("{shown:?}"), format!("{expected:?}"));
             (s != e).then(|| format!("{label}: {what} is {s}, the engine says {e}"))
         };
-        match kind {
-            "route" => {
-                let host = attr("host").unwrap_or_default();
-                match self.route(host, &list(attr("fail"))) {
+        match request.kind {
+            Kind::Route => {
+                let host = request.host.as_deref().unwrap_or_default();
+                match self.route(host, &strs(&request.fail)) {
                     Ok((hops, verdict)) => {
                         out.extend(same("the host", &seen["host"].as_str(), &Some(host)));
                         out.extend(same(
@@ -277,9 +280,9 @@ impl Expect {
                     Err(e) => out.push(format!("{label}: the engine cannot route {host}: {e}")),
                 }
             }
-            "fail" => {
-                let mut selectors = list(attr("scenario"));
-                selectors.extend(list(attr("fail")));
+            Kind::Fail => {
+                let mut selectors: Vec<&str> = request.scenario.as_deref().into_iter().collect();
+                selectors.extend(strs(&request.fail));
                 match self.flows(&selectors) {
                     Ok(flows) => {
                         let shown: BTreeMap<String, String> = seen["flows"]
@@ -297,7 +300,7 @@ impl Expect {
                     )),
                 }
             }
-            "place" if attr("audit") == Some("true") => {
+            Kind::Place if request.audit => {
                 let ids: Vec<String> = audit(self.engine.model())
                     .iter()
                     .map(|a| self.engine.model().component(a.component).id.clone())
@@ -308,7 +311,7 @@ impl Expect {
                     &ids,
                 ));
             }
-            "place" => match self.place(&list(attr("answers"))) {
+            Kind::Place => match self.place(&strs(&request.answers)) {
                 Ok((verdict, precedents)) => {
                     out.extend(same(
                         "the verdict",
@@ -323,8 +326,8 @@ impl Expect {
                 }
                 Err(e) => out.push(format!("{label}: the engine cannot place: {e}")),
             },
-            "dns" => {
-                let host = attr("host").unwrap_or_default();
+            Kind::Dns => {
+                let host = request.host.as_deref().unwrap_or_default();
                 match self.engine.dns(host) {
                     Ok(answer) => {
                         out.extend(same("the host", &seen["host"].as_str(), &Some(host)));
@@ -349,8 +352,8 @@ impl Expect {
                     }
                 }
             }
-            "map" => {
-                let nodes = self.map_nodes(attr("focus"));
+            Kind::Map => {
+                let nodes = self.map_nodes(request.focus.as_deref());
                 let map = &seen["map"];
                 let mut shown = strings(&map["nodes"]);
                 shown.sort();
@@ -359,7 +362,7 @@ impl Expect {
                 out.extend(same("the map's components", &shown, &want));
                 let mut lit = strings(&map["lit"]);
                 lit.sort();
-                let mut want_lit = match attr("host") {
+                let mut want_lit = match request.host.as_deref() {
                     Some(host) => self
                         .route(host, &[])
                         .map(|(hops, _)| hops)
@@ -373,14 +376,13 @@ impl Expect {
                 out.extend(same("the lit route", &lit, &want_lit));
             }
             // The full-page simulator opens on its map: every component.
-            "app" => {
+            Kind::App => {
                 let mut shown = strings(&seen["map"]["nodes"]);
                 shown.sort();
                 let mut want = self.map_nodes(None);
                 want.sort();
                 out.extend(same("the simulator's map", &shown, &want));
             }
-            other => out.push(format!("{label}: unknown widget kind `{other}`")),
         }
         out
     }

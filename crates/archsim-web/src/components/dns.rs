@@ -10,7 +10,7 @@ use yew::prelude::*;
 use crate::components::Ctx;
 use crate::components::host_form::HostForm;
 use crate::markup::{Markup, WidgetMarkup};
-use crate::state::{Action, State};
+use crate::state::{Action, WidgetState};
 
 /// Props of [`DnsPanel`].
 #[derive(Properties, PartialEq)]
@@ -18,7 +18,7 @@ pub struct DnsPanelProps {
     /// The widget's model, dispatcher and ids.
     pub ctx: Ctx,
     /// The widget's state.
-    pub state: Rc<State>,
+    pub state: Rc<WidgetState>,
 }
 
 /// The DNS panel.

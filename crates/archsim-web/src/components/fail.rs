@@ -13,12 +13,12 @@ use yew::prelude::*;
 use crate::acts::verb;
 use crate::components::Ctx;
 use crate::components::fail_list::{Shown, box_id};
-use crate::components::map::Map;
 use crate::dom;
-use crate::geometry::Geometry;
-use crate::map_markup::Marks;
+use crate::map::Map;
+use crate::map::draw::Marks;
+use crate::map::geometry::Geometry;
 use crate::markup::{Markup, WidgetMarkup, flag};
-use crate::state::State;
+use crate::state::WidgetState;
 
 /// Props of [`FailPanel`].
 #[derive(Properties, PartialEq)]
@@ -26,7 +26,7 @@ pub struct FailPanelProps {
     /// The widget's model, dispatcher and ids.
     pub ctx: Ctx,
     /// The widget's state.
-    pub state: Rc<State>,
+    pub state: Rc<WidgetState>,
     /// The map's drawing, if the widget shows a map.
     pub geometry: Option<Rc<Geometry>>,
 }

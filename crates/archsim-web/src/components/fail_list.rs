@@ -4,14 +4,14 @@
 //! A list of every component is fine at the Tomoda model's size; at 1,000
 //! components the browser took about 450 ms to lay it out and paint it.
 //! So the list shows at most [`MAX_ROWS`] boxes, and a filter (the same
-//! matching as the map's search, [`crate::search`]) narrows it.
+//! matching as the map's search, [`crate::map::search`]) narrows it.
 
 use archsim_core::Model;
 
 use super::MAX_ROWS;
 use crate::acts::verb;
+use crate::map::search::{self, Query};
 use crate::markup::{Markup, WidgetMarkup};
-use crate::search::{self, Query};
 
 /// What the list shows for one filter.
 #[derive(Clone, Debug, PartialEq)]

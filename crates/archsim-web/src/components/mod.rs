@@ -4,7 +4,7 @@
 //! (a reducer over [`crate::state::Store`]) and hands the model and the
 //! dispatcher down as [`Ctx`], a prop of every component (plain props
 //! rather than a context provider: one component fewer in the bundle).
-//! The panels ([`map`], [`route`], [`fail`], [`place`], [`dns`]) ask the
+//! The panels ([`crate::map`], [`route`], [`fail`], [`place`], [`dns`]) ask the
 //! engine for their answers on render and show them through
 //! `archsim-view`'s view models, so they say what the static fallbacks
 //! say.
@@ -16,7 +16,6 @@ pub mod fail;
 pub mod fail_list;
 pub mod host_form;
 pub mod link;
-pub mod map;
 pub mod place;
 pub mod route;
 pub mod tabs;

@@ -13,7 +13,7 @@ use crate::acts::verb;
 use crate::components::{Ctx, audit_list};
 use crate::dom;
 use crate::markup::{Markup, WidgetMarkup};
-use crate::state::State;
+use crate::state::WidgetState;
 
 /// Props of [`PlacePanel`].
 #[derive(Properties, PartialEq)]
@@ -21,7 +21,7 @@ pub struct PlacePanelProps {
     /// The widget's model, dispatcher and ids.
     pub ctx: Ctx,
     /// The widget's state.
-    pub state: Rc<State>,
+    pub state: Rc<WidgetState>,
 }
 
 /// The rule's questions as checkboxes (unticked).

@@ -12,12 +12,12 @@ use yew::prelude::*;
 use crate::acts::verb;
 use crate::components::Ctx;
 use crate::components::host_form::HostForm;
-use crate::components::map::Map;
 use crate::dom;
-use crate::geometry::Geometry;
-use crate::map_markup::Marks;
+use crate::map::Map;
+use crate::map::draw::Marks;
+use crate::map::geometry::Geometry;
 use crate::markup::{Markup, NONE, WidgetMarkup};
-use crate::state::{Action, State};
+use crate::state::{Action, WidgetState};
 
 /// How long the animation shows each hop.
 const HOP_MS: u32 = 1200;
@@ -28,7 +28,7 @@ pub struct RoutePanelProps {
     /// The widget's model, dispatcher and ids.
     pub ctx: Ctx,
     /// The widget's state.
-    pub state: Rc<State>,
+    pub state: Rc<WidgetState>,
     /// The map's drawing, if the widget shows a map.
     pub geometry: Option<Rc<Geometry>>,
 }

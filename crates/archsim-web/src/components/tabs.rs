@@ -4,8 +4,8 @@
 use yew::prelude::*;
 
 use crate::components::Ctx;
-use crate::config::Kind;
 use crate::state::Action;
+use archsim_view::contract::Kind;
 
 /// Props of [`Tabs`].
 #[derive(Properties, PartialEq)]
@@ -33,8 +33,11 @@ pub fn Tabs(props: &TabsProps) -> Html {
         let dispatch = ctx.dispatch.clone();
         let uid = ctx.uid.clone();
         Callback::from(move |e: KeyboardEvent| {
-            let i = Kind::PANELS.iter().position(|k| *k == current).unwrap_or(0);
-            let n = Kind::PANELS.len();
+            let i = Kind::WIDGETS
+                .iter()
+                .position(|k| *k == current)
+                .unwrap_or(0);
+            let n = Kind::WIDGETS.len();
             let to = match e.key().as_str() {
                 "ArrowRight" => (i + 1) % n,
                 "ArrowLeft" => (i + n - 1) % n,
@@ -43,8 +46,8 @@ pub fn Tabs(props: &TabsProps) -> Html {
                 _ => return,
             };
             e.prevent_default();
-            dispatch.emit(Action::Tab(Kind::PANELS[to]));
-            let (tab, _) = ids(&uid, Kind::PANELS[to]);
+            dispatch.emit(Action::Tab(Kind::WIDGETS[to]));
+            let (tab, _) = ids(&uid, Kind::WIDGETS[to]);
             if let Some(el) = crate::dom::document().and_then(|d| d.get_element_by_id(&tab)) {
                 crate::dom::focus(&el);
             }
@@ -52,7 +55,7 @@ pub fn Tabs(props: &TabsProps) -> Html {
     };
     html! {
         <div class="archsim-tabs" role="tablist" aria-label="Simulator panels" {onkeydown}>
-            { for Kind::PANELS.iter().map(|&kind| {
+            { for Kind::WIDGETS.iter().map(|&kind| {
                 let (tab, panel) = ids(&ctx.uid, kind);
                 let on = kind == current;
                 html! {

@@ -15,18 +15,18 @@ use crate::components::Ctx;
 use crate::components::dns::DnsPanel;
 use crate::components::fail::FailPanel;
 use crate::components::link::LinkBar;
-use crate::components::map::Map;
 use crate::components::place::PlacePanel;
 use crate::components::route::RoutePanel;
 use crate::components::tabs::{Tabs, ids};
-use crate::config::Kind;
 use crate::dom;
-use crate::geometry::Geometry;
 use crate::hooks::use_link;
-use crate::map_markup::Marks;
+use crate::map::Map;
+use crate::map::draw::Marks;
+use crate::map::geometry::Geometry;
 use crate::markup::{Markup, WidgetMarkup};
 use crate::shared::Shared;
-use crate::state::{State, Store};
+use crate::state::{Store, WidgetState};
+use archsim_view::contract::Kind;
 
 thread_local! {
     static NEXT_UID: Cell<u32> = const { Cell::new(1) };
@@ -49,9 +49,9 @@ pub struct WidgetProps {
     /// What the mount point shows.
     pub kind: Kind,
     /// The state it asked for, with the link applied.
-    pub initial: Rc<State>,
+    pub initial: Rc<WidgetState>,
     /// The state it asked for, without the link (what a new link applies over).
-    pub base: Rc<State>,
+    pub base: Rc<WidgetState>,
     /// Its number on the page (a link's `w=`); `None` for the full page.
     pub number: Option<u32>,
     /// The map's layout, for kinds that draw the map.

@@ -14,11 +14,12 @@ use gloo_events::EventListener;
 use gloo_timers::callback::Timeout;
 use yew::prelude::*;
 
-use crate::config::Kind;
 use crate::dom;
-use crate::fragment::{self, Parsed};
+use crate::fragment;
+use crate::link_target::{Reader, follow};
 use crate::shared::Shared;
-use crate::state::{Action, State};
+use crate::state::{Action, WidgetState};
+use archsim_view::contract::Kind;
 
 /// How long the fragment waits for the state to settle.
 const DEBOUNCE_MS: u32 = 250;
@@ -34,8 +35,8 @@ pub fn use_link(
     shared: &Shared,
     kind: Kind,
     number: Option<u32>,
-    state: Rc<State>,
-    base: Rc<State>,
+    state: Rc<WidgetState>,
+    base: Rc<WidgetState>,
     dispatch: Callback<Action>,
 ) -> AttrValue {
     let text: AttrValue =
@@ -66,21 +67,15 @@ pub fn use_link(
             let listener = dom::window().map(|window| {
                 EventListener::new(&window, "hashchange", move |_| {
                     let hash = dom::hash();
-                    let Parsed::Current { fragment, problems } = fragment::parse(&hash) else {
-                        return;
-                    };
-                    let mine = if kind == Kind::App {
-                        fragment.widget.is_none()
-                    } else {
-                        fragment.widget.is_some() && fragment.widget == number
-                    };
-                    if !mine || *last_written.borrow() == hash.trim_start_matches('#') {
+                    let text = hash.trim_start_matches('#');
+                    if *last_written.borrow() == text {
                         return;
                     }
-                    *last_written.borrow_mut() = hash.trim_start_matches('#').to_owned();
-                    let mut next = (*base).clone().with_fragment(shared.model(), &fragment);
-                    next.notices
-                        .extend(problems.into_iter().map(|p| format!("link: {p}")));
+                    let reader = Reader::of(kind, number);
+                    let Some(next) = follow(&hash, reader, (*base).clone(), shared.model()) else {
+                        return;
+                    };
+                    *last_written.borrow_mut() = text.to_owned();
                     dispatch.emit(Action::Replace(Box::new(next)));
                 })
             });

@@ -7,7 +7,27 @@
 
 use archsim_view::layout::NodeBox;
 
-use crate::state::View;
+/// The map's pan and zoom, in the drawing's units: a point `p` of the
+/// drawing shows at `p · zoom + (x, y)`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Viewport {
+    /// Scale, 1 = the whole drawing fits.
+    pub zoom: f64,
+    /// Horizontal translation.
+    pub x: f64,
+    /// Vertical translation.
+    pub y: f64,
+}
+
+impl Default for Viewport {
+    fn default() -> Self {
+        Viewport {
+            zoom: 1.0,
+            x: 0.0,
+            y: 0.0,
+        }
+    }
+}
 
 /// The closest the map zooms out (the whole drawing at a quarter size).
 pub const MIN_ZOOM: f64 = 0.25;
@@ -28,7 +48,7 @@ pub fn max_zoom(size: (f64, f64)) -> f64 {
 /// Zoom by `factor` keeping the drawing point under `at` (viewport
 /// coordinates, in drawing units) where it is. The zoom stays within
 /// [`MIN_ZOOM`]..=`max`.
-pub fn zoom_at(view: View, factor: f64, at: (f64, f64), max: f64) -> View {
+pub fn zoom_at(view: Viewport, factor: f64, at: (f64, f64), max: f64) -> Viewport {
     if !factor.is_finite() || factor <= 0.0 {
         return view;
     }
@@ -36,7 +56,7 @@ pub fn zoom_at(view: View, factor: f64, at: (f64, f64), max: f64) -> View {
     // `min > max` would link float formatting (15 KB) for its message.
     let zoom = (view.zoom * factor).min(max).max(MIN_ZOOM);
     let f = zoom / view.zoom;
-    View {
+    Viewport {
         zoom,
         x: at.0 - (at.0 - view.x) * f,
         y: at.1 - (at.1 - view.y) * f,
@@ -44,8 +64,8 @@ pub fn zoom_at(view: View, factor: f64, at: (f64, f64), max: f64) -> View {
 }
 
 /// Move the drawing by `(dx, dy)` viewport units.
-pub fn pan(view: View, dx: f64, dy: f64) -> View {
-    View {
+pub fn pan(view: Viewport, dx: f64, dy: f64) -> Viewport {
+    Viewport {
         x: view.x + dx,
         y: view.y + dy,
         ..view
@@ -57,7 +77,7 @@ pub fn pan(view: View, dx: f64, dy: f64) -> View {
 /// follows their midpoint and scales with their spread, so the points
 /// under the fingers stay under them. Fingers that touched at one point
 /// only move the drawing.
-pub fn pinch(start: View, from: [(f64, f64); 2], to: [(f64, f64); 2], max: f64) -> View {
+pub fn pinch(start: Viewport, from: [(f64, f64); 2], to: [(f64, f64); 2], max: f64) -> Viewport {
     let mid = |p: [(f64, f64); 2]| ((p[0].0 + p[1].0) / 2.0, (p[0].1 + p[1].1) / 2.0);
     let spread = |p: [(f64, f64); 2]| (p[0].0 - p[1].0).hypot(p[0].1 - p[1].1);
     let (a, b) = (mid(from), mid(to));
@@ -142,13 +162,13 @@ pub fn client_to_viewport(rect: Rect, size: (f64, f64), client: (f64, f64)) -> (
 
 /// The view, moved as little as needed to show `node` whole (centred when
 /// it was out of sight).
-pub fn ensure_visible(view: View, node: &NodeBox, size: (f64, f64)) -> View {
+pub fn ensure_visible(view: Viewport, node: &NodeBox, size: (f64, f64)) -> Viewport {
     let (x0, y0) = (node.x * view.zoom + view.x, node.y * view.zoom + view.y);
     let (x1, y1) = (x0 + node.width * view.zoom, y0 + node.height * view.zoom);
     if x0 >= 0.0 && y0 >= 0.0 && x1 <= size.0 && y1 <= size.1 {
         return view;
     }
-    View {
+    Viewport {
         zoom: view.zoom,
         x: size.0 / 2.0 - (node.x + node.width / 2.0) * view.zoom,
         y: size.1 / 2.0 - (node.y + node.height / 2.0) * view.zoom,
@@ -277,7 +297,7 @@ mod tests {
 
     #[test]
     fn zooms_about_the_pointer() {
-        let v = View::default();
+        let v = Viewport::default();
         let cases = [
             // (factor, at, expected zoom, the drawing point that must stay put)
             (2.0, (0.0, 0.0), 2.0),
@@ -298,7 +318,7 @@ mod tests {
         assert_eq!(zoom_at(v, -1.0, (1.0, 1.0), MAX_ZOOM), v);
         assert_eq!(
             pan(v, 5.0, -3.0),
-            View {
+            Viewport {
                 zoom: 1.0,
                 x: 5.0,
                 y: -3.0
@@ -308,7 +328,7 @@ mod tests {
 
     #[test]
     fn the_points_under_two_fingers_stay_under_them() {
-        let start = View {
+        let start = Viewport {
             zoom: 2.0,
             x: -40.0,
             y: 10.0,
@@ -349,7 +369,7 @@ mod tests {
                 true,
             ),
         ];
-        let drawing = |v: View, p: (f64, f64)| ((p.0 - v.x) / v.zoom, (p.1 - v.y) / v.zoom);
+        let drawing = |v: Viewport, p: (f64, f64)| ((p.0 - v.x) / v.zoom, (p.1 - v.y) / v.zoom);
         let mid = |p: [(f64, f64); 2]| ((p[0].0 + p[1].0) / 2.0, (p[0].1 + p[1].1) / 2.0);
         let same =
             |a: (f64, f64), b: (f64, f64)| (a.0 - b.0).abs() < 1e-9 && (a.1 - b.1).abs() < 1e-9;
@@ -400,11 +420,11 @@ mod tests {
     fn keeps_a_node_in_sight() {
         let size = (800.0, 400.0);
         let n = node(0, 750.0, 100.0);
-        let v = View::default();
+        let v = Viewport::default();
         let moved = ensure_visible(v, &n, size);
         assert_eq!(
             moved,
-            View {
+            Viewport {
                 zoom: 1.0,
                 x: 400.0 - 800.0,
                 y: 200.0 - 120.0

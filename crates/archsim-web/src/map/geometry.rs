@@ -3,7 +3,7 @@
 //! which draws the static map with the same functions), what each node is
 //! searched by, and who neighbours whom.
 //!
-//! Drawing the map for a state (see [`crate::map_markup`]) then only joins
+//! Drawing the map for a state (see [`crate::map::draw`]) then only joins
 //! these pieces with the classes of the moment; nothing is laid out or
 //! formatted again, which keeps a 1,000-component map interactive.
 
@@ -15,8 +15,8 @@ use archsim_view::svg::{
     path_data,
 };
 
+use crate::map::search::{self, Query};
 use crate::markup::Markup;
-use crate::search::{self, Query};
 
 /// One component's box, ready to draw.
 #[derive(Clone, Debug, PartialEq)]
@@ -158,7 +158,7 @@ impl Geometry {
         self.index_of.get(c.index()).copied().flatten()
     }
 
-    /// Which nodes `query` matches (see [`crate::search`]); `None` when
+    /// Which nodes `query` matches (see [`crate::map::search`]); `None` when
     /// the query is blank.
     pub fn matches(&self, query: &str) -> Option<Vec<bool>> {
         let query = Query::parse(query)?;

@@ -8,22 +8,23 @@ use std::rc::Rc;
 use web_sys::Element;
 use yew::prelude::*;
 
-use super::Local;
-use crate::state::{Action, View};
-use crate::view::{client_to_viewport, pan, pinch, units_per_pixel, zoom_at};
+use super::component::Local;
+use crate::map::viewport::Viewport;
+use crate::map::viewport::{client_to_viewport, pan, pinch, units_per_pixel, zoom_at};
+use crate::state::Action;
 
 /// A drag in progress.
 #[derive(Clone, Copy)]
 struct Drag {
     start: (f64, f64),
-    view: View,
+    view: Viewport,
     moved: bool,
 }
 
 /// Two fingers on the map: the view and where they were when the second
 /// touched (client pixels).
 struct Pinch {
-    view: View,
+    view: Viewport,
     from: [(f64, f64); 2],
 }
 
@@ -45,10 +46,10 @@ pub struct Env<'a> {
     /// The map's `<svg>`.
     pub svg: &'a NodeRef,
     /// The view while a gesture is under way.
-    pub local_view: &'a UseStateHandle<Option<View>>,
+    pub local_view: &'a UseStateHandle<Option<Viewport>>,
     pub dispatch: &'a Callback<Action>,
     /// The view as drawn.
-    pub view: View,
+    pub view: Viewport,
     /// The drawing's size.
     pub size: (f64, f64),
     /// The closest zoom.
@@ -92,7 +93,7 @@ pub fn handlers(env: &Env<'_>) -> Handlers {
             let Some(rect) = rect_of(&svg) else { return };
             let factor = (-e.delta_y() * 0.002).clamp(-0.5, 0.5).exp();
             let at = client_to_viewport(rect, size, (e.client_x() as f64, e.client_y() as f64));
-            dispatch.emit(Action::View(zoom_at(view, factor, at, max)));
+            dispatch.emit(Action::Viewport(zoom_at(view, factor, at, max)));
         })
     };
     let onpointerdown = {
@@ -181,7 +182,7 @@ pub fn handlers(env: &Env<'_>) -> Handlers {
                 g.suppress_click = true;
                 drop(l);
                 if let Some(v) = *local_view {
-                    dispatch.emit(Action::View(v));
+                    dispatch.emit(Action::Viewport(v));
                 }
                 local_view.set(None);
             }

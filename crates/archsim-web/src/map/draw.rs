@@ -12,7 +12,7 @@
 use archsim_core::{CompId, State as Health};
 use archsim_view::present::state_label;
 
-use crate::geometry::Geometry;
+use crate::map::geometry::Geometry;
 use crate::markup::Markup;
 
 /// What a node is marked with.
@@ -21,7 +21,7 @@ pub enum Mark {
     /// The reader failed it.
     Failed,
     /// A flow through it is in this state (not `ok`).
-    State(Health),
+    WidgetState(Health),
 }
 
 /// The state of every node, the lit path and the current hop.
@@ -48,12 +48,12 @@ impl Marks {
         for (c, s) in states {
             if let Some(i) = geometry.index(c) {
                 let worse = match nodes[i] {
-                    Some(Mark::State(old)) => s > old,
+                    Some(Mark::WidgetState(old)) => s > old,
                     Some(Mark::Failed) => false,
                     None => s != Health::Ok,
                 };
                 if worse {
-                    nodes[i] = Some(Mark::State(s));
+                    nodes[i] = Some(Mark::WidgetState(s));
                 }
             }
         }
@@ -170,7 +170,7 @@ pub fn looks(g: &Geometry, marks: &Marks, d: &Drawing) -> Looks {
                     class.push_str(" is-failed state-down");
                     (format!("{} failed", state_label("down").0), "failed")
                 }
-                Some(Mark::State(s)) => {
+                Some(Mark::WidgetState(s)) => {
                     class.push_str(" state-");
                     class.push_str(s.as_str());
                     let (icon, words) = state_label(s.as_str());

@@ -4,16 +4,13 @@
 //! match, keyboard moves between nodes, and a details panel for the
 //! selected node.
 //!
-//! The drawing itself is text ([`map_markup`]); yew owns the frame around
+//! The drawing itself is text ([`super::draw`]); yew owns the frame around
 //! it (the search box, the viewport's transform), so panning and zooming
 //! never redraw the nodes. Hovering changes no state: it marks the
 //! neighbourhood on the elements directly, and a CSS rule fades the rest;
-//! a new look is patched onto the drawn elements ([`crate::map_patch`]).
+//! a new look is patched onto the drawn elements ([`crate::map::patch`]).
 //! Pointer gestures are in `gestures.rs`, the toolbar's markup in
 //! `toolbar.rs`.
-
-mod gestures;
-mod toolbar;
 
 use std::rc::Rc;
 
@@ -22,20 +19,21 @@ use wasm_bindgen::JsCast;
 use web_sys::Element;
 use yew::prelude::*;
 
+use super::gestures::Gestures;
+use super::toolbar::toolbar_markup;
 use crate::components::Ctx;
 use crate::components::details::details_markup;
 use crate::dom;
-use crate::geometry::{Geometry, fixed};
-use crate::map_markup::{Drawing, Looks, Marks, looks, map_markup, node_id};
-use crate::map_patch::{patch, show_hover};
-use crate::markup::{Markup, WidgetMarkup};
-use crate::state::{Action, State, View};
-use crate::view::{
+use crate::map::draw::{Drawing, Looks, Marks, looks, map_markup, node_id};
+use crate::map::geometry::{Geometry, fixed};
+use crate::map::patch::{patch, show_hover};
+use crate::map::viewport::Viewport;
+use crate::map::viewport::{
     Detail, Direction, TYPICAL_FRAME, ZOOM_STEP, detail, ensure_visible, max_zoom, neighbour, pan,
     zoom_at,
 };
-use gestures::Gestures;
-use toolbar::toolbar_markup;
+use crate::markup::{Markup, WidgetMarkup};
+use crate::state::{Action, WidgetState};
 
 /// Props of [`Map`].
 #[derive(Properties, PartialEq)]
@@ -47,7 +45,7 @@ pub struct MapProps {
     /// What to mark on it.
     pub marks: Rc<Marks>,
     /// The widget's state (view, selection, search, click mode).
-    pub state: Rc<State>,
+    pub state: Rc<WidgetState>,
     /// Offer the choice between failing and selecting on click.
     #[prop_or_default]
     pub mode_switch: bool,
@@ -58,8 +56,8 @@ pub struct MapProps {
 
 /// What the map remembers between renders without re-rendering.
 #[derive(Default)]
-struct Local {
-    gestures: Gestures,
+pub(super) struct Local {
+    pub(super) gestures: Gestures,
     /// The node that holds the Tab stop.
     focus: usize,
     /// Give the focus back to that node after the next render (the
@@ -83,7 +81,7 @@ fn node_index(target: Option<web_sys::EventTarget>) -> Option<usize> {
 pub fn Map(props: &MapProps) -> Html {
     let ctx = props.ctx.clone();
     let local = use_mut_ref(Local::default);
-    let local_view = use_state_eq(|| None::<View>);
+    let local_view = use_state_eq(|| None::<Viewport>);
     // Whether the map fills the window. A way of looking, like the
     // failure list's filter, not part of the scenario: links leave it.
     let full = use_state_eq(|| false);
@@ -181,7 +179,7 @@ pub fn Map(props: &MapProps) -> Html {
     let dispatch = ctx.dispatch.clone();
     let set_view = {
         let dispatch = dispatch.clone();
-        move |v: View| dispatch.emit(Action::View(v))
+        move |v: Viewport| dispatch.emit(Action::Viewport(v))
     };
     let step = size.0.min(size.1) / 8.0;
     let activate = {
@@ -215,7 +213,7 @@ pub fn Map(props: &MapProps) -> Html {
                 "right" => pan(view, -step, 0.0),
                 "up" => pan(view, 0.0, step),
                 "down" => pan(view, 0.0, -step),
-                _ => View::default(),
+                _ => Viewport::default(),
             });
         })
     };
@@ -283,7 +281,7 @@ pub fn Map(props: &MapProps) -> Html {
         let hover_to = hover_to.clone();
         Callback::from(move |_: FocusEvent| hover_to(None))
     };
-    let gestures = gestures::handlers(&gestures::Env {
+    let gestures = super::gestures::handlers(&super::gestures::Env {
         local: &local,
         svg: &svg_ref,
         local_view: &local_view,
@@ -344,7 +342,7 @@ pub fn Map(props: &MapProps) -> Html {
                 }
                 "+" | "=" => set_view(zoom_at(view, ZOOM_STEP, centre, max)),
                 "-" | "_" => set_view(zoom_at(view, 1.0 / ZOOM_STEP, centre, max)),
-                "0" => set_view(View::default()),
+                "0" => set_view(Viewport::default()),
                 // The details close first; the next Escape leaves the full
                 // window (the map's box).
                 "Escape" if selected => {

@@ -2,15 +2,15 @@
 //! classes, labels and arrowheads ([`patch`]), and the marks of the node
 //! under the pointer and its neighbourhood ([`show_hover`]).
 //!
-//! The drawing is written once per layout as text ([`crate::map_markup`]);
+//! The drawing is written once per layout as text ([`crate::map::draw`]);
 //! afterwards only the elements whose look changed are touched, which keeps
 //! a click on a 1,000-node map cheap.
 
 use web_sys::Element;
 
 use crate::dom;
-use crate::geometry::Geometry;
-use crate::map_markup::{Looks, arrow_of, edge_id, node_id};
+use crate::map::draw::{Looks, arrow_of, edge_id, node_id};
+use crate::map::geometry::Geometry;
 
 /// Light `hovered`, its neighbours and their edges, and fade the rest
 /// (through the `is-hovering` class); `None` clears it.

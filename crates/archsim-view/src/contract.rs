@@ -1,0 +1,293 @@
+//! The widget mount contract, once: what a page's `<div data-archsim=…>`
+//! asks for, written by the book's preprocessor, read by the wasm bundle
+//! and by the end-to-end tests' oracle.
+//!
+//! ```text
+//! <div class="archsim" data-archsim="KIND" data-archsim-v="1"
+//!      [data-model="#archsim-model"] [data-host="…"] [data-fail="a,b"]
+//!      [data-scenario="…"] [data-answers="q1,q2"] [data-focus="provider:aws"]
+//!      [data-spof="true"] [data-audit="true"]>
+//!   <div class="archsim-fallback">static HTML/SVG</div>
+//! </div>
+//! ```
+//!
+//! [`Kind`] names what a mount point shows, [`Request`] is everything it
+//! asks ([`Request::write`] gives its attributes, [`Request::read`] reads
+//! them back, both through a closure, so the contract is pure and tested
+//! natively), and [`focus`] resolves a focus against a model, the same way
+//! for the fallback and the widget. The book's reference page "Widget mount
+//! contract" documents it for page authors.
+//!
+//! `data-archsim-v` is the contract's major version: a page written for
+//! another version keeps its fallback and shows a notice, because its
+//! attributes may mean something else. A missing version reads as this
+//! one, so a hand-written `<div data-archsim="route" data-host="…">`
+//! works. Everything else is optional.
+
+use archsim_core::error::{QueryError, QueryErrorKind};
+use archsim_core::{CompId, Model};
+
+/// The contract version this crate writes and reads (`data-archsim-v`).
+pub const VERSION: &str = "1";
+
+/// The id of the script element that carries a page's own model, when it
+/// is not the one built into the bundle (`data-model="#archsim-model"`).
+pub const MODEL_SCRIPT_ID: &str = "archsim-model";
+
+/// The `type` of that script element: the core's binary form, as base64.
+pub const MODEL_SCRIPT_TYPE: &str = "application/x-archsim-model";
+
+/// The attributes, by name, in the order [`Request::write`] writes them.
+const KIND: &str = "data-archsim";
+const V: &str = "data-archsim-v";
+const MODEL: &str = "data-model";
+const HOST: &str = "data-host";
+const FAIL: &str = "data-fail";
+const SCENARIO: &str = "data-scenario";
+const ANSWERS: &str = "data-answers";
+const FOCUS: &str = "data-focus";
+const SPOF: &str = "data-spof";
+const AUDIT: &str = "data-audit";
+
+/// What a mount point shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Kind {
+    /// The full-page simulator: every widget, in tabs.
+    App,
+    /// The architecture map, with search and details.
+    Map,
+    /// The route tracer.
+    Route,
+    /// The failure simulator.
+    Fail,
+    /// The placement assistant.
+    Place,
+    /// DNS ownership.
+    Dns,
+}
+
+impl Kind {
+    /// Every widget (a directive of the book, a tab of the full page), in
+    /// tab order.
+    pub const WIDGETS: [Kind; 5] = [Kind::Map, Kind::Route, Kind::Fail, Kind::Place, Kind::Dns];
+
+    /// The contract's name for the kind (`data-archsim`, the directive).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::App => "app",
+            Kind::Map => "map",
+            Kind::Route => "route",
+            Kind::Fail => "fail",
+            Kind::Place => "place",
+            Kind::Dns => "dns",
+        }
+    }
+
+    /// Parse the contract's name.
+    pub fn parse(name: &str) -> Option<Kind> {
+        [Kind::App]
+            .into_iter()
+            .chain(Kind::WIDGETS)
+            .find(|k| k.as_str() == name)
+    }
+
+    /// The widget's title, for tabs and headings.
+    pub fn title(self) -> &'static str {
+        match self {
+            Kind::App => "Simulator",
+            Kind::Map => "Map",
+            Kind::Route => "Route",
+            Kind::Fail => "Failures",
+            Kind::Place => "Placement",
+            Kind::Dns => "DNS",
+        }
+    }
+
+    /// The options the book's `{{#archsim KIND …}}` directive takes.
+    pub fn options(self) -> &'static [&'static str] {
+        match self {
+            Kind::App => &[],
+            Kind::Map => &["focus", "highlight"],
+            Kind::Route => &["host", "fail"],
+            Kind::Fail => &["scenario", "components", "spof"],
+            Kind::Place => &["answers", "audit"],
+            Kind::Dns => &["host"],
+        }
+    }
+
+    /// Whether the kind draws a map (and so takes `data-focus`).
+    pub fn has_map(self) -> bool {
+        match self {
+            Kind::Map | Kind::Route | Kind::Fail | Kind::App => true,
+            Kind::Place | Kind::Dns => false,
+        }
+    }
+}
+
+/// A mount point's request: everything its attributes ask.
+///
+/// Values are trimmed and non-empty, list entries too and without commas:
+/// what [`Request::read`] gives, and what [`Request::write`] writes so
+/// that it reads back the same.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Request {
+    /// What to show.
+    pub kind: Kind,
+    /// `data-model`: a selector of the page's model script; `None`: the
+    /// model built into the bundle.
+    pub model: Option<String>,
+    /// `data-host`: the host to route (route), to light up (map) or to
+    /// look up (dns).
+    pub host: Option<String>,
+    /// `data-fail`: failure selectors (ids, names, `provider:…`, …).
+    pub fail: Vec<String>,
+    /// `data-scenario`: a scenario's id.
+    pub scenario: Option<String>,
+    /// `data-answers`: placement questions answered yes.
+    pub answers: Vec<String>,
+    /// `data-focus`: a selector of the components the map draws
+    /// (resolved by [`focus`]).
+    pub focus: Option<String>,
+    /// `data-spof="true"`: show single points of failure.
+    pub spof: bool,
+    /// `data-audit="true"`: show the placement audit.
+    pub audit: bool,
+}
+
+impl Request {
+    /// A mount point of `kind` with nothing else asked.
+    pub fn new(kind: Kind) -> Request {
+        Request {
+            kind,
+            model: None,
+            host: None,
+            fail: Vec::new(),
+            scenario: None,
+            answers: Vec::new(),
+            focus: None,
+            spof: false,
+            audit: false,
+        }
+    }
+
+    /// Write the request's attributes through `attr(name, value)`, the
+    /// kind and version first, then each only when given. Values are
+    /// raw: the caller escapes them for HTML.
+    pub fn write(&self, mut attr: impl FnMut(&'static str, &str)) {
+        attr(KIND, self.kind.as_str());
+        attr(V, VERSION);
+        let mut text = |name, value: &Option<String>| {
+            if let Some(value) = value {
+                attr(name, value);
+            }
+        };
+        text(MODEL, &self.model);
+        text(HOST, &self.host);
+        let fail = (!self.fail.is_empty()).then(|| self.fail.join(","));
+        text(FAIL, &fail);
+        text(SCENARIO, &self.scenario);
+        let answers = (!self.answers.is_empty()).then(|| self.answers.join(","));
+        text(ANSWERS, &answers);
+        text(FOCUS, &self.focus);
+        let yes = Some("true".to_owned());
+        text(SPOF, if self.spof { &yes } else { &None });
+        text(AUDIT, if self.audit { &yes } else { &None });
+    }
+
+    /// Read a mount point through `attr` (an attribute's value by name).
+    ///
+    /// Returns: the request; or, when the element must keep its fallback,
+    /// the notice to show (another contract version, an unknown kind).
+    /// Values are trimmed, empty ones are absent; a flag is on for `true`
+    /// or `1`.
+    /// Complexity: O(attribute text).
+    pub fn read(attr: impl Fn(&str) -> Option<String>) -> Result<Request, String> {
+        let version = attr(V).unwrap_or_else(|| VERSION.to_owned());
+        if version.trim() != VERSION {
+            return Err(format!(
+                "This widget was written for version {} of the archsim mount contract, and this \
+                 bundle reads version {VERSION}; the static view below stays. Rebuilding \
+                 the site updates both.",
+                excerpt(version.trim(), 40)
+            ));
+        }
+        let kind_text = attr(KIND).unwrap_or_default();
+        let kind = Kind::parse(kind_text.trim()).ok_or_else(|| {
+            format!(
+                "`{}` is not an archsim widget (map, route, fail, place, dns); the static view stays.",
+                excerpt(kind_text.trim(), 40)
+            )
+        })?;
+        let text = |name: &str| {
+            attr(name)
+                .map(|v| v.trim().to_owned())
+                .filter(|v| !v.is_empty())
+        };
+        let list = |name: &str| {
+            text(name)
+                .map(|v| {
+                    v.split(',')
+                        .map(|s| s.trim().to_owned())
+                        .filter(|s| !s.is_empty())
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        let flag = |name: &str| text(name).is_some_and(|v| v == "true" || v == "1");
+        Ok(Request {
+            kind,
+            model: text(MODEL),
+            host: text(HOST),
+            fail: list(FAIL),
+            scenario: text(SCENARIO),
+            answers: list(ANSWERS),
+            focus: text(FOCUS),
+            spof: flag(SPOF),
+            audit: flag(AUDIT),
+        })
+    }
+}
+
+/// The components a map with focus `focus` draws: what the selector picks
+/// in the whole selector language of `archsim_core::select`
+/// (`provider:aws`, `region:asia-east1`, `kind:bucket`, a component, a
+/// product, a scenario's failures, …), in model order.
+///
+/// Returns: the components; an error, with near names, when the selector
+/// is unknown or picks no component. The preprocessor makes the error a
+/// build error, the widget a notice (and draws the whole map).
+/// Complexity: as `archsim_core::select::components`.
+pub fn focus(model: &Model, focus: &str) -> Result<Vec<CompId>, QueryError> {
+    let picked = archsim_core::select::components(model, focus)?;
+    if picked.is_empty() {
+        return Err(QueryError {
+            kind: QueryErrorKind::UnknownSelector,
+            message: format!("`{}` picks no component", excerpt(focus, 40)),
+            suggestions: Vec::new(),
+        });
+    }
+    Ok(picked.into_iter().collect())
+}
+
+/// A short, readable excerpt of text from a link or a page: at most `max`
+/// characters, the last an ellipsis when cut, and what acts rather than shows
+/// (`archsim_core::text::is_hidden`: controls, bidi marks) shown as `\u{fffd}`, so a quoted
+/// link can neither hide nor reorder the words around it. The notice that
+/// shows it escapes it as HTML.
+pub fn excerpt(text: &str, max: usize) -> String {
+    let mut out = String::new();
+    let mut chars = text.chars();
+    for _ in 0..max {
+        let Some(c) = chars.next() else {
+            return out;
+        };
+        // What acts rather than shows, by the rule the terminal uses too.
+        let hidden = archsim_core::text::is_hidden(c);
+        out.push(if hidden { '\u{fffd}' } else { c });
+    }
+    if chars.next().is_some() {
+        out.pop();
+        out.push('…');
+    }
+    out
+}

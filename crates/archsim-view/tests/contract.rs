@@ -1,0 +1,268 @@
+//! The widget mount contract: what is written reads back the same, what
+//! cannot be honoured says why, and a focus picks what the selector
+//! language picks.
+
+use std::collections::HashMap;
+
+use archsim_core::Engine;
+use archsim_view::contract::{self, Kind, Request};
+use proptest::prelude::*;
+
+fn read_attrs(attrs: &[(&str, &str)]) -> Result<Request, String> {
+    Request::read(|name| {
+        attrs
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| (*v).to_owned())
+    })
+}
+
+fn written(request: &Request) -> HashMap<&'static str, String> {
+    let mut attrs = HashMap::new();
+    request.write(|name, value| {
+        assert!(
+            attrs.insert(name, value.to_owned()).is_none(),
+            "{name} written twice"
+        );
+    });
+    attrs
+}
+
+fn kind() -> impl Strategy<Value = Kind> {
+    prop::sample::select(vec![
+        Kind::App,
+        Kind::Map,
+        Kind::Route,
+        Kind::Fail,
+        Kind::Place,
+        Kind::Dns,
+    ])
+}
+
+/// A value as the contract keeps it: trimmed, not empty; `,` only when
+/// it is not a list entry.
+fn value(comma: bool) -> impl Strategy<Value = String> {
+    let chars = if comma {
+        "[a-z0-9:./,é<>\"& -]{0,12}"
+    } else {
+        "[a-z0-9:./é<>\"& -]{0,12}"
+    };
+    ("[a-z0-9é<>\"&]", chars, "[a-z0-9]").prop_map(|(a, b, c)| format!("{a}{}{c}", b.trim()))
+}
+
+fn request() -> impl Strategy<Value = Request> {
+    (
+        kind(),
+        prop::option::of(value(true)),
+        prop::option::of(value(true)),
+        prop::collection::vec(value(false), 0..4),
+        prop::option::of(value(true)),
+        prop::collection::vec(value(false), 0..4),
+        prop::option::of(value(true)),
+        any::<bool>(),
+        any::<bool>(),
+    )
+        .prop_map(
+            |(kind, model, host, fail, scenario, answers, focus, spof, audit)| Request {
+                kind,
+                model,
+                host,
+                fail,
+                scenario,
+                answers,
+                focus,
+                spof,
+                audit,
+            },
+        )
+}
+
+proptest! {
+    /// Every kind and every attribute: written, then read, gives back the
+    /// request.
+    #[test]
+    fn a_written_request_reads_back(request in request()) {
+        let attrs = written(&request);
+        let read = Request::read(|name| attrs.get(name).cloned());
+        prop_assert_eq!(read, Ok(request));
+    }
+}
+
+#[test]
+fn writes_the_attributes_in_the_contracts_order() {
+    let request = Request {
+        kind: Kind::Fail,
+        model: Some("#archsim-model".into()),
+        host: Some("app.tomoda.life".into()),
+        fail: vec!["cloudfront".into(), "redis".into()],
+        scenario: Some("cloudfront-outage".into()),
+        answers: vec!["holds-state".into(), "dns".into()],
+        focus: Some("provider:aws".into()),
+        spof: true,
+        audit: true,
+    };
+    let mut seen = Vec::new();
+    request.write(|name, value| seen.push(format!("{name}={value}")));
+    assert_eq!(
+        seen,
+        [
+            "data-archsim=fail",
+            "data-archsim-v=1",
+            "data-model=#archsim-model",
+            "data-host=app.tomoda.life",
+            "data-fail=cloudfront,redis",
+            "data-scenario=cloudfront-outage",
+            "data-answers=holds-state,dns",
+            "data-focus=provider:aws",
+            "data-spof=true",
+            "data-audit=true",
+        ]
+    );
+    let mut seen = Vec::new();
+    Request::new(Kind::Dns).write(|name, value| seen.push(format!("{name}={value}")));
+    assert_eq!(seen, ["data-archsim=dns", "data-archsim-v=1"]);
+}
+
+#[test]
+fn reads_hand_written_attributes() {
+    let request = read_attrs(&[
+        ("data-archsim", "fail"),
+        ("data-archsim-v", "1"),
+        ("data-model", "#archsim-model"),
+        ("data-host", " app.tomoda.life "),
+        ("data-fail", "cloudfront, redis,,"),
+        ("data-scenario", "cloudfront-outage"),
+        ("data-answers", "holds-state,dns"),
+        ("data-focus", "provider:aws"),
+        ("data-spof", "true"),
+        ("data-audit", "false"),
+    ])
+    .unwrap();
+    assert_eq!(
+        request,
+        Request {
+            kind: Kind::Fail,
+            model: Some("#archsim-model".into()),
+            host: Some("app.tomoda.life".into()),
+            fail: vec!["cloudfront".into(), "redis".into()],
+            scenario: Some("cloudfront-outage".into()),
+            answers: vec!["holds-state".into(), "dns".into()],
+            focus: Some("provider:aws".into()),
+            spof: true,
+            audit: false,
+        }
+    );
+    let flags = read_attrs(&[
+        ("data-archsim", "place"),
+        ("data-audit", " 1 "),
+        ("data-spof", "yes"),
+    ]);
+    assert!(
+        flags.as_ref().is_ok_and(|r| r.audit && !r.spof),
+        "{flags:?}"
+    );
+}
+
+#[test]
+fn keeps_the_fallback_when_it_cannot_honour_the_request() {
+    type Case<'a> = (&'a [(&'a str, &'a str)], Option<&'a str>);
+    let long = "x".repeat(100);
+    let cases: &[Case] = &[
+        (&[("data-archsim", "route")], None),
+        (&[("data-archsim", "route"), ("data-archsim-v", "1")], None),
+        (&[("data-archsim", "app"), ("data-archsim-v", " 1 ")], None),
+        (
+            &[("data-archsim", "route"), ("data-archsim-v", "2")],
+            Some("version 2 of the archsim mount contract"),
+        ),
+        (
+            &[("data-archsim", "chart"), ("data-archsim-v", "1")],
+            Some("`chart` is not an archsim widget"),
+        ),
+        (
+            &[("data-archsim", &long)],
+            Some("`xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…` is not"),
+        ),
+        (
+            &[("data-archsim-v", "1")],
+            Some("`` is not an archsim widget"),
+        ),
+        (
+            &[("data-archsim", "Map")],
+            Some("`Map` is not an archsim widget"),
+        ),
+    ];
+    for (attrs, notice) in cases {
+        match (read_attrs(attrs), notice) {
+            (Ok(_), None) => {}
+            (Err(text), Some(part)) => assert!(text.contains(part), "{text}"),
+            (got, want) => panic!("{attrs:?}: got {got:?}, wanted a notice with {want:?}"),
+        }
+    }
+}
+
+#[test]
+fn names_every_kind_once() {
+    let all: Vec<Kind> = Kind::WIDGETS.into_iter().chain([Kind::App]).collect();
+    for kind in &all {
+        assert_eq!(Kind::parse(kind.as_str()), Some(*kind));
+        assert_eq!(
+            all.iter().filter(|k| k.title() == kind.title()).count(),
+            1,
+            "{kind:?}'s title"
+        );
+    }
+    assert_eq!(Kind::App.options(), &[] as &[&str]);
+    for kind in Kind::WIDGETS {
+        assert!(!kind.options().is_empty(), "{kind:?} takes options");
+    }
+}
+
+/// A focus picks, in model order, what the selector picks: the fallback
+/// and the widget both draw exactly this.
+#[test]
+fn a_focus_picks_what_its_selector_picks() {
+    let engine = Engine::tomoda().expect("the Tomoda model loads");
+    let model = engine.model();
+    let ids = |focus: &str| -> Result<Vec<String>, String> {
+        contract::focus(model, focus)
+            .map(|set| set.iter().map(|&c| model.component(c).id.clone()).collect())
+            .map_err(|e| e.to_string())
+    };
+    let of = |keep: &dyn Fn(&archsim_core::Component) -> bool| -> Vec<String> {
+        model
+            .components
+            .iter()
+            .filter(|c| keep(c))
+            .map(|c| c.id.clone())
+            .collect()
+    };
+    let provider = |id: &'static str| {
+        move |c: &archsim_core::Component| {
+            c.provider.is_some() && model.provider_name(c.provider) == id
+        }
+    };
+    let region = |id: &'static str| {
+        move |c: &archsim_core::Component| c.region.is_some() && model.region_name(c.region) == id
+    };
+    let cases: Vec<(&str, Result<Vec<String>, &str>)> = vec![
+        ("provider:aws", Ok(of(&provider("aws")))),
+        ("aws", Ok(of(&provider("aws")))),
+        ("provider:gcp", Ok(of(&provider("gcp")))),
+        ("region:asia-east1", Ok(of(&region("asia-east1")))),
+        ("kind:bucket", Ok(of(&|c| c.kind.as_str() == "bucket"))),
+        ("provider:azure", Err("azure")),
+        ("region:mars", Err("mars")),
+        ("", Err("")),
+    ];
+    for (focus, want) in cases {
+        match (ids(focus), want) {
+            (Ok(got), Ok(want)) => {
+                assert!(!want.is_empty(), "{focus}: the case picks something");
+                assert_eq!(got, want, "{focus}");
+            }
+            (Err(got), Err(part)) => assert!(got.contains(part), "{focus}: {got}"),
+            (got, want) => panic!("{focus}: got {got:?}, wanted {want:?}"),
+        }
+    }
+}
