@@ -630,6 +630,7 @@ impl Codec for Check {
 }
 
 /// Every index in range, so the engine can index without checks.
+#[allow(clippy::disallowed_macros)] // The cycle error of a corrupt model: one message, rarely written.
 fn check_indices(m: &Model) -> Result<(), String> {
     let (nc, np, nr, nrec, nw, nf) = (
         m.components.len(),
