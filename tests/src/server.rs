@@ -1,7 +1,9 @@
 //! A small static file server on std alone: GET and HEAD, correct MIME types
 //! (wasm modules need `application/wasm`), `index.html` for folders, and
 //! paths confined to the site folder; every answer carries the site's
-//! Content-Security-Policy ([`crate::csp`]).
+//! Content-Security-Policy ([`crate::csp`]). A file with a brotli copy
+//! beside it (`name.br`, written by `cargo xtask build` for the bundle) is
+//! sent as that copy to a client that accepts `br`.
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
@@ -30,7 +32,9 @@ pub fn serve(listener: &TcpListener, root: &Path) {
 /// Answer one request on a connection.
 pub fn answer(mut stream: TcpStream, root: &Path) -> std::io::Result<()> {
     let mut line = String::new();
-    BufReader::new(&stream).read_line(&mut line)?;
+    let mut reader = BufReader::new(&stream);
+    reader.read_line(&mut line)?;
+    let brotli = accepts_brotli(&mut reader)?;
     let mut parts = line.split_whitespace();
     let method = parts.next().unwrap_or("");
     let target = parts.next().unwrap_or("/");
@@ -44,8 +48,14 @@ pub fn answer(mut stream: TcpStream, root: &Path) -> std::io::Result<()> {
         );
     }
     match resolve(root, target) {
-        Some(path) => match std::fs::read(&path) {
-            Ok(body) => respond(&mut stream, "200 OK", mime(&path), &body, method == "HEAD"),
+        Some(path) => match read(&path, brotli) {
+            Ok((body, encoding)) => respond(
+                &mut stream,
+                &format!("200 OK\r\nVary: Accept-Encoding{encoding}"),
+                mime(&path),
+                &body,
+                method == "HEAD",
+            ),
             Err(_) => respond(
                 &mut stream,
                 "404 Not Found",
@@ -61,6 +71,32 @@ pub fn answer(mut stream: TcpStream, root: &Path) -> std::io::Result<()> {
             b"not found",
             method == "HEAD",
         ),
+    }
+}
+
+/// Read the request's headers; whether one accepts brotli.
+fn accepts_brotli(reader: &mut impl BufRead) -> std::io::Result<bool> {
+    let mut brotli = false;
+    let mut header = String::new();
+    while reader.read_line(&mut header)? > 2 {
+        if let Some((name, value)) = header.split_once(':')
+            && name.eq_ignore_ascii_case("accept-encoding")
+        {
+            brotli |= value.split(',').any(|c| c.trim().starts_with("br"));
+        }
+        header.clear();
+    }
+    Ok(brotli)
+}
+
+/// A file's bytes, from its brotli copy when the client accepts it and
+/// there is one, with the header line that says so.
+fn read(path: &Path, brotli: bool) -> std::io::Result<(Vec<u8>, &'static str)> {
+    let mut copy = path.as_os_str().to_owned();
+    copy.push(".br");
+    match brotli.then(|| std::fs::read(&copy)) {
+        Some(Ok(body)) => Ok((body, "\r\nContent-Encoding: br")),
+        _ => std::fs::read(path).map(|body| (body, "")),
     }
 }
 
@@ -161,6 +197,44 @@ mod tests {
                 expected.map(|p| root.join(p)),
                 "{target}"
             );
+        }
+        std::fs::remove_dir_all(&root).unwrap();
+    }
+
+    #[test]
+    fn a_brotli_copy_goes_to_clients_that_accept_it() {
+        use std::io::Read;
+        let root = std::env::temp_dir().join(format!("xtask-br-{}", std::process::id()));
+        std::fs::create_dir_all(&root).unwrap();
+        std::fs::write(root.join("a.js"), "plain").unwrap();
+        std::fs::write(root.join("a.js.br"), "brotli").unwrap();
+        std::fs::write(root.join("b.js"), "only plain").unwrap();
+        let addr = spawn(&root, 0).unwrap();
+        // (target, Accept-Encoding, body, sent as brotli)
+        let cases = [
+            ("/a.js", "gzip, deflate, br", "brotli", true),
+            ("/a.js", "br;q=1.0", "brotli", true),
+            ("/a.js", "gzip", "plain", false),
+            ("/a.js", "", "plain", false),
+            ("/b.js", "br", "only plain", false),
+        ];
+        for (target, accept, body, brotli) in cases {
+            let mut stream = TcpStream::connect(addr).unwrap();
+            write!(
+                stream,
+                "GET {target} HTTP/1.1\r\nHost: x\r\nAccept-Encoding: {accept}\r\n\r\n"
+            )
+            .unwrap();
+            let mut answer = String::new();
+            stream.read_to_string(&mut answer).unwrap();
+            let (head, got) = answer.split_once("\r\n\r\n").unwrap();
+            assert_eq!(got, body, "{target} {accept}");
+            assert_eq!(
+                head.contains("\r\nContent-Encoding: br\r\n"),
+                brotli,
+                "{target} {accept}: {head}"
+            );
+            assert!(head.contains("Content-Type: text/javascript"), "{head}");
         }
         std::fs::remove_dir_all(&root).unwrap();
     }

@@ -12,7 +12,8 @@
 //!
 //! The bundle is held to its budget, 225,000 bytes gzip for wasm and JS
 //! (the project's decision, once 150 KB proved out of reach with yew: see
-//! the README's size section); every page with widgets to 300 KB.
+//! the README's size section); every page with widgets to 300 KB. Both
+//! budgets are `archsim_e2e::budget`'s, which `cargo xtask build` checks too.
 //!
 //! Run: `cargo test -p archsim-e2e --test pages` (after `cargo xtask build`).
 
@@ -31,10 +32,8 @@ use support::runner::{self, Case, Ctx, Outcome};
 use support::site;
 use support::widget;
 
-/// The bundle's budget: wasm and JS glue, gzip.
-const BUNDLE_BUDGET: usize = 225_000;
 /// The end-to-end issue's budget for one page's transfer, fonts aside.
-const PAGE_BUDGET: usize = 300_000;
+const PAGE_BUDGET: usize = archsim_e2e::budget::PAGE_GZIP_BYTES;
 
 fn main() {
     runner::main("pages", Options::default(), |served| {
@@ -200,20 +199,9 @@ async fn bundle_within_budget(ctx: &Ctx) -> Outcome {
     let dir = ctx.site.root.join("archsim");
     let wasm = gzip::file_size(&dir.join("archsim-web_bg.wasm"))?;
     let js = gzip::file_size(&dir.join("archsim-web.js"))?;
-    let total = wasm + js;
-    ctx.note(format!(
-        "bundle {} gzip ({total} bytes; wasm {}, JS {}); budget {}",
-        gzip::kb(total),
-        gzip::kb(wasm),
-        gzip::kb(js),
-        gzip::kb(BUNDLE_BUDGET),
-    ));
-    if total > BUNDLE_BUDGET {
-        return Err(format!(
-            "the bundle is {} gzip ({total} bytes), over its budget of {BUNDLE_BUDGET} bytes",
-            gzip::kb(total),
-        ));
-    }
+    // The same check as the build's (`cargo xtask build`), on the files
+    // the site serves.
+    ctx.note(archsim_e2e::budget::check_bundle(wasm, js)?);
     Ok(())
 }
 

@@ -15,6 +15,7 @@ mod imports;
 mod run;
 mod serve;
 mod site;
+mod size;
 mod test;
 mod tools;
 

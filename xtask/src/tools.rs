@@ -9,6 +9,9 @@ pub const MDBOOK: &str = "0.5.4";
 pub const TRUNK: &str = "0.21.14";
 /// binaryen's version for wasm-opt (Debian's 108 cannot read current rustc output).
 pub const BINARYEN: &str = "132";
+/// terser's version, which minifies the bundle's JS glue (trunk's own
+/// minifier cannot parse wasm-bindgen's output).
+pub const TERSER: &str = "5.51.4";
 
 /// The Rust pieces: clippy, rustfmt and the wasm target.
 pub fn rust() -> Result<(), String> {
@@ -98,6 +101,21 @@ pub fn wasm_opt() -> Result<(), String> {
         c.args(["install", "--no-audit", "--no-fund", "--prefix"])
             .arg(tools_dir())
             .arg(format!("binaryen@{BINARYEN}"));
+        exec(&mut c)
+    })
+}
+
+/// terser from npm, into the project's git-ignored tool folder.
+pub fn terser() -> Result<(), String> {
+    if version_of("terser").trim() == format!("terser {TERSER}") {
+        return Ok(());
+    }
+    step(&format!("install terser {TERSER}"), || {
+        std::fs::create_dir_all(tools_dir()).map_err(|e| e.to_string())?;
+        let mut c = cmd("npm");
+        c.args(["install", "--no-audit", "--no-fund", "--prefix"])
+            .arg(tools_dir())
+            .arg(format!("terser@{TERSER}"));
         exec(&mut c)
     })
 }

@@ -8,13 +8,16 @@
 //! panic or an out-of-range id. Encode only models that loaded without
 //! errors: decoding does not re-run the loader's checks.
 
+use std::collections::HashMap;
 use std::fmt;
 
 use crate::diag::Span;
 use crate::limits::{MAX_ID_CHARS, MAX_MODEL_BYTES, MAX_PATTERN_CHARS, MAX_WILD_PATTERNS};
 use crate::model::*;
 
-const MAGIC: &[u8; 8] = b"ARCHSIM\x01";
+/// The header. Version 2 writes each repeated text once (the `String`
+/// codec below).
+const MAGIC: &[u8; 8] = b"ARCHSIM\x02";
 
 /// Why bytes could not be decoded.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -41,7 +44,7 @@ impl std::error::Error for DecodeError {}
 ///
 /// Complexity: O(size of the model).
 pub fn encode(model: &Model) -> Vec<u8> {
-    let mut w = Out(Vec::with_capacity(4096));
+    let mut w = Out(Vec::with_capacity(4096), HashMap::new(), 0);
     w.0.extend_from_slice(MAGIC);
     model.put(&mut w);
     w.0
@@ -79,6 +82,8 @@ pub fn decode(bytes: &[u8]) -> Result<Model, DecodeError> {
         bytes,
         at: 0,
         failed: None,
+        texts: Vec::new(),
+        repeated: 0,
     };
     if bytes.len() > MAX_MODEL_BYTES {
         return Err(r.error("larger than the largest model file"));
@@ -103,7 +108,9 @@ pub fn decode(bytes: &[u8]) -> Result<Model, DecodeError> {
     Ok(model)
 }
 
-struct Out(Vec<u8>);
+/// The writer: the bytes so far, the number of each text written so far
+/// (its last writing), and how many texts were written.
+struct Out(Vec<u8>, HashMap<String, u64>, u64);
 
 impl Out {
     fn uint(&mut self, mut v: u64) {
@@ -128,6 +135,11 @@ struct In<'a> {
     bytes: &'a [u8],
     at: usize,
     failed: Option<DecodeError>,
+    /// Where each text read so far lies in `bytes`, numbered as written.
+    texts: Vec<(usize, usize)>,
+    /// The bytes of text produced by repeats so far: capped, so a few
+    /// bytes cannot ask for gigabytes of copies.
+    repeated: usize,
 }
 
 impl In<'_> {
@@ -167,6 +179,11 @@ impl In<'_> {
 
     fn len(&mut self) -> usize {
         let n = self.uint();
+        self.len_of(n)
+    }
+
+    /// `n` as a count of what follows.
+    fn len_of(&mut self, n: u64) -> usize {
         // Every element takes at least one byte: a larger count is corrupt.
         if n > (self.bytes.len() - self.at) as u64 {
             self.fail("length past the end");
@@ -208,20 +225,56 @@ impl Codec for bool {
     }
 }
 
+/// A text is written once: the first time as its length `n` (as `2n`)
+/// and its bytes, every later time as its number `i` among the texts
+/// written so far (as `2i + 1`), when that is shorter. The model repeats
+/// long texts (an assumption shared by every edge a record derives, a
+/// provider's name), and the bundle embeds the encoded model: each repeat
+/// is a byte or two instead of a text the compressor may no longer see.
 impl Codec for String {
     fn put(&self, w: &mut Out) {
-        w.uint(self.len() as u64);
-        w.0.extend_from_slice(self.as_bytes());
+        match w.1.get(self.as_str()) {
+            Some(&i) if varint_len(2 * i + 1) < varint_len(2 * self.len() as u64) + self.len() => {
+                w.uint(2 * i + 1);
+            }
+            _ => {
+                w.uint(2 * self.len() as u64);
+                w.0.extend_from_slice(self.as_bytes());
+                w.1.insert(self.clone(), w.2);
+                w.2 += 1;
+            }
+        }
     }
     fn get(r: &mut In<'_>) -> Self {
-        let n = r.len();
-        let Ok(s) = std::str::from_utf8(&r.bytes[r.at..r.at + n]) else {
+        let v = r.uint();
+        let (start, n) = if v & 1 == 0 {
+            let n = r.len_of(v >> 1);
+            r.at += n;
+            r.texts.push((r.at - n, n));
+            (r.at - n, n)
+        } else {
+            let (start, n) = r.texts.get((v >> 1) as usize).copied().unwrap_or_else(|| {
+                r.fail("a repeat of a text not yet written");
+                (0, 0)
+            });
+            r.repeated += n;
+            if r.repeated > MAX_MODEL_BYTES {
+                r.fail("repeated texts longer than the largest model file");
+                return String::new();
+            }
+            (start, n)
+        };
+        let Ok(s) = std::str::from_utf8(&r.bytes[start..start + n]) else {
             r.fail("invalid UTF-8");
             return String::new();
         };
-        r.at += n;
         s.to_owned()
     }
+}
+
+/// The bytes [`Out::uint`] writes for `v`.
+fn varint_len(v: u64) -> usize {
+    (64 - (v | 1).leading_zeros() as usize).div_ceil(7)
 }
 
 impl<T: Codec> Codec for Vec<T> {
@@ -577,6 +630,7 @@ impl Codec for Check {
 }
 
 /// Every index in range, so the engine can index without checks.
+#[allow(clippy::disallowed_macros)] // The cycle error of a corrupt model: one message, rarely written.
 fn check_indices(m: &Model) -> Result<(), String> {
     let (nc, np, nr, nrec, nw, nf) = (
         m.components.len(),
@@ -755,4 +809,60 @@ pub fn decode_text(text: &str) -> Result<Model, DecodeError> {
         }
     }
     decode(&bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Codec, In, MAX_MODEL_BYTES};
+
+    /// Read one text from `bytes`: the text, or the error.
+    fn text(bytes: &[u8]) -> Result<String, String> {
+        let mut r = In {
+            bytes,
+            at: 0,
+            failed: None,
+            texts: Vec::new(),
+            repeated: 0,
+        };
+        let mut last = String::new();
+        while r.at < bytes.len() && r.failed.is_none() {
+            last = String::get(&mut r);
+        }
+        r.failed.map_or(Ok(last), |e| Err(e.message))
+    }
+
+    #[test]
+    fn repeats_read_back_and_bad_repeats_are_errors() {
+        // (bytes, the last text read or the error)
+        let cases: [(&[u8], Result<&str, &str>); 5] = [
+            (b"\x06abc\x01", Ok("abc")),
+            (b"\x06abc\x04de\x03", Ok("de")),
+            (b"\x01", Err("a repeat of a text not yet written")),
+            (b"\x06abc\x03", Err("a repeat of a text not yet written")),
+            (b"\x08ab", Err("length past the end")),
+        ];
+        for (bytes, want) in cases {
+            let got = text(bytes);
+            let got = got.as_ref().map(String::as_str).map_err(String::as_str);
+            assert_eq!(got, want, "{bytes:?}");
+        }
+    }
+
+    #[test]
+    fn repeats_cannot_ask_for_more_than_a_model_file() {
+        // A 64 KiB text, then enough repeats of it to pass the cap: each
+        // repeat is one byte, and the decoder stops at the cap instead of
+        // copying gigabytes.
+        let n = 1 << 16;
+        let mut bytes = Vec::new();
+        let mut w = super::Out(Vec::new(), Default::default(), 0);
+        w.uint(2 * n as u64);
+        bytes.extend_from_slice(&w.0);
+        bytes.extend(std::iter::repeat_n(b'x', n));
+        bytes.extend(std::iter::repeat_n(1u8, MAX_MODEL_BYTES / n + 1));
+        assert_eq!(
+            text(&bytes),
+            Err("repeated texts longer than the largest model file".to_owned())
+        );
+    }
 }

@@ -6,6 +6,7 @@
 /// and plain hosts. Returns a sentence saying what is wrong otherwise.
 ///
 /// Complexity: O(n) in the input's length.
+#[allow(clippy::disallowed_macros)] // Errors for a malformed host name.
 pub fn normalize(input: &str) -> Result<String, String> {
     let mut rest = input.trim();
     if let Some(i) = rest.find("://") {

@@ -267,6 +267,7 @@ impl<'m> Expansion<'m> {
     ///
     /// Complexity: O(log components + what it picks), once the lookup is
     /// made.
+    #[allow(clippy::disallowed_macros)] // Errors for an unknown selector.
     pub(crate) fn pick(&mut self, selector: &str) -> Result<BTreeSet<CompId>, QueryError> {
         let model = self.model;
         let lookup = self.lookup.get_or_insert_with(|| Lookup::new(model));
@@ -375,6 +376,7 @@ impl<'m> Expansion<'m> {
     /// find a loop (its selectors are not picked).
     ///
     /// Returns: the first selector that fails, or that closes a loop.
+    #[allow(clippy::disallowed_macros)] // The error for a scenario that names an unknown selector.
     pub(crate) fn expand(
         &mut self,
         root: usize,
@@ -468,6 +470,7 @@ impl<'m> Expansion<'m> {
 /// Every prefixed selector that picks something, for near names: a bare
 /// prefix (`env:`) would only fail in turn. Repeats are left in; `nearest`
 /// names each candidate once.
+#[allow(clippy::disallowed_macros)] // The examples listed in an unknown-selector error.
 fn prefix_examples(model: &Model) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for p in &model.providers {

@@ -153,6 +153,7 @@ fn short(word: &str) -> Option<Vec<char>> {
 }
 
 /// " (did you mean `a` or `b`?)" for a message, or "" when there is nothing near.
+#[allow(clippy::disallowed_macros)] // The did-you-mean hint of an error.
 pub fn did_you_mean(suggestions: &[String]) -> String {
     match suggestions {
         [] => String::new(),

@@ -7,6 +7,7 @@
 //! front of buckets, a zone with a host per ~25 components, two disjoint DNS
 //! writers, internal flows, and a scenario per provider and region. Every
 //! generated model passes the loader's checks.
+#![allow(clippy::disallowed_macros)] // Synthetic models are for benchmarks and tests: no widget generates one.
 
 use std::fmt::Write;
 

@@ -46,7 +46,7 @@ fn damaged_bytes_are_errors() {
     let bytes = codec::encode(engine().model());
     assert!(codec::decode(b"").is_err());
     assert!(
-        codec::decode(b"ARCHSIM\x02rest").is_err(),
+        codec::decode(b"ARCHSIM\x01rest").is_err(),
         "another version"
     );
     for cut in (0..bytes.len()).step_by(7) {
@@ -89,5 +89,37 @@ fn text_form_round_trips_and_rejects_garbage() {
     );
     for garbage in ["", "not base64!", "QVJDSFNJTQ==", "<script>"] {
         assert!(codec::decode_text(garbage).is_err(), "{garbage}");
+    }
+}
+
+#[test]
+fn a_repeated_text_is_written_once() {
+    let model = codec::without_spans(engine().model());
+    // Every text of the model that is long enough to be worth a repeat,
+    // with how often the model says it.
+    let mut texts: Vec<&str> = model
+        .edges
+        .iter()
+        .filter_map(|e| e.provenance.assumption.as_deref())
+        .chain(model.components.iter().map(|c| c.name.as_str()))
+        .filter(|t| t.len() >= 16)
+        .collect();
+    texts.sort_unstable();
+    let repeated: Vec<&str> = texts
+        .windows(2)
+        .filter(|w| w[0] == w[1])
+        .map(|w| w[0])
+        .collect();
+    assert!(
+        !repeated.is_empty(),
+        "the model repeats no long text: this test checks nothing"
+    );
+    let bytes = codec::encode(&model);
+    for text in repeated {
+        let times = bytes
+            .windows(text.len())
+            .filter(|w| *w == text.as_bytes())
+            .count();
+        assert_eq!(times, 1, "`{text}` is written {times} times");
     }
 }

@@ -5,6 +5,14 @@
 //!
 //! Tests share one page (and its URL), so each uses its own widget number
 //! in links (`w=`), and those that set the fragment restore it.
+//!
+//! What a page's reader sees is the end-to-end tests' (`tests/tests/`):
+//! the pages test compares every live widget with the engine, a map's lit
+//! route and the placement and DNS answers included. These tests check
+//! what a page cannot easily reach: the frame's own behaviour (hover,
+//! focus, filters, zoom levels, gestures), links and their notices, and
+//! mount points the book never writes (another version, a broken model, a
+//! panic).
 #![cfg(target_arch = "wasm32")]
 
 mod common;
@@ -488,37 +496,6 @@ async fn the_map_fills_the_window_and_escape_steps_back() {
     focus(&node);
     tab(false);
     assert_eq!(active(), node);
-}
-
-#[wasm_bindgen_test]
-async fn a_map_with_a_host_lights_its_route() {
-    let w = widget(&[("data-archsim", "map"), ("data-host", "assets.tomoda.life")]).await;
-    let lit = texts(&w, "g.archsim-node.is-highlighted");
-    assert!(lit.len() >= 2, "{lit:?}");
-    assert!(
-        class_of(&find(&w, "g.archsim-node[data-id=\"cloudfront-prod\"]"))
-            .contains("is-highlighted")
-    );
-}
-
-#[wasm_bindgen_test]
-async fn place_and_dns_answer_from_the_model() {
-    let w = widget(&[("data-archsim", "place"), ("data-answers", "holds-state")]).await;
-    let verdict = find(&w, ".archsim-verdict").text_content().unwrap();
-    assert!(verdict.starts_with("Verdict:"), "{verdict}");
-    click(&find(&w, "input[id$=\"-audit\"]"));
-    until(&w, |w| {
-        w.query_selector("table.archsim-audit").unwrap().is_some()
-    })
-    .await;
-
-    let w = widget(&[
-        ("data-archsim", "dns"),
-        ("data-host", "www-dev.tomoda.life"),
-    ])
-    .await;
-    let text = find(&w, ".archsim-dns").text_content().unwrap();
-    assert!(text.contains("external-dns"), "{text}");
 }
 
 #[wasm_bindgen_test]

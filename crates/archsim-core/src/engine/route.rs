@@ -147,6 +147,7 @@ impl Engine {
     }
 
     /// Normalise input and check it is in the zone.
+    #[allow(clippy::disallowed_macros)] // The error for a host outside the zone.
     pub fn zone_host(&self, input: &str) -> Result<String, QueryError> {
         let host = host::normalize(input).map_err(|problem| {
             QueryError::new(
@@ -302,6 +303,7 @@ impl Engine {
         prefix
     }
 
+    #[allow(clippy::disallowed_macros)] // A hop's explanation names its record: written once per hop shown.
     fn hop_why(
         &self,
         host: &str,

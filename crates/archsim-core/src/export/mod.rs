@@ -3,6 +3,7 @@
 //! Both group components by provider and region, like the source document's
 //! diagram, and draw hops as solid arrows and other dependencies dashed,
 //! labelled with their kind.
+#![allow(clippy::disallowed_macros, clippy::disallowed_methods)] // Mermaid and DOT are for the CLI and the book: no widget exports.
 
 mod dot;
 mod mermaid;

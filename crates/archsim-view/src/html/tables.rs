@@ -9,6 +9,7 @@ use super::write::{Table, code_or_dash, codes, flow_name, named, path, paths};
 use crate::present::{record_line, rule_line, yes_no};
 
 /// The providers, each with its job and why it has it.
+#[allow(clippy::disallowed_macros)] // The book's generated tables: the preprocessor writes them, no widget does.
 pub fn providers_table(engine: &Engine) -> String {
     let model = engine.model();
     let mut m = Markup::new();
@@ -35,6 +36,7 @@ pub fn providers_table(engine: &Engine) -> String {
 /// real names, where they run, the files that manage them and how.
 ///
 /// A provider id that is not in the model gives an empty table.
+#[allow(clippy::disallowed_macros)] // The book's generated tables: the preprocessor writes them, no widget does.
 pub fn components_table(engine: &Engine, provider: Option<ProviderId>) -> String {
     let model = engine.model();
     let caption = match provider {
@@ -108,6 +110,7 @@ fn assumed_mark(m: &mut Markup, c: &archsim_core::Component, field: Field) {
 const ASSUMED_MARK: &str = "(assumed)";
 
 /// The zone's records, with who writes each.
+#[allow(clippy::disallowed_macros)] // The book's generated tables: the preprocessor writes them, no widget does.
 pub fn records_table(engine: &Engine) -> String {
     let model = engine.model();
     let mut m = Markup::new();
@@ -145,6 +148,7 @@ pub fn records_table(engine: &Engine) -> String {
 }
 
 /// The flows: each served host's, then the internal ones.
+#[allow(clippy::disallowed_macros)] // The book's generated tables: the preprocessor writes them, no widget does.
 pub fn flows_table(engine: &Engine) -> String {
     let model = engine.model();
     let mut m = Markup::new();

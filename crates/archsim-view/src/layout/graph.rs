@@ -113,6 +113,7 @@ impl Graph {
 /// host-limited hops (without the zone), else the kind of a dependency that
 /// is not needed on every request. Plain request edges and `runs_in` edges
 /// stay unlabelled: they are the common case, and the line style says it.
+#[allow(clippy::disallowed_macros)] // Predates the rule: edge labels, once per layout.
 fn label(model: &Model, ids: &[EdgeId], kind: EdgeKind) -> Option<String> {
     let zone = format!(".{}", model.zone.name);
     let mut hosts: Vec<&str> = Vec::new();

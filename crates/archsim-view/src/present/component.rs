@@ -75,6 +75,7 @@ pub(crate) fn provider_display(engine: &Engine, provider: Option<ProviderId>) ->
 /// rather than a panic.
 /// Complexity: one simulation (for the flows that use it) and the single
 /// points of failure of every flow.
+#[allow(clippy::disallowed_macros)] // Predates the rule: one component's details, on demand.
 pub fn component_details(engine: &Engine, component: CompId) -> ComponentDetails {
     let model = engine.model();
     let Some(c) = model.components.get(component.index()) else {
@@ -182,6 +183,7 @@ pub fn yes_no(b: bool) -> &'static str {
 /// Where a component is, in words: its provider and region
 /// (`gcp asia-east1`, `aws global`), or its provider alone when it has no
 /// region (`external`): the map's labels and tooltips say it so.
+#[allow(clippy::disallowed_macros)] // Predates the rule: one line per component shown.
 pub fn whereabouts(model: &Model, component: CompId) -> String {
     let c = model.component(component);
     let provider = model.provider_name(c.provider);

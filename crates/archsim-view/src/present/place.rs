@@ -110,6 +110,7 @@ pub fn rule_line(engine: &Engine, rule: RuleId) -> RuleLine {
 }
 
 /// `(verdict, words)` for an evaluation.
+#[allow(clippy::disallowed_macros)] // Predates the rule: the conflict verdict's sentence.
 fn verdict(engine: &Engine, evaluation: &Evaluation) -> (String, String) {
     let model = engine.model();
     match evaluation.verdict {
