@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 use archsim_core::select::{Selection, select};
 use archsim_core::{Engine, Model};
 use mdbook_archsim::directive::{Piece, scan};
-use mdbook_archsim::expand::{Mount, widget};
+use mdbook_archsim::expand::{Mount, widget, widget_kind};
 use mdbook_archsim::tables::table;
 
 use crate::everything::{Ask, views};
@@ -147,10 +147,9 @@ fn render(strings: &[String]) -> Vec<String> {
     };
     for piece in scan(DIRECTIVES) {
         if let Piece::Directive(d) = piece {
-            let written = if d.kind == "table" {
-                table(&engine, &d)
-            } else {
-                widget(&engine, &d, &mount)
+            let written = match widget_kind(&d.kind) {
+                Some(kind) => widget(&engine, kind, &d, &mount),
+                None => table(&engine, &d),
             };
             out.push(written.unwrap_or_else(|p| p.message));
         }
