@@ -204,19 +204,26 @@ impl Request {
     pub fn read(attr: impl Fn(&str) -> Option<String>) -> Result<Request, String> {
         let version = attr(V).unwrap_or_else(|| VERSION.to_owned());
         if version.trim() != VERSION {
-            return Err(format!(
-                "This widget was written for version {} of the archsim mount contract, and this \
-                 bundle reads version {VERSION}; the static view below stays. Rebuilding \
-                 the site updates both.",
-                excerpt(version.trim(), 40)
-            ));
+            return Err([
+                "This widget was written for version ",
+                &excerpt(version.trim(), 40),
+                " of the archsim mount contract, and this bundle reads version ",
+                VERSION,
+                "; the static view below stays. Rebuilding the site updates both.",
+            ]
+            .concat());
         }
         let kind_text = attr(KIND).unwrap_or_default();
         let kind = Kind::parse(kind_text.trim()).ok_or_else(|| {
-            format!(
-                "`{}` is not an archsim widget (map, route, fail, place, dns); the static view stays.",
-                excerpt(kind_text.trim(), 40)
-            )
+            let names: Vec<&str> = Kind::WIDGETS.iter().map(|k| k.as_str()).collect();
+            [
+                "`",
+                &excerpt(kind_text.trim(), 40),
+                "` is not an archsim widget (",
+                &names.join(", "),
+                "); the static view stays.",
+            ]
+            .concat()
         })?;
         let text = |name: &str| {
             attr(name)
@@ -262,7 +269,7 @@ pub fn focus(model: &Model, focus: &str) -> Result<Vec<CompId>, QueryError> {
     if picked.is_empty() {
         return Err(QueryError {
             kind: QueryErrorKind::UnknownSelector,
-            message: format!("`{}` picks no component", excerpt(focus, 40)),
+            message: ["`", &excerpt(focus, 40), "` picks no component"].concat(),
             suggestions: Vec::new(),
         });
     }
