@@ -8,7 +8,7 @@ use super::state::{State, States};
 use crate::basis::{Basis, Premise};
 use crate::error::{QueryError, QueryErrorKind};
 use crate::host;
-use crate::model::{CompId, EdgeId, EdgeKind, Purpose, RecordId};
+use crate::model::{CompId, EdgeId, Purpose, RecordId};
 use crate::select::Selection;
 use crate::suggest::nearest;
 
@@ -184,11 +184,7 @@ impl Engine {
                 let Some(&(behind, _)) = memo.get(&edge.to) else {
                     continue;
                 };
-                let value = if edge.kind == EdgeKind::Cached {
-                    behind.min(State::Degraded)
-                } else {
-                    behind
-                };
+                let value = edge.kind.through_hop(behind);
                 if options.is_none_or(|(v, e)| value < v || (value == v && edge_id < e)) {
                     options = Some((value, edge_id));
                 }
@@ -275,7 +271,8 @@ impl Engine {
     }
 
     /// The components behind a route's verdict: the first hop whose own state
-    /// is the verdict, and its cause chain; a cache in the way is named too.
+    /// is the verdict, and its cause chain; a hop in the way that is not hard
+    /// (a cache, which capped what lay behind it) is named too.
     fn route_because(
         &self,
         path: &[(CompId, Option<EdgeId>)],
@@ -293,7 +290,7 @@ impl Engine {
                 return prefix;
             }
             if let Some(&(next, Some(edge))) = path.get(i + 1)
-                && self.model.edges[edge.index()].kind == EdgeKind::Cached
+                && !self.model.edges[edge.index()].kind.hard()
                 && memo[&next].0 > value
             {
                 prefix.push(c);

@@ -3,7 +3,7 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use crate::model::{CompId, EdgeId, EdgeKind, FlowId};
+use crate::model::{CompId, EdgeId, FlowId};
 use crate::select::Selection;
 
 use super::Engine;
@@ -39,25 +39,6 @@ impl State {
     /// The state named [`State::as_str`] gives, if it is one.
     pub fn parse(name: &str) -> Option<State> {
         State::ALL.into_iter().find(|s| s.as_str() == name)
-    }
-}
-
-/// What a dependency's state does to its dependent.
-///
-/// Arguments: the edge's kind, the dependency's state, and whether the
-/// dependent is restarting (then start-up dependencies are needed now).
-pub fn effect(kind: EdgeKind, dependency: State, restarting: bool) -> State {
-    match kind {
-        EdgeKind::Request => dependency,
-        EdgeKind::Cached => dependency.min(State::Degraded),
-        EdgeKind::Startup if restarting => dependency,
-        EdgeKind::Startup | EdgeKind::Background => {
-            if dependency >= State::Degraded {
-                State::AtRisk
-            } else {
-                State::Ok
-            }
-        }
     }
 }
 
@@ -215,11 +196,9 @@ impl Engine {
         let restarting = selection.restarting.contains(&c);
         let (mut state, mut cause) = (State::Ok, Cause::None);
         for (edge_id, to) in self.dependencies(c, flow) {
-            let s = effect(
-                self.model.edges[edge_id.index()].kind,
-                dependency(to),
-                restarting,
-            );
+            let s = self.model.edges[edge_id.index()]
+                .kind
+                .effect(dependency(to), restarting);
             // Among equal causes keep the first declared edge, so answers are stable.
             let earlier = matches!(cause, Cause::Via(e) if edge_id < e);
             if s > state || (s == state && s != State::Ok && earlier) {

@@ -24,7 +24,7 @@ use crate::present::state_label;
 
 pub use edges::{edge_class, edge_label, edge_title};
 pub use groups::groups_svg;
-pub use legend::{LEGEND, legend_html};
+pub use legend::{edge_kind_css, legend_html, legend_keys, line_style};
 pub use nodes::{marker_at, node_body, node_id_label};
 pub use numbers::{coord, path_data};
 pub use wrap::wrap;
