@@ -27,12 +27,35 @@ pub enum RouteVerdict {
 }
 
 impl RouteVerdict {
-    /// `ok`, `at-risk`, `degraded`, `down` or `no-record`.
+    /// `ok`, `at-risk`, `degraded`, `down` or `no-record`: the machine form
+    /// (JSON values, CSS classes, claims).
     pub fn as_str(self) -> &'static str {
         match self {
             RouteVerdict::Resolves(state) => state.as_str(),
             RouteVerdict::NoRecord => "no-record",
         }
+    }
+
+    /// The word a reader sees: a state's [`State::word`], or `no record`.
+    pub fn word(self) -> &'static str {
+        match self {
+            RouteVerdict::Resolves(state) => state.word(),
+            RouteVerdict::NoRecord => "no record",
+        }
+    }
+
+    /// The symbol shown before [`RouteVerdict::word`].
+    pub fn icon(self) -> &'static str {
+        match self {
+            RouteVerdict::Resolves(state) => state.icon(),
+            RouteVerdict::NoRecord => "∅",
+        }
+    }
+}
+
+impl From<State> for RouteVerdict {
+    fn from(state: State) -> RouteVerdict {
+        RouteVerdict::Resolves(state)
     }
 }
 

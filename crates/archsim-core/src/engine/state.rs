@@ -33,6 +33,29 @@ impl State {
         }
     }
 
+    /// The word a reader sees (`ok`, `at risk`, `degraded`, `down`): the
+    /// CLI, the widgets and the book say it alike. [`State::as_str`] is the
+    /// machine form (JSON values, CSS classes, claims).
+    pub fn word(self) -> &'static str {
+        match self {
+            State::Ok => "ok",
+            State::AtRisk => "at risk",
+            State::Degraded => "degraded",
+            State::Down => "down",
+        }
+    }
+
+    /// The symbol shown before [`State::word`], so a state never rests on
+    /// colour alone.
+    pub fn icon(self) -> &'static str {
+        match self {
+            State::Ok => "✔",
+            State::AtRisk => "▲",
+            State::Degraded => "◐",
+            State::Down => "✖",
+        }
+    }
+
     /// All states, best first.
     pub const ALL: [State; 4] = [State::Ok, State::AtRisk, State::Degraded, State::Down];
 
@@ -213,6 +236,23 @@ impl Engine {
 #[cfg(test)]
 mod tests {
     use super::State;
+
+    #[test]
+    fn states_have_a_machine_name_a_word_and_an_icon() {
+        let table = [
+            (State::Ok, "ok", "ok", "✔"),
+            (State::AtRisk, "at-risk", "at risk", "▲"),
+            (State::Degraded, "degraded", "degraded", "◐"),
+            (State::Down, "down", "down", "✖"),
+        ];
+        assert_eq!(table.map(|t| t.0), State::ALL);
+        for (state, name, word, icon) in table {
+            assert_eq!(
+                (state.as_str(), state.word(), state.icon()),
+                (name, word, icon)
+            );
+        }
+    }
 
     #[test]
     fn states_parse_from_their_names_only() {

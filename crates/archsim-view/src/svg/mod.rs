@@ -20,7 +20,6 @@ use archsim_core::{CompId, Engine, State};
 
 use crate::escape::html as esc;
 use crate::layout::Layout;
-use crate::present::state_label;
 
 pub use edges::{edge_class, edge_label, edge_title};
 pub use groups::groups_svg;
@@ -193,12 +192,7 @@ fn describe(engine: &Engine, layout: &Layout, options: &MapOptions) -> String {
             .map(|(c, _)| name(c))
             .collect();
         if !hit.is_empty() {
-            let _ = write!(
-                text,
-                " {}: {}.",
-                state_label(state.as_str()).1,
-                hit.join(", ")
-            );
+            let _ = write!(text, " {}: {}.", state.word(), hit.join(", "));
         }
     }
     text

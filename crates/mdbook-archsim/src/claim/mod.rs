@@ -16,23 +16,19 @@ mod spof;
 mod states;
 
 use archsim_core::suggest::{did_you_mean, nearest};
-use archsim_core::{CompId, Engine, FlowId, Model};
+use archsim_core::{CompId, Engine, FlowId, Model, State};
 
 use crate::directive::Directive;
 use crate::error::Problem;
 
 pub use mark::{Checked, MAX_SPELLED_OUT, mark};
 
-/// Every option a claim takes, for did-you-mean hints: these, and the
-/// component fields ([`component::FIELDS`]).
+/// Every option a claim takes, for did-you-mean hints: these, the states
+/// (by [`State::as_str`]) and the component fields ([`component::FIELDS`]).
 const OPTIONS: &[&str] = &[
     "fail",
     "scenario",
     "reschedule",
-    "ok",
-    "at-risk",
-    "degraded",
-    "down",
     "fails",
     "survives",
     "place",
@@ -51,7 +47,12 @@ const OPTIONS: &[&str] = &[
 
 /// Every option a claim takes.
 pub fn options() -> Vec<&'static str> {
-    OPTIONS.iter().chain(component::FIELDS).copied().collect()
+    OPTIONS
+        .iter()
+        .copied()
+        .chain(State::ALL.map(State::as_str))
+        .chain(component::FIELDS.iter().copied())
+        .collect()
 }
 
 /// Check a claim: what it says and what its answer rests on, or why the

@@ -1,7 +1,7 @@
 //! Failure claims: what fails, and the state each flow is left in.
 
 use archsim_core::select::select;
-use archsim_core::{Basis, CompId, Engine, FlowId, Model, Premise};
+use archsim_core::{Basis, CompId, Engine, FlowId, Model, Premise, State};
 
 use super::mark::Checked;
 use super::{allow, component_id, condition, does_not_hold, unknown};
@@ -9,7 +9,7 @@ use crate::directive::{Directive, list};
 use crate::error::Problem;
 
 pub(super) fn check(engine: &Engine, d: &Directive) -> Result<Checked, Problem> {
-    let state_keys = ["ok", "at-risk", "degraded", "down"];
+    let state_keys = State::ALL.map(State::as_str);
     let mut allowed = vec!["fail", "scenario", "reschedule", "fails", "survives"];
     allowed.extend(state_keys);
     allow(d, &allowed, "failure")?;
