@@ -183,6 +183,7 @@ mod tests {
                 [Ok, Ok, AtRisk, AtRisk],
             ),
         ];
+        assert_eq!(cases.map(|c| c.0), EdgeKind::ALL, "a row per kind");
         for (kind, steady, restarting) in cases {
             for (i, dependency) in State::ALL.into_iter().enumerate() {
                 assert_eq!(
@@ -213,6 +214,7 @@ mod tests {
             (EdgeKind::Startup, false, false, None, Some("startup")),
             (EdgeKind::Background, false, false, None, Some("background")),
         ];
+        assert_eq!(table.map(|t| t.0), EdgeKind::ALL, "a row per kind");
         for (kind, hard, hop, behind_down, tag) in table {
             assert_eq!(kind.hard(), hard, "{kind:?}");
             assert_eq!(kind.may_be_hop(), hop, "{kind:?}");

@@ -305,3 +305,31 @@ fn runs_in_provenance(component: &crate::model::Component) -> crate::model::Prov
     }
     provenance
 }
+
+#[cfg(test)]
+mod tests {
+    use super::kind_names;
+    use crate::model::EdgeKind;
+
+    /// The hints say the kinds the loader knows, from `EdgeKind::ALL`.
+    #[test]
+    fn hints_list_the_kinds() {
+        let hops = EdgeKind::ALL.into_iter().filter(|k| k.may_be_hop());
+        let cases = [
+            (
+                kind_names(EdgeKind::ALL, "", " or "),
+                "request, cached, startup or background",
+            ),
+            (
+                kind_names(EdgeKind::ALL, "", ", "),
+                "request, cached, startup, background",
+            ),
+            (kind_names(hops, "`", " or "), "`request` or `cached`"),
+            (kind_names([EdgeKind::Startup], "`", " or "), "`startup`"),
+            (kind_names([], "`", " or "), ""),
+        ];
+        for (have, want) in cases {
+            assert_eq!(have, want);
+        }
+    }
+}
