@@ -27,15 +27,23 @@ pub fn line_style(kind: EdgeKind) -> Option<&'static str> {
 }
 
 /// The legend's keys, in order: a request hop, each edge kind (strongest
-/// first), then a `runs_in` edge; each as the classes its line has (as
-/// [`super::edge_class`] gives them) and the words that say what it means.
-pub fn legend_keys() -> Vec<(String, &'static str)> {
-    let mut keys = vec![(String::from("is-hop kind-request"), "request hop")];
-    for kind in EdgeKind::ALL {
-        keys.push((String::from("kind-") + kind.as_str(), kind.meaning()));
-    }
-    keys.push((String::from("kind-request is-runs-in"), "runs in"));
-    keys
+/// first), then a `runs_in` edge; each as the kind of its line, the class
+/// its line has beyond `kind-KIND` (as [`super::edge_class`] gives it),
+/// and the words that say what it means.
+pub fn legend_keys() -> impl Iterator<Item = (EdgeKind, &'static str, &'static str)> {
+    let hop = (EdgeKind::Request, " is-hop", "request hop");
+    let runs_in = (EdgeKind::Request, " is-runs-in", "runs in");
+    std::iter::once(hop)
+        .chain(EdgeKind::ALL.map(|k| (k, "", k.meaning())))
+        .chain(std::iter::once(runs_in))
+}
+
+/// `<g class="archsim-edge kind-KIND EXTRA">`: a key's line opens.
+fn key_line(out: &mut String, kind: EdgeKind, extra: &str) {
+    out.push_str("<g class=\"archsim-edge kind-");
+    out.push_str(kind.as_str());
+    out.push_str(extra);
+    out.push_str("\">");
 }
 
 /// The key to the line styles as an HTML list, a short sample of each line
@@ -43,12 +51,14 @@ pub fn legend_keys() -> Vec<(String, &'static str)> {
 /// its key inside the drawing, `legend`).
 pub fn legend_html() -> String {
     let mut out = String::from("<ul class=\"archsim-legend-list\" aria-label=\"Line styles\">");
-    for (class, words) in legend_keys() {
-        let _ = write!(
-            out,
-            r#"<li><svg class="archsim-legend-line" width="34" height="8" aria-hidden="true"><g class="archsim-edge {class}"><path d="M1,4H33"/></g></svg>{}</li>"#,
-            esc(words)
+    for (kind, extra, words) in legend_keys() {
+        out.push_str(
+            r#"<li><svg class="archsim-legend-line" width="34" height="8" aria-hidden="true">"#,
         );
+        key_line(&mut out, kind, extra);
+        out.push_str(r#"<path d="M1,4H33"/></g></svg>"#);
+        out.push_str(&esc(words));
+        out.push_str("</li>");
     }
     out.push_str("</ul>");
     out
@@ -61,15 +71,16 @@ pub(super) fn legend(width: f64) -> (String, f64) {
     const LINE: f64 = 34.0;
     let (margin, mut x, mut y) = (16.0, 16.0, 14.0);
     let mut out = String::new();
-    for (class, words) in legend_keys() {
+    for (kind, extra, words) in legend_keys() {
         let item = LINE + 8.0 + words.chars().count() as f64 * 5.8 + 20.0;
         if x > margin && x + item > width - margin {
             x = margin;
             y += ROW;
         }
+        key_line(&mut out, kind, extra);
         let _ = write!(
             out,
-            r#"<g class="archsim-edge {class}"><path d="M{},{}H{}"/></g><text class="archsim-legend-label" x="{}" y="{}">{}</text>"#,
+            r#"<path d="M{},{}H{}"/></g><text class="archsim-legend-label" x="{}" y="{}">{}</text>"#,
             num(x),
             num(y),
             num(x + LINE),
@@ -144,18 +155,21 @@ mod tests {
 
     #[test]
     fn the_legend_has_a_key_for_every_kind_in_order() {
-        let keys = legend_keys();
+        let keys: Vec<_> = legend_keys().collect();
         assert_eq!(keys.len(), EdgeKind::ALL.len() + 2);
         for (key, kind) in keys[1..].iter().zip(EdgeKind::ALL) {
-            assert_eq!(key.0, String::from("kind-") + kind.as_str());
-            assert_eq!(key.1, kind.meaning());
+            assert_eq!(*key, (kind, "", kind.meaning()));
         }
         let html = legend_html();
-        for (class, words) in &keys {
-            assert!(
-                html.contains(class.as_str()) && html.contains(words),
-                "{class} {words}"
-            );
+        let (svg, _) = legend(2000.0);
+        for (kind, extra, words) in &keys {
+            let class = String::from("class=\"archsim-edge kind-") + kind.as_str() + extra + "\"";
+            for drawn in [&html, &svg] {
+                assert!(
+                    drawn.contains(&class) && drawn.contains(words),
+                    "{class} {words}"
+                );
+            }
         }
     }
 }
