@@ -23,6 +23,7 @@ pub mod engine;
 pub mod error;
 pub mod export;
 pub mod host;
+pub mod kind;
 pub mod limits;
 #[cfg(feature = "toml")]
 pub mod load;

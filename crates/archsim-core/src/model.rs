@@ -5,6 +5,7 @@
 //! checked them all, so indexing never fails on a loaded model.
 
 use crate::diag::Span;
+pub use crate::kind::EdgeKind;
 
 macro_rules! index_type {
     ($(#[$doc:meta])* $name:ident) => {
@@ -333,44 +334,6 @@ pub struct Writer {
     pub provenance: Provenance,
     /// Where the writer's id is in the source.
     pub span: Span,
-}
-
-/// When a dependency matters.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum EdgeKind {
-    /// Needed for every request: losing it takes `from` down.
-    Request,
-    /// Behind a cache: losing it degrades `from`.
-    Cached,
-    /// Needed when `from` starts or is rescheduled: losing it puts `from` at risk.
-    Startup,
-    /// A safety net (backups, DNS publishing, renewal): losing it puts `from` at risk.
-    Background,
-}
-
-impl EdgeKind {
-    /// All kinds, in declaration order.
-    pub const ALL: [EdgeKind; 4] = [
-        EdgeKind::Request,
-        EdgeKind::Cached,
-        EdgeKind::Startup,
-        EdgeKind::Background,
-    ];
-
-    /// The file format's name for the kind.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            EdgeKind::Request => "request",
-            EdgeKind::Cached => "cached",
-            EdgeKind::Startup => "startup",
-            EdgeKind::Background => "background",
-        }
-    }
-
-    /// Parse the file format's name.
-    pub fn parse(name: &str) -> Option<EdgeKind> {
-        EdgeKind::ALL.into_iter().find(|k| k.as_str() == name)
-    }
 }
 
 /// Where an edge came from.

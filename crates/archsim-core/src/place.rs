@@ -21,6 +21,18 @@ pub enum Verdict {
     Undecided,
 }
 
+impl Verdict {
+    /// The verdict's name: the provider's id, `conflict` or `undecided`
+    /// (JSON values, CSS classes, claims and the words alike).
+    pub fn name(self, model: &Model) -> &str {
+        match self {
+            Verdict::Provider(p) => model.providers.get(p.index()).map_or("?", |p| &p.id),
+            Verdict::Conflict => "conflict",
+            Verdict::Undecided => "undecided",
+        }
+    }
+}
+
 /// The rule's raw outcome for a set of answers.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Evaluation {
@@ -214,15 +226,40 @@ impl AuditStatus {
     pub const NAMES: [&'static str; 5] =
         ["fits", "exception", "resolved", "not-covered", "violation"];
 
-    /// Kebab-case name, stable for JSON.
-    pub fn as_str(&self) -> &'static str {
-        Self::NAMES[match self {
+    /// What a reader sees for each status, in the order of
+    /// [`AuditStatus::NAMES`].
+    pub const WORDS: [&'static str; 5] =
+        ["fits", "exception", "resolved", "not covered", "violation"];
+
+    /// The status's place in [`AuditStatus::NAMES`] and [`AuditStatus::WORDS`].
+    pub fn rank(&self) -> usize {
+        match self {
             AuditStatus::Fits => 0,
             AuditStatus::Exception(_) => 1,
             AuditStatus::Resolved(_) => 2,
             AuditStatus::NotCovered => 3,
             AuditStatus::Violation(_) => 4,
-        }]
+        }
+    }
+
+    /// Kebab-case name, stable for JSON (also the CSS class `audit-NAME`).
+    pub fn as_str(&self) -> &'static str {
+        Self::NAMES[self.rank()]
+    }
+
+    /// The word a reader sees: the CLI, the widgets and the book alike.
+    pub fn word(&self) -> &'static str {
+        Self::WORDS[self.rank()]
+    }
+
+    /// The reason the component gives, or what is wrong.
+    pub fn reason(&self) -> Option<&str> {
+        match self {
+            AuditStatus::Exception(r) | AuditStatus::Resolved(r) | AuditStatus::Violation(r) => {
+                Some(r)
+            }
+            AuditStatus::Fits | AuditStatus::NotCovered => None,
+        }
     }
 }
 

@@ -366,9 +366,8 @@ async fn the_map_trades_words_for_ids_and_shapes_as_it_zooms_out() {
         }
     };
     // Under the frame, the key to the line styles, as the static map has.
-    let key: Vec<String> = archsim_view::svg::LEGEND
-        .iter()
-        .map(|(_, words)| words.to_string())
+    let key: Vec<String> = archsim_view::svg::legend_keys()
+        .map(|(_, _, words)| words.to_string())
         .collect();
     assert_eq!(texts(&w, ".archsim-legend-list > li"), key);
     // Fitted, the Tomoda map's names would be about 4 pixels high.

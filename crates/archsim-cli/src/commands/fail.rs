@@ -117,7 +117,7 @@ fn human(ctx: &Ctx, engine: &Engine, outcome: &Outcome) -> String {
     for state in State::ALL.iter().rev() {
         let n = outcome.flows.iter().filter(|f| f.state == *state).count();
         if n > 0 {
-            counts.push(format!("{n} {}", state.as_str()));
+            counts.push(format!("{n} {}", state.word()));
         }
     }
     let checked = outcome

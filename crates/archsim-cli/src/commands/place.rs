@@ -45,19 +45,11 @@ pub fn run(ctx: &Ctx, m: &ArgMatches) -> Result<Answer, CliError> {
     ctx.answer(|| to_json(model, &answer), || human(ctx, model, &answer))
 }
 
-fn verdict_id(model: &Model, verdict: Verdict) -> &str {
-    match verdict {
-        Verdict::Provider(p) => &model.providers[p.index()].id,
-        Verdict::Conflict => "conflict",
-        Verdict::Undecided => "undecided",
-    }
-}
-
 fn to_json<'a>(model: &'a Model, answer: &'a PlaceAnswer) -> PlaceJson<'a> {
     let e = &answer.evaluation;
     PlaceJson {
         answers: &answer.answers,
-        verdict: verdict_id(model, e.verdict),
+        verdict: e.verdict.name(model),
         rules: e
             .fired
             .iter()
@@ -103,8 +95,8 @@ fn verdict_text(style: Style, model: &Model, verdict: Verdict) -> String {
             let p = &model.providers[p.index()];
             style.good(&format!("→ {} ({})", p.id, p.name))
         }
-        Verdict::Conflict => style.notice("⚠ conflict"),
-        Verdict::Undecided => style.dim("? undecided"),
+        Verdict::Conflict => style.notice(&format!("⚠ {}", verdict.name(model))),
+        Verdict::Undecided => style.dim(&format!("? {}", verdict.name(model))),
     }
 }
 
@@ -220,13 +212,6 @@ fn human(ctx: &Ctx, model: &Model, answer: &PlaceAnswer) -> String {
     out
 }
 
-fn audit_reason(status: &AuditStatus) -> Option<&str> {
-    match status {
-        AuditStatus::Exception(r) | AuditStatus::Resolved(r) | AuditStatus::Violation(r) => Some(r),
-        AuditStatus::Fits | AuditStatus::NotCovered => None,
-    }
-}
-
 fn audit_json<'a>(model: &'a Model, audit: &'a [AuditEntry]) -> AuditJson<'a> {
     AuditJson {
         audit: audit
@@ -237,9 +222,9 @@ fn audit_json<'a>(model: &'a Model, audit: &'a [AuditEntry]) -> AuditJson<'a> {
                     id: &c.id,
                     provider: model.provider_name(c.provider),
                     region: c.region.map(|r| model.regions[r.index()].id.as_str()),
-                    verdict: verdict_id(model, a.evaluation.verdict),
+                    verdict: a.evaluation.verdict.name(model),
                     status: a.status.as_str(),
-                    reason: audit_reason(&a.status),
+                    reason: a.status.reason(),
                     rules: a
                         .evaluation
                         .deciding
@@ -254,13 +239,14 @@ fn audit_json<'a>(model: &'a Model, audit: &'a [AuditEntry]) -> AuditJson<'a> {
 }
 
 fn status_text(style: Style, status: &AuditStatus) -> String {
-    match status {
-        AuditStatus::Fits => style.good("✔ fits"),
-        AuditStatus::Exception(_) => style.notice("◆ exception"),
-        AuditStatus::Resolved(_) => style.notice("◆ resolved"),
-        AuditStatus::NotCovered => style.dim("· not-covered"),
-        AuditStatus::Violation(_) => style.error("✖ violation"),
-    }
+    let (paint, icon): (fn(Style, &str) -> String, &str) = match status {
+        AuditStatus::Fits => (Style::good, "✔ "),
+        AuditStatus::Exception(_) => (Style::notice, "◆ "),
+        AuditStatus::Resolved(_) => (Style::notice, "◆ "),
+        AuditStatus::NotCovered => (Style::dim, "· "),
+        AuditStatus::Violation(_) => (Style::error, "✖ "),
+    };
+    paint(style, &(String::from(icon) + status.word()))
 }
 
 fn audit_human(ctx: &Ctx, model: &Model, audit: &[AuditEntry]) -> String {
@@ -284,21 +270,21 @@ fn audit_human(ctx: &Ctx, model: &Model, audit: &[AuditEntry]) -> String {
             style.id(&c.id),
             shown(model.provider_name(c.provider)).into_owned(),
             shown(model.region_name(c.region)).into_owned(),
-            shown(verdict_id(model, a.evaluation.verdict)).into_owned(),
+            shown(a.evaluation.verdict.name(model)).into_owned(),
             status_text(style, &a.status),
             notes.mark(style, model, &own),
         ]);
-        if let Some(reason) = audit_reason(&a.status) {
+        if let Some(reason) = a.status.reason() {
             table.note(style.dim(reason));
         }
         table.note(basis::facts(style, model, &own));
     }
     let mut out = table.render(style, 2);
     let mut counts = Vec::new();
-    for name in AuditStatus::NAMES {
-        let n = audit.iter().filter(|a| a.status.as_str() == name).count();
+    for (rank, word) in AuditStatus::WORDS.into_iter().enumerate() {
+        let n = audit.iter().filter(|a| a.status.rank() == rank).count();
         if n > 0 {
-            counts.push(format!("{n} {name}"));
+            counts.push(format!("{n} {word}"));
         }
     }
     out.push_str(&format!(

@@ -115,33 +115,22 @@ impl Style {
         self.paint("33", text)
     }
 
-    /// `✔ ok`, `▲ at-risk`, `◐ degraded` or `✖ down`, coloured.
+    /// `✔ ok`, `▲ at risk`, `◐ degraded` or `✖ down`, coloured: the
+    /// core's icon and word ([`State::word`]), as the book says them.
     pub fn state(self, state: State) -> String {
-        let code = match state {
-            State::Ok => "32",
-            State::AtRisk => "36",
-            State::Degraded => "33",
-            State::Down => "1;31",
-        };
-        self.paint(code, &format!("{} {}", marker(state), state.as_str()))
+        self.verdict(RouteVerdict::Resolves(state))
     }
 
-    /// A route verdict: a state, or `∅ no-record`.
+    /// A route verdict: a state, or `∅ no record`.
     pub fn verdict(self, verdict: RouteVerdict) -> String {
-        match verdict {
-            RouteVerdict::Resolves(state) => self.state(state),
-            RouteVerdict::NoRecord => self.paint("35", "∅ no-record"),
-        }
-    }
-}
-
-/// The symbol that stands for a state next to its word.
-pub fn marker(state: State) -> &'static str {
-    match state {
-        State::Ok => "✔",
-        State::AtRisk => "▲",
-        State::Degraded => "◐",
-        State::Down => "✖",
+        let code = match verdict {
+            RouteVerdict::Resolves(State::Ok) => "32",
+            RouteVerdict::Resolves(State::AtRisk) => "36",
+            RouteVerdict::Resolves(State::Degraded) => "33",
+            RouteVerdict::Resolves(State::Down) => "1;31",
+            RouteVerdict::NoRecord => "35",
+        };
+        self.paint(code, &format!("{} {}", verdict.icon(), verdict.word()))
     }
 }
 
@@ -177,7 +166,7 @@ mod tests {
     fn states_carry_a_symbol_and_a_word_with_or_without_colour() {
         let cases = [
             (State::Ok, "✔ ok"),
-            (State::AtRisk, "▲ at-risk"),
+            (State::AtRisk, "▲ at risk"),
             (State::Degraded, "◐ degraded"),
             (State::Down, "✖ down"),
         ];

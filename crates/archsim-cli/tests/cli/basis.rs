@@ -327,7 +327,7 @@ fn the_text_says_the_same_the_same_way_in_every_command() {
         ),
         (
             &["route", "new.tiny.test"],
-            &["∅ no-record", "\nBasis  ✓ checked · facts F01\n"],
+            &["∅ no record", "\nBasis  ✓ checked · facts F01\n"],
             &["Assumptions"],
         ),
         (

@@ -177,7 +177,25 @@ const CASES: &[Case] = &[
     case(
         &["route", "new.tomoda.life"],
         0,
-        &[Out("∅ no-record"), Out("archsim dns new.tomoda.life")],
+        &[Out("∅ no record"), Out("archsim dns new.tomoda.life")],
+    ),
+    // The words a reader sees are the book's ("at risk"); JSON keeps the
+    // machine form ("at-risk").
+    case(
+        &["fail", "region-us-east-1"],
+        0,
+        &[Out("▲ at risk"), NotOut("at-risk")],
+    ),
+    case(
+        &["fail", "region-us-east-1", "--json"],
+        0,
+        &[Find(
+            "/flows",
+            "flow",
+            "assets.tomoda.life",
+            "/state",
+            r#""at-risk""#,
+        )],
     ),
     case(
         &["route", "example.com", "--json"],

@@ -8,7 +8,7 @@ use super::state::{State, States};
 use crate::basis::{Basis, Premise};
 use crate::error::{QueryError, QueryErrorKind};
 use crate::host;
-use crate::model::{CompId, EdgeId, EdgeKind, Purpose, RecordId};
+use crate::model::{CompId, EdgeId, Purpose, RecordId};
 use crate::select::Selection;
 use crate::suggest::nearest;
 
@@ -27,12 +27,35 @@ pub enum RouteVerdict {
 }
 
 impl RouteVerdict {
-    /// `ok`, `at-risk`, `degraded`, `down` or `no-record`.
+    /// `ok`, `at-risk`, `degraded`, `down` or `no-record`: the machine form
+    /// (JSON values, CSS classes, claims).
     pub fn as_str(self) -> &'static str {
         match self {
             RouteVerdict::Resolves(state) => state.as_str(),
             RouteVerdict::NoRecord => "no-record",
         }
+    }
+
+    /// The word a reader sees: a state's [`State::word`], or `no record`.
+    pub fn word(self) -> &'static str {
+        match self {
+            RouteVerdict::Resolves(state) => state.word(),
+            RouteVerdict::NoRecord => "no record",
+        }
+    }
+
+    /// The symbol shown before [`RouteVerdict::word`].
+    pub fn icon(self) -> &'static str {
+        match self {
+            RouteVerdict::Resolves(state) => state.icon(),
+            RouteVerdict::NoRecord => "∅",
+        }
+    }
+}
+
+impl From<State> for RouteVerdict {
+    fn from(state: State) -> RouteVerdict {
+        RouteVerdict::Resolves(state)
     }
 }
 
@@ -185,11 +208,7 @@ impl Engine {
                 let Some(&(behind, _)) = memo.get(&edge.to) else {
                     continue;
                 };
-                let value = if edge.kind == EdgeKind::Cached {
-                    behind.min(State::Degraded)
-                } else {
-                    behind
-                };
+                let value = edge.kind.through_hop(behind);
                 if options.is_none_or(|(v, e)| value < v || (value == v && edge_id < e)) {
                     options = Some((value, edge_id));
                 }
@@ -276,7 +295,8 @@ impl Engine {
     }
 
     /// The components behind a route's verdict: the first hop whose own state
-    /// is the verdict, and its cause chain; a cache in the way is named too.
+    /// is the verdict, and its cause chain; a hop in the way that is not hard
+    /// (a cache, which capped what lay behind it) is named too.
     fn route_because(
         &self,
         path: &[(CompId, Option<EdgeId>)],
@@ -294,7 +314,7 @@ impl Engine {
                 return prefix;
             }
             if let Some(&(next, Some(edge))) = path.get(i + 1)
-                && self.model.edges[edge.index()].kind == EdgeKind::Cached
+                && !self.model.edges[edge.index()].kind.hard()
                 && memo[&next].0 > value
             {
                 prefix.push(c);

@@ -16,7 +16,7 @@
 
 use super::Engine;
 use crate::basis::Basis;
-use crate::model::{CompId, EdgeKind, FlowId, FlowStart};
+use crate::model::{CompId, FlowId, FlowStart};
 
 /// The single points of failure of one flow.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -208,7 +208,7 @@ impl Engine {
                 *steps -= 1;
                 let edge = &self.model.edges[e.index()];
                 if !edge.hop
-                    && edge.kind == EdgeKind::Request
+                    && edge.kind.hard()
                     && edge.active_for(flow)
                     && !std::mem::replace(&mut visited[edge.to.index()], true)
                 {
@@ -267,7 +267,9 @@ impl Engine {
                         let edge = &self.model.edges[e.index()];
                         let to = node(&mut route, edge.to);
                         route.add_edge(from, to);
-                        if edge.kind == EdgeKind::Cached {
+                        // A hop that is not hard (a cache) can answer
+                        // without what lies behind it.
+                        if !edge.kind.hard() {
                             route.add_edge(from, SINK);
                         }
                     }

@@ -3,7 +3,7 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use crate::model::{CompId, EdgeId, EdgeKind, FlowId};
+use crate::model::{CompId, EdgeId, FlowId};
 use crate::select::Selection;
 
 use super::Engine;
@@ -33,31 +33,35 @@ impl State {
         }
     }
 
+    /// The word a reader sees (`ok`, `at risk`, `degraded`, `down`): the
+    /// CLI, the widgets and the book say it alike. [`State::as_str`] is the
+    /// machine form (JSON values, CSS classes, claims).
+    pub fn word(self) -> &'static str {
+        match self {
+            State::Ok => "ok",
+            State::AtRisk => "at risk",
+            State::Degraded => "degraded",
+            State::Down => "down",
+        }
+    }
+
+    /// The symbol shown before [`State::word`], so a state never rests on
+    /// colour alone.
+    pub fn icon(self) -> &'static str {
+        match self {
+            State::Ok => "✔",
+            State::AtRisk => "▲",
+            State::Degraded => "◐",
+            State::Down => "✖",
+        }
+    }
+
     /// All states, best first.
     pub const ALL: [State; 4] = [State::Ok, State::AtRisk, State::Degraded, State::Down];
 
     /// The state named [`State::as_str`] gives, if it is one.
     pub fn parse(name: &str) -> Option<State> {
         State::ALL.into_iter().find(|s| s.as_str() == name)
-    }
-}
-
-/// What a dependency's state does to its dependent.
-///
-/// Arguments: the edge's kind, the dependency's state, and whether the
-/// dependent is restarting (then start-up dependencies are needed now).
-pub fn effect(kind: EdgeKind, dependency: State, restarting: bool) -> State {
-    match kind {
-        EdgeKind::Request => dependency,
-        EdgeKind::Cached => dependency.min(State::Degraded),
-        EdgeKind::Startup if restarting => dependency,
-        EdgeKind::Startup | EdgeKind::Background => {
-            if dependency >= State::Degraded {
-                State::AtRisk
-            } else {
-                State::Ok
-            }
-        }
     }
 }
 
@@ -215,11 +219,9 @@ impl Engine {
         let restarting = selection.restarting.contains(&c);
         let (mut state, mut cause) = (State::Ok, Cause::None);
         for (edge_id, to) in self.dependencies(c, flow) {
-            let s = effect(
-                self.model.edges[edge_id.index()].kind,
-                dependency(to),
-                restarting,
-            );
+            let s = self.model.edges[edge_id.index()]
+                .kind
+                .effect(dependency(to), restarting);
             // Among equal causes keep the first declared edge, so answers are stable.
             let earlier = matches!(cause, Cause::Via(e) if edge_id < e);
             if s > state || (s == state && s != State::Ok && earlier) {
@@ -234,6 +236,23 @@ impl Engine {
 #[cfg(test)]
 mod tests {
     use super::State;
+
+    #[test]
+    fn states_have_a_machine_name_a_word_and_an_icon() {
+        let table = [
+            (State::Ok, "ok", "ok", "✔"),
+            (State::AtRisk, "at-risk", "at risk", "▲"),
+            (State::Degraded, "degraded", "degraded", "◐"),
+            (State::Down, "down", "down", "✖"),
+        ];
+        assert_eq!(table.map(|t| t.0), State::ALL);
+        for (state, name, word, icon) in table {
+            assert_eq!(
+                (state.as_str(), state.word(), state.icon()),
+                (name, word, icon)
+            );
+        }
+    }
 
     #[test]
     fn states_parse_from_their_names_only() {

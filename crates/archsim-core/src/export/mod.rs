@@ -11,7 +11,7 @@ mod mermaid;
 pub use dot::dot;
 pub use mermaid::mermaid;
 
-use crate::model::{CompId, EdgeKind, EdgeOrigin, Model, ProviderId, RegionId};
+use crate::model::{CompId, EdgeOrigin, Model, ProviderId, RegionId};
 
 /// One provider's components, by region.
 pub(crate) type ProviderGroup = (Option<ProviderId>, Vec<(Option<RegionId>, Vec<CompId>)>);
@@ -53,8 +53,7 @@ pub(crate) fn drawn_edges(model: &Model) -> Vec<DrawnEdge> {
         let label = match edge.origin {
             EdgeOrigin::Record(r) => model.records[r.index()].host.clone(),
             EdgeOrigin::RunsIn => "runs in".to_owned(),
-            EdgeOrigin::Declared if edge.kind == EdgeKind::Request => String::new(),
-            EdgeOrigin::Declared => edge.kind.as_str().to_owned(),
+            EdgeOrigin::Declared => edge.kind.tag().unwrap_or_default().to_owned(),
         };
         let record = matches!(edge.origin, EdgeOrigin::Record(_));
         if record

@@ -10,8 +10,9 @@
 //! [`Markup::open`], which escape it ([`crate::escape`]): model text can
 //! never become markup.
 
+use archsim_core::RouteVerdict;
+
 use crate::escape::html_into;
-use crate::present::{STATES, state_label};
 
 /// An HTML string being written.
 #[derive(Debug, Default)]
@@ -74,20 +75,19 @@ impl Markup {
         self.leaf("code", &[], text)
     }
 
-    /// A flow or hop state as an icon and words, never colour alone.
-    pub fn badge(&mut self, state: &str) -> &mut Self {
-        let class = if STATES.contains(&state) {
-            state
-        } else {
-            "unknown"
-        };
-        let (icon, words) = state_label(state);
+    /// A flow or hop state, or a route's verdict, as an icon and words,
+    /// never colour alone; its class names it (`state-at-risk`).
+    pub fn badge(&mut self, state: impl Into<RouteVerdict>) -> &mut Self {
+        self.verdict_badge(state.into())
+    }
+
+    fn verdict_badge(&mut self, verdict: RouteVerdict) -> &mut Self {
         self.raw("<span class=\"archsim-state state-")
-            .raw(class)
+            .raw(verdict.as_str())
             .raw("\"><span aria-hidden=\"true\">")
-            .text(icon)
+            .text(verdict.icon())
             .raw("</span> ")
-            .text(words)
+            .text(verdict.word())
             .raw("</span>")
     }
 
@@ -138,17 +138,35 @@ mod tests {
 
     #[test]
     fn badges_say_the_state_in_words() {
+        use archsim_core::State;
         let cases = [
-            ("down", "state-down", "✖</span> down"),
-            ("at-risk", "state-at-risk", "▲</span> at risk"),
-            ("<x>", "state-unknown", "?</span> unknown"),
+            (
+                RouteVerdict::Resolves(State::Down),
+                "state-down",
+                "✖</span> down",
+            ),
+            (
+                RouteVerdict::Resolves(State::AtRisk),
+                "state-at-risk",
+                "▲</span> at risk",
+            ),
+            (
+                RouteVerdict::NoRecord,
+                "state-no-record",
+                "∅</span> no record",
+            ),
         ];
-        for (state, class, words) in cases {
+        for (verdict, class, words) in cases {
             let mut m = Markup::new();
-            m.badge(state);
+            m.badge(verdict);
             assert!(m.as_str().contains(class), "{}", m.as_str());
             assert!(m.as_str().contains(words), "{}", m.as_str());
-            assert!(!m.as_str().contains("<x>"), "{}", m.as_str());
         }
+        let mut m = Markup::new();
+        m.badge(State::Degraded);
+        assert_eq!(
+            m.as_str(),
+            "<span class=\"archsim-state state-degraded\"><span aria-hidden=\"true\">◐</span> degraded</span>"
+        );
     }
 }

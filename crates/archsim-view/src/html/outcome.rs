@@ -62,7 +62,7 @@ pub fn outcome_table(m: &mut Markup, view: &OutcomeView, spof: Option<&[SpofLine
         table.row(
             m,
             &[
-                ("class", &format!("state-{}", r.state)),
+                ("class", &(String::from("state-") + r.state.as_str())),
                 ("data-flow", &r.flow_id),
             ],
         );
@@ -70,7 +70,7 @@ pub fn outcome_table(m: &mut Markup, view: &OutcomeView, spof: Option<&[SpofLine
         table.cell(m);
         code_or_dash(m, r.entry.as_deref());
         table.cell(m);
-        m.badge(&r.state);
+        m.badge(r.state);
         table.cell(m);
         names_or(m, &r.because, " → ", "—");
         table.cell(m);

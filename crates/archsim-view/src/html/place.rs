@@ -4,7 +4,7 @@
 //! writer each for the placement assistant and its fallback; the assistant
 //! asks the questions with its own form.
 
-use archsim_core::AuditStatus;
+use archsim_core::{AuditStatus, Verdict};
 
 use super::Markup;
 use super::basis::{RESTS_ON, Shared, basis, basis_row, shared_list};
@@ -49,7 +49,10 @@ pub(crate) fn rule_says(m: &mut Markup, r: &RuleLine) {
 pub fn place_answer(m: &mut Markup, v: &PlaceView) {
     m.open(
         "p",
-        &[("class", &format!("archsim-verdict verdict-{}", v.verdict))],
+        &[(
+            "class",
+            &(String::from("archsim-verdict verdict-") + &v.verdict_name),
+        )],
     )
     .text("Verdict: ")
     .leaf("strong", &[], &v.verdict_label)
@@ -58,7 +61,7 @@ pub fn place_answer(m: &mut Markup, v: &PlaceView) {
         m.leaf(
             "h4",
             &[],
-            if v.verdict == "conflict" {
+            if v.verdict == Verdict::Conflict {
                 "The rules that disagree"
             } else {
                 "The rule that decided"
@@ -103,7 +106,7 @@ pub fn place_html(v: &PlaceView) -> String {
         "section",
         &[
             ("class", "archsim archsim-place"),
-            ("data-verdict", &v.verdict),
+            ("data-verdict", &v.verdict_name),
         ],
     )
     .raw("<p>The answers:</p><ul class=\"archsim-answers\">\n");
@@ -137,9 +140,15 @@ pub fn place_html(v: &PlaceView) -> String {
 /// Complexity: O(rows + listed).
 #[allow(clippy::disallowed_macros)] // Predates the rule: a count per audit status.
 pub fn audit_table(m: &mut Markup, rows: &[AuditRow], listed: &[usize]) {
-    let counts: Vec<String> = AuditStatus::NAMES
+    let counts: Vec<String> = AuditStatus::WORDS
         .iter()
-        .map(|s| format!("{s} {}", rows.iter().filter(|r| r.status == *s).count()))
+        .enumerate()
+        .map(|(i, s)| {
+            format!(
+                "{s} {}",
+                rows.iter().filter(|r| r.status.rank() == i).count()
+            )
+        })
         .collect();
     let caption = format!(
         "Every component against the placement rule: {}",
@@ -169,7 +178,7 @@ pub fn audit_table(m: &mut Markup, rows: &[AuditRow], listed: &[usize]) {
         table.row(
             m,
             &[
-                ("class", &format!("audit-{}", r.status)),
+                ("class", &(String::from("audit-") + r.status.as_str())),
                 ("data-id", &r.id),
             ],
         );
@@ -182,11 +191,11 @@ pub fn audit_table(m: &mut Markup, rows: &[AuditRow], listed: &[usize]) {
         table.cell(m);
         codes(m, &r.rules);
         table.cell(m);
-        m.text(&r.verdict);
+        m.text(&r.verdict_name);
         table.cell(m);
-        m.text(&r.status);
+        m.text(r.status.word());
         table.cell(m);
-        m.text(r.reason.as_deref().unwrap_or("—"));
+        m.text(r.status.reason().unwrap_or("—"));
         table.cell(m);
         basis_row(m, &r.basis, &shared);
         table.end_row(m);

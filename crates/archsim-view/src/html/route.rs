@@ -2,6 +2,8 @@
 //! request is there. One writer for the route tracer's answer and its
 //! fallback; the tracer adds its stepping buttons around the same words.
 
+use archsim_core::{RouteVerdict, State};
+
 use super::Markup;
 use super::basis;
 use super::write::codes;
@@ -13,7 +15,7 @@ pub fn route_head(m: &mut Markup, v: &RouteView) {
     m.raw("<p class=\"archsim-verdict\">")
         .leaf("strong", &[], &v.host)
         .text(" — ")
-        .badge(&v.verdict);
+        .badge(v.verdict);
     if !v.because.is_empty() {
         m.text(" because of ").text(&v.because.join(" → "));
     }
@@ -39,8 +41,8 @@ pub fn hop_details(m: &mut Markup, h: &HopRow) {
         .raw(" · ")
         .text(&h.kind)
         .raw("</span>");
-    if h.state != "ok" {
-        m.raw(" ").badge(&h.state);
+    if h.state != State::Ok {
+        m.raw(" ").badge(h.state);
     }
     m.leaf("span", &[("class", "archsim-hop-why")], &h.why);
 }
@@ -54,11 +56,11 @@ pub fn route_html(v: &RouteView) -> String {
         &[
             ("class", "archsim archsim-route"),
             ("data-host", &v.host),
-            ("data-verdict", &v.verdict),
+            ("data-verdict", v.verdict.as_str()),
         ],
     );
     route_head(&mut m, v);
-    if v.verdict == "no-record" {
+    if v.verdict == RouteVerdict::NoRecord {
         m.leaf("p", &[], NO_RECORD);
         if !v.nearby.is_empty() {
             m.raw("<p>").text("Hosts that exist and look alike: ");

@@ -140,9 +140,8 @@ fn label(model: &Model, ids: &[EdgeId], kind: EdgeKind) -> Option<String> {
     let runs_in = ids
         .iter()
         .any(|id| model.edges[id.index()].origin == EdgeOrigin::RunsIn);
-    match kind {
-        EdgeKind::Request => None,
-        _ if runs_in => None,
-        kind => Some(kind.as_str().to_owned()),
+    if runs_in {
+        return None;
     }
+    kind.tag().map(str::to_owned)
 }

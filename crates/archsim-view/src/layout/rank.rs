@@ -5,19 +5,11 @@ use archsim_core::order::sort_by_key;
 
 use super::graph::Graph;
 
-/// How much an edge should keep its direction: request hops most, safety
-/// nets least, so the edges reversed to break cycles are the background
-/// ones where possible.
+/// How much an edge should keep its direction: hops most, then by kind
+/// ([`EdgeKind::rank`]), safety nets least, so the edges reversed to break
+/// cycles are the background ones where possible.
 fn priority(hop: bool, kind: EdgeKind) -> u8 {
-    if hop {
-        return 0;
-    }
-    match kind {
-        EdgeKind::Request => 1,
-        EdgeKind::Cached => 2,
-        EdgeKind::Startup => 3,
-        EdgeKind::Background => 4,
-    }
+    if hop { 0 } else { kind.rank() }
 }
 
 /// A feedback arc set: the edges that close a cycle, to be reversed.

@@ -4,7 +4,10 @@
 //! answers; both read them from these structs, so the words, names and
 //! orders are decided once. Nothing here is markup: strings are raw text
 //! (escaping is the renderer's job), and ids such as [`CompId`] are kept next
-//! to the names so an interactive view can link back to the map.
+//! to the names so an interactive view can link back to the map. States,
+//! verdicts and audit statuses stay the core's enums: their words are the
+//! core's (`State::word`, `RouteVerdict::word`, `AuditStatus::word`), said
+//! alike by every shell.
 //!
 //! [`CompId`]: archsim_core::CompId
 
@@ -14,7 +17,6 @@ mod dns;
 mod outcome;
 mod place;
 mod route;
-mod state;
 
 pub use basis::{ASSUMED, AssumedLine, BasisView, CHECKED, FactLine, basis_view};
 pub use component::{ComponentDetails, Link, component_details, whereabouts, yes_no};
@@ -26,4 +28,3 @@ pub use place::{
 pub use route::{
     HopRow, RecordLine, RouteView, record_line, record_text, route_states, route_view,
 };
-pub use state::{STATES, state_label};

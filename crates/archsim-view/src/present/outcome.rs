@@ -1,6 +1,6 @@
 //! A failure simulation, as a flow table.
 
-use archsim_core::{CompId, Engine, FlowId, FlowSpof, Model, Outcome};
+use archsim_core::{CompId, Engine, FlowId, FlowSpof, Model, Outcome, State};
 
 /// One flow under the simulated failures.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -13,8 +13,8 @@ pub struct FlowRow {
     pub name: String,
     /// The public host it starts at, if any.
     pub entry: Option<String>,
-    /// `ok`, `at-risk`, `degraded` or `down`.
-    pub state: String,
+    /// How it fares.
+    pub state: State,
     /// Names of the components behind a non-ok state, the failed one last.
     pub because: Vec<String>,
     /// The same components, as ids.
@@ -43,14 +43,17 @@ impl OutcomeView {
     /// `2 ok, 1 at risk, 0 degraded, 3 down`.
     #[allow(clippy::disallowed_macros)] // Predates the rule: one summary per answer.
     pub fn state_counts(&self) -> String {
-        let counts: Vec<String> = super::STATES[..4]
-            .iter()
-            .map(|s| {
-                let n = self.rows.iter().filter(|r| r.state == *s).count();
-                format!("{n} {}", super::state_label(s).1)
-            })
-            .collect();
-        counts.join(", ")
+        let mut out = String::new();
+        for state in State::ALL {
+            if !out.is_empty() {
+                out.push_str(", ");
+            }
+            let n = self.rows.iter().filter(|r| r.state == state).count();
+            out.push_str(&n.to_string());
+            out.push(' ');
+            out.push_str(state.word());
+        }
+        out
     }
 }
 
@@ -125,7 +128,7 @@ pub fn outcome_view(engine: &Engine, outcome: &Outcome) -> OutcomeView {
                     flow_id: flow.id.clone(),
                     name: flow.name.clone(),
                     entry: flow.entry_host().map(str::to_owned),
-                    state: f.state.as_str().to_owned(),
+                    state: f.state,
                     because: f
                         .because
                         .iter()

@@ -53,8 +53,11 @@ pub struct QuestionLine {
 /// Where the rule puts new infrastructure, and why.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PlaceView {
-    /// A provider id, `conflict` or `undecided`.
-    pub verdict: String,
+    /// Where the rule puts it.
+    pub verdict: Verdict,
+    /// The verdict's name ([`Verdict::name`]): a provider id, `conflict` or
+    /// `undecided`.
+    pub verdict_name: String,
     /// The verdict in words (the provider's name, or what went wrong).
     pub verdict_label: String,
     /// The rules that decided (for a conflict: the ones that disagree).
@@ -82,12 +85,14 @@ pub struct AuditRow {
     pub provider: String,
     /// Its region's id, or `-`.
     pub region: String,
-    /// Where the rule puts it: a provider id, `conflict` or `undecided`.
-    pub verdict: String,
-    /// `fits`, `exception`, `resolved`, `not-covered` or `violation`.
-    pub status: String,
-    /// The reason it gives, or what is wrong.
-    pub reason: Option<String>,
+    /// Where the rule puts it.
+    pub verdict: Verdict,
+    /// The verdict's name ([`Verdict::name`]): a provider id, `conflict` or
+    /// `undecided`.
+    pub verdict_name: String,
+    /// How it fares, with the reason it gives or what is wrong
+    /// ([`AuditStatus::reason`]).
+    pub status: AuditStatus,
     /// The rules its answers fire.
     pub rules: Vec<String>,
     /// What its line rests on.
@@ -109,15 +114,13 @@ pub fn rule_line(engine: &Engine, rule: RuleId) -> RuleLine {
     }
 }
 
-/// `(verdict, words)` for an evaluation.
-#[allow(clippy::disallowed_macros)] // Predates the rule: the conflict verdict's sentence.
-fn verdict(engine: &Engine, evaluation: &Evaluation) -> (String, String) {
+/// The verdict of an evaluation in words: the provider's name, or what
+/// went wrong after the verdict's name.
+fn verdict_label(engine: &Engine, evaluation: &Evaluation) -> String {
     let model = engine.model();
+    let name = evaluation.verdict.name(model);
     match evaluation.verdict {
-        Verdict::Provider(p) => {
-            let p = &model.providers[p.index()];
-            (p.id.clone(), p.name.clone())
-        }
+        Verdict::Provider(p) => model.providers[p.index()].name.clone(),
         Verdict::Conflict => {
             let mut names: Vec<String> = Vec::new();
             for r in &evaluation.deciding {
@@ -127,15 +130,12 @@ fn verdict(engine: &Engine, evaluation: &Evaluation) -> (String, String) {
                     names.push(name);
                 }
             }
-            (
-                "conflict".to_owned(),
-                format!("conflict: the rules point at {}", names.join(" and ")),
-            )
+            let mut label = String::from(name);
+            label.push_str(": the rules point at ");
+            label.push_str(&names.join(" and "));
+            label
         }
-        Verdict::Undecided => (
-            "undecided".to_owned(),
-            "undecided: no rule applies".to_owned(),
-        ),
+        Verdict::Undecided => String::from(name) + ": no rule applies",
     }
 }
 
@@ -144,10 +144,11 @@ fn verdict(engine: &Engine, evaluation: &Evaluation) -> (String, String) {
 /// Complexity: O(questions + rules + precedents).
 pub fn place_view(engine: &Engine, answer: &PlaceAnswer) -> PlaceView {
     let model = engine.model();
-    let (verdict, verdict_label) = verdict(engine, &answer.evaluation);
+    let verdict = answer.evaluation.verdict;
     PlaceView {
         verdict,
-        verdict_label,
+        verdict_name: verdict.name(model).to_owned(),
+        verdict_label: verdict_label(engine, &answer.evaluation),
         deciding: answer
             .evaluation
             .deciding
@@ -199,28 +200,22 @@ pub fn audit_view(engine: &Engine) -> Vec<AuditRow> {
         .into_iter()
         .map(|entry| {
             let c = model.component(entry.component);
-            let reason = match &entry.status {
-                AuditStatus::Exception(r)
-                | AuditStatus::Resolved(r)
-                | AuditStatus::Violation(r) => Some(r.clone()),
-                AuditStatus::Fits | AuditStatus::NotCovered => None,
-            };
             AuditRow {
                 component: entry.component,
                 id: c.id.clone(),
                 name: c.name.clone(),
                 provider: super::component::provider_display(engine, c.provider),
                 region: model.region_name(c.region).to_owned(),
-                verdict: verdict(engine, &entry.evaluation).0,
-                status: entry.status.as_str().to_owned(),
-                reason,
+                verdict: entry.evaluation.verdict,
+                verdict_name: entry.evaluation.verdict.name(model).to_owned(),
+                basis: super::basis_view(model, &audit_basis(model, &entry)),
+                status: entry.status,
                 rules: entry
                     .evaluation
                     .fired
                     .iter()
                     .map(|r| model.placement.rules[r.index()].id.clone())
                     .collect(),
-                basis: super::basis_view(model, &audit_basis(model, &entry)),
             }
         })
         .collect()

@@ -1,6 +1,6 @@
 //! A route, as a hop list.
 
-use archsim_core::{CompId, Engine, Purpose, RecordId, Route, State};
+use archsim_core::{CompId, Engine, Purpose, RecordId, Route, RouteVerdict, State};
 
 /// A DNS record, with who writes it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -61,8 +61,8 @@ pub struct HopRow {
     pub kind: String,
     /// Why the request is here.
     pub why: String,
-    /// Its own state under the simulated failures (`ok`, `down`, …).
-    pub state: String,
+    /// Its own state under the simulated failures.
+    pub state: State,
 }
 
 /// A route, ready to show.
@@ -72,8 +72,8 @@ pub struct RouteView {
     pub input: String,
     /// The normalised host.
     pub host: String,
-    /// `ok`, `at-risk`, `degraded`, `down` or `no-record`.
-    pub verdict: String,
+    /// How the host's requests fare, or that it has no record.
+    pub verdict: RouteVerdict,
     /// The host's (first) record.
     pub record: Option<RecordLine>,
     /// All of the host's records.
@@ -140,14 +140,14 @@ pub fn route_view(engine: &Engine, route: &Route) -> RouteView {
                 region: model.region_name(c.region).to_owned(),
                 kind: c.kind.clone(),
                 why: hop.why.clone(),
-                state: hop.state.as_str().to_owned(),
+                state: hop.state,
             }
         })
         .collect();
     RouteView {
         input: route.input.clone(),
         host: route.host.clone(),
-        verdict: route.verdict.as_str().to_owned(),
+        verdict: route.verdict,
         record: records.first().cloned(),
         records,
         hops,

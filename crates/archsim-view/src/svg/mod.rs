@@ -20,11 +20,10 @@ use archsim_core::{CompId, Engine, State};
 
 use crate::escape::html as esc;
 use crate::layout::Layout;
-use crate::present::state_label;
 
 pub use edges::{edge_class, edge_label, edge_title};
 pub use groups::groups_svg;
-pub use legend::{LEGEND, legend_html};
+pub use legend::{edge_kind_css, legend_html, legend_keys, line_style};
 pub use nodes::{marker_at, node_body, node_id_label};
 pub use numbers::{coord, path_data};
 pub use wrap::wrap;
@@ -195,12 +194,7 @@ fn describe(engine: &Engine, layout: &Layout, options: &MapOptions) -> String {
             .map(|(c, _)| name(c))
             .collect();
         if !hit.is_empty() {
-            let _ = write!(
-                text,
-                " {}: {}.",
-                state_label(state.as_str()).1,
-                hit.join(", ")
-            );
+            let _ = write!(text, " {}: {}.", state.word(), hit.join(", "));
         }
     }
     text

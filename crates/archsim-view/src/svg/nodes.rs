@@ -8,7 +8,6 @@ use archsim_core::{CompId, Engine, Model, State};
 use super::{num, wrap};
 use crate::escape::html as esc;
 use crate::layout::NodeBox;
-use crate::present::state_label;
 
 /// Width of a character of a node's name (12 px sans-serif, generous so
 /// names stay inside their box).
@@ -57,8 +56,8 @@ pub(super) fn node_svg(
     );
     if let Some(mark) = mark {
         let (icon, word) = match mark {
-            Mark::Failed => (state_label("down").0, "failed"),
-            Mark::State(s) => state_label(s.as_str()),
+            Mark::Failed => (State::Down.icon(), "failed"),
+            Mark::State(s) => (s.icon(), s.word()),
         };
         let (x, y) = marker_at(node);
         let _ = write!(
@@ -149,7 +148,8 @@ fn node_title(engine: &Engine, c: CompId, mark: Option<Mark>) -> String {
     match mark {
         Some(Mark::Failed) => text.push_str(" — failed"),
         Some(Mark::State(s)) => {
-            let _ = write!(text, " — {}", state_label(s.as_str()).1);
+            text.push_str(" — ");
+            text.push_str(s.word());
         }
         None => {}
     }

@@ -19,7 +19,7 @@ pub fn listed(rows: &[AuditRow]) -> Vec<usize> {
     let all = rows.len() <= MAX_ROWS;
     rows.iter()
         .enumerate()
-        .filter(|(_, r)| all || r.status != AuditStatus::Fits.as_str())
+        .filter(|(_, r)| all || r.status != AuditStatus::Fits)
         .map(|(i, _)| i)
         .take(MAX_ROWS)
         .collect()
@@ -59,14 +59,13 @@ mod tests {
                 name: format!("C{i}"),
                 provider: "gcp".into(),
                 region: "-".into(),
-                verdict: "gcp".into(),
+                verdict: archsim_core::Verdict::Provider(archsim_core::ProviderId::from_index(0)),
+                verdict_name: "gcp".into(),
                 status: if not_fitting.contains(&i) {
-                    "exception"
+                    AuditStatus::Exception("because".into())
                 } else {
-                    "fits"
-                }
-                .into(),
-                reason: None,
+                    AuditStatus::Fits
+                },
                 rules: Vec::new(),
                 basis: Default::default(),
             })

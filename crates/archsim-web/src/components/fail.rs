@@ -5,7 +5,7 @@
 
 use std::rc::Rc;
 
-use archsim_core::{CompId, State as Health};
+use archsim_core::CompId;
 use archsim_view::html::{outcome_notes, outcome_table};
 use archsim_view::present::{outcome_view, spof_lines};
 use yew::prelude::*;
@@ -198,8 +198,8 @@ pub fn FailPanel(props: &FailPanelProps) -> Html {
         // A component in a non-ok flow's cause chain shows that flow's
         // state (the worst, when several): the engine's answer, on the map.
         let states = view.rows.iter().flat_map(|r| {
-            let s = Health::parse(&r.state);
-            r.because_ids.iter().filter_map(move |c| s.map(|s| (*c, s)))
+            let s = r.state;
+            r.because_ids.iter().map(move |c| (*c, s))
         });
         let marks = Marks::new(g, state.failed.iter().copied(), states, []);
         html! { <Map ctx={ctx.clone()} geometry={g.clone()} marks={Rc::new(marks)} state={state.clone()} mode_switch=true

@@ -5,7 +5,7 @@
 use std::rc::Rc;
 
 use archsim_view::html::{NO_RECORD, basis, hop_details, route_head};
-use archsim_view::present::{RouteView, record_text, route_view, state_label};
+use archsim_view::present::{RouteView, record_text, route_view};
 use gloo_timers::callback::Timeout;
 use yew::prelude::*;
 
@@ -35,7 +35,7 @@ pub struct RoutePanelProps {
 
 /// The route as plain text, for the clipboard.
 pub fn route_text(v: &RouteView) -> String {
-    let mut out = format!("{} — {}\n", v.host, state_label(&v.verdict).1);
+    let mut out = format!("{} — {}\n", v.host, v.verdict.word());
     if let Some(r) = &v.record {
         out.push_str(&record_text(r));
         out.push('\n');
@@ -49,7 +49,7 @@ pub fn route_text(v: &RouteView) -> String {
             h.provider,
             h.region,
             h.kind,
-            state_label(&h.state).1,
+            h.state.word(),
             h.why
         ));
     }
@@ -130,7 +130,7 @@ pub fn RoutePanel(props: &RoutePanelProps) -> Html {
             m.raw("</div>");
             m.into_html()
         }
-        Some(Ok(v)) if v.verdict == "no-record" => {
+        Some(Ok(v)) if v.verdict == archsim_core::RouteVerdict::NoRecord => {
             let mut m = Markup::new();
             route_head(&mut m, v);
             m.leaf("p", &[], NO_RECORD);
@@ -269,7 +269,7 @@ pub fn RoutePanel(props: &RoutePanelProps) -> Html {
                 v.hops.iter().map(|h| h.component).collect::<Vec<_>>(),
                 v.hops
                     .iter()
-                    .filter_map(|h| archsim_core::State::parse(&h.state).map(|s| (h.component, s)))
+                    .map(|h| (h.component, h.state))
                     .collect::<Vec<_>>(),
                 state.step.and_then(|s| v.hops.get(s)).map(|h| h.component),
             ),

@@ -10,7 +10,6 @@
 //! marks the hovered node's neighbourhood on the elements directly.
 
 use archsim_core::{CompId, State as Health};
-use archsim_view::present::state_label;
 
 use crate::map::geometry::Geometry;
 use crate::markup::Markup;
@@ -168,13 +167,13 @@ pub fn looks(g: &Geometry, marks: &Marks, d: &Drawing) -> Looks {
             let (marker, words) = match mark {
                 Some(Mark::Failed) => {
                     class.push_str(" is-failed state-down");
-                    (format!("{} failed", state_label("down").0), "failed")
+                    (format!("{} failed", Health::Down.icon()), "failed")
                 }
                 Some(Mark::WidgetState(s)) => {
                     class.push_str(" state-");
                     class.push_str(s.as_str());
-                    let (icon, words) = state_label(s.as_str());
-                    (format!("{icon} {words}"), words)
+                    let words = s.word();
+                    (format!("{} {words}", s.icon()), words)
                 }
                 None => (String::new(), ""),
             };

@@ -31,7 +31,7 @@ struct Kind {
     /// name what fails with `fail=` or `scenario=` instead.
     subject: Option<&'static str>,
     what: &'static str,
-    options: &'static [&'static str],
+    options: fn() -> Vec<&'static str>,
     check: fn(&Engine, &Directive) -> Result<Checked, Problem>,
 }
 
@@ -39,37 +39,37 @@ const KINDS: [Kind; 6] = [
     Kind {
         subject: None,
         what: "failure",
-        options: states::OPTIONS,
+        options: states::options,
         check: states::check,
     },
     Kind {
         subject: Some("place"),
         what: "placement",
-        options: placement::OPTIONS,
+        options: || placement::OPTIONS.to_vec(),
         check: placement::check,
     },
     Kind {
         subject: Some("dns"),
         what: "DNS",
-        options: dns::OPTIONS,
+        options: || dns::OPTIONS.to_vec(),
         check: dns::check,
     },
     Kind {
         subject: Some("component"),
         what: "component",
-        options: component::OPTIONS,
+        options: || component::OPTIONS.to_vec(),
         check: component::check,
     },
     Kind {
         subject: Some("route"),
         what: "route",
-        options: route::OPTIONS,
+        options: || route::OPTIONS.to_vec(),
         check: route::check,
     },
     Kind {
         subject: Some("spof"),
         what: "single-point-of-failure",
-        options: spof::OPTIONS,
+        options: || spof::OPTIONS.to_vec(),
         check: spof::check,
     },
 ];
@@ -77,8 +77,8 @@ const KINDS: [Kind; 6] = [
 /// Every option a claim takes, for did-you-mean hints.
 pub fn options() -> Vec<&'static str> {
     let mut all: Vec<&'static str> = Vec::new();
-    for option in KINDS.iter().flat_map(|k| k.options) {
-        if !all.contains(option) {
+    for option in KINDS.iter().flat_map(|k| (k.options)()) {
+        if !all.contains(&option) {
             all.push(option);
         }
     }
@@ -124,7 +124,7 @@ pub fn check(engine: &Engine, d: &Directive) -> Result<Checked, Problem> {
             .with_hint("split it into several claims"));
         }
     };
-    allow(d, kind.options, kind.what)?;
+    allow(d, &(kind.options)(), kind.what)?;
     (kind.check)(engine, d)
 }
 

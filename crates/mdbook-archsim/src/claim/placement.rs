@@ -24,18 +24,14 @@ pub(super) fn check(engine: &Engine, d: &Directive) -> Result<Checked, Problem> 
     } else {
         answers.join(", ")
     };
-    let verdict = match answer.evaluation.verdict {
-        Verdict::Provider(p) => model.providers[p.index()].id.as_str(),
-        Verdict::Conflict => "conflict",
-        Verdict::Undecided => "undecided",
-    };
+    let verdict = answer.evaluation.verdict.name(model);
     let mut parts = Vec::new();
     if let Some(claimed) = d.get("verdict") {
         let known = model
             .providers
             .iter()
             .map(|p| p.id.as_str())
-            .chain(["conflict", "undecided"]);
+            .chain([Verdict::Conflict, Verdict::Undecided].map(|v| v.name(model)));
         if !known.clone().any(|k| k == claimed) {
             return Err(unknown("verdict", claimed, known));
         }

@@ -1,32 +1,24 @@
 //! Failure claims: what fails, and the state each flow is left in.
 
 use archsim_core::select::select;
-use archsim_core::{Basis, CompId, Engine, FlowId, Model, Premise};
+use archsim_core::{Basis, CompId, Engine, FlowId, Model, Premise, State};
 
 use super::mark::Checked;
 use super::{component_id, condition, does_not_hold, unknown};
 use crate::directive::{Directive, list};
 use crate::error::Problem;
 
-/// The options a failure claim takes: what fails, then what holds (the
-/// states, last).
-pub(super) const OPTIONS: &[&str] = &[
-    "fail",
-    "scenario",
-    "reschedule",
-    "fails",
-    "survives",
-    "ok",
-    "at-risk",
-    "degraded",
-    "down",
-];
-
-/// The options that state a flow's state.
-const STATE_KEYS: &[&str] = OPTIONS.split_at(5).1;
+/// The options a failure claim takes: what fails, then what holds (a
+/// flow's or a component's state, by [`State::as_str`]).
+pub(super) fn options() -> Vec<&'static str> {
+    let mut options = vec!["fail", "scenario", "reschedule", "fails", "survives"];
+    options.extend(State::ALL.map(State::as_str));
+    options
+}
 
 pub(super) fn check(engine: &Engine, d: &Directive) -> Result<Checked, Problem> {
-    if STATE_KEYS
+    let state_keys = State::ALL.map(State::as_str);
+    if state_keys
         .iter()
         .chain(&["fails", "survives"])
         .all(|k| d.get(k).is_none())
@@ -73,7 +65,7 @@ pub(super) fn check(engine: &Engine, d: &Directive) -> Result<Checked, Problem> 
             basis.add_component(c, selection.fields);
         }
     }
-    for &key in STATE_KEYS {
+    for key in state_keys {
         let Some(value) = d.get(key) else { continue };
         let names = list(value);
         if names.is_empty() {

@@ -28,6 +28,20 @@ pub(super) fn resolve(
     from_runs_in(model);
 }
 
+/// The kinds' names, each between `quote`s, joined by `, ` and by `last`
+/// before the last: `request, cached, startup or background`.
+fn kind_names(kinds: impl IntoIterator<Item = EdgeKind>, quote: &str, last: &str) -> String {
+    let names: Vec<String> = kinds
+        .into_iter()
+        .map(|k| format!("{quote}{}{quote}", k.as_str()))
+        .collect();
+    match names.split_last() {
+        Some((tail, [])) => tail.clone(),
+        Some((tail, head)) => format!("{}{last}{tail}", head.join(", ")),
+        None => String::new(),
+    }
+}
+
 /// The `[[edge]]` tables.
 fn declared(
     ctx: &mut Ctx<'_>,
@@ -51,7 +65,7 @@ fn declared(
                     span_of(k),
                     format!("unknown edge kind `{}`", k.get_ref()),
                     Some(if near.is_empty() {
-                        "use request, cached, startup or background".into()
+                        format!("use {}", kind_names(EdgeKind::ALL, "", " or "))
                     } else {
                         did_you_mean(&near)
                     }),
@@ -59,12 +73,14 @@ fn declared(
                 EdgeKind::Request
             }),
         };
-        if e.hop && matches!(kind, EdgeKind::Startup | EdgeKind::Background) {
+        if e.hop && !kind.may_be_hop() {
+            let hops = EdgeKind::ALL.into_iter().filter(|k| k.may_be_hop());
             ctx.error(
                 "invalid-hop",
                 span_of(&e.from),
                 format!(
-                    "a hop must be a `request` or `cached` edge, not `{}`",
+                    "a hop must be a {} edge, not `{}`",
+                    kind_names(hops, "`", " or "),
                     kind.as_str()
                 ),
                 Some("requests only travel along edges that are needed to answer them".into()),
@@ -164,7 +180,14 @@ fn needs(ctx: &mut Ctx<'_>, components: &[RawComponent], ids: &IdTables<'_>, mod
                         "unknown-value",
                         span_of(need),
                         format!("unknown edge kind `{k}` in `{}`", need.get_ref()),
-                        Some(if near.is_empty() { "write `id` or `id:KIND` with KIND one of request, cached, startup, background".into() } else { did_you_mean(&near) }),
+                        Some(if near.is_empty() {
+                            format!(
+                                "write `id` or `id:KIND` with KIND one of {}",
+                                kind_names(EdgeKind::ALL, "", ", ")
+                            )
+                        } else {
+                            did_you_mean(&near)
+                        }),
                     );
                     continue;
                 }
@@ -281,4 +304,32 @@ fn runs_in_provenance(component: &crate::model::Component) -> crate::model::Prov
         provenance.assumption = Some(text.clone());
     }
     provenance
+}
+
+#[cfg(test)]
+mod tests {
+    use super::kind_names;
+    use crate::model::EdgeKind;
+
+    /// The hints say the kinds the loader knows, from `EdgeKind::ALL`.
+    #[test]
+    fn hints_list_the_kinds() {
+        let hops = EdgeKind::ALL.into_iter().filter(|k| k.may_be_hop());
+        let cases = [
+            (
+                kind_names(EdgeKind::ALL, "", " or "),
+                "request, cached, startup or background",
+            ),
+            (
+                kind_names(EdgeKind::ALL, "", ", "),
+                "request, cached, startup, background",
+            ),
+            (kind_names(hops, "`", " or "), "`request` or `cached`"),
+            (kind_names([EdgeKind::Startup], "`", " or "), "`startup`"),
+            (kind_names([], "`", " or "), ""),
+        ];
+        for (have, want) in cases {
+            assert_eq!(have, want);
+        }
+    }
 }
