@@ -1,6 +1,6 @@
 //! Whether the page's link (its URL fragment) is for a widget, and what it
-//! asks of it: one rule, for the link a page opens with ([`crate::mount`])
-//! and for one opened later in the same tab ([`crate::hooks::use_link`]).
+//! asks of it: one rule, for the link a page opens with ([`mod@crate::mount`])
+//! and for one opened later in the same tab ([`mod@crate::hooks::use_link`]).
 //!
 //! A link names its widget by number (`w=3`), or no widget for the full
 //! page. A fragment that is no simulator link at all is, on a book page, a
