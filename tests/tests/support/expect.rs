@@ -9,9 +9,9 @@
 use std::collections::BTreeMap;
 
 use archsim_core::basis::label;
-use archsim_core::place::{Verdict, audit, place};
+use archsim_core::place::{audit, place};
 use archsim_core::select::select;
-use archsim_core::{Basis, Engine, RouteVerdict};
+use archsim_core::{Basis, Engine};
 use archsim_view::contract::{self, Kind, Request};
 use serde_json::{Value, json};
 
@@ -123,11 +123,7 @@ impl Expect {
             .iter()
             .map(|h| model.component(h.component).id.clone())
             .collect();
-        let verdict = match route.verdict {
-            RouteVerdict::Resolves(s) => s.as_str().to_owned(),
-            RouteVerdict::NoRecord => "no-record".to_owned(),
-        };
-        Ok((hops, verdict))
+        Ok((hops, route.verdict.as_str().to_owned()))
     }
 
     /// Every flow's state (by flow id) when `selectors` fail.
@@ -205,11 +201,7 @@ impl Expect {
     pub fn place(&self, answers: &[&str]) -> Result<(String, Vec<String>), String> {
         let model = self.engine.model();
         let answer = place(model, answers).map_err(|e| e.to_string())?;
-        let verdict = match answer.evaluation.verdict {
-            Verdict::Provider(p) => model.providers[p.index()].id.clone(),
-            Verdict::Conflict => "conflict".to_owned(),
-            Verdict::Undecided => "undecided".to_owned(),
-        };
+        let verdict = answer.evaluation.verdict.name(model).to_owned();
         let precedents = answer
             .precedents
             .iter()

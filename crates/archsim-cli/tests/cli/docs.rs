@@ -124,3 +124,24 @@ fn the_matcher_accepts_selections_and_rejects_differences() {
         assert_eq!(matches(&example, &actual, "").is_ok(), ok, "{example}");
     }
 }
+
+/// JSON.md names every edge kind the model format has, in the row that
+/// says what `kind` may be: a new kind cannot slip past the contract.
+#[test]
+fn json_md_names_every_edge_kind() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("JSON.md");
+    let markdown = std::fs::read_to_string(path).expect("JSON.md exists");
+    let row = markdown
+        .lines()
+        .find(|l| l.starts_with("| `edges[]`"))
+        .expect("JSON.md has a row for edges[]");
+    let missing: Vec<&str> = archsim_core::EdgeKind::ALL
+        .iter()
+        .map(|k| k.as_str())
+        .filter(|k| !row.contains(&format!("`{k}`")))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "JSON.md's edges[] row does not name {missing:?}"
+    );
+}

@@ -21,10 +21,14 @@ pub mod route;
 pub mod tabs;
 pub mod widget;
 
-use yew::{AttrValue, Callback};
+use std::rc::Rc;
 
+use archsim_view::contract::Kind;
+use yew::{AttrValue, Callback, Html, html};
+
+use crate::map::geometry::Geometry;
 use crate::shared::Shared;
-use crate::state::Action;
+use crate::state::{Action, WidgetState};
 
 /// The most rows a list or table of components shows at once (the failure
 /// list, the placement audit): at 1,000 components, writing them all made
@@ -43,4 +47,25 @@ pub struct Ctx {
     /// Whether this is a widget inside a page (not the full-page simulator):
     /// then the wheel zooms only with Ctrl or ⌘, and scrolls the page otherwise.
     pub embedded: bool,
+}
+
+/// The panel a widget of `kind` shows: the one place that maps a kind to
+/// its component (the full page shows the map under its first tab).
+pub fn panel(
+    kind: Kind,
+    ctx: &Ctx,
+    state: &Rc<WidgetState>,
+    geometry: Option<&Rc<Geometry>>,
+) -> Html {
+    let (ctx, state, geometry) = (ctx.clone(), state.clone(), geometry.cloned());
+    match kind {
+        Kind::Route => html! { <route::RoutePanel {ctx} {state} {geometry} /> },
+        Kind::Fail => html! { <fail::FailPanel {ctx} {state} {geometry} /> },
+        Kind::Place => html! { <place::PlacePanel {ctx} {state} /> },
+        Kind::Dns => html! { <dns::DnsPanel {ctx} {state} /> },
+        Kind::Map | Kind::App => match &geometry {
+            Some(g) => crate::map::map_panel(&ctx, &state, g),
+            None => html! {},
+        },
+    }
 }

@@ -11,17 +11,11 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement, HtmlSelectElement};
 
 use crate::acts::{Control, decode, verb};
-use crate::components::Ctx;
-use crate::components::dns::DnsPanel;
-use crate::components::fail::FailPanel;
 use crate::components::link::LinkBar;
-use crate::components::place::PlacePanel;
-use crate::components::route::RoutePanel;
 use crate::components::tabs::{Tabs, ids};
+use crate::components::{Ctx, panel};
 use crate::dom;
 use crate::hooks::use_link;
-use crate::map::Map;
-use crate::map::draw::Marks;
 use crate::map::geometry::Geometry;
 use crate::markup::{Markup, WidgetMarkup};
 use crate::shared::Shared;
@@ -156,52 +150,18 @@ pub fn Widget(props: &WidgetProps) -> Html {
         embedded: props.kind != Kind::App,
     };
     let geometry: Option<Rc<Geometry>> = (*geometry).clone();
-    let panel = |kind: Kind| -> Html {
-        match kind {
-            Kind::Route => {
-                html! { <RoutePanel ctx={ctx.clone()} state={state.clone()} geometry={geometry.clone()} /> }
-            }
-            Kind::Fail => {
-                html! { <FailPanel ctx={ctx.clone()} state={state.clone()} geometry={geometry.clone()} /> }
-            }
-            Kind::Place => html! { <PlacePanel ctx={ctx.clone()} state={state.clone()} /> },
-            Kind::Dns => html! { <DnsPanel ctx={ctx.clone()} state={state.clone()} /> },
-            Kind::Map | Kind::App => match &geometry {
-                Some(g) => {
-                    // `data-host` on a map lights that host's route (the
-                    // book's `{{#archsim map highlight="…"}}`).
-                    let path: Vec<archsim_core::CompId> = if state.host.is_empty() {
-                        Vec::new()
-                    } else {
-                        let engine = props.shared.engine();
-                        engine
-                            .route(&state.host, &state.selection(props.shared.model()))
-                            .map(|r| r.hops.iter().map(|h| h.component).collect())
-                            .unwrap_or_default()
-                    };
-                    let marks = Marks::new(g, state.failed.iter().copied(), [], path);
-                    html! {
-                        <div class="archsim-panel archsim-map-panel">
-                            <Map ctx={ctx.clone()} geometry={g.clone()} marks={Rc::new(marks)} state={state.clone()} />
-                        </div>
-                    }
-                }
-                None => html! {},
-            },
-        }
-    };
     let body = if props.kind == Kind::App {
         let (tab, panel_id) = ids(&uid, state.tab);
         html! {
             <>
                 <Tabs ctx={ctx.clone()} current={state.tab} />
                 <div role="tabpanel" id={panel_id} aria-labelledby={tab} class="archsim-tabpanel">
-                    { panel(state.tab) }
+                    { panel(state.tab, &ctx, &state, geometry.as_ref()) }
                 </div>
             </>
         }
     } else {
-        panel(props.kind)
+        panel(props.kind, &ctx, &state, geometry.as_ref())
     };
     let model_name = props.shared.model().meta.name.clone();
     let label = match props.kind {

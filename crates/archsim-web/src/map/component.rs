@@ -512,3 +512,24 @@ pub fn Map(props: &MapProps) -> Html {
         </div>
     }
 }
+
+/// The map panel of a widget: the map, with the route of the widget's host
+/// lit (`data-host` on a map: the book's `{{#archsim map highlight="…"}}`)
+/// and its failures marked.
+pub fn map_panel(ctx: &Ctx, state: &Rc<WidgetState>, geometry: &Rc<Geometry>) -> Html {
+    let path: Vec<archsim_core::CompId> = if state.host.is_empty() {
+        Vec::new()
+    } else {
+        let engine = ctx.shared.engine();
+        engine
+            .route(&state.host, &state.selection(ctx.shared.model()))
+            .map(|r| r.hops.iter().map(|h| h.component).collect())
+            .unwrap_or_default()
+    };
+    let marks = Marks::new(geometry, state.failed.iter().copied(), [], path);
+    html! {
+        <div class="archsim-panel archsim-map-panel">
+            <Map ctx={ctx.clone()} geometry={geometry.clone()} marks={Rc::new(marks)} state={state.clone()} />
+        </div>
+    }
+}

@@ -20,4 +20,4 @@ pub mod search;
 mod toolbar;
 pub mod viewport;
 
-pub use component::Map;
+pub use component::{Map, map_panel};
