@@ -5,19 +5,11 @@
 mod common;
 
 use archsim_core::select::select;
-use archsim_core::{CompId, Engine, ProviderId};
+use archsim_core::{CompId, Engine};
 use archsim_view::layout::{LayoutOptions, layout};
 use archsim_view::present::route_states;
 use archsim_view::svg::{MapOptions, map_svg};
 
-fn provider(engine: &Engine, id: &str) -> Option<ProviderId> {
-    engine
-        .model()
-        .providers
-        .iter()
-        .position(|p| p.id == id)
-        .map(ProviderId::from_index)
-}
 
 /// The `data-id`s of the map's nodes and the classes of each.
 fn nodes(svg: &str) -> Vec<(String, String)> {
@@ -121,7 +113,7 @@ fn a_provider_map_shows_its_components_and_their_failures() {
     let model = engine.model();
     let region = select(model, &["region-ap-northeast-1"], &[]).expect("selects");
     let assets = engine.route("assets.tomoda.life", &region).expect("routes");
-    let aws = provider(&engine, "aws");
+    let aws = common::provider(&engine, "aws");
     let only: Vec<CompId> = (0..model.components.len())
         .map(CompId::from_index)
         .filter(|&c| model.component(c).provider == aws)

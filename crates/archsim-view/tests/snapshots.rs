@@ -9,7 +9,7 @@ mod common;
 
 use archsim_core::place::place;
 use archsim_core::select::select;
-use archsim_core::{Engine, ProviderId};
+use archsim_core::Engine;
 use archsim_view::html::*;
 use archsim_view::layout::{LayoutOptions, layout};
 use archsim_view::present::*;
@@ -37,14 +37,6 @@ fn dns(engine: &Engine, host: &str) -> String {
     dns_html(&dns_view(engine, &engine.dns(host).expect("dns")))
 }
 
-fn provider(engine: &Engine, id: &str) -> Option<ProviderId> {
-    engine
-        .model()
-        .providers
-        .iter()
-        .position(|p| p.id == id)
-        .map(ProviderId::from_index)
-}
 
 /// The one full-map snapshot: the whole model, nothing failed. Other maps
 /// are checked by what they must show (`maps.rs`; the layout itself in
@@ -104,7 +96,7 @@ fn every_renderer_matches_its_snapshot() {
         ("table-components.html", components_table(&engine, None)),
         (
             "table-components-gcp.html",
-            components_table(&engine, provider(&engine, "gcp")),
+            components_table(&engine, common::provider(&engine, "gcp")),
         ),
         ("table-records.html", records_table(&engine)),
         ("table-flows.html", flows_table(&engine)),

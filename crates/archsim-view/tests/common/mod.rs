@@ -1,7 +1,7 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
-use archsim_core::{CompId, Engine};
+use archsim_core::{CompId, Engine, ProviderId};
 
 /// The shipped Tomoda model.
 pub fn tomoda() -> Engine {
@@ -31,4 +31,14 @@ pub fn comp(engine: &Engine, id: &str) -> CompId {
         .model()
         .component_by_id(id)
         .unwrap_or_else(|| panic!("component `{id}` is in the model"))
+}
+
+/// The provider with this id, if the model has one.
+pub fn provider(engine: &Engine, id: &str) -> Option<ProviderId> {
+    engine
+        .model()
+        .providers
+        .iter()
+        .position(|p| p.id == id)
+        .map(ProviderId::from_index)
 }
