@@ -8,8 +8,8 @@
 
 use std::ffi::OsString;
 
-use archsim_core::Model;
 use archsim_core::suggest::nearest;
+use archsim_core::{Model, State};
 use clap::{Arg, ArgAction, Command};
 
 use crate::error::CliError;
@@ -382,7 +382,10 @@ fn route(model: Option<&Model>) -> Command {
 
 fn fail(model: Option<&Model>) -> Command {
     Command::new("fail")
-        .about("Fail components and see every flow's state (ok, at-risk, degraded, down) and why")
+        .about(format!(
+            "Fail components and see every flow's state ({}) and why",
+            State::ALL.map(State::word).join(", ")
+        ))
         .arg(selectors("selectors", None, "What fails"))
         .arg(selectors(
             "reschedule",

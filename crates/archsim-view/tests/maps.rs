@@ -10,7 +10,6 @@ use archsim_view::layout::{LayoutOptions, layout};
 use archsim_view::present::route_states;
 use archsim_view::svg::{MapOptions, map_svg};
 
-
 /// The `data-id`s of the map's nodes and the classes of each.
 fn nodes(svg: &str) -> Vec<(String, String)> {
     svg.split("<g class=\"archsim-node ")

@@ -7,9 +7,9 @@
 
 mod common;
 
+use archsim_core::Engine;
 use archsim_core::place::place;
 use archsim_core::select::select;
-use archsim_core::Engine;
 use archsim_view::html::*;
 use archsim_view::layout::{LayoutOptions, layout};
 use archsim_view::present::*;
@@ -36,7 +36,6 @@ fn placement(engine: &Engine, answers: &[&str]) -> String {
 fn dns(engine: &Engine, host: &str) -> String {
     dns_html(&dns_view(engine, &engine.dns(host).expect("dns")))
 }
-
 
 /// The one full-map snapshot: the whole model, nothing failed. Other maps
 /// are checked by what they must show (`maps.rs`; the layout itself in

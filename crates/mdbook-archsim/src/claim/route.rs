@@ -91,7 +91,11 @@ pub(super) fn check(engine: &Engine, d: &Directive) -> Result<Checked, Problem> 
                 route.verdict.as_str()
             )));
         }
-        parts.push(format!("{} is {claimed} ({condition})", route.host));
+        parts.push(format!(
+            "{} is {} ({condition})",
+            route.host,
+            route.verdict.word()
+        ));
         basis.extend(&route.basis);
     }
     basis.finish(model);

@@ -101,7 +101,7 @@ pub(super) fn check(engine: &Engine, d: &Directive) -> Result<Checked, Problem> 
                     actual.as_str()
                 )));
             }
-            parts.push(format!("{name} is {key}"));
+            parts.push(format!("{name} is {}", actual.word()));
             basis.extend(&answer);
         }
     }
