@@ -91,11 +91,12 @@ pub(super) fn check(engine: &Engine, d: &Directive) -> Result<Checked, Problem> 
                 route.verdict.as_str()
             )));
         }
-        parts.push(format!(
-            "{} is {} ({condition})",
-            route.host,
-            route.verdict.word()
-        ));
+        parts.push(match route.verdict {
+            RouteVerdict::NoRecord => format!("{} has no record ({condition})", route.host),
+            RouteVerdict::Resolves(state) => {
+                format!("{} is {} ({condition})", route.host, state.word())
+            }
+        });
         basis.extend(&route.basis);
     }
     basis.finish(model);
