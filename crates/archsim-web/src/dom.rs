@@ -58,6 +58,11 @@ pub fn link_with(fragment: &str) -> String {
     format!("{base}#{fragment}")
 }
 
+/// The element with this `id` inside `root`, if there is one.
+pub fn by_id_in(root: &Element, id: &str) -> Option<Element> {
+    root.query_selector(&["#", id].concat()).ok().flatten()
+}
+
 /// Every element matching `selector`, in document order.
 pub fn all(root: &impl AsRef<web_sys::Node>, selector: &str) -> Vec<Element> {
     let node: &web_sys::Node = root.as_ref();

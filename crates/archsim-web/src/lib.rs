@@ -31,6 +31,7 @@ pub mod dom;
 pub mod embedded;
 pub mod fragment;
 pub mod hooks;
+pub mod ids;
 pub mod link_target;
 pub mod map;
 pub mod markup;

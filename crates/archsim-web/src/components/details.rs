@@ -5,6 +5,7 @@ use archsim_core::{CompId, Engine};
 use archsim_view::present::{Link, component_details};
 
 use crate::acts::verb;
+use crate::ids;
 use crate::markup::Markup;
 
 fn links(m: &mut Markup, items: &[Link], none: &str) {
@@ -45,7 +46,7 @@ pub fn details_markup(
         return;
     }
     let d = component_details(engine, component);
-    let heading = format!("{uid}-details");
+    let heading = ids::id(uid, "-details");
     m.open(
         "section",
         &[("class", "archsim-details"), ("aria-labelledby", &heading)],
@@ -60,7 +61,7 @@ pub fn details_markup(
         "button",
         &[
             ("type", "button"),
-            ("id", &format!("{uid}-details-close")),
+            ("id", &ids::id(uid, "-details-close")),
             ("class", "archsim-button"),
             ("data-act", verb::SELECT),
             ("data-arg", ""),

@@ -14,6 +14,7 @@ use crate::acts::verb;
 use crate::components::Ctx;
 use crate::components::fail_list::{Shown, box_id};
 use crate::dom;
+use crate::ids;
 use crate::map::Map;
 use crate::map::draw::Marks;
 use crate::map::geometry::Geometry;
@@ -96,8 +97,8 @@ pub fn FailPanel(props: &FailPanelProps) -> Html {
 
     // ---- controls
     let mut controls = Markup::new();
-    let select_id = format!("{uid}-scenario");
-    let spof_id = format!("{uid}-spof");
+    let select_id = ids::id(uid, "-scenario");
+    let spof_id = ids::id(uid, "-spof");
     controls
         .leaf("label", &[("for", &select_id)], "Scenario preset")
         .open(
@@ -129,7 +130,7 @@ pub fn FailPanel(props: &FailPanelProps) -> Html {
             "button",
             &[
                 ("type", "button"),
-                ("id", &format!("{uid}-restore")),
+                ("id", &ids::id(uid, "-restore")),
                 ("class", "archsim-button"),
                 ("data-act", verb::CLEAR),
                 // A preset that fails nothing (a spot preemption only
@@ -169,7 +170,7 @@ pub fn FailPanel(props: &FailPanelProps) -> Html {
             }
         })
     };
-    let filter_id = format!("{uid}-fail-filter");
+    let filter_id = ids::id(uid, "-fail-filter");
     let list_body = list.as_ref().as_ref().map(|(shown, markup)| {
         html! {
             <>

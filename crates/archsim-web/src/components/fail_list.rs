@@ -10,6 +10,7 @@ use archsim_core::Model;
 
 use super::MAX_ROWS;
 use crate::acts::verb;
+use crate::ids;
 use crate::map::search::{self, Query};
 use crate::markup::{Markup, WidgetMarkup};
 
@@ -99,7 +100,7 @@ impl Shown {
 
 /// The element id of component `index`'s box.
 pub fn box_id(uid: &str, index: usize) -> String {
-    format!("{uid}-fail-{index}")
+    ids::numbered(uid, "-fail-", index)
 }
 
 #[cfg(test)]

@@ -13,6 +13,7 @@ use crate::acts::verb;
 use crate::components::Ctx;
 use crate::components::host_form::HostForm;
 use crate::dom;
+use crate::ids;
 use crate::map::Map;
 use crate::map::draw::Marks;
 use crate::map::geometry::Geometry;
@@ -228,7 +229,7 @@ pub fn RoutePanel(props: &RoutePanelProps) -> Html {
                     "button",
                     &[
                         ("type", "button"),
-                        ("id", &format!("{uid}-hop-{i}")),
+                        ("id", &ids::numbered(uid, "-hop-", i)),
                         ("class", "archsim-link-button"),
                         ("data-act", verb::STEP),
                         ("data-arg", &i.to_string()),
@@ -298,7 +299,7 @@ fn suggestions(m: &mut Markup, hosts: &[String], uid: &str) {
                 "button",
                 &[
                     ("type", "button"),
-                    ("id", &format!("{uid}-suggestion-{i}")),
+                    ("id", &ids::numbered(uid, "-suggestion-", i)),
                     ("class", "archsim-link-button"),
                     ("data-act", verb::ROUTE),
                     ("data-arg", h),

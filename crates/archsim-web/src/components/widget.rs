@@ -31,7 +31,7 @@ fn next_uid() -> AttrValue {
     NEXT_UID.with(|n| {
         let id = n.get();
         n.set(id + 1);
-        AttrValue::from(format!("archsim-w{id}"))
+        AttrValue::from(crate::ids::numbered("archsim-w", "", id as usize))
     })
 }
 

@@ -11,6 +11,7 @@
 
 use archsim_core::{CompId, State as Health};
 
+use crate::ids;
 use crate::map::geometry::Geometry;
 use crate::markup::Markup;
 
@@ -86,12 +87,12 @@ pub struct Drawing<'a> {
 
 /// The id of node `index`'s element.
 pub fn node_id(uid: &str, index: usize) -> String {
-    format!("{uid}-n{index}")
+    ids::numbered(uid, "-n", index)
 }
 
 /// The id of edge `index`'s element.
 pub fn edge_id(uid: &str, index: usize) -> String {
-    format!("{uid}-e{index}")
+    ids::numbered(uid, "-e", index)
 }
 
 /// How one node looks in a state: what changes when the state does.
@@ -218,8 +219,8 @@ pub fn looks(g: &Geometry, marks: &Marks, d: &Drawing) -> Looks {
 /// The arrow markers' ids: plain and lit.
 fn arrows(uid: &str) -> (String, String) {
     (
-        format!("url(#{uid}-arrow)"),
-        format!("url(#{uid}-arrow-lit)"),
+        ["url(#", uid, "-arrow)"].concat(),
+        ["url(#", uid, "-arrow-lit)"].concat(),
     )
 }
 
@@ -240,13 +241,13 @@ pub fn map_markup(g: &Geometry, looks: &Looks, d: &Drawing) -> String {
     let mut m = Markup::new();
     m.raw("<defs>");
     for (suffix, class) in [
-        ("arrow", "archsim-arrow"),
-        ("arrow-lit", "archsim-arrow is-highlighted"),
+        ("-arrow", "archsim-arrow"),
+        ("-arrow-lit", "archsim-arrow is-highlighted"),
     ] {
         m.open(
             "marker",
             &[
-                ("id", &format!("{}-{suffix}", d.uid)),
+                ("id", &ids::id(d.uid, suffix)),
                 ("class", class),
                 ("viewBox", "0 0 10 10"),
                 ("refX", "9"),

@@ -58,7 +58,7 @@ fn set_class(el: &Element, class: &str) {
 
 /// Change the drawn elements that look different in `to` than in `from`.
 pub fn patch(svg: &Element, uid: &str, from: &Looks, to: &Looks) {
-    let find = |id: String| svg.query_selector(&format!("#{id}")).ok().flatten();
+    let find = |id: String| dom::by_id_in(svg, &id);
     for (i, (old, new)) in from.nodes.iter().zip(&to.nodes).enumerate() {
         if old == new {
             continue;
