@@ -78,7 +78,10 @@ pub fn meaning(parsed: Parsed, reader: Reader) -> Meaning {
         )),
         Parsed::Current { fragment, problems } if mine(fragment.widget) => Meaning::Apply(
             fragment,
-            problems.into_iter().map(|p| format!("link: {p}")).collect(),
+            problems
+                .into_iter()
+                .map(|p| ["link: ", &p].concat())
+                .collect(),
         ),
         Parsed::OtherVersion { .. } | Parsed::Current { .. } => Meaning::NotMine,
     }

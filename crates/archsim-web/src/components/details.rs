@@ -17,11 +17,9 @@ fn links(m: &mut Markup, items: &[Link], none: &str) {
     for l in items {
         m.raw("<li>").text(&l.name).raw(" ").code(&l.id);
         if !l.detail.is_empty() {
-            m.raw(" ").leaf(
-                "span",
-                &[("class", "archsim-muted")],
-                &format!("({})", l.detail),
-            );
+            m.raw(" <span class=\"archsim-muted\">(")
+                .text(&l.detail)
+                .raw(")</span>");
         }
         m.raw("</li>");
     }

@@ -179,14 +179,19 @@ pub fn RoutePanel(props: &RoutePanelProps) -> Html {
             match step.and_then(|s| v.hops.get(s).map(|h| (s, h))) {
                 Some((i, h)) => {
                     explain
-                        .leaf(
-                            "strong",
-                            &[],
-                            &format!("Hop {} of {}: {}", i + 1, v.hops.len(), h.name),
-                        )
-                        .raw(" ")
+                        .raw("<strong>Hop ")
+                        .text(&(i + 1).to_string())
+                        .raw(" of ")
+                        .text(&v.hops.len().to_string())
+                        .raw(": ")
+                        .text(&h.name)
+                        .raw("</strong> ")
                         .code(&h.id)
-                        .text(&format!(" — {}, {}. ", h.provider, h.region))
+                        .raw(" — ")
+                        .text(&h.provider)
+                        .raw(", ")
+                        .text(&h.region)
+                        .raw(". ")
                         .text(&h.why);
                     if let Some(r) = v.record.as_ref().filter(|_| i == 0) {
                         explain.raw("<br>").text(&record_text(r));
@@ -205,7 +210,7 @@ pub fn RoutePanel(props: &RoutePanelProps) -> Html {
                 "ol",
                 &[
                     ("class", "archsim-hops"),
-                    ("aria-label", &format!("Hops of {}", v.host)),
+                    ("aria-label", &["Hops of ", &v.host].concat()),
                 ],
             );
             for (i, h) in v.hops.iter().enumerate() {

@@ -191,7 +191,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
             .raw("</div>");
     }
     html! {
-        <section class={format!("archsim-live archsim-kind-{}", props.kind.as_str())}
+        <section class={["archsim-live archsim-kind-", props.kind.as_str()].concat()}
             aria-label={label} {onclick} {onchange}>
             { notices.into_html() }
             {body}

@@ -168,13 +168,13 @@ pub fn looks(g: &Geometry, marks: &Marks, d: &Drawing) -> Looks {
             let (marker, words) = match mark {
                 Some(Mark::Failed) => {
                     class.push_str(" is-failed state-down");
-                    (format!("{} failed", Health::Down.icon()), "failed")
+                    ([Health::Down.icon(), " failed"].concat(), "failed")
                 }
                 Some(Mark::WidgetState(s)) => {
                     class.push_str(" state-");
                     class.push_str(s.as_str());
                     let words = s.word();
-                    (format!("{} {words}", s.icon()), words)
+                    ([s.icon(), " ", words].concat(), words)
                 }
                 None => (String::new(), ""),
             };
@@ -203,7 +203,7 @@ pub fn looks(g: &Geometry, marks: &Marks, d: &Drawing) -> Looks {
             let label = if words.is_empty() {
                 n.label.clone()
             } else {
-                format!("{}, {words}", n.label)
+                [&n.label, ", ", words].concat()
             };
             NodeLook {
                 class,
