@@ -58,6 +58,7 @@ pub fn named_widget(parsed: &Parsed) -> Option<u32> {
 }
 
 /// What `parsed` means to `reader`.
+#[allow(clippy::disallowed_macros)] // Notices on a link for another version or none of ours.
 pub fn meaning(parsed: Parsed, reader: Reader) -> Meaning {
     let mine = |widget: Option<u32>| match reader {
         Reader::Page => widget.is_none(),

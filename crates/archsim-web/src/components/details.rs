@@ -100,11 +100,13 @@ pub fn details_markup(
         m.leaf("span", &[], "No: no flow goes down when it alone fails.");
     } else {
         let n = d.spof_for.len();
-        m.leaf(
-            "strong",
-            &[],
-            &format!("Yes, for {n} flow{}: ", if n == 1 { "" } else { "s" }),
-        );
+        m.raw("<strong>Yes, for ")
+            .text(&n.to_string())
+            .raw(if n == 1 {
+                " flow: </strong>"
+            } else {
+                " flows: </strong>"
+            });
         links(m, &d.spof_for, "");
     }
     m.raw("</dd>");

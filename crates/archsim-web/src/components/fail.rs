@@ -187,11 +187,18 @@ pub fn FailPanel(props: &FailPanelProps) -> Html {
     // ---- the answer
     let counts = view.state_counts();
     let failed_names: Vec<String> = view.failed.iter().map(|(_, n)| n.clone()).collect();
+    #[allow(clippy::disallowed_macros)] // The summary: counts and names among words.
     let summary = if failed_names.is_empty() {
         format!("Nothing fails. Flows: {counts}.")
     } else {
         format!("Failed: {}. Flows: {counts}.", failed_names.join(", "))
     };
+    #[allow(clippy::disallowed_macros)] // The checklist's title: two counts among words.
+    let checklist = format!(
+        "Components to fail ({} failed of {})",
+        state.failed.len(),
+        model.components.len()
+    );
     let mut table = Markup::new();
     outcome_table(&mut table, view, spof.as_ref().as_deref());
 
@@ -212,7 +219,7 @@ pub fn FailPanel(props: &FailPanelProps) -> Html {
             { notes.into_html() }
             <p class="archsim-summary" aria-live="polite">{summary}</p>
             <details class="archsim-checklist" open={*list_open} {ontoggle}>
-                <summary>{format!("Components to fail ({} failed of {})", state.failed.len(), model.components.len())}</summary>
+                <summary>{checklist}</summary>
                 { for list_body }
             </details>
             { for map }

@@ -35,6 +35,7 @@ pub struct RoutePanelProps {
 }
 
 /// The route as plain text, for the clipboard.
+#[allow(clippy::disallowed_macros)] // The clipboard text: a line of eight fields per hop.
 pub fn route_text(v: &RouteView) -> String {
     let mut out = format!("{} — {}\n", v.host, v.verdict.word());
     if let Some(r) = &v.record {
@@ -215,6 +216,8 @@ pub fn RoutePanel(props: &RoutePanelProps) -> Html {
             );
             for (i, h) in v.hops.iter().enumerate() {
                 let current = step == Some(i);
+                #[allow(clippy::disallowed_macros)] // A hop button's name: a number among words.
+                let label = format!("Explain hop {}: {}", i + 1, h.name);
                 hops.open(
                     "li",
                     &[
@@ -238,7 +241,7 @@ pub fn RoutePanel(props: &RoutePanelProps) -> Html {
                         ("class", "archsim-link-button"),
                         ("data-act", verb::STEP),
                         ("data-arg", &i.to_string()),
-                        ("aria-label", &format!("Explain hop {}: {}", i + 1, h.name)),
+                        ("aria-label", &label),
                     ],
                 )
                 .leaf("strong", &[], &h.name)

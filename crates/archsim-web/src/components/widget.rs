@@ -164,6 +164,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
         panel(props.kind, &ctx, &state, geometry.as_ref())
     };
     let model_name = props.shared.model().meta.name.clone();
+    #[allow(clippy::disallowed_macros)] // The widget's accessible name: once per render.
     let label = match props.kind {
         Kind::App => format!("{model_name} architecture simulator"),
         kind => format!(

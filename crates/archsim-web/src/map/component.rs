@@ -367,6 +367,7 @@ pub fn Map(props: &MapProps) -> Html {
         })
     };
 
+    #[allow(clippy::disallowed_macros)] // The search's status line: a count among words.
     let search_status = match matches
         .as_ref()
         .as_ref()
@@ -377,6 +378,7 @@ pub fn Map(props: &MapProps) -> Html {
         Some(n) => format!("{n} components match."),
         None => String::new(),
     };
+    #[allow(clippy::disallowed_macros)] // The viewport's transform: three numbers among words.
     let transform = format!(
         "translate({} {}) scale({})",
         fixed(view.x, 1),

@@ -14,6 +14,7 @@ use crate::map::geometry::Geometry;
 
 /// Light `hovered`, its neighbours and their edges, and fade the rest
 /// (through the `is-hovering` class); `None` clears it.
+#[allow(clippy::disallowed_macros)] // Attribute selectors around a number.
 pub fn show_hover(svg: &Element, g: &Geometry, hovered: Option<usize>) {
     for el in dom::all(svg, ".is-hovered, .is-neighbour, .is-hover-lit") {
         let [a, b, c] = HOVER_MARKS;
