@@ -44,18 +44,23 @@ pub fn replace_hash(fragment: &str) {
     let (Ok(path), Ok(search)) = (location.pathname(), location.search()) else {
         return;
     };
-    let url = format!("{path}{search}#{fragment}");
+    let url = [&path, &search, "#", fragment].concat();
     let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
 }
 
 /// The page's address with this fragment, for a link to copy.
 pub fn link_with(fragment: &str) -> String {
     let Some(window) = window() else {
-        return format!("#{fragment}");
+        return ["#", fragment].concat();
     };
     let href = window.location().href().unwrap_or_default();
     let base = href.split('#').next().unwrap_or_default();
-    format!("{base}#{fragment}")
+    [base, "#", fragment].concat()
+}
+
+/// The element with this `id` inside `root`, if there is one.
+pub fn by_id_in(root: &Element, id: &str) -> Option<Element> {
+    root.query_selector(&["#", id].concat()).ok().flatten()
 }
 
 /// Every element matching `selector`, in document order.

@@ -111,6 +111,7 @@ pub enum Parsed {
 /// [`MAX_PROBLEMS`] and then one that counts the rest. Later repetitions of
 /// a key win.
 /// Complexity: O(len).
+#[allow(clippy::disallowed_macros)] // Notices on a link's bad parts (rare, short).
 pub fn parse(text: &str) -> Parsed {
     let text = text.strip_prefix('#').unwrap_or(text);
     if text.is_empty() {
@@ -182,6 +183,7 @@ fn read_pair(f: &mut Fragment, key: &str, value: &str) -> Option<String> {
     read_value(f, key, value).err()
 }
 
+#[allow(clippy::disallowed_macros)] // Notices on a link's bad values (rare, short).
 fn read_value(f: &mut Fragment, key: &str, value: &str) -> Result<(), String> {
     let text = || decode(value);
     let bad = |what: &str| format!("ignored `{}={}`: {what}", quote(key), quote(value));
@@ -296,6 +298,7 @@ fn non_empty(s: String) -> Option<String> {
 
 /// Read a list into `items`, at most [`MAX_ITEMS`] entries; the problem
 /// says how many more there were.
+#[allow(clippy::disallowed_macros)] // The notice on a list cut short: counts among words.
 fn list(key: &str, value: &str, items: &mut Vec<String>) -> Result<(), String> {
     items.clear();
     let mut more = 0usize;

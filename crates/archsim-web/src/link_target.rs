@@ -58,6 +58,7 @@ pub fn named_widget(parsed: &Parsed) -> Option<u32> {
 }
 
 /// What `parsed` means to `reader`.
+#[allow(clippy::disallowed_macros)] // Notices on a link for another version or none of ours.
 pub fn meaning(parsed: Parsed, reader: Reader) -> Meaning {
     let mine = |widget: Option<u32>| match reader {
         Reader::Page => widget.is_none(),
@@ -78,7 +79,10 @@ pub fn meaning(parsed: Parsed, reader: Reader) -> Meaning {
         )),
         Parsed::Current { fragment, problems } if mine(fragment.widget) => Meaning::Apply(
             fragment,
-            problems.into_iter().map(|p| format!("link: {p}")).collect(),
+            problems
+                .into_iter()
+                .map(|p| ["link: ", &p].concat())
+                .collect(),
         ),
         Parsed::OtherVersion { .. } | Parsed::Current { .. } => Meaning::NotMine,
     }

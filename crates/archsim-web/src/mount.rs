@@ -271,6 +271,7 @@ fn embedded() -> Result<Shared, Vec<String>> {
     })
 }
 
+#[allow(clippy::disallowed_macros)] // The error for a data-model that names no element.
 fn page_model(selector: &str) -> Result<Shared, Vec<String>> {
     if let Some(found) = PAGE.with(|p| {
         p.borrow()
@@ -284,7 +285,7 @@ fn page_model(selector: &str) -> Result<Shared, Vec<String>> {
         .and_then(|d| d.query_selector(selector).ok().flatten())
         .and_then(|script| script.text_content());
     let result = match text {
-        Some(text) => Shared::load(&format!("page model {selector}"), &text),
+        Some(text) => Shared::load(&["page model ", selector].concat(), &text),
         None => Err(vec![format!(
             "data-model=\"{selector}\" names no element on this page"
         )]),

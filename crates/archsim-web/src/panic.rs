@@ -19,6 +19,7 @@ pub const CRASH_NOTICE: &str = "This widget stopped after an internal error (the
     again.";
 
 /// Install the hook (once; later calls do nothing).
+#[allow(clippy::disallowed_macros)] // The panic's message for the console: Display only.
 pub fn install() {
     INSTALL.call_once(|| {
         yew::set_custom_panic_hook(Box::new(|info| {

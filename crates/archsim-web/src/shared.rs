@@ -66,6 +66,7 @@ impl Shared {
     /// as base64, written by the book's preprocessor from a checked model.
     ///
     /// Returns: the shared model, or why it cannot be read.
+    #[allow(clippy::disallowed_macros)] // The error for a model that cannot be read.
     pub fn load(file: &str, text: &str) -> Result<Shared, Vec<String>> {
         archsim_core::codec::decode_text(text)
             .map(|model| Shared::new(Engine::new(model, Vec::new())))
@@ -96,6 +97,7 @@ impl Shared {
     ///
     /// Returns: the layout, and a notice when the focus picks nothing
     /// known (then the whole map is drawn).
+    #[allow(clippy::disallowed_macros)] // The notice for a focus that picks nothing.
     pub fn layout_of(&self, focus: Option<&str>) -> (Rc<Layout>, Option<String>) {
         let Some(focus) = focus else {
             return (self.layout(), None);

@@ -86,6 +86,7 @@ impl WidgetState {
     /// become notices (with near names) and are left out.
     ///
     /// Complexity: O(selectors · components).
+    #[allow(clippy::disallowed_macros)] // The notice for a data-fail selector in error.
     pub fn from_request(model: &Model, request: &Request) -> WidgetState {
         let mut state = WidgetState::new(request.kind);
         if let Some(host) = &request.host {
@@ -118,6 +119,7 @@ impl WidgetState {
 
     /// This state with a link's fragment applied over it. Unknown ids are
     /// named in a notice and ignored; everything else the link says wins.
+    #[allow(clippy::disallowed_macros)] // The notice for a link's unknown tab.
     pub fn with_fragment(mut self, model: &Model, f: &Fragment) -> WidgetState {
         if let Some(tab) = f.tab.as_deref() {
             match Kind::parse(tab).filter(|k| *k != Kind::App) {
@@ -230,6 +232,7 @@ impl WidgetState {
         self.scenario = Some(index);
     }
 
+    #[allow(clippy::disallowed_macros)] // The notice for unknown placement answers.
     fn set_answers(&mut self, model: &Model, answers: &[String]) {
         let known: Vec<&str> = model
             .placement
@@ -276,6 +279,7 @@ impl WidgetState {
     }
 }
 
+#[allow(clippy::disallowed_macros)] // The notice for an unknown scenario.
 fn scenario_index(model: &Model, id: &str) -> Result<usize, String> {
     model
         .scenarios
@@ -291,6 +295,7 @@ fn scenario_index(model: &Model, id: &str) -> Result<usize, String> {
         })
 }
 
+#[allow(clippy::disallowed_macros)] // The notice for unknown component ids.
 fn unknown_notice(model: &Model, what: &str, unknown: &[String]) -> String {
     let near: Vec<String> = unknown
         .iter()
@@ -325,6 +330,7 @@ fn quoted(items: &[String]) -> String {
     out
 }
 
+#[allow(clippy::disallowed_macros)] // The did-you-mean tail of a notice.
 fn hint(near: &[String]) -> String {
     let text = did_you_mean(near);
     if text.is_empty() {

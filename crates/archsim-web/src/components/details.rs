@@ -5,6 +5,7 @@ use archsim_core::{CompId, Engine};
 use archsim_view::present::{Link, component_details};
 
 use crate::acts::verb;
+use crate::ids;
 use crate::markup::Markup;
 
 fn links(m: &mut Markup, items: &[Link], none: &str) {
@@ -16,11 +17,9 @@ fn links(m: &mut Markup, items: &[Link], none: &str) {
     for l in items {
         m.raw("<li>").text(&l.name).raw(" ").code(&l.id);
         if !l.detail.is_empty() {
-            m.raw(" ").leaf(
-                "span",
-                &[("class", "archsim-muted")],
-                &format!("({})", l.detail),
-            );
+            m.raw(" <span class=\"archsim-muted\">(")
+                .text(&l.detail)
+                .raw(")</span>");
         }
         m.raw("</li>");
     }
@@ -45,7 +44,7 @@ pub fn details_markup(
         return;
     }
     let d = component_details(engine, component);
-    let heading = format!("{uid}-details");
+    let heading = ids::id(uid, "-details");
     m.open(
         "section",
         &[("class", "archsim-details"), ("aria-labelledby", &heading)],
@@ -60,7 +59,7 @@ pub fn details_markup(
         "button",
         &[
             ("type", "button"),
-            ("id", &format!("{uid}-details-close")),
+            ("id", &ids::id(uid, "-details-close")),
             ("class", "archsim-button"),
             ("data-act", verb::SELECT),
             ("data-arg", ""),
@@ -101,11 +100,13 @@ pub fn details_markup(
         m.leaf("span", &[], "No: no flow goes down when it alone fails.");
     } else {
         let n = d.spof_for.len();
-        m.leaf(
-            "strong",
-            &[],
-            &format!("Yes, for {n} flow{}: ", if n == 1 { "" } else { "s" }),
-        );
+        m.raw("<strong>Yes, for ")
+            .text(&n.to_string())
+            .raw(if n == 1 {
+                " flow: </strong>"
+            } else {
+                " flows: </strong>"
+            });
         links(m, &d.spof_for, "");
     }
     m.raw("</dd>");

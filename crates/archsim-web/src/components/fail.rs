@@ -14,6 +14,7 @@ use crate::acts::verb;
 use crate::components::Ctx;
 use crate::components::fail_list::{Shown, box_id};
 use crate::dom;
+use crate::ids;
 use crate::map::Map;
 use crate::map::draw::Marks;
 use crate::map::geometry::Geometry;
@@ -96,8 +97,8 @@ pub fn FailPanel(props: &FailPanelProps) -> Html {
 
     // ---- controls
     let mut controls = Markup::new();
-    let select_id = format!("{uid}-scenario");
-    let spof_id = format!("{uid}-spof");
+    let select_id = ids::id(uid, "-scenario");
+    let spof_id = ids::id(uid, "-spof");
     controls
         .leaf("label", &[("for", &select_id)], "Scenario preset")
         .open(
@@ -129,7 +130,7 @@ pub fn FailPanel(props: &FailPanelProps) -> Html {
             "button",
             &[
                 ("type", "button"),
-                ("id", &format!("{uid}-restore")),
+                ("id", &ids::id(uid, "-restore")),
                 ("class", "archsim-button"),
                 ("data-act", verb::CLEAR),
                 // A preset that fails nothing (a spot preemption only
@@ -169,7 +170,7 @@ pub fn FailPanel(props: &FailPanelProps) -> Html {
             }
         })
     };
-    let filter_id = format!("{uid}-fail-filter");
+    let filter_id = ids::id(uid, "-fail-filter");
     let list_body = list.as_ref().as_ref().map(|(shown, markup)| {
         html! {
             <>
@@ -186,11 +187,18 @@ pub fn FailPanel(props: &FailPanelProps) -> Html {
     // ---- the answer
     let counts = view.state_counts();
     let failed_names: Vec<String> = view.failed.iter().map(|(_, n)| n.clone()).collect();
+    #[allow(clippy::disallowed_macros)] // The summary: counts and names among words.
     let summary = if failed_names.is_empty() {
         format!("Nothing fails. Flows: {counts}.")
     } else {
         format!("Failed: {}. Flows: {counts}.", failed_names.join(", "))
     };
+    #[allow(clippy::disallowed_macros)] // The checklist's title: two counts among words.
+    let checklist = format!(
+        "Components to fail ({} failed of {})",
+        state.failed.len(),
+        model.components.len()
+    );
     let mut table = Markup::new();
     outcome_table(&mut table, view, spof.as_ref().as_deref());
 
@@ -211,7 +219,7 @@ pub fn FailPanel(props: &FailPanelProps) -> Html {
             { notes.into_html() }
             <p class="archsim-summary" aria-live="polite">{summary}</p>
             <details class="archsim-checklist" open={*list_open} {ontoggle}>
-                <summary>{format!("Components to fail ({} failed of {})", state.failed.len(), model.components.len())}</summary>
+                <summary>{checklist}</summary>
                 { for list_body }
             </details>
             { for map }

@@ -10,6 +10,7 @@ use archsim_core::Model;
 
 use super::MAX_ROWS;
 use crate::acts::verb;
+use crate::ids;
 use crate::map::search::{self, Query};
 use crate::markup::{Markup, WidgetMarkup};
 
@@ -50,6 +51,7 @@ impl Shown {
 
     /// What a reader should know about the list; empty when it shows
     /// every component and no filter is set.
+    #[allow(clippy::disallowed_macros)] // Status lines: counts among words.
     pub fn status(&self, total: usize) -> String {
         let shown = self.rows.len();
         match (self.filtered, self.matched) {
@@ -99,7 +101,7 @@ impl Shown {
 
 /// The element id of component `index`'s box.
 pub fn box_id(uid: &str, index: usize) -> String {
-    format!("{uid}-fail-{index}")
+    ids::numbered(uid, "-fail-", index)
 }
 
 #[cfg(test)]

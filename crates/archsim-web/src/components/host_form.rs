@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use crate::components::Ctx;
+use crate::ids;
 use crate::markup::Markup;
 
 /// Props of [`HostForm`].
@@ -42,8 +43,8 @@ pub fn HostForm(props: &HostFormProps) -> Html {
             AttrValue::from(options.into_string())
         })
     };
-    let input_id = format!("{}-{}", ctx.uid, props.name);
-    let list_id = format!("{input_id}-hosts");
+    let input_id = [ctx.uid.as_str(), "-", &props.name].concat();
+    let list_id = ids::id(&input_id, "-hosts");
     let oninput = {
         let text = text.clone();
         Callback::from(move |e: InputEvent| {

@@ -31,7 +31,7 @@ pub fn LinkBar(props: &LinkBarProps) -> Html {
     html! {
         <div class="archsim-linkbar">
             <button type="button" class="archsim-button" {onclick}>{"Copy link to this view"}</button>
-            <a class="archsim-permalink" href={format!("#{}", props.fragment)}>{"link"}</a>
+            <a class="archsim-permalink" href={["#", &props.fragment].concat()}>{"link"}</a>
             <span class="archsim-muted" aria-live="polite">{(*status).clone()}</span>
         </div>
     }

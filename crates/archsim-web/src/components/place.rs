@@ -12,6 +12,7 @@ use yew::prelude::*;
 use crate::acts::verb;
 use crate::components::{Ctx, audit_list};
 use crate::dom;
+use crate::ids;
 use crate::markup::{Markup, WidgetMarkup};
 use crate::state::WidgetState;
 
@@ -24,6 +25,11 @@ pub struct PlacePanelProps {
     pub state: Rc<WidgetState>,
 }
 
+/// The element id of question `q`'s box.
+fn question_id(uid: &str, q: &str) -> String {
+    [uid, "-q-", q].concat()
+}
+
 /// The rule's questions as checkboxes (unticked).
 fn questions(form: &mut Markup, model: &archsim_core::Model, uid: &str) {
     form.raw("<fieldset class=\"archsim-questions\">").leaf(
@@ -33,7 +39,7 @@ fn questions(form: &mut Markup, model: &archsim_core::Model, uid: &str) {
     );
     for (i, q) in model.placement.questions.iter().enumerate() {
         form.checkbox(
-            &format!("{uid}-q-{}", q.id),
+            &question_id(uid, &q.id),
             verb::ANSWER,
             &i.to_string(),
             false,
@@ -75,7 +81,7 @@ pub fn PlacePanel(props: &PlacePanelProps) -> Html {
         let ctx = ctx.clone();
         use_effect_with(props.state.answers.clone(), move |answers| {
             for q in &ctx.shared.model().placement.questions {
-                dom::set_checked(&format!("{}-q-{}", ctx.uid, q.id), answers.contains(&q.id));
+                dom::set_checked(&question_id(&ctx.uid, &q.id), answers.contains(&q.id));
             }
         });
     }
@@ -93,7 +99,7 @@ pub fn PlacePanel(props: &PlacePanelProps) -> Html {
         }
         Ok(v) => place_answer(&mut verdict, v),
     }
-    let audit_id = format!("{uid}-audit");
+    let audit_id = ids::id(uid, "-audit");
     let mut audit_markup = Markup::new();
     audit_markup.checkbox(
         &audit_id,

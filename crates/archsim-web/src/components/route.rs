@@ -13,6 +13,7 @@ use crate::acts::verb;
 use crate::components::Ctx;
 use crate::components::host_form::HostForm;
 use crate::dom;
+use crate::ids;
 use crate::map::Map;
 use crate::map::draw::Marks;
 use crate::map::geometry::Geometry;
@@ -34,6 +35,7 @@ pub struct RoutePanelProps {
 }
 
 /// The route as plain text, for the clipboard.
+#[allow(clippy::disallowed_macros)] // The clipboard text: a line of eight fields per hop.
 pub fn route_text(v: &RouteView) -> String {
     let mut out = format!("{} — {}\n", v.host, v.verdict.word());
     if let Some(r) = &v.record {
@@ -178,14 +180,19 @@ pub fn RoutePanel(props: &RoutePanelProps) -> Html {
             match step.and_then(|s| v.hops.get(s).map(|h| (s, h))) {
                 Some((i, h)) => {
                     explain
-                        .leaf(
-                            "strong",
-                            &[],
-                            &format!("Hop {} of {}: {}", i + 1, v.hops.len(), h.name),
-                        )
-                        .raw(" ")
+                        .raw("<strong>Hop ")
+                        .text(&(i + 1).to_string())
+                        .raw(" of ")
+                        .text(&v.hops.len().to_string())
+                        .raw(": ")
+                        .text(&h.name)
+                        .raw("</strong> ")
                         .code(&h.id)
-                        .text(&format!(" — {}, {}. ", h.provider, h.region))
+                        .raw(" — ")
+                        .text(&h.provider)
+                        .raw(", ")
+                        .text(&h.region)
+                        .raw(". ")
                         .text(&h.why);
                     if let Some(r) = v.record.as_ref().filter(|_| i == 0) {
                         explain.raw("<br>").text(&record_text(r));
@@ -204,11 +211,13 @@ pub fn RoutePanel(props: &RoutePanelProps) -> Html {
                 "ol",
                 &[
                     ("class", "archsim-hops"),
-                    ("aria-label", &format!("Hops of {}", v.host)),
+                    ("aria-label", &["Hops of ", &v.host].concat()),
                 ],
             );
             for (i, h) in v.hops.iter().enumerate() {
                 let current = step == Some(i);
+                #[allow(clippy::disallowed_macros)] // A hop button's name: a number among words.
+                let label = format!("Explain hop {}: {}", i + 1, h.name);
                 hops.open(
                     "li",
                     &[
@@ -228,11 +237,11 @@ pub fn RoutePanel(props: &RoutePanelProps) -> Html {
                     "button",
                     &[
                         ("type", "button"),
-                        ("id", &format!("{uid}-hop-{i}")),
+                        ("id", &ids::numbered(uid, "-hop-", i)),
                         ("class", "archsim-link-button"),
                         ("data-act", verb::STEP),
                         ("data-arg", &i.to_string()),
-                        ("aria-label", &format!("Explain hop {}: {}", i + 1, h.name)),
+                        ("aria-label", &label),
                     ],
                 )
                 .leaf("strong", &[], &h.name)
@@ -298,7 +307,7 @@ fn suggestions(m: &mut Markup, hosts: &[String], uid: &str) {
                 "button",
                 &[
                     ("type", "button"),
-                    ("id", &format!("{uid}-suggestion-{i}")),
+                    ("id", &ids::numbered(uid, "-suggestion-", i)),
                     ("class", "archsim-link-button"),
                     ("data-act", verb::ROUTE),
                     ("data-arg", h),

@@ -19,8 +19,8 @@ pub struct TabsProps {
 /// The tab id of a panel, and its panel's id.
 pub fn ids(uid: &str, kind: Kind) -> (String, String) {
     (
-        format!("{uid}-tab-{}", kind.as_str()),
-        format!("{uid}-panel-{}", kind.as_str()),
+        [uid, "-tab-", kind.as_str()].concat(),
+        [uid, "-panel-", kind.as_str()].concat(),
     )
 }
 

@@ -31,7 +31,7 @@ fn next_uid() -> AttrValue {
     NEXT_UID.with(|n| {
         let id = n.get();
         n.set(id + 1);
-        AttrValue::from(format!("archsim-w{id}"))
+        AttrValue::from(crate::ids::numbered("archsim-w", "", id as usize))
     })
 }
 
@@ -164,6 +164,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
         panel(props.kind, &ctx, &state, geometry.as_ref())
     };
     let model_name = props.shared.model().meta.name.clone();
+    #[allow(clippy::disallowed_macros)] // The widget's accessible name: once per render.
     let label = match props.kind {
         Kind::App => format!("{model_name} architecture simulator"),
         kind => format!(
@@ -191,7 +192,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
             .raw("</div>");
     }
     html! {
-        <section class={format!("archsim-live archsim-kind-{}", props.kind.as_str())}
+        <section class={["archsim-live archsim-kind-", props.kind.as_str()].concat()}
             aria-label={label} {onclick} {onchange}>
             { notices.into_html() }
             {body}

@@ -24,6 +24,7 @@ use super::toolbar::toolbar_markup;
 use crate::components::Ctx;
 use crate::components::details::details_markup;
 use crate::dom;
+use crate::ids;
 use crate::map::draw::{Drawing, Looks, Marks, looks, map_markup, node_id};
 use crate::map::geometry::{Geometry, fixed};
 use crate::map::patch::{patch, show_hover};
@@ -163,7 +164,7 @@ pub fn Map(props: &MapProps) -> Html {
             // at once, and its handler borrows `local` too.
             if let Some(focus) = focus
                 && let Some(svg) = svg_ref.cast::<Element>()
-                && let Ok(Some(node)) = svg.query_selector(&format!("#{}", node_id(&uid, focus)))
+                && let Some(node) = dom::by_id_in(&svg, &node_id(&uid, focus))
             {
                 dom::focus(&node);
             }
@@ -270,7 +271,7 @@ pub fn Map(props: &MapProps) -> Html {
                 && let Some(svg) = svg_ref.cast::<Element>()
             {
                 for (n, tabindex) in [(old, "-1"), (i, "0")] {
-                    if let Ok(Some(el)) = svg.query_selector(&format!("#{}", node_id(&uid, n))) {
+                    if let Some(el) = dom::by_id_in(&svg, &node_id(&uid, n)) {
                         let _ = el.set_attribute("tabindex", tabindex);
                     }
                 }
@@ -309,7 +310,7 @@ pub fn Map(props: &MapProps) -> Html {
             let on = node_index(e.target());
             let focus_node = |j: usize| {
                 if let Some(svg) = svg_ref.cast::<Element>()
-                    && let Ok(Some(el)) = svg.query_selector(&format!("#{}", node_id(&uid, j)))
+                    && let Some(el) = dom::by_id_in(&svg, &node_id(&uid, j))
                 {
                     dom::focus(&el);
                 }
@@ -366,6 +367,7 @@ pub fn Map(props: &MapProps) -> Html {
         })
     };
 
+    #[allow(clippy::disallowed_macros)] // The search's status line: a count among words.
     let search_status = match matches
         .as_ref()
         .as_ref()
@@ -376,6 +378,7 @@ pub fn Map(props: &MapProps) -> Html {
         Some(n) => format!("{n} components match."),
         None => String::new(),
     };
+    #[allow(clippy::disallowed_macros)] // The viewport's transform: three numbers among words.
     let transform = format!(
         "translate({} {}) scale({})",
         fixed(view.x, 1),
@@ -424,8 +427,8 @@ pub fn Map(props: &MapProps) -> Html {
             }
         })
     };
-    let help_id = format!("{uid}-map-help");
-    let search_id = format!("{uid}-map-search");
+    let help_id = ids::id(&uid, "-map-help");
+    let search_id = ids::id(&uid, "-map-search");
     let mut after = Markup::new();
     if !search_status.is_empty() {
         after.leaf(

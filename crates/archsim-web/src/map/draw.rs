@@ -11,6 +11,7 @@
 
 use archsim_core::{CompId, State as Health};
 
+use crate::ids;
 use crate::map::geometry::Geometry;
 use crate::markup::Markup;
 
@@ -86,12 +87,12 @@ pub struct Drawing<'a> {
 
 /// The id of node `index`'s element.
 pub fn node_id(uid: &str, index: usize) -> String {
-    format!("{uid}-n{index}")
+    ids::numbered(uid, "-n", index)
 }
 
 /// The id of edge `index`'s element.
 pub fn edge_id(uid: &str, index: usize) -> String {
-    format!("{uid}-e{index}")
+    ids::numbered(uid, "-e", index)
 }
 
 /// How one node looks in a state: what changes when the state does.
@@ -167,13 +168,13 @@ pub fn looks(g: &Geometry, marks: &Marks, d: &Drawing) -> Looks {
             let (marker, words) = match mark {
                 Some(Mark::Failed) => {
                     class.push_str(" is-failed state-down");
-                    (format!("{} failed", Health::Down.icon()), "failed")
+                    ([Health::Down.icon(), " failed"].concat(), "failed")
                 }
                 Some(Mark::WidgetState(s)) => {
                     class.push_str(" state-");
                     class.push_str(s.as_str());
                     let words = s.word();
-                    (format!("{} {words}", s.icon()), words)
+                    ([s.icon(), " ", words].concat(), words)
                 }
                 None => (String::new(), ""),
             };
@@ -202,7 +203,7 @@ pub fn looks(g: &Geometry, marks: &Marks, d: &Drawing) -> Looks {
             let label = if words.is_empty() {
                 n.label.clone()
             } else {
-                format!("{}, {words}", n.label)
+                [&n.label, ", ", words].concat()
             };
             NodeLook {
                 class,
@@ -218,8 +219,8 @@ pub fn looks(g: &Geometry, marks: &Marks, d: &Drawing) -> Looks {
 /// The arrow markers' ids: plain and lit.
 fn arrows(uid: &str) -> (String, String) {
     (
-        format!("url(#{uid}-arrow)"),
-        format!("url(#{uid}-arrow-lit)"),
+        ["url(#", uid, "-arrow)"].concat(),
+        ["url(#", uid, "-arrow-lit)"].concat(),
     )
 }
 
@@ -240,13 +241,13 @@ pub fn map_markup(g: &Geometry, looks: &Looks, d: &Drawing) -> String {
     let mut m = Markup::new();
     m.raw("<defs>");
     for (suffix, class) in [
-        ("arrow", "archsim-arrow"),
-        ("arrow-lit", "archsim-arrow is-highlighted"),
+        ("-arrow", "archsim-arrow"),
+        ("-arrow-lit", "archsim-arrow is-highlighted"),
     ] {
         m.open(
             "marker",
             &[
-                ("id", &format!("{}-{suffix}", d.uid)),
+                ("id", &ids::id(d.uid, suffix)),
                 ("class", class),
                 ("viewBox", "0 0 10 10"),
                 ("refX", "9"),

@@ -90,6 +90,7 @@ impl Geometry {
     /// Prepare a layout of `model` for drawing.
     ///
     /// Complexity: O(V + E) and the text of every label.
+    #[allow(clippy::disallowed_macros)] // A node's label and the view box: once per drawing.
     pub fn new(model: &Model, layout: &Layout) -> Geometry {
         let mut index_of = vec![None; model.components.len()];
         let boxes: Vec<NodeBox> = layout
@@ -174,6 +175,7 @@ impl Geometry {
 /// `v` with at most `decimals` decimals (0–4), trailing zeros dropped, no
 /// `-0`. Integer arithmetic only: formatting an `f64` with `{}` links
 /// core's float printing (about 15 KB of wasm) for a few coordinates.
+#[allow(clippy::disallowed_macros)] // Digits only (no float printing): the zero-padded fraction needs a width.
 pub fn fixed(v: f64, decimals: u32) -> String {
     let decimals = decimals.min(4);
     let scale = 10i64.pow(decimals);

@@ -14,6 +14,7 @@ use crate::map::geometry::Geometry;
 
 /// Light `hovered`, its neighbours and their edges, and fade the rest
 /// (through the `is-hovering` class); `None` clears it.
+#[allow(clippy::disallowed_macros)] // Attribute selectors around a number.
 pub fn show_hover(svg: &Element, g: &Geometry, hovered: Option<usize>) {
     for el in dom::all(svg, ".is-hovered, .is-neighbour, .is-hover-lit") {
         let [a, b, c] = HOVER_MARKS;
@@ -58,7 +59,7 @@ fn set_class(el: &Element, class: &str) {
 
 /// Change the drawn elements that look different in `to` than in `from`.
 pub fn patch(svg: &Element, uid: &str, from: &Looks, to: &Looks) {
-    let find = |id: String| svg.query_selector(&format!("#{id}")).ok().flatten();
+    let find = |id: String| dom::by_id_in(svg, &id);
     for (i, (old, new)) in from.nodes.iter().zip(&to.nodes).enumerate() {
         if old == new {
             continue;

@@ -3,6 +3,7 @@
 //! handled by one listener on the toolbar, by their `data-map`.
 
 use crate::acts::verb;
+use crate::ids;
 use crate::markup::{Markup, flag};
 
 /// The toolbar's buttons and the click-mode switch, as text.
@@ -41,7 +42,7 @@ pub fn toolbar_markup(uid: &str, mode_switch: bool, clicks_fail: bool) -> String
         m.raw("</span>");
     }
     if mode_switch {
-        let name = format!("{uid}-mode");
+        let name = ids::id(uid, "-mode");
         m.raw("<fieldset class=\"archsim-mode\"><legend>Clicking a component</legend>");
         for (arg, on, words) in [
             ("1", clicks_fail, " fails or restores it"),
@@ -52,7 +53,7 @@ pub fn toolbar_markup(uid: &str, mode_switch: bool, clicks_fail: bool) -> String
                     "input",
                     &[
                         ("type", "radio"),
-                        ("id", &format!("{name}-{arg}")),
+                        ("id", &[name.as_str(), "-", arg].concat()),
                         ("name", &name),
                         ("data-act", verb::CLICKS_FAIL),
                         ("data-arg", arg),
