@@ -174,6 +174,15 @@ fn identical_models_differ_in_nothing() {
         );
         let impact = diff::impact(&old, &new);
         assert!(impact.is_empty(), "{name}: {impact:#?}");
+        assert!(
+            !diff::assumptions::of(old.model()).is_empty(),
+            "{name}: the premise: assumptions"
+        );
+        assert_eq!(
+            diff::assumptions(old.model(), new.model()),
+            Default::default(),
+            "{name}"
+        );
     }
 }
 
@@ -246,6 +255,20 @@ const CHANGES: &[(&str, Edits, &[&str])] = &[
             "[[component]]\nid = \"moved\"\nkind = \"x\"\nenv = \"prod\"\nfacts = [\"F01\"]\n\n[[component]]\nid = \"site\"",
         )],
         &["+ component moved"],
+    ),
+    (
+        "an entry moved in the file is the same entry",
+        &[
+            (
+                "[[component]]\nid = \"cache\"\nkind = \"cache\"\nprovider = \"cloud\"\nregion = \"r1\"\nenv = \"prod\"\nassumption = \"A cache beside the database.\"\n",
+                "",
+            ),
+            (
+                "[[component]]\nid = \"site\"",
+                "[[component]]\nid = \"cache\"\nkind = \"cache\"\nprovider = \"cloud\"\nregion = \"r1\"\nenv = \"prod\"\nassumption = \"A cache beside the database.\"\n\n[[component]]\nid = \"site\"",
+            ),
+        ],
+        &[],
     ),
 ];
 
@@ -407,4 +430,122 @@ fn cloudfront_reading_its_bucket_on_every_request_takes_assets_down_with_it() {
         .find(|s| s.flow == "assets.tomoda.life")
         .unwrap_or_else(|| panic!("{impact:#?}"));
     assert_eq!(spof.added, ["s3-assets-prod"]);
+}
+
+/// Assumptions as lines: `+ about: says`, `- about: says`.
+fn assumption_lines(old: &Engine, new: &Engine) -> Vec<String> {
+    let diff = diff::assumptions(old.model(), new.model());
+    let added = diff
+        .added
+        .iter()
+        .map(|a| format!("+ {}: {}", a.about, a.says));
+    let removed = diff
+        .removed
+        .iter()
+        .map(|a| format!("- {}: {}", a.about, a.says));
+    added.chain(removed).collect()
+}
+
+/// Each edit of MINI, and the assumptions it adds and removes.
+const ASSUMPTIONS: &[(&str, Edits, &[&str])] = &[
+    (
+        "a reworded assumption is one removed and one added",
+        &[(
+            "A cache beside the database.",
+            "A cache in front of the database.",
+        )],
+        &[
+            "+ cache: A cache in front of the database.",
+            "- cache: A cache beside the database.",
+        ],
+    ),
+    (
+        "an assumed field, named as the basis names it",
+        &[(
+            "id = \"db\"\n",
+            "id = \"db\"\nassumed = { region = \"r1 is a guess.\" }\n",
+        )],
+        &["+ db (region): r1 is a guess."],
+    ),
+    (
+        "a removed component takes its assumption along",
+        &[
+            (
+                "[[component]]\nid = \"cache\"\nkind = \"cache\"\nprovider = \"cloud\"\nregion = \"r1\"\nenv = \"prod\"\nassumption = \"A cache beside the database.\"\n",
+                "",
+            ),
+            (
+                "[[edge]]\nfrom = \"site\"\nto = \"cache\"\nkind = \"cached\"\nfacts = [\"F01\"]\n",
+                "",
+            ),
+        ],
+        &["- cache: A cache beside the database."],
+    ),
+    (
+        "an edge's assumption, about FROM → TO",
+        &[(
+            "to = \"cache\"\nkind = \"cached\"\nfacts = [\"F01\"]",
+            "to = \"cache\"\nkind = \"cached\"\nassumption = \"The site reads the cache.\"",
+        )],
+        &["+ site → cache: The site reads the cache."],
+    ),
+    (
+        "an entry moved in the file keeps its assumption",
+        &[
+            (
+                "[[component]]\nid = \"cache\"\nkind = \"cache\"\nprovider = \"cloud\"\nregion = \"r1\"\nenv = \"prod\"\nassumption = \"A cache beside the database.\"\n",
+                "",
+            ),
+            (
+                "[[component]]\nid = \"site\"",
+                "[[component]]\nid = \"cache\"\nkind = \"cache\"\nprovider = \"cloud\"\nregion = \"r1\"\nenv = \"prod\"\nassumption = \"A cache beside the database.\"\n\n[[component]]\nid = \"site\"",
+            ),
+        ],
+        &[],
+    ),
+];
+
+#[test]
+fn assumptions_added_and_removed_are_matched_by_entry_and_words() {
+    assert!(!ASSUMPTIONS.is_empty());
+    for &(name, edits, expected) in ASSUMPTIONS {
+        let edited = edits
+            .iter()
+            .fold(MINI.to_string(), |text, (old, new)| edit(&text, old, new));
+        assert_ne!(edited, MINI, "{name}: the premise: an edit");
+        let (old, new) = (load(MINI), load(&edited));
+        assert_eq!(assumption_lines(&old, &new), expected, "{name}");
+    }
+    // The Tomoda proposal: the new component and its edge each assume.
+    let (old, new) = (common::engine(), load(&[TOMODA_MODEL, SEARCH].concat()));
+    assert_eq!(
+        assumption_lines(&old, &new),
+        [
+            "+ search-index-prod: A proposal under review.",
+            "+ tomoda-api-prod → search-index-prod: A proposal under review."
+        ]
+    );
+}
+
+#[test]
+fn impact_matches_components_by_id_not_position() {
+    // The cache moves before the site in the file: every index shifts,
+    // no answer changes.
+    let moved = edit(
+        &edit(
+            MINI,
+            "[[component]]\nid = \"cache\"\nkind = \"cache\"\nprovider = \"cloud\"\nregion = \"r1\"\nenv = \"prod\"\nassumption = \"A cache beside the database.\"\n",
+            "",
+        ),
+        "[[component]]\nid = \"zone\"",
+        "[[component]]\nid = \"cache\"\nkind = \"cache\"\nprovider = \"cloud\"\nregion = \"r1\"\nenv = \"prod\"\nassumption = \"A cache beside the database.\"\n\n[[component]]\nid = \"zone\"",
+    );
+    let (old, new) = (load(MINI), load(&moved));
+    assert_ne!(
+        old.model().component_by_id("cache"),
+        new.model().component_by_id("cache"),
+        "the premise: the cache's index moved"
+    );
+    let impact = diff::impact(&old, &new);
+    assert!(impact.is_empty(), "{impact:#?}");
 }

@@ -1,9 +1,9 @@
 //! What a change does to the flows: both engines asked the same questions.
 
-use std::collections::HashMap;
-
+use super::spof::SpofChange;
+use super::{id, positions};
 use crate::engine::{Engine, Outcome, State};
-use crate::model::{CompId, FlowId, Model};
+use crate::model::CompId;
 use crate::select::{Selection, select};
 
 /// A flow whose state differs between the two models under one failure.
@@ -30,19 +30,6 @@ pub struct FlowChange {
     pub because: Vec<String>,
 }
 
-/// A flow whose single points of failure differ.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct SpofChange {
-    /// The flow's id.
-    pub flow: String,
-    /// Its public host, as in [`FlowChange::entry`].
-    pub entry: Option<String>,
-    /// Single points of failure NEW has and OLD has not, in NEW's order.
-    pub added: Vec<String>,
-    /// Single points of failure OLD has and NEW has not, in OLD's order.
-    pub removed: Vec<String>,
-}
-
 /// What a change does to the flows.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Impact {
@@ -52,7 +39,7 @@ pub struct Impact {
     /// have, in NEW's order; within one failure, flows in NEW's order.
     pub flows: Vec<FlowChange>,
     /// Flows both models have whose single points of failure differ, in
-    /// NEW's order.
+    /// NEW's order ([`super::spof::spof`]).
     pub spof: Vec<SpofChange>,
 }
 
@@ -91,8 +78,9 @@ pub fn impact(old: &Engine, new: &Engine) -> Impact {
         old: Selection::default(),
         new: Selection::default(),
     }];
+    let old_scenarios = positions(&om.scenarios, |s| &s.id);
     for s in &nm.scenarios {
-        if om.scenarios.iter().any(|o| o.id == s.id) {
+        if old_scenarios.contains_key(s.id.as_str()) {
             let selector = ["scenario:", s.id.as_str()].concat();
             if let (Ok(a), Ok(b)) = (select(om, &[&selector], &[]), select(nm, &[&selector], &[])) {
                 cases.push(Case {
@@ -103,12 +91,7 @@ pub fn impact(old: &Engine, new: &Engine) -> Impact {
             }
         }
     }
-    let old_comps: HashMap<&str, usize> = om
-        .components
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (c.id.as_str(), i))
-        .collect();
+    let old_comps = positions(&om.components, |c| &c.id);
     for (j, c) in nm.components.iter().enumerate() {
         if let Some(&i) = old_comps.get(c.id.as_str()) {
             cases.push(Case {
@@ -118,12 +101,8 @@ pub fn impact(old: &Engine, new: &Engine) -> Impact {
             });
         }
     }
-    let old_flows: HashMap<&str, usize> = om
-        .flows
-        .iter()
-        .enumerate()
-        .map(|(i, f)| (f.id.as_str(), i))
-        .collect();
+    let old_flows = positions(&om.flows, |f| &f.id);
+    let new_flows = positions(&nm.flows, |f| &f.id);
     let mut out = Impact::default();
     for (n, case) in cases.iter().enumerate() {
         let before = old.simulate(&case.old);
@@ -155,37 +134,13 @@ pub fn impact(old: &Engine, new: &Engine) -> Impact {
         }
         if n == 0 {
             for (i, f) in before.flows.iter().enumerate() {
-                if nm.flow_by_id(&om.flows[i].id).is_none() {
+                if !new_flows.contains_key(om.flows[i].id.as_str()) {
                     push(Some(f.state), None, i);
                 }
             }
         }
     }
-    for (j, f) in nm.flows.iter().enumerate() {
-        let Some(&i) = old_flows.get(f.id.as_str()) else {
-            continue;
-        };
-        let was: Vec<String> = old
-            .spof_of(FlowId::from_index(i))
-            .into_iter()
-            .map(|c| id(om, c))
-            .collect();
-        let is: Vec<String> = new
-            .spof_of(FlowId::from_index(j))
-            .into_iter()
-            .map(|c| id(nm, c))
-            .collect();
-        let added: Vec<String> = is.iter().filter(|c| !was.contains(c)).cloned().collect();
-        let removed: Vec<String> = was.iter().filter(|c| !is.contains(c)).cloned().collect();
-        if !added.is_empty() || !removed.is_empty() {
-            out.spof.push(SpofChange {
-                flow: f.id.clone(),
-                entry: f.entry_host().map(str::to_string),
-                added,
-                removed,
-            });
-        }
-    }
+    out.spof = super::spof::spof(old, new);
     out
 }
 
@@ -194,11 +149,6 @@ fn one(index: usize) -> Selection {
     let mut selection = Selection::default();
     selection.failed.insert(CompId::from_index(index));
     selection
-}
-
-/// A component's id.
-fn id(model: &Model, c: CompId) -> String {
-    model.component(c).id.clone()
 }
 
 /// A flow's state in an outcome (one entry per flow, in model order).
