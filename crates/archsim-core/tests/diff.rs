@@ -549,3 +549,17 @@ fn impact_matches_components_by_id_not_position() {
     let impact = diff::impact(&old, &new);
     assert!(impact.is_empty(), "{impact:#?}");
 }
+
+#[test]
+fn an_invariant_names_the_selector_that_changed() {
+    let old = common::engine();
+    let new = load(&edit(
+        TOMODA_MODEL,
+        "target = \"product:s3\"\nfrom = \"product:cloudfront\"",
+        "target = \"product:s3\"\nfrom = \"provider:aws\"",
+    ));
+    assert_eq!(
+        lines(&diff::changes(old.model(), new.model())),
+        ["~ invariant assets-buckets-private: from"]
+    );
+}

@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use crate::model::{CompId, Model, Provenance};
+use crate::model::{Check, CompId, Model, Provenance};
 
 /// A table of the model file: what a change is a change of.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -128,6 +128,14 @@ impl Fields {
 /// A component reference, by id (`None` stays `None`).
 fn comp(model: &Model, c: Option<CompId>) -> Option<&str> {
     c.map(|c| model.component(c).id.as_str())
+}
+
+/// An invariant's `target` and `from` selectors, where its check has them.
+fn selectors(check: &Check) -> (Option<&str>, Option<&str>) {
+    match check {
+        Check::OnlyReachedFrom { target, from } => (Some(target), Some(from)),
+        Check::RecordsNotProxied | Check::WritersDisjoint | Check::Placement => (None, None),
+    }
 }
 
 /// The name every shell gives an edge: `FROM → TO`.
@@ -423,7 +431,13 @@ pub fn changes(old: &Model, new: &Model) -> Changes {
         &ids(&n.invariants, |v| &v.id),
         &mut |i, j, f| {
             let (a, b) = (&o.invariants[i], &n.invariants[j]);
-            f.differ("check", a.check != b.check);
+            let (x, y) = (selectors(&a.check), selectors(&b.check));
+            f.differ(
+                "check",
+                std::mem::discriminant(&a.check) != std::mem::discriminant(&b.check),
+            );
+            f.differ("target", x.0 != y.0);
+            f.differ("from", x.1 != y.1);
             f.differ("says", a.says != b.says);
             f.differ("hint", a.hint != b.hint);
             f.provenance(&a.provenance, &b.provenance);

@@ -5,8 +5,9 @@
 //! differently); [`impact::impact`] asks both models' engines the same
 //! questions and keeps the answers that differ; [`assumptions::assumptions`]
 //! lists what the change assumes beyond the document that the model did
-//! not, and what it no longer assumes. The CLI's `archsim diff`
-//! and the browser's propose widget are shells over these two.
+//! not, and what it no longer assumes; [`spof::spof`] the single points of
+//! failure each flow gains and loses. The CLI's `archsim diff` and the
+//! browser's propose widget are to be shells over these.
 
 pub mod assumptions;
 pub mod changes;

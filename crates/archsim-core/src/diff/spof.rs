@@ -20,6 +20,10 @@ pub struct SpofChange {
 /// Each flow both models have whose single points of failure differ
 /// ([`Engine::spof_of`], matched by component id), in NEW's order.
 ///
+/// A search that stops at [`MAX_SPOF_STEPS`](crate::engine::MAX_SPOF_STEPS)
+/// (never on a model of Tomoda's shape) lists only what it found, so on a
+/// crafted model a difference may be the limit's, not the change's.
+///
 /// Complexity: one [`Engine::spof_of`] per shared flow and side, plus
 /// O(s²) per flow for its s single points of failure (a handful).
 pub fn spof(old: &Engine, new: &Engine) -> Vec<SpofChange> {
