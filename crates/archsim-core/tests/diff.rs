@@ -257,6 +257,14 @@ const CHANGES: &[(&str, Edits, &[&str])] = &[
         &["+ component moved"],
     ),
     (
+        "the zone, by its name",
+        &[(
+            "name = \"example.com\"\ncomponent = \"zone\"\nfacts = [\"F01\"]",
+            "name = \"example.com\"\ncomponent = \"zone\"\nassumption = \"Complete.\"",
+        )],
+        &["~ zone example.com: facts, assumption"],
+    ),
+    (
         "an entry moved in the file is the same entry",
         &[
             (
@@ -562,4 +570,21 @@ fn an_invariant_names_the_selector_that_changed() {
         lines(&diff::changes(old.model(), new.model())),
         ["~ invariant assets-buckets-private: from"]
     );
+}
+
+#[test]
+fn every_table_is_named_as_the_model_file_names_it() {
+    assert!(!diff::Table::ALL.is_empty());
+    for table in diff::Table::ALL {
+        let name = table.as_str();
+        let header = if table == diff::Table::Zone {
+            format!("\n[{name}]\n")
+        } else {
+            format!("\n[[{name}]]\n")
+        };
+        assert!(
+            TOMODA_MODEL.contains(&header),
+            "{header:?} heads a table of the model file"
+        );
+    }
 }

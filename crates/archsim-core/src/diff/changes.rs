@@ -7,6 +7,8 @@ use crate::model::{Check, CompId, Model, Provenance};
 /// A table of the model file: what a change is a change of.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Table {
+    /// `[zone]`, matched by its name.
+    Zone,
     /// `[[provider]]`, matched by id.
     Provider,
     /// `[[region]]`, matched by id.
@@ -35,7 +37,8 @@ pub enum Table {
 
 impl Table {
     /// Every table, in the order changes list them.
-    pub const ALL: [Table; 12] = [
+    pub const ALL: [Table; 13] = [
+        Table::Zone,
         Table::Provider,
         Table::Region,
         Table::Component,
@@ -53,6 +56,7 @@ impl Table {
     /// The model file's name for the table.
     pub fn as_str(self) -> &'static str {
         match self {
+            Table::Zone => "zone",
             Table::Provider => "provider",
             Table::Region => "region",
             Table::Component => "component",
@@ -236,6 +240,19 @@ fn flow_ids(model: &Model) -> Vec<Option<String>> {
 pub fn changes(old: &Model, new: &Model) -> Changes {
     let mut out = Changes::default();
     let (o, n) = (old, new);
+    table(
+        &mut out,
+        Table::Zone,
+        &[Some(o.zone.name.clone())],
+        &[Some(n.zone.name.clone())],
+        &mut |_, _, f| {
+            f.differ(
+                "component",
+                comp(o, Some(o.zone.component)) != comp(n, Some(n.zone.component)),
+            );
+            f.provenance(&o.zone.provenance, &n.zone.provenance);
+        },
+    );
     table(
         &mut out,
         Table::Provider,
