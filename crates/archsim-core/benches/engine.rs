@@ -38,6 +38,26 @@ fn tomoda(c: &mut Criterion) {
         b.iter(|| engine.simulate(black_box(&cloudfront)))
     });
     group.bench_function("spof: every flow", |b| b.iter(|| engine.spof()));
+    let request_origin = TOMODA_MODEL.replacen(
+        "to = \"s3-assets-prod\"\nkind = \"cached\"",
+        "to = \"s3-assets-prod\"\nkind = \"request\"",
+        1,
+    );
+    assert_ne!(
+        request_origin, TOMODA_MODEL,
+        "the bench edits CloudFront's origin edge"
+    );
+    group.bench_function("diff: origin edge cached → request (both loads)", |b| {
+        b.iter(|| {
+            let old = Engine::from_str("old.toml", black_box(TOMODA_MODEL)).unwrap();
+            let new = Engine::from_str("new.toml", black_box(&request_origin)).unwrap();
+            (
+                diff::changes(old.model(), new.model()),
+                diff::impact(&old, &new),
+                diff::assumptions(old.model(), new.model()),
+            )
+        })
+    });
     group.bench_function("place (conflict case)", |b| {
         b.iter(|| {
             place::place(

@@ -18,6 +18,7 @@
 pub mod basis;
 pub mod codec;
 pub mod diag;
+pub mod diff;
 pub mod dns;
 pub mod engine;
 pub mod error;

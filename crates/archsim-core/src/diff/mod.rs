@@ -1,0 +1,38 @@
+//! What a proposed change does: two checked models compared.
+//!
+//! [`changes::changes`] lists the entries added, removed and changed,
+//! matched by id (never by index: the two models number things
+//! differently); [`impact::impact`] asks both models' engines the same
+//! questions and keeps the answers that differ; [`assumptions::assumptions`]
+//! lists what the change assumes beyond the document that the model did
+//! not, and what it no longer assumes; [`spof::spof`] the single points of
+//! failure each flow gains and loses. The CLI's `archsim diff` and the
+//! browser's propose widget are to be shells over these.
+
+pub mod assumptions;
+pub mod changes;
+pub mod impact;
+pub mod spof;
+
+pub use assumptions::{Assumption, Assumptions, assumptions};
+pub use changes::{Change, Changed, Changes, Table, changes};
+pub use impact::{FlowChange, Impact, impact};
+pub use spof::{SpofChange, spof};
+
+use std::collections::HashMap;
+
+use crate::model::{CompId, Model};
+
+/// A component's id.
+fn id(model: &Model, c: CompId) -> String {
+    model.component(c).id.clone()
+}
+
+/// Each entry's position, by its id (the first, for a repeated id).
+fn positions<'a, T>(list: &'a [T], id: impl Fn(&'a T) -> &'a String) -> HashMap<&'a str, usize> {
+    let mut out = HashMap::with_capacity(list.len());
+    for (i, entry) in list.iter().enumerate() {
+        out.entry(id(entry).as_str()).or_insert(i);
+    }
+    out
+}

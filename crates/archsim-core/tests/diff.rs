@@ -1,0 +1,590 @@
+//! The semantic diff: hand-made model pairs, each change stated in the
+//! model file's words, and what the engine says it does to the flows.
+
+mod common;
+
+use archsim_core::diff::{self, Changes, Impact};
+use archsim_core::*;
+
+/// A small model: a site behind a zone reading a database, a cache beside
+/// it. Each test edits its text with [`edit`].
+const MINI: &str = r#"
+[model]
+name = "Diff"
+format = 1
+
+[zone]
+name = "example.com"
+component = "zone"
+facts = ["F01"]
+
+[[fact]]
+id = "F01"
+says = "The zone resolves the hosts."
+
+[[provider]]
+id = "cloud"
+name = "Cloud"
+job = "Runs the site"
+why = "It is the only provider"
+facts = ["F01"]
+
+[[region]]
+id = "r1"
+provider = "cloud"
+name = "Region one"
+facts = ["F01"]
+
+[[region]]
+id = "r2"
+provider = "cloud"
+name = "Region two"
+facts = ["F01"]
+
+[[component]]
+id = "zone"
+kind = "dns-zone"
+env = "shared"
+facts = ["F01"]
+
+[[component]]
+id = "site"
+kind = "service"
+provider = "cloud"
+region = "r1"
+env = "prod"
+facts = ["F01"]
+
+[[component]]
+id = "db"
+kind = "database"
+provider = "cloud"
+region = "r1"
+env = "prod"
+facts = ["F01"]
+
+[[component]]
+id = "cache"
+kind = "cache"
+provider = "cloud"
+region = "r1"
+env = "prod"
+assumption = "A cache beside the database."
+
+[[edge]]
+from = "site"
+to = "db"
+kind = "request"
+facts = ["F01"]
+
+[[edge]]
+from = "site"
+to = "cache"
+kind = "cached"
+facts = ["F01"]
+
+[[writer]]
+id = "hand"
+name = "By hand"
+source = "dns/zone.txt"
+owns = ["*.example.com"]
+adds = "By hand."
+serves = "Every host"
+facts = ["F01"]
+
+[[record]]
+host = "www.example.com"
+type = "A"
+target = "site"
+writer = "hand"
+env = "prod"
+facts = ["F01"]
+
+[[scenario]]
+id = "r1-down"
+name = "Region r1 is down"
+fail = ["region:r1"]
+teaches = "Everything in r1 stops."
+facts = ["F01"]
+"#;
+
+/// `source` with `old` replaced by `new`; `old` must occur exactly once.
+fn edit(source: &str, old: &str, new: &str) -> String {
+    assert_eq!(source.matches(old).count(), 1, "`{old}` occurs once");
+    source.replacen(old, new, 1)
+}
+
+/// Load a model, failing loudly with its diagnostics.
+fn load(source: &str) -> Engine {
+    Engine::from_str("diff.toml", source).unwrap_or_else(|d| panic!("the model loads: {d:#?}"))
+}
+
+/// Changes as lines: `+ table id`, `- table id`, `~ table id: f, g`.
+fn lines(changes: &Changes) -> Vec<String> {
+    let added = changes
+        .added
+        .iter()
+        .map(|c| format!("+ {} {}", c.table.as_str(), c.id));
+    let removed = changes
+        .removed
+        .iter()
+        .map(|c| format!("- {} {}", c.table.as_str(), c.id));
+    let changed = changes
+        .changed
+        .iter()
+        .map(|c| format!("~ {} {}: {}", c.table.as_str(), c.id, c.fields.join(", ")));
+    added.chain(removed).chain(changed).collect()
+}
+
+/// Flow changes as lines: `flow @failure: before -> after because a, b`.
+fn flow_lines(impact: &Impact) -> Vec<String> {
+    let word = |s: Option<State>| s.map_or("none", State::as_str);
+    impact
+        .flows
+        .iter()
+        .map(|f| {
+            let at = match &f.scenario {
+                Some(s) => format!("scenario {s}"),
+                None if f.failed.is_empty() => "baseline".to_string(),
+                None => f.failed.join("+"),
+            };
+            format!(
+                "{} @{at}: {} -> {} because {}",
+                f.flow,
+                word(f.before),
+                word(f.after),
+                f.because.join(", ")
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn identical_models_differ_in_nothing() {
+    for (name, source) in [("mini", MINI), ("tomoda", TOMODA_MODEL)] {
+        let (old, new) = (load(source), load(source));
+        assert!(
+            !old.model().components.is_empty() && !old.model().scenarios.is_empty(),
+            "{name}: the premise: components and scenarios to compare"
+        );
+        assert_eq!(
+            lines(&diff::changes(old.model(), new.model())),
+            Vec::<String>::new(),
+            "{name}"
+        );
+        let impact = diff::impact(&old, &new);
+        assert!(impact.is_empty(), "{name}: {impact:#?}");
+        assert!(
+            !diff::assumptions::of(old.model()).is_empty(),
+            "{name}: the premise: assumptions"
+        );
+        assert_eq!(
+            diff::assumptions(old.model(), new.model()),
+            Default::default(),
+            "{name}"
+        );
+    }
+}
+
+/// Each edit of MINI, and the changes it makes, in `lines` form.
+/// Text replacements, each `(old, new)`, applied in order.
+type Edits = &'static [(&'static str, &'static str)];
+
+const CHANGES: &[(&str, Edits, &[&str])] = &[
+    (
+        "a removed component (and its edge)",
+        &[
+            (
+                "[[component]]\nid = \"cache\"\nkind = \"cache\"\nprovider = \"cloud\"\nregion = \"r1\"\nenv = \"prod\"\nassumption = \"A cache beside the database.\"\n",
+                "",
+            ),
+            (
+                "[[edge]]\nfrom = \"site\"\nto = \"cache\"\nkind = \"cached\"\nfacts = [\"F01\"]\n",
+                "",
+            ),
+        ],
+        &["- component cache", "- edge site → cache"],
+    ),
+    (
+        "an added record (and the host's generated flow is the record's)",
+        &[(
+            "[[scenario]]",
+            "[[record]]\nhost = \"api.example.com\"\ntype = \"A\"\ntarget = \"db\"\nwriter = \"hand\"\nenv = \"prod\"\nfacts = [\"F01\"]\n\n[[scenario]]",
+        )],
+        &["+ record api.example.com"],
+    ),
+    (
+        "a changed region",
+        &[(
+            "id = \"db\"\nkind = \"database\"\nprovider = \"cloud\"\nregion = \"r1\"",
+            "id = \"db\"\nkind = \"database\"\nprovider = \"cloud\"\nregion = \"r2\"",
+        )],
+        &["~ component db: region"],
+    ),
+    (
+        "an edge's kind",
+        &[(
+            "to = \"cache\"\nkind = \"cached\"",
+            "to = \"cache\"\nkind = \"request\"",
+        )],
+        &["~ edge site → cache: kind"],
+    ),
+    (
+        "an edge written as `needs` is the same edge",
+        &[
+            (
+                "[[edge]]\nfrom = \"site\"\nto = \"db\"\nkind = \"request\"\nfacts = [\"F01\"]\n",
+                "",
+            ),
+            ("id = \"site\"\n", "id = \"site\"\nneeds = [\"db\"]\n"),
+        ],
+        &[],
+    ),
+    (
+        "provenance fields by their keys",
+        &[(
+            "assumption = \"A cache beside the database.\"",
+            "assumption = \"A cache in front of the database.\"\nsettle = \"infra/cache.tf\"\nfacts = [\"F01\"]",
+        )],
+        &["~ component cache: facts, assumption, settle"],
+    ),
+    (
+        "an entry inserted before the others shifts no index: only it is added",
+        &[(
+            "[[component]]\nid = \"site\"",
+            "[[component]]\nid = \"moved\"\nkind = \"x\"\nenv = \"prod\"\nfacts = [\"F01\"]\n\n[[component]]\nid = \"site\"",
+        )],
+        &["+ component moved"],
+    ),
+    (
+        "the zone, by its name",
+        &[(
+            "name = \"example.com\"\ncomponent = \"zone\"\nfacts = [\"F01\"]",
+            "name = \"example.com\"\ncomponent = \"zone\"\nassumption = \"Complete.\"",
+        )],
+        &["~ zone example.com: facts, assumption"],
+    ),
+    (
+        "an entry moved in the file is the same entry",
+        &[
+            (
+                "[[component]]\nid = \"cache\"\nkind = \"cache\"\nprovider = \"cloud\"\nregion = \"r1\"\nenv = \"prod\"\nassumption = \"A cache beside the database.\"\n",
+                "",
+            ),
+            (
+                "[[component]]\nid = \"site\"",
+                "[[component]]\nid = \"cache\"\nkind = \"cache\"\nprovider = \"cloud\"\nregion = \"r1\"\nenv = \"prod\"\nassumption = \"A cache beside the database.\"\n\n[[component]]\nid = \"site\"",
+            ),
+        ],
+        &[],
+    ),
+];
+
+#[test]
+fn changes_are_listed_by_table_id_and_field() {
+    assert!(!CHANGES.is_empty());
+    for &(name, edits, expected) in CHANGES {
+        let edited = edits
+            .iter()
+            .fold(MINI.to_string(), |text, (old, new)| edit(&text, old, new));
+        assert_ne!(edited, MINI, "{name}: the premise: an edit");
+        let (before, after) = (load(MINI), load(&edited));
+        assert_eq!(
+            lines(&diff::changes(before.model(), after.model())),
+            expected.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+            "{name}"
+        );
+        // And the reverse change is its mirror: added and removed swap.
+        let back = diff::changes(after.model(), before.model());
+        assert_eq!(
+            back.added.len(),
+            expected.iter().filter(|l| l.starts_with('-')).count(),
+            "{name}: reversed"
+        );
+        assert_eq!(
+            back.removed.len(),
+            expected.iter().filter(|l| l.starts_with('+')).count(),
+            "{name}: reversed"
+        );
+    }
+}
+
+#[test]
+fn impact_lists_flows_whose_state_changes() {
+    // The site's cache becomes a request-time dependency: with the cache
+    // down, www goes from degraded to down; and the cache is a new single
+    // point of failure.
+    let old = load(MINI);
+    let new = load(&edit(
+        MINI,
+        "to = \"cache\"\nkind = \"cached\"",
+        "to = \"cache\"\nkind = \"request\"",
+    ));
+    let impact = diff::impact(&old, &new);
+    assert_eq!(
+        flow_lines(&impact),
+        ["www.example.com @cache: degraded -> down because site, cache"]
+    );
+    assert_eq!(impact.flows[0].entry.as_deref(), Some("www.example.com"));
+    assert_eq!(impact.spof.len(), 1, "{:#?}", impact.spof);
+    assert_eq!(impact.spof[0].flow, "www.example.com");
+    assert_eq!(impact.spof[0].added, ["cache"]);
+    assert!(impact.spof[0].removed.is_empty());
+}
+
+#[test]
+fn flows_on_one_side_only_are_listed_once() {
+    let old = load(MINI);
+    let new = load(&edit(
+        MINI,
+        "[[scenario]]",
+        "[[record]]\nhost = \"api.example.com\"\ntype = \"A\"\ntarget = \"db\"\nwriter = \"hand\"\nenv = \"prod\"\nfacts = [\"F01\"]\n\n[[scenario]]",
+    ));
+    assert_eq!(
+        flow_lines(&diff::impact(&old, &new)),
+        ["api.example.com @baseline: none -> ok because "]
+    );
+    assert_eq!(
+        flow_lines(&diff::impact(&new, &old)),
+        ["api.example.com @baseline: ok -> none because "]
+    );
+}
+
+/// A proposal for Tomoda: a search index the prod API reads on every
+/// request, placed as the API itself is.
+const SEARCH: &str = r#"
+[[component]]
+id = "search-index-prod"
+name = "Search index (prod)"
+kind = "workload"
+provider = "gcp"
+region = "asia-east1"
+env = "prod"
+runs_in = "gke"
+source = "k8s/apps/tomoda/"
+terraform = false
+traits = ["runs-workload"]
+assumption = "A proposal under review."
+
+[[edge]]
+from = "tomoda-api-prod"
+to = "search-index-prod"
+kind = "request"
+why = "The API reads the index on every request."
+assumption = "A proposal under review."
+"#;
+
+#[test]
+fn a_request_time_dependency_of_the_api_is_a_new_single_point_of_failure() {
+    let old = common::engine();
+    let new = load(&[TOMODA_MODEL, SEARCH].concat());
+    let changes = lines(&diff::changes(old.model(), new.model()));
+    assert_eq!(
+        changes,
+        [
+            "+ component search-index-prod",
+            "+ edge tomoda-api-prod → search-index-prod"
+        ]
+    );
+    let impact = diff::impact(&old, &new);
+    let api = impact
+        .spof
+        .iter()
+        .find(|s| s.flow == "api.tomoda.life")
+        .unwrap_or_else(|| panic!("the API's flow gains a single point of failure: {impact:#?}"));
+    assert_eq!(api.entry.as_deref(), Some("api.tomoda.life"));
+    assert_eq!(api.added, ["search-index-prod"]);
+    assert!(api.removed.is_empty());
+    // The new component is new: no failure of it is compared, and nothing
+    // else changes state.
+    assert_eq!(flow_lines(&impact), Vec::<String>::new());
+}
+
+#[test]
+fn cloudfront_reading_its_bucket_on_every_request_takes_assets_down_with_it() {
+    let source = TOMODA_MODEL;
+    let old = common::engine();
+    let new = load(&edit(
+        source,
+        "from = \"cloudfront-prod\"\nto = \"s3-assets-prod\"\nkind = \"cached\"",
+        "from = \"cloudfront-prod\"\nto = \"s3-assets-prod\"\nkind = \"request\"",
+    ));
+    assert_eq!(
+        lines(&diff::changes(old.model(), new.model())),
+        ["~ edge cloudfront-prod → s3-assets-prod: kind"]
+    );
+    let impact = diff::impact(&old, &new);
+    let assets: Vec<_> = impact
+        .flows
+        .iter()
+        .filter(|f| f.flow == "assets.tomoda.life" && f.failed == ["s3-assets-prod"])
+        .collect();
+    assert_eq!(assets.len(), 1, "{impact:#?}");
+    let change = assets[0];
+    assert_eq!(change.scenario, None);
+    assert_eq!(change.entry.as_deref(), Some("assets.tomoda.life"));
+    assert_eq!(
+        (change.before, change.after),
+        (Some(State::Degraded), Some(State::Down))
+    );
+    assert_eq!(
+        change.because.last().map(String::as_str),
+        Some("s3-assets-prod")
+    );
+    // And the bucket is now one of the assets host's single points of failure.
+    let spof = impact
+        .spof
+        .iter()
+        .find(|s| s.flow == "assets.tomoda.life")
+        .unwrap_or_else(|| panic!("{impact:#?}"));
+    assert_eq!(spof.added, ["s3-assets-prod"]);
+}
+
+/// Assumptions as lines: `+ about: says`, `- about: says`.
+fn assumption_lines(old: &Engine, new: &Engine) -> Vec<String> {
+    let diff = diff::assumptions(old.model(), new.model());
+    let added = diff
+        .added
+        .iter()
+        .map(|a| format!("+ {}: {}", a.about, a.says));
+    let removed = diff
+        .removed
+        .iter()
+        .map(|a| format!("- {}: {}", a.about, a.says));
+    added.chain(removed).collect()
+}
+
+/// Each edit of MINI, and the assumptions it adds and removes.
+const ASSUMPTIONS: &[(&str, Edits, &[&str])] = &[
+    (
+        "a reworded assumption is one removed and one added",
+        &[(
+            "A cache beside the database.",
+            "A cache in front of the database.",
+        )],
+        &[
+            "+ cache: A cache in front of the database.",
+            "- cache: A cache beside the database.",
+        ],
+    ),
+    (
+        "an assumed field, named as the basis names it",
+        &[(
+            "id = \"db\"\n",
+            "id = \"db\"\nassumed = { region = \"r1 is a guess.\" }\n",
+        )],
+        &["+ db (region): r1 is a guess."],
+    ),
+    (
+        "a removed component takes its assumption along",
+        &[
+            (
+                "[[component]]\nid = \"cache\"\nkind = \"cache\"\nprovider = \"cloud\"\nregion = \"r1\"\nenv = \"prod\"\nassumption = \"A cache beside the database.\"\n",
+                "",
+            ),
+            (
+                "[[edge]]\nfrom = \"site\"\nto = \"cache\"\nkind = \"cached\"\nfacts = [\"F01\"]\n",
+                "",
+            ),
+        ],
+        &["- cache: A cache beside the database."],
+    ),
+    (
+        "an edge's assumption, about FROM → TO",
+        &[(
+            "to = \"cache\"\nkind = \"cached\"\nfacts = [\"F01\"]",
+            "to = \"cache\"\nkind = \"cached\"\nassumption = \"The site reads the cache.\"",
+        )],
+        &["+ site → cache: The site reads the cache."],
+    ),
+    (
+        "an entry moved in the file keeps its assumption",
+        &[
+            (
+                "[[component]]\nid = \"cache\"\nkind = \"cache\"\nprovider = \"cloud\"\nregion = \"r1\"\nenv = \"prod\"\nassumption = \"A cache beside the database.\"\n",
+                "",
+            ),
+            (
+                "[[component]]\nid = \"site\"",
+                "[[component]]\nid = \"cache\"\nkind = \"cache\"\nprovider = \"cloud\"\nregion = \"r1\"\nenv = \"prod\"\nassumption = \"A cache beside the database.\"\n\n[[component]]\nid = \"site\"",
+            ),
+        ],
+        &[],
+    ),
+];
+
+#[test]
+fn assumptions_added_and_removed_are_matched_by_entry_and_words() {
+    assert!(!ASSUMPTIONS.is_empty());
+    for &(name, edits, expected) in ASSUMPTIONS {
+        let edited = edits
+            .iter()
+            .fold(MINI.to_string(), |text, (old, new)| edit(&text, old, new));
+        assert_ne!(edited, MINI, "{name}: the premise: an edit");
+        let (old, new) = (load(MINI), load(&edited));
+        assert_eq!(assumption_lines(&old, &new), expected, "{name}");
+    }
+    // The Tomoda proposal: the new component and its edge each assume.
+    let (old, new) = (common::engine(), load(&[TOMODA_MODEL, SEARCH].concat()));
+    assert_eq!(
+        assumption_lines(&old, &new),
+        [
+            "+ search-index-prod: A proposal under review.",
+            "+ tomoda-api-prod → search-index-prod: A proposal under review."
+        ]
+    );
+}
+
+#[test]
+fn impact_matches_components_by_id_not_position() {
+    // The cache moves before the site in the file: every index shifts,
+    // no answer changes.
+    let moved = edit(
+        &edit(
+            MINI,
+            "[[component]]\nid = \"cache\"\nkind = \"cache\"\nprovider = \"cloud\"\nregion = \"r1\"\nenv = \"prod\"\nassumption = \"A cache beside the database.\"\n",
+            "",
+        ),
+        "[[component]]\nid = \"zone\"",
+        "[[component]]\nid = \"cache\"\nkind = \"cache\"\nprovider = \"cloud\"\nregion = \"r1\"\nenv = \"prod\"\nassumption = \"A cache beside the database.\"\n\n[[component]]\nid = \"zone\"",
+    );
+    let (old, new) = (load(MINI), load(&moved));
+    assert_ne!(
+        old.model().component_by_id("cache"),
+        new.model().component_by_id("cache"),
+        "the premise: the cache's index moved"
+    );
+    let impact = diff::impact(&old, &new);
+    assert!(impact.is_empty(), "{impact:#?}");
+}
+
+#[test]
+fn an_invariant_names_the_selector_that_changed() {
+    let old = common::engine();
+    let new = load(&edit(
+        TOMODA_MODEL,
+        "target = \"product:s3\"\nfrom = \"product:cloudfront\"",
+        "target = \"product:s3\"\nfrom = \"provider:aws\"",
+    ));
+    assert_eq!(
+        lines(&diff::changes(old.model(), new.model())),
+        ["~ invariant assets-buckets-private: from"]
+    );
+}
+
+#[test]
+fn every_table_is_named_as_the_model_file_names_it() {
+    assert!(!diff::Table::ALL.is_empty());
+    for table in diff::Table::ALL {
+        let name = table.as_str();
+        let header = if table == diff::Table::Zone {
+            format!("\n[{name}]\n")
+        } else {
+            format!("\n[[{name}]]\n")
+        };
+        assert!(
+            TOMODA_MODEL.contains(&header),
+            "{header:?} heads a table of the model file"
+        );
+    }
+}
