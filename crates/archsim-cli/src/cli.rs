@@ -213,6 +213,7 @@ pub fn command(model: Option<&Model>) -> Command {
         .subcommand(spof(model))
         .subcommand(place(model))
         .subcommand(dns(model))
+        .subcommand(diff())
         .subcommand(Command::new("check").about(
             "Check the model file: errors and warnings with their place in the file; exit 1 on errors",
         ))
@@ -354,6 +355,35 @@ fn selectors(id: &'static str, long: Option<&'static str>, help: &'static str) -
         Some(long) => arg.long(long),
         None => arg.num_args(0..),
     }
+}
+
+fn diff() -> Command {
+    let kinds = crate::commands::diff::Deny::ALL.map(|d| d.as_str());
+    Command::new("diff")
+        .about("Compare two models: what changed, and which answers it changes (flows, single points of failure, assumptions)")
+        .arg(
+            Arg::new("old")
+                .value_name("OLD")
+                .required(true)
+                .value_parser(clap::value_parser!(OsString))
+                .help("A model file, or REV:PATH read with `git show`"),
+        )
+        .arg(
+            Arg::new("new")
+                .value_name("NEW")
+                .value_parser(clap::value_parser!(OsString))
+                .help("A model file, or REV:PATH [default: the working copy of OLD's PATH; for a plain file OLD is HEAD's copy of it]"),
+        )
+        .arg(
+            Arg::new("deny")
+                .long("deny")
+                .value_name("KIND,...")
+                .value_delimiter(',')
+                .action(ArgAction::Append)
+                .value_parser(clap::builder::PossibleValuesParser::new(kinds))
+                .help("Exit 1 when the change introduces one of these: new-spof (a flow gains a single point of failure), flow-down (a flow is down where it was not)"),
+        )
+        .after_help("Exit codes: 0 compared, 1 the change introduces a kind --deny names, 2 bad input (a side that cannot be read or does not load).")
 }
 
 fn route(model: Option<&Model>) -> Command {

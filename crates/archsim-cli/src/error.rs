@@ -26,6 +26,9 @@ pub struct CliError {
     pub suggestions: Vec<String>,
     /// For `invalid-model`: what the loader found.
     pub diagnostics: Vec<Diagnostic>,
+    /// The text the diagnostics point into, when it is not the `--model`
+    /// input (a side of `diff`).
+    pub source: Option<String>,
 }
 
 impl CliError {
@@ -36,6 +39,7 @@ impl CliError {
             message: message.into(),
             suggestions: Vec::new(),
             diagnostics: Vec::new(),
+            source: None,
         }
     }
 
@@ -59,6 +63,7 @@ impl CliError {
             message: format!("cannot answer from `{file}`: the model has {errors} error{s}"),
             suggestions: Vec::new(),
             diagnostics,
+            source: None,
         }
     }
 }
@@ -70,6 +75,7 @@ impl From<QueryError> for CliError {
             message: error.message,
             suggestions: error.suggestions,
             diagnostics: Vec::new(),
+            source: None,
         }
     }
 }

@@ -59,6 +59,13 @@ impl ModelInput {
             .take(MAX_MODEL_BYTES as u64 + 1)
             .read_to_end(&mut bytes)
             .map_err(unreadable)?;
+        Ok(ModelInput::from_bytes(file, bytes, size))
+    }
+
+    /// Load `bytes` (at most one byte past the core's limit) as the model
+    /// file `file`; `size` is the whole file's size when known, for the
+    /// message about a file that is too large.
+    pub fn from_bytes(file: String, bytes: Vec<u8>, size: Option<u64>) -> ModelInput {
         let mut engine = Engine::from_bytes(&file, &bytes);
         if bytes.len() > MAX_MODEL_BYTES {
             // The core saw only the first bytes past its limit; say how big
@@ -79,11 +86,11 @@ impl ModelInput {
                 }
             }
         }
-        Ok(ModelInput {
+        ModelInput {
             file,
             bytes: Cow::Owned(bytes),
             engine,
-        })
+        }
     }
 
     /// The source text, for snippets (invalid UTF-8 shown as `�`).

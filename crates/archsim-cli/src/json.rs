@@ -4,6 +4,7 @@
 //! Ids replace indices everywhere, absent values are `null` (never missing
 //! keys), and lists keep the model's order, so the output is stable.
 
+pub mod diff;
 pub mod model;
 
 use archsim_core::basis::label;

@@ -14,6 +14,7 @@ mod input;
 mod json;
 mod output;
 mod render;
+mod side;
 
 use std::ffi::OsString;
 use std::io::IsTerminal;

@@ -52,7 +52,10 @@ fn quiet_pipe(result: io::Result<()>) -> io::Result<()> {
 pub fn error(error: &CliError, input: Option<&ModelInput>, json_output: bool, style: Style) -> u8 {
     let mut text = String::new();
     if !error.diagnostics.is_empty() {
-        let source = input.map(ModelInput::source).unwrap_or_default();
+        let source = match &error.source {
+            Some(text) => std::borrow::Cow::Borrowed(text.as_str()),
+            None => input.map(ModelInput::source).unwrap_or_default(),
+        };
         for d in &error.diagnostics {
             text.push_str(&diagnostic(d, &source, style));
         }

@@ -3,6 +3,7 @@
 //! about the architecture itself.
 
 pub mod check;
+pub mod diff;
 pub mod dns;
 pub mod export;
 pub mod fail;
@@ -93,6 +94,7 @@ pub fn dispatch(ctx: &Ctx, matches: &ArgMatches) -> Result<Answer, CliError> {
         Some(("spof", m)) => spof::run(ctx, m),
         Some(("place", m)) => place::run(ctx, m),
         Some(("dns", m)) => dns::run(ctx, m),
+        Some(("diff", m)) => diff::run(ctx, m),
         Some(("check", _)) => check::run(ctx),
         Some(("list", m)) => list::run(ctx, m),
         Some(("scenarios", _)) => scenarios::run(ctx),

@@ -14,6 +14,7 @@
 mod basis;
 mod cases;
 mod common;
+mod diff;
 mod docs;
 mod exports;
 mod hostile;

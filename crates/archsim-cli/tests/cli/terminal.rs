@@ -208,6 +208,10 @@ const CASES: &[Case] = &[
     (&["place", "--help"], MODEL, true),
     (&["route", "--ARG"], MODEL, false),
     (&["help", "ARG"], MODEL, false),
+    (&["diff", RAW, MODEL], MODEL, true),
+    (&["diff", MODEL, BAD_IDS], MODEL, true),
+    (&["diff", "ARG", MODEL], MODEL, true),
+    (&["diff", "ARG"], MODEL, true),
 ];
 
 /// A file name with the payload in it (Linux allows any byte but `/`).

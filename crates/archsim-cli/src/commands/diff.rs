@@ -1,0 +1,300 @@
+//! `archsim diff OLD [NEW] [--deny KIND,...]`
+
+use std::ffi::OsString;
+
+use archsim_core::diff::{self, Assumptions, Changes, FlowChange, Impact};
+use archsim_core::{Engine, State};
+use clap::ArgMatches;
+
+use super::{Answer, Ctx, chain, id_list};
+use crate::error::{CliError, EXIT_FINDINGS};
+use crate::input::ModelInput;
+use crate::json::diff::{
+    AssumptionChangeJson, AssumptionsJson, ChangedJson, ChangesJson, DiffJson, EntryJson,
+    FlowChangeJson, ImpactJson, SpofChangeJson,
+};
+use crate::output;
+use crate::render::{Style, Table, shown};
+use crate::side::Side;
+
+/// What `--deny` can forbid a change to introduce.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Deny {
+    /// A flow gains a single point of failure.
+    NewSpof,
+    /// A flow is down after the change, under a failure where it was not.
+    FlowDown,
+}
+
+impl Deny {
+    /// Every kind, in the order `denied` lists them.
+    pub const ALL: [Deny; 2] = [Deny::NewSpof, Deny::FlowDown];
+
+    /// The kind's name on the command line and in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Deny::NewSpof => "new-spof",
+            Deny::FlowDown => "flow-down",
+        }
+    }
+
+    /// Whether the change introduces it.
+    fn occurs(self, impact: &Impact) -> bool {
+        match self {
+            Deny::NewSpof => impact.spof.iter().any(|s| !s.added.is_empty()),
+            Deny::FlowDown => impact.flows.iter().any(goes_down),
+        }
+    }
+}
+
+/// A flow that is down after the change where before it was not (a flow
+/// the change adds counts when it is down with nothing failing).
+fn goes_down(f: &FlowChange) -> bool {
+    f.after == Some(State::Down) && f.before != Some(State::Down)
+}
+
+/// Compare two models.
+pub fn run(ctx: &Ctx, m: &ArgMatches) -> Result<Answer, CliError> {
+    let old = Side::parse(m.get_one::<OsString>("old").map_or("".as_ref(), |s| s));
+    let (old, new) = match m.get_one::<OsString>("new") {
+        Some(new) => (old, Side::parse(new)),
+        None => Side::pair(old)?,
+    };
+    let old = load(old.read()?)?;
+    let new = load(new.read()?)?;
+    let deny: Vec<Deny> = super::values(m, "deny")
+        .into_iter()
+        .filter_map(|name| Deny::ALL.into_iter().find(|d| d.as_str() == name))
+        .collect();
+    let changes = diff::changes(old.model(), new.model());
+    let impact = diff::impact(&old, &new);
+    let assumptions = diff::assumptions(old.model(), new.model());
+    let denied: Vec<&'static str> = Deny::ALL
+        .into_iter()
+        .filter(|d| deny.contains(d) && d.occurs(&impact))
+        .map(Deny::as_str)
+        .collect();
+    let mut answer = ctx.answer(
+        || to_json(&changes, &impact, &assumptions, &denied),
+        || {
+            human(
+                ctx.style,
+                ctx.width,
+                &changes,
+                &impact,
+                &assumptions,
+                &denied,
+            )
+        },
+    )?;
+    if !denied.is_empty() {
+        answer.code = EXIT_FINDINGS;
+        if ctx.json {
+            // The text's verdict line says it; with JSON, stderr does.
+            output::stderr(
+                &[
+                    "error: the change introduces what --deny forbids: ",
+                    &denied.join(", "),
+                    "\n",
+                ]
+                .concat(),
+                Style::plain(),
+            );
+        }
+    }
+    Ok(answer)
+}
+
+/// A side's engine, or its diagnostics (with its own text for snippets).
+fn load(input: ModelInput) -> Result<Engine, CliError> {
+    let source = input.source().into_owned();
+    input.engine.map_err(|diagnostics| {
+        let mut error = CliError::invalid_model(&input.file, diagnostics);
+        error.source = Some(source);
+        error
+    })
+}
+
+fn to_json<'a>(
+    changes: &'a Changes,
+    impact: &'a Impact,
+    assumptions: &'a Assumptions,
+    denied: &[&'static str],
+) -> DiffJson<'a> {
+    DiffJson {
+        changes: ChangesJson {
+            added: changes.added.iter().map(EntryJson::new).collect(),
+            removed: changes.removed.iter().map(EntryJson::new).collect(),
+            changed: changes.changed.iter().map(ChangedJson::new).collect(),
+        },
+        impact: ImpactJson {
+            flows: impact.flows.iter().map(FlowChangeJson::new).collect(),
+            spof: impact.spof.iter().map(SpofChangeJson::new).collect(),
+            placement: [],
+            dns: [],
+            assumptions: AssumptionsJson {
+                added: assumptions
+                    .added
+                    .iter()
+                    .map(AssumptionChangeJson::new)
+                    .collect(),
+                removed: assumptions
+                    .removed
+                    .iter()
+                    .map(AssumptionChangeJson::new)
+                    .collect(),
+            },
+        },
+        denied: denied.to_vec(),
+    }
+}
+
+/// The verdict line: what changed, how many flows change state, how many
+/// single points of failure are new.
+fn verdict(changes: &Changes, impact: &Impact, assumptions: &Assumptions) -> String {
+    let n = changes.added.len() + changes.removed.len() + changes.changed.len();
+    if n == 0 && impact.is_empty() && assumptions.added.is_empty() && assumptions.removed.is_empty()
+    {
+        return "no change".to_owned();
+    }
+    let mut flows: Vec<&str> = impact.flows.iter().map(|f| f.flow.as_str()).collect();
+    flows.sort_unstable();
+    flows.dedup();
+    let spof: usize = impact.spof.iter().map(|s| s.added.len()).sum();
+    let plural = |n: usize, one: &str, many: &str| {
+        [
+            n.to_string(),
+            " ".into(),
+            (if n == 1 { one } else { many }).into(),
+        ]
+        .concat()
+    };
+    [
+        plural(n, "change", "changes"),
+        plural(flows.len(), "flow changes state", "flows change state"),
+        plural(
+            spof,
+            "new single point of failure",
+            "new single points of failure",
+        ),
+    ]
+    .join(", ")
+}
+
+/// When a flow change happens: nothing failing, a scenario, or one failure.
+fn when(f: &FlowChange) -> String {
+    match (&f.scenario, f.failed.as_slice()) {
+        (Some(s), _) => ["scenario ", &shown(s)].concat(),
+        (None, []) => "nothing fails".to_owned(),
+        (None, failed) => {
+            let ids: Vec<&str> = failed.iter().map(String::as_str).collect();
+            [id_list(&ids), " fails".into()].concat()
+        }
+    }
+}
+
+/// A state, or `absent` on the side without the flow.
+fn state(style: Style, s: Option<State>) -> String {
+    match s {
+        Some(s) => style.state(s),
+        None => style.dim("absent"),
+    }
+}
+
+fn human(
+    style: Style,
+    width: usize,
+    changes: &Changes,
+    impact: &Impact,
+    assumptions: &Assumptions,
+    denied: &[&str],
+) -> String {
+    let mut out = [
+        "  ",
+        &style.bold(&verdict(changes, impact, assumptions)),
+        "\n",
+    ]
+    .concat();
+    if !denied.is_empty() {
+        out.push_str(&format!(
+            "  {}{} the change introduces what --deny forbids: {}\n",
+            style.error("denied"),
+            style.bold(":"),
+            denied.join(", ")
+        ));
+    }
+    let n = changes.added.len() + changes.removed.len() + changes.changed.len();
+    if n > 0 {
+        out.push_str(&format!("\n  {}\n", style.bold("Changes")));
+        for c in &changes.added {
+            out.push_str(&format!(
+                "    {} {} {}\n",
+                style.good("+"),
+                c.table.as_str(),
+                style.id(&c.id)
+            ));
+        }
+        for c in &changes.removed {
+            out.push_str(&format!(
+                "    {} {} {}\n",
+                style.error("−"),
+                c.table.as_str(),
+                style.id(&c.id)
+            ));
+        }
+        for c in &changes.changed {
+            out.push_str(&format!(
+                "    {} {} {}: {}\n",
+                style.notice("~"),
+                c.table.as_str(),
+                style.id(&c.id),
+                c.fields.join(", ")
+            ));
+        }
+    }
+    if !impact.flows.is_empty() {
+        out.push_str(&format!("\n  {}\n", style.bold("Flows that change state")));
+        let mut table = Table::new(&["FLOW", "WHEN", "BEFORE", "AFTER", "BECAUSE"]).wrap_at(width);
+        for f in &impact.flows {
+            let because: Vec<&str> = f.because.iter().map(String::as_str).collect();
+            table.row(vec![
+                style.id(&f.flow),
+                when(f),
+                state(style, f.before),
+                state(style, f.after),
+                chain(&because),
+            ]);
+        }
+        out.push_str(&table.render(style, 4));
+    }
+    if !impact.spof.is_empty() {
+        out.push_str(&format!("\n  {}\n", style.bold("Single points of failure")));
+        for s in &impact.spof {
+            let mut line = ["    ", &style.id(&s.flow)].concat();
+            for (sign, list) in [(style.good("+"), &s.added), (style.error("−"), &s.removed)] {
+                if !list.is_empty() {
+                    let ids: Vec<&str> = list.iter().map(String::as_str).collect();
+                    line.push_str(&format!("  {sign} {}", id_list(&ids)));
+                }
+            }
+            line.push('\n');
+            out.push_str(&line);
+        }
+    }
+    if !assumptions.added.is_empty() || !assumptions.removed.is_empty() {
+        out.push_str(&format!("\n  {}\n", style.bold("Assumptions")));
+        for (sign, list) in [
+            (style.good("+"), &assumptions.added),
+            (style.error("−"), &assumptions.removed),
+        ] {
+            for a in list {
+                out.push_str(&format!(
+                    "    {sign} {}: {}\n",
+                    style.id(&a.about),
+                    shown(&a.says)
+                ));
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,169 @@
+//! `diff`: what a change to the model changes, and what it does.
+
+use archsim_core::diff::{Assumption, Change, Changed, FlowChange, SpofChange};
+use serde::Serialize;
+
+/// `diff`.
+#[derive(Serialize)]
+pub struct DiffJson<'a> {
+    /// Entries added, removed and changed.
+    pub changes: ChangesJson<'a>,
+    /// What the change does to the answers.
+    pub impact: ImpactJson<'a>,
+    /// The `--deny` kinds the change introduces (exit 1 when not empty).
+    pub denied: Vec<&'static str>,
+}
+
+/// Entries added, removed and changed, matched by id.
+#[derive(Serialize)]
+pub struct ChangesJson<'a> {
+    /// In NEW only.
+    pub added: Vec<EntryJson<'a>>,
+    /// In OLD only.
+    pub removed: Vec<EntryJson<'a>>,
+    /// In both, with fields that differ.
+    pub changed: Vec<ChangedJson<'a>>,
+}
+
+/// An entry of a table.
+#[derive(Serialize)]
+pub struct EntryJson<'a> {
+    /// The table, as the model file names it (`component`, `edge`, …).
+    pub table: &'static str,
+    /// Its id (an edge: `FROM → TO`; a record: its host).
+    pub id: &'a str,
+}
+
+impl<'a> EntryJson<'a> {
+    /// The JSON form of an added or removed entry.
+    pub fn new(c: &'a Change) -> EntryJson<'a> {
+        EntryJson {
+            table: c.table.as_str(),
+            id: &c.id,
+        }
+    }
+}
+
+/// An entry both sides have, changed.
+#[derive(Serialize)]
+pub struct ChangedJson<'a> {
+    /// The table.
+    pub table: &'static str,
+    /// Its id.
+    pub id: &'a str,
+    /// The fields that differ, as the file's keys.
+    pub fields: &'a [&'static str],
+}
+
+impl<'a> ChangedJson<'a> {
+    /// The JSON form of a changed entry.
+    pub fn new(c: &'a Changed) -> ChangedJson<'a> {
+        ChangedJson {
+            table: c.table.as_str(),
+            id: &c.id,
+            fields: &c.fields,
+        }
+    }
+}
+
+/// What the change does.
+#[derive(Serialize)]
+pub struct ImpactJson<'a> {
+    /// Flows whose state differs, under each failure.
+    pub flows: Vec<FlowChangeJson<'a>>,
+    /// Flows whose single points of failure differ.
+    pub spof: Vec<SpofChangeJson<'a>>,
+    /// Placement-audit changes: not computed yet, always empty.
+    pub placement: [(); 0],
+    /// DNS changes: not computed yet, always empty.
+    pub dns: [(); 0],
+    /// Assumptions added and removed.
+    pub assumptions: AssumptionsJson<'a>,
+}
+
+/// A flow whose state differs under one failure.
+#[derive(Serialize)]
+pub struct FlowChangeJson<'a> {
+    /// Flow id.
+    pub flow: &'a str,
+    /// Its public host, or null.
+    pub entry: Option<&'a str>,
+    /// The scenario that fails, or null.
+    pub scenario: Option<&'a str>,
+    /// What fails (nothing: the baseline).
+    pub failed: &'a [String],
+    /// State in OLD (`fail --json`'s words), or null: no such flow.
+    pub before: Option<&'static str>,
+    /// State in NEW, or null: no such flow.
+    pub after: Option<&'static str>,
+    /// NEW's cause chain, the failed component last.
+    pub because: &'a [String],
+}
+
+impl<'a> FlowChangeJson<'a> {
+    /// The JSON form of a flow change.
+    pub fn new(f: &'a FlowChange) -> FlowChangeJson<'a> {
+        FlowChangeJson {
+            flow: &f.flow,
+            entry: f.entry.as_deref(),
+            scenario: f.scenario.as_deref(),
+            failed: &f.failed,
+            before: f.before.map(|s| s.as_str()),
+            after: f.after.map(|s| s.as_str()),
+            because: &f.because,
+        }
+    }
+}
+
+/// A flow whose single points of failure differ.
+#[derive(Serialize)]
+pub struct SpofChangeJson<'a> {
+    /// Flow id.
+    pub flow: &'a str,
+    /// Its public host, or null.
+    pub entry: Option<&'a str>,
+    /// Single points of failure NEW adds.
+    pub added: &'a [String],
+    /// Single points of failure NEW no longer has.
+    pub removed: &'a [String],
+}
+
+impl<'a> SpofChangeJson<'a> {
+    /// The JSON form of a single-point-of-failure change.
+    pub fn new(s: &'a SpofChange) -> SpofChangeJson<'a> {
+        SpofChangeJson {
+            flow: &s.flow,
+            entry: s.entry.as_deref(),
+            added: &s.added,
+            removed: &s.removed,
+        }
+    }
+}
+
+/// Assumptions added and removed.
+#[derive(Serialize)]
+pub struct AssumptionsJson<'a> {
+    /// NEW assumes them, OLD did not.
+    pub added: Vec<AssumptionChangeJson<'a>>,
+    /// OLD assumed them, NEW does not.
+    pub removed: Vec<AssumptionChangeJson<'a>>,
+}
+
+/// One assumption.
+#[derive(Serialize)]
+pub struct AssumptionChangeJson<'a> {
+    /// What assumes it, as every answer's basis names it.
+    pub about: &'a str,
+    /// What it says.
+    pub says: &'a str,
+}
+
+impl<'a> AssumptionChangeJson<'a> {
+    /// The JSON form of an assumption.
+    pub fn new(a: &'a Assumption) -> AssumptionChangeJson<'a> {
+        AssumptionChangeJson {
+            about: &a.about,
+            says: &a.says,
+        }
+    }
+}

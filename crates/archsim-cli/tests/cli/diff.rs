@@ -1,0 +1,398 @@
+//! `archsim diff`: two models compared through the binary, on hand-made
+//! pairs written at test time, and sides read from git.
+
+use serde_json::Value;
+
+use crate::common::{Run, Scratch, run_in, tomoda};
+use crate::snapshots::proxied_model;
+
+/// `source` with `old` replaced by `new`; `old` must occur exactly once.
+fn edit(source: &str, old: &str, new: &str) -> String {
+    assert_eq!(source.matches(old).count(), 1, "{old:?} occurs once");
+    source.replacen(old, new, 1)
+}
+
+/// The shipped model with CloudFront reading its bucket on every request
+/// instead of from its cache.
+pub fn cached_origin_model() -> String {
+    edit(
+        &tomoda(),
+        "from = \"cloudfront-prod\"\nto = \"s3-assets-prod\"\nkind = \"cached\"",
+        "from = \"cloudfront-prod\"\nto = \"s3-assets-prod\"\nkind = \"request\"",
+    )
+}
+
+/// The shipped model with a search index the prod API reads on every
+/// request: a proposal, so it says it is an assumption.
+pub fn search_model() -> String {
+    [
+        tomoda().as_str(),
+        r#"
+[[component]]
+id = "search-index-prod"
+name = "Search index (prod)"
+kind = "workload"
+provider = "gcp"
+region = "asia-east1"
+env = "prod"
+runs_in = "gke"
+source = "k8s/apps/tomoda/"
+terraform = false
+traits = ["runs-workload"]
+assumption = "A proposal under review."
+
+[[edge]]
+from = "tomoda-api-prod"
+to = "search-index-prod"
+kind = "request"
+why = "The API reads the index on every request."
+assumption = "A proposal under review."
+"#,
+    ]
+    .concat()
+}
+
+/// The scratch folder the cases run in.
+pub fn write_pairs(scratch: &Scratch) {
+    scratch.write("tomoda.toml", tomoda().as_bytes());
+    scratch.write("search.toml", search_model().as_bytes());
+    scratch.write("cached-origin.toml", cached_origin_model().as_bytes());
+    scratch.write("proxied.toml", proxied_model().as_bytes());
+}
+
+struct Case {
+    args: &'static [&'static str],
+    /// Run in the crate's folder, inside the repository (for `REV:PATH`),
+    /// rather than in the scratch folder.
+    in_repo: bool,
+    code: i32,
+    /// (JSON pointer, JSON text) pairs the output must hold.
+    json: &'static [(&'static str, &'static str)],
+    /// Text stdout must contain.
+    stdout: &'static [&'static str],
+    /// Text stderr must contain.
+    stderr: &'static [&'static str],
+}
+
+const NOTHING: &[(&str, &str)] = &[
+    ("/changes/added", "[]"),
+    ("/changes/removed", "[]"),
+    ("/changes/changed", "[]"),
+    ("/impact/flows", "[]"),
+    ("/impact/spof", "[]"),
+    ("/impact/placement", "[]"),
+    ("/impact/dns", "[]"),
+    ("/impact/assumptions/added", "[]"),
+    ("/impact/assumptions/removed", "[]"),
+    ("/denied", "[]"),
+];
+
+const HEAD: &str = "HEAD:book/model/tomoda.toml";
+
+const CASES: &[Case] = &[
+    // Identical models: nothing changes, nothing is denied.
+    Case {
+        args: &[
+            "diff",
+            "tomoda.toml",
+            "tomoda.toml",
+            "--json",
+            "--deny",
+            "new-spof,flow-down",
+        ],
+        in_repo: false,
+        code: 0,
+        json: NOTHING,
+        stdout: &[],
+        stderr: &[],
+    },
+    Case {
+        args: &["diff", "tomoda.toml", "tomoda.toml"],
+        in_repo: false,
+        code: 0,
+        json: &[],
+        stdout: &["no change\n"],
+        stderr: &[],
+    },
+    // A request-time dependency of the API on a new component: a new
+    // single point of failure of the API's flow, and nothing else.
+    Case {
+        args: &["diff", "tomoda.toml", "search.toml", "--json"],
+        in_repo: false,
+        code: 0,
+        json: &[
+            (
+                "/changes/added",
+                r#"[{"table": "component", "id": "search-index-prod"},
+                    {"table": "edge", "id": "tomoda-api-prod → search-index-prod"}]"#,
+            ),
+            ("/changes/changed", "[]"),
+            ("/impact/flows", "[]"),
+            (
+                "/impact/spof",
+                r#"[{"flow": "api.tomoda.life", "entry": "api.tomoda.life",
+                     "added": ["search-index-prod"], "removed": []}]"#,
+            ),
+            (
+                "/impact/assumptions/added/0/about",
+                r#""search-index-prod""#,
+            ),
+            ("/denied", "[]"),
+        ],
+        stdout: &[],
+        stderr: &[],
+    },
+    Case {
+        args: &[
+            "diff",
+            "tomoda.toml",
+            "search.toml",
+            "--json",
+            "--deny",
+            "new-spof",
+        ],
+        in_repo: false,
+        code: 1,
+        json: &[("/denied", r#"["new-spof"]"#)],
+        stdout: &[],
+        stderr: &["--deny forbids: new-spof"],
+    },
+    Case {
+        args: &["diff", "tomoda.toml", "search.toml", "--deny", "new-spof"],
+        in_repo: false,
+        code: 1,
+        json: &[],
+        stdout: &[
+            "2 changes, 0 flows change state, 1 new single point of failure",
+            "denied: the change introduces what --deny forbids: new-spof",
+            "+ component search-index-prod",
+            "api.tomoda.life  + search-index-prod",
+        ],
+        stderr: &[],
+    },
+    // No flow goes down with the index: flow-down does not deny it.
+    Case {
+        args: &["diff", "tomoda.toml", "search.toml", "--deny", "flow-down"],
+        in_repo: false,
+        code: 0,
+        json: &[],
+        stdout: &[],
+        stderr: &[],
+    },
+    // CloudFront's origin edge from cached to request: the assets host
+    // goes from degraded to down when its bucket fails.
+    Case {
+        args: &[
+            "diff",
+            "tomoda.toml",
+            "cached-origin.toml",
+            "--json",
+            "--deny",
+            "flow-down",
+        ],
+        in_repo: false,
+        code: 1,
+        json: &[
+            (
+                "/changes/changed",
+                r#"[{"table": "edge", "id": "cloudfront-prod → s3-assets-prod", "fields": ["kind"]}]"#,
+            ),
+            (
+                "/impact/flows/1",
+                r#"{"flow": "assets.tomoda.life", "entry": "assets.tomoda.life",
+                    "scenario": null, "failed": ["s3-assets-prod"],
+                    "before": "degraded", "after": "down", "because": ["s3-assets-prod"]}"#,
+            ),
+            ("/impact/spof/0/added", r#"["s3-assets-prod"]"#),
+            ("/denied", r#"["flow-down"]"#),
+        ],
+        stdout: &[],
+        stderr: &["--deny forbids: flow-down"],
+    },
+    // The same in the terminal.
+    Case {
+        args: &["diff", "tomoda.toml", "cached-origin.toml"],
+        in_repo: false,
+        code: 0,
+        json: &[],
+        stdout: &[
+            "~ edge cloudfront-prod → s3-assets-prod: kind",
+            "assets.tomoda.life  s3-assets-prod fails",
+            "◐ degraded  ✖ down",
+        ],
+        stderr: &[],
+    },
+    // Reversed, the change removes a single point of failure and brings
+    // a flow back up: nothing to deny.
+    Case {
+        args: &[
+            "diff",
+            "cached-origin.toml",
+            "tomoda.toml",
+            "--json",
+            "--deny",
+            "new-spof,flow-down",
+        ],
+        in_repo: false,
+        code: 0,
+        json: &[
+            ("/impact/spof/0/removed", r#"["s3-assets-prod"]"#),
+            ("/impact/flows/1/after", r#""degraded""#),
+            ("/denied", "[]"),
+        ],
+        stdout: &[],
+        stderr: &[],
+    },
+    // Bad input: exit 2.
+    Case {
+        args: &["diff", "nope.toml", "tomoda.toml", "--json"],
+        in_repo: false,
+        code: 2,
+        json: &[("/error/kind", r#""unreadable-model""#)],
+        stdout: &["nope.toml"],
+        stderr: &[],
+    },
+    // A side that does not load: its diagnostics, pointing into its text.
+    Case {
+        args: &["diff", "tomoda.toml", "proxied.toml"],
+        in_repo: false,
+        code: 2,
+        json: &[],
+        stdout: &[],
+        stderr: &[
+            "--> proxied.toml:",
+            "| proxied = true",
+            "cannot answer from `proxied.toml`",
+        ],
+    },
+    Case {
+        args: &["diff", "proxied.toml", "tomoda.toml", "--json"],
+        in_repo: false,
+        code: 2,
+        json: &[
+            ("/error/kind", r#""invalid-model""#),
+            ("/error/diagnostics/0/code", r#""invariant""#),
+        ],
+        stdout: &[],
+        stderr: &[],
+    },
+    Case {
+        args: &["diff", "tomoda.toml", "search.toml", "--deny", "new-spf"],
+        in_repo: false,
+        code: 2,
+        json: &[],
+        stdout: &[],
+        stderr: &["'new-spf'", "a similar value exists: 'new-spof'"],
+    },
+    // Sides from git, in the repository (the test runs in the crate's
+    // folder; a path after `REV:` is from the repository's root). Without
+    // git or outside a repository these fail, loudly.
+    Case {
+        args: &["diff", HEAD, HEAD, "--json"],
+        in_repo: true,
+        code: 0,
+        json: NOTHING,
+        stdout: &[],
+        stderr: &[],
+    },
+    Case {
+        args: &[
+            "diff",
+            "no-such-rev-of-archsim:book/model/tomoda.toml",
+            HEAD,
+        ],
+        in_repo: true,
+        code: 2,
+        json: &[],
+        stdout: &[],
+        stderr: &["error: `git show no-such-rev-of-archsim:book/model/tomoda.toml` failed"],
+    },
+    Case {
+        args: &["diff", "HEAD:book/model/no-such-model.toml", "--json"],
+        in_repo: true,
+        code: 2,
+        json: &[("/error/kind", r#""unreadable-model""#)],
+        stdout: &["no-such-model.toml"],
+        stderr: &[],
+    },
+];
+
+fn run_case(scratch: &Scratch, case: &Case) -> Run {
+    let dir = if case.in_repo {
+        None
+    } else {
+        Some(scratch.0.as_path())
+    };
+    run_in(dir, case.args, &[])
+}
+
+#[test]
+fn diff_cases() {
+    let scratch = Scratch::new("diff");
+    write_pairs(&scratch);
+    let mut wrong = Vec::new();
+    for case in CASES {
+        let run = run_case(&scratch, case);
+        let line = case.args.join(" ");
+        let mut problems = Vec::new();
+        if run.code != case.code {
+            problems.push(format!("exit {} (wanted {})", run.code, case.code));
+        }
+        if !case.json.is_empty() {
+            let out = run.json();
+            for (pointer, text) in case.json {
+                let want: Value = serde_json::from_str(text).expect("the case's JSON parses");
+                let got = out.pointer(pointer).unwrap_or(&Value::Null);
+                if *got != want {
+                    problems.push(format!("{pointer} is {got}, wanted {want}"));
+                }
+            }
+        }
+        for text in case.stdout {
+            if !run.stdout.contains(text) {
+                problems.push(format!("stdout lacks {text:?}"));
+            }
+        }
+        for text in case.stderr {
+            if !run.stderr.contains(text) {
+                problems.push(format!("stderr lacks {text:?}"));
+            }
+        }
+        if !problems.is_empty() {
+            wrong.push(format!(
+                "`archsim {line}`: {}\n--- stdout\n{}--- stderr\n{}",
+                problems.join("; "),
+                run.stdout,
+                run.stderr
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n\n"));
+}
+
+/// With one `REV:PATH`, NEW is the working copy of PATH: the answer is
+/// the one for the two sides named, whatever the working copy holds.
+#[test]
+fn one_rev_path_compares_with_the_working_copy() {
+    let one = run_in(None, &["diff", HEAD, "--json"], &[]);
+    let two = run_in(
+        None,
+        &["diff", HEAD, "../../book/model/tomoda.toml", "--json"],
+        &[],
+    );
+    assert_eq!(
+        (one.code, two.code),
+        (0, 0),
+        "{}\n{}",
+        one.stderr,
+        two.stderr
+    );
+    assert_eq!(one.json(), two.json());
+    // And NEW really is the working copy: naming another NEW differs.
+    let scratch = Scratch::new("diff-one");
+    let other = scratch.write("search.toml", search_model().as_bytes());
+    let other = other.to_str().expect("the scratch path is UTF-8");
+    let three = run_in(None, &["diff", HEAD, other, "--json"], &[]);
+    assert_eq!(three.code, 0, "{}", three.stderr);
+    assert_ne!(one.json()["changes"], three.json()["changes"]);
+}
