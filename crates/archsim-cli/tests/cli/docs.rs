@@ -11,7 +11,6 @@ use std::path::Path;
 use serde_json::Value;
 
 use crate::common::{Scratch, run_in};
-use crate::snapshots::proxied_model;
 
 /// The examples: (command line, example JSON text).
 fn examples(markdown: &str) -> Vec<(String, String)> {
@@ -88,9 +87,11 @@ fn json_md_examples_are_what_the_commands_print() {
         examples.len()
     );
     // Examples run beside `proxied.toml`: the shipped model with one
-    // record proxied, the example of a model that breaks an invariant.
+    // record proxied, the example of a model that breaks an invariant;
+    // and the pairs `diff` compares (`tomoda.toml`, `search.toml`,
+    // `cached-origin.toml`: `diff::write_pairs`).
     let scratch = Scratch::new("json-md");
-    scratch.write("proxied.toml", proxied_model().as_bytes());
+    crate::diff::write_pairs(&scratch);
     let mut wrong = Vec::new();
     for (command, text) in &examples {
         let example: Value = serde_json::from_str(text)

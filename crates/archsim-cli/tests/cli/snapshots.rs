@@ -51,6 +51,14 @@ const SNAPSHOTS: &[(&str, &[&str])] = &[
     ("list-components", &["list"]),
     ("list-records", &["list", "records"]),
     ("scenarios", &["scenarios"]),
+    (
+        "diff-cached-origin",
+        &["diff", "tomoda.toml", "cached-origin.toml"],
+    ),
+    (
+        "diff-search-denied",
+        &["diff", "tomoda.toml", "search.toml", "--deny", "new-spof"],
+    ),
 ];
 
 fn snapshot_dir() -> PathBuf {
@@ -90,7 +98,7 @@ fn render(args: &[&str], code: i32, stdout: &str, stderr: &str) -> String {
 #[test]
 fn human_output_matches_the_snapshots() {
     let scratch = Scratch::new("snapshots");
-    scratch.write("proxied.toml", proxied_model().as_bytes());
+    crate::diff::write_pairs(&scratch);
     let cases = SNAPSHOTS.iter().map(|(name, args)| {
         let mut full: Vec<&str> = args.to_vec();
         full.extend(["--color", "never"]);
