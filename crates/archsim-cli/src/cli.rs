@@ -170,7 +170,7 @@ pub fn command(model: Option<&Model>) -> Command {
         // --json` prints route's help like `route --help --json` does).
         .disable_help_subcommand(true)
         .after_help(
-            "Exit codes: 0 answered (bad news is still an answer), 1 `check` found errors, \
+            "Exit codes: 0 answered (bad news is still an answer), 1 `check` found errors or `diff` a change `--deny` forbids, \
              2 bad input (unknown name, host outside the zone, unreadable or invalid model, bad usage).",
         )
         .arg(
@@ -383,7 +383,7 @@ fn diff() -> Command {
                 .value_parser(clap::builder::PossibleValuesParser::new(kinds))
                 .help("Exit 1 when the change introduces one of these: new-spof (a flow gains a single point of failure), flow-down (a flow is down where it was not)"),
         )
-        .after_help("Exit codes: 0 compared, 1 the change introduces a kind --deny names, 2 bad input (a side that cannot be read or does not load).")
+        .after_help("The two sides are the models compared; --model does not apply.\n\nExit codes: 0 compared, 1 the change introduces a kind --deny names, 2 bad input (a side that cannot be read or does not load).")
 }
 
 fn route(model: Option<&Model>) -> Command {

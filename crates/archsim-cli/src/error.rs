@@ -8,7 +8,7 @@ use archsim_core::{Diagnostic, QueryError};
 
 /// The question was answered (bad news included).
 pub const EXIT_OK: u8 = 0;
-/// `check` found errors in the model.
+/// `check` found errors in the model, or `diff --deny` a forbidden change.
 pub const EXIT_FINDINGS: u8 = 1;
 /// Bad input: a host outside the zone, an unknown name, an unreadable or
 /// invalid model, bad usage.

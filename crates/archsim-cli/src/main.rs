@@ -2,8 +2,9 @@
 //!
 //! A thin shell over `archsim-core`: parse the arguments, load the model,
 //! run one command, map the outcome to an exit code (0 answered, 1 `check`
-//! found errors, 2 bad input). Every answer is computed by the core; this
-//! crate only translates it into text or JSON.
+//! found errors or `diff --deny` a forbidden change, 2 bad input). Every
+//! answer is computed by the core; this crate only translates it into text
+//! or JSON.
 #![deny(missing_docs)]
 
 mod basis;

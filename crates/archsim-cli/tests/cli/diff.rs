@@ -370,8 +370,9 @@ fn diff_cases() {
     assert!(wrong.is_empty(), "{}", wrong.join("\n\n"));
 }
 
-/// With one `REV:PATH`, NEW is the working copy of PATH: the answer is
-/// the one for the two sides named, whatever the working copy holds.
+/// With one `REV:PATH`, NEW is the working copy of PATH; with one plain
+/// file, OLD is HEAD's copy of it: the answer is the one for the two
+/// sides named, whatever the working copy holds.
 #[test]
 fn one_rev_path_compares_with_the_working_copy() {
     let one = run_in(None, &["diff", HEAD, "--json"], &[]);
@@ -388,6 +389,14 @@ fn one_rev_path_compares_with_the_working_copy() {
         two.stderr
     );
     assert_eq!(one.json(), two.json());
+    // A plain file alone is compared with HEAD's copy of it.
+    let file = run_in(
+        None,
+        &["diff", "../../book/model/tomoda.toml", "--json"],
+        &[],
+    );
+    assert_eq!(file.code, 0, "{}", file.stderr);
+    assert_eq!(file.json(), two.json());
     // And NEW really is the working copy: naming another NEW differs.
     let scratch = Scratch::new("diff-one");
     let other = scratch.write("search.toml", search_model().as_bytes());
