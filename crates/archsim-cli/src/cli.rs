@@ -381,7 +381,7 @@ fn diff() -> Command {
                 .value_delimiter(',')
                 .action(ArgAction::Append)
                 .value_parser(clap::builder::PossibleValuesParser::new(kinds))
-                .help("Exit 1 when the change introduces one of these: new-spof (a flow gains a single point of failure), flow-down (a flow is down where it was not)"),
+                .help("Exit 1 when the change introduces one of these: new-spof (a flow gains a single point of failure), flow-down (a flow is down where it was not), unsourced (the change adds an assumption beyond the source document)"),
         )
         .after_help("The two sides are the models compared; --model does not apply.\n\nExit codes: 0 compared, 1 the change introduces a kind --deny names, 2 bad input (a side that cannot be read or does not load).")
 }

@@ -24,25 +24,30 @@ pub enum Deny {
     NewSpof,
     /// A flow is down after the change, under a failure where it was not.
     FlowDown,
+    /// The change adds an assumption: NEW rests on something the source
+    /// document does not say, and OLD did not.
+    Unsourced,
 }
 
 impl Deny {
     /// Every kind, in the order `denied` lists them.
-    pub const ALL: [Deny; 2] = [Deny::NewSpof, Deny::FlowDown];
+    pub const ALL: [Deny; 3] = [Deny::NewSpof, Deny::FlowDown, Deny::Unsourced];
 
     /// The kind's name on the command line and in JSON.
     pub fn as_str(self) -> &'static str {
         match self {
             Deny::NewSpof => "new-spof",
             Deny::FlowDown => "flow-down",
+            Deny::Unsourced => "unsourced",
         }
     }
 
     /// Whether the change introduces it.
-    fn occurs(self, impact: &Impact) -> bool {
+    fn occurs(self, impact: &Impact, assumptions: &Assumptions) -> bool {
         match self {
             Deny::NewSpof => impact.spof.iter().any(|s| !s.added.is_empty()),
             Deny::FlowDown => impact.flows.iter().any(goes_down),
+            Deny::Unsourced => !assumptions.added.is_empty(),
         }
     }
 }
@@ -71,7 +76,7 @@ pub fn run(ctx: &Ctx, m: &ArgMatches) -> Result<Answer, CliError> {
     let assumptions = diff::assumptions(old.model(), new.model());
     let denied: Vec<&'static str> = Deny::ALL
         .into_iter()
-        .filter(|d| deny.contains(d) && d.occurs(&impact))
+        .filter(|d| deny.contains(d) && d.occurs(&impact, &assumptions))
         .map(Deny::as_str)
         .collect();
     let mut answer = ctx.answer(

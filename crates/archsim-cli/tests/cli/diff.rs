@@ -98,7 +98,7 @@ const CASES: &[Case] = &[
             "tomoda.toml",
             "--json",
             "--deny",
-            "new-spof,flow-down",
+            "new-spof,flow-down,unsourced",
         ],
         in_repo: false,
         code: 0,
@@ -168,6 +168,46 @@ const CASES: &[Case] = &[
             "+ component search-index-prod",
             "api.tomoda.life  + search-index-prod",
         ],
+        stderr: &[],
+    },
+    // The index is a proposal, assumed: unsourced denies it.
+    Case {
+        args: &[
+            "diff",
+            "tomoda.toml",
+            "search.toml",
+            "--json",
+            "--deny",
+            "flow-down,unsourced",
+        ],
+        in_repo: false,
+        code: 1,
+        json: &[("/denied", r#"["unsourced"]"#)],
+        stdout: &[],
+        stderr: &["--deny forbids: unsourced"],
+    },
+    // Only assumptions removed: nothing unsourced is added.
+    Case {
+        args: &[
+            "diff",
+            "search.toml",
+            "tomoda.toml",
+            "--json",
+            "--deny",
+            "unsourced,new-spof",
+        ],
+        in_repo: false,
+        code: 0,
+        json: &[
+            ("/impact/assumptions/added", "[]"),
+            (
+                "/impact/assumptions/removed/1/about",
+                r#""tomoda-api-prod → search-index-prod""#,
+            ),
+            ("/impact/spof/0/removed", r#"["search-index-prod"]"#),
+            ("/denied", "[]"),
+        ],
+        stdout: &[],
         stderr: &[],
     },
     // No flow goes down with the index: flow-down does not deny it.
