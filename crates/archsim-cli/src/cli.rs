@@ -359,6 +359,7 @@ fn selectors(id: &'static str, long: Option<&'static str>, help: &'static str) -
 
 fn diff() -> Command {
     let kinds = crate::commands::diff::Deny::ALL.map(|d| d.as_str());
+    let formats = crate::commands::diff::Format::ALL.map(|f| f.as_str());
     Command::new("diff")
         .about("Compare two models: what changed, and which answers it changes (flows, single points of failure, assumptions)")
         .arg(
@@ -382,6 +383,15 @@ fn diff() -> Command {
                 .action(ArgAction::Append)
                 .value_parser(clap::builder::PossibleValuesParser::new(kinds))
                 .help("Exit 1 when the change introduces one of these: new-spof (a flow gains a single point of failure), flow-down (a flow is down where it was not), unsourced (the change adds an assumption beyond the source document)"),
+        )
+        .arg(
+            Arg::new("format")
+                .long("format")
+                .value_name("FORMAT")
+                .value_parser(clap::builder::PossibleValuesParser::new(formats))
+                .default_value("text")
+                .conflicts_with("json")
+                .help("text (for a terminal) or markdown (for a pull-request comment: a verdict line, a summary table, details in collapsible sections; every model text escaped). --json is the JSON answer and cannot be combined with --format"),
         )
         .after_help("The two sides are the models compared; --model does not apply.\n\nExit codes: 0 compared, 1 the change introduces a kind --deny names, 2 bad input (a side that cannot be read or does not load).")
 }

@@ -17,6 +17,33 @@ use crate::output;
 use crate::render::{Style, Table, shown};
 use crate::side::Side;
 
+mod markdown;
+
+/// The verdict when the models answer alike.
+const NO_CHANGE: &str = "no change";
+
+/// How the answer is written (`--json` is JSON, whatever this says).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// For a terminal.
+    Text,
+    /// For a pull-request comment.
+    Markdown,
+}
+
+impl Format {
+    /// Every format, as `--format` lists them.
+    pub const ALL: [Format; 2] = [Format::Text, Format::Markdown];
+
+    /// The format's name on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Markdown => "markdown",
+        }
+    }
+}
+
 /// What `--deny` can forbid a change to introduce.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Deny {
@@ -79,17 +106,28 @@ pub fn run(ctx: &Ctx, m: &ArgMatches) -> Result<Answer, CliError> {
         .filter(|d| deny.contains(d) && d.occurs(&impact, &assumptions))
         .map(Deny::as_str)
         .collect();
+    let format = Format::ALL
+        .into_iter()
+        .find(|f| f.as_str() == super::value(m, "format"))
+        .unwrap_or(Format::Text);
     let mut answer = ctx.answer(
         || to_json(&changes, &impact, &assumptions, &denied),
-        || {
-            human(
+        || match format {
+            Format::Markdown => markdown::render(
+                &verdict(&changes, &impact, &assumptions),
+                &changes,
+                &impact,
+                &assumptions,
+                &denied,
+            ),
+            Format::Text => human(
                 ctx.style,
                 ctx.width,
                 &changes,
                 &impact,
                 &assumptions,
                 &denied,
-            )
+            ),
         },
     )?;
     if !denied.is_empty() {
@@ -160,11 +198,9 @@ fn verdict(changes: &Changes, impact: &Impact, assumptions: &Assumptions) -> Str
     let n = changes.added.len() + changes.removed.len() + changes.changed.len();
     if n == 0 && impact.is_empty() && assumptions.added.is_empty() && assumptions.removed.is_empty()
     {
-        return "no change".to_owned();
+        return NO_CHANGE.to_owned();
     }
-    let mut flows: Vec<&str> = impact.flows.iter().map(|f| f.flow.as_str()).collect();
-    flows.sort_unstable();
-    flows.dedup();
+    let flows = flows_changing(impact);
     let spof: usize = impact.spof.iter().map(|s| s.added.len()).sum();
     let plural = |n: usize, one: &str, many: &str| {
         [
@@ -176,7 +212,7 @@ fn verdict(changes: &Changes, impact: &Impact, assumptions: &Assumptions) -> Str
     };
     [
         plural(n, "change", "changes"),
-        plural(flows.len(), "flow changes state", "flows change state"),
+        plural(flows, "flow changes state", "flows change state"),
         plural(
             spof,
             "new single point of failure",
@@ -184,6 +220,14 @@ fn verdict(changes: &Changes, impact: &Impact, assumptions: &Assumptions) -> Str
         ),
     ]
     .join(", ")
+}
+
+/// How many flows change state (under any failure, counted once).
+fn flows_changing(impact: &Impact) -> usize {
+    let mut flows: Vec<&str> = impact.flows.iter().map(|f| f.flow.as_str()).collect();
+    flows.sort_unstable();
+    flows.dedup();
+    flows.len()
 }
 
 /// When a flow change happens: nothing failing, a scenario, or one failure.

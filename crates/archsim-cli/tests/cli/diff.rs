@@ -52,12 +52,34 @@ assumption = "A proposal under review."
     .concat()
 }
 
+/// Markdown and HTML a model text may carry into a pull-request comment:
+/// raw HTML, a link, an image, a table pipe, a code span, emphasis, a line
+/// break with a heading after it, and a terminal escape (TOML escapes).
+const HOSTILE_TOML: &str = r"<img src=x onerror=alert(1)> | [click](https://evil.example) ![i](https://evil.example/i.png) `x` *y* $z$ \\| a\n# heading\n</details>\u001b[31mRED";
+
+/// The search proposal with [`HOSTILE_TOML`] as the added component's
+/// name and assumption.
+pub fn hostile_search_model() -> String {
+    let hostile = ["\"", HOSTILE_TOML, "\""].concat();
+    let model = edit(
+        &search_model(),
+        "name = \"Search index (prod)\"",
+        &["name = ", &hostile].concat(),
+    );
+    edit(
+        &model,
+        "traits = [\"runs-workload\"]\nassumption = \"A proposal under review.\"",
+        &["traits = [\"runs-workload\"]\nassumption = ", &hostile].concat(),
+    )
+}
+
 /// The scratch folder the cases run in.
 pub fn write_pairs(scratch: &Scratch) {
     scratch.write("tomoda.toml", tomoda().as_bytes());
     scratch.write("search.toml", search_model().as_bytes());
     scratch.write("cached-origin.toml", cached_origin_model().as_bytes());
     scratch.write("proxied.toml", proxied_model().as_bytes());
+    scratch.write("hostile.toml", hostile_search_model().as_bytes());
 }
 
 struct Case {
@@ -112,6 +134,72 @@ const CASES: &[Case] = &[
         code: 0,
         json: &[],
         stdout: &["no change\n"],
+        stderr: &[],
+    },
+    // The same as a pull-request comment: the verdict alone.
+    Case {
+        args: &[
+            "diff",
+            "tomoda.toml",
+            "tomoda.toml",
+            "--format",
+            "markdown",
+            "--deny",
+            "new-spof,flow-down,unsourced",
+        ],
+        in_repo: false,
+        code: 0,
+        json: &[],
+        stdout: &["**archsim diff**: no change\n"],
+        stderr: &[],
+    },
+    // --format text is the default; --json is JSON and takes no --format.
+    Case {
+        args: &["diff", "tomoda.toml", "search.toml", "--format", "text"],
+        in_repo: false,
+        code: 0,
+        json: &[],
+        stdout: &["  2 changes, 0 flows change state, 1 new single point of failure\n"],
+        stderr: &[],
+    },
+    Case {
+        args: &[
+            "diff",
+            "tomoda.toml",
+            "search.toml",
+            "--json",
+            "--format",
+            "markdown",
+        ],
+        in_repo: false,
+        code: 2,
+        json: &[("/error/kind", r#""usage""#)],
+        stdout: &["cannot be used with"],
+        stderr: &[],
+    },
+    Case {
+        args: &["diff", "tomoda.toml", "search.toml", "--format", "html"],
+        in_repo: false,
+        code: 2,
+        json: &[],
+        stdout: &[],
+        stderr: &["'html'", "text", "markdown"],
+    },
+    // Markdown keeps the exit codes: --deny still exits 1.
+    Case {
+        args: &[
+            "diff",
+            "tomoda.toml",
+            "cached-origin.toml",
+            "--format",
+            "markdown",
+            "--deny",
+            "flow-down",
+        ],
+        in_repo: false,
+        code: 1,
+        json: &[],
+        stdout: &["**denied**: the change introduces what `--deny` forbids: flow-down"],
         stderr: &[],
     },
     // A request-time dependency of the API on a new component: a new
@@ -444,4 +532,76 @@ fn one_rev_path_compares_with_the_working_copy() {
     let three = run_in(None, &["diff", HEAD, other, "--json"], &[]);
     assert_eq!(three.code, 0, "{}", three.stderr);
     assert_ne!(one.json()["changes"], three.json()["changes"]);
+}
+
+/// A hostile model text goes through the whole command as plain words:
+/// no raw HTML, no link or image, no broken table, no heading, no
+/// terminal escape; and the reader still reads what the model says.
+#[test]
+fn markdown_shows_hostile_model_texts_as_plain_words() {
+    let scratch = Scratch::new("diff-hostile");
+    write_pairs(&scratch);
+    let run = run_in(
+        Some(&scratch.0),
+        &[
+            "diff",
+            "tomoda.toml",
+            "hostile.toml",
+            "--format",
+            "markdown",
+        ],
+        &[],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let out = &run.stdout;
+    assert!(
+        out.contains(r"\<img src=x onerror=alert\(1\)\> \| \[click\]\(https://evil.example\)"),
+        "{out}"
+    );
+    assert!(
+        out.contains(r"\\u{a}\# heading\\u{a}\</details\>\\u{1b}\[31mRED"),
+        "{out}"
+    );
+    // Every `<`, `>`, `[`, `]`, `` ` ``, `$` and `!` from the model is
+    // escaped: the only unescaped ones are the comment's own markup.
+    let own = ["<details>", "<summary>", "</summary>", "</details>"];
+    for line in out.lines() {
+        let mut rest = line;
+        for tag in own {
+            rest = rest.strip_prefix(tag).unwrap_or(rest);
+        }
+        let rest = rest.replace("</summary>", "");
+        let mut chars = rest.chars();
+        while let Some(c) = chars.next() {
+            match c {
+                '\\' => {
+                    chars.next();
+                }
+                '<' | '>' | '[' | ']' | '`' | '$' | '!' => {
+                    // The denied line quotes `--deny` in a code span.
+                    assert!(
+                        line.starts_with("**denied**") && c == '`',
+                        "unescaped {c:?} in {line:?}"
+                    );
+                }
+                _ => {}
+            }
+        }
+        assert!(!line.starts_with('#'), "a heading: {line:?}");
+        if line.starts_with("- ") {
+            // A list item holds no unescaped pipe, star or underscore.
+            let plain = line
+                .replace("\\\\", "")
+                .replace("\\|", "")
+                .replace("\\*", "");
+            assert!(!plain.contains(['|', '*']), "unescaped markup in {line:?}");
+        }
+        assert!(!line.contains('\u{1b}'), "a terminal escape: {line:?}");
+    }
+    // The assumptions section's row is one list item on one line.
+    let rows: Vec<&str> = out
+        .lines()
+        .filter(|l| l.starts_with("- added search-index-prod: "))
+        .collect();
+    assert_eq!(rows.len(), 1, "{out}");
 }

@@ -59,6 +59,28 @@ const SNAPSHOTS: &[(&str, &[&str])] = &[
         "diff-search-denied",
         &["diff", "tomoda.toml", "search.toml", "--deny", "new-spof"],
     ),
+    (
+        "diff-cached-origin-markdown",
+        &[
+            "diff",
+            "tomoda.toml",
+            "cached-origin.toml",
+            "--format",
+            "markdown",
+        ],
+    ),
+    (
+        "diff-search-markdown-denied",
+        &[
+            "diff",
+            "tomoda.toml",
+            "search.toml",
+            "--format",
+            "markdown",
+            "--deny",
+            "new-spof",
+        ],
+    ),
 ];
 
 fn snapshot_dir() -> PathBuf {

@@ -1,0 +1,254 @@
+//! `archsim diff --format markdown`: the answer as a pull-request comment.
+//!
+//! A verdict line, a summary table, then one collapsible section
+//! (`<details>`) per part with the rows of the terminal output. Every
+//! string from a model goes through [`escape`]; only this module's own
+//! words are written as Markdown or HTML.
+
+use archsim_core::State;
+use archsim_core::diff::{Assumptions, Change, Changes, Impact, Table};
+
+use crate::render::{Style, shown};
+
+/// The characters that could start Markdown or HTML inside a line of text
+/// or break a table cell: code spans, emphasis, strikethrough, links and
+/// images, raw HTML and entities, math, table pipes, and the backslash
+/// itself.
+const SPECIAL: &[char] = &[
+    '\\', '`', '*', '_', '[', ']', '(', ')', '<', '>', '|', '~', '&', '$', '!', '#',
+];
+
+/// `text` as plain words in Markdown and HTML: hidden characters (line
+/// breaks, terminal escapes, bidi controls) written as their escape
+/// (`\u{a}`), then each [`SPECIAL`] character after a backslash, which
+/// CommonMark reads as that character, literally (in a table cell too).
+/// The result starts no block and holds no markup, so it may stand in a
+/// list item or a table cell.
+///
+/// Complexity: O(n).
+pub fn escape(text: &str) -> String {
+    let text = shown(text);
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if SPECIAL.contains(&c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A state in the core's words (`✖ down`), or `absent` on the side
+/// without the flow.
+fn state(s: Option<State>) -> String {
+    s.map_or_else(|| "absent".to_owned(), |s| Style::plain().state(s))
+}
+
+/// One collapsible section: a summary of our own words and a body of
+/// Markdown (blank lines around it, so GitHub renders it as Markdown).
+fn details(out: &mut String, summary: &str, body: &str) {
+    out.push_str("\n<details><summary>");
+    out.push_str(summary);
+    out.push_str("</summary>\n\n");
+    out.push_str(body);
+    out.push_str("\n</details>\n");
+}
+
+/// A table row from cells already escaped.
+fn row(cells: &[&str]) -> String {
+    ["| ", &cells.join(" | "), " |\n"].concat()
+}
+
+/// The pull-request comment.
+pub fn render(
+    verdict: &str,
+    changes: &Changes,
+    impact: &Impact,
+    assumptions: &Assumptions,
+    denied: &[&str],
+) -> String {
+    let mut out = ["**archsim diff**: ", verdict, "\n"].concat();
+    if !denied.is_empty() {
+        out.push_str("\n**denied**: the change introduces what `--deny` forbids: ");
+        out.push_str(&denied.join(", "));
+        out.push('\n');
+    }
+    if verdict == super::NO_CHANGE {
+        return out;
+    }
+    summary(&mut out, changes, impact, assumptions);
+    sections(&mut out, changes, impact, assumptions);
+    out
+}
+
+/// The summary table: changes by table, then the impact.
+fn summary(out: &mut String, changes: &Changes, impact: &Impact, assumptions: &Assumptions) {
+    out.push_str("\n| | added | removed | changed |\n|---|--:|--:|--:|\n");
+    for table in Table::ALL {
+        let count = |list: &[Change]| list.iter().filter(|e| e.table == table).count();
+        let added = count(&changes.added);
+        let removed = count(&changes.removed);
+        let changed = changes.changed.iter().filter(|c| c.table == table).count();
+        if added + removed + changed > 0 {
+            out.push_str(&row(&[
+                table.as_str(),
+                &added.to_string(),
+                &removed.to_string(),
+                &changed.to_string(),
+            ]));
+        }
+    }
+    let flows = super::flows_changing(impact);
+    let spof_added: usize = impact.spof.iter().map(|s| s.added.len()).sum();
+    let spof_removed: usize = impact.spof.iter().map(|s| s.removed.len()).sum();
+    out.push_str(&row(&[
+        "flows that change state",
+        "",
+        "",
+        &flows.to_string(),
+    ]));
+    out.push_str(&row(&[
+        "single points of failure",
+        &spof_added.to_string(),
+        &spof_removed.to_string(),
+        "",
+    ]));
+    out.push_str(&row(&[
+        "assumptions",
+        &assumptions.added.len().to_string(),
+        &assumptions.removed.len().to_string(),
+        "",
+    ]));
+}
+
+/// One collapsible section per part that has rows.
+fn sections(out: &mut String, changes: &Changes, impact: &Impact, assumptions: &Assumptions) {
+    let n = changes.added.len() + changes.removed.len() + changes.changed.len();
+    if n > 0 {
+        let mut body = String::new();
+        for (sign, list) in [("added", &changes.added), ("removed", &changes.removed)] {
+            for c in list {
+                body.push_str(
+                    &["- ", sign, " ", c.table.as_str(), " ", &escape(&c.id), "\n"].concat(),
+                );
+            }
+        }
+        for c in &changes.changed {
+            let fields: Vec<String> = c.fields.iter().map(|f| escape(f)).collect();
+            body.push_str(
+                &[
+                    "- changed ",
+                    c.table.as_str(),
+                    " ",
+                    &escape(&c.id),
+                    ": ",
+                    &fields.join(", "),
+                    "\n",
+                ]
+                .concat(),
+            );
+        }
+        details(out, &["Changes (", &n.to_string(), ")"].concat(), &body);
+    }
+    if !impact.flows.is_empty() {
+        let mut body = row(&["flow", "when", "before", "after", "because"]);
+        body.push_str("|---|---|---|---|---|\n");
+        for f in &impact.flows {
+            let because: Vec<&str> = f.because.iter().map(String::as_str).collect();
+            body.push_str(&row(&[
+                &escape(&f.flow),
+                &escape(&super::when(f)),
+                &state(f.before),
+                &state(f.after),
+                &escape(&super::chain(&because)),
+            ]));
+        }
+        let n = super::flows_changing(impact);
+        details(
+            out,
+            &["Flows that change state (", &n.to_string(), ")"].concat(),
+            &body,
+        );
+    }
+    if !impact.spof.is_empty() {
+        let mut body = row(&["flow", "added", "removed"]);
+        body.push_str("|---|---|---|\n");
+        for s in &impact.spof {
+            let list = |ids: &[String]| escape(&ids.join(", "));
+            body.push_str(&row(&[
+                &escape(&s.flow),
+                &list(&s.added),
+                &list(&s.removed),
+            ]));
+        }
+        details(out, "Single points of failure", &body);
+    }
+    if !assumptions.added.is_empty() || !assumptions.removed.is_empty() {
+        let mut body = String::new();
+        for (sign, list) in [
+            ("added", &assumptions.added),
+            ("removed", &assumptions.removed),
+        ] {
+            for a in list {
+                body.push_str(
+                    &[
+                        "- ",
+                        sign,
+                        " ",
+                        &escape(&a.about),
+                        ": ",
+                        &escape(&a.says),
+                        "\n",
+                    ]
+                    .concat(),
+                );
+            }
+        }
+        details(out, "Assumptions", &body);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn model_strings_become_plain_words_in_markdown_and_html() {
+        let cases = [
+            ("search-index-prod", "search-index-prod"),
+            ("a → b", "a → b"),
+            ("", ""),
+            // A table cell stays one cell.
+            ("a|b", r"a\|b"),
+            // No raw HTML, no entity.
+            (
+                "<script>alert(1)</script>",
+                r"\<script\>alert\(1\)\</script\>",
+            ),
+            ("<details>", r"\<details\>"),
+            ("&lt;b&gt;", r"\&lt;b\&gt;"),
+            // No link, image or autolink in angle brackets.
+            (
+                "[ok](https://evil.example)",
+                r"\[ok\]\(https://evil.example\)",
+            ),
+            ("![x](y)", r"\!\[x\]\(y\)"),
+            ("<https://evil.example>", r"\<https://evil.example\>"),
+            // No code span, emphasis, strikethrough or math.
+            ("`code`", r"\`code\`"),
+            ("*b* _i_ ~~s~~", r"\*b\* \_i\_ \~\~s\~\~"),
+            ("$x$", r"\$x\$"),
+            // A backslash stays itself and cannot undo an escape.
+            (r"a\|b", r"a\\\|b"),
+            // A line break cannot end the cell or start a block.
+            // (The escape's backslash is escaped too: the reader sees `\u{a}`.)
+            ("a\n# heading\n- item", r"a\\u{a}\# heading\\u{a}- item"),
+            ("a\r\n|b", r"a\\u{d}\\u{a}\|b"),
+            // Terminal escapes are shown, not sent.
+            ("\u{1b}[31mRED", r"\\u{1b}\[31mRED"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(escape(input), want, "{input:?}");
+        }
+    }
+}
