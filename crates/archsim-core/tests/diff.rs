@@ -588,3 +588,102 @@ fn every_table_is_named_as_the_model_file_names_it() {
         );
     }
 }
+
+/// Placement changes as lines: `id: before -> after`, `none` for a side
+/// that does not audit the component.
+fn placement_lines(impact: &Impact) -> Vec<String> {
+    let word = |s: &Option<place::AuditStatus>| s.as_ref().map_or("none", |s| s.as_str());
+    impact
+        .placement
+        .iter()
+        .map(|p| format!("{}: {} -> {}", p.id, word(&p.before), word(&p.after)))
+        .collect()
+}
+
+/// A new bucket on AWS that keeps data (an exception: Tomoda's
+/// `placement-audit` invariant refuses one that gives no reason), and one
+/// on Google Cloud, where the rule puts it.
+const STRAY: &str = r#"
+[[component]]
+id = "stray-bucket"
+name = "Stray bucket"
+kind = "bucket"
+provider = "aws"
+region = "ap-northeast-1"
+env = "shared"
+terraform = false
+traits = ["holds-state"]
+placement = "A proposal: kept beside the assets."
+assumption = "A proposal under review."
+
+[[component]]
+id = "fitting-bucket"
+name = "Fitting bucket"
+kind = "bucket"
+provider = "gcp"
+region = "asia-east1"
+env = "shared"
+terraform = false
+traits = ["holds-state"]
+assumption = "A proposal under review."
+"#;
+
+#[test]
+fn placement_changes_are_components_whose_audit_status_changes() {
+    let tomoda = common::engine();
+    let audited = place::audit(tomoda.model());
+    assert!(
+        audited.iter().any(|e| e.status != place::AuditStatus::Fits),
+        "the premise: Tomoda's audit has components that do not simply fit"
+    );
+    let moved = common::tomoda_with(
+        "kind = \"bucket\"\nprovider = \"gcp\"\nregion = \"asia-east1\"\nenv = \"shared\"\nsource = \"infrastructure/gcp/backup.tf\"",
+        "kind = \"bucket\"\nprovider = \"aws\"\nregion = \"ap-northeast-1\"\nenv = \"shared\"\nplacement = \"A proposal: backups kept away from the cluster's provider.\"\nsource = \"infrastructure/gcp/backup.tf\"",
+    );
+    let cases: [(&str, String, &[&str]); 4] = [
+        ("identical", TOMODA_MODEL.to_string(), &[]),
+        (
+            "a reason reworded: still a resolved conflict",
+            common::tomoda_with(
+                "placement = \"Caught between the rules:",
+                "placement = \"Reworded:",
+            ),
+            &[],
+        ),
+        (
+            "the backup bucket moves to AWS",
+            moved.clone(),
+            &["backup-bucket: fits -> exception"],
+        ),
+        (
+            "a new bucket on AWS; one where the rule puts it",
+            [TOMODA_MODEL, STRAY].concat(),
+            &["stray-bucket: none -> exception"],
+        ),
+    ];
+    for (name, source, expected) in cases {
+        let new = load(&source);
+        let impact = diff::impact(&tomoda, &new);
+        assert_eq!(placement_lines(&impact), expected, "{name}");
+        assert_eq!(
+            diff::placement(tomoda.model(), new.model()),
+            impact.placement,
+            "{name}"
+        );
+    }
+    // The other way round: a component OLD has and NEW has not is listed
+    // with `after` none, unless it fitted; the reason is kept for the text.
+    let back = diff::placement(
+        load(&[TOMODA_MODEL, STRAY].concat()).model(),
+        tomoda.model(),
+    );
+    assert_eq!(back.len(), 1, "{back:#?}");
+    assert_eq!(back[0].id, "stray-bucket");
+    assert_eq!(back[0].after, None);
+    assert_eq!(
+        back[0].before.as_ref().and_then(|s| s.reason()),
+        Some("A proposal: kept beside the assets.")
+    );
+    let moved = diff::impact(&tomoda, &load(&moved));
+    assert!(!moved.is_empty(), "a placement change alone is an impact");
+}

@@ -1,5 +1,6 @@
 //! What a change does to the flows: both engines asked the same questions.
 
+use super::placement::PlacementChange;
 use super::spof::SpofChange;
 use super::{id, positions};
 use crate::engine::{Engine, Outcome, State};
@@ -41,12 +42,15 @@ pub struct Impact {
     /// Flows both models have whose single points of failure differ, in
     /// NEW's order ([`super::spof::spof`]).
     pub spof: Vec<SpofChange>,
+    /// Components whose placement-audit status differs
+    /// ([`super::placement::placement`]).
+    pub placement: Vec<PlacementChange>,
 }
 
 impl Impact {
     /// Whether the change leaves every answer as it was.
     pub fn is_empty(&self) -> bool {
-        self.flows.is_empty() && self.spof.is_empty()
+        self.flows.is_empty() && self.spof.is_empty() && self.placement.is_empty()
     }
 }
 
@@ -71,6 +75,7 @@ struct Case<'a> {
 /// plus the flows' routes, so O(V · (V + E + F · route)) in all: quadratic
 /// in the model's size; plus one [`Engine::spof_of`] per shared flow and
 /// side. Tomoda (37 components, 12 scenarios) takes 100 simulations.
+/// And the placement audit's changes, one audit per side.
 pub fn impact(old: &Engine, new: &Engine) -> Impact {
     let (om, nm) = (old.model(), new.model());
     let mut cases = vec![Case {
@@ -141,6 +146,7 @@ pub fn impact(old: &Engine, new: &Engine) -> Impact {
         }
     }
     out.spof = super::spof::spof(old, new);
+    out.placement = super::placement::placement(om, nm);
     out
 }
 
