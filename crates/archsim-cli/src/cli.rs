@@ -361,7 +361,7 @@ fn diff() -> Command {
     let kinds = crate::commands::diff::Deny::ALL.map(|d| d.as_str());
     let formats = crate::commands::diff::Format::ALL.map(|f| f.as_str());
     Command::new("diff")
-        .about("Compare two models: what changed, and which answers it changes (flows, single points of failure, assumptions)")
+        .about("Compare two models: what changed, and which answers it changes (flows, single points of failure, placement audit, assumptions)")
         .arg(
             Arg::new("old")
                 .value_name("OLD")
@@ -382,7 +382,7 @@ fn diff() -> Command {
                 .value_delimiter(',')
                 .action(ArgAction::Append)
                 .value_parser(clap::builder::PossibleValuesParser::new(kinds))
-                .help("Exit 1 when the change introduces one of these: new-spof (a flow gains a single point of failure), flow-down (a flow is down where it was not), unsourced (the change adds an assumption beyond the source document)"),
+                .help("Exit 1 when the change introduces one of these: new-spof (a flow gains a single point of failure), flow-down (a flow is down where it was not), unsourced (the change adds an assumption beyond the source document), placement-conflict (a component becomes an exception, a resolved conflict or a violation of the placement rule)"),
         )
         .arg(
             Arg::new("format")

@@ -2,8 +2,8 @@
 
 use std::ffi::OsString;
 
-use archsim_core::diff::{self, Assumptions, Changes, FlowChange, Impact};
-use archsim_core::{Engine, State};
+use archsim_core::diff::{self, Assumptions, Changes, FlowChange, Impact, PlacementChange};
+use archsim_core::{AuditStatus, Engine, State};
 use clap::ArgMatches;
 
 use super::{Answer, Ctx, chain, id_list};
@@ -11,7 +11,7 @@ use crate::error::{CliError, EXIT_FINDINGS};
 use crate::input::ModelInput;
 use crate::json::diff::{
     AssumptionChangeJson, AssumptionsJson, ChangedJson, ChangesJson, DiffJson, EntryJson,
-    FlowChangeJson, ImpactJson, SpofChangeJson,
+    FlowChangeJson, ImpactJson, PlacementChangeJson, SpofChangeJson,
 };
 use crate::output;
 use crate::render::{Style, Table, shown};
@@ -54,11 +54,20 @@ pub enum Deny {
     /// The change adds an assumption: NEW rests on something the source
     /// document does not say, and OLD did not.
     Unsourced,
+    /// A component stands against the placement rule where it did not: its
+    /// audit status after the change is an exception, a resolved conflict or
+    /// a violation, and was not that before (or it is new).
+    PlacementConflict,
 }
 
 impl Deny {
     /// Every kind, in the order `denied` lists them.
-    pub const ALL: [Deny; 3] = [Deny::NewSpof, Deny::FlowDown, Deny::Unsourced];
+    pub const ALL: [Deny; 4] = [
+        Deny::NewSpof,
+        Deny::FlowDown,
+        Deny::Unsourced,
+        Deny::PlacementConflict,
+    ];
 
     /// The kind's name on the command line and in JSON.
     pub fn as_str(self) -> &'static str {
@@ -66,6 +75,7 @@ impl Deny {
             Deny::NewSpof => "new-spof",
             Deny::FlowDown => "flow-down",
             Deny::Unsourced => "unsourced",
+            Deny::PlacementConflict => "placement-conflict",
         }
     }
 
@@ -75,8 +85,18 @@ impl Deny {
             Deny::NewSpof => impact.spof.iter().any(|s| !s.added.is_empty()),
             Deny::FlowDown => impact.flows.iter().any(goes_down),
             Deny::Unsourced => !assumptions.added.is_empty(),
+            Deny::PlacementConflict => impact.placement.iter().any(stands_against),
         }
     }
+}
+
+/// A component that stands against the rule after the change, where it
+/// did not stand so before ([`diff::placement`] lists only changes of kind).
+fn stands_against(p: &PlacementChange) -> bool {
+    matches!(
+        p.after,
+        Some(AuditStatus::Exception(_) | AuditStatus::Resolved(_) | AuditStatus::Violation(_))
+    )
 }
 
 /// A flow that is down after the change where before it was not (a flow
@@ -173,7 +193,11 @@ fn to_json<'a>(
         impact: ImpactJson {
             flows: impact.flows.iter().map(FlowChangeJson::new).collect(),
             spof: impact.spof.iter().map(SpofChangeJson::new).collect(),
-            placement: [],
+            placement: impact
+                .placement
+                .iter()
+                .map(PlacementChangeJson::new)
+                .collect(),
             dns: [],
             assumptions: AssumptionsJson {
                 added: assumptions
@@ -193,7 +217,8 @@ fn to_json<'a>(
 }
 
 /// The verdict line: what changed, how many flows change state, how many
-/// single points of failure are new.
+/// single points of failure are new, and how many components' placement
+/// status changes (when any does).
 fn verdict(changes: &Changes, impact: &Impact, assumptions: &Assumptions) -> String {
     let n = changes.added.len() + changes.removed.len() + changes.changed.len();
     if n == 0 && impact.is_empty() && assumptions.added.is_empty() && assumptions.removed.is_empty()
@@ -210,7 +235,7 @@ fn verdict(changes: &Changes, impact: &Impact, assumptions: &Assumptions) -> Str
         ]
         .concat()
     };
-    [
+    let mut parts = vec![
         plural(n, "change", "changes"),
         plural(flows, "flow changes state", "flows change state"),
         plural(
@@ -218,8 +243,15 @@ fn verdict(changes: &Changes, impact: &Impact, assumptions: &Assumptions) -> Str
             "new single point of failure",
             "new single points of failure",
         ),
-    ]
-    .join(", ")
+    ];
+    if !impact.placement.is_empty() {
+        parts.push(plural(
+            impact.placement.len(),
+            "placement change",
+            "placement changes",
+        ));
+    }
+    parts.join(", ")
 }
 
 /// How many flows change state (under any failure, counted once).
@@ -240,6 +272,12 @@ fn when(f: &FlowChange) -> String {
             [id_list(&ids), " fails".into()].concat()
         }
     }
+}
+
+/// An audit status's word, or `absent` on a side that does not audit the
+/// component.
+fn status(s: &Option<AuditStatus>) -> &'static str {
+    s.as_ref().map_or("absent", AuditStatus::word)
 }
 
 /// A state, or `absent` on the side without the flow.
@@ -325,6 +363,22 @@ fn human(
                     let ids: Vec<&str> = list.iter().map(String::as_str).collect();
                     line.push_str(&format!("  {sign} {}", id_list(&ids)));
                 }
+            }
+            line.push('\n');
+            out.push_str(&line);
+        }
+    }
+    if !impact.placement.is_empty() {
+        out.push_str(&format!("\n  {}\n", style.bold("Placement")));
+        for p in &impact.placement {
+            let mut line = format!(
+                "    {}  {} → {}",
+                style.id(&p.id),
+                status(&p.before),
+                status(&p.after)
+            );
+            if let Some(reason) = p.after.as_ref().and_then(AuditStatus::reason) {
+                line.push_str(&format!(": {}", shown(reason)));
             }
             line.push('\n');
             out.push_str(&line);

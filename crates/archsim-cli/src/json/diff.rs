@@ -1,6 +1,6 @@
 //! `diff`: what a change to the model changes, and what it does.
 
-use archsim_core::diff::{Assumption, Change, Changed, FlowChange, SpofChange};
+use archsim_core::diff::{Assumption, Change, Changed, FlowChange, PlacementChange, SpofChange};
 use serde::Serialize;
 
 /// `diff`.
@@ -73,8 +73,8 @@ pub struct ImpactJson<'a> {
     pub flows: Vec<FlowChangeJson<'a>>,
     /// Flows whose single points of failure differ.
     pub spof: Vec<SpofChangeJson<'a>>,
-    /// Placement-audit changes: not computed yet, always empty.
-    pub placement: [(); 0],
+    /// Components whose placement-audit status differs.
+    pub placement: Vec<PlacementChangeJson<'a>>,
     /// DNS changes: not computed yet, always empty.
     pub dns: [(); 0],
     /// Assumptions added and removed.
@@ -136,6 +136,32 @@ impl<'a> SpofChangeJson<'a> {
             entry: s.entry.as_deref(),
             added: &s.added,
             removed: &s.removed,
+        }
+    }
+}
+
+/// A component whose placement-audit status differs.
+#[derive(Serialize)]
+pub struct PlacementChangeJson<'a> {
+    /// Component id.
+    pub id: &'a str,
+    /// Status in OLD (`place --audit --json`'s words), or null: OLD has no
+    /// such component, or it belongs to no provider.
+    pub before: Option<&'static str>,
+    /// Status in NEW, or null as for `before`.
+    pub after: Option<&'static str>,
+    /// The reason NEW's status gives, or null.
+    pub reason: Option<&'a str>,
+}
+
+impl<'a> PlacementChangeJson<'a> {
+    /// The JSON form of a placement-audit change.
+    pub fn new(p: &'a PlacementChange) -> PlacementChangeJson<'a> {
+        PlacementChangeJson {
+            id: &p.id,
+            before: p.before.as_ref().map(|s| s.as_str()),
+            after: p.after.as_ref().map(|s| s.as_str()),
+            reason: p.after.as_ref().and_then(|s| s.reason()),
         }
     }
 }

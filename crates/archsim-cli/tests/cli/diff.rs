@@ -52,6 +52,17 @@ assumption = "A proposal under review."
     .concat()
 }
 
+/// The shipped model with the database backups moved to AWS (Tokyo), the
+/// reason given: the bucket keeps data the cluster reaches, which the rule
+/// puts on Google Cloud, so it becomes an exception.
+pub fn backup_aws_model() -> String {
+    edit(
+        &tomoda(),
+        "provider = \"gcp\"\nregion = \"asia-east1\"\nenv = \"shared\"\nsource = \"infrastructure/gcp/backup.tf\"",
+        "provider = \"aws\"\nregion = \"ap-northeast-1\"\nenv = \"shared\"\nplacement = \"A proposal: backups kept away from the cluster's provider.\"\nsource = \"infrastructure/gcp/backup.tf\"",
+    )
+}
+
 /// Markdown and HTML a model text may carry into a pull-request comment:
 /// raw HTML, a link, an image, a table pipe, a code span, emphasis, a line
 /// break with a heading after it, and a terminal escape (TOML escapes).
@@ -80,6 +91,7 @@ pub fn write_pairs(scratch: &Scratch) {
     scratch.write("cached-origin.toml", cached_origin_model().as_bytes());
     scratch.write("proxied.toml", proxied_model().as_bytes());
     scratch.write("hostile.toml", hostile_search_model().as_bytes());
+    scratch.write("backup-aws.toml", backup_aws_model().as_bytes());
 }
 
 struct Case {
@@ -112,6 +124,79 @@ const NOTHING: &[(&str, &str)] = &[
 const HEAD: &str = "HEAD:book/model/tomoda.toml";
 
 const CASES: &[Case] = &[
+    // The backups move to AWS: an exception to the placement rule, which
+    // placement-conflict denies.
+    Case {
+        args: &[
+            "diff",
+            "tomoda.toml",
+            "backup-aws.toml",
+            "--json",
+            "--deny",
+            "placement-conflict",
+        ],
+        in_repo: false,
+        code: 1,
+        json: &[
+            (
+                "/impact/placement",
+                r#"[{"id": "backup-bucket", "before": "fits", "after": "exception", "reason": "A proposal: backups kept away from the cluster's provider."}]"#,
+            ),
+            ("/denied", r#"["placement-conflict"]"#),
+        ],
+        stdout: &[],
+        stderr: &["--deny forbids: placement-conflict"],
+    },
+    Case {
+        args: &["diff", "tomoda.toml", "backup-aws.toml"],
+        in_repo: false,
+        code: 0,
+        json: &[],
+        stdout: &[
+            "1 change, ",
+            ", 1 placement change",
+            "Placement",
+            "backup-bucket  fits → exception: A proposal: backups kept away",
+        ],
+        stderr: &[],
+    },
+    // The way back: the bucket fits again, which denies nothing.
+    Case {
+        args: &[
+            "diff",
+            "backup-aws.toml",
+            "tomoda.toml",
+            "--json",
+            "--deny",
+            "placement-conflict",
+        ],
+        in_repo: false,
+        code: 0,
+        json: &[
+            (
+                "/impact/placement",
+                r#"[{"id": "backup-bucket", "before": "exception", "after": "fits", "reason": null}]"#,
+            ),
+            ("/denied", "[]"),
+        ],
+        stdout: &[],
+        stderr: &[],
+    },
+    // A change without placement changes says nothing of placement.
+    Case {
+        args: &[
+            "diff",
+            "tomoda.toml",
+            "search.toml",
+            "--deny",
+            "placement-conflict",
+        ],
+        in_repo: false,
+        code: 0,
+        json: &[],
+        stdout: &["2 changes, 0 flows change state, 1 new single point of failure\n"],
+        stderr: &[],
+    },
     // Identical models: nothing changes, nothing is denied.
     Case {
         args: &[
@@ -120,7 +205,7 @@ const CASES: &[Case] = &[
             "tomoda.toml",
             "--json",
             "--deny",
-            "new-spof,flow-down,unsourced",
+            "new-spof,flow-down,unsourced,placement-conflict",
         ],
         in_repo: false,
         code: 0,

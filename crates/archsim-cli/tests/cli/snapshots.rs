@@ -70,6 +70,20 @@ const SNAPSHOTS: &[(&str, &[&str])] = &[
         ],
     ),
     (
+        "diff-backup-aws",
+        &["diff", "tomoda.toml", "backup-aws.toml"],
+    ),
+    (
+        "diff-backup-aws-markdown",
+        &[
+            "diff",
+            "tomoda.toml",
+            "backup-aws.toml",
+            "--format",
+            "markdown",
+        ],
+    ),
+    (
         "diff-search-markdown-denied",
         &[
             "diff",

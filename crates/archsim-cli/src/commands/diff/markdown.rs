@@ -114,6 +114,12 @@ fn summary(out: &mut String, changes: &Changes, impact: &Impact, assumptions: &A
         "",
     ]));
     out.push_str(&row(&[
+        "placement audit",
+        "",
+        "",
+        &impact.placement.len().to_string(),
+    ]));
+    out.push_str(&row(&[
         "assumptions",
         &assumptions.added.len().to_string(),
         &assumptions.removed.len().to_string(),
@@ -182,6 +188,29 @@ fn sections(out: &mut String, changes: &Changes, impact: &Impact, assumptions: &
             ]));
         }
         details(out, "Single points of failure", &body);
+    }
+    if !impact.placement.is_empty() {
+        let mut body = row(&["component", "before", "after", "reason"]);
+        body.push_str("|---|---|---|---|\n");
+        for p in &impact.placement {
+            let reason = p.after.as_ref().and_then(|s| s.reason()).unwrap_or("");
+            body.push_str(&row(&[
+                &escape(&p.id),
+                super::status(&p.before),
+                super::status(&p.after),
+                &escape(reason),
+            ]));
+        }
+        details(
+            out,
+            &[
+                "Placement audit (",
+                &impact.placement.len().to_string(),
+                ")",
+            ]
+            .concat(),
+            &body,
+        );
     }
     if !assumptions.added.is_empty() || !assumptions.removed.is_empty() {
         let mut body = String::new();
