@@ -69,11 +69,18 @@ pub fn backup_aws_model() -> String {
 const HOSTILE_TOML: &str = r"<img src=x onerror=alert(1)> | [click](https://evil.example) ![i](https://evil.example/i.png) `x` *y* $z$ \\| a\n# heading\n</details>\u001b[31mRED";
 
 /// The search proposal with [`HOSTILE_TOML`] as the added component's
-/// name and assumption.
+/// name and assumption, and the backups moved to AWS with it as their
+/// reason (an exception: a placement change).
 pub fn hostile_search_model() -> String {
     let hostile = ["\"", HOSTILE_TOML, "\""].concat();
+    let moved = edit(
+        &backup_aws_model(),
+        "placement = \"A proposal: backups kept away from the cluster's provider.\"",
+        &["placement = ", &hostile].concat(),
+    );
+    let search = search_model();
     let model = edit(
-        &search_model(),
+        &[moved.as_str(), &search[tomoda().len()..]].concat(),
         "name = \"Search index (prod)\"",
         &["name = ", &hostile].concat(),
     );
@@ -683,6 +690,12 @@ fn markdown_shows_hostile_model_texts_as_plain_words() {
         }
         assert!(!line.contains('\u{1b}'), "a terminal escape: {line:?}");
     }
+    // The placement section's row is one table row on one line.
+    let rows: Vec<&str> = out
+        .lines()
+        .filter(|l| l.starts_with(r"| backup-bucket | fits | exception | \<img src=x"))
+        .collect();
+    assert_eq!(rows.len(), 1, "{out}");
     // The assumptions section's row is one list item on one line.
     let rows: Vec<&str> = out
         .lines()
