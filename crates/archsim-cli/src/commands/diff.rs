@@ -91,7 +91,7 @@ impl Deny {
 }
 
 /// A component that stands against the rule after the change, where it
-/// did not stand so before ([`diff::placement`] lists only changes of kind).
+/// did not stand so before ([`diff::placement()`] lists only changes of kind).
 fn stands_against(p: &PlacementChange) -> bool {
     matches!(
         p.after,
