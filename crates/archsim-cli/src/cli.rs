@@ -358,7 +358,7 @@ fn selectors(id: &'static str, long: Option<&'static str>, help: &'static str) -
 }
 
 fn diff() -> Command {
-    let kinds = crate::commands::diff::Deny::ALL.map(|d| d.as_str());
+    let kinds = archsim_core::diff::Finding::ALL.map(|d| d.as_str());
     let formats = crate::commands::diff::Format::ALL.map(|f| f.as_str());
     Command::new("diff")
         .about("Compare two models: what changed, and which answers it changes (flows, single points of failure, placement audit, assumptions)")

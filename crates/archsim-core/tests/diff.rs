@@ -3,7 +3,7 @@
 
 mod common;
 
-use archsim_core::diff::{self, Changes, Impact};
+use archsim_core::diff::{self, Changes, Finding, Impact};
 use archsim_core::*;
 
 /// A small model: a site behind a zone reading a database, a cache beside
@@ -190,6 +190,19 @@ fn identical_models_differ_in_nothing() {
 /// Text replacements, each `(old, new)`, applied in order.
 type Edits = &'static [(&'static str, &'static str)];
 
+/// An edit that moves the cache's entry from after the site's to before
+/// it, changing nothing else.
+const MOVE_CACHE: &[(&str, &str)] = &[
+    (
+        "[[component]]\nid = \"cache\"\nkind = \"cache\"\nprovider = \"cloud\"\nregion = \"r1\"\nenv = \"prod\"\nassumption = \"A cache beside the database.\"\n",
+        "",
+    ),
+    (
+        "[[component]]\nid = \"site\"",
+        "[[component]]\nid = \"cache\"\nkind = \"cache\"\nprovider = \"cloud\"\nregion = \"r1\"\nenv = \"prod\"\nassumption = \"A cache beside the database.\"\n\n[[component]]\nid = \"site\"",
+    ),
+];
+
 const CHANGES: &[(&str, Edits, &[&str])] = &[
     (
         "a removed component (and its edge)",
@@ -266,16 +279,7 @@ const CHANGES: &[(&str, Edits, &[&str])] = &[
     ),
     (
         "an entry moved in the file is the same entry",
-        &[
-            (
-                "[[component]]\nid = \"cache\"\nkind = \"cache\"\nprovider = \"cloud\"\nregion = \"r1\"\nenv = \"prod\"\nassumption = \"A cache beside the database.\"\n",
-                "",
-            ),
-            (
-                "[[component]]\nid = \"site\"",
-                "[[component]]\nid = \"cache\"\nkind = \"cache\"\nprovider = \"cloud\"\nregion = \"r1\"\nenv = \"prod\"\nassumption = \"A cache beside the database.\"\n\n[[component]]\nid = \"site\"",
-            ),
-        ],
+        MOVE_CACHE,
         &[],
     ),
 ];
@@ -350,29 +354,9 @@ fn flows_on_one_side_only_are_listed_once() {
     );
 }
 
-/// A proposal for Tomoda: a search index the prod API reads on every
-/// request, placed as the API itself is.
-const SEARCH: &str = r#"
-[[component]]
-id = "search-index-prod"
-name = "Search index (prod)"
-kind = "workload"
-provider = "gcp"
-region = "asia-east1"
-env = "prod"
-runs_in = "gke"
-source = "k8s/apps/tomoda/"
-terraform = false
-traits = ["runs-workload"]
-assumption = "A proposal under review."
-
-[[edge]]
-from = "tomoda-api-prod"
-to = "search-index-prod"
-kind = "request"
-why = "The API reads the index on every request."
-assumption = "A proposal under review."
-"#;
+/// A proposal for Tomoda, appended to the shipped model: a search index
+/// the prod API reads on every request, placed as the API itself is.
+const SEARCH: &str = include_str!("models/search-proposal.toml");
 
 #[test]
 fn a_request_time_dependency_of_the_api_is_a_new_single_point_of_failure() {
@@ -398,6 +382,15 @@ fn a_request_time_dependency_of_the_api_is_a_new_single_point_of_failure() {
     // The new component is new: no failure of it is compared, and nothing
     // else changes state.
     assert_eq!(flow_lines(&impact), Vec::<String>::new());
+    // What a review gate finds: a new single point of failure and a new
+    // assumption (the proposal's), no flow down, no placement conflict.
+    let assumptions = diff::assumptions(old.model(), new.model());
+    let found: Vec<&str> = Finding::ALL
+        .into_iter()
+        .filter(|f| f.occurs(&impact, &assumptions))
+        .map(Finding::as_str)
+        .collect();
+    assert_eq!(found, ["new-spof", "unsourced"]);
 }
 
 #[test]
@@ -438,6 +431,14 @@ fn cloudfront_reading_its_bucket_on_every_request_takes_assets_down_with_it() {
         .find(|s| s.flow == "assets.tomoda.life")
         .unwrap_or_else(|| panic!("{impact:#?}"));
     assert_eq!(spof.added, ["s3-assets-prod"]);
+    let assumptions = diff::assumptions(old.model(), new.model());
+    let found: Vec<&str> = Finding::ALL
+        .into_iter()
+        .filter(|f| f.occurs(&impact, &assumptions))
+        .map(Finding::as_str)
+        .collect();
+    assert_eq!(found, ["new-spof", "flow-down"]);
+    assert_eq!(impact.flows_changing(), 1);
 }
 
 /// Assumptions as lines: `+ about: says`, `- about: says`.
@@ -499,16 +500,7 @@ const ASSUMPTIONS: &[(&str, Edits, &[&str])] = &[
     ),
     (
         "an entry moved in the file keeps its assumption",
-        &[
-            (
-                "[[component]]\nid = \"cache\"\nkind = \"cache\"\nprovider = \"cloud\"\nregion = \"r1\"\nenv = \"prod\"\nassumption = \"A cache beside the database.\"\n",
-                "",
-            ),
-            (
-                "[[component]]\nid = \"site\"",
-                "[[component]]\nid = \"cache\"\nkind = \"cache\"\nprovider = \"cloud\"\nregion = \"r1\"\nenv = \"prod\"\nassumption = \"A cache beside the database.\"\n\n[[component]]\nid = \"site\"",
-            ),
-        ],
+        MOVE_CACHE,
         &[],
     ),
 ];

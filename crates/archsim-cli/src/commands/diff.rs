@@ -2,7 +2,7 @@
 
 use std::ffi::OsString;
 
-use archsim_core::diff::{self, Assumptions, Changes, FlowChange, Impact, PlacementChange};
+use archsim_core::diff::{self, Assumptions, Changes, Finding, FlowChange, Impact};
 use archsim_core::{AuditStatus, Engine, State};
 use clap::ArgMatches;
 
@@ -44,67 +44,6 @@ impl Format {
     }
 }
 
-/// What `--deny` can forbid a change to introduce.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Deny {
-    /// A flow gains a single point of failure.
-    NewSpof,
-    /// A flow is down after the change, under a failure where it was not.
-    FlowDown,
-    /// The change adds an assumption: NEW rests on something the source
-    /// document does not say, and OLD did not.
-    Unsourced,
-    /// A component stands against the placement rule where it did not: its
-    /// audit status after the change is an exception, a resolved conflict or
-    /// a violation, and was not that before (or it is new).
-    PlacementConflict,
-}
-
-impl Deny {
-    /// Every kind, in the order `denied` lists them.
-    pub const ALL: [Deny; 4] = [
-        Deny::NewSpof,
-        Deny::FlowDown,
-        Deny::Unsourced,
-        Deny::PlacementConflict,
-    ];
-
-    /// The kind's name on the command line and in JSON.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Deny::NewSpof => "new-spof",
-            Deny::FlowDown => "flow-down",
-            Deny::Unsourced => "unsourced",
-            Deny::PlacementConflict => "placement-conflict",
-        }
-    }
-
-    /// Whether the change introduces it.
-    fn occurs(self, impact: &Impact, assumptions: &Assumptions) -> bool {
-        match self {
-            Deny::NewSpof => impact.spof.iter().any(|s| !s.added.is_empty()),
-            Deny::FlowDown => impact.flows.iter().any(goes_down),
-            Deny::Unsourced => !assumptions.added.is_empty(),
-            Deny::PlacementConflict => impact.placement.iter().any(stands_against),
-        }
-    }
-}
-
-/// A component that stands against the rule after the change, where it
-/// did not stand so before ([`diff::placement()`] lists only changes of kind).
-fn stands_against(p: &PlacementChange) -> bool {
-    matches!(
-        p.after,
-        Some(AuditStatus::Exception(_) | AuditStatus::Resolved(_) | AuditStatus::Violation(_))
-    )
-}
-
-/// A flow that is down after the change where before it was not (a flow
-/// the change adds counts when it is down with nothing failing).
-fn goes_down(f: &FlowChange) -> bool {
-    f.after == Some(State::Down) && f.before != Some(State::Down)
-}
-
 /// Compare two models.
 pub fn run(ctx: &Ctx, m: &ArgMatches) -> Result<Answer, CliError> {
     let old = Side::parse(m.get_one::<OsString>("old").map_or("".as_ref(), |s| s));
@@ -114,17 +53,17 @@ pub fn run(ctx: &Ctx, m: &ArgMatches) -> Result<Answer, CliError> {
     };
     let old = load(old.read()?)?;
     let new = load(new.read()?)?;
-    let deny: Vec<Deny> = super::values(m, "deny")
+    let deny: Vec<Finding> = super::values(m, "deny")
         .into_iter()
-        .filter_map(|name| Deny::ALL.into_iter().find(|d| d.as_str() == name))
+        .filter_map(Finding::parse)
         .collect();
     let changes = diff::changes(old.model(), new.model());
     let impact = diff::impact(&old, &new);
     let assumptions = diff::assumptions(old.model(), new.model());
-    let denied: Vec<&'static str> = Deny::ALL
+    let denied: Vec<&'static str> = Finding::ALL
         .into_iter()
         .filter(|d| deny.contains(d) && d.occurs(&impact, &assumptions))
-        .map(Deny::as_str)
+        .map(Finding::as_str)
         .collect();
     let format = Format::ALL
         .into_iter()
@@ -220,13 +159,13 @@ fn to_json<'a>(
 /// single points of failure are new, and how many components' placement
 /// status changes (when any does).
 fn verdict(changes: &Changes, impact: &Impact, assumptions: &Assumptions) -> String {
-    let n = changes.added.len() + changes.removed.len() + changes.changed.len();
+    let n = changes.len();
     if n == 0 && impact.is_empty() && assumptions.added.is_empty() && assumptions.removed.is_empty()
     {
         return NO_CHANGE.to_owned();
     }
-    let flows = flows_changing(impact);
-    let spof: usize = impact.spof.iter().map(|s| s.added.len()).sum();
+    let flows = impact.flows_changing();
+    let (spof, _) = impact.spof_counts();
     let plural = |n: usize, one: &str, many: &str| {
         [
             n.to_string(),
@@ -252,14 +191,6 @@ fn verdict(changes: &Changes, impact: &Impact, assumptions: &Assumptions) -> Str
         ));
     }
     parts.join(", ")
-}
-
-/// How many flows change state (under any failure, counted once).
-fn flows_changing(impact: &Impact) -> usize {
-    let mut flows: Vec<&str> = impact.flows.iter().map(|f| f.flow.as_str()).collect();
-    flows.sort_unstable();
-    flows.dedup();
-    flows.len()
 }
 
 /// When a flow change happens: nothing failing, a scenario, or one failure.
@@ -310,7 +241,7 @@ fn human(
             denied.join(", ")
         ));
     }
-    let n = changes.added.len() + changes.removed.len() + changes.changed.len();
+    let n = changes.len();
     if n > 0 {
         out.push_str(&format!("\n  {}\n", style.bold("Changes")));
         for c in &changes.added {

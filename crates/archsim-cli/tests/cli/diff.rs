@@ -27,27 +27,8 @@ pub fn cached_origin_model() -> String {
 pub fn search_model() -> String {
     [
         tomoda().as_str(),
-        r#"
-[[component]]
-id = "search-index-prod"
-name = "Search index (prod)"
-kind = "workload"
-provider = "gcp"
-region = "asia-east1"
-env = "prod"
-runs_in = "gke"
-source = "k8s/apps/tomoda/"
-terraform = false
-traits = ["runs-workload"]
-assumption = "A proposal under review."
-
-[[edge]]
-from = "tomoda-api-prod"
-to = "search-index-prod"
-kind = "request"
-why = "The API reads the index on every request."
-assumption = "A proposal under review."
-"#,
+        "\n",
+        include_str!("../../../archsim-core/tests/models/search-proposal.toml"),
     ]
     .concat()
 }

@@ -110,6 +110,11 @@ impl Changes {
     pub fn is_empty(&self) -> bool {
         self.added.is_empty() && self.removed.is_empty() && self.changed.is_empty()
     }
+
+    /// How many entries are added, removed or changed.
+    pub fn len(&self) -> usize {
+        self.added.len() + self.removed.len() + self.changed.len()
+    }
 }
 
 /// The differing fields of two entries: `differ(key, a != b)` for each key.

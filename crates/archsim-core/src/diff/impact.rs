@@ -52,6 +52,24 @@ impl Impact {
     pub fn is_empty(&self) -> bool {
         self.flows.is_empty() && self.spof.is_empty() && self.placement.is_empty()
     }
+
+    /// How many flows change state (under any failure, counted once).
+    pub fn flows_changing(&self) -> usize {
+        let mut seen: Vec<&str> = Vec::new();
+        for f in &self.flows {
+            if !seen.contains(&f.flow.as_str()) {
+                seen.push(&f.flow);
+            }
+        }
+        seen.len()
+    }
+
+    /// How many single points of failure flows gain, and lose.
+    pub fn spof_counts(&self) -> (usize, usize) {
+        let added = self.spof.iter().map(|s| s.added.len()).sum();
+        let removed = self.spof.iter().map(|s| s.removed.len()).sum();
+        (added, removed)
+    }
 }
 
 /// One failure asked of both models.

@@ -7,17 +7,20 @@
 //! lists what the change assumes beyond the document that the model did
 //! not, and what it no longer assumes; [`spof::spof`] the single points of
 //! failure each flow gains and loses; [`placement::placement`] the
-//! components whose standing against the placement rule changes. The CLI's `archsim diff` and the
+//! components whose standing against the placement rule changes;
+//! [`Finding`] what a review may forbid a change to introduce. The CLI's `archsim diff` and the
 //! browser's propose widget are to be shells over these.
 
 pub mod assumptions;
 pub mod changes;
+pub mod finding;
 pub mod impact;
 pub mod placement;
 pub mod spof;
 
 pub use assumptions::{Assumption, Assumptions, assumptions};
 pub use changes::{Change, Changed, Changes, Table, changes};
+pub use finding::Finding;
 pub use impact::{FlowChange, Impact, impact};
 pub use placement::{PlacementChange, placement};
 pub use spof::{SpofChange, spof};

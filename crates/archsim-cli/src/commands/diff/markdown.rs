@@ -98,9 +98,8 @@ fn summary(out: &mut String, changes: &Changes, impact: &Impact, assumptions: &A
             ]));
         }
     }
-    let flows = super::flows_changing(impact);
-    let spof_added: usize = impact.spof.iter().map(|s| s.added.len()).sum();
-    let spof_removed: usize = impact.spof.iter().map(|s| s.removed.len()).sum();
+    let flows = impact.flows_changing();
+    let (spof_added, spof_removed) = impact.spof_counts();
     out.push_str(&row(&[
         "flows that change state",
         "",
@@ -129,7 +128,7 @@ fn summary(out: &mut String, changes: &Changes, impact: &Impact, assumptions: &A
 
 /// One collapsible section per part that has rows.
 fn sections(out: &mut String, changes: &Changes, impact: &Impact, assumptions: &Assumptions) {
-    let n = changes.added.len() + changes.removed.len() + changes.changed.len();
+    let n = changes.len();
     if n > 0 {
         let mut body = String::new();
         for (sign, list) in [("added", &changes.added), ("removed", &changes.removed)] {
@@ -169,7 +168,7 @@ fn sections(out: &mut String, changes: &Changes, impact: &Impact, assumptions: &
                 &escape(&super::chain(&because)),
             ]));
         }
-        let n = super::flows_changing(impact);
+        let n = impact.flows_changing();
         details(
             out,
             &["Flows that change state (", &n.to_string(), ")"].concat(),
