@@ -2,6 +2,7 @@
 //! diagnostics out. Nothing here touches the file system.
 #![allow(clippy::disallowed_macros, clippy::disallowed_methods)] // The loader is the `toml` feature: never in the bundle.
 
+pub mod format;
 mod guard;
 mod raw;
 mod resolve;

@@ -3,6 +3,7 @@
 
 use super::{Ctx, IdTables, env, excerpt, model_host, span_of};
 use crate::host;
+use crate::load::format::{PURPOSES, RECORD_TYPES};
 use crate::load::raw::{RawRecord, RawWriter, RawZone, S};
 use crate::load::{MAX_PATTERN_CHARS, MAX_WILD_PATTERNS};
 use crate::model::{CompId, Model, Purpose, Record, Writer, WriterId, Zone};
@@ -150,10 +151,7 @@ pub(super) fn resolve(
             .resolve(ctx, &r.writer)
             .map(WriterId::from_index);
         let rtype = r.rtype.get_ref().to_ascii_uppercase();
-        if !matches!(
-            rtype.as_str(),
-            "A" | "AAAA" | "CNAME" | "TXT" | "MX" | "NS" | "CAA"
-        ) {
+        if !RECORD_TYPES.contains(&rtype.as_str()) {
             ctx.error(
                 "unknown-record-type",
                 span_of(&r.rtype),
@@ -165,7 +163,7 @@ pub(super) fn resolve(
             None | Some("serve") => Purpose::Serve,
             Some("validation") => Purpose::Validation,
             Some(other) => {
-                let near = nearest(other, ["serve", "validation"], 1);
+                let near = nearest(other, PURPOSES, 1);
                 ctx.error(
                     "unknown-value",
                     span_of(r.purpose.as_ref().expect("matched Some")),

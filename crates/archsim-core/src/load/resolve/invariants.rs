@@ -53,12 +53,7 @@ pub(super) fn resolve(
                 }
             },
             other => {
-                let checks = [
-                    "records-not-proxied",
-                    "only-reached-from",
-                    "writers-disjoint",
-                    "placement",
-                ];
+                let checks = crate::load::format::CHECKS;
                 let near = nearest(other, checks, 2);
                 ctx.error(
                     "unknown-value",

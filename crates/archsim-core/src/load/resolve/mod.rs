@@ -296,7 +296,7 @@ fn model_host(ctx: &mut Ctx<'_>, zone: &str, raw: &S) -> Option<String> {
 
 /// An environment: `prod`, `dev` or `shared`.
 fn env(ctx: &mut Ctx<'_>, raw: &S) -> String {
-    const ENVS: [&str; 3] = ["prod", "dev", "shared"];
+    use crate::load::format::ENVS;
     let value = raw.get_ref();
     if !ENVS.contains(&value.as_str()) {
         let near = nearest(value, ENVS, 1);
@@ -408,7 +408,7 @@ impl IdTables<'_> {
 pub(crate) fn resolve(ctx: &mut Ctx<'_>, raw: RawModel) -> Model {
     let mut model = Model::default();
 
-    if *raw.model.format.get_ref() != 1 {
+    if *raw.model.format.get_ref() != crate::load::format::FORMAT {
         ctx.error(
             "unsupported-format",
             span_of(&raw.model.format),
