@@ -227,6 +227,9 @@ pub fn command(model: Option<&Model>) -> Command {
                 ),
         )
         .subcommand(Command::new("scenarios").about("List the failure scenarios, with what each teaches"))
+        .subcommand(Command::new("schema").about(
+            "Print a JSON Schema of the model file, for editors that check TOML as one types",
+        ))
         .subcommand(
             Command::new("export")
                 .about("Export the model: a Mermaid flowchart, Graphviz DOT, or the whole model as JSON")

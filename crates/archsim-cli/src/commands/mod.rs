@@ -12,6 +12,7 @@ pub mod list;
 pub mod place;
 pub mod route;
 pub mod scenarios;
+pub mod schema;
 pub mod spof;
 
 use archsim_core::{CompId, Engine, Flow, Model};
@@ -98,6 +99,7 @@ pub fn dispatch(ctx: &Ctx, matches: &ArgMatches) -> Result<Answer, CliError> {
         Some(("check", _)) => check::run(ctx),
         Some(("list", m)) => list::run(ctx, m),
         Some(("scenarios", _)) => scenarios::run(ctx),
+        Some(("schema", _)) => schema::run(ctx),
         Some(("export", m)) => export::run(ctx, m),
         Some(("gen", m)) => generate::run(ctx, m),
         _ => Err(CliError::usage("no command given; try `archsim --help`")),

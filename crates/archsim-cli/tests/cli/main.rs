@@ -9,6 +9,8 @@
 //! - `hostile`: broken model files written at test time;
 //! - `exports`: the diagrams and the JSON export;
 //! - `docs`: the examples in `JSON.md` against the real output;
+//! - `schema`: `archsim schema` against the committed schema, the shipped
+//!   model and the loader;
 //! - `terminal`: terminal escapes in a model or an argument are shown, never obeyed.
 
 mod basis;
@@ -18,5 +20,6 @@ mod diff;
 mod docs;
 mod exports;
 mod hostile;
+mod schema;
 mod snapshots;
 mod terminal;

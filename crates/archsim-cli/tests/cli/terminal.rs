@@ -204,6 +204,7 @@ const CASES: &[Case] = &[
     (&["export", "dot"], MODEL, true),
     (&["export", "json"], MODEL, false),
     (&["gen", "--components", "40"], MODEL, false),
+    (&["schema"], MODEL, false),
     (&["help", "place"], MODEL, true),
     (&["place", "--help"], MODEL, true),
     (&["route", "--ARG"], MODEL, false),
