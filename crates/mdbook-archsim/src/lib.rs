@@ -21,6 +21,9 @@
 //! chapter (where it stands, and what it rests on), then the chapters are
 //! written, so a generated page can list claims of any chapter.
 //!
+//! [`broken`] checks the book's claims against another model, for the
+//! review of a change (`mdbook-archsim claims`).
+//!
 //! Modules by job: [`directive`] reads the syntax, [`expand`] renders
 //! widgets, [`tables`] the generated tables, [`claim`] checks claims,
 //! [`index`] knows the book's claims, [`pages`] writes the Assumptions and
@@ -34,6 +37,7 @@
 #![deny(missing_docs)]
 
 pub mod assets;
+pub mod broken;
 pub mod claim;
 pub mod directive;
 pub mod error;

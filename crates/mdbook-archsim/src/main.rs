@@ -10,6 +10,13 @@
 //!   the book on stdout, through the library's `Preprocessor` (`Archsim`):
 //!   this file only reads the input and the model, and writes the result.
 //!
+//! - `mdbook-archsim claims [--model PATH] [--book DIR] [--format text|markdown]`:
+//!   every checked claim of the book's pages that the model makes false,
+//!   with page and line (the library's `broken`), for the review of a
+//!   change. The model defaults to the book's own; exit 0 when every claim
+//!   holds, 1 when one does not, 2 for bad input (an unreadable book, a
+//!   model with errors).
+//!
 //! Exit codes: 0 done, 1 the book or its model has errors, 2 bad usage.
 
 use std::io::{self, Read, Write};
@@ -24,8 +31,14 @@ use mdbook_archsim::{
 };
 use mdbook_preprocessor::{MDBOOK_VERSION, Preprocessor};
 
-const USAGE: &str = "usage: mdbook-archsim [supports RENDERER | install [BOOK_DIR] | --version]
-With no arguments, runs as an mdBook preprocessor ([ctx, book] JSON on stdin).";
+// The binary's own modules (I/O around the library) live in `shell/`, apart
+// from the library's.
+#[path = "shell/claims.rs"]
+mod claims;
+
+const USAGE: &str = "usage: mdbook-archsim [supports RENDERER | install [BOOK_DIR] | claims [--model PATH] [--book DIR] [--format text|markdown] | --version]
+With no arguments, runs as an mdBook preprocessor ([ctx, book] JSON on stdin).
+`claims` lists the book's claims that the model (default: the book's own) makes false: exit 1 if any.";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -41,6 +54,7 @@ fn main() -> ExitCode {
         }
         ["install"] => install(Path::new(".")),
         ["install", dir] => install(Path::new(dir)),
+        ["claims", rest @ ..] => claims::run(rest),
         ["--version" | "-V"] => {
             println!("mdbook-archsim {}", env!("CARGO_PKG_VERSION"));
             ExitCode::SUCCESS
@@ -150,7 +164,7 @@ fn preprocess() -> ExitCode {
 /// All of `reader`, or `None` when it holds more than `limit` bytes: at most
 /// one byte past the limit is read, so a huge file or an endless stream
 /// costs no more than that.
-fn read_at_most(reader: impl Read, limit: usize) -> io::Result<Option<Vec<u8>>> {
+pub(crate) fn read_at_most(reader: impl Read, limit: usize) -> io::Result<Option<Vec<u8>>> {
     let mut bytes = Vec::new();
     reader.take(limit as u64 + 1).read_to_end(&mut bytes)?;
     Ok((bytes.len() <= limit).then_some(bytes))
