@@ -122,19 +122,22 @@ fn object(page: &page::Page, tables: &[Table], path: &str) -> Node {
             [path, ".", key].concat()
         };
         let value = match tables.iter().find(|t| t.path == inner) {
-            Some(nested) if nested.many => {
+            Some(nested) => {
+                // Described by the paragraph under its heading, else by its row.
                 let mut entry = object(page, tables, &inner);
-                let mut list = typed("array");
-                list.description = entry.description.take();
-                list.items = Some(Box::new(entry));
-                list
-            }
-            Some(_) => {
-                let mut nested = object(page, tables, &inner);
-                if let Some(row) = page.row(path, key) {
-                    nested.description = Some(row.meaning.clone());
+                let about = entry
+                    .description
+                    .take()
+                    .or_else(|| page.row(path, key).map(|row| row.meaning.clone()));
+                if nested.many {
+                    let mut list = typed("array");
+                    list.description = about;
+                    list.items = Some(Box::new(entry));
+                    list
+                } else {
+                    entry.description = about;
+                    entry
                 }
-                nested
             }
             None => leaf(page, path, key),
         };

@@ -286,6 +286,45 @@ fn with_key(shipped: &str, path: &str, key: &str, value: Option<&str>) -> Option
     Some([&shipped[..start], &entry.join("\n"), "\n", &shipped[end..]].concat())
 }
 
+/// The shipped model without any section of the file's table `key`
+/// (`[zone]`, every `[[component]]`, `[[placement.rule]]` for `placement`).
+fn without_table(shipped: &str, key: &str) -> String {
+    let mut out = String::new();
+    let mut dropping = false;
+    for line in shipped.split_inclusive('\n') {
+        if line.starts_with('[') {
+            let name = line.trim().trim_matches(|c| c == '[' || c == ']');
+            dropping = name == key || name.starts_with(&[key, "."].concat());
+        }
+        if !dropping {
+            out.push_str(line);
+        }
+    }
+    out
+}
+
+#[test]
+fn the_schema_and_the_loader_agree_on_which_tables_are_required() {
+    let shipped = tomoda();
+    let required = schema()["required"].as_array().expect("required tables");
+    for &key in format::tables()[0].keys {
+        let dropped = without_table(&shipped, key);
+        assert_ne!(dropped, shipped, "the model has no `{key}`");
+        let missing =
+            loader_error(&dropped).is_some_and(|(_, message)| message.contains("missing field"));
+        assert_eq!(
+            missing,
+            required.iter().any(|r| r == key),
+            "`{key}`: the loader {} it",
+            if missing {
+                "requires"
+            } else {
+                "does not require"
+            },
+        );
+    }
+}
+
 /// A value the schema takes for a key, and one of another type.
 fn values(property: &Value) -> (String, &'static str) {
     let kind = property["type"]

@@ -4,7 +4,8 @@
 //!
 //! What is read: each `## ` heading names its tables (`` `[[component]]` ``;
 //! a heading naming two tables owns two key tables, in order); a key table
-//! is a Markdown table whose first header cell ends in "key"; its rows are
+//! is a Markdown table whose first header cell ends in "key" (or is
+//! "Table": the file's own keys, its tables); its rows are
 //! `` | `KEY` | TYPE | REQUIRED | MEANING | ``. The paragraph between a
 //! heading and its first table describes the table. A row with no meaning
 //! takes the convention bullet of its key (`  - **facts**: …`).
@@ -92,6 +93,10 @@ pub fn read(page: &str) -> Page {
         let Some(first) = cells.first() else {
             continue;
         };
+        if *first == "Table" {
+            current = Some(String::new());
+            continue;
+        }
         if first.to_ascii_lowercase().ends_with("key") {
             current = names.get(tables_seen).cloned();
             tables_seen += 1;
@@ -191,6 +196,12 @@ Intro.
   - **assumed** (components only): one field
     alone.
 
+## The tables
+
+| Table | Type | Required | Meaning |
+| --- | --- | --- | --- |
+| `zone` | table | yes | the zone |
+
 ## `[zone]`
 
 The zone.
@@ -236,6 +247,7 @@ Rules, as data.
         assert_eq!(
             got,
             [
+                ("", "zone", "table", "yes", "the zone"),
                 (
                     "zone",
                     "name",
