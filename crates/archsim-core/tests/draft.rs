@@ -549,3 +549,28 @@ proptest! {
         }
     }
 }
+
+/// A draft may break one of the model's own invariants: the widget shows
+/// it as the change's impact instead of refusing it. The model file with
+/// the draft appended is what the loader refuses, by that invariant.
+#[test]
+fn a_draft_may_break_an_invariant() {
+    let model = tomoda();
+    let draft = Draft {
+        edits: vec![connect(
+            "tomoda-api-prod",
+            "s3-assets-prod",
+            EdgeKind::Request,
+            "",
+        )],
+    };
+    let new = draft.apply(&model).expect("applied, not refused");
+    assert_eq!(diff::changes(&model, &new).len(), 1);
+    let text = [TOMODA_MODEL, "\n", &draft.to_toml(&model)].concat();
+    let loaded = load_str("tomoda+draft.toml", &text);
+    let codes: Vec<&str> = loaded.diagnostics.iter().map(|d| d.code).collect();
+    assert!(
+        loaded.model.is_none() && codes.contains(&"invariant"),
+        "{codes:?}"
+    );
+}

@@ -10,6 +10,19 @@
 //! What a draft adds is a proposal, not a fact of the source document:
 //! every entry it adds carries an assumption (the reviewer's note, or
 //! [`PROPOSED`]), so every answer resting on it reads *assumed*.
+//!
+//! What [`Draft::apply`] refuses, edit by edit, is what would keep the
+//! model file from loading: an unknown id (with near names), an id that is
+//! not an id or that a selector already resolves, a kind, environment,
+//! region or record type the model does not have, placement answers that
+//! conflict or decide nothing, a region of another provider, a second edge
+//! between two components, a removal that something still names, a host
+//! outside the zone or already served, a cycle, a size past the limits
+//! (the last two by [`crate::codec::check`], the checks a decoded model
+//! gets). It does not refuse a change that breaks one of the model's own
+//! invariants (a bucket reached from outside its CDN, a component away
+//! from its provider's home region): that is what a review wants to see,
+//! so it is left to the diff, as a finding of the change.
 
 mod apply;
 mod compact;
