@@ -1,6 +1,6 @@
-//! A draft's link form: the value of the widgets' link key for a draft,
-//! beside their other state keys (`crate`-external: `archsim-web`'s
-//! `fragment.rs`).
+//! A draft's link form: the value of one key of the widgets' link (the
+//! `key=value` pairs of `archsim-web`'s `fragment.rs`), beside the other
+//! state keys.
 //!
 //! ```text
 //! 1,c:status-page:Status%20page:bucket:prod:global:holds-state:,n:api:status-page:cached:,x:redis,r:api:redis,h:status.tomoda.life:status-page:terraform:CNAME:prod:
