@@ -574,3 +574,25 @@ fn a_draft_may_break_an_invariant() {
         "{codes:?}"
     );
 }
+
+/// A removal's id is model-file text in a comment: a line break in it
+/// would end the comment and leave the rest as a broken line (found by the
+/// `draft` fuzz target).
+#[test]
+fn a_line_break_in_a_removed_id_stays_in_its_comment() {
+    let draft = Draft {
+        edits: vec![Edit::RemoveEdge {
+            from: "t".into(),
+            to: "a\nb\u{7}".into(),
+        }],
+    };
+    let toml = draft.to_toml(&tomoda());
+    assert!(
+        toml.contains("# - delete the edge `t → a\\u000Ab\\u0007` (its"),
+        "{toml}"
+    );
+    assert!(
+        toml.lines().all(|l| l.is_empty() || l.starts_with('#')),
+        "{toml}"
+    );
+}

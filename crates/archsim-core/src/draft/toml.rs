@@ -50,7 +50,9 @@ impl Draft {
                 edits = true;
             }
             out.push_str("# - ");
-            what.iter().for_each(|piece| out.push_str(piece));
+            // Every piece through the escaper: a comment ends at a line
+            // break, and an id may hold one.
+            what.iter().for_each(|piece| escaped(&mut out, piece));
             out.push('\n');
         }
         out.push_str("# Append to the model file:\n");
@@ -153,23 +155,32 @@ fn assumption(out: &mut String, note: &str) {
 /// hidden characters (bidi controls among them) as `\uXXXX`, so the
 /// snippet shows what it holds.
 fn string(out: &mut String, text: &str) {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
     out.push('"');
     for c in text.chars() {
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
-            c if c.is_control() || crate::text::is_hidden(c) => {
-                let code = u32::from(c);
-                let (mark, digits) = if code > 0xFFFF { ('U', 8) } else { ('u', 4) };
-                out.push('\\');
-                out.push(mark);
-                for shift in (0..digits).rev() {
-                    out.push(char::from(HEX[((code >> (shift * 4)) & 15) as usize]));
-                }
-            }
-            c => out.push(c),
+            c => escaped(out, c.encode_utf8(&mut [0; 4])),
         }
     }
     out.push('"');
+}
+
+/// Text with its control and hidden characters as `\uXXXX` (a comment
+/// may hold neither, and a line break would end it).
+fn escaped(out: &mut String, text: &str) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    for c in text.chars() {
+        if c.is_control() || crate::text::is_hidden(c) {
+            let code = u32::from(c);
+            let (mark, digits) = if code > 0xFFFF { ('U', 8) } else { ('u', 4) };
+            out.push('\\');
+            out.push(mark);
+            for shift in (0..digits).rev() {
+                out.push(char::from(HEX[((code >> (shift * 4)) & 15) as usize]));
+            }
+        } else {
+            out.push(c);
+        }
+    }
 }
