@@ -134,10 +134,45 @@ fn removals_take_their_edges_and_keep_every_index_in_range() {
                 to: "redis".into(),
             },
             Edit::RemoveComponent("dex".into()),
+            Edit::RemoveComponent("photon-index-bucket".into()),
         ],
     };
     let new = draft.apply(&model).expect("applies");
-    assert_eq!(new.components.len(), model.components.len() - 1);
+    assert_eq!(new.components.len(), model.components.len() - 2);
+    // The internal flow through the bucket went with it; the flows after
+    // it moved down, and the edges limited to flows still name theirs.
+    assert!(
+        model.flow_by_id("photon-index-fetch").is_some(),
+        "the premise"
+    );
+    assert!(new.flow_by_id("photon-index-fetch").is_none());
+    assert_eq!(new.flows.len(), model.flows.len() - 1);
+    let limited = |m: &Model| -> Vec<(String, Vec<String>)> {
+        m.edges
+            .iter()
+            .filter(|e| !e.flows.is_empty())
+            .map(|e| {
+                let flows = e
+                    .flows
+                    .iter()
+                    .map(|f| m.flows[f.index()].id.clone())
+                    .collect();
+                (m.component(e.from).id.clone(), flows)
+            })
+            .collect()
+    };
+    assert!(!limited(&model).is_empty(), "the premise");
+    let kept: Vec<_> = limited(&model)
+        .into_iter()
+        .filter(|(from, _)| from != "dex" && from != "argocd")
+        .collect();
+    assert_eq!(
+        limited(&new)
+            .into_iter()
+            .filter(|(from, _)| from != "argocd")
+            .collect::<Vec<_>>(),
+        kept
+    );
     assert!(new.component_by_id("dex").is_none());
     let named = |m: &Model, a: &str, b: &str| {
         m.edges
@@ -157,6 +192,7 @@ fn removals_take_their_edges_and_keep_every_index_in_range() {
     let changes = diff::changes(&model, &new);
     let removed: Vec<&str> = changes.removed.iter().map(|c| c.id.as_str()).collect();
     assert!(removed.contains(&"dex"), "{removed:?}");
+    assert!(removed.contains(&"photon-index-fetch"), "{removed:?}");
     assert!(removed.contains(&"tomoda-api-prod → redis"), "{removed:?}");
     assert!(
         changes.added.is_empty() && changes.changed.is_empty(),
@@ -237,6 +273,10 @@ fn a_bad_edit_is_an_error_of_that_edit() {
         (
             Edit::RemoveComponent("gke".into()),
             "edit 2: cannot remove `gke`: ",
+        ),
+        (
+            Edit::RemoveComponent("argocd".into()),
+            "edit 2: cannot remove `argocd`: flow `dev-deploy` passes through it, and the edge `",
         ),
         (
             Edit::RemoveComponent("cloudflare-zone".into()),
@@ -380,7 +420,7 @@ fn the_toml_loads_into_the_applied_model() {
 fn the_toml_names_removals_and_escapes_text() {
     let draft = Draft {
         edits: vec![
-            Edit::RemoveComponent("dex".into()),
+            Edit::RemoveComponent("photon-index-bucket".into()),
             Edit::RemoveEdge {
                 from: "tomoda-api-prod".into(),
                 to: "redis".into(),
@@ -396,7 +436,8 @@ fn the_toml_names_removals_and_escapes_text() {
     let toml = draft.to_toml(&tomoda());
     let expected = "# Proposed with archsim's propose widget.
 # In the model file:
-# - delete component `dex` (its table) and every edge from or to it
+# - delete component `photon-index-bucket` (its table) and every edge from or to it
+# - delete flow `photon-index-fetch` (its path passes `photon-index-bucket`)
 # - delete the edge `tomoda-api-prod → redis` (its [[edge]] table or `needs` entry)
 # Append to the model file:
 

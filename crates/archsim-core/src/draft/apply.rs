@@ -360,10 +360,24 @@ fn remove_component(m: &mut Model, id: &str) -> Result<(), DraftError> {
             "` points at it, and a draft removes no records",
         ]);
     }
-    let passes = |f: &&Flow| matches!(&f.start, FlowStart::Path(p) if p.contains(&c));
-    if let Some(f) = m.flows.iter().find(passes) {
-        return kept(&["flow `", &f.id, "` passes through it"]);
+    // An internal flow through it goes with it (the diff shows it gone),
+    // unless an edge is limited to that flow: the edge would then count
+    // for every flow.
+    let gone: Vec<bool> = m.flows.iter().map(|f| passes(f, c)).collect();
+    for e in &m.edges {
+        if let Some(f) = e.flows.iter().find(|f| gone[f.index()]) {
+            return kept(&[
+                "flow `",
+                &m.flows[f.index()].id,
+                "` passes through it, and the edge `",
+                &m.components[e.from.index()].id,
+                " → ",
+                &m.components[e.to.index()].id,
+                "` is limited to that flow",
+            ]);
+        }
     }
+    compact::remove_flows(m, &gone);
     compact::remove_component(m, c);
     // Selectors of scenarios and invariants must still pick something.
     for s in &m.scenarios {
@@ -383,6 +397,11 @@ fn remove_component(m: &mut Model, id: &str) -> Result<(), DraftError> {
         }
     }
     Ok(())
+}
+
+/// Whether `f` is an internal flow whose path passes `c`.
+pub(super) fn passes(f: &Flow, c: CompId) -> bool {
+    matches!(&f.start, FlowStart::Path(p) if p.contains(&c))
 }
 
 fn remove_edge(m: &mut Model, from: &str, to: &str) -> Result<(), DraftError> {

@@ -45,3 +45,25 @@ pub(super) fn insert_flow(m: &mut Model, flow: Flow) {
         }
     }
 }
+
+/// Remove the flows marked `gone`; no edge may be limited to one of them
+/// (the caller checked), so the edges only have their flow indices moved.
+pub(super) fn remove_flows(m: &mut Model, gone: &[bool]) {
+    // Per flow, how many flows before it go.
+    let mut before = Vec::with_capacity(gone.len());
+    let mut n = 0u32;
+    for &g in gone {
+        before.push(n);
+        n += u32::from(g);
+    }
+    let mut i = 0;
+    m.flows.retain(|_| {
+        i += 1;
+        !gone[i - 1]
+    });
+    for e in &mut m.edges {
+        for f in &mut e.flows {
+            *f = FlowId(f.0 - before[f.index()]);
+        }
+    }
+}

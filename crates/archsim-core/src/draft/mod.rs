@@ -96,7 +96,8 @@ pub enum Edit {
     AddComponent(NewComponent),
     /// Add a dependency.
     Connect(NewEdge),
-    /// Remove a component and every edge from or to it.
+    /// Remove a component, every edge from or to it and every internal
+    /// flow whose path passes it.
     RemoveComponent(String),
     /// Remove the declared edges `from → to`.
     RemoveEdge {

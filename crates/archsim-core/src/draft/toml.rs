@@ -54,6 +54,19 @@ impl Draft {
             // break, and an id may hold one.
             what.iter().for_each(|piece| escaped(&mut out, piece));
             out.push('\n');
+            // The internal flows that go with a removed component.
+            let Edit::RemoveComponent(id) = edit else {
+                continue;
+            };
+            let Some(c) = model.component_by_id(id) else {
+                continue;
+            };
+            for f in model.flows.iter().filter(|f| super::apply::passes(f, c)) {
+                for piece in ["# - delete flow `", &f.id, "` (its path passes `", id, "`)"] {
+                    escaped(&mut out, piece);
+                }
+                out.push('\n');
+            }
         }
         out.push_str("# Append to the model file:\n");
         for edit in &self.edits {
