@@ -637,3 +637,46 @@ fn a_line_break_in_a_removed_id_stays_in_its_comment() {
         "{toml}"
     );
 }
+
+/// The worked proposals can be drafted: the Photon index moves to
+/// S3, and a managed database replaces CloudNativePG.
+#[test]
+fn the_worked_proposals_apply() {
+    let model = tomoda();
+    let photon_to_s3 = Draft {
+        edits: vec![
+            Edit::RemoveComponent("photon-index-bucket".into()),
+            component(
+                "photon-index-s3",
+                "bucket",
+                "prod",
+                Some("ap-northeast-1"),
+                &["public-cacheable-assets"],
+            ),
+            connect("photon", "photon-index-s3", EdgeKind::Startup, ""),
+        ],
+    };
+    let managed_db = Draft {
+        edits: vec![
+            Edit::RemoveComponent("cnpg".into()),
+            component(
+                "cloud-sql",
+                "workload",
+                "prod",
+                Some("asia-east1"),
+                &["holds-state"],
+            ),
+            connect("tomoda-api-prod", "cloud-sql", EdgeKind::Request, ""),
+        ],
+    };
+    for draft in [photon_to_s3, managed_db] {
+        let new = draft
+            .apply(&model)
+            .unwrap_or_else(|e| panic!("{e}\n{draft:?}"));
+        let changes = diff::changes(&model, &new);
+        assert!(
+            changes.added.len() >= 2 && !changes.removed.is_empty(),
+            "{changes:?}"
+        );
+    }
+}
