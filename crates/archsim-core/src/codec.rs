@@ -99,12 +99,10 @@ pub fn decode(bytes: &[u8]) -> Result<Model, DecodeError> {
     if r.at != bytes.len() {
         return Err(r.error("trailing bytes after the model"));
     }
-    check_indices(&model)
-        .and_then(|()| check_sizes(&model).map_err(String::from))
-        .map_err(|message| DecodeError {
-            offset: bytes.len(),
-            message,
-        })?;
+    check(&model).map_err(|message| DecodeError {
+        offset: bytes.len(),
+        message,
+    })?;
     Ok(model)
 }
 
@@ -627,6 +625,15 @@ impl Codec for Check {
             }
         }
     }
+}
+
+/// What decoding checks of a model, for a model made in memory (a
+/// draft's, [`crate::draft`]): every index in range, no cycle of
+/// dependency or hop edges, and the loader's size limits.
+///
+/// Complexity: O(size of the model).
+pub fn check(model: &Model) -> Result<(), String> {
+    check_indices(model).and_then(|()| check_sizes(model).map_err(String::from))
 }
 
 /// Every index in range, so the engine can index without checks.

@@ -20,6 +20,7 @@ pub mod codec;
 pub mod diag;
 pub mod diff;
 pub mod dns;
+pub mod draft;
 pub mod engine;
 pub mod error;
 pub mod export;

@@ -23,3 +23,15 @@ pub const MAX_WILD_PATTERNS: usize = 64;
 /// protects, and its selectors may name scenarios); the shipped model has
 /// four.
 pub const MAX_INVARIANTS: usize = 64;
+
+/// The most edits a draft holds (the propose widget's change). A design
+/// review proposes a few; each edit re-checks the whole model.
+pub const MAX_DRAFT_EDITS: usize = 64;
+
+/// The longest link form of a draft, in bytes: 64 edits of a few ids each
+/// fit, and a page's whole link stays within the widgets' 32,768.
+pub const MAX_DRAFT_BYTES: usize = 8_192;
+
+/// The longest text in a draft (an id, a name, a host, a note), in
+/// characters: a host name's limit.
+pub const MAX_DRAFT_TEXT: usize = 253;

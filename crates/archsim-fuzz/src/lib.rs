@@ -11,12 +11,13 @@
 //! Each target checks what its input must satisfy, not only "no panic":
 //! decoded models survive re-encoding and every question, loaded models
 //! survive the codec and locate their diagnostics inside the file, links
-//! read back what they wrote, pages rebuild from their pieces, hostile
+//! read back what they wrote, drafts apply or name the edit they refuse, pages rebuild from their pieces, hostile
 //! names leave the markup's structure alone.
 #![deny(missing_docs)]
 
 mod codec;
 mod directive;
+mod draft;
 mod everything;
 mod fragment;
 mod host;
@@ -27,6 +28,7 @@ pub mod tags;
 
 pub use codec::check_codec_decode;
 pub use directive::check_directive;
+pub use draft::check_draft;
 pub use everything::ask_everything;
 pub use fragment::check_fragment;
 pub use host::check_host;
@@ -47,4 +49,5 @@ pub const TARGETS: &[(&str, Check)] = &[
     ("render", check_render),
     ("host", check_host),
     ("select", check_select),
+    ("draft", check_draft),
 ];

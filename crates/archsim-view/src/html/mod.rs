@@ -3,7 +3,7 @@
 //!
 //! The widgets and the book's fallbacks write their answers with the same
 //! functions (`route_head`, `hop_details`, `outcome_table`, `place_answer`,
-//! `audit_table`, `dns_answer`, and `basis` for what each rests on), into
+//! `audit_table`, `dns_answer`, `impact_answer`, and `basis` for what each rests on), into
 //! a [`Markup`]: what a reader sees
 //! without JavaScript is what the widget shows, less its controls. The
 //! `*_html` functions return a fallback: an HTML fragment (no `<html>` or
@@ -17,6 +17,7 @@
 
 mod basis;
 mod dns;
+mod impact;
 mod markup;
 mod outcome;
 mod place;
@@ -26,6 +27,7 @@ mod write;
 
 pub use self::basis::basis;
 pub use dns::{dns_answer, dns_html};
+pub use impact::{ImpactParts, MAX_FLOW_ROWS, NO_CHANGE, impact_answer, impact_html, verdict};
 pub use markup::{Markup, NONE, flag};
 pub use outcome::{outcome_html, outcome_notes, outcome_table, outcome_with_spof_html, spof_html};
 pub use place::{audit_html, audit_table, place_answer, place_html};
