@@ -679,3 +679,129 @@ fn placement_changes_are_components_whose_audit_status_changes() {
     let moved = diff::impact(&tomoda, &load(&moved));
     assert!(!moved.is_empty(), "a placement change alone is an impact");
 }
+
+/// DNS changes as lines: `host kind: before -> after`, `none` for a side
+/// without one, and the claiming writers of a `both-claim` in brackets.
+fn dns_lines(impact: &Impact) -> Vec<String> {
+    let word = |s: &Option<String>| s.clone().unwrap_or_else(|| "none".into());
+    impact
+        .dns
+        .iter()
+        .map(|d| {
+            let mut line = format!(
+                "{} {}: {} -> {}",
+                d.host,
+                d.change.as_str(),
+                word(&d.before),
+                word(&d.after)
+            );
+            if !d.writers.is_empty() {
+                line.push_str(&format!(" [{}]", d.writers.join(", ")));
+            }
+            line
+        })
+        .collect()
+}
+
+/// A second writer, `auto`, whose patterns are `{OWNS}`.
+fn auto_writer(owns: &str) -> String {
+    format!(
+        "[[writer]]\nid = \"auto\"\nname = \"Automatic\"\nsource = \"dns/auto.yaml\"\nowns = [{owns}]\nadds = \"An annotation.\"\nserves = \"Some hosts\"\nfacts = [\"F01\"]\n\n[[record]]"
+    )
+}
+
+/// The site and its edges removed (the record keeps pointing somewhere
+/// only if an edit says where).
+const NO_SITE: &[(&str, &str)] = &[
+    (
+        "[[component]]\nid = \"site\"\nkind = \"service\"\nprovider = \"cloud\"\nregion = \"r1\"\nenv = \"prod\"\nfacts = [\"F01\"]\n",
+        "",
+    ),
+    (
+        "[[edge]]\nfrom = \"site\"\nto = \"db\"\nkind = \"request\"\nfacts = [\"F01\"]\n",
+        "",
+    ),
+    (
+        "[[edge]]\nfrom = \"site\"\nto = \"cache\"\nkind = \"cached\"\nfacts = [\"F01\"]\n",
+        "",
+    ),
+];
+
+#[test]
+fn dns_changes_are_writers_claims_and_lost_targets() {
+    let api = "[[record]]\nhost = \"api.example.com\"\ntype = \"A\"\ntarget = \"db\"\nwriter = \"WRITER\"\nenv = \"prod\"\nfacts = [\"F01\"]\n\n[[scenario]]";
+    let cases: Vec<(&str, String, &[&str])> = vec![
+        ("identical", MINI.to_string(), &[]),
+        ("an entry moved in the file", apply(MINI, MOVE_CACHE), &[]),
+        (
+            "the record's writer changes",
+            edit(
+                &edit(MINI, "[[record]]", &auto_writer("\"*.other.example.com\"")),
+                "writer = \"hand\"",
+                "writer = \"auto\"",
+            ),
+            &["www.example.com writer: hand -> auto"],
+        ),
+        (
+            "a second writer claims the host: both claim it, its writer stays",
+            edit(MINI, "[[record]]", &auto_writer("\"www.example.com\"")),
+            &["www.example.com both-claim: hand -> hand [hand, auto]"],
+        ),
+        (
+            "a host the pattern already gave its writer: no change",
+            edit(MINI, "[[scenario]]", &api.replace("WRITER", "hand")),
+            &[],
+        ),
+        (
+            "a new host written by another writer, which claims it beside the first",
+            edit(
+                &edit(MINI, "[[record]]", &auto_writer("\"api.example.com\"")),
+                "[[scenario]]",
+                &api.replace("WRITER", "auto"),
+            ),
+            &[
+                "api.example.com writer: hand -> auto",
+                "api.example.com both-claim: hand -> auto [hand, auto]",
+            ],
+        ),
+        (
+            "the record's target removed, the record pointed elsewhere",
+            edit(
+                &apply(MINI, NO_SITE),
+                "target = \"site\"",
+                "target = \"db\"",
+            ),
+            &["www.example.com lost-target: site -> db"],
+        ),
+        (
+            "the record removed with its target",
+            edit(
+                &apply(MINI, NO_SITE),
+                "[[record]]\nhost = \"www.example.com\"\ntype = \"A\"\ntarget = \"site\"\nwriter = \"hand\"\nenv = \"prod\"\nfacts = [\"F01\"]\n",
+                "",
+            ),
+            &["www.example.com lost-target: site -> none"],
+        ),
+    ];
+    for (name, source, expected) in cases {
+        let (old, new) = (load(MINI), load(&source));
+        let impact = diff::impact(&old, &new);
+        assert_eq!(dns_lines(&impact), expected, "{name}");
+        assert_eq!(diff::dns(&old, &new), impact.dns, "{name}");
+        assert_eq!(
+            impact.is_empty(),
+            impact.flows.is_empty()
+                && expected.is_empty()
+                && impact.spof.is_empty()
+                && impact.placement.is_empty(),
+            "{name}: a DNS change alone is an impact"
+        );
+    }
+}
+
+/// `source` with each of `edits` applied, in order.
+fn apply(source: &str, edits: Edits) -> String {
+    edits
+        .iter()
+        .fold(source.to_string(), |text, (old, new)| edit(&text, old, new))
+}

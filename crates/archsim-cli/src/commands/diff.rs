@@ -2,7 +2,9 @@
 
 use std::ffi::OsString;
 
-use archsim_core::diff::{self, Assumptions, Changes, Finding, FlowChange, Impact};
+use archsim_core::diff::{
+    self, Assumptions, Changes, DnsChange, DnsChangeKind, Finding, FlowChange, Impact,
+};
 use archsim_core::{AuditStatus, Engine, State};
 use clap::ArgMatches;
 
@@ -10,8 +12,8 @@ use super::{Answer, Ctx, chain, id_list};
 use crate::error::{CliError, EXIT_FINDINGS};
 use crate::input::ModelInput;
 use crate::json::diff::{
-    AssumptionChangeJson, AssumptionsJson, ChangedJson, ChangesJson, DiffJson, EntryJson,
-    FlowChangeJson, ImpactJson, PlacementChangeJson, SpofChangeJson,
+    AssumptionChangeJson, AssumptionsJson, ChangedJson, ChangesJson, DiffJson, DnsChangeJson,
+    EntryJson, FlowChangeJson, ImpactJson, PlacementChangeJson, SpofChangeJson,
 };
 use crate::output;
 use crate::render::{Style, Table, shown};
@@ -137,7 +139,7 @@ fn to_json<'a>(
                 .iter()
                 .map(PlacementChangeJson::new)
                 .collect(),
-            dns: [],
+            dns: impact.dns.iter().map(DnsChangeJson::new).collect(),
             assumptions: AssumptionsJson {
                 added: assumptions
                     .added
@@ -190,7 +192,38 @@ fn verdict(changes: &Changes, impact: &Impact, assumptions: &Assumptions) -> Str
             "placement changes",
         ));
     }
+    if !impact.dns.is_empty() {
+        parts.push(plural(impact.dns.len(), "DNS change", "DNS changes"));
+    }
     parts.join(", ")
+}
+
+/// A DNS change in words: what the host's writer, claimants or record's
+/// target were and are (ids through `id`).
+fn dns_words(d: &DnsChange, id: impl Fn(&str) -> String) -> String {
+    let side = |s: &Option<String>| s.as_deref().map_or_else(|| "none".to_owned(), &id);
+    match d.change {
+        DnsChangeKind::Writer => ["writer ", &side(&d.before), " → ", &side(&d.after)].concat(),
+        DnsChangeKind::BothClaim => {
+            let writers: Vec<String> = d.writers.iter().map(|w| id(w)).collect();
+            [
+                "claimed by ",
+                &writers.join(" and "),
+                " (was ",
+                &side(&d.before),
+                ")",
+            ]
+            .concat()
+        }
+        DnsChangeKind::LostTarget => [
+            "record loses its target ",
+            &side(&d.before),
+            " (now ",
+            &side(&d.after),
+            ")",
+        ]
+        .concat(),
+    }
 }
 
 /// When a flow change happens: nothing failing, a scenario, or one failure.
@@ -313,6 +346,16 @@ fn human(
             }
             line.push('\n');
             out.push_str(&line);
+        }
+    }
+    if !impact.dns.is_empty() {
+        out.push_str(&format!("\n  {}\n", style.bold("DNS")));
+        for d in &impact.dns {
+            out.push_str(&format!(
+                "    {}  {}\n",
+                style.id(&d.host),
+                dns_words(d, |s| style.id(s))
+            ));
         }
     }
     if !assumptions.added.is_empty() || !assumptions.removed.is_empty() {

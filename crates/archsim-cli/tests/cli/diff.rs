@@ -44,6 +44,26 @@ pub fn backup_aws_model() -> String {
     )
 }
 
+/// The shipped model with `www.tomoda.life` handed from external-dns to
+/// Terraform: both writers' patterns and the record's writer changed.
+pub fn www_terraform_model() -> String {
+    let model = edit(
+        &tomoda(),
+        "owns = [\"assets.tomoda.life\", ",
+        "owns = [\"www.tomoda.life\", \"assets.tomoda.life\", ",
+    );
+    let model = edit(
+        &model,
+        "\"app-dev.tomoda.life\", \"www.tomoda.life\", ",
+        "\"app-dev.tomoda.life\", ",
+    );
+    edit(
+        &model,
+        "host = \"www.tomoda.life\"\ntype = \"A\"\ntarget = \"gcp-lb\"\nwriter = \"external-dns\"",
+        "host = \"www.tomoda.life\"\ntype = \"A\"\ntarget = \"gcp-lb\"\nwriter = \"terraform\"",
+    )
+}
+
 /// Markdown and HTML a model text may carry into a pull-request comment:
 /// raw HTML, a link, an image, a table pipe, a code span, emphasis, a line
 /// break with a heading after it, and a terminal escape (TOML escapes).
@@ -80,6 +100,7 @@ pub fn write_pairs(scratch: &Scratch) {
     scratch.write("proxied.toml", proxied_model().as_bytes());
     scratch.write("hostile.toml", hostile_search_model().as_bytes());
     scratch.write("backup-aws.toml", backup_aws_model().as_bytes());
+    scratch.write("www-terraform.toml", www_terraform_model().as_bytes());
 }
 
 struct Case {
@@ -112,6 +133,53 @@ const NOTHING: &[(&str, &str)] = &[
 const HEAD: &str = "HEAD:book/model/tomoda.toml";
 
 const CASES: &[Case] = &[
+    // www handed from external-dns to Terraform: its writer changes.
+    Case {
+        args: &["diff", "tomoda.toml", "www-terraform.toml", "--json"],
+        in_repo: false,
+        code: 0,
+        json: &[
+            (
+                "/impact/dns",
+                r#"[{"host": "www.tomoda.life", "change": "writer", "before": "external-dns",
+                     "after": "terraform", "writers": []}]"#,
+            ),
+            ("/impact/flows", "[]"),
+            ("/denied", "[]"),
+        ],
+        stdout: &[],
+        stderr: &[],
+    },
+    Case {
+        args: &["diff", "tomoda.toml", "www-terraform.toml"],
+        in_repo: false,
+        code: 0,
+        json: &[],
+        stdout: &[
+            "3 changes, 0 flows change state, 0 new single points of failure, 1 DNS change\n",
+            "~ record www.tomoda.life: writer",
+            "DNS\n    www.tomoda.life  writer external-dns → terraform\n",
+        ],
+        stderr: &[],
+    },
+    Case {
+        args: &[
+            "diff",
+            "tomoda.toml",
+            "www-terraform.toml",
+            "--format",
+            "markdown",
+        ],
+        in_repo: false,
+        code: 0,
+        json: &[],
+        stdout: &[
+            "| DNS |  |  | 1 |\n",
+            "<details><summary>DNS (1)</summary>",
+            "| www.tomoda.life | writer external-dns → terraform |\n",
+        ],
+        stderr: &[],
+    },
     // The backups move to AWS: an exception to the placement rule, which
     // placement-conflict denies.
     Case {

@@ -1,5 +1,6 @@
 //! What a change does to the flows: both engines asked the same questions.
 
+use super::dns::DnsChange;
 use super::placement::PlacementChange;
 use super::spof::SpofChange;
 use super::{id, positions};
@@ -45,12 +46,18 @@ pub struct Impact {
     /// Components whose placement-audit status differs
     /// ([`super::placement::placement`]).
     pub placement: Vec<PlacementChange>,
+    /// Hosts whose writer changes, that writers now claim together, or
+    /// whose record loses its target ([`super::dns::dns`]).
+    pub dns: Vec<DnsChange>,
 }
 
 impl Impact {
     /// Whether the change leaves every answer as it was.
     pub fn is_empty(&self) -> bool {
-        self.flows.is_empty() && self.spof.is_empty() && self.placement.is_empty()
+        self.flows.is_empty()
+            && self.spof.is_empty()
+            && self.placement.is_empty()
+            && self.dns.is_empty()
     }
 
     /// How many flows change state (under any failure, counted once).
@@ -93,7 +100,8 @@ struct Case<'a> {
 /// plus the flows' routes, so O(V · (V + E + F · route)) in all: quadratic
 /// in the model's size; plus one [`Engine::spof_of`] per shared flow and
 /// side. Tomoda (37 components, 12 scenarios) takes 100 simulations.
-/// And the placement audit's changes, one audit per side.
+/// And the placement audit's changes, one audit per side, and the zone's
+/// ([`super::dns::dns`]).
 pub fn impact(old: &Engine, new: &Engine) -> Impact {
     let (om, nm) = (old.model(), new.model());
     let mut cases = vec![Case {
@@ -165,6 +173,7 @@ pub fn impact(old: &Engine, new: &Engine) -> Impact {
     }
     out.spof = super::spof::spof(old, new);
     out.placement = super::placement::placement(om, nm);
+    out.dns = super::dns::dns(old, new);
     out
 }
 

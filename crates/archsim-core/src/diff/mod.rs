@@ -8,11 +8,14 @@
 //! not, and what it no longer assumes; [`spof::spof`] the single points of
 //! failure each flow gains and loses; [`placement::placement`] the
 //! components whose standing against the placement rule changes;
+//! [`dns::dns`] the hosts whose writer changes, that writers now claim
+//! together, or whose record loses its target;
 //! [`Finding`] what a review may forbid a change to introduce. The CLI's `archsim diff` and the
 //! browser's propose widget are to be shells over these.
 
 pub mod assumptions;
 pub mod changes;
+pub mod dns;
 pub mod finding;
 pub mod impact;
 pub mod placement;
@@ -20,6 +23,7 @@ pub mod spof;
 
 pub use assumptions::{Assumption, Assumptions, assumptions};
 pub use changes::{Change, Changed, Changes, Table, changes};
+pub use dns::{DnsChange, DnsChangeKind, dns};
 pub use finding::Finding;
 pub use impact::{FlowChange, Impact, impact};
 pub use placement::{PlacementChange, placement};

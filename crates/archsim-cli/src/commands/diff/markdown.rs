@@ -118,6 +118,7 @@ fn summary(out: &mut String, changes: &Changes, impact: &Impact, assumptions: &A
         "",
         &impact.placement.len().to_string(),
     ]));
+    out.push_str(&row(&["DNS", "", "", &impact.dns.len().to_string()]));
     out.push_str(&row(&[
         "assumptions",
         &assumptions.added.len().to_string(),
@@ -208,6 +209,18 @@ fn sections(out: &mut String, changes: &Changes, impact: &Impact, assumptions: &
                 ")",
             ]
             .concat(),
+            &body,
+        );
+    }
+    if !impact.dns.is_empty() {
+        let mut body = row(&["host", "change"]);
+        body.push_str("|---|---|\n");
+        for d in &impact.dns {
+            body.push_str(&row(&[&escape(&d.host), &super::dns_words(d, escape)]));
+        }
+        details(
+            out,
+            &["DNS (", &impact.dns.len().to_string(), ")"].concat(),
             &body,
         );
     }
