@@ -805,3 +805,96 @@ fn apply(source: &str, edits: Edits) -> String {
         .iter()
         .fold(source.to_string(), |text, (old, new)| edit(&text, old, new))
 }
+
+/// What a load keeping broken invariants found, as lines:
+/// `invariant (facts): message`.
+fn broken_lines(loaded: &Loaded) -> Vec<String> {
+    loaded
+        .broken
+        .iter()
+        .map(|b| format!("{} ({}): {}", b.invariant, b.facts.join(", "), b.message))
+        .collect()
+}
+
+#[test]
+fn a_model_that_breaks_an_invariant_is_kept_for_a_review_with_what_it_breaks() {
+    let keep = load::Options {
+        keep_broken_invariants: true,
+    };
+    let proxied = common::tomoda_with(
+        "host = \"www.tomoda.life\"\ntype = \"A\"\ntarget = \"gcp-lb\"\nwriter = \"external-dns\"\nenv = \"prod\"\nproxied = false",
+        "host = \"www.tomoda.life\"\ntype = \"A\"\ntarget = \"gcp-lb\"\nwriter = \"external-dns\"\nenv = \"prod\"\nproxied = true",
+    );
+    let both = common::tomoda_with(
+        "owns = [\"assets.tomoda.life\", ",
+        "owns = [\"www.tomoda.life\", \"assets.tomoda.life\", ",
+    );
+    let cases: [(&str, &str, &[&str]); 3] = [
+        ("the shipped model", TOMODA_MODEL, &[]),
+        (
+            "a proxied record",
+            &proxied,
+            &["dns-only (F04, F21): record `www.tomoda.life` is proxied"],
+        ),
+        (
+            "a host two writers claim",
+            &both,
+            &[
+                "writers-disjoint (F22): writers `terraform` and `external-dns` both claim `www.tomoda.life`",
+                "writers-disjoint (F22): host `www.tomoda.life` is claimed by terraform and external-dns",
+            ],
+        ),
+    ];
+    for (name, source, expected) in cases {
+        let loaded = load::load_str_with("new.toml", source, keep);
+        assert!(
+            loaded.model.is_some(),
+            "{name}: kept: {:#?}",
+            loaded.diagnostics
+        );
+        assert!(
+            loaded.diagnostics.iter().all(|d| !d.is_error()),
+            "{name}: {:#?}",
+            loaded.diagnostics
+        );
+        assert_eq!(broken_lines(&loaded), expected, "{name}");
+        // Each where the loader would have pointed: the strict load's
+        // errors are the same violations, at the same lines.
+        let strict = load::load_str("new.toml", source);
+        let errors: Vec<usize> = strict
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "invariant")
+            .map(|d| d.line)
+            .collect();
+        let lines: Vec<usize> = loaded.broken.iter().map(|b| b.line).collect();
+        assert_eq!(lines, errors, "{name}");
+        assert_eq!(strict.model.is_some(), expected.is_empty(), "{name}");
+        assert!(strict.broken.is_empty(), "{name}: a strict load keeps none");
+    }
+    // Any other error still refuses the model.
+    let unknown = common::tomoda_with(
+        "host = \"www.tomoda.life\"\ntype = \"A\"\ntarget = \"gcp-lb\"",
+        "host = \"www.tomoda.life\"\ntype = \"A\"\ntarget = \"gcp-lbb\"",
+    );
+    let loaded = load::load_str_with("new.toml", &unknown, keep);
+    assert!(loaded.model.is_none());
+    assert!(loaded.diagnostics.iter().any(|d| d.is_error()));
+    // And the change that breaks one is a finding of the diff, with its
+    // DNS impact: the host both writers now claim.
+    let old = common::engine();
+    let loaded = load::load_str_with("new.toml", &both, keep);
+    let broken = loaded.broken.clone();
+    let new = Engine::from_loaded(loaded).expect("kept");
+    let mut impact = diff::impact(&old, &new);
+    assert!(
+        !Finding::BrokenInvariant.occurs(&impact, &Default::default()),
+        "the engine alone does not know"
+    );
+    impact.invariants = broken;
+    assert!(Finding::BrokenInvariant.occurs(&impact, &Default::default()));
+    assert_eq!(
+        dns_lines(&impact),
+        ["www.tomoda.life both-claim: external-dns -> external-dns [terraform, external-dns]"]
+    );
+}

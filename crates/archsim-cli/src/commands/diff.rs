@@ -3,8 +3,10 @@
 use std::ffi::OsString;
 
 use archsim_core::diff::{
-    self, Assumptions, Changes, DnsChange, DnsChangeKind, Finding, FlowChange, Impact,
+    self, Assumptions, BrokenInvariant, Changes, DnsChange, DnsChangeKind, Finding, FlowChange,
+    Impact,
 };
+use archsim_core::load::Options;
 use archsim_core::{AuditStatus, Engine, State};
 use clap::ArgMatches;
 
@@ -13,7 +15,7 @@ use crate::error::{CliError, EXIT_FINDINGS};
 use crate::input::ModelInput;
 use crate::json::diff::{
     AssumptionChangeJson, AssumptionsJson, ChangedJson, ChangesJson, DiffJson, DnsChangeJson,
-    EntryJson, FlowChangeJson, ImpactJson, PlacementChangeJson, SpofChangeJson,
+    EntryJson, FlowChangeJson, ImpactJson, InvariantJson, PlacementChangeJson, SpofChangeJson,
 };
 use crate::output;
 use crate::render::{Style, Table, shown};
@@ -53,14 +55,21 @@ pub fn run(ctx: &Ctx, m: &ArgMatches) -> Result<Answer, CliError> {
         Some(new) => (old, Side::parse(new)),
         None => Side::pair(old)?,
     };
-    let old = load(old.read()?)?;
-    let new = load(new.read()?)?;
+    // OLD must hold its invariants; NEW may break them: each way it does
+    // is a finding of the change (`impact.invariants`), not bad input.
+    let old = load(old.read(Options::default())?)?;
+    let mut new = new.read(Options {
+        keep_broken_invariants: true,
+    })?;
+    let broken = std::mem::take(&mut new.broken);
+    let new = load(new)?;
     let deny: Vec<Finding> = super::values(m, "deny")
         .into_iter()
         .filter_map(Finding::parse)
         .collect();
     let changes = diff::changes(old.model(), new.model());
-    let impact = diff::impact(&old, &new);
+    let mut impact = diff::impact(&old, &new);
+    impact.invariants = broken;
     let assumptions = diff::assumptions(old.model(), new.model());
     let denied: Vec<&'static str> = Finding::ALL
         .into_iter()
@@ -140,6 +149,7 @@ fn to_json<'a>(
                 .map(PlacementChangeJson::new)
                 .collect(),
             dns: impact.dns.iter().map(DnsChangeJson::new).collect(),
+            invariants: impact.invariants.iter().map(InvariantJson::new).collect(),
             assumptions: AssumptionsJson {
                 added: assumptions
                     .added
@@ -195,7 +205,24 @@ fn verdict(changes: &Changes, impact: &Impact, assumptions: &Assumptions) -> Str
     if !impact.dns.is_empty() {
         parts.push(plural(impact.dns.len(), "DNS change", "DNS changes"));
     }
+    if !impact.invariants.is_empty() {
+        parts.push(plural(
+            impact.invariants.len(),
+            "broken invariant",
+            "broken invariants",
+        ));
+    }
     parts.join(", ")
+}
+
+/// A broken invariant in words, after its id: its facts, what breaks it
+/// and where (`(F04, F21): record `x` is proxied, line 12`).
+fn broken_words(b: &BrokenInvariant) -> String {
+    let mut out = String::new();
+    if !b.facts.is_empty() {
+        out.push_str(&["(", &b.facts.join(", "), ")"].concat());
+    }
+    [&out, ": ", &b.message, ", line ", &b.line.to_string()].concat()
 }
 
 /// A DNS change in words: what the host's writer, claimants or record's
@@ -355,6 +382,20 @@ fn human(
                 "    {}  {}\n",
                 style.id(&d.host),
                 dns_words(d, |s| style.id(s))
+            ));
+        }
+    }
+    if !impact.invariants.is_empty() {
+        out.push_str(&format!(
+            "\n  {}\n",
+            style.bold("Invariants the change breaks")
+        ));
+        for b in &impact.invariants {
+            out.push_str(&format!(
+                "    {} {} {}\n",
+                style.error("✖"),
+                style.id(&b.invariant),
+                shown(&broken_words(b))
             ));
         }
     }

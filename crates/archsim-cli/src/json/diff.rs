@@ -1,7 +1,8 @@
 //! `diff`: what a change to the model changes, and what it does.
 
 use archsim_core::diff::{
-    Assumption, Change, Changed, DnsChange, FlowChange, PlacementChange, SpofChange,
+    Assumption, BrokenInvariant, Change, Changed, DnsChange, FlowChange, PlacementChange,
+    SpofChange,
 };
 use serde::Serialize;
 
@@ -80,6 +81,8 @@ pub struct ImpactJson<'a> {
     /// Hosts whose writer changes, that writers now claim together, or
     /// whose record loses its target.
     pub dns: Vec<DnsChangeJson<'a>>,
+    /// Each way NEW breaks one of its invariants.
+    pub invariants: Vec<InvariantJson<'a>>,
     /// Assumptions added and removed.
     pub assumptions: AssumptionsJson<'a>,
 }
@@ -194,6 +197,31 @@ impl<'a> DnsChangeJson<'a> {
             before: d.before.as_deref(),
             after: d.after.as_deref(),
             writers: &d.writers,
+        }
+    }
+}
+
+/// One way NEW breaks one of its invariants.
+#[derive(Serialize)]
+pub struct InvariantJson<'a> {
+    /// The invariant's id.
+    pub id: &'a str,
+    /// The facts it rests on.
+    pub facts: &'a [String],
+    /// What breaks it.
+    pub message: &'a str,
+    /// The line of NEW's file where it breaks.
+    pub line: usize,
+}
+
+impl<'a> InvariantJson<'a> {
+    /// The JSON form of a broken invariant.
+    pub fn new(b: &'a BrokenInvariant) -> InvariantJson<'a> {
+        InvariantJson {
+            id: &b.invariant,
+            facts: &b.facts,
+            message: &b.message,
+            line: b.line,
         }
     }
 }

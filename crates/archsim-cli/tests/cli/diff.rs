@@ -64,6 +64,26 @@ pub fn www_terraform_model() -> String {
     )
 }
 
+/// The shipped model with `www.tomoda.life` claimed by Terraform too,
+/// which breaks `writers-disjoint`.
+pub fn www_both_model() -> String {
+    edit(
+        &tomoda(),
+        "owns = [\"assets.tomoda.life\", ",
+        "owns = [\"www.tomoda.life\", \"assets.tomoda.life\", ",
+    )
+}
+
+/// The shipped model with the www record pointing at a component it
+/// lacks: a model that does not load.
+pub fn unknown_target_model() -> String {
+    edit(
+        &tomoda(),
+        "host = \"www.tomoda.life\"\ntype = \"A\"\ntarget = \"gcp-lb\"",
+        "host = \"www.tomoda.life\"\ntype = \"A\"\ntarget = \"gcp-lbb\"",
+    )
+}
+
 /// Markdown and HTML a model text may carry into a pull-request comment:
 /// raw HTML, a link, an image, a table pipe, a code span, emphasis, a line
 /// break with a heading after it, and a terminal escape (TOML escapes).
@@ -101,6 +121,8 @@ pub fn write_pairs(scratch: &Scratch) {
     scratch.write("hostile.toml", hostile_search_model().as_bytes());
     scratch.write("backup-aws.toml", backup_aws_model().as_bytes());
     scratch.write("www-terraform.toml", www_terraform_model().as_bytes());
+    scratch.write("www-both.toml", www_both_model().as_bytes());
+    scratch.write("unknown-target.toml", unknown_target_model().as_bytes());
 }
 
 struct Case {
@@ -125,6 +147,7 @@ const NOTHING: &[(&str, &str)] = &[
     ("/impact/spof", "[]"),
     ("/impact/placement", "[]"),
     ("/impact/dns", "[]"),
+    ("/impact/invariants", "[]"),
     ("/impact/assumptions/added", "[]"),
     ("/impact/assumptions/removed", "[]"),
     ("/denied", "[]"),
@@ -261,7 +284,7 @@ const CASES: &[Case] = &[
             "tomoda.toml",
             "--json",
             "--deny",
-            "new-spof,flow-down,unsourced,placement-conflict",
+            "new-spof,flow-down,unsourced,placement-conflict,broken-invariant",
         ],
         in_repo: false,
         code: 0,
@@ -523,16 +546,101 @@ const CASES: &[Case] = &[
     },
     // A side that does not load: its diagnostics, pointing into its text.
     Case {
-        args: &["diff", "tomoda.toml", "proxied.toml"],
+        args: &["diff", "tomoda.toml", "unknown-target.toml"],
         in_repo: false,
         code: 2,
         json: &[],
         stdout: &[],
         stderr: &[
-            "--> proxied.toml:",
-            "| proxied = true",
-            "cannot answer from `proxied.toml`",
+            "--> unknown-target.toml:",
+            "| target = \"gcp-lbb\"",
+            "cannot answer from `unknown-target.toml`",
         ],
+    },
+    Case {
+        args: &["diff", "tomoda.toml", "unknown-target.toml", "--json"],
+        in_repo: false,
+        code: 2,
+        json: &[("/error/kind", r#""invalid-model""#)],
+        stdout: &[],
+        stderr: &[],
+    },
+    // NEW breaking an invariant is a finding of the change, not bad
+    // input: a record proxied breaks `dns-only`.
+    Case {
+        args: &["diff", "tomoda.toml", "proxied.toml"],
+        in_repo: false,
+        code: 0,
+        json: &[],
+        stdout: &[
+            "1 change, 0 flows change state, 0 new single points of failure, 1 broken invariant\n",
+            "~ record assets.tomoda.life: proxied",
+            "Invariants the change breaks\n    ✖ dns-only (F04, F21): record `assets.tomoda.life` is proxied, line ",
+        ],
+        stderr: &[],
+    },
+    Case {
+        args: &[
+            "diff",
+            "tomoda.toml",
+            "proxied.toml",
+            "--json",
+            "--deny",
+            "new-spof,broken-invariant",
+        ],
+        in_repo: false,
+        code: 1,
+        json: &[
+            ("/impact/invariants/0/id", r#""dns-only""#),
+            ("/impact/invariants/0/facts", r#"["F04", "F21"]"#),
+            (
+                "/impact/invariants/0/message",
+                r#""record `assets.tomoda.life` is proxied""#,
+            ),
+            ("/impact/invariants/1", "null"),
+            ("/denied", r#"["broken-invariant"]"#),
+        ],
+        stdout: &[],
+        stderr: &["--deny forbids: broken-invariant"],
+    },
+    Case {
+        args: &[
+            "diff",
+            "tomoda.toml",
+            "proxied.toml",
+            "--format",
+            "markdown",
+            "--deny",
+            "broken-invariant",
+        ],
+        in_repo: false,
+        code: 1,
+        json: &[],
+        stdout: &[
+            "**denied**: the change introduces what `--deny` forbids: broken-invariant",
+            "| invariants broken | 1 |  |  |\n",
+            "<details><summary>Invariants the change breaks (1)</summary>",
+            r"- dns-only \(F04, F21\): record \`assets.tomoda.life\` is proxied, line ",
+        ],
+        stderr: &[],
+    },
+    // A host both writers claim: the broken invariant and the DNS impact.
+    Case {
+        args: &["diff", "tomoda.toml", "www-both.toml", "--json"],
+        in_repo: false,
+        code: 0,
+        json: &[
+            (
+                "/impact/dns",
+                r#"[{"host": "www.tomoda.life", "change": "both-claim", "before": "external-dns",
+                     "after": "external-dns", "writers": ["terraform", "external-dns"]}]"#,
+            ),
+            ("/impact/invariants/0/id", r#""writers-disjoint""#),
+            ("/impact/invariants/1/id", r#""writers-disjoint""#),
+            ("/denied", "[]"),
+        ],
+        stdout: &[],
+        stderr: &[],
     },
     Case {
         args: &["diff", "proxied.toml", "tomoda.toml", "--json"],

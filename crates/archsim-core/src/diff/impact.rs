@@ -4,6 +4,7 @@ use super::dns::DnsChange;
 use super::placement::PlacementChange;
 use super::spof::SpofChange;
 use super::{id, positions};
+use crate::diag::BrokenInvariant;
 use crate::engine::{Engine, Outcome, State};
 use crate::model::CompId;
 use crate::select::{Selection, select};
@@ -49,6 +50,12 @@ pub struct Impact {
     /// Hosts whose writer changes, that writers now claim together, or
     /// whose record loses its target ([`super::dns::dns`]).
     pub dns: Vec<DnsChange>,
+    /// Each way NEW breaks one of its invariants. Not an engine's answer:
+    /// [`impact`] leaves it empty, and a shell that loads NEW keeping such
+    /// a model (`load::Options::keep_broken_invariants`) puts the load's
+    /// `broken` here. OLD is expected to hold its invariants, so each is
+    /// the change's.
+    pub invariants: Vec<BrokenInvariant>,
 }
 
 impl Impact {
@@ -58,6 +65,7 @@ impl Impact {
             && self.spof.is_empty()
             && self.placement.is_empty()
             && self.dns.is_empty()
+            && self.invariants.is_empty()
     }
 
     /// How many flows change state (under any failure, counted once).

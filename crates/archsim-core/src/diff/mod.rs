@@ -21,6 +21,7 @@ pub mod impact;
 pub mod placement;
 pub mod spof;
 
+pub use crate::diag::BrokenInvariant;
 pub use assumptions::{Assumption, Assumptions, assumptions};
 pub use changes::{Change, Changed, Changes, Table, changes};
 pub use dns::{DnsChange, DnsChangeKind, dns};

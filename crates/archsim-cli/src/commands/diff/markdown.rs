@@ -119,6 +119,8 @@ fn summary(out: &mut String, changes: &Changes, impact: &Impact, assumptions: &A
         &impact.placement.len().to_string(),
     ]));
     out.push_str(&row(&["DNS", "", "", &impact.dns.len().to_string()]));
+    let broken = impact.invariants.len().to_string();
+    out.push_str(&row(&["invariants broken", &broken, "", ""]));
     out.push_str(&row(&[
         "assumptions",
         &assumptions.added.len().to_string(),
@@ -221,6 +223,19 @@ fn sections(out: &mut String, changes: &Changes, impact: &Impact, assumptions: &
         details(
             out,
             &["DNS (", &impact.dns.len().to_string(), ")"].concat(),
+            &body,
+        );
+    }
+    if !impact.invariants.is_empty() {
+        let mut body = String::new();
+        for b in &impact.invariants {
+            let words = super::broken_words(b);
+            body.push_str(&["- ", &escape(&b.invariant), " ", &escape(&words), "\n"].concat());
+        }
+        let n = impact.invariants.len().to_string();
+        details(
+            out,
+            &["Invariants the change breaks (", &n, ")"].concat(),
             &body,
         );
     }
