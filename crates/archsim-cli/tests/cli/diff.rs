@@ -86,8 +86,9 @@ pub fn unknown_target_model() -> String {
 
 /// Markdown and HTML a model text may carry into a pull-request comment:
 /// raw HTML, a link, an image, a table pipe, a code span, emphasis, a line
-/// break with a heading after it, and a terminal escape (TOML escapes).
-const HOSTILE_TOML: &str = r"<img src=x onerror=alert(1)> | [click](https://evil.example) ![i](https://evil.example/i.png) `x` *y* $z$ \\| a\n# heading\n</details>\u001b[31mRED";
+/// break with a heading after it, a terminal escape (TOML escapes), and
+/// what GitHub would act on: a mention, an issue reference, bare links.
+const HOSTILE_TOML: &str = r"<img src=x onerror=alert(1)> | [click](https://evil.example) ![i](https://evil.example/i.png) `x` *y* $z$ \\| a\n# heading\n</details>\u001b[31mRED @octocat ops@evil.example #1 GH-2 www.evil.example http://evil.example :+1:";
 
 /// The search proposal with [`HOSTILE_TOML`] as the added component's
 /// name and assumption, and the backups moved to AWS with it as their
@@ -199,7 +200,8 @@ const CASES: &[Case] = &[
         stdout: &[
             "| DNS |  |  | 1 |\n",
             "<details><summary>DNS (1)</summary>",
-            "| www.tomoda.life | writer external-dns → terraform |\n",
+            // A host is a bare link to GitHub: broken after `www`.
+            "| www&#8203;.tomoda.life | writer external-dns → terraform |\n",
         ],
         stderr: &[],
     },
@@ -804,11 +806,13 @@ fn markdown_shows_hostile_model_texts_as_plain_words() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     let out = &run.stdout;
     assert!(
-        out.contains(r"\<img src=x onerror=alert\(1\)\> \| \[click\]\(https://evil.example\)"),
+        out.contains(
+            r"\<img src=x onerror=alert\(1\)\> \| \[click\]\(https:&#8203;//evil.example\)"
+        ),
         "{out}"
     );
     assert!(
-        out.contains(r"\\u{a}\# heading\\u{a}\</details\>\\u{1b}\[31mRED"),
+        out.contains(r"\\u{a}\#&#8203; heading\\u{a}\</details\>\\u{1b}\[31mRED @&#8203;octocat"),
         "{out}"
     );
     // Every `<`, `>`, `[`, `]`, `` ` ``, `$` and `!` from the model is
@@ -846,7 +850,36 @@ fn markdown_shows_hostile_model_texts_as_plain_words() {
             assert!(!plain.contains(['|', '*']), "unescaped markup in {line:?}");
         }
         assert!(!line.contains('\u{1b}'), "a terminal escape: {line:?}");
+        // Nothing pings, references an issue or links: each `@`, `#` and
+        // `:` is followed by an invisible break, or a `:` by a space.
+        // (A table's delimiter row is the comment's own, with its `--:`.)
+        // The break, written as an entity, counts as one character.
+        let theirs = if line.starts_with("|---") {
+            String::new()
+        } else {
+            line.replace("&#8203;", "\u{200b}")
+        };
+        for (at, c) in theirs.match_indices(['@', '#', ':']) {
+            let after = &theirs[at + 1..];
+            assert!(
+                after.starts_with('\u{200b}')
+                    || (c == ":" && !after.starts_with(|n: char| !n.is_whitespace())),
+                "an unbroken {c:?} in {line:?}"
+            );
+        }
+        let lower = line.to_ascii_lowercase();
+        assert!(
+            !lower.contains("www.") && !lower.contains("gh-"),
+            "a link in {line:?}"
+        );
     }
+    assert!(out.contains("ops@&#8203;evil.example"), "{out}");
+    assert!(
+        out.contains(
+            r"\#&#8203;1 GH&#8203;-2 www&#8203;.evil.example http:&#8203;//evil.example :&#8203;+1:"
+        ),
+        "{out}"
+    );
     // The placement section's row is one table row on one line.
     let rows: Vec<&str> = out
         .lines()

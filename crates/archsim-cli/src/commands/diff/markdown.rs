@@ -18,6 +18,11 @@ const SPECIAL: &[char] = &[
     '\\', '`', '*', '_', '[', ']', '(', ')', '<', '>', '|', '~', '&', '$', '!', '#',
 ];
 
+/// An invisible break (a zero-width space, as an entity: the model's own
+/// `&` is escaped, so only this module writes one): GitHub reads a
+/// mention, an issue reference or a link only in unbroken text.
+const BREAK: &str = "&#8203;";
+
 /// `text` as plain words in Markdown and HTML: hidden characters (line
 /// breaks, terminal escapes, bidi controls) written as their escape
 /// (`\u{a}`), then each [`SPECIAL`] character after a backslash, which
@@ -25,15 +30,49 @@ const SPECIAL: &[char] = &[
 /// The result starts no block and holds no markup, so it may stand in a
 /// list item or a table cell.
 ///
+/// And it pings no one and links nowhere, as a pull-request comment
+/// could: a [`BREAK`] after each `@` (a mention, or an e-mail address),
+/// after each `#` (an issue reference, `#12` or `owner/repo#12`), after
+/// the word `GH` before `-` (`GH-12`), after a `:` followed by a visible
+/// character (a URL's `scheme://`, an emoji's `:name:`) and after the word
+/// `www` before `.` (GitHub's bare `www.` links). It reads the same; GitHub finds nothing
+/// in it to act on.
+///
 /// Complexity: O(n).
 pub fn escape(text: &str) -> String {
     let text = shown(text);
     let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
         if SPECIAL.contains(&c) {
             out.push('\\');
         }
         out.push(c);
+        let next = chars.peek().map(|&(_, n)| n);
+        // Whether the word `word` ends at `c` (ASCII, any case): no letter
+        // or digit before it, as GitHub reads a reference or a link.
+        let before = |word: &str| {
+            let Some(from) = (at + 1).checked_sub(word.len()) else {
+                return false;
+            };
+            let starts = !text.as_bytes()[..from]
+                .last()
+                .is_some_and(u8::is_ascii_alphanumeric);
+            starts
+                && text
+                    .get(from..at + 1)
+                    .is_some_and(|w| w.eq_ignore_ascii_case(word))
+        };
+        let breaks = match c {
+            '@' | '#' => true,
+            ':' => next.is_some_and(|n| !n.is_whitespace()),
+            'h' | 'H' => next == Some('-') && before("gh"),
+            'w' | 'W' => next == Some('.') && before("www"),
+            _ => false,
+        };
+        if breaks {
+            out.push_str(BREAK);
+        }
     }
     out
 }
@@ -286,10 +325,10 @@ mod tests {
             // No link, image or autolink in angle brackets.
             (
                 "[ok](https://evil.example)",
-                r"\[ok\]\(https://evil.example\)",
+                r"\[ok\]\(https:&#8203;//evil.example\)",
             ),
             ("![x](y)", r"\!\[x\]\(y\)"),
-            ("<https://evil.example>", r"\<https://evil.example\>"),
+            ("<https://evil.example>", r"\<https:&#8203;//evil.example\>"),
             // No code span, emphasis, strikethrough or math.
             ("`code`", r"\`code\`"),
             ("*b* _i_ ~~s~~", r"\*b\* \_i\_ \~\~s\~\~"),
@@ -298,13 +337,68 @@ mod tests {
             (r"a\|b", r"a\\\|b"),
             // A line break cannot end the cell or start a block.
             // (The escape's backslash is escaped too: the reader sees `\u{a}`.)
-            ("a\n# heading\n- item", r"a\\u{a}\# heading\\u{a}- item"),
+            (
+                "a\n# heading\n- item",
+                r"a\\u{a}\#&#8203; heading\\u{a}- item",
+            ),
             ("a\r\n|b", r"a\\u{d}\\u{a}\|b"),
             // Terminal escapes are shown, not sent.
             ("\u{1b}[31mRED", r"\\u{1b}\[31mRED"),
+            // No one is pinged, no issue referenced, nothing linked.
+            ("@octocat", "@&#8203;octocat"),
+            ("ask @tomoda/sre", "ask @&#8203;tomoda/sre"),
+            ("ops@tomoda.life", "ops@&#8203;tomoda.life"),
+            ("#123", r"\#&#8203;123"),
+            ("fixes owner/repo#7", r"fixes owner/repo\#&#8203;7"),
+            ("GH-123 gh-4", "GH&#8203;-123 gh&#8203;-4"),
+            ("https://evil.example/a", "https:&#8203;//evil.example/a"),
+            ("HTTP://X.EXAMPLE", "HTTP:&#8203;//X.EXAMPLE"),
+            ("ftp://x mailto:a", "ftp:&#8203;//x mailto:&#8203;a"),
+            ("www.evil.example", "www&#8203;.evil.example"),
+            ("WWW.Evil.example", "WWW&#8203;.Evil.example"),
+            (":smile:", ":&#8203;smile:"),
+            // In a code span's ticks, a mention is still broken and the
+            // ticks are plain.
+            ("`@x` ``", r"\`@&#8203;x\` \`\`"),
+            // A string cannot write the break itself or undo it: its `&`
+            // and `\` are plain.
+            ("@&#8203;x", r"@&#8203;\&\#&#8203;8203;x"),
+            (r"@\x", r"@&#8203;\\x"),
+            // Ordinary words are untouched: a colon before a space, a
+            // host without `www`, a word ending in `gh`.
+            ("A proposal: kept", "A proposal: kept"),
+            ("api.tomoda.life", "api.tomoda.life"),
+            ("high-risk", "high-risk"),
+            ("(gh-1)", r"\(gh&#8203;-1\)"),
+            ("éwww.x", "éwww&#8203;.x"),
         ];
         for (input, want) in cases {
             assert_eq!(escape(input), want, "{input:?}");
+            // Whatever the input, nothing GitHub acts on is left whole.
+            let plain = want.replace(BREAK, "\u{200b}");
+            for (at, c) in plain.match_indices(['@', '#']) {
+                let after = plain[at + c.len()..].chars().next();
+                assert_eq!(
+                    after,
+                    Some('\u{200b}'),
+                    "{input:?}: {c} unbroken in {want:?}"
+                );
+            }
+            assert!(!plain.contains("://"), "{input:?}: a URL in {want:?}");
+            assert!(
+                !plain.to_ascii_lowercase().contains("www."),
+                "{input:?}: a bare link in {want:?}"
+            );
         }
+    }
+
+    #[test]
+    fn a_long_hostile_string_costs_linear_time() {
+        // Every `w` before a `.` looks back three bytes, never to the start.
+        let text = "w.".repeat(200_000);
+        let out = escape(&text);
+        assert_eq!(out.len(), text.len(), "no `www.` in it: nothing added");
+        let text = "www.".repeat(100_000);
+        assert_eq!(escape(&text).matches(BREAK).count(), 100_000);
     }
 }
