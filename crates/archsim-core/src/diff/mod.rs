@@ -3,7 +3,9 @@
 //! [`changes::changes`] lists the entries added, removed and changed,
 //! matched by id (never by index: the two models number things
 //! differently); [`impact::impact`] asks both models' engines the same
-//! questions and keeps the answers that differ; [`assumptions::assumptions`]
+//! questions and keeps the answers that differ (a single failure only of
+//! the flows whose reads the change touches, `scope`; [`impact::reference`]
+//! asks every one and gives the same answer); [`assumptions::assumptions`]
 //! lists what the change assumes beyond the document that the model did
 //! not, and what it no longer assumes; [`spof::spof`] the single points of
 //! failure each flow gains and loses; [`placement::placement`] the
@@ -19,6 +21,7 @@ pub mod dns;
 pub mod finding;
 pub mod impact;
 pub mod placement;
+mod scope;
 pub mod spof;
 
 pub use crate::diag::BrokenInvariant;
@@ -26,7 +29,7 @@ pub use assumptions::{Assumption, Assumptions, assumptions};
 pub use changes::{Change, Changed, Changes, Table, changes};
 pub use dns::{DnsChange, DnsChangeKind, dns};
 pub use finding::Finding;
-pub use impact::{FlowChange, Impact, impact};
+pub use impact::{FlowChange, Impact, impact, reference};
 pub use placement::{PlacementChange, placement};
 pub use spof::{SpofChange, spof};
 
