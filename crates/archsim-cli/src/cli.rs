@@ -393,6 +393,12 @@ fn diff() -> Command {
                 .conflicts_with("json")
                 .help("text (for a terminal) or markdown (for a pull-request comment: a verdict line, a summary table, details in collapsible sections; every model text escaped). --json is the JSON answer and cannot be combined with --format"),
         )
+        .arg(
+            Arg::new("book")
+                .long("book")
+                .value_name("URL")
+                .help("With --format markdown: the published book's address (http:// or https://); the comment's summary links each part to the book page that explains it"),
+        )
         .after_help("The two sides are the models compared; --model does not apply.\n\nExit codes: 0 compared, 1 the change introduces a kind --deny names, 2 bad input (a side that cannot be read or does not load; OLD breaking an invariant is bad input, NEW breaking one a finding).")
 }
 

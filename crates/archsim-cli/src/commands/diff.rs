@@ -76,6 +76,10 @@ pub fn run(ctx: &Ctx, m: &ArgMatches) -> Result<Answer, CliError> {
         .filter(|d| deny.contains(d) && d.occurs(&impact, &assumptions))
         .map(Finding::as_str)
         .collect();
+    let book = match m.get_one::<String>("book") {
+        Some(url) => Some(markdown::book(url)?),
+        None => None,
+    };
     let format = Format::ALL
         .into_iter()
         .find(|f| f.as_str() == super::value(m, "format"))
@@ -84,6 +88,7 @@ pub fn run(ctx: &Ctx, m: &ArgMatches) -> Result<Answer, CliError> {
         || to_json(&changes, &impact, &assumptions, &denied),
         || match format {
             Format::Markdown => markdown::render(
+                book.as_deref(),
                 &verdict(&changes, &impact, &assumptions),
                 &changes,
                 &impact,

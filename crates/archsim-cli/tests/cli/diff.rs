@@ -351,6 +351,44 @@ const CASES: &[Case] = &[
         stdout: &[],
         stderr: &["'html'", "text", "markdown"],
     },
+    // With the book's address, the summary links each part to its page.
+    Case {
+        args: &[
+            "diff",
+            "tomoda.toml",
+            "cached-origin.toml",
+            "--format",
+            "markdown",
+            "--book",
+            "https://docs.example/tomoda",
+        ],
+        in_repo: false,
+        code: 0,
+        json: &[],
+        stdout: &[
+            "**[archsim diff](https://docs.example/tomoda/reference/cli.html#diff)**: 1 change, ",
+            "| [flows that change state](https://docs.example/tomoda/failures.html) |  |  | 1 |\n",
+            "| [single points of failure](https://docs.example/tomoda/spof.html) | 1 | 0 |  |\n",
+            "| [DNS](https://docs.example/tomoda/dns.html) |  |  | 0 |\n",
+        ],
+        stderr: &[],
+    },
+    Case {
+        args: &[
+            "diff",
+            "tomoda.toml",
+            "cached-origin.toml",
+            "--format",
+            "markdown",
+            "--book",
+            "https://docs.example/a)[x](https://evil.example",
+        ],
+        in_repo: false,
+        code: 2,
+        json: &[],
+        stdout: &[],
+        stderr: &["--book wants the book's address"],
+    },
     // Markdown keeps the exit codes: --deny still exits 1.
     Case {
         args: &[

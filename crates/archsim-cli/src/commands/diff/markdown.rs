@@ -8,6 +8,7 @@
 use archsim_core::State;
 use archsim_core::diff::{Assumptions, Change, Changes, Impact, Table};
 
+use crate::error::CliError;
 use crate::render::{Style, shown};
 
 /// The characters that could start Markdown or HTML inside a line of text
@@ -98,15 +99,64 @@ fn row(cells: &[&str]) -> String {
     ["| ", &cells.join(" | "), " |\n"].concat()
 }
 
-/// The pull-request comment.
+/// Each part of the comment and the book page that explains it, from the
+/// book's root: the summary links them when the command is given the
+/// book's address (`--book`).
+pub const PAGES: [(&str, &str); 7] = [
+    ("archsim diff", "reference/cli.html#diff"),
+    ("flows that change state", "failures.html"),
+    ("single points of failure", "spof.html"),
+    ("placement audit", "placement.html"),
+    ("DNS", "dns.html"),
+    ("invariants broken", "reference/model-file.html#invariant"),
+    ("assumptions", "assumptions.html"),
+];
+
+/// The book's address as `--book` gives it, checked: `http://` or
+/// `https://`, then only characters that cannot end a Markdown link or
+/// start markup (letters, digits, `-._~:/%`); with a final `/`.
+pub fn book(url: &str) -> Result<String, CliError> {
+    let plain = |c: char| c.is_ascii_alphanumeric() || "-._~:/%".contains(c);
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"));
+    match rest {
+        Some(rest) if !rest.is_empty() && rest.chars().all(plain) => {
+            let slash = if url.ends_with('/') { "" } else { "/" };
+            Ok([url, slash].concat())
+        }
+        _ => Err(CliError::usage(
+            [
+                "--book wants the book's address, `http://` or `https://` then letters, digits and `-._~:/%`; `",
+                &shown(url),
+                "` is not one",
+            ]
+            .concat(),
+        )),
+    }
+}
+
+/// A part's name, linked to its book page when the book's address is
+/// known (`book`, from [`book`]).
+fn part(book: Option<&str>, name: &str) -> String {
+    let page = PAGES.iter().find(|(n, _)| *n == name).map(|(_, p)| *p);
+    match (book, page) {
+        (Some(book), Some(page)) => ["[", name, "](", book, page, ")"].concat(),
+        _ => name.to_owned(),
+    }
+}
+
+/// The pull-request comment; with the book's address, its summary links
+/// each part to the page that explains it.
 pub fn render(
+    book: Option<&str>,
     verdict: &str,
     changes: &Changes,
     impact: &Impact,
     assumptions: &Assumptions,
     denied: &[&str],
 ) -> String {
-    let mut out = ["**archsim diff**: ", verdict, "\n"].concat();
+    let mut out = ["**", &part(book, "archsim diff"), "**: ", verdict, "\n"].concat();
     if !denied.is_empty() {
         out.push_str("\n**denied**: the change introduces what `--deny` forbids: ");
         out.push_str(&denied.join(", "));
@@ -115,13 +165,19 @@ pub fn render(
     if verdict == super::NO_CHANGE {
         return out;
     }
-    summary(&mut out, changes, impact, assumptions);
+    summary(&mut out, book, changes, impact, assumptions);
     sections(&mut out, changes, impact, assumptions);
     out
 }
 
 /// The summary table: changes by table, then the impact.
-fn summary(out: &mut String, changes: &Changes, impact: &Impact, assumptions: &Assumptions) {
+fn summary(
+    out: &mut String,
+    book: Option<&str>,
+    changes: &Changes,
+    impact: &Impact,
+    assumptions: &Assumptions,
+) {
     out.push_str("\n| | added | removed | changed |\n|---|--:|--:|--:|\n");
     for table in Table::ALL {
         let count = |list: &[Change]| list.iter().filter(|e| e.table == table).count();
@@ -140,28 +196,33 @@ fn summary(out: &mut String, changes: &Changes, impact: &Impact, assumptions: &A
     let flows = impact.flows_changing();
     let (spof_added, spof_removed) = impact.spof_counts();
     out.push_str(&row(&[
-        "flows that change state",
+        &part(book, "flows that change state"),
         "",
         "",
         &flows.to_string(),
     ]));
     out.push_str(&row(&[
-        "single points of failure",
+        &part(book, "single points of failure"),
         &spof_added.to_string(),
         &spof_removed.to_string(),
         "",
     ]));
     out.push_str(&row(&[
-        "placement audit",
+        &part(book, "placement audit"),
         "",
         "",
         &impact.placement.len().to_string(),
     ]));
-    out.push_str(&row(&["DNS", "", "", &impact.dns.len().to_string()]));
-    let broken = impact.invariants.len().to_string();
-    out.push_str(&row(&["invariants broken", &broken, "", ""]));
     out.push_str(&row(&[
-        "assumptions",
+        &part(book, "DNS"),
+        "",
+        "",
+        &impact.dns.len().to_string(),
+    ]));
+    let broken = impact.invariants.len().to_string();
+    out.push_str(&row(&[&part(book, "invariants broken"), &broken, "", ""]));
+    out.push_str(&row(&[
+        &part(book, "assumptions"),
         &assumptions.added.len().to_string(),
         &assumptions.removed.len().to_string(),
         "",
@@ -389,6 +450,74 @@ mod tests {
                 !plain.to_ascii_lowercase().contains("www."),
                 "{input:?}: a bare link in {want:?}"
             );
+        }
+    }
+
+    #[test]
+    fn the_book_address_is_a_plain_http_url() {
+        let cases = [
+            (
+                "https://docs.example/archsim",
+                Some("https://docs.example/archsim/"),
+            ),
+            ("http://localhost:3000/", Some("http://localhost:3000/")),
+            (
+                "https://a.example/b%20c/~d_e",
+                Some("https://a.example/b%20c/~d_e/"),
+            ),
+            ("ftp://docs.example/", None),
+            ("docs.example", None),
+            ("https://", None),
+            // Nothing that ends the link or starts markup.
+            ("https://x.example/a)b", None),
+            ("https://x.example/<b>", None),
+            ("https://x.example/a b", None),
+            ("https://x.example/`a`", None),
+            ("https://x.example/\u{202e}", None),
+        ];
+        for (url, want) in cases {
+            assert_eq!(book(url).ok().as_deref(), want, "{url:?}");
+        }
+    }
+
+    #[test]
+    fn every_part_links_to_a_page_of_the_book_that_exists() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../book/src");
+        // mdBook's anchor for a heading: letters, digits, `-` and `_`
+        // kept (lower case), spaces as `-`, the rest dropped.
+        let anchor = |heading: &str| -> String {
+            heading
+                .trim()
+                .to_lowercase()
+                .chars()
+                .filter_map(|c| match c {
+                    ' ' => Some('-'),
+                    c if c.is_alphanumeric() || c == '-' || c == '_' => Some(c),
+                    _ => None,
+                })
+                .collect()
+        };
+        assert!(!PAGES.is_empty());
+        for (name, page) in PAGES {
+            let (file, fragment) = page.split_once('#').unwrap_or((page, ""));
+            let md = root.join(file.replace(".html", ".md"));
+            let text = std::fs::read_to_string(&md)
+                .unwrap_or_else(|e| panic!("{name}: {} is not a page: {e}", md.display()));
+            if !fragment.is_empty() {
+                let anchors: Vec<String> = text
+                    .lines()
+                    .filter_map(|l| l.strip_prefix("## "))
+                    .map(anchor)
+                    .collect();
+                assert!(
+                    anchors.iter().any(|a| a == fragment),
+                    "{name}: no #{fragment} in {anchors:?}"
+                );
+            }
+            // And the summary names the part, linked.
+            let linked = part(Some("https://b.example/"), name);
+            assert_eq!(linked, format!("[{name}](https://b.example/{page})"));
+            assert_eq!(part(None, name), name);
         }
     }
 
