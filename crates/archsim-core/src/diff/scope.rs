@@ -16,12 +16,17 @@
 //! zone, or the same steps by id), and compare, node by node by id, the
 //! edges that count for it (target id, kind, hop, whether limited to some
 //! flows, whether limited to some hosts), in model order. If every node
-//! has its twin in OLD with the same list, the two evaluations are the same
-//! walk over the same ids, so under any failure of components named by
-//! id both give the same state: the flow is *untouched*, and no single
-//! failure can show it changing. And a *touched* flow, under the failure
-//! of a component it reads on neither side, gives on each side its answer
-//! with nothing failing: only the components it reads are asked.
+//! has its twin in OLD (the component with its id) with the same list,
+//! then OLD's reads, walked from the same start along the same edges by
+//! id, are the same ids, and the two evaluations are the same walk over
+//! the same ids: under any failures named by id (a single failure, or a
+//! scenario that fails and restarts the same ids on both sides) both give
+//! the same state. The flow is *untouched*: no such failure can show it
+//! changing. And a *touched* flow, under the failure of a component it
+//! reads on neither side, gives on each side its answer with nothing
+//! failing. (The module reads more than a flow needs, every hop that
+//! carries its host from any component it reads and every dependency for
+//! it, which only makes a flow touched more often.)
 
 use std::collections::HashMap;
 
@@ -39,7 +44,8 @@ pub(crate) struct Scope {
     pub reads: Vec<Vec<usize>>,
 }
 
-/// One model's edges by their source, in model order.
+/// One model, with its edges by their source (in model order), its
+/// components by id, and a walk's marks.
 struct Side<'m> {
     model: &'m Model,
     out: Vec<Vec<usize>>,
