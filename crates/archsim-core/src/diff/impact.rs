@@ -304,13 +304,15 @@ fn ask_touched(old: &Engine, new: &Engine, scope: &Scope, case: &Case<'_>, first
     Asked { changes, touched }
 }
 
-/// Whether two selections fail and restart the same components, by id.
+/// Whether two selections fail and restart the same components, by id
+/// (in whatever order each model numbers them).
 fn same_ids(om: &Model, nm: &Model, a: &Selection, b: &Selection) -> bool {
     let same = |x: &BTreeSet<CompId>, y: &BTreeSet<CompId>| {
+        let ids: Vec<&String> = x.iter().map(|&c| &om.component(c).id).collect();
+        let ids = positions(&ids, |s| s);
         x.len() == y.len()
-            && x.iter()
-                .zip(y.iter())
-                .all(|(p, q)| om.component(*p).id == nm.component(*q).id)
+            && y.iter()
+                .all(|&c| ids.contains_key(nm.component(c).id.as_str()))
     };
     same(&a.failed, &b.failed) && same(&a.restarting, &b.restarting)
 }
