@@ -364,7 +364,7 @@ fn diff() -> Command {
     let kinds = archsim_core::diff::Finding::ALL.map(|d| d.as_str());
     let formats = crate::commands::diff::Format::ALL.map(|f| f.as_str());
     Command::new("diff")
-        .about("Compare two models: what changed, and which answers it changes (flows, single points of failure, placement audit, assumptions)")
+        .about("Compare two models: what changed, and which answers it changes (flows, single points of failure, placement audit, DNS, assumptions, invariants broken)")
         .arg(
             Arg::new("old")
                 .value_name("OLD")
@@ -385,7 +385,7 @@ fn diff() -> Command {
                 .value_delimiter(',')
                 .action(ArgAction::Append)
                 .value_parser(clap::builder::PossibleValuesParser::new(kinds))
-                .help("Exit 1 when the change introduces one of these: new-spof (a flow gains a single point of failure), flow-down (a flow is down where it was not), unsourced (the change adds an assumption beyond the source document), placement-conflict (a component becomes an exception, a resolved conflict or a violation of the placement rule)"),
+                .help("Exit 1 when the change introduces one of these: new-spof (a flow gains a single point of failure), flow-down (a flow is down where it was not), unsourced (the change adds an assumption beyond the source document), placement-conflict (a component becomes an exception, a resolved conflict or a violation of the placement rule), broken-invariant (NEW breaks one of the model's invariants)"),
         )
         .arg(
             Arg::new("format")
@@ -396,7 +396,13 @@ fn diff() -> Command {
                 .conflicts_with("json")
                 .help("text (for a terminal) or markdown (for a pull-request comment: a verdict line, a summary table, details in collapsible sections; every model text escaped). --json is the JSON answer and cannot be combined with --format"),
         )
-        .after_help("The two sides are the models compared; --model does not apply.\n\nExit codes: 0 compared, 1 the change introduces a kind --deny names, 2 bad input (a side that cannot be read or does not load).")
+        .arg(
+            Arg::new("book")
+                .long("book")
+                .value_name("URL")
+                .help("With --format markdown: the published book's address (http:// or https://); the comment's summary links each part to the book page that explains it"),
+        )
+        .after_help("The two sides are the models compared; --model does not apply.\n\nExit codes: 0 compared, 1 the change introduces a kind --deny names, 2 bad input (a side that cannot be read or does not load; OLD breaking an invariant is bad input, NEW breaking one a finding).")
 }
 
 fn route(model: Option<&Model>) -> Command {

@@ -9,7 +9,8 @@ use std::ffi::OsStr;
 use std::fs::File;
 use std::io::{self, Read};
 
-use archsim_core::load::MAX_MODEL_BYTES;
+use archsim_core::diag::BrokenInvariant;
+use archsim_core::load::{self, MAX_MODEL_BYTES, Options};
 use archsim_core::{Diagnostic, Engine, TOMODA_MODEL, TOMODA_MODEL_FILE};
 
 use crate::error::CliError;
@@ -22,6 +23,9 @@ pub struct ModelInput {
     pub bytes: Cow<'static, [u8]>,
     /// The engine, or the errors that stopped it.
     pub engine: Result<Engine, Vec<Diagnostic>>,
+    /// The invariants the model breaks, when loaded with
+    /// [`Options::keep_broken_invariants`]; empty otherwise.
+    pub broken: Vec<BrokenInvariant>,
 }
 
 impl ModelInput {
@@ -31,6 +35,7 @@ impl ModelInput {
             file: TOMODA_MODEL_FILE.to_owned(),
             bytes: Cow::Borrowed(TOMODA_MODEL.as_bytes()),
             engine: Engine::tomoda(),
+            broken: Vec::new(),
         }
     }
 
@@ -41,6 +46,11 @@ impl ModelInput {
     /// read at all. Reads at most one byte more than the core accepts, so a
     /// huge file or an endless stream costs no more than that.
     pub fn read(path: &OsStr) -> Result<ModelInput, CliError> {
+        ModelInput::read_with(path, Options::default())
+    }
+
+    /// [`ModelInput::read`], loading with `options`.
+    pub fn read_with(path: &OsStr, options: Options) -> Result<ModelInput, CliError> {
         let file = path.to_string_lossy().into_owned();
         let unreadable = |error: io::Error| {
             CliError::new(
@@ -59,14 +69,21 @@ impl ModelInput {
             .take(MAX_MODEL_BYTES as u64 + 1)
             .read_to_end(&mut bytes)
             .map_err(unreadable)?;
-        Ok(ModelInput::from_bytes(file, bytes, size))
+        Ok(ModelInput::from_bytes_with(file, bytes, size, options))
     }
 
     /// Load `bytes` (at most one byte past the core's limit) as the model
-    /// file `file`; `size` is the whole file's size when known, for the
+    /// file `file` with `options`; `size` is the whole file's size when known, for the
     /// message about a file that is too large.
-    pub fn from_bytes(file: String, bytes: Vec<u8>, size: Option<u64>) -> ModelInput {
-        let mut engine = Engine::from_bytes(&file, &bytes);
+    pub fn from_bytes_with(
+        file: String,
+        bytes: Vec<u8>,
+        size: Option<u64>,
+        options: Options,
+    ) -> ModelInput {
+        let mut loaded = load::load_bytes_with(&file, &bytes, options);
+        let broken = std::mem::take(&mut loaded.broken);
+        let mut engine = Engine::from_loaded(loaded);
         if bytes.len() > MAX_MODEL_BYTES {
             // The core saw only the first bytes past its limit; say how big
             // the file really is.
@@ -90,6 +107,7 @@ impl ModelInput {
             file,
             bytes: Cow::Owned(bytes),
             engine,
+            broken,
         }
     }
 

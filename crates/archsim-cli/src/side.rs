@@ -12,7 +12,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use archsim_core::load::MAX_MODEL_BYTES;
+use archsim_core::load::{MAX_MODEL_BYTES, Options};
 
 use crate::error::CliError;
 use crate::input::ModelInput;
@@ -87,14 +87,14 @@ impl Side {
         }
     }
 
-    /// Read and load the side.
-    pub fn read(&self) -> Result<ModelInput, CliError> {
+    /// Read and load the side with `options`.
+    pub fn read(&self, options: Options) -> Result<ModelInput, CliError> {
         match self {
-            Side::File(path) => ModelInput::read(path),
+            Side::File(path) => ModelInput::read_with(path, options),
             Side::Git { rev, path } => {
                 let spec = [rev.as_str(), ":", path].concat();
                 let bytes = show(&spec)?;
-                Ok(ModelInput::from_bytes(spec, bytes, None))
+                Ok(ModelInput::from_bytes_with(spec, bytes, None, options))
             }
         }
     }

@@ -6,7 +6,7 @@
 
 use std::hint::black_box;
 
-use archsim_core::synth::{SynthOptions, generate};
+use archsim_core::synth::{SynthOptions, change_services, generate};
 use archsim_core::*;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 
@@ -127,6 +127,27 @@ fn synthetic(c: &mut Criterion) {
             BenchmarkId::new("fail a region: every flow", size),
             &engine,
             |b, e| b.iter(|| e.simulate(black_box(&region))),
+        );
+        // A proposed change of 1 % of the components: size / 100
+        // services, spread evenly, each with its first dependency's kind
+        // changed (request to cached, or back). As `archsim diff` runs it:
+        // both loads, the changes, the impact, the assumptions.
+        let changed = change_services(&source, size / 100, 0);
+        assert_ne!(changed, source, "the bench changes the model");
+        group.bench_with_input(
+            BenchmarkId::new("diff: 1 % of the components changed (both loads)", size),
+            &(&source, &changed),
+            |b, (old, new)| {
+                b.iter(|| {
+                    let old = Engine::from_str("old.toml", black_box(old)).unwrap();
+                    let new = Engine::from_str("new.toml", black_box(new)).unwrap();
+                    (
+                        diff::changes(old.model(), new.model()),
+                        diff::impact(&old, &new),
+                        diff::assumptions(old.model(), new.model()),
+                    )
+                })
+            },
         );
     }
     group.finish();

@@ -130,6 +130,23 @@ impl fmt::Display for Diagnostic {
     }
 }
 
+/// One way a model breaks one of its own invariants, kept as data by a
+/// loader asked to keep such a model ([`crate::load::Options`]): what a
+/// design review shows as "this change breaks invariant `dns-only` (F04,
+/// F21)".
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BrokenInvariant {
+    /// The invariant's id.
+    pub invariant: String,
+    /// The facts the invariant rests on.
+    pub facts: Vec<String>,
+    /// What breaks it, in the loader's words ("record `www.example.com`
+    /// is proxied").
+    pub message: String,
+    /// 1-based line in the model file of what breaks it.
+    pub line: usize,
+}
+
 /// The most diagnostics a load keeps: the first ones found, in source
 /// order, then one more that says how many were left out.
 pub const MAX_DIAGNOSTICS: usize = 100;

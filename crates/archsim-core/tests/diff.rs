@@ -679,3 +679,381 @@ fn placement_changes_are_components_whose_audit_status_changes() {
     let moved = diff::impact(&tomoda, &load(&moved));
     assert!(!moved.is_empty(), "a placement change alone is an impact");
 }
+
+/// DNS changes as lines: `host kind: before -> after`, `none` for a side
+/// without one, and the claiming writers of a `both-claim` in brackets.
+fn dns_lines(impact: &Impact) -> Vec<String> {
+    let word = |s: &Option<String>| s.clone().unwrap_or_else(|| "none".into());
+    impact
+        .dns
+        .iter()
+        .map(|d| {
+            let mut line = format!(
+                "{} {}: {} -> {}",
+                d.host,
+                d.change.as_str(),
+                word(&d.before),
+                word(&d.after)
+            );
+            if !d.writers.is_empty() {
+                line.push_str(&format!(" [{}]", d.writers.join(", ")));
+            }
+            line
+        })
+        .collect()
+}
+
+/// A second writer, `auto`, whose patterns are `{OWNS}`.
+fn auto_writer(owns: &str) -> String {
+    format!(
+        "[[writer]]\nid = \"auto\"\nname = \"Automatic\"\nsource = \"dns/auto.yaml\"\nowns = [{owns}]\nadds = \"An annotation.\"\nserves = \"Some hosts\"\nfacts = [\"F01\"]\n\n[[record]]"
+    )
+}
+
+/// The site and its edges removed (the record keeps pointing somewhere
+/// only if an edit says where).
+const NO_SITE: &[(&str, &str)] = &[
+    (
+        "[[component]]\nid = \"site\"\nkind = \"service\"\nprovider = \"cloud\"\nregion = \"r1\"\nenv = \"prod\"\nfacts = [\"F01\"]\n",
+        "",
+    ),
+    (
+        "[[edge]]\nfrom = \"site\"\nto = \"db\"\nkind = \"request\"\nfacts = [\"F01\"]\n",
+        "",
+    ),
+    (
+        "[[edge]]\nfrom = \"site\"\nto = \"cache\"\nkind = \"cached\"\nfacts = [\"F01\"]\n",
+        "",
+    ),
+];
+
+#[test]
+fn dns_changes_are_writers_claims_and_lost_targets() {
+    let api = "[[record]]\nhost = \"api.example.com\"\ntype = \"A\"\ntarget = \"db\"\nwriter = \"WRITER\"\nenv = \"prod\"\nfacts = [\"F01\"]\n\n[[scenario]]";
+    let cases: Vec<(&str, String, &[&str])> = vec![
+        ("identical", MINI.to_string(), &[]),
+        ("an entry moved in the file", apply(MINI, MOVE_CACHE), &[]),
+        (
+            "the record's writer changes",
+            edit(
+                &edit(MINI, "[[record]]", &auto_writer("\"*.other.example.com\"")),
+                "writer = \"hand\"",
+                "writer = \"auto\"",
+            ),
+            &["www.example.com writer: hand -> auto"],
+        ),
+        (
+            "a second writer claims the host: both claim it, its writer stays",
+            edit(MINI, "[[record]]", &auto_writer("\"www.example.com\"")),
+            &["www.example.com both-claim: hand -> hand [hand, auto]"],
+        ),
+        (
+            "a host the pattern already gave its writer: no change",
+            edit(MINI, "[[scenario]]", &api.replace("WRITER", "hand")),
+            &[],
+        ),
+        (
+            "a new host written by another writer, which claims it beside the first",
+            edit(
+                &edit(MINI, "[[record]]", &auto_writer("\"api.example.com\"")),
+                "[[scenario]]",
+                &api.replace("WRITER", "auto"),
+            ),
+            &[
+                "api.example.com writer: hand -> auto",
+                "api.example.com both-claim: hand -> auto [hand, auto]",
+            ],
+        ),
+        (
+            "the record's target removed, the record pointed elsewhere",
+            edit(
+                &apply(MINI, NO_SITE),
+                "target = \"site\"",
+                "target = \"db\"",
+            ),
+            &["www.example.com lost-target: site -> db"],
+        ),
+        (
+            "the record removed with its target",
+            edit(
+                &apply(MINI, NO_SITE),
+                "[[record]]\nhost = \"www.example.com\"\ntype = \"A\"\ntarget = \"site\"\nwriter = \"hand\"\nenv = \"prod\"\nfacts = [\"F01\"]\n",
+                "",
+            ),
+            &["www.example.com lost-target: site -> none"],
+        ),
+    ];
+    for (name, source, expected) in cases {
+        let (old, new) = (load(MINI), load(&source));
+        let impact = diff::impact(&old, &new);
+        assert_eq!(dns_lines(&impact), expected, "{name}");
+        assert_eq!(diff::dns(&old, &new), impact.dns, "{name}");
+        assert_eq!(
+            impact.is_empty(),
+            impact.flows.is_empty()
+                && expected.is_empty()
+                && impact.spof.is_empty()
+                && impact.placement.is_empty(),
+            "{name}: a DNS change alone is an impact"
+        );
+    }
+}
+
+/// `source` with each of `edits` applied, in order.
+fn apply(source: &str, edits: Edits) -> String {
+    edits
+        .iter()
+        .fold(source.to_string(), |text, (old, new)| edit(&text, old, new))
+}
+
+/// What a load keeping broken invariants found, as lines:
+/// `invariant (facts): message`.
+fn broken_lines(loaded: &Loaded) -> Vec<String> {
+    loaded
+        .broken
+        .iter()
+        .map(|b| format!("{} ({}): {}", b.invariant, b.facts.join(", "), b.message))
+        .collect()
+}
+
+#[test]
+fn a_model_that_breaks_an_invariant_is_kept_for_a_review_with_what_it_breaks() {
+    let keep = load::Options {
+        keep_broken_invariants: true,
+    };
+    let proxied = common::tomoda_with(
+        "host = \"www.tomoda.life\"\ntype = \"A\"\ntarget = \"gcp-lb\"\nwriter = \"external-dns\"\nenv = \"prod\"\nproxied = false",
+        "host = \"www.tomoda.life\"\ntype = \"A\"\ntarget = \"gcp-lb\"\nwriter = \"external-dns\"\nenv = \"prod\"\nproxied = true",
+    );
+    let both = common::tomoda_with(
+        "owns = [\"assets.tomoda.life\", ",
+        "owns = [\"www.tomoda.life\", \"assets.tomoda.life\", ",
+    );
+    let cases: [(&str, &str, &[&str]); 3] = [
+        ("the shipped model", TOMODA_MODEL, &[]),
+        (
+            "a proxied record",
+            &proxied,
+            &["dns-only (F04, F21): record `www.tomoda.life` is proxied"],
+        ),
+        (
+            "a host two writers claim",
+            &both,
+            &[
+                "writers-disjoint (F22): writers `terraform` and `external-dns` both claim `www.tomoda.life`",
+                "writers-disjoint (F22): host `www.tomoda.life` is claimed by terraform and external-dns",
+            ],
+        ),
+    ];
+    for (name, source, expected) in cases {
+        let loaded = load::load_str_with("new.toml", source, keep);
+        assert!(
+            loaded.model.is_some(),
+            "{name}: kept: {:#?}",
+            loaded.diagnostics
+        );
+        assert!(
+            loaded.diagnostics.iter().all(|d| !d.is_error()),
+            "{name}: {:#?}",
+            loaded.diagnostics
+        );
+        assert_eq!(broken_lines(&loaded), expected, "{name}");
+        // Each where the loader would have pointed: the strict load's
+        // errors are the same violations, at the same lines.
+        let strict = load::load_str("new.toml", source);
+        let errors: Vec<usize> = strict
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "invariant")
+            .map(|d| d.line)
+            .collect();
+        let lines: Vec<usize> = loaded.broken.iter().map(|b| b.line).collect();
+        assert_eq!(lines, errors, "{name}");
+        assert_eq!(strict.model.is_some(), expected.is_empty(), "{name}");
+        assert!(strict.broken.is_empty(), "{name}: a strict load keeps none");
+    }
+    // Any other error still refuses the model.
+    let unknown = common::tomoda_with(
+        "host = \"www.tomoda.life\"\ntype = \"A\"\ntarget = \"gcp-lb\"",
+        "host = \"www.tomoda.life\"\ntype = \"A\"\ntarget = \"gcp-lbb\"",
+    );
+    let loaded = load::load_str_with("new.toml", &unknown, keep);
+    assert!(loaded.model.is_none());
+    assert!(loaded.diagnostics.iter().any(|d| d.is_error()));
+    // And the change that breaks one is a finding of the diff, with its
+    // DNS impact: the host both writers now claim.
+    let old = common::engine();
+    let loaded = load::load_str_with("new.toml", &both, keep);
+    let broken = loaded.broken.clone();
+    let new = Engine::from_loaded(loaded).expect("kept");
+    let mut impact = diff::impact(&old, &new);
+    assert!(
+        !Finding::BrokenInvariant.occurs(&impact, &Default::default()),
+        "the engine alone does not know"
+    );
+    impact.invariants = broken;
+    assert!(Finding::BrokenInvariant.occurs(&impact, &Default::default()));
+    assert_eq!(
+        dns_lines(&impact),
+        ["www.tomoda.life both-claim: external-dns -> external-dns [terraform, external-dns]"]
+    );
+}
+
+/// A random edit of a model, for the property below (indices are taken
+/// modulo what the model has).
+#[derive(Clone, Debug)]
+enum Random {
+    /// An edge's kind (a hop keeps a kind a hop may have).
+    Kind(usize, usize),
+    /// An edge removed.
+    Drop(usize),
+    /// A dependency added, when it makes no cycle.
+    Add(usize, usize, usize),
+    /// A dependency limited to one flow.
+    Limit(usize, usize),
+    /// The edges in the opposite order (every tie-break turns).
+    Reverse,
+    /// A new component, needed by one that exists.
+    Component(usize, usize),
+}
+
+fn random_edit() -> impl proptest::strategy::Strategy<Value = Random> {
+    use proptest::prelude::*;
+    prop_oneof![
+        (any::<usize>(), 0..4usize).prop_map(|(e, k)| Random::Kind(e, k)),
+        any::<usize>().prop_map(Random::Drop),
+        (any::<usize>(), any::<usize>(), 0..4usize).prop_map(|(a, b, k)| Random::Add(a, b, k)),
+        (any::<usize>(), any::<usize>()).prop_map(|(e, f)| Random::Limit(e, f)),
+        Just(Random::Reverse),
+        (any::<usize>(), 0..4usize).prop_map(|(a, k)| Random::Component(a, k)),
+    ]
+}
+
+/// Whether `from` reaches `to` along dependencies (non-hop edges).
+fn reaches(model: &Model, from: usize, to: usize) -> bool {
+    let mut stack = vec![from];
+    let mut seen = vec![false; model.components.len()];
+    while let Some(c) = stack.pop() {
+        if c == to {
+            return true;
+        }
+        if std::mem::replace(&mut seen[c], true) {
+            continue;
+        }
+        stack.extend(
+            model
+                .edges
+                .iter()
+                .filter(|e| !e.hop && e.from.index() == c)
+                .map(|e| e.to.index()),
+        );
+    }
+    false
+}
+
+/// `model` with `edits` applied, each keeping both edge relations acyclic.
+fn edited(model: &Model, edits: &[Random]) -> Model {
+    let mut m = model.clone();
+    for edit in edits {
+        let (v, e) = (m.components.len(), m.edges.len());
+        match *edit {
+            Random::Kind(i, k) => {
+                let edge = &mut m.edges[i % e];
+                let kind = EdgeKind::ALL[k];
+                if !edge.hop || kind.may_be_hop() {
+                    edge.kind = kind;
+                }
+            }
+            Random::Drop(i) => {
+                m.edges.remove(i % e);
+            }
+            Random::Add(a, b, k) => {
+                let (a, b) = (a % v, b % v);
+                if a != b && !reaches(&m, b, a) {
+                    let mut edge = m
+                        .edges
+                        .iter()
+                        .find(|e| !e.hop)
+                        .cloned()
+                        .expect("a dependency");
+                    (edge.from, edge.to, edge.kind) = (
+                        CompId::from_index(a),
+                        CompId::from_index(b),
+                        EdgeKind::ALL[k],
+                    );
+                    edge.flows.clear();
+                    m.edges.push(edge);
+                }
+            }
+            Random::Limit(i, f) => {
+                let flows = m.flows.len();
+                let edge = &mut m.edges[i % e];
+                if !edge.hop {
+                    edge.flows = vec![FlowId::from_index(f % flows)];
+                }
+            }
+            Random::Reverse => m.edges.reverse(),
+            Random::Component(a, k) => {
+                let mut c = m.components[a % v].clone();
+                c.id = format!("proposed-{v}");
+                c.name = format!("Proposed {v}");
+                m.components.push(c);
+                let mut edge = m
+                    .edges
+                    .iter()
+                    .find(|e| !e.hop)
+                    .cloned()
+                    .expect("a dependency");
+                (edge.from, edge.to, edge.kind) = (
+                    CompId::from_index(a % v),
+                    CompId::from_index(v),
+                    EdgeKind::ALL[k],
+                );
+                edge.flows.clear();
+                m.edges.push(edge);
+            }
+        }
+    }
+    m
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+
+    /// The impact asks a single failure only of the flows whose reads a
+    /// change touches; asking every failure of every flow gives the same
+    /// answer, either way round.
+    #[test]
+    fn asking_only_what_a_change_touches_is_asking_everything(
+        components in proptest::prop_oneof![proptest::strategy::Just(0usize), 40usize..=120],
+        seed: u64,
+        edits in proptest::collection::vec(random_edit(), 1..5),
+    ) {
+        let old = if components == 0 {
+            common::engine()
+        } else {
+            load(&synth::generate(&synth::SynthOptions { components, seed }))
+        };
+        let new = Engine::new(edited(old.model(), &edits), Vec::new());
+        for (a, b) in [(&old, &new), (&new, &old)] {
+            let fast = diff::impact(a, b);
+            let every = diff::reference(a, b);
+            proptest::prop_assert_eq!(fast, every);
+        }
+    }
+}
+
+#[test]
+fn a_few_services_changed_in_a_generated_model_are_answered_as_asking_everything() {
+    // 600 components, 30 services changed: the reference asks every
+    // failure (quadratic, a few seconds in a debug build); the impact
+    // must say the same, and something must change.
+    let source = synth::generate(&synth::SynthOptions {
+        components: 600,
+        seed: 7,
+    });
+    let (old, new) = (load(&source), load(&synth::change_services(&source, 30, 0)));
+    let fast = diff::impact(&old, &new);
+    assert!(!fast.flows.is_empty(), "the premise: flows change");
+    assert_eq!(fast, diff::reference(&old, &new));
+}

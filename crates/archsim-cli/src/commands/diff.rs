@@ -2,7 +2,11 @@
 
 use std::ffi::OsString;
 
-use archsim_core::diff::{self, Assumptions, Changes, Finding, FlowChange, Impact};
+use archsim_core::diff::{
+    self, Assumptions, BrokenInvariant, Changes, DnsChange, DnsChangeKind, Finding, FlowChange,
+    Impact,
+};
+use archsim_core::load::Options;
 use archsim_core::{AuditStatus, Engine, State};
 use clap::ArgMatches;
 
@@ -10,8 +14,8 @@ use super::{Answer, Ctx, chain, id_list};
 use crate::error::{CliError, EXIT_FINDINGS};
 use crate::input::ModelInput;
 use crate::json::diff::{
-    AssumptionChangeJson, AssumptionsJson, ChangedJson, ChangesJson, DiffJson, EntryJson,
-    FlowChangeJson, ImpactJson, PlacementChangeJson, SpofChangeJson,
+    AssumptionChangeJson, AssumptionsJson, ChangedJson, ChangesJson, DiffJson, DnsChangeJson,
+    EntryJson, FlowChangeJson, ImpactJson, InvariantJson, PlacementChangeJson, SpofChangeJson,
 };
 use crate::output;
 use crate::render::{Style, Table, shown};
@@ -51,20 +55,31 @@ pub fn run(ctx: &Ctx, m: &ArgMatches) -> Result<Answer, CliError> {
         Some(new) => (old, Side::parse(new)),
         None => Side::pair(old)?,
     };
-    let old = load(old.read()?)?;
-    let new = load(new.read()?)?;
+    // OLD must hold its invariants; NEW may break them: each way it does
+    // is a finding of the change (`impact.invariants`), not bad input.
+    let old = load(old.read(Options::default())?)?;
+    let mut new = new.read(Options {
+        keep_broken_invariants: true,
+    })?;
+    let broken = std::mem::take(&mut new.broken);
+    let new = load(new)?;
     let deny: Vec<Finding> = super::values(m, "deny")
         .into_iter()
         .filter_map(Finding::parse)
         .collect();
     let changes = diff::changes(old.model(), new.model());
-    let impact = diff::impact(&old, &new);
+    let mut impact = diff::impact(&old, &new);
+    impact.invariants = broken;
     let assumptions = diff::assumptions(old.model(), new.model());
     let denied: Vec<&'static str> = Finding::ALL
         .into_iter()
         .filter(|d| deny.contains(d) && d.occurs(&impact, &assumptions))
         .map(Finding::as_str)
         .collect();
+    let book = match m.get_one::<String>("book") {
+        Some(url) => Some(markdown::book(url)?),
+        None => None,
+    };
     let format = Format::ALL
         .into_iter()
         .find(|f| f.as_str() == super::value(m, "format"))
@@ -73,6 +88,7 @@ pub fn run(ctx: &Ctx, m: &ArgMatches) -> Result<Answer, CliError> {
         || to_json(&changes, &impact, &assumptions, &denied),
         || match format {
             Format::Markdown => markdown::render(
+                book.as_deref(),
                 &verdict(&changes, &impact, &assumptions),
                 &changes,
                 &impact,
@@ -137,7 +153,8 @@ fn to_json<'a>(
                 .iter()
                 .map(PlacementChangeJson::new)
                 .collect(),
-            dns: [],
+            dns: impact.dns.iter().map(DnsChangeJson::new).collect(),
+            invariants: impact.invariants.iter().map(InvariantJson::new).collect(),
             assumptions: AssumptionsJson {
                 added: assumptions
                     .added
@@ -190,7 +207,55 @@ fn verdict(changes: &Changes, impact: &Impact, assumptions: &Assumptions) -> Str
             "placement changes",
         ));
     }
+    if !impact.dns.is_empty() {
+        parts.push(plural(impact.dns.len(), "DNS change", "DNS changes"));
+    }
+    if !impact.invariants.is_empty() {
+        parts.push(plural(
+            impact.invariants.len(),
+            "broken invariant",
+            "broken invariants",
+        ));
+    }
     parts.join(", ")
+}
+
+/// A broken invariant in words, after its id: its facts, what breaks it
+/// and where (`(F04, F21): record `x` is proxied, line 12`).
+fn broken_words(b: &BrokenInvariant) -> String {
+    let mut out = String::new();
+    if !b.facts.is_empty() {
+        out.push_str(&["(", &b.facts.join(", "), ")"].concat());
+    }
+    [&out, ": ", &b.message, ", line ", &b.line.to_string()].concat()
+}
+
+/// A DNS change in words: what the host's writer, claimants or record's
+/// target were and are (ids through `id`).
+fn dns_words(d: &DnsChange, id: impl Fn(&str) -> String) -> String {
+    let side = |s: &Option<String>| s.as_deref().map_or_else(|| "none".to_owned(), &id);
+    match d.change {
+        DnsChangeKind::Writer => ["writer ", &side(&d.before), " → ", &side(&d.after)].concat(),
+        DnsChangeKind::BothClaim => {
+            let writers: Vec<String> = d.writers.iter().map(|w| id(w)).collect();
+            [
+                "claimed by ",
+                &writers.join(" and "),
+                " (was ",
+                &side(&d.before),
+                ")",
+            ]
+            .concat()
+        }
+        DnsChangeKind::LostTarget => [
+            "record loses its target ",
+            &side(&d.before),
+            " (now ",
+            &side(&d.after),
+            ")",
+        ]
+        .concat(),
+    }
 }
 
 /// When a flow change happens: nothing failing, a scenario, or one failure.
@@ -313,6 +378,30 @@ fn human(
             }
             line.push('\n');
             out.push_str(&line);
+        }
+    }
+    if !impact.dns.is_empty() {
+        out.push_str(&format!("\n  {}\n", style.bold("DNS")));
+        for d in &impact.dns {
+            out.push_str(&format!(
+                "    {}  {}\n",
+                style.id(&d.host),
+                dns_words(d, |s| style.id(s))
+            ));
+        }
+    }
+    if !impact.invariants.is_empty() {
+        out.push_str(&format!(
+            "\n  {}\n",
+            style.bold("Invariants the change breaks")
+        ));
+        for b in &impact.invariants {
+            out.push_str(&format!(
+                "    {} {} {}\n",
+                style.error("✖"),
+                style.id(&b.invariant),
+                shown(&broken_words(b))
+            ));
         }
     }
     if !assumptions.added.is_empty() || !assumptions.removed.is_empty() {

@@ -1,6 +1,9 @@
 //! `diff`: what a change to the model changes, and what it does.
 
-use archsim_core::diff::{Assumption, Change, Changed, FlowChange, PlacementChange, SpofChange};
+use archsim_core::diff::{
+    Assumption, BrokenInvariant, Change, Changed, DnsChange, FlowChange, PlacementChange,
+    SpofChange,
+};
 use serde::Serialize;
 
 /// `diff`.
@@ -75,8 +78,11 @@ pub struct ImpactJson<'a> {
     pub spof: Vec<SpofChangeJson<'a>>,
     /// Components whose placement-audit status differs.
     pub placement: Vec<PlacementChangeJson<'a>>,
-    /// DNS changes: not computed yet, always empty.
-    pub dns: [(); 0],
+    /// Hosts whose writer changes, that writers now claim together, or
+    /// whose record loses its target.
+    pub dns: Vec<DnsChangeJson<'a>>,
+    /// Each way NEW breaks one of its invariants.
+    pub invariants: Vec<InvariantJson<'a>>,
     /// Assumptions added and removed.
     pub assumptions: AssumptionsJson<'a>,
 }
@@ -162,6 +168,60 @@ impl<'a> PlacementChangeJson<'a> {
             before: p.before.as_ref().map(|s| s.as_str()),
             after: p.after.as_ref().map(|s| s.as_str()),
             reason: p.after.as_ref().and_then(|s| s.reason()),
+        }
+    }
+}
+
+/// A change to a host of the zone.
+#[derive(Serialize)]
+pub struct DnsChangeJson<'a> {
+    /// The host.
+    pub host: &'a str,
+    /// `writer`, `both-claim` or `lost-target`.
+    pub change: &'static str,
+    /// The host's writer in OLD (`lost-target`: its record's target), or
+    /// null.
+    pub before: Option<&'a str>,
+    /// The same in NEW, or null.
+    pub after: Option<&'a str>,
+    /// `both-claim`: the writers whose patterns claim the host in NEW.
+    pub writers: &'a [String],
+}
+
+impl<'a> DnsChangeJson<'a> {
+    /// The JSON form of a DNS change.
+    pub fn new(d: &'a DnsChange) -> DnsChangeJson<'a> {
+        DnsChangeJson {
+            host: &d.host,
+            change: d.change.as_str(),
+            before: d.before.as_deref(),
+            after: d.after.as_deref(),
+            writers: &d.writers,
+        }
+    }
+}
+
+/// One way NEW breaks one of its invariants.
+#[derive(Serialize)]
+pub struct InvariantJson<'a> {
+    /// The invariant's id.
+    pub id: &'a str,
+    /// The facts it rests on.
+    pub facts: &'a [String],
+    /// What breaks it.
+    pub message: &'a str,
+    /// The line of NEW's file where it breaks.
+    pub line: usize,
+}
+
+impl<'a> InvariantJson<'a> {
+    /// The JSON form of a broken invariant.
+    pub fn new(b: &'a BrokenInvariant) -> InvariantJson<'a> {
+        InvariantJson {
+            id: &b.invariant,
+            facts: &b.facts,
+            message: &b.message,
+            line: b.line,
         }
     }
 }

@@ -44,10 +44,51 @@ pub fn backup_aws_model() -> String {
     )
 }
 
+/// The shipped model with `www.tomoda.life` handed from external-dns to
+/// Terraform: both writers' patterns and the record's writer changed.
+pub fn www_terraform_model() -> String {
+    let model = edit(
+        &tomoda(),
+        "owns = [\"assets.tomoda.life\", ",
+        "owns = [\"www.tomoda.life\", \"assets.tomoda.life\", ",
+    );
+    let model = edit(
+        &model,
+        "\"app-dev.tomoda.life\", \"www.tomoda.life\", ",
+        "\"app-dev.tomoda.life\", ",
+    );
+    edit(
+        &model,
+        "host = \"www.tomoda.life\"\ntype = \"A\"\ntarget = \"gcp-lb\"\nwriter = \"external-dns\"",
+        "host = \"www.tomoda.life\"\ntype = \"A\"\ntarget = \"gcp-lb\"\nwriter = \"terraform\"",
+    )
+}
+
+/// The shipped model with `www.tomoda.life` claimed by Terraform too,
+/// which breaks `writers-disjoint`.
+pub fn www_both_model() -> String {
+    edit(
+        &tomoda(),
+        "owns = [\"assets.tomoda.life\", ",
+        "owns = [\"www.tomoda.life\", \"assets.tomoda.life\", ",
+    )
+}
+
+/// The shipped model with the www record pointing at a component it
+/// lacks: a model that does not load.
+pub fn unknown_target_model() -> String {
+    edit(
+        &tomoda(),
+        "host = \"www.tomoda.life\"\ntype = \"A\"\ntarget = \"gcp-lb\"",
+        "host = \"www.tomoda.life\"\ntype = \"A\"\ntarget = \"gcp-lbb\"",
+    )
+}
+
 /// Markdown and HTML a model text may carry into a pull-request comment:
 /// raw HTML, a link, an image, a table pipe, a code span, emphasis, a line
-/// break with a heading after it, and a terminal escape (TOML escapes).
-const HOSTILE_TOML: &str = r"<img src=x onerror=alert(1)> | [click](https://evil.example) ![i](https://evil.example/i.png) `x` *y* $z$ \\| a\n# heading\n</details>\u001b[31mRED";
+/// break with a heading after it, a terminal escape (TOML escapes), and
+/// what GitHub would act on: a mention, an issue reference, bare links.
+const HOSTILE_TOML: &str = r"<img src=x onerror=alert(1)> | [click](https://evil.example) ![i](https://evil.example/i.png) `x` *y* $z$ \\| a\n# heading\n</details>\u001b[31mRED @octocat ops@evil.example #1 GH-2 www.evil.example http://evil.example :+1:";
 
 /// The search proposal with [`HOSTILE_TOML`] as the added component's
 /// name and assumption, and the backups moved to AWS with it as their
@@ -80,6 +121,9 @@ pub fn write_pairs(scratch: &Scratch) {
     scratch.write("proxied.toml", proxied_model().as_bytes());
     scratch.write("hostile.toml", hostile_search_model().as_bytes());
     scratch.write("backup-aws.toml", backup_aws_model().as_bytes());
+    scratch.write("www-terraform.toml", www_terraform_model().as_bytes());
+    scratch.write("www-both.toml", www_both_model().as_bytes());
+    scratch.write("unknown-target.toml", unknown_target_model().as_bytes());
 }
 
 struct Case {
@@ -104,6 +148,7 @@ const NOTHING: &[(&str, &str)] = &[
     ("/impact/spof", "[]"),
     ("/impact/placement", "[]"),
     ("/impact/dns", "[]"),
+    ("/impact/invariants", "[]"),
     ("/impact/assumptions/added", "[]"),
     ("/impact/assumptions/removed", "[]"),
     ("/denied", "[]"),
@@ -112,6 +157,54 @@ const NOTHING: &[(&str, &str)] = &[
 const HEAD: &str = "HEAD:book/model/tomoda.toml";
 
 const CASES: &[Case] = &[
+    // www handed from external-dns to Terraform: its writer changes.
+    Case {
+        args: &["diff", "tomoda.toml", "www-terraform.toml", "--json"],
+        in_repo: false,
+        code: 0,
+        json: &[
+            (
+                "/impact/dns",
+                r#"[{"host": "www.tomoda.life", "change": "writer", "before": "external-dns",
+                     "after": "terraform", "writers": []}]"#,
+            ),
+            ("/impact/flows", "[]"),
+            ("/denied", "[]"),
+        ],
+        stdout: &[],
+        stderr: &[],
+    },
+    Case {
+        args: &["diff", "tomoda.toml", "www-terraform.toml"],
+        in_repo: false,
+        code: 0,
+        json: &[],
+        stdout: &[
+            "3 changes, 0 flows change state, 0 new single points of failure, 1 DNS change\n",
+            "~ record www.tomoda.life: writer",
+            "DNS\n    www.tomoda.life  writer external-dns → terraform\n",
+        ],
+        stderr: &[],
+    },
+    Case {
+        args: &[
+            "diff",
+            "tomoda.toml",
+            "www-terraform.toml",
+            "--format",
+            "markdown",
+        ],
+        in_repo: false,
+        code: 0,
+        json: &[],
+        stdout: &[
+            "| DNS |  |  | 1 |\n",
+            "<details><summary>DNS (1)</summary>",
+            // A host is a bare link to GitHub: broken after `www`.
+            "| www&#8203;.tomoda.life | writer external-dns → terraform |\n",
+        ],
+        stderr: &[],
+    },
     // The backups move to AWS: an exception to the placement rule, which
     // placement-conflict denies.
     Case {
@@ -193,7 +286,7 @@ const CASES: &[Case] = &[
             "tomoda.toml",
             "--json",
             "--deny",
-            "new-spof,flow-down,unsourced,placement-conflict",
+            "new-spof,flow-down,unsourced,placement-conflict,broken-invariant",
         ],
         in_repo: false,
         code: 0,
@@ -257,6 +350,44 @@ const CASES: &[Case] = &[
         json: &[],
         stdout: &[],
         stderr: &["'html'", "text", "markdown"],
+    },
+    // With the book's address, the summary links each part to its page.
+    Case {
+        args: &[
+            "diff",
+            "tomoda.toml",
+            "cached-origin.toml",
+            "--format",
+            "markdown",
+            "--book",
+            "https://docs.example/tomoda",
+        ],
+        in_repo: false,
+        code: 0,
+        json: &[],
+        stdout: &[
+            "**[archsim diff](https://docs.example/tomoda/reference/cli.html#diff)**: 1 change, ",
+            "| [flows that change state](https://docs.example/tomoda/failures.html) |  |  | 1 |\n",
+            "| [single points of failure](https://docs.example/tomoda/spof.html) | 1 | 0 |  |\n",
+            "| [DNS](https://docs.example/tomoda/dns.html) |  |  | 0 |\n",
+        ],
+        stderr: &[],
+    },
+    Case {
+        args: &[
+            "diff",
+            "tomoda.toml",
+            "cached-origin.toml",
+            "--format",
+            "markdown",
+            "--book",
+            "https://docs.example/a)[x](https://evil.example",
+        ],
+        in_repo: false,
+        code: 2,
+        json: &[],
+        stdout: &[],
+        stderr: &["--book wants the book's address"],
     },
     // Markdown keeps the exit codes: --deny still exits 1.
     Case {
@@ -455,16 +586,101 @@ const CASES: &[Case] = &[
     },
     // A side that does not load: its diagnostics, pointing into its text.
     Case {
-        args: &["diff", "tomoda.toml", "proxied.toml"],
+        args: &["diff", "tomoda.toml", "unknown-target.toml"],
         in_repo: false,
         code: 2,
         json: &[],
         stdout: &[],
         stderr: &[
-            "--> proxied.toml:",
-            "| proxied = true",
-            "cannot answer from `proxied.toml`",
+            "--> unknown-target.toml:",
+            "| target = \"gcp-lbb\"",
+            "cannot answer from `unknown-target.toml`",
         ],
+    },
+    Case {
+        args: &["diff", "tomoda.toml", "unknown-target.toml", "--json"],
+        in_repo: false,
+        code: 2,
+        json: &[("/error/kind", r#""invalid-model""#)],
+        stdout: &[],
+        stderr: &[],
+    },
+    // NEW breaking an invariant is a finding of the change, not bad
+    // input: a record proxied breaks `dns-only`.
+    Case {
+        args: &["diff", "tomoda.toml", "proxied.toml"],
+        in_repo: false,
+        code: 0,
+        json: &[],
+        stdout: &[
+            "1 change, 0 flows change state, 0 new single points of failure, 1 broken invariant\n",
+            "~ record assets.tomoda.life: proxied",
+            "Invariants the change breaks\n    ✖ dns-only (F04, F21): record `assets.tomoda.life` is proxied, line ",
+        ],
+        stderr: &[],
+    },
+    Case {
+        args: &[
+            "diff",
+            "tomoda.toml",
+            "proxied.toml",
+            "--json",
+            "--deny",
+            "new-spof,broken-invariant",
+        ],
+        in_repo: false,
+        code: 1,
+        json: &[
+            ("/impact/invariants/0/id", r#""dns-only""#),
+            ("/impact/invariants/0/facts", r#"["F04", "F21"]"#),
+            (
+                "/impact/invariants/0/message",
+                r#""record `assets.tomoda.life` is proxied""#,
+            ),
+            ("/impact/invariants/1", "null"),
+            ("/denied", r#"["broken-invariant"]"#),
+        ],
+        stdout: &[],
+        stderr: &["--deny forbids: broken-invariant"],
+    },
+    Case {
+        args: &[
+            "diff",
+            "tomoda.toml",
+            "proxied.toml",
+            "--format",
+            "markdown",
+            "--deny",
+            "broken-invariant",
+        ],
+        in_repo: false,
+        code: 1,
+        json: &[],
+        stdout: &[
+            "**denied**: the change introduces what `--deny` forbids: broken-invariant",
+            "| invariants broken | 1 |  |  |\n",
+            "<details><summary>Invariants the change breaks (1)</summary>",
+            r"- dns-only \(F04, F21\): record \`assets.tomoda.life\` is proxied, line ",
+        ],
+        stderr: &[],
+    },
+    // A host both writers claim: the broken invariant and the DNS impact.
+    Case {
+        args: &["diff", "tomoda.toml", "www-both.toml", "--json"],
+        in_repo: false,
+        code: 0,
+        json: &[
+            (
+                "/impact/dns",
+                r#"[{"host": "www.tomoda.life", "change": "both-claim", "before": "external-dns",
+                     "after": "external-dns", "writers": ["terraform", "external-dns"]}]"#,
+            ),
+            ("/impact/invariants/0/id", r#""writers-disjoint""#),
+            ("/impact/invariants/1/id", r#""writers-disjoint""#),
+            ("/denied", "[]"),
+        ],
+        stdout: &[],
+        stderr: &[],
     },
     Case {
         args: &["diff", "proxied.toml", "tomoda.toml", "--json"],
@@ -628,11 +844,13 @@ fn markdown_shows_hostile_model_texts_as_plain_words() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     let out = &run.stdout;
     assert!(
-        out.contains(r"\<img src=x onerror=alert\(1\)\> \| \[click\]\(https://evil.example\)"),
+        out.contains(
+            r"\<img src=x onerror=alert\(1\)\> \| \[click\]\(https:&#8203;//evil.example\)"
+        ),
         "{out}"
     );
     assert!(
-        out.contains(r"\\u{a}\# heading\\u{a}\</details\>\\u{1b}\[31mRED"),
+        out.contains(r"\\u{a}\#&#8203; heading\\u{a}\</details\>\\u{1b}\[31mRED @&#8203;octocat"),
         "{out}"
     );
     // Every `<`, `>`, `[`, `]`, `` ` ``, `$` and `!` from the model is
@@ -670,7 +888,36 @@ fn markdown_shows_hostile_model_texts_as_plain_words() {
             assert!(!plain.contains(['|', '*']), "unescaped markup in {line:?}");
         }
         assert!(!line.contains('\u{1b}'), "a terminal escape: {line:?}");
+        // Nothing pings, references an issue or links: each `@`, `#` and
+        // `:` is followed by an invisible break, or a `:` by a space.
+        // (A table's delimiter row is the comment's own, with its `--:`.)
+        // The break, written as an entity, counts as one character.
+        let theirs = if line.starts_with("|---") {
+            String::new()
+        } else {
+            line.replace("&#8203;", "\u{200b}")
+        };
+        for (at, c) in theirs.match_indices(['@', '#', ':']) {
+            let after = &theirs[at + 1..];
+            assert!(
+                after.starts_with('\u{200b}')
+                    || (c == ":" && !after.starts_with(|n: char| !n.is_whitespace())),
+                "an unbroken {c:?} in {line:?}"
+            );
+        }
+        let lower = line.to_ascii_lowercase();
+        assert!(
+            !lower.contains("www.") && !lower.contains("gh-"),
+            "a link in {line:?}"
+        );
     }
+    assert!(out.contains("ops@&#8203;evil.example"), "{out}");
+    assert!(
+        out.contains(
+            r"\#&#8203;1 GH&#8203;-2 www&#8203;.evil.example http:&#8203;//evil.example :&#8203;+1:"
+        ),
+        "{out}"
+    );
     // The placement section's row is one table row on one line.
     let rows: Vec<&str> = out
         .lines()

@@ -89,7 +89,8 @@ fn json_md_examples_are_what_the_commands_print() {
     // Examples run beside `proxied.toml`: the shipped model with one
     // record proxied, the example of a model that breaks an invariant;
     // and the pairs `diff` compares (`tomoda.toml`, `search.toml`,
-    // `cached-origin.toml`, `backup-aws.toml`: `diff::write_pairs`).
+    // `cached-origin.toml`, `backup-aws.toml`, `www-terraform.toml`:
+    // `diff::write_pairs`).
     let scratch = Scratch::new("json-md");
     crate::diff::write_pairs(&scratch);
     let mut wrong = Vec::new();

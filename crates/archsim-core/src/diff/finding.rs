@@ -20,15 +20,18 @@ pub enum Finding {
     /// audit status after the change is an exception, a resolved conflict or
     /// a violation, and was not that before (or it is new).
     PlacementConflict,
+    /// NEW breaks one of the model's invariants ([`Impact::invariants`]).
+    BrokenInvariant,
 }
 
 impl Finding {
     /// Every kind, in the order answers list them.
-    pub const ALL: [Finding; 4] = [
+    pub const ALL: [Finding; 5] = [
         Finding::NewSpof,
         Finding::FlowDown,
         Finding::Unsourced,
         Finding::PlacementConflict,
+        Finding::BrokenInvariant,
     ];
 
     /// The kind's name (the CLI's `--deny` value and JSON).
@@ -38,6 +41,7 @@ impl Finding {
             Finding::FlowDown => "flow-down",
             Finding::Unsourced => "unsourced",
             Finding::PlacementConflict => "placement-conflict",
+            Finding::BrokenInvariant => "broken-invariant",
         }
     }
 
@@ -53,6 +57,7 @@ impl Finding {
             Finding::FlowDown => impact.flows.iter().any(goes_down),
             Finding::Unsourced => !assumptions.added.is_empty(),
             Finding::PlacementConflict => impact.placement.iter().any(stands_against),
+            Finding::BrokenInvariant => !impact.invariants.is_empty(),
         }
     }
 }

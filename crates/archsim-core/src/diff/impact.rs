@@ -1,10 +1,15 @@
 //! What a change does to the flows: both engines asked the same questions.
 
+use super::dns::DnsChange;
 use super::placement::PlacementChange;
 use super::spof::SpofChange;
 use super::{id, positions};
-use crate::engine::{Engine, Outcome, State};
-use crate::model::CompId;
+use crate::diag::BrokenInvariant;
+use std::collections::BTreeSet;
+
+use super::scope::Scope;
+use crate::engine::{Engine, FlowOutcome, Outcome, State};
+use crate::model::{CompId, FlowId, Model};
 use crate::select::{Selection, select};
 
 /// A flow whose state differs between the two models under one failure.
@@ -45,12 +50,25 @@ pub struct Impact {
     /// Components whose placement-audit status differs
     /// ([`super::placement::placement`]).
     pub placement: Vec<PlacementChange>,
+    /// Hosts whose writer changes, that writers now claim together, or
+    /// whose record loses its target ([`super::dns::dns`]).
+    pub dns: Vec<DnsChange>,
+    /// Each way NEW breaks one of its invariants. Not an engine's answer:
+    /// [`impact`] leaves it empty, and a shell that loads NEW keeping such
+    /// a model (`load::Options::keep_broken_invariants`) puts the load's
+    /// `broken` here. OLD is expected to hold its invariants, so each is
+    /// the change's.
+    pub invariants: Vec<BrokenInvariant>,
 }
 
 impl Impact {
     /// Whether the change leaves every answer as it was.
     pub fn is_empty(&self) -> bool {
-        self.flows.is_empty() && self.spof.is_empty() && self.placement.is_empty()
+        self.flows.is_empty()
+            && self.spof.is_empty()
+            && self.placement.is_empty()
+            && self.dns.is_empty()
+            && self.invariants.is_empty()
     }
 
     /// How many flows change state (under any failure, counted once).
@@ -87,14 +105,38 @@ struct Case<'a> {
 /// with nothing failing, its state on the other side `None`; under a
 /// failure only flows both have are compared. A scenario whose selectors
 /// no longer resolve on one side is skipped (a checked model's always do).
+/// And the placement audit's changes, one audit per side, and the zone's
+/// ([`super::dns::dns`]).
 ///
-/// Complexity: one [`Engine::simulate`] per side for each case (the
-/// baseline, each shared scenario, each shared component), each O(V + E)
-/// plus the flows' routes, so O(V · (V + E + F · route)) in all: quadratic
-/// in the model's size; plus one [`Engine::spof_of`] per shared flow and
-/// side. Tomoda (37 components, 12 scenarios) takes 100 simulations.
-/// And the placement audit's changes, one audit per side.
+/// Questions are asked only where an answer can differ: of the flows
+/// whose reads the change touches (and, with nothing failing, the flows
+/// one side has); a single failure only of the components such a flow
+/// reads; a scenario of those flows alone when it fails the same ids on
+/// both sides, of every flow otherwise (`scope`'s module doc says why that
+/// is exact). The answer is [`reference()`]'s, which asks everything.
+///
+/// Complexity: one pass over what each shared flow reads; for the
+/// baseline and each shared scenario, the touched flows' answers on each
+/// side ([`Engine::simulate_flows`]), or one [`Engine::simulate`] per side
+/// for a scenario that fails different ids; then for each component a
+/// touched flow reads, that flow's answers: O(Σ over touched flows of
+/// (what it reads)²), which a small change keeps small. Plus one
+/// [`Engine::spof_of`] per shared flow and side. 10,000 generated
+/// components with 1 % of them changed: about a second, both loads
+/// included (`benches/engine.rs`).
 pub fn impact(old: &Engine, new: &Engine) -> Impact {
+    with_flows(old, new, false)
+}
+
+/// [`impact`], asking every single failure of every flow: one
+/// [`Engine::simulate`] per side and shared component, O(V · (V + E + F ·
+/// route)), quadratic in the model's size. The plain definition, which
+/// [`impact`] must equal (the tests compare them).
+pub fn reference(old: &Engine, new: &Engine) -> Impact {
+    with_flows(old, new, true)
+}
+
+fn with_flows(old: &Engine, new: &Engine, every: bool) -> Impact {
     let (om, nm) = (old.model(), new.model());
     let mut cases = vec![Case {
         scenario: None,
@@ -115,27 +157,38 @@ pub fn impact(old: &Engine, new: &Engine) -> Impact {
         }
     }
     let old_comps = positions(&om.components, |c| &c.id);
-    for (j, c) in nm.components.iter().enumerate() {
-        if let Some(&i) = old_comps.get(c.id.as_str()) {
-            cases.push(Case {
-                scenario: None,
-                old: one(i),
-                new: one(j),
-            });
+    if every {
+        for (j, c) in nm.components.iter().enumerate() {
+            if let Some(&i) = old_comps.get(c.id.as_str()) {
+                cases.push(Case {
+                    scenario: None,
+                    old: one(i),
+                    new: one(j),
+                });
+            }
         }
     }
-    let old_flows = positions(&om.flows, |f| &f.id);
-    let new_flows = positions(&nm.flows, |f| &f.id);
+    let scope = (!every).then(|| super::scope::scope(old, new));
     let mut out = Impact::default();
+    // Per touched flow, its baseline answers (OLD's state, NEW's outcome).
+    let mut baseline: Vec<(State, FlowOutcome)> = Vec::new();
     for (n, case) in cases.iter().enumerate() {
-        let before = old.simulate(&case.old);
-        let after = new.simulate(&case.new);
         let failed: Vec<String> = case.new.failed.iter().map(|&c| id(nm, c)).collect();
-        let mut push = |before: Option<State>, after: Option<(State, &[CompId])>, j: usize| {
-            let f = if after.is_some() {
-                &nm.flows[j]
-            } else {
-                &om.flows[j]
+        let asked = match &scope {
+            // The same failures by id: only touched flows can differ, and
+            // with nothing failing, flows one side has.
+            Some(scope) if same_ids(om, nm, &case.old, &case.new) => {
+                ask_touched(old, new, scope, case, n == 0)
+            }
+            _ => ask_all(old, new, case, n == 0),
+        };
+        for (before, after, j) in asked.changes {
+            if before == after.as_ref().map(|a| a.state) {
+                continue;
+            }
+            let (f, because) = match &after {
+                Some(a) => (&nm.flows[j], a.because.iter().map(|&c| id(nm, c)).collect()),
+                None => (&om.flows[j], Vec::new()),
             };
             out.flows.push(FlowChange {
                 flow: f.id.clone(),
@@ -143,29 +196,207 @@ pub fn impact(old: &Engine, new: &Engine) -> Impact {
                 scenario: case.scenario.map(str::to_string),
                 failed: failed.clone(),
                 before,
-                after: after.map(|a| a.0),
-                because: after.map_or(Vec::new(), |a| a.1.iter().map(|&c| id(nm, c)).collect()),
+                after: after.map(|a| a.state),
+                because,
             });
-        };
-        for (j, f) in after.flows.iter().enumerate() {
-            let was = old_flows
-                .get(nm.flows[j].id.as_str())
-                .map(|&i| state(&before, i));
-            if (n == 0 || was.is_some()) && was != Some(f.state) {
-                push(was, Some((f.state, &f.because)), j);
-            }
         }
         if n == 0 {
-            for (i, f) in before.flows.iter().enumerate() {
-                if !new_flows.contains_key(om.flows[i].id.as_str()) {
-                    push(Some(f.state), None, i);
-                }
-            }
+            baseline = asked.touched;
         }
+    }
+    if let Some(scope) = &scope {
+        single_failures(old, new, scope, &baseline, &mut out.flows);
     }
     out.spof = super::spof::spof(old, new);
     out.placement = super::placement::placement(om, nm);
+    out.dns = super::dns::dns(old, new);
     out
+}
+
+/// What one case asked of the flows.
+struct Asked {
+    /// (OLD's state, NEW's outcome, the flow's index on the side that has
+    /// it: NEW's, or OLD's when NEW has no such flow), for every flow it
+    /// compared, in the order changes are listed.
+    changes: Vec<(Option<State>, Option<FlowOutcome>, usize)>,
+    /// Each touched flow's answers, when the case asked them all.
+    touched: Vec<(State, FlowOutcome)>,
+}
+
+/// Every flow under `case`: each both models have, and with nothing
+/// failing (`first`) those one has.
+fn ask_all(old: &Engine, new: &Engine, case: &Case<'_>, first: bool) -> Asked {
+    let (om, nm) = (old.model(), new.model());
+    let before = old.simulate(&case.old);
+    let after = new.simulate(&case.new);
+    let old_flows = positions(&om.flows, |f| &f.id);
+    let new_flows = positions(&nm.flows, |f| &f.id);
+    let mut changes = Vec::new();
+    for (j, f) in after.flows.into_iter().enumerate() {
+        let was = old_flows
+            .get(nm.flows[j].id.as_str())
+            .map(|&i| state(&before, i));
+        if first || was.is_some() {
+            changes.push((was, Some(f), j));
+        }
+    }
+    if first {
+        for (i, f) in before.flows.iter().enumerate() {
+            if !new_flows.contains_key(om.flows[i].id.as_str()) {
+                changes.push((Some(f.state), None, i));
+            }
+        }
+    }
+    Asked {
+        changes,
+        touched: Vec::new(),
+    }
+}
+
+/// The touched flows under `case` (whose failures are the same by id on
+/// both sides) and, with nothing failing (`first`), the flows one side has.
+fn ask_touched(old: &Engine, new: &Engine, scope: &Scope, case: &Case<'_>, first: bool) -> Asked {
+    let (om, nm) = (old.model(), new.model());
+    let (old_flows, new_flows) = (
+        positions(&om.flows, |f| &f.id),
+        positions(&nm.flows, |f| &f.id),
+    );
+    // NEW's flows to ask, in NEW's order, each with its touched position.
+    let mut touched_at = vec![None; nm.flows.len()];
+    for (k, &(j, _)) in scope.touched.iter().enumerate() {
+        touched_at[j] = Some(k);
+    }
+    let asked: Vec<usize> = (0..nm.flows.len())
+        .filter(|&j| {
+            touched_at[j].is_some() || (first && !old_flows.contains_key(nm.flows[j].id.as_str()))
+        })
+        .collect();
+    let twins: Vec<FlowId> = asked
+        .iter()
+        .filter_map(|&j| touched_at[j].map(|k| FlowId::from_index(scope.touched[k].1)))
+        .collect();
+    let before = old.simulate_flows(&case.old, &twins);
+    let ids: Vec<FlowId> = asked.iter().map(|&j| FlowId::from_index(j)).collect();
+    let after = new.simulate_flows(&case.new, &ids);
+    let mut was = before.into_iter();
+    let mut changes = Vec::new();
+    let mut touched = Vec::new();
+    for (&j, f) in asked.iter().zip(after) {
+        if touched_at[j].is_some() {
+            let w = was.next().map(|w| w.state).unwrap_or(State::Ok);
+            if first {
+                touched.push((w, f.clone()));
+            }
+            changes.push((Some(w), Some(f), j));
+        } else {
+            changes.push((None, Some(f), j));
+        }
+    }
+    if first {
+        let gone: Vec<FlowId> = (0..om.flows.len())
+            .filter(|&i| !new_flows.contains_key(om.flows[i].id.as_str()))
+            .map(FlowId::from_index)
+            .collect();
+        for f in old.simulate_flows(&case.old, &gone) {
+            changes.push((Some(f.state), None, f.flow.index()));
+        }
+    }
+    Asked { changes, touched }
+}
+
+/// Whether two selections fail and restart the same components, by id
+/// (in whatever order each model numbers them).
+fn same_ids(om: &Model, nm: &Model, a: &Selection, b: &Selection) -> bool {
+    let same = |x: &BTreeSet<CompId>, y: &BTreeSet<CompId>| {
+        let ids: Vec<&String> = x.iter().map(|&c| &om.component(c).id).collect();
+        let ids = positions(&ids, |s| s);
+        x.len() == y.len()
+            && y.iter()
+                .all(|&c| ids.contains_key(nm.component(c).id.as_str()))
+    };
+    same(&a.failed, &b.failed) && same(&a.restarting, &b.restarting)
+}
+
+/// The flow changes under each single failure of a component both models
+/// have, in NEW's order of components and then of flows: for each flow the
+/// change touches, its answer under the failure of each component it
+/// reads, and its baseline answer under any other (`scope`).
+fn single_failures(
+    old: &Engine,
+    new: &Engine,
+    scope: &Scope,
+    baseline: &[(State, FlowOutcome)],
+    out: &mut Vec<FlowChange>,
+) {
+    let (om, nm) = (old.model(), new.model());
+    // The baseline asked every touched flow (its failures, none, are the
+    // same by id on both sides).
+    if scope.touched.is_empty() || baseline.len() != scope.touched.len() {
+        return;
+    }
+    // Per NEW component, the touched flows (by position) that read it.
+    let mut asked: Vec<Vec<usize>> = vec![Vec::new(); nm.components.len()];
+    for (k, reads) in scope.reads.iter().enumerate() {
+        for &c in reads {
+            asked[c].push(k);
+        }
+    }
+    // Touched flows whose baseline answers differ: changed under every
+    // failure of what they do not read.
+    let differ: Vec<usize> = (0..scope.touched.len())
+        .filter(|&k| baseline[k].0 != baseline[k].1.state)
+        .collect();
+    let old_comps = positions(&om.components, |c| &c.id);
+    for (j, c) in nm.components.iter().enumerate() {
+        let Some(&i) = old_comps.get(c.id.as_str()) else {
+            continue;
+        };
+        let ask = &asked[j];
+        if ask.is_empty() && differ.is_empty() {
+            continue;
+        }
+        let ids = |side: usize| -> Vec<FlowId> {
+            ask.iter()
+                .map(|&k| {
+                    let (j, i) = scope.touched[k];
+                    FlowId::from_index(if side == 0 { i } else { j })
+                })
+                .collect()
+        };
+        let before = old.simulate_flows(&one(i), &ids(0));
+        let after = new.simulate_flows(&one(j), &ids(1));
+        // Both lists are in NEW's flow order: merge them.
+        let (mut a, mut d) = (0, 0);
+        loop {
+            let k = match (ask.get(a), differ.get(d)) {
+                (None, None) => break,
+                (Some(&x), Some(&y)) => x.min(y),
+                (Some(&x), None) => x,
+                (None, Some(&y)) => y,
+            };
+            let (was, is) = if ask.get(a) == Some(&k) {
+                a += 1;
+                (before[a - 1].state, &after[a - 1])
+            } else {
+                (baseline[k].0, &baseline[k].1)
+            };
+            if differ.get(d) == Some(&k) {
+                d += 1;
+            }
+            if was != is.state {
+                let f = &nm.flows[scope.touched[k].0];
+                out.push(FlowChange {
+                    flow: f.id.clone(),
+                    entry: f.entry_host().map(str::to_string),
+                    scenario: None,
+                    failed: vec![c.id.clone()],
+                    before: Some(was),
+                    after: Some(is.state),
+                    because: is.because.iter().map(|&c| id(nm, c)).collect(),
+                });
+            }
+        }
+    }
 }
 
 /// A selection of one failed component.

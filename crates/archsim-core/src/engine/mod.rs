@@ -80,8 +80,10 @@ impl Engine {
         Engine::from_loaded(load_bytes(file, bytes))
     }
 
+    /// An engine for what a load made: its model, with its warnings, or
+    /// its diagnostics when it has none.
     #[cfg(feature = "toml")]
-    fn from_loaded(loaded: Loaded) -> Result<Engine, Vec<Diagnostic>> {
+    pub fn from_loaded(loaded: Loaded) -> Result<Engine, Vec<Diagnostic>> {
         match loaded.model {
             Some(model) => Ok(Engine::new(model, loaded.diagnostics)),
             None => Err(loaded.diagnostics),

@@ -60,6 +60,26 @@ impl Engine {
         }
     }
 
+    /// What [`Engine::simulate`] says of `flows` alone, in that order:
+    /// only the component states they read are computed, on demand.
+    ///
+    /// Complexity: the flows' routes or paths and their dependency
+    /// closures, not the whole model.
+    pub fn simulate_flows(&self, selection: &Selection, flows: &[FlowId]) -> Vec<FlowOutcome> {
+        let shared = self.lazy_states(selection, None);
+        flows
+            .iter()
+            .map(|&flow| {
+                if self.flow_specific[flow.index()] {
+                    let own = self.lazy_states(selection, Some(flow));
+                    self.flow_outcome(flow, &own)
+                } else {
+                    self.flow_outcome(flow, &shared)
+                }
+            })
+            .collect()
+    }
+
     /// One flow's state, given component states.
     pub(crate) fn flow_outcome(&self, flow: FlowId, states: &States<'_>) -> FlowOutcome {
         let f = &self.model.flows[flow.index()];

@@ -8,7 +8,7 @@ mod raw;
 mod resolve;
 mod validate;
 
-use crate::diag::{Diagnostic, Severity, has_errors};
+use crate::diag::{BrokenInvariant, Diagnostic, Severity, has_errors};
 use crate::model::Model;
 
 pub use crate::limits::MAX_INVARIANTS;
@@ -23,6 +23,20 @@ pub struct Loaded {
     /// [`MAX_DIAGNOSTICS`](crate::diag::MAX_DIAGNOSTICS) the checks find,
     /// then, if there were more, one `too-many-diagnostics` saying how many.
     pub diagnostics: Vec<Diagnostic>,
+    /// With [`Options::keep_broken_invariants`], each way the model breaks
+    /// one of its invariants, in source order (as diagnostics); empty
+    /// otherwise (each is then an `invariant` error).
+    pub broken: Vec<BrokenInvariant>,
+}
+
+/// How a load treats what it finds.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Keep a model that breaks its own invariants: each violation goes to
+    /// [`Loaded::broken`] instead of being an `invariant` error, so a
+    /// proposed change that breaks one is still a model to compare (`archsim
+    /// diff`). Every other error still refuses the model.
+    pub keep_broken_invariants: bool,
 }
 
 /// Parse and check a model file held in memory.
@@ -35,23 +49,35 @@ pub struct Loaded {
 /// keep their own stacks, and the few pairwise checks left (writers'
 /// patterns with a `*`) are bounded by the pattern cap.
 pub fn load_bytes(file: &str, bytes: &[u8]) -> Loaded {
+    load_bytes_with(file, bytes, Options::default())
+}
+
+/// [`load_bytes`], with [`Options`].
+pub fn load_bytes_with(file: &str, bytes: &[u8], options: Options) -> Loaded {
     match guard::text(file, bytes) {
-        Ok(source) => load_str(file, source),
+        Ok(source) => load_str_with(file, source, options),
         Err(diagnostic) => Loaded {
             model: None,
             diagnostics: vec![*diagnostic],
+            broken: Vec::new(),
         },
     }
 }
 
 /// Parse and check a model file's text. See [`load_bytes`].
 pub fn load_str(file: &str, source: &str) -> Loaded {
+    load_str_with(file, source, Options::default())
+}
+
+/// [`load_str`], with [`Options`].
+pub fn load_str_with(file: &str, source: &str, options: Options) -> Loaded {
     // An editor's byte-order mark is not content: columns count from after it.
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     if let Err(diagnostic) = guard::shape(file, source) {
         return Loaded {
             model: None,
             diagnostics: vec![*diagnostic],
+            broken: Vec::new(),
         };
     }
     let raw: raw::RawModel = match toml::from_str(source) {
@@ -60,17 +86,27 @@ pub fn load_str(file: &str, source: &str) -> Loaded {
             return Loaded {
                 model: None,
                 diagnostics: vec![syntax_diagnostic(file, source, &error)],
+                broken: Vec::new(),
             };
         }
     };
     let mut ctx = resolve::Ctx::new(file, source);
+    if options.keep_broken_invariants {
+        ctx.broken = Some(Vec::new());
+    }
     let model = resolve::resolve(&mut ctx, raw);
     if !ctx.has_errors() {
         validate::validate(&mut ctx, &model);
     }
+    let mut broken = ctx.broken.take().unwrap_or_default();
+    broken.sort_by_key(|b| b.line);
     let diagnostics = ctx.finish();
     let model = (!has_errors(&diagnostics)).then_some(model);
-    Loaded { model, diagnostics }
+    Loaded {
+        model,
+        diagnostics,
+        broken,
+    }
 }
 
 /// The deserialiser's message in the model file's words: its tables, not

@@ -9,7 +9,7 @@ use petgraph::graph::{DiGraph, NodeIndex};
 mod writers;
 
 use super::resolve::Ctx;
-use crate::diag::{Severity, Span};
+use crate::diag::{BrokenInvariant, Severity, Span};
 use crate::error::QueryError;
 use crate::model::{Check, CompId, Edge, Invariant, Model};
 use crate::place::{AuditStatus, audit};
@@ -330,6 +330,16 @@ fn scenarios(ctx: &mut Ctx<'_>, model: &Model, expansion: &mut select::Expansion
 }
 
 fn violation(ctx: &mut Ctx<'_>, invariant: &Invariant, span: Span, message: String) {
+    let line = ctx.lines.line(span.start);
+    if let Some(broken) = &mut ctx.broken {
+        broken.push(BrokenInvariant {
+            invariant: invariant.id.clone(),
+            facts: invariant.provenance.facts.clone(),
+            message,
+            line,
+        });
+        return;
+    }
     let facts = if invariant.provenance.facts.is_empty() {
         String::new()
     } else {

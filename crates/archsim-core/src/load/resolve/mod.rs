@@ -18,7 +18,9 @@ use std::collections::HashMap;
 
 use super::guard::MAX_ID_CHARS;
 use super::raw::{RawModel, RawProvenance, S};
-use crate::diag::{Diagnostic, LineIndex, MAX_DIAGNOSTICS, Severity, Span, has_errors};
+use crate::diag::{
+    BrokenInvariant, Diagnostic, LineIndex, MAX_DIAGNOSTICS, Severity, Span, has_errors,
+};
 use crate::host;
 use crate::model::{Fact, Meta, Model, Provenance};
 use crate::suggest::{did_you_mean, nearest};
@@ -40,6 +42,9 @@ pub(crate) struct Ctx<'s> {
     /// written, so a bad one is reported at itself. The model keeps no
     /// spans for them.
     pub selector_spans: SelectorSpans,
+    /// `Some` when the load keeps a model that breaks its invariants
+    /// ([`crate::load::Options`]): each violation, instead of an error.
+    pub broken: Option<Vec<BrokenInvariant>>,
 }
 
 /// Spans of the selectors in scenarios and invariants, by index.
@@ -61,6 +66,7 @@ impl<'s> Ctx<'s> {
             dropped_error: false,
             near: HashMap::new(),
             selector_spans: SelectorSpans::default(),
+            broken: None,
         }
     }
 
