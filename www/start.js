@@ -13,3 +13,21 @@ dark.addEventListener("change", follow);
 import init, { mount_all } from "./archsim-web.js";
 await init({ module_or_path: new URL("./archsim-web_bg.wasm", import.meta.url) });
 mount_all();
+
+// The Propose tab shows the propose widget, which is another bundle's
+// (archsim-propose: its diff engine does not fit in this one's budget).
+// It is fetched when the tab first shows its mount point, and asked to
+// mount each new one (the tab's panel is rebuilt when the tab opens again).
+let propose = null;
+const mountPropose = () => {
+  if (!document.querySelector('div.archsim[data-archsim="propose"]:not([data-archsim-mounted])')) return;
+  propose ??= import("./archsim-propose.js").then(async (m) => {
+    await m.default({ module_or_path: new URL("./archsim-propose_bg.wasm", import.meta.url) });
+    return m;
+  });
+  propose
+    .then((m) => m.mount_all())
+    .catch((error) => console.warn("archsim: the propose widget is unavailable", error));
+};
+new MutationObserver(mountPropose).observe(document.body, { childList: true, subtree: true });
+mountPropose();

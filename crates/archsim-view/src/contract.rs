@@ -64,12 +64,53 @@ pub enum Kind {
     Place,
     /// DNS ownership.
     Dns,
+    /// The what-if editor: draft a change to the model and see its
+    /// impact. It ships in a bundle of its own ([`Kind::bundle`]).
+    Propose,
+}
+
+/// The wasm bundles a page may load: each mounts the kinds that are its
+/// own ([`Kind::bundle`]), and a page loads only those its kinds need.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Bundle {
+    /// `archsim-web`: the simulator and the five question widgets.
+    Widgets,
+    /// `archsim-propose`: the propose widget, with the diff engine.
+    Propose,
+}
+
+impl Bundle {
+    /// Every bundle.
+    pub const ALL: [Bundle; 2] = [Bundle::Widgets, Bundle::Propose];
+
+    /// The bundle's file stem under the site's `archsim/`: its JS glue is
+    /// `STEM.js`, its module `STEM_bg.wasm`.
+    pub fn stem(self) -> &'static str {
+        match self {
+            Bundle::Widgets => "archsim-web",
+            Bundle::Propose => "archsim-propose",
+        }
+    }
+
+    /// The bundle that mounts an element, given what [`Request::read`]
+    /// made of it: its kind's, or the widgets bundle's when it cannot be
+    /// read, which keeps its fallback and says why.
+    pub fn of(read: &Result<Request, String>) -> Bundle {
+        read.as_ref().map_or(Bundle::Widgets, |r| r.kind.bundle())
+    }
 }
 
 impl Kind {
     /// Every widget (a directive of the book, a tab of the full page), in
     /// tab order.
-    pub const WIDGETS: [Kind; 5] = [Kind::Map, Kind::Route, Kind::Fail, Kind::Place, Kind::Dns];
+    pub const WIDGETS: [Kind; 6] = [
+        Kind::Map,
+        Kind::Route,
+        Kind::Fail,
+        Kind::Place,
+        Kind::Dns,
+        Kind::Propose,
+    ];
 
     /// The contract's name for the kind (`data-archsim`, the directive).
     pub fn as_str(self) -> &'static str {
@@ -80,6 +121,7 @@ impl Kind {
             Kind::Fail => "fail",
             Kind::Place => "place",
             Kind::Dns => "dns",
+            Kind::Propose => "propose",
         }
     }
 
@@ -100,6 +142,7 @@ impl Kind {
             Kind::Fail => "Failures",
             Kind::Place => "Placement",
             Kind::Dns => "DNS",
+            Kind::Propose => "Propose",
         }
     }
 
@@ -112,14 +155,27 @@ impl Kind {
             Kind::Fail => &["scenario", "components", "spof"],
             Kind::Place => &["answers", "audit"],
             Kind::Dns => &["host"],
+            Kind::Propose => &["focus"],
         }
     }
 
     /// Whether the kind draws a map (and so takes `data-focus`).
     pub fn has_map(self) -> bool {
         match self {
-            Kind::Map | Kind::Route | Kind::Fail | Kind::App => true,
+            Kind::Map | Kind::Route | Kind::Fail | Kind::App | Kind::Propose => true,
             Kind::Place | Kind::Dns => false,
+        }
+    }
+
+    /// The bundle that mounts the kind. A mount point that cannot be read
+    /// (another version, an unknown kind) is the widgets bundle's, which
+    /// says why.
+    pub fn bundle(self) -> Bundle {
+        match self {
+            Kind::App | Kind::Map | Kind::Route | Kind::Fail | Kind::Place | Kind::Dns => {
+                Bundle::Widgets
+            }
+            Kind::Propose => Bundle::Propose,
         }
     }
 }
@@ -155,6 +211,15 @@ pub struct Request {
 }
 
 impl Request {
+    /// The attributes of a bare mount point of `kind` (the class that
+    /// marks it, the kind, the version), for a page that writes one with
+    /// nothing else asked: what [`Request::write`] writes for
+    /// `Request::new(kind)`, without its code (the full page writes the
+    /// Propose tab's mount point with it, in the bundle).
+    pub fn bare(kind: Kind) -> [(&'static str, &'static str); 3] {
+        [("class", "archsim"), (KIND, kind.as_str()), (V, VERSION)]
+    }
+
     /// A mount point of `kind` with nothing else asked.
     pub fn new(kind: Kind) -> Request {
         Request {
