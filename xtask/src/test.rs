@@ -13,7 +13,7 @@ use crate::{site, tools};
 /// The end-to-end test targets that drive the built site in Chromium
 /// (`tests/Cargo.toml`, `harness = false`); the crate's other tests run
 /// with the native ones.
-pub const BROWSER_TESTS: [&str; 4] = ["pages", "widgets", "no_script", "phone"];
+pub const BROWSER_TESTS: [&str; 5] = ["pages", "widgets", "no_script", "phone", "propose"];
 
 /// The crates whose code ships in the browser bundles, as the bundles
 /// build them: for wasm32, the core without its `toml` feature; the web
