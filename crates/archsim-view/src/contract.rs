@@ -37,6 +37,13 @@ pub const MODEL_SCRIPT_ID: &str = "archsim-model";
 /// The `type` of that script element: the core's binary form, as base64.
 pub const MODEL_SCRIPT_TYPE: &str = "application/x-archsim-model";
 
+/// A bare mount point of the propose bundle, as HTML (the full page's
+/// Propose tab): what [`Request::write`] writes for
+/// `Request::new(Kind::Propose)`, as a constant (a test checks it), so the
+/// widgets' bundle writes it with no code; its fallback says it is
+/// loading.
+pub const PROPOSE_MOUNT: &str = "<div class=\"archsim\" data-archsim=\"propose\" data-archsim-v=\"1\"><div class=\"archsim-fallback\"><p class=\"archsim-notice\">Loading the propose widget…</p></div></div>";
+
 /// The attributes, by name, in the order [`Request::write`] writes them.
 const KIND: &str = "data-archsim";
 const V: &str = "data-archsim-v";
@@ -211,15 +218,6 @@ pub struct Request {
 }
 
 impl Request {
-    /// The attributes of a bare mount point of `kind` (the class that
-    /// marks it, the kind, the version), for a page that writes one with
-    /// nothing else asked: what [`Request::write`] writes for
-    /// `Request::new(kind)`, without its code (the full page writes the
-    /// Propose tab's mount point with it, in the bundle).
-    pub fn bare(kind: Kind) -> [(&'static str, &'static str); 3] {
-        [("class", "archsim"), (KIND, kind.as_str()), (V, VERSION)]
-    }
-
     /// A mount point of `kind` with nothing else asked.
     pub fn new(kind: Kind) -> Request {
         Request {

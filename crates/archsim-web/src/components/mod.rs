@@ -84,19 +84,10 @@ pub fn panel(
             Some(g) => crate::map::map_panel(&ctx, &state, g),
             None => html! {},
         },
-        Kind::Propose => propose_mount(),
+        // A mount point of the propose bundle, which the page's start-up
+        // loads when it appears (`www/start.js`).
+        Kind::Propose => {
+            Html::from_html_unchecked(AttrValue::Static(archsim_view::contract::PROPOSE_MOUNT))
+        }
     }
-}
-
-/// A mount point of the propose bundle (the full page's Propose tab),
-/// written through the contract. Its fallback says it is loading; the
-/// propose bundle replaces it.
-fn propose_mount() -> Html {
-    use crate::markup::WidgetMarkup;
-    let mut m = crate::markup::Markup::new();
-    m.open("div", &archsim_view::contract::Request::bare(Kind::Propose))
-        .raw("<div class=\"archsim-fallback\"><p class=\"archsim-notice\">")
-        .text("Loading the propose widget…")
-        .raw("</p></div></div>");
-    m.into_html()
 }
