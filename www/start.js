@@ -27,7 +27,21 @@ const mountPropose = () => {
   });
   propose
     .then((m) => m.mount_all())
-    .catch((error) => console.warn("archsim: the propose widget is unavailable", error));
+    .catch((error) => {
+      // Not "Loading…" forever: the tab says it could not load. Only a
+      // notice that says something else is rewritten: a rewrite is itself
+      // a change the observer reports, which would come back here.
+      const words = "The propose widget could not be loaded; the other tabs still work.";
+      const notices = document.querySelectorAll('div.archsim[data-archsim="propose"] .archsim-fallback .archsim-notice');
+      const stale = Array.from(notices).filter((n) => n.textContent !== words);
+      if (stale.length) console.warn("archsim: the propose widget is unavailable", error);
+      for (const notice of stale) {
+        // As the bundles' own notice of a widget that cannot start.
+        notice.className = "archsim-notice archsim-mount-notice";
+        notice.setAttribute("role", "status");
+        notice.textContent = words;
+      }
+    });
 };
 new MutationObserver(mountPropose).observe(document.body, { childList: true, subtree: true });
 mountPropose();

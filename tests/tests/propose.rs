@@ -32,6 +32,7 @@ fn main() {
             case!(mounts_from_its_own_bundle),
             case!(other_widgets_load_no_propose_bundle),
             case!(the_simulators_tab_loads_it_on_demand),
+            case!(the_simulators_tab_says_when_it_cannot_load),
         ]
     })
 }
@@ -122,5 +123,45 @@ async fn the_simulators_tab_loads_it_on_demand(ctx: &Ctx) -> Outcome {
             "with the Propose tab open, the simulator loaded {after:?}"
         ));
     }
+    Ok(())
+}
+
+/// When the propose bundle cannot be fetched, the simulator's Propose tab
+/// says so instead of loading forever, and the other tabs still work.
+async fn the_simulators_tab_says_when_it_cannot_load(ctx: &Ctx) -> Outcome {
+    let session = &ctx.session;
+    session.block_urls(&["*archsim-propose*"]).await?;
+    let result = tab_without_its_bundle(ctx).await;
+    session.block_urls(&[]).await?;
+    result
+}
+
+async fn tab_without_its_bundle(ctx: &Ctx) -> Outcome {
+    let session = &ctx.session;
+    session.open(&ctx.site.url("archsim/index.html")).await?;
+    live(session, "div.archsim[data-archsim=\"app\"]").await?;
+    let tab = |name: &str| {
+        format!("//div[@data-archsim='app']//button[@role='tab' and normalize-space()='{name}']")
+    };
+    click(session, &tab("Propose")).await?;
+    let view = widget::until(session, PROPOSE, "a notice that it cannot load", |v| {
+        v["text"]
+            .as_str()
+            .is_some_and(|t| t.contains("could not be loaded"))
+    })
+    .await?;
+    if view["live"] == json!(true) {
+        return Err(format!(
+            "the propose widget mounted without its bundle: {view}"
+        ));
+    }
+    click(session, &tab("Failures")).await?;
+    session
+        .wait_until(
+            "the Failures tab's flow table",
+            "return !!document.querySelector('div.archsim[data-archsim=\"app\"] table.archsim-flows');",
+            vec![],
+        )
+        .await?;
     Ok(())
 }

@@ -68,6 +68,7 @@ const read = (el, i) => {
       // The widget and its fallback write the empty impact area alike
       // (html::propose_empty).
       out.impact = text(root.querySelector(".archsim-impact .archsim-propose-empty"));
+      out.text = text(root);
       break;
     }
     case "dns": {
