@@ -2,11 +2,17 @@
 // archsim-loader: mounts the archsim widgets into a book page.
 //
 // mdBook adds this file to every page (additional-js) under a hashed name,
-// and pages live at any depth, so the bundle's address comes from this
-// script's own URL: it sits in <book root>/theme/, the bundle in
-// <book root>/archsim/. Nothing is fetched on a page without widgets. On a
-// page with widgets the bundle (JS and wasm) is fetched and started at
-// once, so that its download and compilation overlap the page's own first
+// and pages live at any depth, so the bundles' address comes from this
+// script's own URL: it sits in <book root>/theme/, the bundles in
+// <book root>/archsim/. There are two bundles: the widgets'
+// (archsim-web) and the propose widget's (archsim-propose), whose diff
+// engine does not fit in the other's budget; a page loads those its mount
+// points need (the contract's `Kind::bundle`): the propose bundle for a
+// `propose` mount point, the widgets' for any other (one it cannot read
+// too: it says why). A page with both kinds loads both, twice the
+// framework's code: the book keeps the propose widget on pages of its own.
+// Nothing is fetched on a page without widgets. On a page with widgets
+// each bundle it needs (JS and wasm) is fetched and started at once, so that its download and compilation overlap the page's own first
 // layout and paint; each widget then starts when it comes near the
 // viewport (the bundle's `mount_all` watches them). Any failure (no
 // bundle, file:// pages, an old browser) leaves the static fallbacks in
@@ -17,23 +23,33 @@
   "use strict";
   var script = document.currentScript;
   if (!script || !script.src) return;
-  var bundle = new URL("../archsim/archsim-web.js", script.src).href;
-  var wasm = new URL("../archsim/archsim-web_bg.wasm", script.src).href;
+  var MOUNTS = "div.archsim[data-archsim]";
+  // [glue, module, whether a mount point is the bundle's]
+  var BUNDLES = [
+    ["../archsim/archsim-web.js", "../archsim/archsim-web_bg.wasm", function (el) { return !isPropose(el); }],
+    ["../archsim/archsim-propose.js", "../archsim/archsim-propose_bg.wasm", isPropose],
+  ];
+
+  // As the contract reads it: the kind trimmed, a missing version is 1.
+  function isPropose(el) {
+    var v = el.getAttribute("data-archsim-v");
+    return (el.getAttribute("data-archsim") || "").trim() === "propose" && (v === null || v.trim() === "1");
+  }
 
   // The wasm's download starts now, not once the glue has been fetched
   // and run. The glue fetches it in CORS mode: the preload must match to
   // be used.
-  function preloadWasm() {
+  function preloadWasm(wasm) {
     var bin = document.createElement("link");
     bin.rel = "preload";
     bin.as = "fetch";
     bin.crossOrigin = "anonymous";
-    bin.href = wasm;
+    bin.href = new URL(wasm, script.src).href;
     document.head.appendChild(bin);
   }
 
-  function start() {
-    import(bundle)
+  function start(bundle) {
+    import(new URL(bundle, script.src).href)
       .then(function (m) {
         return Promise.resolve(typeof m.default === "function" ? m.default() : null).then(
           function () {
@@ -48,14 +64,17 @@
 
   function begin() {
     if (/(^|\/)print(\.html)?$/.test(location.pathname)) return;
-    if (!document.querySelector("div.archsim[data-archsim]")) return;
-    preloadWasm();
-    start();
+    var mounts = Array.prototype.slice.call(document.querySelectorAll(MOUNTS));
+    BUNDLES.forEach(function (b) {
+      if (!mounts.some(b[2])) return;
+      preloadWasm(b[1]);
+      start(b[0]);
+    });
   }
 
   // mdBook puts this script after the page's content: the widgets are
   // already in the document, so there is no need to wait for the rest.
-  if (document.readyState === "loading" && !document.querySelector("div.archsim[data-archsim]")) {
+  if (document.readyState === "loading" && !document.querySelector(MOUNTS)) {
     document.addEventListener("DOMContentLoaded", begin);
   } else {
     begin();

@@ -32,7 +32,7 @@ fn main() {
 }
 
 /// What each kind of fallback must hold, as (kind, CSS selector, what it is).
-const CONTENT: [(&str, &str, &str); 5] = [
+const CONTENT: [(&str, &str, &str); 6] = [
     ("map", "svg.archsim-map g.archsim-node", "the map as SVG"),
     ("route", "ol.archsim-hops > li", "the hop list"),
     ("fail", "table.archsim-flows tbody tr", "the flow table"),
@@ -42,6 +42,11 @@ const CONTENT: [(&str, &str, &str); 5] = [
         "the placement verdict or audit",
     ),
     ("dns", "section.archsim-dns", "the DNS answer"),
+    (
+        "propose",
+        ".archsim-impact .archsim-propose-empty",
+        "the empty impact area",
+    ),
 ];
 
 async fn fallback_is_there(ctx: &Ctx, page: String) -> Outcome {

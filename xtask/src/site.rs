@@ -1,32 +1,54 @@
 //! `cargo xtask build`: the static site in `target/site/`: the book, with the
-//! widgets' wasm bundle in `archsim/` (where the book's loader imports it,
-//! its import names shortened) next to the full-page simulator.
+//! wasm bundles in `archsim/` (where the book's loader imports them, their
+//! import names shortened) next to the full-page simulator: the widgets'
+//! (`archsim-web`) and the propose widget's (`archsim-propose`), each
+//! built by trunk from its page (`www/index.html`, `www/propose.html`)
+//! and each held to the budget on its own.
 //!
 //! Two stages, so the test command can stop between them: [`bundle`]
-//! (trunk, the import names, the size check) and [`book`] (the
-//! preprocessor, mdBook, the bundle copied in).
+//! (trunk, the import names, the size checks) and [`book`] (the
+//! preprocessor, mdBook, the bundles copied in).
 
 use std::path::{Path, PathBuf};
 
 use crate::run::{cargo_target, cmd, exec, path_env, root, step};
 use crate::{size, tools};
 
-/// Files of trunk's output that the site serves from `archsim/`: the
-/// bundle, and the full-page simulator with its start-up script and its
-/// three stylesheets (the bundle carries none).
-const BUNDLE: [&str; 7] = [
-    "archsim-web.js",
-    "archsim-web_bg.wasm",
+/// A wasm bundle: the page trunk builds it from, trunk's output folder,
+/// and its file stem (`archsim_view::contract::Bundle::stem`): the glue
+/// `STEM.js`, the module `STEM_bg.wasm`, both in the site's `archsim/`.
+struct Bundle {
+    page: &'static str,
+    dist: &'static str,
+    stem: &'static str,
+}
+
+/// The bundles: the widgets' (and the simulator's), and the propose
+/// widget's, which only pages with a propose widget load. Each has the
+/// budget to itself.
+const BUNDLES: [Bundle; 2] = [
+    Bundle {
+        page: "www/index.html",
+        dist: "target/www",
+        stem: "archsim-web",
+    },
+    Bundle {
+        page: "www/propose.html",
+        dist: "target/www-propose",
+        stem: "archsim-propose",
+    },
+];
+
+/// Files of the first bundle's trunk output that the site serves from
+/// `archsim/` besides the modules: the full-page simulator with its
+/// start-up script and its three stylesheets (the bundles carry none).
+const SIMULATOR: [&str; 5] = [
     "index.html",
     "start.js",
     "archsim.css",
     "widgets.css",
     "style.css",
 ];
-
-/// The bundle's module and its JS glue: what the budget counts, and what
-/// is served precompressed too.
-const MODULE: [&str; 2] = ["archsim-web_bg.wasm", "archsim-web.js"];
 
 /// Build the wasm bundle and the book into `target/site/`; returns the folder.
 pub fn build() -> Result<PathBuf, String> {
@@ -40,8 +62,8 @@ fn staged() -> PathBuf {
     root().join("target/bundle")
 }
 
-/// Build the wasm bundle (trunk), shorten its import names into
-/// `target/bundle/`, and hold it to its budget (`archsim_e2e::budget`),
+/// Build the wasm bundles (trunk), shorten their import names into
+/// `target/bundle/`, and hold each to its budget (`archsim_e2e::budget`),
 /// printing its gzip -9 and brotli sizes.
 pub fn bundle() -> Result<(), String> {
     tools::rust()?;
@@ -49,17 +71,40 @@ pub fn bundle() -> Result<(), String> {
     tools::wasm_bindgen()?;
     tools::wasm_opt()?;
     tools::terser()?;
-    step("build the wasm bundle (trunk build --release)", || {
-        let mut c = cmd("trunk");
-        c.args(["build", "--release"]);
-        exec(&mut c)
-    })?;
-    step("shorten the bundle's import names, minify its glue", || {
-        stage(&root().join("target/www"), &staged())?;
-        minify(&staged().join("archsim-web.js"))
-    })?;
-    step("the bundle's size (gzip -9 budget; brotli)", || {
-        size::check(&staged(), &MODULE)
+    for b in &BUNDLES {
+        step(
+            &format!("build the {} bundle (trunk build --release)", b.stem),
+            || {
+                let mut c = cmd("trunk");
+                c.args(["build", b.page, "--dist", b.dist, "--release"]);
+                exec(&mut c)
+            },
+        )?;
+    }
+    step(
+        "shorten the bundles' import names, minify their glue",
+        || {
+            let to = staged();
+            let _ = std::fs::remove_dir_all(&to);
+            std::fs::create_dir_all(&to)
+                .map_err(|e| format!("cannot create {}: {e}", to.display()))?;
+            for b in &BUNDLES {
+                stage(&root().join(b.dist), &to, b.stem)?;
+                minify(&to.join(format!("{}.js", b.stem)))?;
+            }
+            let from = root().join(BUNDLES[0].dist);
+            for name in SIMULATOR {
+                std::fs::copy(from.join(name), to.join(name))
+                    .map_err(|e| format!("cannot copy {name} from {}: {e}", from.display()))?;
+            }
+            Ok(())
+        },
+    )?;
+    step("the bundles' sizes (gzip -9 budget, each; brotli)", || {
+        for b in &BUNDLES {
+            size::check(&staged(), b.stem)?;
+        }
+        Ok(())
     })
 }
 
@@ -93,28 +138,22 @@ pub fn book() -> Result<PathBuf, String> {
     Ok(site)
 }
 
-/// Copy trunk's output into `to`, the module and its glue with short
-/// import names (`imports.rs`).
-fn stage(from: &Path, to: &Path) -> Result<(), String> {
-    let _ = std::fs::remove_dir_all(to);
-    std::fs::create_dir_all(to).map_err(|e| format!("cannot create {}: {e}", to.display()))?;
+/// Copy the module and glue of bundle `stem` from trunk's output `from`
+/// into `to`, with short import names (`imports.rs`).
+fn stage(from: &Path, to: &Path, stem: &str) -> Result<(), String> {
+    let (wasm_name, js_name) = (format!("{stem}_bg.wasm"), format!("{stem}.js"));
     let read = |name: &str| {
         std::fs::read(from.join(name))
             .map_err(|e| format!("cannot read {name} from {}: {e}", from.display()))
     };
-    let (wasm, js) = (read("archsim-web_bg.wasm")?, read("archsim-web.js")?);
-    let js = String::from_utf8(js).map_err(|_| "archsim-web.js is not UTF-8".to_owned())?;
+    let (wasm, js) = (read(&wasm_name)?, read(&js_name)?);
+    let js = String::from_utf8(js).map_err(|_| format!("{js_name} is not UTF-8"))?;
     let (wasm, js, renamed) = crate::imports::shorten(&wasm, &js)
-        .map_err(|e| format!("cannot shorten the bundle's import names: {e}"))?;
-    for name in BUNDLE {
-        let bytes = match name {
-            "archsim-web_bg.wasm" => wasm.clone(),
-            "archsim-web.js" => js.clone().into_bytes(),
-            _ => read(name)?,
-        };
+        .map_err(|e| format!("cannot shorten {stem}'s import names: {e}"))?;
+    for (name, bytes) in [(&wasm_name, wasm), (&js_name, js.into_bytes())] {
         std::fs::write(to.join(name), bytes).map_err(|e| format!("cannot write {name}: {e}"))?;
     }
-    println!("  {renamed} import names shortened");
+    println!("  {stem}: {renamed} import names shortened");
     Ok(())
 }
 

@@ -13,11 +13,17 @@ use crate::{site, tools};
 /// The end-to-end test targets that drive the built site in Chromium
 /// (`tests/Cargo.toml`, `harness = false`); the crate's other tests run
 /// with the native ones.
-pub const BROWSER_TESTS: [&str; 4] = ["pages", "widgets", "no_script", "phone"];
+pub const BROWSER_TESTS: [&str; 5] = ["pages", "widgets", "no_script", "phone", "propose"];
 
-/// The crates whose code ships in the browser bundle, as the bundle builds
-/// them: for wasm32, the core without its `toml` feature.
-const SHIPPED: [&str; 3] = ["archsim-core", "archsim-view", "archsim-web"];
+/// The crates whose code ships in the browser bundles, as the bundles
+/// build them: for wasm32, the core without its `toml` feature; the web
+/// crate and the propose bundle's crate on the host.
+const SHIPPED: [&str; 4] = [
+    "archsim-core",
+    "archsim-view",
+    "archsim-web",
+    "archsim-propose",
+];
 
 /// A stage's name and what it took.
 struct Stage {
@@ -101,7 +107,7 @@ fn lints() -> Result<(), String> {
     // run's dependencies instead of checking yew and web-sys again for
     // wasm32 (95 s of a cold run).
     step(
-        "the bundle's crates under the bundle rules (core and view for wasm32, without the core's `toml` feature; the web crate)",
+        "the bundles' crates under the bundle rules (core and view for wasm32, without the core's `toml` feature; the web and propose crates)",
         || {
             let bundle_rules = |c: &mut std::process::Command| {
                 c.env("CLIPPY_CONF_DIR", root().join("bundle-rules"));
@@ -122,7 +128,11 @@ fn lints() -> Result<(), String> {
             bundle_rules(&mut c);
             exec(&mut c)?;
             let mut c = cmd("cargo");
-            c.args(["clippy", "-p", SHIPPED[2], "--", "-D", "warnings"]);
+            c.arg("clippy");
+            for p in &SHIPPED[2..] {
+                c.args(["-p", p]);
+            }
+            c.args(["--", "-D", "warnings"]);
             bundle_rules(&mut c);
             exec(&mut c)
         },

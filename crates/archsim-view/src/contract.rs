@@ -37,6 +37,13 @@ pub const MODEL_SCRIPT_ID: &str = "archsim-model";
 /// The `type` of that script element: the core's binary form, as base64.
 pub const MODEL_SCRIPT_TYPE: &str = "application/x-archsim-model";
 
+/// A bare mount point of the propose bundle, as HTML (the full page's
+/// Propose tab): what [`Request::write`] writes for
+/// `Request::new(Kind::Propose)`, as a constant (a test checks it), so the
+/// widgets' bundle writes it with no code; its fallback says it is
+/// loading.
+pub const PROPOSE_MOUNT: &str = "<div class=\"archsim\" data-archsim=\"propose\" data-archsim-v=\"1\"><div class=\"archsim-fallback\"><p class=\"archsim-notice\">Loading the propose widget…</p></div></div>";
+
 /// The attributes, by name, in the order [`Request::write`] writes them.
 const KIND: &str = "data-archsim";
 const V: &str = "data-archsim-v";
@@ -64,12 +71,53 @@ pub enum Kind {
     Place,
     /// DNS ownership.
     Dns,
+    /// The what-if editor: draft a change to the model and see its
+    /// impact. It ships in a bundle of its own ([`Kind::bundle`]).
+    Propose,
+}
+
+/// The wasm bundles a page may load: each mounts the kinds that are its
+/// own ([`Kind::bundle`]), and a page loads only those its kinds need.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Bundle {
+    /// `archsim-web`: the simulator and the five question widgets.
+    Widgets,
+    /// `archsim-propose`: the propose widget, with the diff engine.
+    Propose,
+}
+
+impl Bundle {
+    /// Every bundle.
+    pub const ALL: [Bundle; 2] = [Bundle::Widgets, Bundle::Propose];
+
+    /// The bundle's file stem under the site's `archsim/`: its JS glue is
+    /// `STEM.js`, its module `STEM_bg.wasm`.
+    pub fn stem(self) -> &'static str {
+        match self {
+            Bundle::Widgets => "archsim-web",
+            Bundle::Propose => "archsim-propose",
+        }
+    }
+
+    /// The bundle that mounts an element, given what [`Request::read`]
+    /// made of it: its kind's, or the widgets bundle's when it cannot be
+    /// read, which keeps its fallback and says why.
+    pub fn of(read: &Result<Request, String>) -> Bundle {
+        read.as_ref().map_or(Bundle::Widgets, |r| r.kind.bundle())
+    }
 }
 
 impl Kind {
     /// Every widget (a directive of the book, a tab of the full page), in
     /// tab order.
-    pub const WIDGETS: [Kind; 5] = [Kind::Map, Kind::Route, Kind::Fail, Kind::Place, Kind::Dns];
+    pub const WIDGETS: [Kind; 6] = [
+        Kind::Map,
+        Kind::Route,
+        Kind::Fail,
+        Kind::Place,
+        Kind::Dns,
+        Kind::Propose,
+    ];
 
     /// The contract's name for the kind (`data-archsim`, the directive).
     pub fn as_str(self) -> &'static str {
@@ -80,6 +128,7 @@ impl Kind {
             Kind::Fail => "fail",
             Kind::Place => "place",
             Kind::Dns => "dns",
+            Kind::Propose => "propose",
         }
     }
 
@@ -100,6 +149,7 @@ impl Kind {
             Kind::Fail => "Failures",
             Kind::Place => "Placement",
             Kind::Dns => "DNS",
+            Kind::Propose => "Propose",
         }
     }
 
@@ -112,14 +162,27 @@ impl Kind {
             Kind::Fail => &["scenario", "components", "spof"],
             Kind::Place => &["answers", "audit"],
             Kind::Dns => &["host"],
+            Kind::Propose => &["focus"],
         }
     }
 
     /// Whether the kind draws a map (and so takes `data-focus`).
     pub fn has_map(self) -> bool {
         match self {
-            Kind::Map | Kind::Route | Kind::Fail | Kind::App => true,
+            Kind::Map | Kind::Route | Kind::Fail | Kind::App | Kind::Propose => true,
             Kind::Place | Kind::Dns => false,
+        }
+    }
+
+    /// The bundle that mounts the kind. A mount point that cannot be read
+    /// (another version, an unknown kind) is the widgets bundle's, which
+    /// says why.
+    pub fn bundle(self) -> Bundle {
+        match self {
+            Kind::App | Kind::Map | Kind::Route | Kind::Fail | Kind::Place | Kind::Dns => {
+                Bundle::Widgets
+            }
+            Kind::Propose => Bundle::Propose,
         }
     }
 }

@@ -36,6 +36,7 @@ fn kind() -> impl Strategy<Value = Kind> {
         Kind::Fail,
         Kind::Place,
         Kind::Dns,
+        Kind::Propose,
     ])
 }
 
@@ -216,6 +217,63 @@ fn names_every_kind_once() {
     for kind in Kind::WIDGETS {
         assert!(!kind.options().is_empty(), "{kind:?} takes options");
     }
+}
+
+/// Each mount point belongs to one bundle: the propose widget to its own,
+/// everything else (an element that cannot be read included, so that one
+/// bundle says why) to the widgets bundle.
+#[test]
+fn each_mount_point_names_its_bundle() {
+    use contract::Bundle;
+    let cases: &[(&[(&str, &str)], Bundle)] = &[
+        (&[("data-archsim", "propose")], Bundle::Propose),
+        (
+            &[("data-archsim", " propose "), ("data-archsim-v", "1")],
+            Bundle::Propose,
+        ),
+        (
+            &[("data-archsim", "propose"), ("data-focus", "provider:aws")],
+            Bundle::Propose,
+        ),
+        (&[("data-archsim", "map")], Bundle::Widgets),
+        (&[("data-archsim", "app")], Bundle::Widgets),
+        (
+            &[("data-archsim", "dns"), ("data-host", "x")],
+            Bundle::Widgets,
+        ),
+        // Unreadable: the widgets bundle keeps the fallback with a notice.
+        (
+            &[("data-archsim", "propose"), ("data-archsim-v", "2")],
+            Bundle::Widgets,
+        ),
+        (&[("data-archsim", "proposal")], Bundle::Widgets),
+        (&[], Bundle::Widgets),
+    ];
+    for (attrs, bundle) in cases {
+        assert_eq!(Bundle::of(&read_attrs(attrs)), *bundle, "{attrs:?}");
+    }
+    for kind in Kind::WIDGETS.into_iter().chain([Kind::App]) {
+        let own = if kind == Kind::Propose {
+            Bundle::Propose
+        } else {
+            Bundle::Widgets
+        };
+        assert_eq!(kind.bundle(), own, "{kind:?}");
+    }
+    // The full page's Propose tab: a mount point written as the contract
+    // writes one for a propose widget with nothing else asked.
+    let mut tag = String::from("<div class=\"archsim\"");
+    Request::new(Kind::Propose).write(|name, value| {
+        tag.push_str(&format!(" {name}=\"{value}\""));
+    });
+    tag.push_str("><div class=\"archsim-fallback\">");
+    assert!(
+        contract::PROPOSE_MOUNT.starts_with(&tag),
+        "{} does not start with {tag}",
+        contract::PROPOSE_MOUNT
+    );
+    let stems: Vec<&str> = Bundle::ALL.iter().map(|b| b.stem()).collect();
+    assert_eq!(stems, ["archsim-web", "archsim-propose"]);
 }
 
 /// A focus picks, in model order, what the selector picks: the fallback

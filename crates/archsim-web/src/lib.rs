@@ -9,7 +9,12 @@
 //!   assistant or DNS lookup, mounted lazily when it comes near the view.
 //!
 //! JavaScript calls one export, [`mount_all`], after initialising the module
-//! (`await init(); mount_all();`). The mount contract (attributes, the
+//! (`await init(); mount_all();`). It mounts every kind but the propose
+//! widget, which ships in a bundle of its own (`crates/archsim-propose`):
+//! that crate links this one without the `export` feature (so without
+//! this `mount_all` export) and mounts its kind with
+//! [`mount::mount_bundle`] and its own panels; the simulator's Propose tab
+//! is a mount point of that bundle, which `www/start.js` loads on demand. The mount contract (attributes, the
 //! model, versioning) is `archsim_view::contract`, shared with the book's
 //! preprocessor; [`mount`](mod@mount) finds the mount points and starts
 //! them; the shareable link format is in [`fragment`]; a widget's state

@@ -10,18 +10,24 @@
 //! neighbour that grew waits for the reader.
 //! [`mount`] starts one element now; the browser tests use it.
 //!
+//! Each bundle mounts only the mount points that are its own
+//! (`contract::Bundle`): this crate's [`mount_all`] every kind but the
+//! propose widget, whose bundle calls [`mount_bundle`] with its own panels.
+//! Numbers count every mount point of the page, whichever bundle mounts it.
+//!
 //! A widget replaces its element's `.archsim-fallback` only once it has
 //! rendered. Whenever it cannot (another contract version, an unknown kind,
 //! a page model with errors) the fallback stays and a notice says why.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
-use archsim_view::contract::{Kind, Request};
+use archsim_view::contract::{Bundle, Kind, Request};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, IntersectionObserver, IntersectionObserverEntry, IntersectionObserverInit};
 
 use crate::components::widget::{Widget, WidgetProps};
+use crate::components::{PanelFn, Panels};
 use crate::dom;
 use crate::fragment;
 use crate::link_target::{Reader, follow, named_widget};
@@ -48,16 +54,26 @@ thread_local! {
     /// The observer and its callback, kept alive for the page's lifetime.
     static OBSERVER: RefCell<Option<Watcher>> =
         const { RefCell::new(None) };
+    /// The panels of this bundle's widgets, set by [`mount_bundle`].
+    static PANELS: Cell<Option<PanelFn>> = const { Cell::new(None) };
 }
 
 /// Start every widget on the page: now for the full page and for the
 /// widget a link points at, else when it comes near the viewport.
 ///
 /// Returns: how many mount points were found. Calling it again picks up
-/// elements added since, and leaves started ones alone.
-#[wasm_bindgen]
+/// elements added since, and leaves started ones alone. Mounts the widgets
+/// bundle's kinds (every kind but the propose widget's).
+#[cfg_attr(feature = "export", wasm_bindgen)]
 pub fn mount_all() -> u32 {
+    mount_bundle(Bundle::Widgets, crate::components::panel)
+}
+
+/// [`mount_all`] for `bundle`: start its mount points, each showing
+/// `panels`; leave the other bundles' alone.
+pub fn mount_bundle(bundle: Bundle, panels: PanelFn) -> u32 {
     panic::install();
+    PANELS.with(|p| p.set(Some(panels)));
     let Some(document) = dom::document() else {
         return 0;
     };
@@ -69,10 +85,14 @@ pub fn mount_all() -> u32 {
         if element.has_attribute(MOUNTED) {
             continue;
         }
+        let asked = read(element);
+        if Bundle::of(&asked) != bundle {
+            continue;
+        }
         let _ = element.set_attribute(NUMBER, &number.to_string());
-        let is_app = element.get_attribute("data-archsim").as_deref() == Some("app");
+        let is_app = asked.is_ok_and(|r| r.kind == Kind::App);
         if is_app || target == Some(number) || !observe(element) {
-            mount(element);
+            mount_with(element, panels);
             if target == Some(number) {
                 element.scroll_into_view();
             }
@@ -104,7 +124,9 @@ fn start_in_turn(mut candidates: Vec<Element>) {
             continue;
         }
         unobserve(&next);
-        mount(&next);
+        if let Some(panels) = PANELS.with(Cell::get) {
+            mount_with(&next, panels);
+        }
         yew::platform::spawn_local(async move { start_in_turn(candidates) });
         return;
     }
@@ -178,14 +200,19 @@ pub enum Mounted {
     Notice(String),
 }
 
-/// Start the widget of one mount point now.
+/// Start the widget of one mount point now, with this crate's panels.
 pub fn mount(element: &Element) -> Mounted {
+    mount_with(element, crate::components::panel)
+}
+
+/// Start the widget of one mount point now, showing `panels`.
+pub fn mount_with(element: &Element, panels: PanelFn) -> Mounted {
     panic::install();
     if element.has_attribute(MOUNTED) {
         return Mounted::Already;
     }
     let _ = element.set_attribute(MOUNTED, "1");
-    let request = match Request::read(|name| element.get_attribute(name)) {
+    let request = match read(element) {
         Ok(request) => request,
         Err(notice) => return keep_fallback(element, notice),
     };
@@ -241,6 +268,7 @@ pub fn mount(element: &Element) -> Mounted {
             base: std::rc::Rc::new(base),
             number,
             layout,
+            panels: Panels(panels),
         },
     )
     .render();
@@ -248,6 +276,12 @@ pub fn mount(element: &Element) -> Mounted {
         fallback.remove();
     }
     Mounted::Started
+}
+
+/// The request of a mount point (one reading of the contract, so the
+/// bundle carries one copy of it).
+fn read(element: &Element) -> Result<Request, String> {
+    Request::read(|name| element.get_attribute(name))
 }
 
 /// Leave the fallback and say why, at the top of the element.

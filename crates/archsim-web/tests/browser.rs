@@ -752,3 +752,61 @@ async fn mount_all_starts_the_widgets_in_view_in_turn() {
         e.remove();
     }
 }
+
+/// A test bundle's panel: says which kind it was asked for.
+fn probe_panel(
+    kind: archsim_view::contract::Kind,
+    _: &archsim_web::components::Ctx,
+    _: &std::rc::Rc<archsim_web::state::WidgetState>,
+    _: Option<&std::rc::Rc<archsim_web::map::geometry::Geometry>>,
+) -> yew::Html {
+    yew::html! { <p class="probe">{ kind.as_str() }</p> }
+}
+
+#[wasm_bindgen_test]
+async fn each_bundle_mounts_only_its_own_kinds() {
+    use archsim_view::contract::Bundle;
+    let body = document().body().unwrap();
+    let dns = mount_point(&[("data-archsim", "dns")]);
+    let propose = mount_point(&[("data-archsim", "propose")]);
+    for div in [&propose, &dns] {
+        body.prepend_with_node_1(div).unwrap();
+    }
+    let started = |e: &Element| e.has_attribute(archsim_web::mount::MOUNTED);
+    web_sys::window().unwrap().scroll_to_with_x_and_y(0.0, 0.0);
+
+    // The widgets bundle starts the DNS widget and leaves the propose
+    // widget to its own bundle: untouched, its fallback and no notice.
+    archsim_web::mount_all();
+    until(&dns, |d| {
+        d.query_selector(".archsim-live").unwrap().is_some()
+    })
+    .await;
+    assert!(
+        !started(&propose),
+        "the widgets bundle mounted a propose widget"
+    );
+    assert!(
+        propose
+            .query_selector(".archsim-fallback")
+            .unwrap()
+            .is_some()
+    );
+    assert!(propose.query_selector(".archsim-notice").unwrap().is_none());
+
+    // The propose bundle's mounting starts it with its own panels, and
+    // leaves the DNS widget alone. Both numbers are page order.
+    archsim_web::mount::mount_bundle(Bundle::Propose, probe_panel);
+    until(&propose, |p| p.query_selector("p.probe").unwrap().is_some()).await;
+    assert_eq!(
+        find(&propose, "p.probe").text_content().as_deref(),
+        Some("propose")
+    );
+    assert!(dns.query_selector("p.probe").unwrap().is_none());
+    let number = |e: &Element| e.get_attribute(archsim_web::mount::NUMBER);
+    assert_eq!(number(&dns).as_deref(), Some("1"));
+    assert_eq!(number(&propose).as_deref(), Some("2"));
+    for div in [&dns, &propose] {
+        div.remove();
+    }
+}

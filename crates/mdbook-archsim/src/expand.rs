@@ -76,6 +76,7 @@ pub fn widget(engine: &Engine, kind: Kind, d: &Directive, at: &Mount) -> Result<
         Kind::Fail => fail(engine, d, &mut request)?,
         Kind::Place => place(engine, d, &mut request)?,
         Kind::Dns => dns(engine, d, &mut request)?,
+        Kind::Propose => propose(engine, d, &at.id_prefix, &mut request)?,
         Kind::App => return Err(Problem::new("`app` is the full page, not a directive")),
     };
     Ok(mount(&request, &fallback))
@@ -168,6 +169,33 @@ fn map(
         ..Default::default()
     };
     Ok(svg::map_svg(engine, &layout, &map_options))
+}
+
+// ----------------------------------------------------------------- propose
+
+/// The propose widget's fallback: the map (its `focus` as a map's), the
+/// impact area with no draft, and what the widget does, since a reader
+/// without JavaScript cannot draft a change.
+fn propose(
+    engine: &Engine,
+    d: &Directive,
+    id_prefix: &str,
+    request: &mut Request,
+) -> Result<String, Problem> {
+    let mut m = html::Markup::new();
+    m.raw("<p class=\"archsim-notice\">")
+        .text(
+            "Here a reviewer drafts a change to the model (add, connect or remove a \
+             component, an edge or a host record) and sees its impact on every flow, \
+             computed in the browser; it needs JavaScript and WebAssembly. The command \
+             line gives the same impact for two model files: ",
+        )
+        .code("archsim diff OLD NEW")
+        .text(".")
+        .raw("</p>");
+    m.raw(&map(engine, d, id_prefix, request)?);
+    html::propose_empty(&mut m);
+    Ok(m.into_string())
 }
 
 fn no_record(host: &str, nearby: &[String]) -> Problem {

@@ -32,7 +32,11 @@ fn the_css_maps_every_theme_and_the_loader_finds_the_bundle() {
     assert!(css.contains(archsim_view::STYLE_CSS.trim()));
     let js = assets::js();
     assert!(js.contains("document.currentScript"));
-    assert!(js.contains("../archsim/archsim-web.js"));
+    // Each bundle, with its module: the loader fetches those a page needs.
+    for stem in archsim_view::contract::Bundle::ALL.map(|b| b.stem()) {
+        assert!(js.contains(&format!("../archsim/{stem}.js")), "{stem}");
+        assert!(js.contains(&format!("../archsim/{stem}_bg.wasm")), "{stem}");
+    }
     assert!(js.contains("mount_all"));
     assert!(!js.contains("http://") && !js.contains("https://"));
 }

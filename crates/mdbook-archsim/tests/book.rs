@@ -92,11 +92,12 @@ fn the_whole_book_builds_with_fallbacks_and_nothing_external() {
             .unwrap_or_else(|e| panic!("{} was not written: {e}", html_path.display()));
         let page = md.display().to_string();
         // Widgets: one mount point per widget directive, each with a fallback.
-        let widget_directives: usize = ["map", "route", "fail", "place", "dns"]
+        let kinds = archsim_view::contract::Kind::WIDGETS.map(|k| k.as_str());
+        let widget_directives: usize = kinds
             .iter()
             .map(|k| count(&source, &format!("{{{{#archsim {k}")))
             .sum::<usize>()
-            - ["map", "route", "fail", "place", "dns"]
+            - kinds
                 .iter()
                 .map(|k| count(&source, &format!("\\{{{{#archsim {k}")))
                 .sum::<usize>();

@@ -375,6 +375,18 @@ impl Session {
             .map_err(|e| format!("cannot emulate a {scheme} colour scheme: {e}"))
     }
 
+    /// Make every request whose URL matches one of `patterns` (`*` for any
+    /// text) fail, as a missing file or a broken network would; an empty
+    /// list lifts the block (the Chrome DevTools Protocol).
+    pub async fn block_urls(&self, patterns: &[&str]) -> Result<(), String> {
+        self.cdp("Network.enable", json!({}))
+            .await
+            .map_err(|e| format!("cannot enable the network domain: {e}"))?;
+        self.cdp("Network.setBlockedURLs", json!({ "urls": patterns }))
+            .await
+            .map_err(|e| format!("cannot block {patterns:?}: {e}"))
+    }
+
     /// One DevTools Protocol command, through chromedriver.
     async fn cdp(&self, cmd: &'static str, params: Value) -> Result<(), String> {
         self.client

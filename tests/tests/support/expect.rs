@@ -367,6 +367,20 @@ impl Expect {
                 want_lit.sort();
                 out.extend(same("the lit route", &lit, &want_lit));
             }
+            // The propose widget before a draft: the map (its focus as a
+            // map's) and an impact area that says no change is drafted.
+            Kind::Propose => {
+                let mut shown = strings(&seen["map"]["nodes"]);
+                shown.sort();
+                let mut want = self.map_nodes(request.focus.as_deref());
+                want.sort();
+                out.extend(same("the map's components", &shown, &want));
+                out.extend(same(
+                    "the impact area",
+                    &seen["impact"].as_str(),
+                    &Some(archsim_view::html::NO_DRAFT),
+                ));
+            }
             // The full-page simulator opens on its map: every component.
             Kind::App => {
                 let mut shown = strings(&seen["map"]["nodes"]);

@@ -64,6 +64,13 @@ const read = (el, i) => {
       out.audit = all("table.archsim-audit tbody tr").map((tr) => text(tr.querySelector("th code")));
       break;
     }
+    case "propose": {
+      // The widget and its fallback write the empty impact area alike
+      // (html::propose_empty).
+      out.impact = text(root.querySelector(".archsim-impact .archsim-propose-empty"));
+      out.text = text(root);
+      break;
+    }
     case "dns": {
       // The widget and its fallback write the same answer (html::dns_answer).
       out.host = text(root.querySelector(".archsim-dns .archsim-verdict strong"));

@@ -30,6 +30,9 @@ const PARTS = {
     basis: (r) => all(r, ".archsim-verdict ~ details.archsim-basis"),
     audit: (r) => cells(r, "table.archsim-audit tr", 7),
   },
+  propose: {
+    impact: (r) => all(r, ".archsim-impact"),
+  },
   dns: {
     answer: (r) => all(r, ".archsim-dns p, .archsim-dns li"),
     basis: (r) => all(r, ".archsim-dns details.archsim-basis"),

@@ -141,3 +141,42 @@ pub fn mount_points(root: &Path, page: &str) -> usize {
         })
         .unwrap_or(0)
 }
+
+/// The bundles a page's mount points need (`contract::Kind::bundle`), read
+/// from its HTML: what the loader must fetch, and nothing more.
+pub fn bundles(root: &Path, page: &str) -> std::collections::BTreeSet<&'static str> {
+    use archsim_view::contract::{Bundle, Kind};
+    let html = std::fs::read_to_string(root.join(page)).unwrap_or_default();
+    html.split("<div class=\"archsim\" data-archsim=\"")
+        .skip(1)
+        .map(|rest| {
+            let kind = rest.split('"').next().unwrap_or_default();
+            Kind::parse(kind)
+                .map_or(Bundle::Widgets, Kind::bundle)
+                .stem()
+        })
+        .collect()
+}
+
+/// The bundles among `files` (paths under `root`): the stem of each
+/// module or glue file in the site's `archsim/`.
+pub fn bundles_loaded(
+    root: &Path,
+    files: &std::collections::BTreeSet<PathBuf>,
+) -> std::collections::BTreeSet<&'static str> {
+    use archsim_view::contract::Bundle;
+    Bundle::ALL
+        .iter()
+        .map(|b| b.stem())
+        .filter(|stem| {
+            let (js, wasm) = (format!("{stem}.js"), format!("{stem}_bg.wasm"));
+            files.iter().any(|f| {
+                f.strip_prefix(root).is_ok_and(|p| {
+                    p.parent() == Some(Path::new("archsim"))
+                        && p.file_name()
+                            .is_some_and(|n| n == js.as_str() || n == wasm.as_str())
+                })
+            })
+        })
+        .collect()
+}

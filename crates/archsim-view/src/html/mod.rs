@@ -21,6 +21,7 @@ mod impact;
 mod markup;
 mod outcome;
 mod place;
+mod propose;
 mod route;
 mod tables;
 mod write;
@@ -31,6 +32,7 @@ pub use impact::{ImpactParts, MAX_FLOW_ROWS, NO_CHANGE, impact_answer, impact_ht
 pub use markup::{Markup, NONE, flag};
 pub use outcome::{outcome_html, outcome_notes, outcome_table, outcome_with_spof_html, spof_html};
 pub use place::{audit_html, audit_table, place_answer, place_html};
+pub use propose::{NO_DRAFT, propose_empty};
 pub use route::{NO_RECORD, hop_details, route_head, route_html};
 pub use tables::{
     components_table, flows_table, providers_table, records_table, rules_table, scenarios_table,

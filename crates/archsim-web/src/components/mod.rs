@@ -49,8 +49,25 @@ pub struct Ctx {
     pub embedded: bool,
 }
 
+/// A bundle's panels: the panel a widget of a kind shows. This crate's
+/// bundle shows [`panel`]; the propose bundle its own, so that neither
+/// links the other's panels.
+pub type PanelFn = fn(Kind, &Ctx, &Rc<WidgetState>, Option<&Rc<Geometry>>) -> Html;
+
+/// A [`PanelFn`] as a prop: equal when it is the same function.
+#[derive(Clone, Copy, Debug)]
+pub struct Panels(pub PanelFn);
+
+impl PartialEq for Panels {
+    fn eq(&self, other: &Panels) -> bool {
+        std::ptr::fn_addr_eq(self.0, other.0)
+    }
+}
+
 /// The panel a widget of `kind` shows: the one place that maps a kind to
-/// its component (the full page shows the map under its first tab).
+/// its component (the full page shows the map under its first tab). The
+/// propose widget is another bundle's: under the full page's tab, a mount
+/// point that the page's start-up hands to that bundle.
 pub fn panel(
     kind: Kind,
     ctx: &Ctx,
@@ -67,5 +84,10 @@ pub fn panel(
             Some(g) => crate::map::map_panel(&ctx, &state, g),
             None => html! {},
         },
+        // A mount point of the propose bundle, which the page's start-up
+        // loads when it appears (`www/start.js`).
+        Kind::Propose => {
+            Html::from_html_unchecked(AttrValue::Static(archsim_view::contract::PROPOSE_MOUNT))
+        }
     }
 }

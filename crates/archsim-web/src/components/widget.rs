@@ -13,7 +13,7 @@ use web_sys::{Element, HtmlInputElement, HtmlSelectElement};
 use crate::acts::{Control, decode, verb};
 use crate::components::link::LinkBar;
 use crate::components::tabs::{Tabs, ids};
-use crate::components::{Ctx, panel};
+use crate::components::{Ctx, Panels};
 use crate::dom;
 use crate::hooks::use_link;
 use crate::map::geometry::Geometry;
@@ -50,6 +50,8 @@ pub struct WidgetProps {
     pub number: Option<u32>,
     /// The map's layout, for kinds that draw the map.
     pub layout: Option<Rc<Layout>>,
+    /// The bundle's panels.
+    pub panels: Panels,
 }
 
 /// One widget, or the whole simulator.
@@ -156,12 +158,12 @@ pub fn Widget(props: &WidgetProps) -> Html {
             <>
                 <Tabs ctx={ctx.clone()} current={state.tab} />
                 <div role="tabpanel" id={panel_id} aria-labelledby={tab} class="archsim-tabpanel">
-                    { panel(state.tab, &ctx, &state, geometry.as_ref()) }
+                    { (props.panels.0)(state.tab, &ctx, &state, geometry.as_ref()) }
                 </div>
             </>
         }
     } else {
-        panel(props.kind, &ctx, &state, geometry.as_ref())
+        (props.panels.0)(props.kind, &ctx, &state, geometry.as_ref())
     };
     let model_name = props.shared.model().meta.name.clone();
     #[allow(clippy::disallowed_macros)] // The widget's accessible name: once per render.
