@@ -7,6 +7,7 @@
 
 use archsim_core::State;
 use archsim_core::diff::{Assumptions, Change, Changes, Impact, Table};
+use archsim_view::present::diff as words;
 
 use crate::error::CliError;
 use crate::render::{Style, shown};
@@ -81,7 +82,7 @@ pub fn escape(text: &str) -> String {
 /// A state in the core's words (`✖ down`), or `absent` on the side
 /// without the flow.
 fn state(s: Option<State>) -> String {
-    s.map_or_else(|| "absent".to_owned(), |s| Style::plain().state(s))
+    s.map_or_else(|| words::ABSENT.to_owned(), |s| Style::plain().state(s))
 }
 
 /// One collapsible section: a summary of our own words and a body of
@@ -162,7 +163,7 @@ pub fn render(
         out.push_str(&denied.join(", "));
         out.push('\n');
     }
-    if verdict == super::NO_CHANGE {
+    if verdict == words::NO_CHANGE {
         return out;
     }
     summary(&mut out, book, changes, impact, assumptions);
@@ -265,7 +266,7 @@ fn sections(out: &mut String, changes: &Changes, impact: &Impact, assumptions: &
             let because: Vec<&str> = f.because.iter().map(String::as_str).collect();
             body.push_str(&row(&[
                 &escape(&f.flow),
-                &escape(&super::when(f)),
+                &escape(&words::when(f)),
                 &state(f.before),
                 &state(f.after),
                 &escape(&super::chain(&because)),
@@ -298,8 +299,8 @@ fn sections(out: &mut String, changes: &Changes, impact: &Impact, assumptions: &
             let reason = p.after.as_ref().and_then(|s| s.reason()).unwrap_or("");
             body.push_str(&row(&[
                 &escape(&p.id),
-                super::status(&p.before),
-                super::status(&p.after),
+                words::status(&p.before),
+                words::status(&p.after),
                 &escape(reason),
             ]));
         }
@@ -318,7 +319,7 @@ fn sections(out: &mut String, changes: &Changes, impact: &Impact, assumptions: &
         let mut body = row(&["host", "change"]);
         body.push_str("|---|---|\n");
         for d in &impact.dns {
-            body.push_str(&row(&[&escape(&d.host), &super::dns_words(d, escape)]));
+            body.push_str(&row(&[&escape(&d.host), &words::dns_words(d, escape)]));
         }
         details(
             out,
@@ -329,7 +330,7 @@ fn sections(out: &mut String, changes: &Changes, impact: &Impact, assumptions: &
     if !impact.invariants.is_empty() {
         let mut body = String::new();
         for b in &impact.invariants {
-            let words = super::broken_words(b);
+            let words = words::broken_words(b);
             body.push_str(&["- ", &escape(&b.invariant), " ", &escape(&words), "\n"].concat());
         }
         let n = impact.invariants.len().to_string();
