@@ -5,6 +5,7 @@ use std::ffi::OsString;
 use archsim_core::diff::{self, Assumptions, Changes, Finding, Impact};
 use archsim_core::load::Options;
 use archsim_core::{AuditStatus, Engine, State};
+use archsim_view::markdown::diff as markdown;
 use archsim_view::present::diff::{self as words, ImpactParts, Section};
 use clap::ArgMatches;
 
@@ -18,8 +19,6 @@ use crate::json::diff::{
 use crate::output;
 use crate::render::{Style, Table, shown};
 use crate::side::Side;
-
-mod markdown;
 
 /// How the answer is written (`--json` is JSON, whatever this says).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -72,7 +71,7 @@ pub fn run(ctx: &Ctx, m: &ArgMatches) -> Result<Answer, CliError> {
         .map(Finding::as_str)
         .collect();
     let book = match m.get_one::<String>("book") {
-        Some(url) => Some(markdown::book(url)?),
+        Some(url) => Some(book(url)?),
         None => None,
     };
     let format = Format::ALL
@@ -82,12 +81,13 @@ pub fn run(ctx: &Ctx, m: &ArgMatches) -> Result<Answer, CliError> {
     let mut answer = ctx.answer(
         || to_json(&changes, &impact, &assumptions, &denied),
         || match format {
-            Format::Markdown => markdown::render(
+            Format::Markdown => markdown::comment(
                 book.as_deref(),
-                &verdict(&changes, &impact, &assumptions),
-                &changes,
-                &impact,
-                &assumptions,
+                ImpactParts {
+                    changes: &changes,
+                    impact: &impact,
+                    assumptions: &assumptions,
+                },
                 &denied,
             ),
             Format::Text => human(
@@ -116,6 +116,21 @@ pub fn run(ctx: &Ctx, m: &ArgMatches) -> Result<Answer, CliError> {
         }
     }
     Ok(answer)
+}
+
+/// The book's address as `--book` gives it, checked
+/// (`archsim_view::markdown::diff::book`).
+fn book(url: &str) -> Result<String, CliError> {
+    markdown::book(url).ok_or_else(|| {
+        CliError::usage(
+            [
+                "--book wants the book's address, `http://` or `https://` then letters, digits and `-._~:/%`; `",
+                &shown(url),
+                "` is not one",
+            ]
+            .concat(),
+        )
+    })
 }
 
 /// A side's engine, or its diagnostics (with its own text for snippets).
