@@ -5,7 +5,8 @@
 //! and the print view), and the browser widgets draw them live. Both take
 //! their geometry from [`layout`], their words from [`present`] and their
 //! answers' markup from [`html`], so the fallback and the widget never
-//! disagree.
+//! disagree. [`markdown`] writes model text and the diff's answer for a
+//! pull-request comment, for the CLI, the preprocessor and the widgets.
 //!
 //! This crate only translates engine answers into pictures and text: it asks
 //! `archsim-core` every question and holds no architecture fact of its own.
@@ -19,6 +20,7 @@ pub mod contract;
 pub mod escape;
 pub mod html;
 pub mod layout;
+pub mod markdown;
 pub mod present;
 pub mod svg;
 

@@ -4,7 +4,9 @@
 
 mod common;
 
-use archsim_core::diff::{self, Assumptions, Changes, FlowChange, Impact};
+use archsim_core::diff::{
+    self, Assumptions, BrokenInvariant, Changes, DnsChange, DnsChangeKind, FlowChange, Impact,
+};
 use archsim_core::draft::{Draft, Edit, NewEdge};
 use archsim_core::{EdgeKind, Engine, State};
 use archsim_view::html::{ImpactParts, MAX_FLOW_ROWS, NO_CHANGE, impact_html, verdict};
@@ -105,6 +107,27 @@ fn the_verdict_counts_as_the_cli_does() {
             },
             "0 changes, 2 flows change state, 0 new single points of failure",
         ),
+        // DNS and broken invariants count too, as on the terminal.
+        (
+            Impact {
+                dns: vec![DnsChange {
+                    host: "h".into(),
+                    change: DnsChangeKind::Writer,
+                    before: None,
+                    after: Some("w".into()),
+                    writers: Vec::new(),
+                }],
+                invariants: vec![BrokenInvariant {
+                    invariant: "i".into(),
+                    facts: Vec::new(),
+                    message: "m".into(),
+                    line: 1,
+                }],
+                ..Impact::default()
+            },
+            "0 changes, 0 flows change state, 0 new single points of failure, \
+             1 DNS change, 1 broken invariant",
+        ),
     ];
     for (impact, want) in cases {
         let parts = ImpactParts {
@@ -144,4 +167,37 @@ fn the_flow_table_is_capped() {
         "header and capped rows"
     );
     assert!(html.contains("… and 7 more"), "{html}");
+}
+
+#[test]
+fn dns_and_broken_invariants_have_their_sections() {
+    let impact = Impact {
+        dns: vec![DnsChange {
+            host: "<i>h</i>".into(),
+            change: DnsChangeKind::BothClaim,
+            before: Some("a".into()),
+            after: None,
+            writers: vec!["a".into(), "b".into()],
+        }],
+        invariants: vec![BrokenInvariant {
+            invariant: "cloudflare-proxied".into(),
+            facts: vec!["F04".into()],
+            message: "record `x` is <b>proxied</b>".into(),
+            line: 12,
+        }],
+        ..Impact::default()
+    };
+    let html = impact_html(ImpactParts {
+        changes: &Changes::default(),
+        impact: &impact,
+        assumptions: &Assumptions::default(),
+    });
+    for want in [
+        "<h4>DNS</h4>",
+        "<code>&lt;i&gt;h&lt;/i&gt;</code> claimed by a and b (was a)",
+        "<h4>Invariants the change breaks</h4>",
+        "<code>cloudflare-proxied</code> (F04): record `x` is &lt;b&gt;proxied&lt;/b&gt;, line 12",
+    ] {
+        assert!(html.contains(want), "{want}\n{html}");
+    }
 }

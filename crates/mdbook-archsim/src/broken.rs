@@ -9,6 +9,7 @@
 //! hands it the pages.
 
 use archsim_core::Engine;
+use archsim_view::markdown;
 
 use crate::MAX_DIRECTIVES;
 use crate::claim;
@@ -92,8 +93,9 @@ pub fn text(broken: &[Broken], model: &str) -> String {
 
 /// The list as a pull-request comment: a verdict line, then one item per
 /// claim with its page and line, the claim, and why it fails. Every text
-/// from a page or a model is a code span ([`code`]): it carries no markup,
-/// link, mention or HTML, and cannot end its list item.
+/// from a page or a model is a code span (`archsim_view::markdown::code`):
+/// it carries no markup, link, mention or HTML, and cannot end its list
+/// item.
 pub fn markdown(broken: &[Broken], model: &str) -> String {
     let mut out = String::from("**");
     out.push_str(&verdict(broken.len(), "the proposed model"));
@@ -137,51 +139,17 @@ fn verdict(n: usize, model: &str) -> String {
     }
 }
 
-/// `text` as one code span of Markdown: hidden characters (line breaks
-/// among them) as their escapes, so it stays on its list item's line,
-/// fenced by more backticks than the longest run inside, padded when it
-/// starts or ends with one. In a code span nothing is markup: no link,
-/// mention, emphasis or HTML. (Not for a table cell: there a `|` would
-/// still end the cell.)
-pub fn code(text: &str) -> String {
-    let shown = Shown(text).to_string();
-    let mut longest = 0;
-    let mut run = 0;
-    for c in shown.chars() {
-        run = if c == '`' { run + 1 } else { 0 };
-        longest = longest.max(run);
-    }
-    let fence = "`".repeat(longest + 1);
-    let pad = if shown.starts_with('`') || shown.ends_with('`') || shown.is_empty() {
-        " "
-    } else {
-        ""
-    };
-    [&fence, pad, shown.as_str(), pad, &fence].concat()
+/// `text` as one code span (`archsim_view::markdown::code`, the one
+/// owner of Markdown), shown and cut as mdBook's errors show it
+/// ([`Shown`]): a claim, a page and a message are quoted verbatim, outside
+/// any table, which is what a code span is for.
+fn code(text: &str) -> String {
+    markdown::code(&Shown(text).to_string())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn model_text_in_markdown_is_one_code_span_whatever_it_holds() {
-        // (text, its code span)
-        let cases = [
-            ("cloudfront-prod", "`cloudfront-prod`"),
-            ("@octocat", "`@octocat`"),
-            ("https://evil.example", "`https://evil.example`"),
-            ("a|b", "`a|b`"),
-            ("a`b", "``a`b``"),
-            ("`x``", "``` `x`` ```"),
-            ("line\nbreak", "`line\\u{a}break`"),
-            ("<img src=x>", "`<img src=x>`"),
-            ("", "`  `"),
-        ];
-        for (text, expected) in cases {
-            assert_eq!(code(text), expected, "{text:?}");
-        }
-    }
 
     #[test]
     fn the_comment_says_how_many_claims_and_where() {

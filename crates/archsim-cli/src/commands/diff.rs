@@ -2,12 +2,11 @@
 
 use std::ffi::OsString;
 
-use archsim_core::diff::{
-    self, Assumptions, BrokenInvariant, Changes, DnsChange, DnsChangeKind, Finding, FlowChange,
-    Impact,
-};
+use archsim_core::diff::{self, Assumptions, Changes, Finding, Impact};
 use archsim_core::load::Options;
 use archsim_core::{AuditStatus, Engine, State};
+use archsim_view::markdown::diff as markdown;
+use archsim_view::present::diff::{self as words, ImpactParts, Section};
 use clap::ArgMatches;
 
 use super::{Answer, Ctx, chain, id_list};
@@ -20,11 +19,6 @@ use crate::json::diff::{
 use crate::output;
 use crate::render::{Style, Table, shown};
 use crate::side::Side;
-
-mod markdown;
-
-/// The verdict when the models answer alike.
-const NO_CHANGE: &str = "no change";
 
 /// How the answer is written (`--json` is JSON, whatever this says).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -77,7 +71,7 @@ pub fn run(ctx: &Ctx, m: &ArgMatches) -> Result<Answer, CliError> {
         .map(Finding::as_str)
         .collect();
     let book = match m.get_one::<String>("book") {
-        Some(url) => Some(markdown::book(url)?),
+        Some(url) => Some(book(url)?),
         None => None,
     };
     let format = Format::ALL
@@ -87,12 +81,13 @@ pub fn run(ctx: &Ctx, m: &ArgMatches) -> Result<Answer, CliError> {
     let mut answer = ctx.answer(
         || to_json(&changes, &impact, &assumptions, &denied),
         || match format {
-            Format::Markdown => markdown::render(
+            Format::Markdown => markdown::comment(
                 book.as_deref(),
-                &verdict(&changes, &impact, &assumptions),
-                &changes,
-                &impact,
-                &assumptions,
+                ImpactParts {
+                    changes: &changes,
+                    impact: &impact,
+                    assumptions: &assumptions,
+                },
                 &denied,
             ),
             Format::Text => human(
@@ -121,6 +116,21 @@ pub fn run(ctx: &Ctx, m: &ArgMatches) -> Result<Answer, CliError> {
         }
     }
     Ok(answer)
+}
+
+/// The book's address as `--book` gives it, checked
+/// (`archsim_view::markdown::diff::book`).
+fn book(url: &str) -> Result<String, CliError> {
+    markdown::book(url).ok_or_else(|| {
+        CliError::usage(
+            [
+                "--book wants the book's address, `http://` or `https://` then letters, digits and `-._~:/%`; `",
+                &shown(url),
+                "` is not one",
+            ]
+            .concat(),
+        )
+    })
 }
 
 /// A side's engine, or its diagnostics (with its own text for snippets).
@@ -172,115 +182,25 @@ fn to_json<'a>(
     }
 }
 
-/// The verdict line: what changed, how many flows change state, how many
-/// single points of failure are new, and how many components' placement
-/// status changes (when any does).
+/// The verdict line, in the diff's words.
 fn verdict(changes: &Changes, impact: &Impact, assumptions: &Assumptions) -> String {
-    let n = changes.len();
-    if n == 0 && impact.is_empty() && assumptions.added.is_empty() && assumptions.removed.is_empty()
-    {
-        return NO_CHANGE.to_owned();
-    }
-    let flows = impact.flows_changing();
-    let (spof, _) = impact.spof_counts();
-    let plural = |n: usize, one: &str, many: &str| {
-        [
-            n.to_string(),
-            " ".into(),
-            (if n == 1 { one } else { many }).into(),
-        ]
-        .concat()
-    };
-    let mut parts = vec![
-        plural(n, "change", "changes"),
-        plural(flows, "flow changes state", "flows change state"),
-        plural(
-            spof,
-            "new single point of failure",
-            "new single points of failure",
-        ),
-    ];
-    if !impact.placement.is_empty() {
-        parts.push(plural(
-            impact.placement.len(),
-            "placement change",
-            "placement changes",
-        ));
-    }
-    if !impact.dns.is_empty() {
-        parts.push(plural(impact.dns.len(), "DNS change", "DNS changes"));
-    }
-    if !impact.invariants.is_empty() {
-        parts.push(plural(
-            impact.invariants.len(),
-            "broken invariant",
-            "broken invariants",
-        ));
-    }
-    parts.join(", ")
+    words::verdict(ImpactParts {
+        changes,
+        impact,
+        assumptions,
+    })
 }
 
-/// A broken invariant in words, after its id: its facts, what breaks it
-/// and where (`(F04, F21): record `x` is proxied, line 12`).
-fn broken_words(b: &BrokenInvariant) -> String {
-    let mut out = String::new();
-    if !b.facts.is_empty() {
-        out.push_str(&["(", &b.facts.join(", "), ")"].concat());
-    }
-    [&out, ": ", &b.message, ", line ", &b.line.to_string()].concat()
-}
-
-/// A DNS change in words: what the host's writer, claimants or record's
-/// target were and are (ids through `id`).
-fn dns_words(d: &DnsChange, id: impl Fn(&str) -> String) -> String {
-    let side = |s: &Option<String>| s.as_deref().map_or_else(|| "none".to_owned(), &id);
-    match d.change {
-        DnsChangeKind::Writer => ["writer ", &side(&d.before), " → ", &side(&d.after)].concat(),
-        DnsChangeKind::BothClaim => {
-            let writers: Vec<String> = d.writers.iter().map(|w| id(w)).collect();
-            [
-                "claimed by ",
-                &writers.join(" and "),
-                " (was ",
-                &side(&d.before),
-                ")",
-            ]
-            .concat()
-        }
-        DnsChangeKind::LostTarget => [
-            "record loses its target ",
-            &side(&d.before),
-            " (now ",
-            &side(&d.after),
-            ")",
-        ]
-        .concat(),
-    }
-}
-
-/// When a flow change happens: nothing failing, a scenario, or one failure.
-fn when(f: &FlowChange) -> String {
-    match (&f.scenario, f.failed.as_slice()) {
-        (Some(s), _) => ["scenario ", &shown(s)].concat(),
-        (None, []) => "nothing fails".to_owned(),
-        (None, failed) => {
-            let ids: Vec<&str> = failed.iter().map(String::as_str).collect();
-            [id_list(&ids), " fails".into()].concat()
-        }
-    }
-}
-
-/// An audit status's word, or `absent` on a side that does not audit the
-/// component.
-fn status(s: &Option<AuditStatus>) -> &'static str {
-    s.as_ref().map_or("absent", AuditStatus::word)
+/// When a flow change happens, shown.
+fn when(f: &diff::FlowChange) -> String {
+    shown(&words::when(f)).into_owned()
 }
 
 /// A state, or `absent` on the side without the flow.
 fn state(style: Style, s: Option<State>) -> String {
     match s {
         Some(s) => style.state(s),
-        None => style.dim("absent"),
+        None => style.dim(words::ABSENT),
     }
 }
 
@@ -308,7 +228,7 @@ fn human(
     }
     let n = changes.len();
     if n > 0 {
-        out.push_str(&format!("\n  {}\n", style.bold("Changes")));
+        out.push_str(&format!("\n  {}\n", style.bold(Section::Changes.title())));
         for c in &changes.added {
             out.push_str(&format!(
                 "    {} {} {}\n",
@@ -336,7 +256,7 @@ fn human(
         }
     }
     if !impact.flows.is_empty() {
-        out.push_str(&format!("\n  {}\n", style.bold("Flows that change state")));
+        out.push_str(&format!("\n  {}\n", style.bold(Section::Flows.title())));
         let mut table = Table::new(&["FLOW", "WHEN", "BEFORE", "AFTER", "BECAUSE"]).wrap_at(width);
         for f in &impact.flows {
             let because: Vec<&str> = f.because.iter().map(String::as_str).collect();
@@ -351,7 +271,7 @@ fn human(
         out.push_str(&table.render(style, 4));
     }
     if !impact.spof.is_empty() {
-        out.push_str(&format!("\n  {}\n", style.bold("Single points of failure")));
+        out.push_str(&format!("\n  {}\n", style.bold(Section::Spof.title())));
         for s in &impact.spof {
             let mut line = ["    ", &style.id(&s.flow)].concat();
             for (sign, list) in [(style.good("+"), &s.added), (style.error("−"), &s.removed)] {
@@ -365,13 +285,13 @@ fn human(
         }
     }
     if !impact.placement.is_empty() {
-        out.push_str(&format!("\n  {}\n", style.bold("Placement")));
+        out.push_str(&format!("\n  {}\n", style.bold(Section::Placement.title())));
         for p in &impact.placement {
             let mut line = format!(
                 "    {}  {} → {}",
                 style.id(&p.id),
-                status(&p.before),
-                status(&p.after)
+                words::status(&p.before),
+                words::status(&p.after)
             );
             if let Some(reason) = p.after.as_ref().and_then(AuditStatus::reason) {
                 line.push_str(&format!(": {}", shown(reason)));
@@ -381,31 +301,34 @@ fn human(
         }
     }
     if !impact.dns.is_empty() {
-        out.push_str(&format!("\n  {}\n", style.bold("DNS")));
+        out.push_str(&format!("\n  {}\n", style.bold(Section::Dns.title())));
         for d in &impact.dns {
             out.push_str(&format!(
                 "    {}  {}\n",
                 style.id(&d.host),
-                dns_words(d, |s| style.id(s))
+                words::dns_words(d, |s| style.id(s))
             ));
         }
     }
     if !impact.invariants.is_empty() {
         out.push_str(&format!(
             "\n  {}\n",
-            style.bold("Invariants the change breaks")
+            style.bold(Section::Invariants.title())
         ));
         for b in &impact.invariants {
             out.push_str(&format!(
                 "    {} {} {}\n",
                 style.error("✖"),
                 style.id(&b.invariant),
-                shown(&broken_words(b))
+                shown(&words::broken_words(b))
             ));
         }
     }
     if !assumptions.added.is_empty() || !assumptions.removed.is_empty() {
-        out.push_str(&format!("\n  {}\n", style.bold("Assumptions")));
+        out.push_str(&format!(
+            "\n  {}\n",
+            style.bold(Section::Assumptions.title())
+        ));
         for (sign, list) in [
             (style.good("+"), &assumptions.added),
             (style.error("−"), &assumptions.removed),

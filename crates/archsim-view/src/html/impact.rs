@@ -1,91 +1,38 @@
 //! What a proposed change does, as HTML: the propose widget's answer (and
-//! its fallback), from the core's diff. The words are the ones the CLI's
-//! `archsim diff` writes on a terminal: a verdict line, then the changes,
-//! the flows that change state under each failure, the single points of
-//! failure gained and lost, the placement changes and the assumptions.
+//! its fallback), from the core's diff, in the diff's words
+//! ([`crate::present::diff`], the ones `archsim diff` writes on a terminal
+//! and in a pull-request comment): a verdict line, then the changes, the
+//! flows that change state under each failure, the single points of
+//! failure gained and lost, the placement, DNS and invariant changes and
+//! the assumptions.
 
 use archsim_core::AuditStatus;
-use archsim_core::diff::{Assumptions, Changes, Finding, FlowChange, Impact};
+use archsim_core::diff::{Finding, FlowChange};
 
 use super::Markup;
 use super::write::Table;
-
-/// The verdict when the models answer alike.
-pub const NO_CHANGE: &str = "no change";
+use crate::present::diff::{
+    ABSENT, FAILS, NOTHING_FAILS, SCENARIO, Section, broken_words, dns_words, status,
+};
+pub use crate::present::diff::{ImpactParts, NO_CHANGE, verdict};
 
 /// The most flow rows written; a line counts the rest (a change on a
 /// large model can change thousands of flows under single failures).
 pub const MAX_FLOW_ROWS: usize = 100;
 
-/// The diff's parts, as `archsim diff` computes them.
-#[derive(Clone, Copy, Debug)]
-pub struct ImpactParts<'a> {
-    /// What the change adds, removes and changes.
-    pub changes: &'a Changes,
-    /// What it does to the flows, their single points of failure and the
-    /// placement audit.
-    pub impact: &'a Impact,
-    /// What it assumes beyond the document, and no longer assumes.
-    pub assumptions: &'a Assumptions,
-}
-
-/// `N word` with the word for one or for many.
-fn count(out: &mut String, n: usize, one: &str, many: &str) {
-    out.push_str(&n.to_string());
-    out.push(' ');
-    out.push_str(if n == 1 { one } else { many });
-}
-
-/// The verdict line: what changed, how many flows change state, how many
-/// single points of failure are new, and how many components' placement
-/// status changes (when any does); [`NO_CHANGE`] when nothing does.
-pub fn verdict(p: ImpactParts<'_>) -> String {
-    let (changes, impact, assumptions) = (p.changes, p.impact, p.assumptions);
-    let n = changes.len();
-    if n == 0 && impact.is_empty() && assumptions.added.is_empty() && assumptions.removed.is_empty()
-    {
-        return NO_CHANGE.to_owned();
-    }
-    let mut out = String::new();
-    count(&mut out, n, "change", "changes");
-    out.push_str(", ");
-    count(
-        &mut out,
-        impact.flows_changing(),
-        "flow changes state",
-        "flows change state",
-    );
-    out.push_str(", ");
-    count(
-        &mut out,
-        impact.spof_counts().0,
-        "new single point of failure",
-        "new single points of failure",
-    );
-    if !impact.placement.is_empty() {
-        out.push_str(", ");
-        count(
-            &mut out,
-            impact.placement.len(),
-            "placement change",
-            "placement changes",
-        );
-    }
-    out
-}
-
-/// When a flow change happens: nothing failing, a scenario, or what fails.
+/// When a flow change happens: nothing failing, a scenario, or what fails
+/// (the words of [`crate::present::diff::when`], ids in code).
 fn when(m: &mut Markup, f: &FlowChange) {
     match (&f.scenario, f.failed.as_slice()) {
         (Some(s), _) => {
-            m.text("scenario ").code(s);
+            m.text(SCENARIO).code(s);
         }
         (None, []) => {
-            m.text("nothing fails");
+            m.text(NOTHING_FAILS);
         }
         (None, failed) => {
             ids(m, failed, ", ");
-            m.text(" fails");
+            m.text(FAILS);
         }
     }
 }
@@ -104,14 +51,8 @@ fn ids(m: &mut Markup, list: &[String], sep: &str) {
 fn state(m: &mut Markup, s: Option<archsim_core::State>) {
     match s {
         Some(s) => m.badge(s),
-        None => m.leaf("span", &[("class", "archsim-muted")], "absent"),
+        None => m.leaf("span", &[("class", "archsim-muted")], ABSENT),
     };
-}
-
-/// An audit status's word, or `absent` on a side that does not audit the
-/// component.
-fn status(s: &Option<AuditStatus>) -> &'static str {
-    s.as_ref().map_or("absent", AuditStatus::word)
 }
 
 /// `<li>` with a sign (`+`, `−`, `~`) and its class (`change-added`).
@@ -123,8 +64,8 @@ fn signed(m: &mut Markup, class: &str, sign: &str) {
 }
 
 /// A section's heading.
-fn heading(m: &mut Markup, title: &str) {
-    m.leaf("h4", &[], title);
+fn heading(m: &mut Markup, section: Section) {
+    m.leaf("h4", &[], section.title());
 }
 
 /// The impact of a change: the verdict, the findings it introduces, then
@@ -149,7 +90,7 @@ pub fn impact_answer(m: &mut Markup, p: ImpactParts<'_>) {
         m.raw("</p>\n");
     }
     if !changes.is_empty() {
-        heading(m, "Changes");
+        heading(m, Section::Changes);
         m.raw("<ul class=\"archsim-changes\">");
         for (class, sign, list) in [
             ("change-added", "+", &changes.added),
@@ -171,7 +112,7 @@ pub fn impact_answer(m: &mut Markup, p: ImpactParts<'_>) {
         flows(m, &impact.flows);
     }
     if !impact.spof.is_empty() {
-        heading(m, "Single points of failure");
+        heading(m, Section::Spof);
         m.raw("<ul class=\"archsim-spof-changes\">");
         for s in &impact.spof {
             m.raw("<li>").code(&s.flow);
@@ -193,7 +134,7 @@ pub fn impact_answer(m: &mut Markup, p: ImpactParts<'_>) {
         m.raw("</ul>\n");
     }
     if !impact.placement.is_empty() {
-        heading(m, "Placement");
+        heading(m, Section::Placement);
         m.raw("<ul class=\"archsim-placement-changes\">");
         for c in &impact.placement {
             m.raw("<li>").code(&c.id).text(" ");
@@ -205,8 +146,26 @@ pub fn impact_answer(m: &mut Markup, p: ImpactParts<'_>) {
         }
         m.raw("</ul>\n");
     }
+    if !impact.dns.is_empty() {
+        heading(m, Section::Dns);
+        m.raw("<ul class=\"archsim-dns-changes\">");
+        for d in &impact.dns {
+            m.raw("<li>").code(&d.host).text(" ");
+            m.text(&dns_words(d, str::to_owned)).raw("</li>");
+        }
+        m.raw("</ul>\n");
+    }
+    if !impact.invariants.is_empty() {
+        heading(m, Section::Invariants);
+        m.raw("<ul class=\"archsim-broken-invariants\">");
+        for b in &impact.invariants {
+            m.raw("<li>").code(&b.invariant).text(" ");
+            m.text(&broken_words(b)).raw("</li>");
+        }
+        m.raw("</ul>\n");
+    }
     if !assumptions.added.is_empty() || !assumptions.removed.is_empty() {
-        heading(m, "Assumptions");
+        heading(m, Section::Assumptions);
         m.raw("<ul class=\"archsim-assumption-changes\">");
         for (class, sign, list) in [
             ("change-added", "+", &assumptions.added),
@@ -225,12 +184,7 @@ pub fn impact_answer(m: &mut Markup, p: ImpactParts<'_>) {
 /// rows, then how many more.
 fn flows(m: &mut Markup, list: &[FlowChange]) {
     const HEADERS: [&str; 5] = ["Flow", "When", "Before", "After", "Because"];
-    let mut t = Table::open(
-        m,
-        "archsim-flow-changes",
-        "Flows that change state",
-        &HEADERS,
-    );
+    let mut t = Table::open(m, "archsim-flow-changes", Section::Flows.title(), &HEADERS);
     for f in list.iter().take(MAX_FLOW_ROWS) {
         t.row(m, &[]);
         m.code(&f.flow);

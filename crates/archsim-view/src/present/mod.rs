@@ -13,6 +13,7 @@
 
 mod basis;
 mod component;
+pub mod diff;
 mod dns;
 mod outcome;
 mod place;

@@ -1,87 +1,29 @@
-//! `archsim diff --format markdown`: the answer as a pull-request comment.
+//! The diff's answer as a pull-request comment (`archsim diff --format
+//! markdown`, and the propose widget's "Copy as Markdown").
 //!
 //! A verdict line, a summary table, then one collapsible section
-//! (`<details>`) per part with the rows of the terminal output. Every
-//! string from a model goes through [`escape`]; only this module's own
-//! words are written as Markdown or HTML.
+//! (`<details>`) per part, in the diff's words
+//! ([`crate::present::diff`]). Every string from a model goes through
+//! [`escape`]; only this module's own words are written as Markdown or
+//! HTML.
 
 use archsim_core::State;
 use archsim_core::diff::{Assumptions, Change, Changes, Impact, Table};
+use archsim_core::engine::RouteVerdict;
 
-use crate::error::CliError;
-use crate::render::{Style, shown};
-
-/// The characters that could start Markdown or HTML inside a line of text
-/// or break a table cell: code spans, emphasis, strikethrough, links and
-/// images, raw HTML and entities, math, table pipes, and the backslash
-/// itself.
-const SPECIAL: &[char] = &[
-    '\\', '`', '*', '_', '[', ']', '(', ')', '<', '>', '|', '~', '&', '$', '!', '#',
-];
-
-/// An invisible break (a zero-width space, as an entity: the model's own
-/// `&` is escaped, so only this module writes one): GitHub reads a
-/// mention, an issue reference or a link only in unbroken text.
-const BREAK: &str = "&#8203;";
-
-/// `text` as plain words in Markdown and HTML: hidden characters (line
-/// breaks, terminal escapes, bidi controls) written as their escape
-/// (`\u{a}`), then each [`SPECIAL`] character after a backslash, which
-/// CommonMark reads as that character, literally (in a table cell too).
-/// The result starts no block and holds no markup, so it may stand in a
-/// list item or a table cell.
-///
-/// And it pings no one and links nowhere, as a pull-request comment
-/// could: a [`BREAK`] after each `@` (a mention, or an e-mail address),
-/// after each `#` (an issue reference, `#12` or `owner/repo#12`), after
-/// the word `GH` before `-` (`GH-12`), after a `:` followed by a visible
-/// character (a URL's `scheme://`, an emoji's `:name:`) and after the word
-/// `www` before `.` (GitHub's bare `www.` links). It reads the same; GitHub finds nothing
-/// in it to act on.
-///
-/// Complexity: O(n).
-pub fn escape(text: &str) -> String {
-    let text = shown(text);
-    let mut out = String::with_capacity(text.len() + 8);
-    let mut chars = text.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
-        if SPECIAL.contains(&c) {
-            out.push('\\');
-        }
-        out.push(c);
-        let next = chars.peek().map(|&(_, n)| n);
-        // Whether the word `word` ends at `c` (ASCII, any case): no letter
-        // or digit before it, as GitHub reads a reference or a link.
-        let before = |word: &str| {
-            let Some(from) = (at + 1).checked_sub(word.len()) else {
-                return false;
-            };
-            let starts = !text.as_bytes()[..from]
-                .last()
-                .is_some_and(u8::is_ascii_alphanumeric);
-            starts
-                && text
-                    .get(from..at + 1)
-                    .is_some_and(|w| w.eq_ignore_ascii_case(word))
-        };
-        let breaks = match c {
-            '@' | '#' => true,
-            ':' => next.is_some_and(|n| !n.is_whitespace()),
-            'h' | 'H' => next == Some('-') && before("gh"),
-            'w' | 'W' => next == Some('.') && before("www"),
-            _ => false,
-        };
-        if breaks {
-            out.push_str(BREAK);
-        }
-    }
-    out
-}
+use super::escape;
+use crate::present::diff::{self as words, ImpactParts, Section};
 
 /// A state in the core's words (`✖ down`), or `absent` on the side
 /// without the flow.
 fn state(s: Option<State>) -> String {
-    s.map_or_else(|| "absent".to_owned(), |s| Style::plain().state(s))
+    s.map_or_else(
+        || words::ABSENT.to_owned(),
+        |s| {
+            let v = RouteVerdict::Resolves(s);
+            [v.icon(), " ", v.word()].concat()
+        },
+    )
 }
 
 /// One collapsible section: a summary of our own words and a body of
@@ -92,6 +34,21 @@ fn details(out: &mut String, summary: &str, body: &str) {
     out.push_str("</summary>\n\n");
     out.push_str(body);
     out.push_str("\n</details>\n");
+}
+
+/// Why a flow is in its state, as the terminal writes it: ids joined by
+/// arrows, or `-` when nothing is to blame.
+fn chain(ids: &[String]) -> String {
+    if ids.is_empty() {
+        "-".to_owned()
+    } else {
+        ids.join(" → ")
+    }
+}
+
+/// A section's title and how many rows it has: `Changes (3)`.
+fn titled(section: Section, n: usize) -> String {
+    [section.title(), " (", &n.to_string(), ")"].concat()
 }
 
 /// A table row from cells already escaped.
@@ -115,25 +72,18 @@ pub const PAGES: [(&str, &str); 7] = [
 /// The book's address as `--book` gives it, checked: `http://` or
 /// `https://`, then only characters that cannot end a Markdown link or
 /// start markup (letters, digits, `-._~:/%`); with a final `/`.
-pub fn book(url: &str) -> Result<String, CliError> {
+///
+/// Returns: `None` when `url` is not such an address.
+pub fn book(url: &str) -> Option<String> {
     let plain = |c: char| c.is_ascii_alphanumeric() || "-._~:/%".contains(c);
     let rest = url
         .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"));
-    match rest {
-        Some(rest) if !rest.is_empty() && rest.chars().all(plain) => {
-            let slash = if url.ends_with('/') { "" } else { "/" };
-            Ok([url, slash].concat())
-        }
-        _ => Err(CliError::usage(
-            [
-                "--book wants the book's address, `http://` or `https://` then letters, digits and `-._~:/%`; `",
-                &shown(url),
-                "` is not one",
-            ]
-            .concat(),
-        )),
+        .or_else(|| url.strip_prefix("http://"))?;
+    if rest.is_empty() || !rest.chars().all(plain) {
+        return None;
     }
+    let slash = if url.ends_with('/') { "" } else { "/" };
+    Some([url, slash].concat())
 }
 
 /// A part's name, linked to its book page when the book's address is
@@ -146,23 +96,22 @@ fn part(book: Option<&str>, name: &str) -> String {
     }
 }
 
-/// The pull-request comment; with the book's address, its summary links
-/// each part to the page that explains it.
-pub fn render(
-    book: Option<&str>,
-    verdict: &str,
-    changes: &Changes,
-    impact: &Impact,
-    assumptions: &Assumptions,
-    denied: &[&str],
-) -> String {
-    let mut out = ["**", &part(book, "archsim diff"), "**: ", verdict, "\n"].concat();
+/// The pull-request comment: the verdict, the findings `--deny` forbids
+/// (`denied`, in the core's words), then, when anything changes, the
+/// summary and the sections. With the book's address (`book`, from
+/// [`book`]), the summary links each part to the page that explains it.
+///
+/// Complexity: linear in the parts' size.
+pub fn comment(book: Option<&str>, parts: ImpactParts<'_>, denied: &[&str]) -> String {
+    let (changes, impact, assumptions) = (parts.changes, parts.impact, parts.assumptions);
+    let verdict = words::verdict(parts);
+    let mut out = ["**", &part(book, "archsim diff"), "**: ", &verdict, "\n"].concat();
     if !denied.is_empty() {
         out.push_str("\n**denied**: the change introduces what `--deny` forbids: ");
         out.push_str(&denied.join(", "));
         out.push('\n');
     }
-    if verdict == super::NO_CHANGE {
+    if parts.is_empty() {
         return out;
     }
     summary(&mut out, book, changes, impact, assumptions);
@@ -256,27 +205,22 @@ fn sections(out: &mut String, changes: &Changes, impact: &Impact, assumptions: &
                 .concat(),
             );
         }
-        details(out, &["Changes (", &n.to_string(), ")"].concat(), &body);
+        details(out, &titled(Section::Changes, n), &body);
     }
     if !impact.flows.is_empty() {
         let mut body = row(&["flow", "when", "before", "after", "because"]);
         body.push_str("|---|---|---|---|---|\n");
         for f in &impact.flows {
-            let because: Vec<&str> = f.because.iter().map(String::as_str).collect();
             body.push_str(&row(&[
                 &escape(&f.flow),
-                &escape(&super::when(f)),
+                &escape(&words::when(f)),
                 &state(f.before),
                 &state(f.after),
-                &escape(&super::chain(&because)),
+                &escape(&chain(&f.because)),
             ]));
         }
         let n = impact.flows_changing();
-        details(
-            out,
-            &["Flows that change state (", &n.to_string(), ")"].concat(),
-            &body,
-        );
+        details(out, &titled(Section::Flows, n), &body);
     }
     if !impact.spof.is_empty() {
         let mut body = row(&["flow", "added", "removed"]);
@@ -289,7 +233,7 @@ fn sections(out: &mut String, changes: &Changes, impact: &Impact, assumptions: &
                 &list(&s.removed),
             ]));
         }
-        details(out, "Single points of failure", &body);
+        details(out, Section::Spof.title(), &body);
     }
     if !impact.placement.is_empty() {
         let mut body = row(&["component", "before", "after", "reason"]);
@@ -298,19 +242,14 @@ fn sections(out: &mut String, changes: &Changes, impact: &Impact, assumptions: &
             let reason = p.after.as_ref().and_then(|s| s.reason()).unwrap_or("");
             body.push_str(&row(&[
                 &escape(&p.id),
-                super::status(&p.before),
-                super::status(&p.after),
+                words::status(&p.before),
+                words::status(&p.after),
                 &escape(reason),
             ]));
         }
         details(
             out,
-            &[
-                "Placement audit (",
-                &impact.placement.len().to_string(),
-                ")",
-            ]
-            .concat(),
+            &titled(Section::Placement, impact.placement.len()),
             &body,
         );
     }
@@ -318,26 +257,18 @@ fn sections(out: &mut String, changes: &Changes, impact: &Impact, assumptions: &
         let mut body = row(&["host", "change"]);
         body.push_str("|---|---|\n");
         for d in &impact.dns {
-            body.push_str(&row(&[&escape(&d.host), &super::dns_words(d, escape)]));
+            body.push_str(&row(&[&escape(&d.host), &words::dns_words(d, escape)]));
         }
-        details(
-            out,
-            &["DNS (", &impact.dns.len().to_string(), ")"].concat(),
-            &body,
-        );
+        details(out, &titled(Section::Dns, impact.dns.len()), &body);
     }
     if !impact.invariants.is_empty() {
         let mut body = String::new();
         for b in &impact.invariants {
-            let words = super::broken_words(b);
+            let words = words::broken_words(b);
             body.push_str(&["- ", &escape(&b.invariant), " ", &escape(&words), "\n"].concat());
         }
-        let n = impact.invariants.len().to_string();
-        details(
-            out,
-            &["Invariants the change breaks (", &n, ")"].concat(),
-            &body,
-        );
+        let n = impact.invariants.len();
+        details(out, &titled(Section::Invariants, n), &body);
     }
     if !assumptions.added.is_empty() || !assumptions.removed.is_empty() {
         let mut body = String::new();
@@ -360,98 +291,13 @@ fn sections(out: &mut String, changes: &Changes, impact: &Impact, assumptions: &
                 );
             }
         }
-        details(out, "Assumptions", &body);
+        details(out, Section::Assumptions.title(), &body);
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn model_strings_become_plain_words_in_markdown_and_html() {
-        let cases = [
-            ("search-index-prod", "search-index-prod"),
-            ("a → b", "a → b"),
-            ("", ""),
-            // A table cell stays one cell.
-            ("a|b", r"a\|b"),
-            // No raw HTML, no entity.
-            (
-                "<script>alert(1)</script>",
-                r"\<script\>alert\(1\)\</script\>",
-            ),
-            ("<details>", r"\<details\>"),
-            ("&lt;b&gt;", r"\&lt;b\&gt;"),
-            // No link, image or autolink in angle brackets.
-            (
-                "[ok](https://evil.example)",
-                r"\[ok\]\(https:&#8203;//evil.example\)",
-            ),
-            ("![x](y)", r"\!\[x\]\(y\)"),
-            ("<https://evil.example>", r"\<https:&#8203;//evil.example\>"),
-            // No code span, emphasis, strikethrough or math.
-            ("`code`", r"\`code\`"),
-            ("*b* _i_ ~~s~~", r"\*b\* \_i\_ \~\~s\~\~"),
-            ("$x$", r"\$x\$"),
-            // A backslash stays itself and cannot undo an escape.
-            (r"a\|b", r"a\\\|b"),
-            // A line break cannot end the cell or start a block.
-            // (The escape's backslash is escaped too: the reader sees `\u{a}`.)
-            (
-                "a\n# heading\n- item",
-                r"a\\u{a}\#&#8203; heading\\u{a}- item",
-            ),
-            ("a\r\n|b", r"a\\u{d}\\u{a}\|b"),
-            // Terminal escapes are shown, not sent.
-            ("\u{1b}[31mRED", r"\\u{1b}\[31mRED"),
-            // No one is pinged, no issue referenced, nothing linked.
-            ("@octocat", "@&#8203;octocat"),
-            ("ask @tomoda/sre", "ask @&#8203;tomoda/sre"),
-            ("ops@tomoda.life", "ops@&#8203;tomoda.life"),
-            ("#123", r"\#&#8203;123"),
-            ("fixes owner/repo#7", r"fixes owner/repo\#&#8203;7"),
-            ("GH-123 gh-4", "GH&#8203;-123 gh&#8203;-4"),
-            ("https://evil.example/a", "https:&#8203;//evil.example/a"),
-            ("HTTP://X.EXAMPLE", "HTTP:&#8203;//X.EXAMPLE"),
-            ("ftp://x mailto:a", "ftp:&#8203;//x mailto:&#8203;a"),
-            ("www.evil.example", "www&#8203;.evil.example"),
-            ("WWW.Evil.example", "WWW&#8203;.Evil.example"),
-            (":smile:", ":&#8203;smile:"),
-            // In a code span's ticks, a mention is still broken and the
-            // ticks are plain.
-            ("`@x` ``", r"\`@&#8203;x\` \`\`"),
-            // A string cannot write the break itself or undo it: its `&`
-            // and `\` are plain.
-            ("@&#8203;x", r"@&#8203;\&\#&#8203;8203;x"),
-            (r"@\x", r"@&#8203;\\x"),
-            // Ordinary words are untouched: a colon before a space, a
-            // host without `www`, a word ending in `gh`.
-            ("A proposal: kept", "A proposal: kept"),
-            ("api.tomoda.life", "api.tomoda.life"),
-            ("high-risk", "high-risk"),
-            ("(gh-1)", r"\(gh&#8203;-1\)"),
-            ("éwww.x", "éwww&#8203;.x"),
-        ];
-        for (input, want) in cases {
-            assert_eq!(escape(input), want, "{input:?}");
-            // Whatever the input, nothing GitHub acts on is left whole.
-            let plain = want.replace(BREAK, "\u{200b}");
-            for (at, c) in plain.match_indices(['@', '#']) {
-                let after = plain[at + c.len()..].chars().next();
-                assert_eq!(
-                    after,
-                    Some('\u{200b}'),
-                    "{input:?}: {c} unbroken in {want:?}"
-                );
-            }
-            assert!(!plain.contains("://"), "{input:?}: a URL in {want:?}");
-            assert!(
-                !plain.to_ascii_lowercase().contains("www."),
-                "{input:?}: a bare link in {want:?}"
-            );
-        }
-    }
 
     #[test]
     fn the_book_address_is_a_plain_http_url() {
@@ -476,7 +322,7 @@ mod tests {
             ("https://x.example/\u{202e}", None),
         ];
         for (url, want) in cases {
-            assert_eq!(book(url).ok().as_deref(), want, "{url:?}");
+            assert_eq!(book(url).as_deref(), want, "{url:?}");
         }
     }
 
@@ -522,12 +368,43 @@ mod tests {
     }
 
     #[test]
-    fn a_long_hostile_string_costs_linear_time() {
-        // Every `w` before a `.` looks back three bytes, never to the start.
-        let text = "w.".repeat(200_000);
-        let out = escape(&text);
-        assert_eq!(out.len(), text.len(), "no `www.` in it: nothing added");
-        let text = "www.".repeat(100_000);
-        assert_eq!(escape(&text).matches(BREAK).count(), 100_000);
+    fn the_comment_escapes_model_text_and_stops_at_no_change() {
+        use archsim_core::diff::Changed;
+        let (changes, impact, assumptions) = (
+            Changes::default(),
+            Impact::default(),
+            Assumptions::default(),
+        );
+        let parts = ImpactParts {
+            changes: &changes,
+            impact: &impact,
+            assumptions: &assumptions,
+        };
+        assert_eq!(comment(None, parts, &[]), "**archsim diff**: no change\n");
+        let changes = Changes {
+            changed: vec![Changed {
+                table: Table::Component,
+                id: "@team <b>".into(),
+                fields: vec!["note"],
+            }],
+            ..Changes::default()
+        };
+        let text = comment(
+            Some("https://b.example/"),
+            ImpactParts {
+                changes: &changes,
+                ..parts
+            },
+            &["new-spof"],
+        );
+        for want in [
+            "**[archsim diff](https://b.example/reference/cli.html#diff)**: 1 change, ",
+            "\n**denied**: the change introduces what `--deny` forbids: new-spof\n",
+            "| component | 0 | 0 | 1 |\n",
+            "<details><summary>Changes (1)</summary>",
+            "- changed component @&#8203;team \\<b\\>: note\n",
+        ] {
+            assert!(text.contains(want), "{want}\n{text}");
+        }
     }
 }
