@@ -19,7 +19,7 @@ use wasm_bindgen::JsCast;
 use web_sys::Element;
 use yew::prelude::*;
 
-use super::gestures::Gestures;
+use super::gestures::{Gestures, rect_of};
 use super::toolbar::toolbar_markup;
 use crate::components::Ctx;
 use crate::components::details::details_markup;
@@ -146,7 +146,34 @@ pub fn Map(props: &MapProps) -> Html {
             uid.clone(),
         );
         let drawn = drawing.1.clone();
+        // A new look (at mount too: a link's answer) also fits the map to
+        // what the answer concerns, what the map marks, unless the reader
+        // has moved it or asked to see everything. The frame is measured
+        // here, once per look: names' size on screen depends on it.
+        let (fitted, local, g, marks) = (
+            fitted.clone(),
+            local.clone(),
+            g.clone(),
+            props.marks.clone(),
+        );
+        let moved = state.view != Viewport::default();
         use_effect_with(look.clone(), move |look| {
+            if !moved && !local.borrow().whole {
+                let mut concern = marks.path.clone();
+                concern.extend((0..marks.nodes.len()).filter(|&i| marks.nodes[i].is_some()));
+                let frame = rect_of(&svg_ref)
+                    .filter(|r| r.2 > 0.0)
+                    .unwrap_or(TYPICAL_FRAME);
+                let max = max_zoom(g.size);
+                fitted.set(fit_concern(
+                    &g.boxes,
+                    &g.neighbours,
+                    &concern,
+                    g.size,
+                    frame,
+                    max,
+                ));
+            }
             let mut shown = shown.borrow_mut();
             let from = shown.clone().unwrap_or(drawn);
             if !Rc::ptr_eq(&from, look)
@@ -178,45 +205,6 @@ pub fn Map(props: &MapProps) -> Html {
     let size = g.size;
     let centre = (size.0 / 2.0, size.1 / 2.0);
     let max = max_zoom(size);
-    {
-        // A new answer (at mount too: a link's) fits the map to what it
-        // concerns, what the map marks, unless the reader has moved it or
-        // asked to see everything. Measured here, once per answer: the
-        // names' size on screen depends on the frame's.
-        let (fitted, local, svg_ref, g) =
-            (fitted.clone(), local.clone(), svg_ref.clone(), g.clone());
-        let moved = state.view != Viewport::default();
-        use_effect_with(props.marks.clone(), move |marks| {
-            if moved || local.borrow().whole {
-                return;
-            }
-            let mut concern = marks.path.clone();
-            concern.extend(
-                marks
-                    .nodes
-                    .iter()
-                    .enumerate()
-                    .filter(|m| m.1.is_some())
-                    .map(|m| m.0),
-            );
-            let frame = svg_ref
-                .cast::<Element>()
-                .map(|svg| svg.get_bounding_client_rect())
-                .filter(|r| r.width() > 0.0)
-                .map_or(TYPICAL_FRAME, |r| (0.0, 0.0, r.width(), r.height()));
-            fitted.set(fit_concern(
-                &g.boxes,
-                &g.neighbours,
-                &concern,
-                size,
-                frame,
-                max,
-            ));
-        });
-    }
-    // A link may ask for more zoom than this drawing allows (links accept
-    // the zoom of the biggest drawings): the view comes back within its
-    // range about the centre, as the next zoom step would take it.
     let shown = match *fitted {
         Some(f) if state.view == Viewport::default() => f,
         _ => state.view,

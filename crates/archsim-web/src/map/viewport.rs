@@ -200,13 +200,13 @@ const FIT_MARGIN: f64 = 24.0;
 /// Complexity: O(|set|).
 pub fn fit(
     boxes: &[NodeBox],
-    set: impl IntoIterator<Item = usize>,
+    set: &[usize],
     size: (f64, f64),
     frame: Rect,
     max: f64,
 ) -> Option<(Viewport, bool)> {
     let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
-    for b in set.into_iter().filter_map(|i| boxes.get(i)) {
+    for b in set.iter().filter_map(|&i| boxes.get(i)) {
         x0 = x0.min(b.x);
         y0 = y0.min(b.y);
         x1 = x1.max(b.x + b.width);
@@ -245,12 +245,13 @@ pub fn fit_concern(
     frame: Rect,
     max: f64,
 ) -> Option<Viewport> {
-    let near = concern
-        .iter()
-        .flat_map(|&i| neighbours.get(i).into_iter().flatten().copied());
-    match fit(boxes, concern.iter().copied().chain(near), size, frame, max)? {
+    let mut near = concern.to_vec();
+    for &i in concern {
+        near.extend(neighbours.get(i).into_iter().flatten());
+    }
+    match fit(boxes, &near, size, frame, max)? {
         (view, true) => Some(view),
-        _ => fit(boxes, concern.iter().copied(), size, frame, max).map(|f| f.0),
+        _ => fit(boxes, concern, size, frame, max).map(|f| f.0),
     }
 }
 
@@ -549,7 +550,7 @@ mod tests {
             (&[1, 99], true, 1.5 * readable),
         ];
         for (set, readable_names, zoom) in cases {
-            let (v, ok) = fit(&boxes, set.iter().copied(), size, frame, MAX_ZOOM).unwrap();
+            let (v, ok) = fit(&boxes, set, size, frame, MAX_ZOOM).unwrap();
             assert_eq!(ok, readable_names, "{set:?}: {v:?}");
             assert!((v.zoom - zoom).abs() < 1e-9, "{set:?}: {v:?}");
             assert_eq!(ok, v.zoom >= readable, "{set:?}");
@@ -561,10 +562,10 @@ mod tests {
             assert!(v.x + size.0 * v.zoom >= size.0 - 1e-9, "{set:?}: {v:?}");
             assert!(v.y + size.1 * v.zoom >= size.1 - 1e-9, "{set:?}: {v:?}");
         }
-        assert_eq!(fit(&boxes, [], size, frame, MAX_ZOOM), None);
-        assert_eq!(fit(&boxes, [7], size, frame, MAX_ZOOM), None);
+        assert_eq!(fit(&boxes, &[], size, frame, MAX_ZOOM), None);
+        assert_eq!(fit(&boxes, &[7], size, frame, MAX_ZOOM), None);
         // A bound closer than readable names: the bound.
-        assert_eq!(fit(&boxes, [0], size, frame, 2.0).unwrap().0.zoom, 2.0);
+        assert_eq!(fit(&boxes, &[0], size, frame, 2.0).unwrap().0.zoom, 2.0);
     }
 
     #[test]
