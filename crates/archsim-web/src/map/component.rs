@@ -160,7 +160,11 @@ pub fn Map(props: &MapProps) -> Html {
         use_effect_with(look.clone(), move |look| {
             if !moved && !local.borrow().whole {
                 let mut concern = marks.path.clone();
-                concern.extend((0..marks.nodes.len()).filter(|&i| marks.nodes[i].is_some()));
+                for (i, m) in marks.nodes.iter().enumerate() {
+                    if m.is_some() {
+                        concern.push(i);
+                    }
+                }
                 let frame = rect_of(&svg_ref)
                     .filter(|r| r.2 > 0.0)
                     .unwrap_or(TYPICAL_FRAME);

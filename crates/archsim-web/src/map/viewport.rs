@@ -247,7 +247,9 @@ pub fn fit_concern(
 ) -> Option<Viewport> {
     let mut near = concern.to_vec();
     for &i in concern {
-        near.extend(neighbours.get(i).into_iter().flatten());
+        if let Some(n) = neighbours.get(i) {
+            near.extend_from_slice(n);
+        }
     }
     match fit(boxes, &near, size, frame, max)? {
         (view, true) => Some(view),
