@@ -1,6 +1,6 @@
 //! The map's viewport arithmetic: zoom about a point, pan, pinch, screen to
-//! drawing coordinates, keeping a node in sight, and moving between nodes
-//! with the arrow keys.
+//! drawing coordinates, keeping a node in sight, fitting what an answer
+//! concerns, and moving between nodes with the arrow keys.
 //!
 //! Pure functions on numbers and layout boxes, tested natively; the map
 //! component only feeds them pointer positions and element sizes.
@@ -103,7 +103,7 @@ pub fn units_per_pixel(rect: Rect, size: (f64, f64)) -> f64 {
 /// column, and 75 % of a window's height (widgets.css).
 pub const TYPICAL_FRAME: Rect = (0.0, 0.0, 800.0, 600.0);
 
-/// Drawing units per pixel above which a name (12 units) is under 8
+/// Drawing units per pixel above which a name ([`NAME_UNITS`]) is under 8
 /// pixels: the map then writes ids in large type instead.
 pub const MID_UNITS_PER_PIXEL: f64 = 1.5;
 
@@ -235,8 +235,12 @@ pub fn fit(
 /// The view [`fit`] gives what an answer concerns (`concern`: node
 /// indices) with their neighbours; when those cannot show readable names,
 /// the concern alone. What a map's answer concerns is what it marks: the
-/// route's hops, the failed components and those whose flows are not up
-/// (a draft's changes, when drafts are drawn).
+/// route's hops, the failed components and those the engine gives as the
+/// cause of a flow that is not ok (a draft's changes, when drafts are
+/// drawn). The place and DNS widgets draw no map.
+///
+/// Returns: `None` for an empty concern (the caller shows the whole map).
+/// Complexity: O(concern and their neighbours).
 pub fn fit_concern(
     boxes: &[NodeBox],
     neighbours: &[Vec<usize>],
