@@ -15,6 +15,7 @@ mod support;
 mod basis;
 mod contrast;
 mod failures;
+mod fitted;
 mod keyboard;
 mod links;
 mod placement;
@@ -30,6 +31,7 @@ use support::runner::{self, Outcome, case};
 use basis::{flow_basis_opens_from_the_keyboard, route_basis_opens_from_the_keyboard};
 use contrast::text_contrast_is_aa_in_every_theme;
 use failures::{failing_cloudfront_on_the_map, region_preset_fills_the_table};
+use fitted::the_map_fits_the_answer;
 use keyboard::{claim_notes_open_from_the_keyboard, keyboard_only};
 use links::{bad_link_shows_a_notice, shared_link_restores_the_scenario};
 use placement::placement_conflict_names_the_precedent;
@@ -42,6 +44,7 @@ fn main() {
         vec![
             case!(tour_steps_through_every_hop),
             case!(the_overview_map_is_readable),
+            case!(the_map_fits_the_answer),
             case!(widget_text_is_the_books_size),
             case!(failing_cloudfront_on_the_map),
             case!(region_preset_fills_the_table),

@@ -19,7 +19,7 @@ use wasm_bindgen::JsCast;
 use web_sys::Element;
 use yew::prelude::*;
 
-use super::gestures::Gestures;
+use super::gestures::{Gestures, rect_of};
 use super::toolbar::toolbar_markup;
 use crate::components::Ctx;
 use crate::components::details::details_markup;
@@ -30,8 +30,8 @@ use crate::map::geometry::{Geometry, fixed};
 use crate::map::patch::{patch, show_hover};
 use crate::map::viewport::Viewport;
 use crate::map::viewport::{
-    Detail, Direction, TYPICAL_FRAME, ZOOM_STEP, detail, ensure_visible, max_zoom, neighbour, pan,
-    zoom_at,
+    Detail, Direction, TYPICAL_FRAME, ZOOM_STEP, detail, ensure_visible, fit_concern, max_zoom,
+    neighbour, pan, zoom_at,
 };
 use crate::markup::{Markup, WidgetMarkup};
 use crate::state::{Action, WidgetState};
@@ -65,6 +65,8 @@ pub(super) struct Local {
     /// drawing was replaced under it).
     refocus: bool,
     hovered: Option<usize>,
+    /// The reader asked to see everything: answers no longer move the map.
+    whole: bool,
 }
 
 fn node_index(target: Option<web_sys::EventTarget>) -> Option<usize> {
@@ -83,6 +85,9 @@ pub fn Map(props: &MapProps) -> Html {
     let ctx = props.ctx.clone();
     let local = use_mut_ref(Local::default);
     let local_view = use_state_eq(|| None::<Viewport>);
+    // The view fitted to what the answer concerns, shown while the
+    // reader has not moved the map (the state's view is the whole map).
+    let fitted = use_state_eq(|| None::<Viewport>);
     // Whether the map fills the window. A way of looking, like the
     // failure list's filter, not part of the scenario: links leave it.
     let full = use_state_eq(|| false);
@@ -141,7 +146,38 @@ pub fn Map(props: &MapProps) -> Html {
             uid.clone(),
         );
         let drawn = drawing.1.clone();
+        // A new look (at mount too: a link's answer) also fits the map to
+        // what the answer concerns, what the map marks, unless the reader
+        // has moved it or asked to see everything. The frame is measured
+        // here, once per look: names' size on screen depends on it.
+        let (fitted, local, g, marks) = (
+            fitted.clone(),
+            local.clone(),
+            g.clone(),
+            props.marks.clone(),
+        );
+        let moved = state.view != Viewport::default();
         use_effect_with(look.clone(), move |look| {
+            if !moved && !local.borrow().whole {
+                let mut concern = marks.path.clone();
+                for (i, m) in marks.nodes.iter().enumerate() {
+                    if m.is_some() {
+                        concern.push(i);
+                    }
+                }
+                let frame = rect_of(&svg_ref)
+                    .filter(|r| r.2 > 0.0)
+                    .unwrap_or(TYPICAL_FRAME);
+                let max = max_zoom(g.size);
+                fitted.set(fit_concern(
+                    &g.boxes,
+                    &g.neighbours,
+                    &concern,
+                    g.size,
+                    frame,
+                    max,
+                ));
+            }
             let mut shown = shown.borrow_mut();
             let from = shown.clone().unwrap_or(drawn);
             if !Rc::ptr_eq(&from, look)
@@ -173,10 +209,11 @@ pub fn Map(props: &MapProps) -> Html {
     let size = g.size;
     let centre = (size.0 / 2.0, size.1 / 2.0);
     let max = max_zoom(size);
-    // A link may ask for more zoom than this drawing allows (links accept
-    // the zoom of the biggest drawings): the view comes back within its
-    // range about the centre, as the next zoom step would take it.
-    let view = zoom_at((*local_view).unwrap_or(state.view), 1.0, centre, max);
+    let shown = match *fitted {
+        Some(f) if state.view == Viewport::default() => f,
+        _ => state.view,
+    };
+    let view = zoom_at((*local_view).unwrap_or(shown), 1.0, centre, max);
     let dispatch = ctx.dispatch.clone();
     let set_view = {
         let dispatch = dispatch.clone();
@@ -196,8 +233,18 @@ pub fn Map(props: &MapProps) -> Html {
         }
     };
 
+    // "Show everything" (and the 0 key): the whole map, and answers no
+    // longer move it.
+    let everything = {
+        let (set_view, fitted, local) = (set_view.clone(), fitted.clone(), local.clone());
+        move || {
+            local.borrow_mut().whole = true;
+            fitted.set(None);
+            set_view(Viewport::default());
+        }
+    };
     let ontoolbar = {
-        let set_view = set_view.clone();
+        let (set_view, everything) = (set_view.clone(), everything.clone());
         Callback::from(move |e: MouseEvent| {
             let Some(what) = e
                 .target()
@@ -214,7 +261,7 @@ pub fn Map(props: &MapProps) -> Html {
                 "right" => pan(view, -step, 0.0),
                 "up" => pan(view, 0.0, step),
                 "down" => pan(view, 0.0, -step),
-                _ => Viewport::default(),
+                _ => return everything(),
             });
         })
     };
@@ -303,7 +350,7 @@ pub fn Map(props: &MapProps) -> Html {
             svg_ref.clone(),
             ctx.uid.clone(),
         );
-        let set_view = set_view.clone();
+        let (set_view, everything) = (set_view.clone(), everything.clone());
         let selected = state.selected.is_some();
         Callback::from(move |e: KeyboardEvent| {
             let key = e.key();
@@ -343,7 +390,7 @@ pub fn Map(props: &MapProps) -> Html {
                 }
                 "+" | "=" => set_view(zoom_at(view, ZOOM_STEP, centre, max)),
                 "-" | "_" => set_view(zoom_at(view, 1.0 / ZOOM_STEP, centre, max)),
-                "0" => set_view(Viewport::default()),
+                "0" => everything(),
                 // The details close first; the next Escape leaves the full
                 // window (the map's box).
                 "Escape" if selected => {
@@ -456,7 +503,7 @@ pub fn Map(props: &MapProps) -> Html {
     } else {
         ""
     })
-    .text(", Shift + arrows pan, + and − zoom, 0 fits, Escape closes the details (then the full window). Drag to pan. ")
+    .text(", Shift + arrows pan, + and − zoom, 0 shows everything, Escape closes the details (then the full window). Drag to pan. ")
     .text(if *full {
         "The wheel or two fingers zoom. "
     } else if ctx.embedded {

@@ -72,7 +72,7 @@ pub struct Handlers {
 }
 
 /// The `<svg>`'s on-screen box: left, top, width, height.
-fn rect_of(svg: &NodeRef) -> Option<(f64, f64, f64, f64)> {
+pub(super) fn rect_of(svg: &NodeRef) -> Option<(f64, f64, f64, f64)> {
     svg.cast::<Element>().map(|svg| {
         let r = svg.get_bounding_client_rect();
         (r.left(), r.top(), r.width(), r.height())

@@ -8,7 +8,8 @@
 //!   joins the pieces with those looks.
 //! - [`patch`]: a new look patched onto the drawn elements, and hovering.
 //! - [`viewport`]: pan and zoom ([`viewport::Viewport`]), the detail a
-//!   zoom shows, moving between nodes.
+//!   zoom shows, the view fitted to what an answer concerns
+//!   ([`viewport::fit_concern`]), moving between nodes.
 //! - [`search`]: what a typed query matches (the failure list asks too).
 
 pub mod component;

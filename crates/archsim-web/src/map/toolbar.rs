@@ -1,4 +1,4 @@
-//! The map's toolbar (zoom, fit and pan buttons, and the switch between
+//! The map's toolbar (zoom, "Show everything" and pan buttons, and the switch between
 //! failing and selecting on click), written as text: its buttons are
 //! handled by one listener on the toolbar, by their `data-map`.
 
@@ -12,7 +12,12 @@ pub fn toolbar_markup(uid: &str, mode_switch: bool, clicks_fail: bool) -> String
     let buttons = [
         ("in", "Zoom in", "Zoom in (+)", "+"),
         ("out", "Zoom out", "Zoom out (−)", "−"),
-        ("fit", "Reset the view", "Reset the view (0)", "Fit"),
+        (
+            "fit",
+            "Show everything",
+            "Show everything (0)",
+            "Show everything",
+        ),
     ];
     let pans = [
         ("left", "Pan left", "", "←"),

@@ -1,6 +1,6 @@
 //! The map's viewport arithmetic: zoom about a point, pan, pinch, screen to
-//! drawing coordinates, keeping a node in sight, and moving between nodes
-//! with the arrow keys.
+//! drawing coordinates, keeping a node in sight, fitting what an answer
+//! concerns, and moving between nodes with the arrow keys.
 //!
 //! Pure functions on numbers and layout boxes, tested natively; the map
 //! component only feeds them pointer positions and element sizes.
@@ -103,7 +103,7 @@ pub fn units_per_pixel(rect: Rect, size: (f64, f64)) -> f64 {
 /// column, and 75 % of a window's height (widgets.css).
 pub const TYPICAL_FRAME: Rect = (0.0, 0.0, 800.0, 600.0);
 
-/// Drawing units per pixel above which a name (12 units) is under 8
+/// Drawing units per pixel above which a name ([`NAME_UNITS`]) is under 8
 /// pixels: the map then writes ids in large type instead.
 pub const MID_UNITS_PER_PIXEL: f64 = 1.5;
 
@@ -172,6 +172,92 @@ pub fn ensure_visible(view: Viewport, node: &NodeBox, size: (f64, f64)) -> Viewp
         zoom: view.zoom,
         x: size.0 / 2.0 - (node.x + node.width / 2.0) * view.zoom,
         y: size.1 / 2.0 - (node.y + node.height / 2.0) * view.zoom,
+    }
+}
+
+/// The size a component's name is drawn at, in drawing units: the one
+/// number the map's arithmetic uses for it (`archsim.css` sets it on
+/// `.archsim-node-name`; a test reads it there).
+pub const NAME_UNITS: f64 = 12.0;
+
+/// The smallest a name may show on screen, in CSS pixels, when the map is
+/// fitted to what an answer concerns ([`fit_concern`]).
+pub const READABLE_PX: f64 = 11.0;
+
+/// Drawing units around a fitted set, so its outlines show whole.
+const FIT_MARGIN: f64 = 24.0;
+
+/// The view of a drawing of `size`, shown in `frame`, that shows the
+/// boxes `set` of `boxes` whole, and no closer than makes names half as
+/// big again as [`READABLE_PX`] (a route of three boxes need not fill the
+/// frame). A set that cannot fit with names at [`READABLE_PX`] is fitted
+/// whole, its names smaller. Never further out than the whole drawing,
+/// nor closer than `max`; the drawing's edges stay at or beyond the
+/// frame's when the set allows.
+///
+/// Returns: the view and whether its names are readable; `None` for an
+/// empty set.
+/// Complexity: O(|set|).
+pub fn fit(
+    boxes: &[NodeBox],
+    set: &[usize],
+    size: (f64, f64),
+    frame: Rect,
+    max: f64,
+) -> Option<(Viewport, bool)> {
+    let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+    for b in set.iter().filter_map(|&i| boxes.get(i)) {
+        x0 = x0.min(b.x);
+        y0 = y0.min(b.y);
+        x1 = x1.max(b.x + b.width);
+        y1 = y1.max(b.y + b.height);
+    }
+    if x0 > x1 {
+        return None;
+    }
+    let (w, h) = (x1 - x0 + 2.0 * FIT_MARGIN, y1 - y0 + 2.0 * FIT_MARGIN);
+    let whole = (size.0 / w).min(size.1 / h);
+    let readable = READABLE_PX * units_per_pixel(frame, size) / NAME_UNITS;
+    let zoom = whole.min(1.5 * readable).min(max).max(1.0);
+    let at = |centre: f64, side: f64| {
+        (side / 2.0 - centre * zoom)
+            .min(0.0)
+            .max(side * (1.0 - zoom))
+    };
+    let view = Viewport {
+        zoom,
+        x: at((x0 + x1) / 2.0, size.0),
+        y: at((y0 + y1) / 2.0, size.1),
+    };
+    Some((view, zoom >= readable))
+}
+
+/// The view [`fit`] gives what an answer concerns (`concern`: node
+/// indices) with their neighbours; when those cannot show readable names,
+/// the concern alone. What a map's answer concerns is what it marks: the
+/// route's hops, the failed components and those the engine gives as the
+/// cause of a flow that is not ok (a draft's changes, when drafts are
+/// drawn). The place and DNS widgets draw no map.
+///
+/// Returns: `None` for an empty concern (the caller shows the whole map).
+/// Complexity: O(concern and their neighbours).
+pub fn fit_concern(
+    boxes: &[NodeBox],
+    neighbours: &[Vec<usize>],
+    concern: &[usize],
+    size: (f64, f64),
+    frame: Rect,
+    max: f64,
+) -> Option<Viewport> {
+    let mut near = concern.to_vec();
+    for &i in concern {
+        if let Some(n) = neighbours.get(i) {
+            near.extend_from_slice(n);
+        }
+    }
+    match fit(boxes, &near, size, frame, max)? {
+        (view, true) => Some(view),
+        _ => fit(boxes, concern, size, frame, max).map(|f| f.0),
     }
 }
 
@@ -432,6 +518,90 @@ mod tests {
         );
         let inside = node(0, 10.0, 10.0);
         assert_eq!(ensure_visible(v, &inside, size), v);
+    }
+
+    /// Whether `n` shows whole in the view box of a drawing of `size`.
+    fn shown(v: Viewport, n: &NodeBox, size: (f64, f64)) -> bool {
+        let (x0, y0) = (n.x * v.zoom + v.x, n.y * v.zoom + v.y);
+        let (x1, y1) = (x0 + n.width * v.zoom, y0 + n.height * v.zoom);
+        x0 >= 0.0 && y0 >= 0.0 && x1 <= size.0 && y1 <= size.1
+    }
+
+    #[test]
+    fn fits_a_set_with_names_readable_where_it_can() {
+        // A 2000 × 1000 drawing in a 700 × 350 frame: 2.86 units a pixel,
+        // names readable from zoom 2.62 (a 763 × 382 window on it).
+        let size = (2000.0, 1000.0);
+        let frame = (0.0, 0.0, 700.0, 350.0);
+        let boxes = [
+            node(0, 900.0, 400.0),
+            node(1, 1100.0, 400.0),
+            node(2, 50.0, 950.0),
+            node(3, 1890.0, 10.0),
+            node(4, 1300.0, 480.0),
+        ];
+        let readable = READABLE_PX * units_per_pixel(frame, size) / NAME_UNITS;
+        // (set, whether its names are readable, expected zoom)
+        let cases: [(&[usize], bool, f64); 6] = [
+            // Two boxes side by side: no closer than names at 16.5 px.
+            (&[0, 1], true, 1.5 * readable),
+            (&[0], true, 1.5 * readable),
+            // Three boxes: as close as the set allows, names readable.
+            (&[0, 1, 4], true, 2000.0 / (500.0 + 48.0)),
+            // Taller than readable names allow: the whole set, smaller.
+            (&[0, 2], false, 1000.0 / (590.0 + 48.0)),
+            // Corner to corner: the whole drawing, no further out.
+            (&[2, 3], false, 1.0),
+            // Out-of-range indices are ignored.
+            (&[1, 99], true, 1.5 * readable),
+        ];
+        for (set, readable_names, zoom) in cases {
+            let (v, ok) = fit(&boxes, set, size, frame, MAX_ZOOM).unwrap();
+            assert_eq!(ok, readable_names, "{set:?}: {v:?}");
+            assert!((v.zoom - zoom).abs() < 1e-9, "{set:?}: {v:?}");
+            assert_eq!(ok, v.zoom >= readable, "{set:?}");
+            for &i in set.iter().filter(|&&i| i < boxes.len()) {
+                assert!(shown(v, &boxes[i], size), "{set:?}: {i} in {v:?}");
+            }
+            // The drawing covers the frame: no empty band beside it.
+            assert!(v.x <= 0.0 && v.y <= 0.0, "{set:?}: {v:?}");
+            assert!(v.x + size.0 * v.zoom >= size.0 - 1e-9, "{set:?}: {v:?}");
+            assert!(v.y + size.1 * v.zoom >= size.1 - 1e-9, "{set:?}: {v:?}");
+        }
+        assert_eq!(fit(&boxes, &[], size, frame, MAX_ZOOM), None);
+        assert_eq!(fit(&boxes, &[7], size, frame, MAX_ZOOM), None);
+        // A bound closer than readable names: the bound.
+        assert_eq!(fit(&boxes, &[0], size, frame, 2.0).unwrap().0.zoom, 2.0);
+    }
+
+    #[test]
+    fn fits_the_concern_with_its_neighbours_or_else_alone() {
+        let size = (2000.0, 1000.0);
+        let frame = (0.0, 0.0, 700.0, 350.0);
+        let boxes = [
+            node(0, 900.0, 400.0),
+            node(1, 1100.0, 400.0),
+            node(2, 50.0, 900.0),
+        ];
+        // 0's neighbours: 1 close by, 2 far away.
+        let near = vec![vec![1], vec![0], vec![]];
+        let v = fit_concern(&boxes, &near, &[0], size, frame, MAX_ZOOM).unwrap();
+        assert!(shown(v, &boxes[1], size), "{v:?}");
+        let far = vec![vec![1, 2], vec![0], vec![0]];
+        let v = fit_concern(&boxes, &far, &[0], size, frame, MAX_ZOOM).unwrap();
+        assert!(
+            shown(v, &boxes[0], size) && !shown(v, &boxes[2], size),
+            "{v:?}"
+        );
+        assert_eq!(fit_concern(&boxes, &far, &[], size, frame, MAX_ZOOM), None);
+    }
+
+    #[test]
+    fn names_are_drawn_at_name_units() {
+        let css = include_str!("../../../archsim-view/assets/archsim.css");
+        #[allow(clippy::disallowed_macros)]
+        let rule = format!(".archsim-node-name {{ font-size: {NAME_UNITS}px;");
+        assert!(css.contains(&rule), "archsim.css: {rule}");
     }
 
     #[test]
