@@ -25,6 +25,7 @@ pub mod engine;
 pub mod error;
 pub mod export;
 pub mod host;
+pub mod invariants;
 pub mod kind;
 pub mod limits;
 #[cfg(feature = "toml")]

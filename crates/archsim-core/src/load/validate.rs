@@ -1,18 +1,15 @@
 //! Whole-model checks after resolution: cycles, scenario selectors and the
-//! model's own invariants.
+//! model's own invariants (checked by [`crate::invariants`], located here).
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 use petgraph::algo::kosaraju_scc;
 use petgraph::graph::{DiGraph, NodeIndex};
 
-mod writers;
-
 use super::resolve::Ctx;
-use crate::diag::{BrokenInvariant, Severity, Span};
-use crate::error::QueryError;
-use crate::model::{Check, CompId, Edge, Invariant, Model};
-use crate::place::{AuditStatus, audit};
+use crate::diag::{BrokenInvariant, Severity};
+use crate::invariants::Found;
+use crate::model::{Edge, Invariant, Model};
 use crate::select;
 
 pub(crate) fn validate(ctx: &mut Ctx<'_>, model: &Model) {
@@ -23,37 +20,29 @@ pub(crate) fn validate(ctx: &mut Ctx<'_>, model: &Model) {
     // One lookup of the components for every selector of the model.
     let mut expansion = select::Expansion::new(model);
     scenarios(ctx, model, &mut expansion);
-    // Per component, the edges into it, made for the first invariant that
-    // asks.
-    let mut incoming: Option<Vec<Vec<usize>>> = None;
-    // What each selector of an invariant picks, once however often it is
-    // written.
-    let mut picked: HashMap<&str, Result<BTreeSet<CompId>, QueryError>> = HashMap::new();
-    for (index, invariant) in model.invariants.iter().enumerate() {
-        match &invariant.check {
-            Check::RecordsNotProxied => not_proxied(ctx, model, invariant),
-            Check::OnlyReachedFrom { target, from } => {
-                expansion.hints = !ctx.full();
-                for selector in [target, from] {
-                    if !picked.contains_key(selector.as_str()) {
-                        let components = expansion.components(selector);
-                        picked.insert(selector, components);
-                    }
-                }
-                let pair = [&picked[target.as_str()], &picked[from.as_str()]];
-                let incoming = incoming.get_or_insert_with(|| {
-                    let mut into = vec![Vec::new(); model.components.len()];
-                    for (e, edge) in model.edges.iter().enumerate() {
-                        into[edge.to.index()].push(e);
-                    }
-                    into
-                });
-                only_reached_from(ctx, model, index, pair, incoming)
+    expansion.hints = !ctx.full();
+    crate::invariants::walk(model, &mut expansion, &mut |found| {
+        match found {
+            Found::Broken(index, broken) => violation(ctx, &model.invariants[index], broken),
+            Found::Selector {
+                index,
+                which,
+                error,
+            } => {
+                // At the selector that fails, when the file says where it is.
+                let invariant = &model.invariants[index];
+                let spans = ctx.selector_spans.invariants.get(index).copied();
+                let span = spans.and_then(|s| s[which]).unwrap_or(invariant.span);
+                ctx.error(
+                    selector_code(error),
+                    span,
+                    format!("invariant `{}`: {}", invariant.id, error.message),
+                    Some(selector_hint(error)),
+                );
             }
-            Check::WritersDisjoint => writers::disjoint(ctx, model, invariant),
-            Check::Placement => placement(ctx, model, invariant),
         }
-    }
+        !ctx.full()
+    });
 }
 
 /// Edges of one relation must not form a cycle: state and routes are
@@ -329,15 +318,13 @@ fn scenarios(ctx: &mut Ctx<'_>, model: &Model, expansion: &mut select::Expansion
     }
 }
 
-fn violation(ctx: &mut Ctx<'_>, invariant: &Invariant, span: Span, message: String) {
-    let line = ctx.lines.line(span.start);
-    if let Some(broken) = &mut ctx.broken {
-        broken.push(BrokenInvariant {
-            invariant: invariant.id.clone(),
-            facts: invariant.provenance.facts.clone(),
-            message,
-            line,
-        });
+/// A broken invariant, located: kept as data when the load keeps such a
+/// model, an `invariant` error otherwise.
+fn violation(ctx: &mut Ctx<'_>, invariant: &Invariant, mut broken: BrokenInvariant) {
+    broken.line = ctx.lines.line(broken.span.start);
+    let span = broken.span;
+    if let Some(kept) = &mut ctx.broken {
+        kept.push(broken);
         return;
     }
     let facts = if invariant.provenance.facts.is_empty() {
@@ -350,88 +337,9 @@ fn violation(ctx: &mut Ctx<'_>, invariant: &Invariant, span: Span, message: Stri
         "invariant",
         Some(span),
         format!(
-            "{message}: breaks invariant `{}`{facts}: {}",
-            invariant.id, invariant.says
+            "{}: breaks invariant `{}`{facts}: {}",
+            broken.message, invariant.id, invariant.says
         ),
         Some(invariant.hint.clone()),
     );
-}
-
-fn not_proxied(ctx: &mut Ctx<'_>, model: &Model, invariant: &Invariant) {
-    for record in model.records.iter().filter(|r| r.proxied) {
-        let span = record.proxied_span.unwrap_or(record.span);
-        violation(
-            ctx,
-            invariant,
-            span,
-            format!("record `{}` is proxied", record.host),
-        );
-    }
-}
-
-/// `picked`: what invariant `index`'s `target` and `from` selectors pick;
-/// `incoming`: per component, the edges into it.
-///
-/// Complexity: O(targets + the edges into them, with their logarithms).
-fn only_reached_from(
-    ctx: &mut Ctx<'_>,
-    model: &Model,
-    index: usize,
-    picked: [&Result<BTreeSet<CompId>, QueryError>; 2],
-    incoming: &[Vec<usize>],
-) {
-    let invariant = &model.invariants[index];
-    let (targets, allowed) = match picked {
-        [Ok(t), Ok(a)] => (t, a),
-        [target, from] => {
-            // At the selector that fails, when the file says where it is.
-            let which = usize::from(target.is_ok());
-            let Err(error) = target.as_ref().and(from.as_ref()) else {
-                return;
-            };
-            let spans = ctx.selector_spans.invariants.get(index).copied();
-            let span = spans.and_then(|s| s[which]).unwrap_or(invariant.span);
-            ctx.error(
-                selector_code(error),
-                span,
-                format!("invariant `{}`: {}", invariant.id, error.message),
-                Some(selector_hint(error)),
-            );
-            return;
-        }
-    };
-    // The edges into the targets, in the file's order.
-    let mut into: Vec<usize> = targets
-        .iter()
-        .flat_map(|t| incoming[t.index()].iter().copied())
-        .collect();
-    into.sort_unstable();
-    for edge in into.into_iter().map(|e| &model.edges[e]) {
-        if !allowed.contains(&edge.from) {
-            violation(
-                ctx,
-                invariant,
-                edge.span,
-                format!(
-                    "`{}` reaches `{}`",
-                    model.components[edge.from.index()].id,
-                    model.components[edge.to.index()].id
-                ),
-            );
-        }
-    }
-}
-
-fn placement(ctx: &mut Ctx<'_>, model: &Model, invariant: &Invariant) {
-    for entry in audit(model) {
-        if let AuditStatus::Violation(problem) = &entry.status {
-            let component = &model.components[entry.component.index()];
-            violation(
-                ctx,
-                invariant,
-                component.span,
-                format!("component `{}` {problem}", component.id),
-            );
-        }
-    }
 }
