@@ -607,6 +607,23 @@ fn a_draft_may_break_an_invariant() {
     };
     let new = draft.apply(&model).expect("applied, not refused");
     assert_eq!(diff::changes(&model, &new).len(), 1);
+    // The impact names it, found on the model made in memory.
+    let old = Engine::new(model.clone(), Vec::new());
+    let impact = diff::impact(&old, &Engine::new(new, Vec::new()));
+    let broken: Vec<(&str, &[String], &str)> = impact
+        .invariants
+        .iter()
+        .map(|b| (b.invariant.as_str(), b.facts.as_slice(), b.message.as_str()))
+        .collect();
+    assert_eq!(
+        broken,
+        [(
+            "assets-buckets-private",
+            &["F18".to_string()][..],
+            "`tomoda-api-prod` reaches `s3-assets-prod`"
+        )]
+    );
+    assert!(Finding::BrokenInvariant.occurs(&impact, &diff::Assumptions::default()));
     let text = [TOMODA_MODEL, "\n", &draft.to_toml(&model)].concat();
     let loaded = load_str("tomoda+draft.toml", &text);
     let codes: Vec<&str> = loaded.diagnostics.iter().map(|d| d.code).collect();

@@ -318,10 +318,9 @@ fn scenarios(ctx: &mut Ctx<'_>, model: &Model, expansion: &mut select::Expansion
     }
 }
 
-/// A broken invariant, located: kept as data when the load keeps such a
-/// model, an `invariant` error otherwise.
-fn violation(ctx: &mut Ctx<'_>, invariant: &Invariant, mut broken: BrokenInvariant) {
-    broken.line = ctx.lines.line(broken.span.start);
+/// A broken invariant: kept as data when the load keeps such a model
+/// (`load_str_with` locates them), a located `invariant` error otherwise.
+fn violation(ctx: &mut Ctx<'_>, invariant: &Invariant, broken: BrokenInvariant) {
     let span = broken.span;
     if let Some(kept) = &mut ctx.broken {
         kept.push(broken);
