@@ -154,8 +154,9 @@ pub struct BrokenInvariant {
     pub line: usize,
 }
 
-/// The entry of a model that breaks an invariant, by its position in the
-/// model's lists: a view names it from there.
+/// The entry of a model a finding is about (what breaks an invariant,
+/// a name that hides another), by its position in the model's lists: a
+/// view names it from there, a loader locates it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum About {
     /// A component.
@@ -166,6 +167,10 @@ pub enum About {
     Record(usize),
     /// A DNS writer, by index into `Model::writers`.
     Writer(usize),
+    /// A scenario, by index into `Model::scenarios`.
+    Scenario(usize),
+    /// A provider, by index into `Model::providers`.
+    Provider(usize),
 }
 
 /// The most diagnostics a load keeps: the first ones found, in source

@@ -31,6 +31,7 @@ pub mod limits;
 #[cfg(feature = "toml")]
 pub mod load;
 pub mod model;
+pub mod names;
 pub mod order;
 pub mod place;
 pub mod select;

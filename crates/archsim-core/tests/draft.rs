@@ -697,3 +697,66 @@ fn the_worked_proposals_apply() {
         );
     }
 }
+
+/// A component whose id or name hides another's is refused by the
+/// model's one rule (`names::clashes`), in the edit's words; the model
+/// file with the same component is refused by the loader, by that rule.
+#[test]
+fn a_name_that_hides_another_is_refused_by_the_models_rule() {
+    let named = |id: &str, name: &str| {
+        Edit::AddComponent(NewComponent {
+            id: id.into(),
+            name: name.into(),
+            kind: "bucket".into(),
+            env: "prod".into(),
+            region: None,
+            answers: vec!["public-cacheable-assets".into()],
+            note: String::new(),
+        })
+    };
+    let cases = [
+        (
+            named("x", "Bitnami REDIS"),
+            Some("edit 1: `Bitnami REDIS` is taken: `redis` already answers to it"),
+        ),
+        (
+            named("x", "redis"),
+            Some("edit 1: `redis` is taken: `redis` already answers to it"),
+        ),
+        (
+            named("aws", ""),
+            Some("edit 1: `aws` is taken: `aws` already answers to it"),
+        ),
+        (
+            named("x", "GCP"),
+            Some("edit 1: `GCP` is taken: `gcp` already answers to it"),
+        ),
+        (
+            named("gcp-down", ""),
+            Some("edit 1: `gcp-down` is taken: `gcp-down` already answers to it"),
+        ),
+        (named("x", "Status bucket"), None),
+    ];
+    let model = tomoda();
+    for (edit, expected) in cases {
+        let draft = Draft { edits: vec![edit] };
+        let applied = draft.apply(&model).map_err(|e| e.to_string());
+        let text = [TOMODA_MODEL, "\n", &draft.to_toml(&model)].concat();
+        let codes: Vec<&str> = load_str("tomoda+draft.toml", &text)
+            .diagnostics
+            .iter()
+            .map(|d| d.code)
+            .collect();
+        match expected {
+            Some(message) => {
+                let error = applied.expect_err(message);
+                assert!(error.starts_with(message), "{error}");
+                assert!(codes.contains(&"ambiguous-name"), "{message}: {codes:?}");
+            }
+            None => {
+                assert!(applied.is_ok(), "{applied:?}");
+                assert!(!codes.contains(&"ambiguous-name"), "{codes:?}");
+            }
+        }
+    }
+}

@@ -7,7 +7,7 @@ use petgraph::algo::kosaraju_scc;
 use petgraph::graph::{DiGraph, NodeIndex};
 
 use super::resolve::Ctx;
-use crate::diag::{BrokenInvariant, Severity};
+use crate::diag::{About, BrokenInvariant, Severity};
 use crate::invariants::Found;
 use crate::model::{Edge, Invariant, Model};
 use crate::select;
@@ -115,102 +115,22 @@ fn listed(names: &[&str]) -> String {
     )
 }
 
-/// The earlier of two indices found by different keys: what a scan for
-/// the first that has either would find.
-fn first(a: Option<usize>, b: Option<usize>) -> Option<usize> {
-    match (a, b) {
-        (Some(a), Some(b)) => Some(a.min(b)),
-        (a, b) => a.or(b),
-    }
-}
-
-/// A selector names one thing: no two components share a name, and no
-/// scenario has a component's id or name (`fail NAME` would mean either).
-///
-/// Complexity: O(components + providers + scenarios), with hash maps.
+/// A selector names one thing ([`crate::names::clashes`]), each clash
+/// reported at the entry that hides another.
 fn names(ctx: &mut Ctx<'_>, model: &Model) {
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    for (i, c) in model.components.iter().enumerate() {
-        let key = c.name.to_ascii_lowercase();
-        if let Some(&first) = seen.get(&key) {
-            ctx.error(
-                "ambiguous-name",
-                c.span,
-                format!(
-                    "components `{}` and `{}` are both named `{}`",
-                    model.components[first].id, c.id, c.name
-                ),
-                Some(
-                    "selectors take names as well as ids; give each component its own name".into(),
-                ),
-            );
-        } else {
-            seen.insert(key, i);
-        }
-    }
-    // A name that is another component's id can never select its own.
-    let mut ids: HashMap<&str, usize> = HashMap::new();
-    for (i, c) in model.components.iter().enumerate() {
-        ids.entry(c.id.as_str()).or_insert(i);
-    }
-    // Providers by id, and by lower-case id: the first of each.
-    let mut providers: HashMap<&str, usize> = HashMap::new();
-    let mut providers_lower: HashMap<String, usize> = HashMap::new();
-    for (i, p) in model.providers.iter().enumerate() {
-        providers.entry(p.id.as_str()).or_insert(i);
-        providers_lower
-            .entry(p.id.to_ascii_lowercase())
-            .or_insert(i);
-    }
-    for (i, c) in model.components.iter().enumerate() {
-        if let Some(&other) = ids.get(c.name.as_str()).filter(|&&j| j != i) {
-            ctx.error(
-                "ambiguous-name",
-                c.span,
-                format!(
-                    "component `{}` is named `{}`, the id of component `{}`",
-                    c.id, c.name, model.components[other].id
-                ),
-                Some("`fail NAME` picks the component with that id; rename one of them".into()),
-            );
-        }
-        let by_id = providers.get(c.id.as_str()).copied();
-        let by_name = providers_lower.get(&c.name.to_ascii_lowercase()).copied();
-        if let Some(p) = first(by_id, by_name).map(|p| &model.providers[p]) {
-            ctx.error(
-                "ambiguous-name",
-                c.span,
-                format!(
-                    "component `{}` has the id or name of provider `{}`",
-                    c.id, p.id
-                ),
-                Some("`fail NAME` would pick the component, not the provider's components; rename the component".into()),
-            );
-        }
-    }
-    for s in &model.scenarios {
-        if let Some(&p) = providers.get(s.id.as_str()) {
-            let p = &model.providers[p];
-            ctx.error(
-                "ambiguous-name",
-                s.span,
-                format!("scenario `{}` has the id of provider `{}`", s.id, p.id),
-                Some("`fail NAME` would pick the scenario, not the provider's components; rename the scenario".into()),
-            );
-        }
-        let by_id = ids.get(s.id.as_str()).copied();
-        let by_name = seen.get(&s.id.to_ascii_lowercase()).copied();
-        if let Some(c) = first(by_id, by_name).map(|c| &model.components[c]) {
-            ctx.error(
-                "ambiguous-name",
-                s.span,
-                format!(
-                    "scenario `{}` has the id or name of component `{}`",
-                    s.id, c.id
-                ),
-                Some("`fail NAME` would mean either; rename the scenario".into()),
-            );
-        }
+    for clash in crate::names::clashes(model) {
+        let span = match clash.about {
+            About::Scenario(s) => model.scenarios[s].span,
+            About::Component(c) => model.components[c.index()].span,
+            // A clash is about a component or a scenario.
+            _ => continue,
+        };
+        ctx.error(
+            "ambiguous-name",
+            span,
+            clash.message,
+            Some(clash.hint.into()),
+        );
     }
 }
 
