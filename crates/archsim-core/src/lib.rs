@@ -17,6 +17,7 @@
 
 pub mod basis;
 pub mod codec;
+pub mod cycles;
 pub mod diag;
 pub mod diff;
 pub mod dns;

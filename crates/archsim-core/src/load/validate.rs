@@ -3,18 +3,17 @@
 
 use std::collections::{HashMap, HashSet};
 
-use petgraph::algo::kosaraju_scc;
-use petgraph::graph::{DiGraph, NodeIndex};
-
 use super::resolve::Ctx;
+use crate::cycles::{Relation, loops};
 use crate::diag::{About, BrokenInvariant, Severity};
 use crate::invariants::Found;
-use crate::model::{Edge, Invariant, Model};
+use crate::model::{Invariant, Model};
 use crate::select;
 
 pub(crate) fn validate(ctx: &mut Ctx<'_>, model: &Model) {
-    cycles(ctx, model, "dependency", |e| !e.hop);
-    cycles(ctx, model, "route", |e| e.hop);
+    for relation in Relation::ALL {
+        cycles(ctx, model, relation);
+    }
     names(ctx, model);
     cname_alone(ctx, model);
     // One lookup of the components for every selector of the model.
@@ -45,57 +44,20 @@ pub(crate) fn validate(ctx: &mut Ctx<'_>, model: &Model) {
     });
 }
 
-/// Edges of one relation must not form a cycle: state and routes are
-/// computed in dependency order.
-fn cycles(ctx: &mut Ctx<'_>, model: &Model, relation: &str, keep: impl Fn(&Edge) -> bool) {
-    let mut graph: DiGraph<(), usize> =
-        DiGraph::with_capacity(model.components.len(), model.edges.len());
-    for _ in &model.components {
-        graph.add_node(());
-    }
-    for (i, e) in model.edges.iter().enumerate() {
-        if keep(e) {
-            graph.add_edge(
-                NodeIndex::new(e.from.index()),
-                NodeIndex::new(e.to.index()),
-                i,
-            );
-        }
-    }
-    // Kosaraju's walk keeps its own stack; petgraph's Tarjan recurses once
-    // per node of a chain, and a long chain overflowed the thread's stack.
-    let groups: Vec<Vec<NodeIndex>> = kosaraju_scc(&graph)
-        .into_iter()
-        .filter(|group| group.len() > 1)
-        .collect();
-    // Per node, its loop's number; per loop, its first edge in the file.
-    let mut group_of: Vec<Option<usize>> = vec![None; model.components.len()];
-    for (g, group) in groups.iter().enumerate() {
-        for n in group {
-            group_of[n.index()] = Some(g);
-        }
-    }
-    let mut first_edges: Vec<Option<usize>> = vec![None; groups.len()];
-    for e in graph.edge_indices() {
-        let (a, b) = graph.edge_endpoints(e).expect("edge exists");
-        if let Some(g) = group_of[a.index()].filter(|&g| group_of[b.index()] == Some(g)) {
-            let edge = graph[e];
-            first_edges[g] = Some(first_edges[g].map_or(edge, |f: usize| f.min(edge)));
-        }
-    }
-    for (group, first_edge) in groups.iter().zip(first_edges) {
-        let mut names: Vec<&str> = group
+/// Edges of one relation must not form a cycle ([`crate::cycles`]): each
+/// loop at its first edge, with its members.
+fn cycles(ctx: &mut Ctx<'_>, model: &Model, relation: Relation) {
+    for found in loops(model, relation) {
+        let mut names: Vec<&str> = found
+            .members
             .iter()
-            .map(|n| model.components[n.index()].id.as_str())
+            .map(|&c| model.components[c.index()].id.as_str())
             .collect();
         names.sort_unstable();
-        // A loop of two or more components has an edge inside it.
-        let Some(first_edge) = first_edge else {
-            continue;
-        };
+        let relation = relation.as_str();
         ctx.error(
             "cycle",
-            model.edges[first_edge].span,
+            model.edges[found.first_edge].span,
             format!("{relation} cycle between {}", listed(&names)),
             Some(format!("{relation} edges must not loop back; remove one edge of the cycle or turn it into another kind")),
         );
