@@ -16,6 +16,7 @@
 #![deny(missing_docs)]
 
 pub mod basis;
+pub mod cname;
 pub mod codec;
 pub mod cycles;
 pub mod diag;

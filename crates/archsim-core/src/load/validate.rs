@@ -1,7 +1,7 @@
 //! Whole-model checks after resolution: cycles, scenario selectors and the
 //! model's own invariants (checked by [`crate::invariants`], located here).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use super::resolve::Ctx;
 use crate::cycles::{Relation, loops};
@@ -96,28 +96,17 @@ fn names(ctx: &mut Ctx<'_>, model: &Model) {
     }
 }
 
-/// A host with a `CNAME` record has no other record (DNS allows none).
+/// A host with a `CNAME` record has no other record
+/// ([`crate::cname::conflicts`]), each conflict at its record.
 fn cname_alone(ctx: &mut Ctx<'_>, model: &Model) {
-    // Per host: whether a record so far is a CNAME.
-    let mut seen: HashMap<&str, bool> = HashMap::new();
-    for r in &model.records {
-        let cname = r.rtype == "CNAME";
-        match seen.get_mut(r.host.as_str()) {
-            None => {
-                seen.insert(&r.host, cname);
-            }
-            Some(had_cname) => {
-                if cname || *had_cname {
-                    ctx.error(
-                        "cname-conflict",
-                        r.span,
-                        format!("`{}` has a CNAME record and another record", r.host),
-                        Some("a CNAME must be the only record of its host; keep one".into()),
-                    );
-                }
-                *had_cname |= cname;
-            }
-        }
+    for r in crate::cname::conflicts(model) {
+        let r = &model.records[r];
+        ctx.error(
+            "cname-conflict",
+            r.span,
+            format!("`{}` has a CNAME record and another record", r.host),
+            Some("a CNAME must be the only record of its host; keep one".into()),
+        );
     }
 }
 
