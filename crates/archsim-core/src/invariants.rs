@@ -21,7 +21,7 @@ use crate::select::Expansion;
 /// selector; a draft refuses to make one).
 ///
 /// Complexity: one check per invariant, each near-linear in what it reads
-/// (see [`crate::load`]'s checks: the same walk).
+/// (the loader's walk: it calls this one).
 pub fn broken(model: &Model) -> Vec<BrokenInvariant> {
     let mut out = Vec::new();
     let mut expansion = Expansion::new(model);
