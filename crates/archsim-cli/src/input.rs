@@ -9,7 +9,6 @@ use std::ffi::OsStr;
 use std::fs::File;
 use std::io::{self, Read};
 
-use archsim_core::diag::BrokenInvariant;
 use archsim_core::load::{self, MAX_MODEL_BYTES, Options};
 use archsim_core::{Diagnostic, Engine, TOMODA_MODEL, TOMODA_MODEL_FILE};
 
@@ -23,9 +22,6 @@ pub struct ModelInput {
     pub bytes: Cow<'static, [u8]>,
     /// The engine, or the errors that stopped it.
     pub engine: Result<Engine, Vec<Diagnostic>>,
-    /// The invariants the model breaks, when loaded with
-    /// [`Options::keep_broken_invariants`]; empty otherwise.
-    pub broken: Vec<BrokenInvariant>,
 }
 
 impl ModelInput {
@@ -35,7 +31,6 @@ impl ModelInput {
             file: TOMODA_MODEL_FILE.to_owned(),
             bytes: Cow::Borrowed(TOMODA_MODEL.as_bytes()),
             engine: Engine::tomoda(),
-            broken: Vec::new(),
         }
     }
 
@@ -81,8 +76,7 @@ impl ModelInput {
         size: Option<u64>,
         options: Options,
     ) -> ModelInput {
-        let mut loaded = load::load_bytes_with(&file, &bytes, options);
-        let broken = std::mem::take(&mut loaded.broken);
+        let loaded = load::load_bytes_with(&file, &bytes, options);
         let mut engine = Engine::from_loaded(loaded);
         if bytes.len() > MAX_MODEL_BYTES {
             // The core saw only the first bytes past its limit; say how big
@@ -107,7 +101,6 @@ impl ModelInput {
             file,
             bytes: Cow::Owned(bytes),
             engine,
-            broken,
         }
     }
 

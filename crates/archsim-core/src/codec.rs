@@ -629,7 +629,8 @@ impl Codec for Check {
 
 /// What decoding checks of a model, for a model made in memory (a
 /// draft's, [`crate::draft`]): every index in range, no cycle of
-/// dependency or hop edges, and the loader's size limits.
+/// dependency or route edges ([`crate::cycles::acyclic`]), and the
+/// loader's size limits.
 ///
 /// Complexity: O(size of the model).
 pub fn check(model: &Model) -> Result<(), String> {
@@ -637,7 +638,6 @@ pub fn check(model: &Model) -> Result<(), String> {
 }
 
 /// Every index in range, so the engine can index without checks.
-#[allow(clippy::disallowed_macros)] // The cycle error of a corrupt model: one message, rarely written.
 fn check_indices(m: &Model) -> Result<(), String> {
     let (nc, np, nr, nrec, nw, nf) = (
         m.components.len(),
@@ -677,18 +677,9 @@ fn check_indices(m: &Model) -> Result<(), String> {
     if !ok {
         return Err("an index points outside the model".into());
     }
-    for hop in [false, true] {
-        if !acyclic(
-            nc,
-            m.edges
-                .iter()
-                .filter(|e| e.hop == hop)
-                .map(|e| (e.from.index(), e.to.index())),
-        ) {
-            return Err(format!(
-                "the {} edges form a cycle",
-                if hop { "hop" } else { "dependency" }
-            ));
+    for relation in crate::cycles::Relation::ALL {
+        if !crate::cycles::acyclic(m, relation) {
+            return Err(["the ", relation.as_str(), " edges form a cycle"].concat());
         }
     }
     Ok(())
@@ -740,28 +731,6 @@ fn check_sizes(m: &Model) -> Result<(), &'static str> {
         return Err("more writer patterns with a `*` than the loader allows");
     }
     Ok(())
-}
-
-/// Kahn's algorithm: whether the edges over `n` nodes form no cycle.
-fn acyclic(n: usize, edges: impl Iterator<Item = (usize, usize)>) -> bool {
-    let mut out: Vec<Vec<usize>> = vec![Vec::new(); n];
-    let mut pending = vec![0usize; n];
-    for (from, to) in edges {
-        out[from].push(to);
-        pending[to] += 1;
-    }
-    let mut ready: Vec<usize> = (0..n).filter(|&i| pending[i] == 0).collect();
-    let mut seen = 0;
-    while let Some(i) = ready.pop() {
-        seen += 1;
-        for &to in &out[i] {
-            pending[to] -= 1;
-            if pending[to] == 0 {
-                ready.push(to);
-            }
-        }
-    }
-    seen == n
 }
 
 const BASE64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";

@@ -130,21 +130,47 @@ impl fmt::Display for Diagnostic {
     }
 }
 
-/// One way a model breaks one of its own invariants, kept as data by a
-/// loader asked to keep such a model ([`crate::load::Options`]): what a
-/// design review shows as "this change breaks invariant `dns-only` (F04,
-/// F21)".
+/// One way a model breaks one of its own invariants
+/// ([`crate::invariants::broken`]), as data: what a design review shows as
+/// "this change breaks invariant `dns-only` (F04, F21)". The loader turns
+/// each into an `invariant` error, or keeps it in `load::Loaded::broken`
+/// when asked to keep such a model.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BrokenInvariant {
     /// The invariant's id.
     pub invariant: String,
     /// The facts the invariant rests on.
     pub facts: Vec<String>,
-    /// What breaks it, in the loader's words ("record `www.example.com`
-    /// is proxied").
+    /// What breaks it, in words ("record `www.example.com` is proxied").
     pub message: String,
-    /// 1-based line in the model file of what breaks it.
+    /// The entry that breaks it.
+    pub about: About,
+    /// Where in the model's source, as the model says (a model made in
+    /// memory has empty spans).
+    pub span: Span,
+    /// 1-based line in the model file of what breaks it; 0 when not
+    /// located (a model has no lines: a loader, or a shell that has the
+    /// source, fills it with [`LineIndex::line`] of `span.start`).
     pub line: usize,
+}
+
+/// The entry of a model a finding is about (what breaks an invariant,
+/// a name that hides another), by its position in the model's lists: a
+/// view names it from there, a loader locates it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum About {
+    /// A component.
+    Component(crate::model::CompId),
+    /// An edge, by index into `Model::edges`.
+    Edge(usize),
+    /// A DNS record, by index into `Model::records`.
+    Record(usize),
+    /// A DNS writer, by index into `Model::writers`.
+    Writer(usize),
+    /// A scenario, by index into `Model::scenarios`.
+    Scenario(usize),
+    /// A provider, by index into `Model::providers`.
+    Provider(usize),
 }
 
 /// The most diagnostics a load keeps: the first ones found, in source

@@ -16,7 +16,9 @@
 #![deny(missing_docs)]
 
 pub mod basis;
+pub mod cname;
 pub mod codec;
+pub mod cycles;
 pub mod diag;
 pub mod diff;
 pub mod dns;
@@ -25,11 +27,13 @@ pub mod engine;
 pub mod error;
 pub mod export;
 pub mod host;
+pub mod invariants;
 pub mod kind;
 pub mod limits;
 #[cfg(feature = "toml")]
 pub mod load;
 pub mod model;
+pub mod names;
 pub mod order;
 pub mod place;
 pub mod select;

@@ -607,6 +607,23 @@ fn a_draft_may_break_an_invariant() {
     };
     let new = draft.apply(&model).expect("applied, not refused");
     assert_eq!(diff::changes(&model, &new).len(), 1);
+    // The impact names it, found on the model made in memory.
+    let old = Engine::new(model.clone(), Vec::new());
+    let impact = diff::impact(&old, &Engine::new(new, Vec::new()));
+    let broken: Vec<(&str, &[String], &str)> = impact
+        .invariants
+        .iter()
+        .map(|b| (b.invariant.as_str(), b.facts.as_slice(), b.message.as_str()))
+        .collect();
+    assert_eq!(
+        broken,
+        [(
+            "assets-buckets-private",
+            &["F18".to_string()][..],
+            "`tomoda-api-prod` reaches `s3-assets-prod`"
+        )]
+    );
+    assert!(Finding::BrokenInvariant.occurs(&impact, &diff::Assumptions::default()));
     let text = [TOMODA_MODEL, "\n", &draft.to_toml(&model)].concat();
     let loaded = load_str("tomoda+draft.toml", &text);
     let codes: Vec<&str> = loaded.diagnostics.iter().map(|d| d.code).collect();
@@ -678,5 +695,68 @@ fn the_worked_proposals_apply() {
             changes.added.len() >= 2 && !changes.removed.is_empty(),
             "{changes:?}"
         );
+    }
+}
+
+/// A component whose id or name hides another's is refused by the
+/// model's one rule (`names::clashes`), in the edit's words; the model
+/// file with the same component is refused by the loader, by that rule.
+#[test]
+fn a_name_that_hides_another_is_refused_by_the_models_rule() {
+    let named = |id: &str, name: &str| {
+        Edit::AddComponent(NewComponent {
+            id: id.into(),
+            name: name.into(),
+            kind: "bucket".into(),
+            env: "prod".into(),
+            region: None,
+            answers: vec!["public-cacheable-assets".into()],
+            note: String::new(),
+        })
+    };
+    let cases = [
+        (
+            named("x", "Bitnami REDIS"),
+            Some("edit 1: `Bitnami REDIS` is taken: `redis` already answers to it"),
+        ),
+        (
+            named("x", "redis"),
+            Some("edit 1: `redis` is taken: `redis` already answers to it"),
+        ),
+        (
+            named("aws", ""),
+            Some("edit 1: `aws` is taken: `aws` already answers to it"),
+        ),
+        (
+            named("x", "GCP"),
+            Some("edit 1: `GCP` is taken: `gcp` already answers to it"),
+        ),
+        (
+            named("gcp-down", ""),
+            Some("edit 1: `gcp-down` is taken: `gcp-down` already answers to it"),
+        ),
+        (named("x", "Status bucket"), None),
+    ];
+    let model = tomoda();
+    for (edit, expected) in cases {
+        let draft = Draft { edits: vec![edit] };
+        let applied = draft.apply(&model).map_err(|e| e.to_string());
+        let text = [TOMODA_MODEL, "\n", &draft.to_toml(&model)].concat();
+        let codes: Vec<&str> = load_str("tomoda+draft.toml", &text)
+            .diagnostics
+            .iter()
+            .map(|d| d.code)
+            .collect();
+        match expected {
+            Some(message) => {
+                let error = applied.expect_err(message);
+                assert!(error.starts_with(message), "{error}");
+                assert!(codes.contains(&"ambiguous-name"), "{message}: {codes:?}");
+            }
+            None => {
+                assert!(applied.is_ok(), "{applied:?}");
+                assert!(!codes.contains(&"ambiguous-name"), "{codes:?}");
+            }
+        }
     }
 }

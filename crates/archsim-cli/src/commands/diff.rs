@@ -52,10 +52,10 @@ pub fn run(ctx: &Ctx, m: &ArgMatches) -> Result<Answer, CliError> {
     // OLD must hold its invariants; NEW may break them: each way it does
     // is a finding of the change (`impact.invariants`), not bad input.
     let old = load(old.read(Options::default())?)?;
-    let mut new = new.read(Options {
+    let new = new.read(Options {
         keep_broken_invariants: true,
     })?;
-    let broken = std::mem::take(&mut new.broken);
+    let source = new.source().into_owned();
     let new = load(new)?;
     let deny: Vec<Finding> = super::values(m, "deny")
         .into_iter()
@@ -63,7 +63,7 @@ pub fn run(ctx: &Ctx, m: &ArgMatches) -> Result<Answer, CliError> {
         .collect();
     let changes = diff::changes(old.model(), new.model());
     let mut impact = diff::impact(&old, &new);
-    impact.invariants = broken;
+    archsim_core::load::locate(&mut impact.invariants, &source);
     let assumptions = diff::assumptions(old.model(), new.model());
     let denied: Vec<&'static str> = Finding::ALL
         .into_iter()

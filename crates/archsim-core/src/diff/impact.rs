@@ -53,11 +53,10 @@ pub struct Impact {
     /// Hosts whose writer changes, that writers now claim together, or
     /// whose record loses its target ([`super::dns::dns`]).
     pub dns: Vec<DnsChange>,
-    /// Each way NEW breaks one of its invariants. Not an engine's answer:
-    /// [`impact`] leaves it empty, and a shell that loads NEW keeping such
-    /// a model (`load::Options::keep_broken_invariants`) puts the load's
-    /// `broken` here. OLD is expected to hold its invariants, so each is
-    /// the change's.
+    /// Each way NEW breaks one of its invariants
+    /// ([`crate::invariants::broken`], in NEW's order, not located: a
+    /// shell with NEW's file gives them lines with `load::locate`). OLD is
+    /// expected to hold its invariants, so each is the change's.
     pub invariants: Vec<BrokenInvariant>,
 }
 
@@ -105,8 +104,9 @@ struct Case<'a> {
 /// with nothing failing, its state on the other side `None`; under a
 /// failure only flows both have are compared. A scenario whose selectors
 /// no longer resolve on one side is skipped (a checked model's always do).
-/// And the placement audit's changes, one audit per side, and the zone's
-/// ([`super::dns::dns`]).
+/// And the placement audit's changes, one audit per side, the zone's
+/// ([`super::dns::dns`]), and each way NEW breaks one of its invariants
+/// ([`crate::invariants::broken`]: a draft made in memory included).
 ///
 /// Questions are asked only where an answer can differ: of the flows
 /// whose reads the change touches (and, with nothing failing, the flows
@@ -210,6 +210,7 @@ fn with_flows(old: &Engine, new: &Engine, every: bool) -> Impact {
     out.spof = super::spof::spof(old, new);
     out.placement = super::placement::placement(om, nm);
     out.dns = super::dns::dns(old, new);
+    out.invariants = crate::invariants::broken(nm);
     out
 }
 

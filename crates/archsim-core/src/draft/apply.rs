@@ -4,6 +4,7 @@
 
 use super::compact;
 use super::{Draft, DraftError, Edit, NewComponent, NewEdge, NewRecord, PROPOSED, words};
+use crate::diag::About;
 use crate::host;
 use crate::limits::{MAX_DRAFT_EDITS, MAX_DRAFT_TEXT, MAX_ID_CHARS};
 use crate::model::{
@@ -168,41 +169,32 @@ fn check_id(id: &str) -> Result<(), DraftError> {
     ])))
 }
 
-/// A word a selector already resolves: a component's id or name, a
-/// scenario's or a provider's id (names compared without case).
-fn taken<'m>(m: &'m Model, word: &str) -> Option<&'m str> {
-    let same = |s: &str| s.eq_ignore_ascii_case(word);
-    m.components
-        .iter()
-        .find(|c| same(&c.id) || same(&c.name))
-        .map(|c| c.id.as_str())
-        .or_else(|| {
-            m.scenarios
-                .iter()
-                .find(|s| same(&s.id))
-                .map(|s| s.id.as_str())
-        })
-        .or_else(|| {
-            m.providers
-                .iter()
-                .find(|p| same(&p.id))
-                .map(|p| p.id.as_str())
-        })
+/// The id of the entry a clash of names is about.
+fn named(m: &Model, about: About) -> &str {
+    match about {
+        About::Component(c) => &m.components[c.index()].id,
+        About::Scenario(s) => &m.scenarios[s].id,
+        About::Provider(p) => &m.providers[p].id,
+        About::Edge(_) | About::Record(_) | About::Writer(_) => "",
+    }
+}
+
+/// `word` is taken by `owner`: the edit's words for a clash of names.
+fn taken(word: &str, owner: &str) -> DraftError {
+    DraftError::new(words(&[
+        "`",
+        word,
+        "` is taken: `",
+        owner,
+        "` already answers to it; pick another id or name",
+    ]))
 }
 
 fn add_component(m: &mut Model, c: &NewComponent) -> Result<(), DraftError> {
     check_id(&c.id)?;
     let name = if c.name.is_empty() { &c.id } else { &c.name };
-    for word in [&c.id, name] {
-        if let Some(owner) = taken(m, word) {
-            return Err(DraftError::new(words(&[
-                "`",
-                word,
-                "` is taken: `",
-                owner,
-                "` already answers to it; pick another id or name",
-            ])));
-        }
+    if m.component_by_id(&c.id).is_some() {
+        return Err(taken(&c.id, &c.id));
     }
     one_of("component kind", &c.kind, super::kinds(m))?;
     one_of("environment", &c.env, super::envs(m))?;
@@ -300,7 +292,16 @@ fn add_component(m: &mut Model, c: &NewComponent) -> Result<(), DraftError> {
         provenance: proposal(&c.note),
         ..Component::default()
     });
-    Ok(())
+    // No name may hide another (the model's rule, `names::clashes`).
+    let new = About::Component(CompId::from_index(m.components.len() - 1));
+    let clashes = crate::names::clashes(m);
+    match clashes.iter().find(|x| x.about == new || x.other == new) {
+        Some(x) => Err(taken(
+            &x.word,
+            named(m, if x.about == new { x.other } else { x.about }),
+        )),
+        None => Ok(()),
+    }
 }
 
 fn connect(m: &mut Model, e: &NewEdge) -> Result<(), DraftError> {

@@ -8,7 +8,7 @@ mod raw;
 mod resolve;
 mod validate;
 
-use crate::diag::{BrokenInvariant, Diagnostic, Severity, has_errors};
+use crate::diag::{BrokenInvariant, Diagnostic, LineIndex, Severity, has_errors};
 use crate::model::Model;
 
 pub use crate::limits::MAX_INVARIANTS;
@@ -99,7 +99,7 @@ pub fn load_str_with(file: &str, source: &str, options: Options) -> Loaded {
         validate::validate(&mut ctx, &model);
     }
     let mut broken = ctx.broken.take().unwrap_or_default();
-    broken.sort_by_key(|b| b.line);
+    locate_in(&mut broken, &ctx.lines);
     let diagnostics = ctx.finish();
     let model = (!has_errors(&diagnostics)).then_some(model);
     Loaded {
@@ -107,6 +107,30 @@ pub fn load_str_with(file: &str, source: &str, options: Options) -> Loaded {
         diagnostics,
         broken,
     }
+}
+
+/// Give each broken invariant its line in `source`, the model file's text
+/// (as loaded: after a byte-order mark), and put them in source order
+/// (stable: one line's keep their order). What [`Loaded::broken`] holds;
+/// for a shell that has the file of a model whose invariants were checked
+/// in memory ([`crate::invariants::broken`], `diff::Impact::invariants`).
+///
+/// Complexity: O(n log n) for n broken invariants, plus one pass over the
+/// source.
+pub fn locate(broken: &mut [BrokenInvariant], source: &str) {
+    if broken.is_empty() {
+        return;
+    }
+    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
+    locate_in(broken, &LineIndex::new(source));
+}
+
+/// [`locate`] with the source's lines.
+fn locate_in(broken: &mut [BrokenInvariant], lines: &LineIndex) {
+    for b in broken.iter_mut() {
+        b.line = lines.line(b.span.start);
+    }
+    broken.sort_by_key(|b| b.line);
 }
 
 /// The deserialiser's message in the model file's words: its tables, not

@@ -1,112 +1,63 @@
 //! Whole-model checks after resolution: cycles, scenario selectors and the
-//! model's own invariants.
+//! model's own invariants (checked by [`crate::invariants`], located here).
 
-use std::collections::{BTreeSet, HashMap, HashSet};
-
-use petgraph::algo::kosaraju_scc;
-use petgraph::graph::{DiGraph, NodeIndex};
-
-mod writers;
+use std::collections::HashSet;
 
 use super::resolve::Ctx;
-use crate::diag::{BrokenInvariant, Severity, Span};
-use crate::error::QueryError;
-use crate::model::{Check, CompId, Edge, Invariant, Model};
-use crate::place::{AuditStatus, audit};
+use crate::cycles::{Relation, loops};
+use crate::diag::{About, BrokenInvariant, Severity};
+use crate::invariants::Found;
+use crate::model::{Invariant, Model};
 use crate::select;
 
 pub(crate) fn validate(ctx: &mut Ctx<'_>, model: &Model) {
-    cycles(ctx, model, "dependency", |e| !e.hop);
-    cycles(ctx, model, "route", |e| e.hop);
+    for relation in Relation::ALL {
+        cycles(ctx, model, relation);
+    }
     names(ctx, model);
     cname_alone(ctx, model);
     // One lookup of the components for every selector of the model.
     let mut expansion = select::Expansion::new(model);
     scenarios(ctx, model, &mut expansion);
-    // Per component, the edges into it, made for the first invariant that
-    // asks.
-    let mut incoming: Option<Vec<Vec<usize>>> = None;
-    // What each selector of an invariant picks, once however often it is
-    // written.
-    let mut picked: HashMap<&str, Result<BTreeSet<CompId>, QueryError>> = HashMap::new();
-    for (index, invariant) in model.invariants.iter().enumerate() {
-        match &invariant.check {
-            Check::RecordsNotProxied => not_proxied(ctx, model, invariant),
-            Check::OnlyReachedFrom { target, from } => {
-                expansion.hints = !ctx.full();
-                for selector in [target, from] {
-                    if !picked.contains_key(selector.as_str()) {
-                        let components = expansion.components(selector);
-                        picked.insert(selector, components);
-                    }
-                }
-                let pair = [&picked[target.as_str()], &picked[from.as_str()]];
-                let incoming = incoming.get_or_insert_with(|| {
-                    let mut into = vec![Vec::new(); model.components.len()];
-                    for (e, edge) in model.edges.iter().enumerate() {
-                        into[edge.to.index()].push(e);
-                    }
-                    into
-                });
-                only_reached_from(ctx, model, index, pair, incoming)
+    expansion.hints = !ctx.full();
+    crate::invariants::walk(model, &mut expansion, &mut |found| {
+        match found {
+            Found::Broken(index, broken) => violation(ctx, &model.invariants[index], broken),
+            Found::Selector {
+                index,
+                which,
+                error,
+            } => {
+                // At the selector that fails, when the file says where it is.
+                let invariant = &model.invariants[index];
+                let spans = ctx.selector_spans.invariants.get(index).copied();
+                let span = spans.and_then(|s| s[which]).unwrap_or(invariant.span);
+                ctx.error(
+                    selector_code(error),
+                    span,
+                    format!("invariant `{}`: {}", invariant.id, error.message),
+                    Some(selector_hint(error)),
+                );
             }
-            Check::WritersDisjoint => writers::disjoint(ctx, model, invariant),
-            Check::Placement => placement(ctx, model, invariant),
         }
-    }
+        !ctx.full()
+    });
 }
 
-/// Edges of one relation must not form a cycle: state and routes are
-/// computed in dependency order.
-fn cycles(ctx: &mut Ctx<'_>, model: &Model, relation: &str, keep: impl Fn(&Edge) -> bool) {
-    let mut graph: DiGraph<(), usize> =
-        DiGraph::with_capacity(model.components.len(), model.edges.len());
-    for _ in &model.components {
-        graph.add_node(());
-    }
-    for (i, e) in model.edges.iter().enumerate() {
-        if keep(e) {
-            graph.add_edge(
-                NodeIndex::new(e.from.index()),
-                NodeIndex::new(e.to.index()),
-                i,
-            );
-        }
-    }
-    // Kosaraju's walk keeps its own stack; petgraph's Tarjan recurses once
-    // per node of a chain, and a long chain overflowed the thread's stack.
-    let groups: Vec<Vec<NodeIndex>> = kosaraju_scc(&graph)
-        .into_iter()
-        .filter(|group| group.len() > 1)
-        .collect();
-    // Per node, its loop's number; per loop, its first edge in the file.
-    let mut group_of: Vec<Option<usize>> = vec![None; model.components.len()];
-    for (g, group) in groups.iter().enumerate() {
-        for n in group {
-            group_of[n.index()] = Some(g);
-        }
-    }
-    let mut first_edges: Vec<Option<usize>> = vec![None; groups.len()];
-    for e in graph.edge_indices() {
-        let (a, b) = graph.edge_endpoints(e).expect("edge exists");
-        if let Some(g) = group_of[a.index()].filter(|&g| group_of[b.index()] == Some(g)) {
-            let edge = graph[e];
-            first_edges[g] = Some(first_edges[g].map_or(edge, |f: usize| f.min(edge)));
-        }
-    }
-    for (group, first_edge) in groups.iter().zip(first_edges) {
-        let mut names: Vec<&str> = group
+/// Edges of one relation must not form a cycle ([`crate::cycles`]): each
+/// loop at its first edge, with its members.
+fn cycles(ctx: &mut Ctx<'_>, model: &Model, relation: Relation) {
+    for found in loops(model, relation) {
+        let mut names: Vec<&str> = found
+            .members
             .iter()
-            .map(|n| model.components[n.index()].id.as_str())
+            .map(|&c| model.components[c.index()].id.as_str())
             .collect();
         names.sort_unstable();
-        // A loop of two or more components has an edge inside it.
-        let Some(first_edge) = first_edge else {
-            continue;
-        };
+        let relation = relation.as_str();
         ctx.error(
             "cycle",
-            model.edges[first_edge].span,
+            model.edges[found.first_edge].span,
             format!("{relation} cycle between {}", listed(&names)),
             Some(format!("{relation} edges must not loop back; remove one edge of the cycle or turn it into another kind")),
         );
@@ -126,127 +77,36 @@ fn listed(names: &[&str]) -> String {
     )
 }
 
-/// The earlier of two indices found by different keys: what a scan for
-/// the first that has either would find.
-fn first(a: Option<usize>, b: Option<usize>) -> Option<usize> {
-    match (a, b) {
-        (Some(a), Some(b)) => Some(a.min(b)),
-        (a, b) => a.or(b),
-    }
-}
-
-/// A selector names one thing: no two components share a name, and no
-/// scenario has a component's id or name (`fail NAME` would mean either).
-///
-/// Complexity: O(components + providers + scenarios), with hash maps.
+/// A selector names one thing ([`crate::names::clashes`]), each clash
+/// reported at the entry that hides another.
 fn names(ctx: &mut Ctx<'_>, model: &Model) {
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    for (i, c) in model.components.iter().enumerate() {
-        let key = c.name.to_ascii_lowercase();
-        if let Some(&first) = seen.get(&key) {
-            ctx.error(
-                "ambiguous-name",
-                c.span,
-                format!(
-                    "components `{}` and `{}` are both named `{}`",
-                    model.components[first].id, c.id, c.name
-                ),
-                Some(
-                    "selectors take names as well as ids; give each component its own name".into(),
-                ),
-            );
-        } else {
-            seen.insert(key, i);
-        }
-    }
-    // A name that is another component's id can never select its own.
-    let mut ids: HashMap<&str, usize> = HashMap::new();
-    for (i, c) in model.components.iter().enumerate() {
-        ids.entry(c.id.as_str()).or_insert(i);
-    }
-    // Providers by id, and by lower-case id: the first of each.
-    let mut providers: HashMap<&str, usize> = HashMap::new();
-    let mut providers_lower: HashMap<String, usize> = HashMap::new();
-    for (i, p) in model.providers.iter().enumerate() {
-        providers.entry(p.id.as_str()).or_insert(i);
-        providers_lower
-            .entry(p.id.to_ascii_lowercase())
-            .or_insert(i);
-    }
-    for (i, c) in model.components.iter().enumerate() {
-        if let Some(&other) = ids.get(c.name.as_str()).filter(|&&j| j != i) {
-            ctx.error(
-                "ambiguous-name",
-                c.span,
-                format!(
-                    "component `{}` is named `{}`, the id of component `{}`",
-                    c.id, c.name, model.components[other].id
-                ),
-                Some("`fail NAME` picks the component with that id; rename one of them".into()),
-            );
-        }
-        let by_id = providers.get(c.id.as_str()).copied();
-        let by_name = providers_lower.get(&c.name.to_ascii_lowercase()).copied();
-        if let Some(p) = first(by_id, by_name).map(|p| &model.providers[p]) {
-            ctx.error(
-                "ambiguous-name",
-                c.span,
-                format!(
-                    "component `{}` has the id or name of provider `{}`",
-                    c.id, p.id
-                ),
-                Some("`fail NAME` would pick the component, not the provider's components; rename the component".into()),
-            );
-        }
-    }
-    for s in &model.scenarios {
-        if let Some(&p) = providers.get(s.id.as_str()) {
-            let p = &model.providers[p];
-            ctx.error(
-                "ambiguous-name",
-                s.span,
-                format!("scenario `{}` has the id of provider `{}`", s.id, p.id),
-                Some("`fail NAME` would pick the scenario, not the provider's components; rename the scenario".into()),
-            );
-        }
-        let by_id = ids.get(s.id.as_str()).copied();
-        let by_name = seen.get(&s.id.to_ascii_lowercase()).copied();
-        if let Some(c) = first(by_id, by_name).map(|c| &model.components[c]) {
-            ctx.error(
-                "ambiguous-name",
-                s.span,
-                format!(
-                    "scenario `{}` has the id or name of component `{}`",
-                    s.id, c.id
-                ),
-                Some("`fail NAME` would mean either; rename the scenario".into()),
-            );
-        }
+    for clash in crate::names::clashes(model) {
+        let span = match clash.about {
+            About::Scenario(s) => model.scenarios[s].span,
+            About::Component(c) => model.components[c.index()].span,
+            // A clash is about a component or a scenario.
+            _ => continue,
+        };
+        ctx.error(
+            "ambiguous-name",
+            span,
+            clash.message,
+            Some(clash.hint.into()),
+        );
     }
 }
 
-/// A host with a `CNAME` record has no other record (DNS allows none).
+/// A host with a `CNAME` record has no other record
+/// ([`crate::cname::conflicts`]), each conflict at its record.
 fn cname_alone(ctx: &mut Ctx<'_>, model: &Model) {
-    // Per host: whether a record so far is a CNAME.
-    let mut seen: HashMap<&str, bool> = HashMap::new();
-    for r in &model.records {
-        let cname = r.rtype == "CNAME";
-        match seen.get_mut(r.host.as_str()) {
-            None => {
-                seen.insert(&r.host, cname);
-            }
-            Some(had_cname) => {
-                if cname || *had_cname {
-                    ctx.error(
-                        "cname-conflict",
-                        r.span,
-                        format!("`{}` has a CNAME record and another record", r.host),
-                        Some("a CNAME must be the only record of its host; keep one".into()),
-                    );
-                }
-                *had_cname |= cname;
-            }
-        }
+    for r in crate::cname::conflicts(model) {
+        let r = &model.records[r];
+        ctx.error(
+            "cname-conflict",
+            r.span,
+            format!("`{}` has a CNAME record and another record", r.host),
+            Some("a CNAME must be the only record of its host; keep one".into()),
+        );
     }
 }
 
@@ -329,15 +189,12 @@ fn scenarios(ctx: &mut Ctx<'_>, model: &Model, expansion: &mut select::Expansion
     }
 }
 
-fn violation(ctx: &mut Ctx<'_>, invariant: &Invariant, span: Span, message: String) {
-    let line = ctx.lines.line(span.start);
-    if let Some(broken) = &mut ctx.broken {
-        broken.push(BrokenInvariant {
-            invariant: invariant.id.clone(),
-            facts: invariant.provenance.facts.clone(),
-            message,
-            line,
-        });
+/// A broken invariant: kept as data when the load keeps such a model
+/// (`load_str_with` locates them), a located `invariant` error otherwise.
+fn violation(ctx: &mut Ctx<'_>, invariant: &Invariant, broken: BrokenInvariant) {
+    let span = broken.span;
+    if let Some(kept) = &mut ctx.broken {
+        kept.push(broken);
         return;
     }
     let facts = if invariant.provenance.facts.is_empty() {
@@ -350,88 +207,9 @@ fn violation(ctx: &mut Ctx<'_>, invariant: &Invariant, span: Span, message: Stri
         "invariant",
         Some(span),
         format!(
-            "{message}: breaks invariant `{}`{facts}: {}",
-            invariant.id, invariant.says
+            "{}: breaks invariant `{}`{facts}: {}",
+            broken.message, invariant.id, invariant.says
         ),
         Some(invariant.hint.clone()),
     );
-}
-
-fn not_proxied(ctx: &mut Ctx<'_>, model: &Model, invariant: &Invariant) {
-    for record in model.records.iter().filter(|r| r.proxied) {
-        let span = record.proxied_span.unwrap_or(record.span);
-        violation(
-            ctx,
-            invariant,
-            span,
-            format!("record `{}` is proxied", record.host),
-        );
-    }
-}
-
-/// `picked`: what invariant `index`'s `target` and `from` selectors pick;
-/// `incoming`: per component, the edges into it.
-///
-/// Complexity: O(targets + the edges into them, with their logarithms).
-fn only_reached_from(
-    ctx: &mut Ctx<'_>,
-    model: &Model,
-    index: usize,
-    picked: [&Result<BTreeSet<CompId>, QueryError>; 2],
-    incoming: &[Vec<usize>],
-) {
-    let invariant = &model.invariants[index];
-    let (targets, allowed) = match picked {
-        [Ok(t), Ok(a)] => (t, a),
-        [target, from] => {
-            // At the selector that fails, when the file says where it is.
-            let which = usize::from(target.is_ok());
-            let Err(error) = target.as_ref().and(from.as_ref()) else {
-                return;
-            };
-            let spans = ctx.selector_spans.invariants.get(index).copied();
-            let span = spans.and_then(|s| s[which]).unwrap_or(invariant.span);
-            ctx.error(
-                selector_code(error),
-                span,
-                format!("invariant `{}`: {}", invariant.id, error.message),
-                Some(selector_hint(error)),
-            );
-            return;
-        }
-    };
-    // The edges into the targets, in the file's order.
-    let mut into: Vec<usize> = targets
-        .iter()
-        .flat_map(|t| incoming[t.index()].iter().copied())
-        .collect();
-    into.sort_unstable();
-    for edge in into.into_iter().map(|e| &model.edges[e]) {
-        if !allowed.contains(&edge.from) {
-            violation(
-                ctx,
-                invariant,
-                edge.span,
-                format!(
-                    "`{}` reaches `{}`",
-                    model.components[edge.from.index()].id,
-                    model.components[edge.to.index()].id
-                ),
-            );
-        }
-    }
-}
-
-fn placement(ctx: &mut Ctx<'_>, model: &Model, invariant: &Invariant) {
-    for entry in audit(model) {
-        if let AuditStatus::Violation(problem) = &entry.status {
-            let component = &model.components[entry.component.index()];
-            violation(
-                ctx,
-                invariant,
-                component.span,
-                format!("component `{}` {problem}", component.id),
-            );
-        }
-    }
 }

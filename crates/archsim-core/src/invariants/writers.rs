@@ -3,10 +3,10 @@
 
 use std::collections::HashMap;
 
-use super::violation;
+use crate::diag::{About, Span};
 use crate::host;
-use crate::load::resolve::Ctx;
-use crate::model::{Invariant, Model};
+use crate::model::Model;
+use crate::order;
 
 /// Patterns of the writers: exact hosts by text, and those with a `*`.
 struct Patterns<'m> {
@@ -44,7 +44,7 @@ impl<'m> Patterns<'m> {
                 .filter(|(_, p)| host::matches(p, host))
                 .map(|&(w, _)| w),
         );
-        out.sort_unstable();
+        order::sort(&mut out);
         out.dedup();
         out
     }
@@ -71,7 +71,7 @@ impl<'m> Patterns<'m> {
                 .filter(|(_, q)| host::matches(q, pattern) || host::matches(pattern, q))
                 .map(|&(w, _)| w),
         );
-        out.sort_unstable();
+        order::sort(&mut out);
         out.dedup();
         out
     }
@@ -80,10 +80,11 @@ impl<'m> Patterns<'m> {
 /// No host is claimed by two writers, and each record's writer claims it.
 ///
 /// Complexity: O((records + patterns) · patterns with a `*`) matches, at
-/// most [`MAX_WILD_PATTERNS`](crate::load::MAX_WILD_PATTERNS) of those,
+/// most [`MAX_WILD_PATTERNS`](crate::limits::MAX_WILD_PATTERNS) of those,
 /// each linear in the pattern's and the host's length
 /// ([`host::matches`]); exact patterns are looked up.
-pub(super) fn disjoint(ctx: &mut Ctx<'_>, model: &Model, invariant: &Invariant) {
+/// Each breach goes to `breach`: what breaks it, where, and in words.
+pub(super) fn disjoint(model: &Model, breach: &mut dyn FnMut(About, Span, String)) {
     let patterns = Patterns::new(model);
     let mut first_writer: HashMap<&str, usize> = HashMap::new();
     for (i, record) in model.records.iter().enumerate() {
@@ -94,40 +95,35 @@ pub(super) fn disjoint(ctx: &mut Ctx<'_>, model: &Model, invariant: &Invariant) 
                 .iter()
                 .map(|&w| model.writers[w].id.as_str())
                 .collect();
-            violation(
-                ctx,
-                invariant,
-                record.span,
-                format!(
-                    "host `{}` is claimed by {}",
-                    record.host,
-                    names.join(" and ")
-                ),
-            );
+            let message = [
+                "host `",
+                &record.host,
+                "` is claimed by ",
+                &names.join(" and "),
+            ];
+            breach(About::Record(i), record.span, message.concat());
         } else if !claimants.contains(&record.writer.index()) {
-            violation(
-                ctx,
-                invariant,
-                record.span,
-                format!(
-                    "record `{}` says it is written by `{}`, whose patterns do not cover it",
-                    record.host, writer.id
-                ),
-            );
+            let message = [
+                "record `",
+                &record.host,
+                "` says it is written by `",
+                &writer.id,
+                "`, whose patterns do not cover it",
+            ];
+            breach(About::Record(i), record.span, message.concat());
         }
         let first = *first_writer.entry(record.host.as_str()).or_insert(i);
         if let Some(other) = Some(&model.records[first]).filter(|r| r.writer != record.writer) {
-            violation(
-                ctx,
-                invariant,
-                record.span,
-                format!(
-                    "host `{}` has records from both `{}` and `{}`",
-                    record.host,
-                    model.writers[other.writer.index()].id,
-                    writer.id
-                ),
-            );
+            let message = [
+                "host `",
+                &record.host,
+                "` has records from both `",
+                &model.writers[other.writer.index()].id,
+                "` and `",
+                &writer.id,
+                "`",
+            ];
+            breach(About::Record(i), record.span, message.concat());
         }
     }
     for (a, wa) in model.writers.iter().enumerate() {
@@ -136,19 +132,20 @@ pub(super) fn disjoint(ctx: &mut Ctx<'_>, model: &Model, invariant: &Invariant) 
         for (k, pattern) in wa.owns.iter().enumerate() {
             pairs.extend(patterns.overlapping(a, pattern).into_iter().map(|b| (b, k)));
         }
-        pairs.sort_unstable();
+        order::sort(&mut pairs);
         pairs.dedup();
         for (b, k) in pairs {
             let wb = &model.writers[b];
-            violation(
-                ctx,
-                invariant,
-                wb.span,
-                format!(
-                    "writers `{}` and `{}` both claim `{}`",
-                    wa.id, wb.id, wa.owns[k]
-                ),
-            );
+            let message = [
+                "writers `",
+                &wa.id,
+                "` and `",
+                &wb.id,
+                "` both claim `",
+                &wa.owns[k],
+                "`",
+            ];
+            breach(About::Writer(b), wb.span, message.concat());
         }
     }
 }
