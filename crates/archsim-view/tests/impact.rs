@@ -7,6 +7,7 @@ mod common;
 use archsim_core::diff::{
     self, Assumptions, BrokenInvariant, Changes, DnsChange, DnsChangeKind, FlowChange, Impact,
 };
+use archsim_core::diag::{About, Span};
 use archsim_core::draft::{Draft, Edit, NewEdge};
 use archsim_core::{EdgeKind, Engine, State};
 use archsim_view::html::{ImpactParts, MAX_FLOW_ROWS, NO_CHANGE, impact_html, verdict};
@@ -121,6 +122,8 @@ fn the_verdict_counts_as_the_cli_does() {
                     invariant: "i".into(),
                     facts: Vec::new(),
                     message: "m".into(),
+                    about: About::Record(0),
+                    span: Span::default(),
                     line: 1,
                 }],
                 ..Impact::default()
@@ -183,6 +186,8 @@ fn dns_and_broken_invariants_have_their_sections() {
             invariant: "cloudflare-proxied".into(),
             facts: vec!["F04".into()],
             message: "record `x` is <b>proxied</b>".into(),
+            about: About::Record(0),
+            span: Span::default(),
             line: 12,
         }],
         ..Impact::default()

@@ -269,6 +269,8 @@ mod tests {
             invariant: "i".into(),
             facts: facts.iter().map(|s| s.to_string()).collect(),
             message: "record `x` is proxied".into(),
+            about: archsim_core::diag::About::Record(0),
+            span: archsim_core::diag::Span::default(),
             line: 12,
         };
         assert_eq!(
