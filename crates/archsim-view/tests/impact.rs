@@ -4,10 +4,10 @@
 
 mod common;
 
+use archsim_core::diag::{About, Span};
 use archsim_core::diff::{
     self, Assumptions, BrokenInvariant, Changes, DnsChange, DnsChangeKind, FlowChange, Impact,
 };
-use archsim_core::diag::{About, Span};
 use archsim_core::draft::{Draft, Edit, NewEdge};
 use archsim_core::{EdgeKind, Engine, State};
 use archsim_view::html::{ImpactParts, MAX_FLOW_ROWS, NO_CHANGE, impact_html, verdict};
