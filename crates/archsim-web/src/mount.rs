@@ -56,6 +56,10 @@ thread_local! {
         const { RefCell::new(None) };
     /// The panels of this bundle's widgets, set by [`mount_bundle`].
     static PANELS: Cell<Option<PanelFn>> = const { Cell::new(None) };
+    /// The turn in progress: the mount point whose widget started last and
+    /// has not rendered yet, and the candidates waiting for it
+    /// ([`start_in_turn`], [`rendered`]).
+    static TURN: RefCell<Option<(Element, Vec<Element>)>> = const { RefCell::new(None) };
 }
 
 /// Start every widget on the page: now for the full page and for the
@@ -112,23 +116,64 @@ pub fn mount_bundle(bundle: Bundle, panels: PanelFn) -> u32 {
 
 /// Start, in turn, each of `candidates` (in page order) that is near the
 /// viewport when its turn comes. A started widget replaces its fallback
-/// and grows, and may push the next ones out of view: so each is looked at
-/// only once the one before has rendered (yew renders in a microtask, and
-/// the next turn is queued after it), all before the browser paints. A
-/// candidate left far away stays watched, and starts when the reader
-/// scrolls to it.
-fn start_in_turn(mut candidates: Vec<Element>) {
+/// and grows, and may push the next ones out of view: so the next is
+/// looked at only once the one before has rendered ([`rendered`]), not at
+/// a fixed point of the event loop: yew's scheduler renders in a microtask
+/// but, once a run has taken 16 ms, goes on in a later task. Candidates
+/// that come while a widget is still to render (the observer's reports)
+/// wait for it too. A candidate left far away stays watched, and starts
+/// when the reader scrolls to it.
+///
+/// A widget that never renders (after a panic, which stops every widget
+/// of the bundle) holds the turn; the crash notice says so.
+fn start_in_turn(candidates: Vec<Element>) {
+    let free = TURN.with(|turn| match turn.borrow_mut().as_mut() {
+        Some((_, waiting)) => {
+            waiting.extend(candidates);
+            None
+        }
+        None => Some(candidates),
+    });
+    if let Some(candidates) = free {
+        take_turns(candidates);
+    }
+}
+
+/// Start the first of `candidates` still near the view and keep the rest
+/// for [`rendered`]; no turn is in progress when it is called.
+fn take_turns(mut candidates: Vec<Element>) {
     while !candidates.is_empty() {
         let next = candidates.remove(0);
         if next.has_attribute(MOUNTED) || !near_view(&next) {
             continue;
         }
         unobserve(&next);
-        if let Some(panels) = PANELS.with(Cell::get) {
-            mount_with(&next, panels);
+        let Some(panels) = PANELS.with(Cell::get) else {
+            return;
+        };
+        if mount_with(&next, panels) == Mounted::Started {
+            TURN.with(|turn| *turn.borrow_mut() = Some((next, candidates)));
+            return;
         }
-        yew::platform::spawn_local(async move { start_in_turn(candidates) });
-        return;
+    }
+}
+
+/// The widget in `element` has rendered for the first time (its root's
+/// first effect): its fallback goes, and if the turn was waiting for it,
+/// the next candidate near the view starts.
+pub(crate) fn rendered(element: &Element) {
+    for fallback in dom::all(element, ":scope > .archsim-fallback") {
+        fallback.remove();
+    }
+    let waiting = TURN.with(|turn| {
+        let mut turn = turn.borrow_mut();
+        match turn.as_ref() {
+            Some((awaited, _)) if awaited == element => turn.take().map(|(_, rest)| rest),
+            _ => None,
+        }
+    });
+    if let Some(rest) = waiting {
+        take_turns(rest);
     }
 }
 
@@ -272,9 +317,7 @@ pub fn mount_with(element: &Element, panels: PanelFn) -> Mounted {
         },
     )
     .render();
-    for fallback in dom::all(element, ":scope > .archsim-fallback") {
-        fallback.remove();
-    }
+    // The fallback stays until the widget has rendered (`rendered`).
     Mounted::Started
 }
 

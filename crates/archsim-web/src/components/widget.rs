@@ -87,6 +87,21 @@ pub fn Widget(props: &WidgetProps) -> Html {
     // replaced when the text changes, so the focused one is remembered
     // and focused again after the render.
     let refocus = use_mut_ref(|| None::<String>);
+    // After the first render: the mount point drops its fallback and the
+    // next widget near the view gets its turn (`mount::rendered`).
+    let live = use_node_ref();
+    {
+        let live = live.clone();
+        use_effect_with((), move |_| {
+            if let Some(point) = live
+                .cast::<Element>()
+                .and_then(|section| section.parent_element())
+                .and_then(|host| host.parent_element())
+            {
+                crate::mount::rendered(&point);
+            }
+        });
+    }
     {
         let refocus = refocus.clone();
         use_effect(move || {
@@ -194,7 +209,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
             .raw("</div>");
     }
     html! {
-        <section class={["archsim-live archsim-kind-", props.kind.as_str()].concat()}
+        <section ref={live} class={["archsim-live archsim-kind-", props.kind.as_str()].concat()}
             aria-label={label} {onclick} {onchange}>
             { notices.into_html() }
             {body}
