@@ -215,9 +215,15 @@ async fn fail_cloudfront_and_read_the_flow_table() {
     })
     .await;
 
-    // The single points of failure column.
+    // The single points of failure column, added as the last.
+    let heads = texts(&w, "table.archsim-flows thead th");
+    assert!(!heads.contains(&"Single points of failure".to_owned()), "{heads:?}");
     click(&find(&w, ".archsim-controls input[type=checkbox]"));
-    until(&w, |w| texts(w, "table.archsim-flows thead th").len() == 5).await;
+    until(&w, |w| {
+        let now = texts(w, "table.archsim-flows thead th");
+        now.len() == heads.len() + 1 && now.last().unwrap() == "Single points of failure"
+    })
+    .await;
 }
 
 #[wasm_bindgen_test]
@@ -739,12 +745,12 @@ async fn mount_all_starts_the_widgets_in_view_in_turn() {
     body.prepend_with_node_1(&tall).unwrap();
     web_sys::window().unwrap().scroll_to_with_x_and_y(0.0, 0.0);
     archsim_web::mount_all();
-    until(&tall, |t| {
-        t.query_selector(".archsim-live").unwrap().is_some()
-    })
-    .await;
-    // Time for the observer's first reports, a frame or two.
-    yew::platform::time::sleep(std::time::Duration::from_millis(100)).await;
+    // The neighbour's turn is decided once the tall widget has rendered,
+    // and the observer reports each frame's layout: wait for both.
+    until(&tall, rendered).await;
+    frame().await;
+    frame().await;
+    tick().await;
     assert!(!started(&next), "the neighbour was pushed out of view");
     next.scroll_into_view();
     until(&next, |n| started(n)).await;

@@ -30,17 +30,25 @@ pub fn mount_point(attrs: &[(&str, &str)]) -> Element {
 pub async fn widget(attrs: &[(&str, &str)]) -> Element {
     let div = mount_point(attrs);
     assert_eq!(archsim_web::mount(&div), Mounted::Started);
-    until(&div, |d| {
-        d.query_selector(".archsim-live").unwrap().is_some()
-    })
-    .await;
+    until(&div, rendered).await;
     div
+}
+
+/// Whether the widget in mount point `div` has rendered: its live section
+/// is in, and (after its first render's effect) its fallback out.
+pub fn rendered(div: &Element) -> bool {
+    div.query_selector(".archsim-live").unwrap().is_some()
+        && div.query_selector(":scope > .archsim-fallback").unwrap().is_none()
 }
 
 /// Let yew run its scheduled renders (and debounced effects) until `done`
 /// holds; gives up after a bounded number of turns of the event loop.
 pub async fn until(root: &Element, done: impl Fn(&Element) -> bool) {
     for _ in 0..300 {
+        // Judge settled pages only: yew's scheduler yields to the browser
+        // after 16 ms of work, and a render's effects (which may change
+        // the state again) would otherwise land in the test's next step.
+        yew::scheduler::flush().await;
         // A panic does not fail the test that caused it (the hook turns it
         // into this notice, and the module carries on): look for it.
         if let Some(crash) = root.query_selector(".archsim-crash").unwrap() {
@@ -60,9 +68,24 @@ pub async fn until(root: &Element, done: impl Fn(&Element) -> bool) {
     );
 }
 
-/// One turn of the event loop, for renders that follow an event.
+/// The browser's next animation frame. IntersectionObserver reports
+/// what each frame laid out, so after two frames (and a turn) every
+/// observer has reported the layout of the first.
+pub async fn frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .request_animation_frame(&resolve)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// Let yew finish the renders that follow an event: every render it has
+/// scheduled, also when its scheduler yields to the browser midway (it
+/// does after 16 ms of work, which a loaded machine reaches).
 pub async fn tick() {
-    yew::platform::time::sleep(Duration::from_millis(0)).await;
+    yew::scheduler::flush().await;
 }
 
 /// The first element matching `selector` under `root`.
