@@ -217,7 +217,10 @@ async fn fail_cloudfront_and_read_the_flow_table() {
 
     // The single points of failure column, added as the last.
     let heads = texts(&w, "table.archsim-flows thead th");
-    assert!(!heads.contains(&"Single points of failure".to_owned()), "{heads:?}");
+    assert!(
+        !heads.contains(&"Single points of failure".to_owned()),
+        "{heads:?}"
+    );
     click(&find(&w, ".archsim-controls input[type=checkbox]"));
     until(&w, |w| {
         let now = texts(w, "table.archsim-flows thead th");

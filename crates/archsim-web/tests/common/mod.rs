@@ -38,7 +38,10 @@ pub async fn widget(attrs: &[(&str, &str)]) -> Element {
 /// is in, and (after its first render's effect) its fallback out.
 pub fn rendered(div: &Element) -> bool {
     div.query_selector(".archsim-live").unwrap().is_some()
-        && div.query_selector(":scope > .archsim-fallback").unwrap().is_none()
+        && div
+            .query_selector(":scope > .archsim-fallback")
+            .unwrap()
+            .is_none()
 }
 
 /// Let yew run its scheduled renders (and debounced effects) until `done`
