@@ -78,6 +78,9 @@ pub struct Fragment {
     pub view: Option<(f64, f64, f64)>,
     /// `q`: the map's search text.
     pub search: Option<String>,
+    /// `d`: the propose widget's draft, raw as `Draft::to_fragment`
+    /// writes it (it never holds `;`, `=`, `#` or spaces).
+    pub draft: Option<String>,
 }
 
 /// What a fragment turned out to be.
@@ -222,6 +225,7 @@ fn read_value(f: &mut Fragment, key: &str, value: &str) -> Result<(), String> {
         "sel" => f.selected = non_empty(text()),
         "z" => f.view = Some(read_view(value).ok_or_else(|| bad("expected ZOOM,X,Y"))?),
         "q" => f.search = non_empty(text()),
+        "d" => f.draft = non_empty(value.to_owned()),
         _ => return Err(format!("ignored unknown key `{}`", quote(key))),
     }
     Ok(())
@@ -375,6 +379,9 @@ pub fn write(f: &Fragment) -> String {
     if let Some(q) = &f.search {
         pair("q", &encode(q));
     }
+    if let Some(d) = &f.draft {
+        pair("d", d);
+    }
     out
 }
 
@@ -490,7 +497,7 @@ mod tests {
     #[test]
     fn reads_every_key() {
         let (f, problems) = current(
-            "#v1;w=2;tab=fail;host=app.tomoda.life;step=3;fail=cloudfront-prod,redis;sc=cloudfront-outage;spof=1;ans=holds-state,dns;audit=1;dns=www-dev.tomoda.life;sel=gke;z=1.5,10,-20;q=bucket%20prod",
+            "#v1;w=2;tab=fail;host=app.tomoda.life;step=3;fail=cloudfront-prod,redis;sc=cloudfront-outage;spof=1;ans=holds-state,dns;audit=1;dns=www-dev.tomoda.life;sel=gke;z=1.5,10,-20;q=bucket%20prod;d=1,n:api:redis:request:,x:redis",
         );
         assert_eq!(problems, Vec::<String>::new());
         assert_eq!(
@@ -509,6 +516,7 @@ mod tests {
                 selected: Some("gke".into()),
                 view: Some((1.5, 10.0, -20.0)),
                 search: Some("bucket prod".into()),
+                draft: Some("1,n:api:redis:request:,x:redis".into()),
             }
         );
     }
@@ -564,6 +572,7 @@ mod tests {
                 search: Some("ünïcode; 100%".into()),
                 dns: Some("new.tomoda.life".into()),
                 scenario: Some("region-asia-east1".into()),
+                draft: Some("1,c:status-page:Status%20page:bucket:prod:global:holds-state:".into()),
                 ..Fragment::default()
             },
         ];

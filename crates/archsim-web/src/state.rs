@@ -54,6 +54,10 @@ pub struct WidgetState {
     pub view: Viewport,
     /// The map's search text.
     pub search: String,
+    /// The propose widget's draft, in its link form
+    /// (`archsim_core::draft::Draft::to_fragment`); empty for none. Read
+    /// and checked by the propose widget, which names a bad one.
+    pub draft: String,
     /// Whether activating a map node fails it (rather than selecting it).
     pub clicks_fail: bool,
     /// Notices to show above the widget (bad link, unknown names).
@@ -77,6 +81,7 @@ impl WidgetState {
             selected: None,
             view: Viewport::default(),
             search: String::new(),
+            draft: String::new(),
             clicks_fail: kind == Kind::Fail,
             notices: Vec::new(),
         }
@@ -178,6 +183,9 @@ impl WidgetState {
         if let Some(q) = &f.search {
             self.search = q.clone();
         }
+        if let Some(d) = &f.draft {
+            self.draft = d.clone();
+        }
         self
     }
 
@@ -205,6 +213,7 @@ impl WidgetState {
                 self.view.y,
             )),
             search: non_empty(&self.search),
+            draft: non_empty(&self.draft),
         }
     }
 
@@ -374,6 +383,8 @@ pub enum Action {
     Viewport(Viewport),
     /// Search the map.
     Search(String),
+    /// Replace the propose widget's draft (its link form).
+    Draft(String),
     /// Whether clicking the map fails nodes.
     ClicksFail(bool),
     /// Hide the notices.
@@ -441,6 +452,7 @@ impl WidgetState {
             Action::Select(c) => self.selected = c,
             Action::Viewport(view) => self.view = view,
             Action::Search(text) => self.search = text,
+            Action::Draft(text) => self.draft = text,
             Action::ClicksFail(on) => self.clicks_fail = on,
             Action::Dismiss => self.notices.clear(),
             Action::Replace(state) => *self = *state,
@@ -686,6 +698,7 @@ mod tests {
             Action::Search("bucket".into()),
             Action::Dns("new.tomoda.life".into()),
             Action::Answer("holds-state".into(), true),
+            Action::Draft("1,n:api:redis:request:".into()),
         ] {
             state.apply(action, &questions);
         }
