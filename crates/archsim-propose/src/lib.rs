@@ -15,6 +15,9 @@
 //! propose panel ([`panel`]).
 #![deny(missing_docs)]
 
+pub mod answer;
+pub mod drafting;
+pub mod edits;
 pub mod panel;
 
 use archsim_view::contract::Bundle;

@@ -1,18 +1,19 @@
 //! The propose widget's panel: the map of the model and the impact area.
 //!
-//! A skeleton for now: the map is the model's (`archsim_web::map`, with
-//! the mount point's focus), and the impact area says that no change is
-//! drafted, in the words of the fallback (`archsim_view::html::propose_empty`).
-//! Drafting, the link form of a draft and the impact come next.
+//! The map is the model's (`archsim_web::map`, with the mount point's
+//! focus); beside it the drafting area ([`crate::drafting`]): the forms,
+//! the edits, the impact of the draft (or, with no draft, the words of the
+//! fallback, `archsim_view::html::propose_empty`) and its export.
 
 use std::rc::Rc;
 
 use archsim_view::contract::Kind;
 use archsim_web::components::Ctx;
 use archsim_web::map::geometry::Geometry;
-use archsim_web::markup::{Markup, WidgetMarkup};
 use archsim_web::state::WidgetState;
-use yew::{Html, html};
+use yew::{AttrValue, Html, html};
+
+use crate::drafting::Drafting;
 
 /// The panel of a propose widget (the bundle's `PanelFn`). The bundle
 /// mounts no other kind, so any other shows nothing.
@@ -29,12 +30,10 @@ pub fn panel(
         Some(g) => archsim_web::map::map_panel(ctx, state, g),
         None => Html::default(),
     };
-    let mut impact = Markup::new();
-    archsim_view::html::propose_empty(&mut impact);
     html! {
         <>
             { map }
-            { impact.into_html() }
+            <Drafting ctx={ctx.clone()} draft={AttrValue::from(state.draft.clone())} />
         </>
     }
 }

@@ -1,0 +1,155 @@
+//! A draft's answer: the draft applied to the model, then the same diff
+//! as `archsim diff` (`archsim_core::diff`) between the model and the
+//! edited one, in the words every other output uses (`archsim_view`).
+//! Pure, so it is tested on the host.
+
+use archsim_core::Engine;
+use archsim_core::diff::{assumptions, changes, impact};
+use archsim_core::draft::{Draft, DraftError};
+use archsim_view::present::diff::{ImpactParts, verdict};
+
+/// What a draft does to the model, ready to show and export.
+pub struct Answer {
+    /// The engine of the edited model (its components and edges feed the
+    /// forms).
+    pub edited: Engine,
+    /// The impact area: `archsim_view::html::impact_html`.
+    pub html: String,
+    /// The verdict line, announced to screen readers.
+    pub verdict: String,
+    /// The pull-request comment (`archsim_view::markdown::diff::comment`).
+    pub markdown: String,
+    /// The model snippet to commit (`Draft::to_toml`).
+    pub toml: String,
+}
+
+/// The answer for `draft` over the engine's model; `Ok(None)` for a
+/// draft without edits; the error of the first edit `apply` refuses.
+///
+/// Complexity: one engine build and one diff of the two models.
+pub fn answer(engine: &Engine, draft: &Draft) -> Result<Option<Answer>, DraftError> {
+    if draft.edits.is_empty() {
+        return Ok(None);
+    }
+    let old = engine.model();
+    let edited = Engine::new(draft.apply(old)?, Vec::new());
+    let (changes, impact, assumptions) = (
+        changes(old, edited.model()),
+        impact(engine, &edited),
+        assumptions(old, edited.model()),
+    );
+    let parts = ImpactParts {
+        changes: &changes,
+        impact: &impact,
+        assumptions: &assumptions,
+    };
+    Ok(Some(Answer {
+        html: archsim_view::html::impact_html(parts),
+        verdict: verdict(parts),
+        markdown: archsim_view::markdown::diff::comment(None, parts, &[]),
+        toml: draft.to_toml(old),
+        edited,
+    }))
+}
+
+/// The draft a link carries (`text`, its `d` value); an empty text is an
+/// empty draft. A bad one is the empty draft and the notice that names
+/// what is wrong with it.
+pub fn from_link(text: &str) -> (Draft, Option<String>) {
+    if text.is_empty() {
+        return (Draft::default(), None);
+    }
+    match Draft::from_fragment(text) {
+        Ok(draft) => (draft, None),
+        Err(e) => (
+            Draft::default(),
+            Some(["Ignored the link's draft: ", &e.to_string()].concat()),
+        ),
+    }
+}
+
+/// The link form of `draft`: empty for a draft without edits, so the
+/// link leaves the key out.
+pub fn to_link(draft: &Draft) -> String {
+    if draft.edits.is_empty() {
+        String::new()
+    } else {
+        draft.to_fragment()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use archsim_core::EdgeKind;
+    use archsim_core::draft::{Edit, NewEdge};
+
+    fn connect(from: &str, to: &str, kind: EdgeKind) -> Draft {
+        Draft {
+            edits: vec![Edit::Connect(NewEdge {
+                from: from.into(),
+                to: to.into(),
+                kind,
+                note: String::new(),
+            })],
+        }
+    }
+
+    #[test]
+    fn a_request_dependency_of_the_api_is_a_new_single_point_of_failure() {
+        let engine = Engine::tomoda().unwrap();
+        // "Let the API read the backup bucket" (one of the issue's
+        // proposals), at request time.
+        let draft = connect("tomoda-api-prod", "backup-bucket", EdgeKind::Request);
+        let a = answer(&engine, &draft).unwrap().expect("an answer");
+        assert!(
+            a.verdict.contains("1 new single point of failure"),
+            "{}",
+            a.verdict
+        );
+        assert!(a.html.contains("archsim-impact"), "{}", a.html);
+        assert!(a.html.contains("backup-bucket"), "{}", a.html);
+        assert!(a.markdown.contains(&a.verdict), "{}", a.markdown);
+        assert_eq!(a.toml, draft.to_toml(engine.model()));
+        assert!(a.edited.model().edges.len() > engine.model().edges.len());
+    }
+
+    #[test]
+    fn no_edit_no_answer_and_a_refused_edit_names_itself() {
+        let engine = Engine::tomoda().unwrap();
+        assert!(answer(&engine, &Draft::default()).unwrap().is_none());
+        let Err(e) = answer(
+            &engine,
+            &connect("tomoda-api-prd", "redis", EdgeKind::Request),
+        ) else {
+            panic!("an unknown id is refused")
+        };
+        let words = e.to_string();
+        assert!(
+            words.contains("edit 1") && words.contains("tomoda-api-prod"),
+            "{words}"
+        );
+    }
+
+    #[test]
+    fn links_carry_the_draft_and_a_bad_one_is_named_and_ignored() {
+        let draft = connect("tomoda-api-prod", "redis", EdgeKind::Request);
+        let text = to_link(&draft);
+        assert_eq!(from_link(&text), (draft, None));
+        assert_eq!(to_link(&Draft::default()), "");
+        assert_eq!(from_link(""), (Draft::default(), None));
+        for bad in ["9,x:redis", "1,q:redis", "1,n:api"] {
+            let (draft, notice) = from_link(bad);
+            assert_eq!(draft, Draft::default(), "{bad}");
+            let notice = notice.unwrap_or_default();
+            assert!(
+                notice.starts_with("Ignored the link's draft: "),
+                "{bad}: {notice}"
+            );
+            assert!(
+                notice.len() > "Ignored the link's draft: ".len() + 5,
+                "{notice}"
+            );
+        }
+    }
+}
