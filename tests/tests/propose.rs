@@ -3,7 +3,10 @@
 //! shows its skeleton (the map of the model, which the engine's oracle
 //! checks, and an empty impact area), and the page loads no other bundle;
 //! a page with other widgets loads no propose bundle; the simulator loads
-//! it only when its Propose tab opens, and mounts it there.
+//! it only when its Propose tab opens, and mounts it there. A reviewer
+//! drafts a change with its forms and sees its impact; the link carries
+//! the draft and restores it; undo and redo step through it; the TOML it
+//! exports is the core's; a refused edit and a bad link are notices.
 //!
 //! Run: `cargo test -p archsim-e2e --test propose` (after `cargo xtask build`).
 
@@ -11,6 +14,8 @@ mod support;
 
 use std::collections::BTreeSet;
 
+use archsim_core::draft::{Draft, Edit, NewEdge};
+use archsim_core::{EdgeKind, Engine};
 use archsim_view::contract::Bundle;
 use serde_json::json;
 
@@ -33,6 +38,10 @@ fn main() {
             case!(other_widgets_load_no_propose_bundle),
             case!(the_simulators_tab_loads_it_on_demand),
             case!(the_simulators_tab_says_when_it_cannot_load),
+            case!(drafts_shares_restores_and_exports_a_change),
+            case!(undo_and_redo_step_through_the_draft),
+            case!(a_refused_edit_is_a_notice_and_not_drafted),
+            case!(a_bad_draft_in_a_link_is_a_notice),
         ]
     })
 }
@@ -163,5 +172,251 @@ async fn tab_without_its_bundle(ctx: &Ctx) -> Outcome {
             vec![],
         )
         .await?;
+    Ok(())
+}
+
+/// The drafting area as data: the verdict, the edits listed, the notices,
+/// the impact area's text, the exported TOML, the address's fragment and
+/// whether Undo and Redo are enabled.
+async fn drafting(session: &Session) -> Result<serde_json::Value, String> {
+    session
+        .js(
+            "const p = document.querySelector(arguments[0] + ' .archsim-propose');
+             if (!p) return null;
+             const t = s => { const e = p.querySelector(s); return e ? e.textContent : null; };
+             const all = s => Array.from(p.querySelectorAll(s)).map(e => e.textContent.trim());
+             const on = name => Array.from(p.querySelectorAll('button'))
+                 .some(b => b.textContent.trim() === name && !b.disabled);
+             return {
+               verdict: (t('.archsim-propose-verdict') || '').trim(),
+               edits: all('.archsim-edit'),
+               notices: all('.archsim-propose-notices li'),
+               impact: t('.archsim-impact'),
+               toml: t('.archsim-propose-toml pre'),
+               hash: location.hash,
+               undo: on('Undo'),
+               redo: on('Redo'),
+             };",
+            vec![json!(PROPOSE)],
+        )
+        .await
+}
+
+/// Set the drafting area's controls (`(id suffix, value)`), then press
+/// the button named `button`.
+async fn press(session: &Session, fields: &[(&str, &str)], button: &str) -> Outcome {
+    let fields: Vec<_> = fields.iter().map(|(k, v)| json!([k, v])).collect();
+    let problem = session
+        .js(
+            "const p = document.querySelector(arguments[0] + ' .archsim-propose');
+             if (!p) return 'no drafting area';
+             for (const [suffix, value] of arguments[1]) {
+               const c = p.querySelector('[id$=\"-' + suffix + '\"]');
+               if (!c) return 'no control ' + suffix;
+               c.value = value;
+               if (c.value !== value) return 'no option ' + value + ' in ' + suffix;
+             }
+             const b = Array.from(p.querySelectorAll('button'))
+                 .find(b => b.textContent.trim() === arguments[2]);
+             if (!b) return 'no button ' + arguments[2];
+             b.click();
+             return '';",
+            vec![json!(PROPOSE), json!(fields), json!(button)],
+        )
+        .await?;
+    match problem.as_str() {
+        Some("") => Ok(()),
+        _ => Err(format!("cannot press {button}: {problem}")),
+    }
+}
+
+/// Poll the drafting area until `done` holds.
+async fn until_drafting(
+    session: &Session,
+    what: &str,
+    done: impl Fn(&serde_json::Value) -> bool,
+) -> Result<serde_json::Value, String> {
+    for _ in 0..250 {
+        let view = drafting(session).await?;
+        if done(&view) {
+            return Ok(view);
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(40)).await;
+    }
+    let logs = session.logs().await.unwrap_or_default();
+    let messages: Vec<&str> = logs.iter().map(|l| l.message.as_str()).collect();
+    Err(format!(
+        "timed out waiting for {what}: {}\nthe console: {messages:?}",
+        drafting(session).await?
+    ))
+}
+
+/// "Let the API read the backup bucket", at request time: one of the
+/// issue's proposals, which gives the API's flow a new single point of
+/// failure.
+fn proposal() -> Draft {
+    Draft {
+        edits: vec![Edit::Connect(NewEdge {
+            from: "tomoda-api-prod".into(),
+            to: "backup-bucket".into(),
+            kind: EdgeKind::Request,
+            note: String::new(),
+        })],
+    }
+}
+
+const CONNECT: [(&str, &str); 3] = [
+    ("from", "tomoda-api-prod"),
+    ("to", "backup-bucket"),
+    ("kind", "request"),
+];
+
+/// Draft the proposal with the Connect form: the impact names the new
+/// single point of failure, the link carries the draft, and opening that
+/// link elsewhere restores the same draft, impact and TOML, which is the
+/// core's `to_toml`.
+async fn drafts_shares_restores_and_exports_a_change(ctx: &Ctx) -> Outcome {
+    let session = &ctx.session;
+    session.open(&ctx.site.url(PAGE)).await?;
+    live(session, PROPOSE).await?;
+    press(session, &CONNECT, "Connect").await?;
+    let draft = proposal();
+    let value = ["d=", &draft.to_fragment()].concat();
+    let view = until_drafting(session, "the draft's impact in the link", |v| {
+        v["hash"].as_str().is_some_and(|h| h.contains(&value))
+    })
+    .await?;
+    if !view["verdict"]
+        .as_str()
+        .is_some_and(|v| v.contains("1 new single point of failure"))
+        || !view["impact"]
+            .as_str()
+            .is_some_and(|i| i.contains("backup-bucket"))
+    {
+        return Err(format!(
+            "the impact misses the new single point of failure: {view}"
+        ));
+    }
+    if view["edits"] != json!(["connect tomoda-api-prod → backup-bucket (request)"]) {
+        return Err(format!("the edits listed: {view}"));
+    }
+    let engine = Engine::tomoda().map_err(|e| format!("{e:?}"))?;
+    let toml = draft.to_toml(engine.model());
+    if view["toml"].as_str().map(str::trim) != Some(toml.trim()) {
+        return Err(format!("the TOML shown is not to_toml's:\n{toml}\n{view}"));
+    }
+    let hash = view["hash"].as_str().unwrap_or_default().to_owned();
+    session.open("about:blank").await?;
+    session.open(&[ctx.site.url(PAGE), hash].concat()).await?;
+    live(session, PROPOSE).await?;
+    let restored = until_drafting(session, "the draft restored from the link", |v| {
+        v["edits"] == view["edits"]
+    })
+    .await?;
+    for key in ["verdict", "impact", "toml"] {
+        if restored[key] != view[key] {
+            return Err(format!("the link restores another {key}: {restored}"));
+        }
+    }
+    Ok(())
+}
+
+/// Undo takes the edit back (no draft, the empty impact area); Redo
+/// brings it again.
+async fn undo_and_redo_step_through_the_draft(ctx: &Ctx) -> Outcome {
+    let session = &ctx.session;
+    session.open("about:blank").await?;
+    session.open(&ctx.site.url(PAGE)).await?;
+    live(session, PROPOSE).await?;
+    let start = until_drafting(session, "the drafting area", |v| !v.is_null()).await?;
+    if start["undo"] != json!(false) || start["redo"] != json!(false) {
+        return Err(format!(
+            "Undo or Redo is enabled with nothing done: {start}"
+        ));
+    }
+    press(session, &CONNECT, "Connect").await?;
+    let drafted = until_drafting(session, "the edit", |v| {
+        v["edits"].as_array().is_some_and(|e| e.len() == 1)
+    })
+    .await?;
+    press(session, &[], "Undo").await?;
+    let undone = until_drafting(session, "the edit undone", |v| v["edits"] == json!([])).await?;
+    if undone["impact"] != json!(archsim_view::html::NO_DRAFT) || undone["redo"] != json!(true) {
+        return Err(format!("after Undo: {undone}"));
+    }
+    press(session, &[], "Redo").await?;
+    let redone = until_drafting(session, "the edit redone", |v| {
+        v["edits"] == drafted["edits"]
+    })
+    .await?;
+    if redone["verdict"] != drafted["verdict"] || redone["redo"] != json!(false) {
+        return Err(format!("after Redo: {redone}, before Undo: {drafted}"));
+    }
+    Ok(())
+}
+
+/// An edit the core refuses (the API already needs Redis) is named in a
+/// notice and not drafted.
+async fn a_refused_edit_is_a_notice_and_not_drafted(ctx: &Ctx) -> Outcome {
+    let session = &ctx.session;
+    session.open("about:blank").await?;
+    session.open(&ctx.site.url(PAGE)).await?;
+    live(session, PROPOSE).await?;
+    press(
+        session,
+        &[
+            ("from", "tomoda-api-prod"),
+            ("to", "redis"),
+            ("kind", "request"),
+        ],
+        "Connect",
+    )
+    .await?;
+    let view = until_drafting(session, "a notice", |v| {
+        v["notices"].as_array().is_some_and(|n| !n.is_empty())
+    })
+    .await?;
+    let notice = view["notices"][0].as_str().unwrap_or_default();
+    if !notice.contains("already needs") || view["edits"] != json!([]) {
+        return Err(format!("the refused edit: {view}"));
+    }
+    Ok(())
+}
+
+/// A link whose draft cannot be read shows a notice naming what is wrong,
+/// and the widget starts with no draft.
+async fn a_bad_draft_in_a_link_is_a_notice(ctx: &Ctx) -> Outcome {
+    let session = &ctx.session;
+    session.open("about:blank").await?;
+    session.open(&ctx.site.url(PAGE)).await?;
+    live(session, PROPOSE).await?;
+    let number = session
+        .js(
+            "return 1 + Array.from(document.querySelectorAll('div.archsim[data-archsim]'))
+                 .indexOf(document.querySelector(arguments[0]));",
+            vec![json!(PROPOSE)],
+        )
+        .await?;
+    let link = [
+        ctx.site.url(PAGE),
+        "#v1;w=".into(),
+        number.to_string(),
+        ";d=1,q:redis".into(),
+    ]
+    .concat();
+    session.open("about:blank").await?;
+    session.open(&link).await?;
+    live(session, PROPOSE).await?;
+    let view = until_drafting(session, "a notice", |v| {
+        v["notices"].as_array().is_some_and(|n| !n.is_empty())
+    })
+    .await?;
+    let notice = view["notices"][0].as_str().unwrap_or_default();
+    if !notice.starts_with("Ignored the link's draft") || view["edits"] != json!([]) {
+        return Err(format!("the bad link {link}: {view}"));
+    }
+    if view["impact"] != json!(archsim_view::html::NO_DRAFT) {
+        return Err(format!("the bad link's widget shows an impact: {view}"));
+    }
     Ok(())
 }
