@@ -86,14 +86,22 @@ pub fn Drafting(props: &DraftingProps) -> Html {
         let refused = refused.clone();
         let link = link.clone();
         Callback::from(move |_: MouseEvent| {
-            let h = &mut *history.borrow_mut();
-            let (from, to) = if undo {
-                (&mut h.undo, &mut h.redo)
-            } else {
-                (&mut h.redo, &mut h.undo)
+            // The borrow ends before the dispatch: yew renders at once,
+            // and the render reads the history.
+            let text = {
+                let h = &mut *history.borrow_mut();
+                let (from, to) = if undo {
+                    (&mut h.undo, &mut h.redo)
+                } else {
+                    (&mut h.redo, &mut h.undo)
+                };
+                let text = from.pop();
+                if text.is_some() {
+                    to.push(link.to_string());
+                }
+                text
             };
-            if let Some(text) = from.pop() {
-                to.push(link.to_string());
+            if let Some(text) = text {
                 refused.set(None);
                 dispatch.emit(Action::Draft(text));
             }
@@ -111,12 +119,15 @@ pub fn Drafting(props: &DraftingProps) -> Html {
                 return;
             }
             refused.set(None);
-            let mut h = history.borrow_mut();
-            if h.undo.len() == MAX_HISTORY {
-                h.undo.remove(0);
+            {
+                // Released before the dispatch, which renders at once.
+                let mut h = history.borrow_mut();
+                if h.undo.len() == MAX_HISTORY {
+                    h.undo.remove(0);
+                }
+                h.undo.push(link.to_string());
+                h.redo.clear();
             }
-            h.undo.push(link.to_string());
-            h.redo.clear();
             dispatch.emit(Action::Draft(to_link(&next)));
         })
     };
