@@ -40,6 +40,8 @@ fn renderings_of(engine: &archsim_core::Engine) -> Vec<(&'static str, String)> {
             id_prefix: "<id>\"".to_owned(),
             title: Some("<ttl>".to_owned()),
             legend: true,
+            // The draft's marks and the view carry no text.
+            ..MapOptions::default()
         },
     );
     vec![

@@ -8,7 +8,7 @@ use archsim_core::select::select;
 use archsim_core::{CompId, Engine};
 use archsim_view::layout::{LayoutOptions, layout};
 use archsim_view::present::route_states;
-use archsim_view::svg::{MapOptions, map_svg};
+use archsim_view::svg::{Drafted, MapOptions, map_svg};
 
 /// The `data-id`s of the map's nodes and the classes of each.
 fn nodes(svg: &str) -> Vec<(String, String)> {
@@ -133,6 +133,7 @@ fn a_provider_map_shows_its_components_and_their_failures() {
             id_prefix: "aws-map".to_owned(),
             title: Some("AWS while ap-northeast-1 is down".to_owned()),
             legend: false,
+            ..MapOptions::default()
         },
     );
     let nodes = nodes(&svg);
@@ -176,4 +177,49 @@ fn a_provider_map_shows_its_components_and_their_failures() {
         !svg.contains("data-provider=\"gcp\""),
         "no other provider's band"
     );
+}
+
+#[test]
+fn a_drafts_marks_and_a_part_of_the_drawing() {
+    let engine = Engine::tomoda().unwrap();
+    let model = engine.model();
+    let drawn = layout(model, &LayoutOptions::default());
+    let (added, removed) = (drawn.nodes[0].component, drawn.nodes[1].component);
+    let edge = &drawn.edges[0];
+    // A removal wins over a failure: the draft's mark is the one shown.
+    let svg = map_svg(
+        &engine,
+        &drawn,
+        &MapOptions {
+            failed: vec![removed],
+            drafted: vec![(added, Drafted::Added), (removed, Drafted::Removed)],
+            drafted_edges: vec![(edge.from, edge.to, Drafted::Added)],
+            view: Some((10.0, 20.0, 300.0, 200.0)),
+            ..MapOptions::default()
+        },
+    );
+    let nodes = nodes(&svg);
+    assert_eq!(with_class(&nodes, "is-added"), sorted_ids(&engine, [added]));
+    assert_eq!(
+        with_class(&nodes, "is-removed"),
+        sorted_ids(&engine, [removed])
+    );
+    assert!(with_class(&nodes, "is-failed").is_empty(), "{svg}");
+    assert!(svg.contains(">+ added</text>"), "the mark in words");
+    assert!(
+        svg.contains(">\u{2212} removed</text>"),
+        "the mark in words"
+    );
+    let name = &model.component(added).name;
+    assert!(
+        svg.contains(&format!("added by the draft: {name}.")),
+        "the description says it"
+    );
+    assert_eq!(
+        svg.matches("is-added\" data-from").count(),
+        1,
+        "one edge marked"
+    );
+    assert!(svg.contains("viewBox=\"10 20 300 200\" width=\"300\" height=\"200\""));
+    assert!(!svg.contains("archsim-legend"), "no legend on a part");
 }

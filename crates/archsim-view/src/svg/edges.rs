@@ -14,8 +14,7 @@ pub(super) fn edge_svg(
     out: &mut String,
     engine: &Engine,
     edge: &EdgePath,
-    lit: bool,
-    faded: bool,
+    (lit, faded, drafted): (bool, bool, Option<super::Drafted>),
     p: &str,
 ) {
     let model = engine.model();
@@ -31,6 +30,9 @@ pub(super) fn edge_svg(
     }
     if faded {
         class.push_str(" is-faded");
+    }
+    if let Some(d) = drafted {
+        class.push_str(d.class());
     }
     let _ = write!(
         out,

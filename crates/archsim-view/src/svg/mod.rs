@@ -34,6 +34,43 @@ use legend::legend;
 use nodes::{Mark, node_svg};
 use numbers::num;
 
+/// What a drafted change does to a component or an edge of the map (the
+/// propose widget draws the model with the draft's additions and its
+/// removals both in, each marked).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Drafted {
+    /// The draft adds it.
+    Added,
+    /// The draft removes it.
+    Removed,
+}
+
+impl Drafted {
+    /// The word on the map and in its description.
+    pub fn word(self) -> &'static str {
+        match self {
+            Drafted::Added => "added",
+            Drafted::Removed => "removed",
+        }
+    }
+
+    /// The sign before the word on a node.
+    pub fn icon(self) -> &'static str {
+        match self {
+            Drafted::Added => "+",
+            Drafted::Removed => "\u{2212}",
+        }
+    }
+
+    /// The class of a marked node or edge (`archsim.css`).
+    pub fn class(self) -> &'static str {
+        match self {
+            Drafted::Added => " is-added",
+            Drafted::Removed => " is-removed",
+        }
+    }
+}
+
 /// What to mark on the map.
 #[derive(Clone, Debug, PartialEq)]
 pub struct MapOptions {
@@ -50,8 +87,16 @@ pub struct MapOptions {
     pub id_prefix: String,
     /// The accessible title; `None`: "NAME architecture map".
     pub title: Option<String>,
-    /// Draw a key to the line styles under the map.
+    /// Draw a key to the line styles under the map (not with `view`).
     pub legend: bool,
+    /// Components a draft adds or removes (a mark wins over `failed` and
+    /// `states`).
+    pub drafted: Vec<(CompId, Drafted)>,
+    /// Edges (from, to) a draft adds or removes.
+    pub drafted_edges: Vec<(CompId, CompId, Drafted)>,
+    /// The part of the drawing to show (x, y, width, height in drawing
+    /// units); `None`: all of it.
+    pub view: Option<(f64, f64, f64, f64)>,
 }
 
 impl Default for MapOptions {
@@ -63,6 +108,9 @@ impl Default for MapOptions {
             id_prefix: "archsim-map".to_owned(),
             title: None,
             legend: true,
+            drafted: Vec::new(),
+            drafted_edges: Vec::new(),
+            view: None,
         }
     }
 }
@@ -81,17 +129,22 @@ pub fn map_svg(engine: &Engine, layout: &Layout, options: &MapOptions) -> String
         .title
         .clone()
         .unwrap_or_else(|| format!("{} architecture map", model.meta.name));
-    let legend = if options.legend && !layout.nodes.is_empty() {
+    let legend = if options.legend && options.view.is_none() && !layout.nodes.is_empty() {
         legend(layout.width)
     } else {
         (String::new(), 0.0)
     };
     let mut out = String::with_capacity(512 + layout.nodes.len() * 600 + layout.edges.len() * 300);
+    let (x, y, w, h) = options
+        .view
+        .unwrap_or((0.0, 0.0, layout.width, layout.height + legend.1));
     let _ = write!(
         out,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" class="archsim-map" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" aria-label="{t}" aria-labelledby="{p}-title {p}-desc">"#,
-        w = num(layout.width),
-        h = num(layout.height + legend.1),
+        r#"<svg xmlns="http://www.w3.org/2000/svg" class="archsim-map" viewBox="{x} {y} {w} {h}" width="{w}" height="{h}" role="img" aria-label="{t}" aria-labelledby="{p}-title {p}-desc">"#,
+        x = num(x),
+        y = num(y),
+        w = num(w),
+        h = num(h),
         t = esc(&title),
     );
     let _ = writeln!(
@@ -110,7 +163,12 @@ pub fn map_svg(engine: &Engine, layout: &Layout, options: &MapOptions) -> String
     for edge in &layout.edges {
         let on = lit.contains(&(edge.from, edge.to));
         let faded = !options.highlight.is_empty() && !on;
-        edge_svg(&mut out, engine, edge, on, faded, &p);
+        let drafted = options
+            .drafted_edges
+            .iter()
+            .find(|(from, to, _)| (*from, *to) == (edge.from, edge.to))
+            .map(|d| d.2);
+        edge_svg(&mut out, engine, edge, (on, faded, drafted), &p);
     }
     out.push_str("</g>\n");
     // Each component's mark by index; a later entry for a component wins.
@@ -125,7 +183,10 @@ pub fn map_svg(engine: &Engine, layout: &Layout, options: &MapOptions) -> String
         if node.component.index() >= model.components.len() {
             continue;
         }
-        let mark = if options.failed.contains(&node.component) {
+        let drafted = options.drafted.iter().find(|d| d.0 == node.component);
+        let mark = if let Some(&(_, d)) = drafted {
+            Some(Mark::Drafted(d))
+        } else if options.failed.contains(&node.component) {
             Some(Mark::Failed)
         } else {
             states[node.component.index()].map(Mark::State)
@@ -185,6 +246,17 @@ fn describe(engine: &Engine, layout: &Layout, options: &MapOptions) -> String {
     if !options.failed.is_empty() {
         let failed: Vec<&str> = options.failed.iter().map(name).collect();
         let _ = write!(text, " Failed: {}.", failed.join(", "));
+    }
+    for d in [Drafted::Added, Drafted::Removed] {
+        let hit: Vec<&str> = options
+            .drafted
+            .iter()
+            .filter(|x| x.1 == d)
+            .map(|x| name(&x.0))
+            .collect();
+        if !hit.is_empty() {
+            let _ = write!(text, " {} by the draft: {}.", d.word(), hit.join(", "));
+        }
     }
     for state in [State::Down, State::Degraded, State::AtRisk] {
         let hit: Vec<&str> = options

@@ -18,6 +18,7 @@ const NAME_CHAR: f64 = 7.0;
 pub(super) enum Mark {
     Failed,
     State(State),
+    Drafted(super::Drafted),
 }
 
 /// One node, into `out`.
@@ -37,6 +38,7 @@ pub(super) fn node_svg(
         Some(Mark::State(s)) => {
             let _ = write!(class, " state-{}", s.as_str());
         }
+        Some(Mark::Drafted(d)) => class.push_str(d.class()),
         None => {}
     }
     if lit {
@@ -58,6 +60,7 @@ pub(super) fn node_svg(
         let (icon, word) = match mark {
             Mark::Failed => (State::Down.icon(), "failed"),
             Mark::State(s) => (s.icon(), s.word()),
+            Mark::Drafted(d) => (d.icon(), d.word()),
         };
         let (x, y) = marker_at(node);
         let _ = write!(
@@ -150,6 +153,11 @@ fn node_title(engine: &Engine, c: CompId, mark: Option<Mark>) -> String {
         Some(Mark::State(s)) => {
             text.push_str(" — ");
             text.push_str(s.word());
+        }
+        Some(Mark::Drafted(d)) => {
+            text.push_str(" — ");
+            text.push_str(d.word());
+            text.push_str(" by the draft");
         }
         None => {}
     }
