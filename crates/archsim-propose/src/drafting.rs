@@ -1,5 +1,14 @@
-//! The drafting area: the forms that add edits to the draft, the list of
-//! edits, undo and redo, the impact of the draft and its export.
+//! The drafting area: the map of the draft, the forms that add edits to
+//! it, the list of edits, undo and redo, the impact of the draft and its
+//! export.
+//!
+//! Written as markup text (`archsim_web::markup`), as the widgets write
+//! their answers: a `html!` tree costs code for every element, and this
+//! bundle has little room. One listener on the area reads the clicked
+//! control's `data-act` (each begins `draft-`, apart from the widgets'
+//! acts) and `data-arg`; the forms' values are read from the page when a
+//! button is pressed. A control that had the focus gets it back after the
+//! render that replaces it.
 //!
 //! The draft itself lives in the widget's state (`WidgetState::draft`, in
 //! its link form), so the link carries it and a link opened later
@@ -7,19 +16,17 @@
 //! the undo and redo stacks, the notice of an edit refused, and the copy
 //! status.
 
-use std::cell::RefCell;
-use std::rc::Rc;
-
 use archsim_core::EdgeKind;
-use archsim_core::draft::{Draft, Edit, NewEdge};
+use archsim_core::draft::{Edit, NewEdge};
 use archsim_web::components::Ctx;
 use archsim_web::dom;
-use archsim_web::markup::{Markup, WidgetMarkup};
+use archsim_web::markup::{Markup, NONE, WidgetMarkup, flag};
 use archsim_web::state::Action;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::answer::{answer, from_link, to_link};
+use crate::drawing::drawing;
 use crate::edits::describe;
 
 /// The most steps undo remembers.
@@ -54,16 +61,68 @@ fn value(id: &str) -> String {
         .unwrap_or_default()
 }
 
+/// The acts of the drafting area's controls (`data-act`).
+mod act {
+    pub const REMOVE_COMPONENT: &str = "draft-rm";
+    pub const CONNECT: &str = "draft-connect";
+    pub const REMOVE_EDGE: &str = "draft-edge";
+    pub const UNDO_EDIT: &str = "draft-unedit";
+    pub const UNDO: &str = "draft-undo";
+    pub const REDO: &str = "draft-redo";
+    pub const WHOLE: &str = "draft-whole";
+    pub const COPY_TOML: &str = "draft-toml";
+    pub const COPY_MARKDOWN: &str = "draft-md";
+}
+
+/// A button that speaks through `data-act`.
+fn button(m: &mut Markup, id: &str, act: &str, arg: &str, label: &str, words: &str) {
+    m.leaf(
+        "button",
+        &[
+            ("type", "button"),
+            ("class", "archsim-button"),
+            ("id", id),
+            ("data-act", act),
+            if arg.is_empty() {
+                NONE
+            } else {
+                ("data-arg", arg)
+            },
+            if label.is_empty() {
+                NONE
+            } else {
+                ("aria-label", label)
+            },
+        ],
+        words,
+    );
+}
+
 /// A labelled `<select>` of `options` (value and text alike).
-fn select(id: &str, label: &str, options: &[&str]) -> Html {
-    html! {
-        <span class="archsim-field">
-            <label for={id.to_owned()}>{label}</label>
-            <select id={id.to_owned()}>
-                { for options.iter().map(|o| html! { <option value={(*o).to_owned()}>{*o}</option> }) }
-            </select>
-        </span>
+fn select(m: &mut Markup, id: &str, label: &str, options: &[&str]) {
+    m.raw("<span class=\"archsim-field\">")
+        .leaf("label", &[("for", id)], label)
+        .open("select", &[("id", id)]);
+    for o in options {
+        m.leaf("option", &[("value", o)], o);
     }
+    m.raw("</select></span>");
+}
+
+/// A fieldset with its legend, its selects and its button.
+fn form(
+    m: &mut Markup,
+    legend: &str,
+    selects: &[(&str, &str, &[&str])],
+    button_: (&str, &str, &str),
+) {
+    m.open("fieldset", &[("class", "archsim-propose-form")])
+        .leaf("legend", &[], legend);
+    for (id, label, options) in selects {
+        select(m, id, label, options);
+    }
+    button(m, button_.0, button_.1, "", "", button_.2);
+    m.close("fieldset");
 }
 
 /// The drafting area of a propose widget.
@@ -74,46 +133,134 @@ pub fn Drafting(props: &DraftingProps) -> Html {
     let history = use_mut_ref(History::default);
     let refused = use_state_eq(|| None::<String>);
     let copied = use_state_eq(String::new);
-    let computed = use_memo((ctx.shared.clone(), link.clone()), |(shared, text)| {
+    let whole = use_state_eq(|| false);
+    let refocus = use_mut_ref(|| None::<String>);
+    let uid = ctx.uid.clone();
+    let computed = use_memo((ctx.shared.clone(), link.clone()), move |(shared, text)| {
         let (draft, notice) = from_link(text);
         let result = answer(shared.engine(), &draft);
-        (draft, notice, result)
+        let old = shared.model();
+        let edited = match &result {
+            Ok(Some(a)) => a.edited.model(),
+            _ => old,
+        };
+        let map = drawing(old, &draft, edited, &uid);
+        (draft, notice, result, map)
     });
-    let (draft, link_notice, result) = &*computed;
-
-    let go = |history: Rc<RefCell<History>>, undo: bool| {
-        let dispatch = ctx.dispatch.clone();
-        let refused = refused.clone();
-        let link = link.clone();
-        Callback::from(move |_: MouseEvent| {
-            // The borrow ends before the dispatch: yew renders at once,
-            // and the render reads the history.
-            let text = {
-                let h = &mut *history.borrow_mut();
-                let (from, to) = if undo {
-                    (&mut h.undo, &mut h.redo)
-                } else {
-                    (&mut h.redo, &mut h.undo)
-                };
-                let text = from.pop();
-                if text.is_some() {
-                    to.push(link.to_string());
-                }
-                text
-            };
-            if let Some(text) = text {
-                refused.set(None);
-                dispatch.emit(Action::Draft(text));
+    {
+        // The control that had the focus, replaced by the render.
+        let refocus = refocus.clone();
+        use_effect(move || {
+            let id = refocus.borrow_mut().take();
+            if let Some(el) = id.and_then(|id| dom::document()?.get_element_by_id(&id)) {
+                dom::focus(&el);
             }
-        })
-    };
-    let commit = {
-        let dispatch = ctx.dispatch.clone();
-        let refused = refused.clone();
-        let history = history.clone();
-        let shared = ctx.shared.clone();
-        let link = link.clone();
-        Callback::from(move |next: Draft| {
+        });
+    }
+    let (draft, link_notice, result, map) = &*computed;
+    let uid = ctx.uid.as_str();
+    let id = |name: &str| [uid, "-", name].concat();
+
+    let onclick = {
+        let (dispatch, shared) = (ctx.dispatch.clone(), ctx.shared.clone());
+        let (refused, copied, whole) = (refused.clone(), copied.clone(), whole.clone());
+        let (history, refocus) = (history.clone(), refocus.clone());
+        let (link, draft, uid) = (link.clone(), draft.clone(), ctx.uid.clone());
+        let texts = match result {
+            Ok(Some(a)) => Some((a.toml.clone(), a.markdown.clone())),
+            _ => None,
+        };
+        Callback::from(move |e: MouseEvent| {
+            let Some(el) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|t| t.closest("[data-act]").ok().flatten())
+            else {
+                return;
+            };
+            let act = el.get_attribute("data-act").unwrap_or_default();
+            let field = |name: &str| value(&[uid.as_str(), "-", name].concat());
+            *refocus.borrow_mut() = Some(el.id()).filter(|id| !id.is_empty());
+            let edit = match act.as_str() {
+                act::REMOVE_COMPONENT => {
+                    Some(Edit::RemoveComponent(field("rm"))).filter(|_| !field("rm").is_empty())
+                }
+                act::CONNECT => EdgeKind::parse(&field("kind")).map(|kind| {
+                    Edit::Connect(NewEdge {
+                        from: field("from"),
+                        to: field("to"),
+                        kind,
+                        note: String::new(),
+                    })
+                }),
+                act::REMOVE_EDGE => {
+                    field("edge")
+                        .split_once(" → ")
+                        .map(|(from, to)| Edit::RemoveEdge {
+                            from: from.to_owned(),
+                            to: to.to_owned(),
+                        })
+                }
+                _ => None,
+            };
+            let mut next = None;
+            match act.as_str() {
+                act::UNDO_EDIT => {
+                    let i: usize = el
+                        .get_attribute("data-arg")
+                        .and_then(|a| a.parse().ok())
+                        .unwrap_or(usize::MAX);
+                    if i < draft.edits.len() {
+                        let mut d = draft.clone();
+                        d.edits.remove(i);
+                        next = Some(d);
+                    }
+                }
+                act::UNDO | act::REDO => {
+                    // The borrow ends before the dispatch: yew renders at
+                    // once, and the render reads the history.
+                    let text = {
+                        let h = &mut *history.borrow_mut();
+                        let (from, to) = if act == act::UNDO {
+                            (&mut h.undo, &mut h.redo)
+                        } else {
+                            (&mut h.redo, &mut h.undo)
+                        };
+                        let text = from.pop();
+                        if text.is_some() {
+                            to.push(link.to_string());
+                        }
+                        text
+                    };
+                    if let Some(text) = text {
+                        refused.set(None);
+                        dispatch.emit(Action::Draft(text));
+                    }
+                }
+                act::WHOLE => whole.set(!*whole),
+                act::COPY_TOML | act::COPY_MARKDOWN => {
+                    if let Some((toml, markdown)) = &texts {
+                        let (text, what) = if act == act::COPY_TOML {
+                            (toml, "TOML")
+                        } else {
+                            (markdown, "Markdown")
+                        };
+                        copied.set(if dom::copy(text) {
+                            [what, " copied."].concat()
+                        } else {
+                            "Copying is blocked here: copy the text below by hand.".to_owned()
+                        });
+                    }
+                }
+                _ => {
+                    if let Some(edit) = edit {
+                        let mut d = draft.clone();
+                        d.edits.push(edit);
+                        next = Some(d);
+                    }
+                }
+            }
+            let Some(next) = next else { return };
             if let Err(e) = next.apply(shared.model()) {
                 refused.set(Some(["Not drafted: ", &e.to_string()].concat()));
                 return;
@@ -131,20 +278,7 @@ pub fn Drafting(props: &DraftingProps) -> Html {
             dispatch.emit(Action::Draft(to_link(&next)));
         })
     };
-    let add = |make: Rc<dyn Fn() -> Option<Edit>>| {
-        let commit = commit.clone();
-        let draft = draft.clone();
-        Callback::from(move |_: MouseEvent| {
-            if let Some(edit) = make() {
-                let mut next = draft.clone();
-                next.edits.push(edit);
-                commit.emit(next);
-            }
-        })
-    };
 
-    let uid = ctx.uid.as_str();
-    let id = |name: &str| [uid, "-", name].concat();
     let model = match result {
         Ok(Some(a)) => a.edited.model(),
         _ => ctx.shared.model(),
@@ -165,151 +299,153 @@ pub fn Drafting(props: &DraftingProps) -> Html {
     let edge_refs: Vec<&str> = edges.iter().map(String::as_str).collect();
     let kinds: Vec<&str> = EdgeKind::ALL.iter().map(|k| k.as_str()).collect();
 
-    let remove_component = add(Rc::new({
-        let field = id("rm");
-        move || {
-            let id = value(&field);
-            (!id.is_empty()).then_some(Edit::RemoveComponent(id))
-        }
-    }));
-    let connect = add(Rc::new({
-        let (from, to, kind) = (id("from"), id("to"), id("kind"));
-        move || {
-            Some(Edit::Connect(NewEdge {
-                from: value(&from),
-                to: value(&to),
-                kind: EdgeKind::parse(&value(&kind))?,
-                note: String::new(),
-            }))
-        }
-    }));
-    let remove_edge = add(Rc::new({
-        let field = id("edge");
-        move || {
-            let text = value(&field);
-            let (from, to) = text.split_once(" → ")?;
-            Some(Edit::RemoveEdge {
-                from: from.to_owned(),
-                to: to.to_owned(),
-            })
-        }
-    }));
-
-    let listed = draft.edits.iter().enumerate().map(|(i, edit)| {
-        let words = describe(edit);
-        let onclick = {
-            let commit = commit.clone();
-            let draft = draft.clone();
-            Callback::from(move |_: MouseEvent| {
-                let mut next = draft.clone();
-                next.edits.remove(i);
-                commit.emit(next);
-            })
-        };
-        html! {
-            <li>
-                <span class="archsim-edit">{words.clone()}</span>
-                {" "}
-                <button type="button" class="archsim-button" aria-label={["Remove the edit: ", &words].concat()} {onclick}>{"Remove"}</button>
-            </li>
-        }
-    });
-
-    let (can_undo, can_redo) = {
-        let h = history.borrow();
-        (!h.undo.is_empty(), !h.redo.is_empty())
-    };
     let mut notices: Vec<String> = link_notice.iter().cloned().collect();
     notices.extend((*refused).iter().cloned());
     if let Err(e) = result {
         notices.push(["The draft cannot be applied: ", &e.to_string()].concat());
     }
+    let (can_undo, can_redo) = {
+        let h = history.borrow();
+        (!h.undo.is_empty(), !h.redo.is_empty())
+    };
 
-    let (impact, verdict, exports) = match result {
-        Ok(Some(a)) => (
-            Html::from_html_unchecked(AttrValue::from(a.html.clone())),
-            a.verdict.clone(),
-            exports(&a.toml, &a.markdown, &copied),
-        ),
-        Ok(None) => {
-            let mut m = Markup::new();
-            archsim_view::html::propose_empty(&mut m);
-            (m.into_html(), String::new(), Html::default())
+    let mut m = Markup::new();
+    if !notices.is_empty() {
+        m.raw("<ul class=\"archsim-propose-notices\" role=\"alert\">");
+        for n in &notices {
+            m.leaf("li", &[], n);
         }
-        Err(_) => (Html::default(), String::new(), Html::default()),
-    };
-
-    html! {
-        <div class="archsim-propose">
-            if !notices.is_empty() {
-                <ul class="archsim-propose-notices" role="alert">
-                    { for notices.iter().map(|n| html! { <li>{n.clone()}</li> }) }
-                </ul>
-            }
-            <fieldset class="archsim-propose-form">
-                <legend>{"Remove a component"}</legend>
-                { select(&id("rm"), "Component", &components) }
-                <button type="button" class="archsim-button" onclick={remove_component}>{"Remove component"}</button>
-            </fieldset>
-            <fieldset class="archsim-propose-form">
-                <legend>{"Connect: a component needs another"}</legend>
-                { select(&id("from"), "Needs (from)", &components) }
-                { select(&id("to"), "Needed (to)", &components) }
-                { select(&id("kind"), "Edge kind", &kinds) }
-                <button type="button" class="archsim-button" onclick={connect}>{"Connect"}</button>
-            </fieldset>
-            <fieldset class="archsim-propose-form">
-                <legend>{"Remove an edge"}</legend>
-                { select(&id("edge"), "Edge", &edge_refs) }
-                <button type="button" class="archsim-button" onclick={remove_edge}>{"Remove edge"}</button>
-            </fieldset>
-            <div class="archsim-propose-edits">
-                <h4>{"Drafted edits"}</h4>
-                if draft.edits.is_empty() {
-                    <p class="archsim-muted">{"None yet."}</p>
-                } else {
-                    <ol>{ for listed }</ol>
-                }
-                <button type="button" class="archsim-button" disabled={!can_undo} onclick={go(history.clone(), true)}>{"Undo"}</button>
-                {" "}
-                <button type="button" class="archsim-button" disabled={!can_redo} onclick={go(history.clone(), false)}>{"Redo"}</button>
-            </div>
-            <p class="archsim-propose-verdict" role="status" aria-live="polite">{verdict}</p>
-            { impact }
-            { exports }
-        </div>
+        m.raw("</ul>");
     }
-}
-
-/// Copy as TOML and as Markdown, and both texts in `<details>` for a
-/// reader whose browser blocks the clipboard.
-fn exports(toml: &str, markdown: &str, copied: &UseStateHandle<String>) -> Html {
-    let copy = |text: &str, what: &'static str| {
-        let text = text.to_owned();
-        let copied = copied.clone();
-        Callback::from(move |_: MouseEvent| {
-            copied.set(if dom::copy(&text) {
-                [what, " copied."].concat()
-            } else {
-                "Copying is blocked here: copy the text below by hand.".to_owned()
-            });
-        })
+    m.raw("<div class=\"archsim-figure archsim-propose-map\">");
+    m.raw(match (&map.fitted, *whole) {
+        (Some(part), false) => part,
+        _ => &map.whole,
+    });
+    m.raw("</div>");
+    if map.fitted.is_some() {
+        m.open(
+            "button",
+            &[
+                ("type", "button"),
+                ("class", "archsim-button"),
+                ("id", &id("whole")),
+                ("data-act", act::WHOLE),
+                ("aria-pressed", if *whole { "true" } else { "false" }),
+            ],
+        )
+        .text("Show everything")
+        .close("button");
+    }
+    let (rm, from, to, kind, edge) = (id("rm"), id("from"), id("to"), id("kind"), id("edge"));
+    form(
+        &mut m,
+        "Remove a component",
+        &[(&rm, "Component", &components)],
+        (&id("rm-go"), act::REMOVE_COMPONENT, "Remove component"),
+    );
+    form(
+        &mut m,
+        "Connect: a component needs another",
+        &[
+            (&from, "Needs (from)", &components),
+            (&to, "Needed (to)", &components),
+            (&kind, "Edge kind", &kinds),
+        ],
+        (&id("connect-go"), act::CONNECT, "Connect"),
+    );
+    form(
+        &mut m,
+        "Remove an edge",
+        &[(&edge, "Edge", &edge_refs)],
+        (&id("edge-go"), act::REMOVE_EDGE, "Remove edge"),
+    );
+    m.raw("<div class=\"archsim-propose-edits\"><h4>Drafted edits</h4>");
+    if draft.edits.is_empty() {
+        m.leaf("p", &[("class", "archsim-muted")], "None yet.");
+    } else {
+        m.raw("<ol>");
+        for (i, edit) in draft.edits.iter().enumerate() {
+            let words = describe(edit);
+            let n = i.to_string();
+            m.raw("<li>")
+                .leaf("span", &[("class", "archsim-edit")], &words)
+                .raw(" ");
+            button(
+                &mut m,
+                &id(&["unedit-", &n].concat()),
+                act::UNDO_EDIT,
+                &n,
+                &["Remove the edit: ", &words].concat(),
+                "Remove",
+            );
+            m.raw("</li>");
+        }
+        m.raw("</ol>");
+    }
+    for (name, act, on, words) in [
+        ("undo", act::UNDO, can_undo, "Undo"),
+        ("redo", act::REDO, can_redo, "Redo"),
+    ] {
+        m.open(
+            "button",
+            &[
+                ("type", "button"),
+                ("class", "archsim-button"),
+                ("id", &id(name)),
+                ("data-act", act),
+                flag("disabled", !on),
+            ],
+        )
+        .text(words)
+        .close("button")
+        .raw(" ");
+    }
+    m.raw("</div>");
+    let verdict = match result {
+        Ok(Some(a)) => a.verdict.clone(),
+        _ => String::new(),
     };
+    let mut after = Markup::new();
+    match result {
+        Ok(Some(a)) => {
+            after.raw(&a.html);
+            after.raw("<div class=\"archsim-propose-export\">");
+            button(
+                &mut after,
+                &id("toml"),
+                act::COPY_TOML,
+                "",
+                "",
+                "Copy as TOML",
+            );
+            after.raw(" ");
+            button(
+                &mut after,
+                &id("md"),
+                act::COPY_MARKDOWN,
+                "",
+                "",
+                "Copy as Markdown",
+            );
+            after
+                .raw(" ")
+                .leaf("span", &[("class", "archsim-muted"), ("aria-live", "polite")], &copied)
+                .raw("<details class=\"archsim-propose-toml\"><summary>The change as TOML</summary>")
+                .leaf("pre", &[], &a.toml)
+                .raw("</details><details class=\"archsim-propose-markdown\"><summary>The impact as Markdown</summary>")
+                .leaf("pre", &[], &a.markdown)
+                .raw("</details></div>");
+        }
+        Ok(None) => archsim_view::html::propose_empty(&mut after),
+        Err(_) => {}
+    }
+
     html! {
-        <div class="archsim-propose-export">
-            <button type="button" class="archsim-button" onclick={copy(toml, "TOML")}>{"Copy as TOML"}</button>
-            {" "}
-            <button type="button" class="archsim-button" onclick={copy(markdown, "Markdown")}>{"Copy as Markdown"}</button>
-            {" "}
-            <span class="archsim-muted" aria-live="polite">{(**copied).clone()}</span>
-            <details class="archsim-propose-toml">
-                <summary>{"The change as TOML"}</summary>
-                <pre>{toml.to_owned()}</pre>
-            </details>
-            <details class="archsim-propose-markdown">
-                <summary>{"The impact as Markdown"}</summary>
-                <pre>{markdown.to_owned()}</pre>
-            </details>
+        <div class="archsim-propose" {onclick}>
+            { m.into_html() }
+            <p class="archsim-propose-verdict" role="status" aria-live="polite">{verdict}</p>
+            { after.into_html() }
         </div>
     }
 }

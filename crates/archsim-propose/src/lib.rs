@@ -17,6 +17,7 @@
 
 pub mod answer;
 pub mod drafting;
+pub mod drawing;
 pub mod edits;
 pub mod panel;
 

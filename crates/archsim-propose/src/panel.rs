@@ -1,9 +1,7 @@
-//! The propose widget's panel: the map of the model and the impact area.
-//!
-//! The map is the model's (`archsim_web::map`, with the mount point's
-//! focus); beside it the drafting area ([`crate::drafting`]): the forms,
-//! the edits, the impact of the draft (or, with no draft, the words of the
-//! fallback, `archsim_view::html::propose_empty`) and its export.
+//! The propose widget's panel: the drafting area ([`crate::drafting`]):
+//! the map of the draft ([`crate::drawing`]), the forms, the edits, the
+//! impact of the draft (or, with no draft, the words of the fallback,
+//! `archsim_view::html::propose_empty`) and its export.
 
 use std::rc::Rc;
 
@@ -26,14 +24,10 @@ pub fn panel(
     if kind != Kind::Propose {
         return Html::default();
     }
-    let map = match geometry {
-        Some(g) => archsim_web::map::map_panel(ctx, state, g),
-        None => Html::default(),
-    };
+    // The map is the drafting area's: the static drawing of the draft
+    // (`crate::drawing`), not the widgets' interactive map.
+    let _ = geometry;
     html! {
-        <>
-            { map }
-            <Drafting ctx={ctx.clone()} draft={AttrValue::from(state.draft.clone())} />
-        </>
+        <Drafting ctx={ctx.clone()} draft={AttrValue::from(state.draft.clone())} />
     }
 }

@@ -1,0 +1,235 @@
+//! The draft on the map: the model with the draft's additions and its
+//! removals both drawn, each marked, by the static map's writer
+//! (`archsim_view::svg::map_svg`), and the part of it the draft concerns.
+//!
+//! The propose bundle draws the map as markup, not with the widgets'
+//! interactive map (`archsim_web::map`): that map costs about 28 KB gzip,
+//! which this bundle cannot spend and stay within its budget (the
+//! performance page has the figures). Pure, so it is tested on the host.
+
+use archsim_core::draft::{Draft, Edit};
+use archsim_core::{CompId, Engine, Model};
+use archsim_view::layout::{Layout, LayoutOptions, layout};
+use archsim_view::svg::{Drafted, MapOptions, map_svg};
+
+/// Drawing units around the part the draft concerns, so its outlines
+/// show whole.
+const MARGIN: f64 = 24.0;
+
+/// The map of a draft.
+pub struct Drawing {
+    /// The whole model, marked.
+    pub whole: String,
+    /// The part the draft concerns (what it adds and removes, with their
+    /// neighbours), marked; `None` when it marks nothing on the map.
+    pub fitted: Option<String>,
+}
+
+/// The map of `draft` over `old`, whose result is `edited`.
+///
+/// Draws `old` with the draft's additive edits made (components, edges,
+/// records): what the draft adds is marked added, what `edited` lacks
+/// marked removed. When the additions alone cannot be made (an edge added
+/// where the draft first removes one), draws `edited`, and the removals
+/// show in the impact's list only.
+/// Complexity: one apply, one layout and one drawing of the model.
+pub fn drawing(old: &Model, draft: &Draft, edited: &Model, id_prefix: &str) -> Drawing {
+    let additive = Draft {
+        edits: draft
+            .edits
+            .iter()
+            .filter(|e| !matches!(e, Edit::RemoveComponent(_) | Edit::RemoveEdge { .. }))
+            .cloned()
+            .collect(),
+    };
+    let both = additive.apply(old).unwrap_or_else(|_| edited.clone());
+    let engine = Engine::new(both, Vec::new());
+    let model = engine.model();
+    let mark = |id: &str| {
+        if old.component_by_id(id).is_none() {
+            Some(Drafted::Added)
+        } else if edited.component_by_id(id).is_none() {
+            Some(Drafted::Removed)
+        } else {
+            None
+        }
+    };
+    let drafted: Vec<(CompId, Drafted)> = model
+        .components
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| Some((CompId::from_index(i), mark(&c.id)?)))
+        .collect();
+    let id = |c: CompId| model.component(c).id.as_str();
+    let drafted_edges: Vec<(CompId, CompId, Drafted)> = model
+        .edges
+        .iter()
+        .filter_map(|e| {
+            let (from, to) = (id(e.from), id(e.to));
+            let d = if !has_edge(old, from, to) {
+                Drafted::Added
+            } else if !has_edge(edited, from, to) {
+                Drafted::Removed
+            } else {
+                return None;
+            };
+            Some((e.from, e.to, d))
+        })
+        .collect();
+    let drawn = layout(model, &LayoutOptions::default());
+    let mut concern: Vec<CompId> = drafted.iter().map(|d| d.0).collect();
+    for &(from, to, _) in &drafted_edges {
+        concern.extend([from, to]);
+    }
+    let options = MapOptions {
+        drafted,
+        drafted_edges,
+        id_prefix: [id_prefix, "-map"].concat(),
+        ..MapOptions::default()
+    };
+    let fitted = bounds(&drawn, &concern).map(|view| {
+        map_svg(
+            &engine,
+            &drawn,
+            &MapOptions {
+                view: Some(view),
+                id_prefix: [id_prefix, "-fit"].concat(),
+                ..options.clone()
+            },
+        )
+    });
+    Drawing {
+        whole: map_svg(&engine, &drawn, &options),
+        fitted,
+    }
+}
+
+/// Whether `m` has an edge from the component `from` to `to` (by id).
+fn has_edge(m: &Model, from: &str, to: &str) -> bool {
+    m.edges
+        .iter()
+        .any(|e| m.component(e.from).id == from && m.component(e.to).id == to)
+}
+
+/// The part of the drawing that shows the boxes of `concern` and of their
+/// neighbours (the components they share a drawn edge with), with a
+/// margin, within the drawing; `None` for an empty concern.
+pub fn bounds(drawn: &Layout, concern: &[CompId]) -> Option<(f64, f64, f64, f64)> {
+    let mut near = concern.to_vec();
+    for e in &drawn.edges {
+        if concern.contains(&e.from) {
+            near.push(e.to);
+        }
+        if concern.contains(&e.to) {
+            near.push(e.from);
+        }
+    }
+    let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+    for b in drawn.nodes.iter().filter(|b| near.contains(&b.component)) {
+        x0 = x0.min(b.x);
+        y0 = y0.min(b.y);
+        x1 = x1.max(b.x + b.width);
+        y1 = y1.max(b.y + b.height);
+    }
+    if x0 > x1 {
+        return None;
+    }
+    let (x0, y0) = ((x0 - MARGIN).max(0.0), (y0 - MARGIN).max(0.0));
+    let (x1, y1) = (
+        (x1 + MARGIN).min(drawn.width),
+        (y1 + MARGIN).min(drawn.height),
+    );
+    Some((x0, y0, x1 - x0, y1 - y0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use archsim_core::EdgeKind;
+    use archsim_core::draft::NewEdge;
+
+    fn marked<'a>(svg: &'a str, class: &str) -> Vec<&'a str> {
+        svg.match_indices(&[class, "\" data-id=\""].concat())
+            .map(|(i, m)| {
+                let rest = &svg[i + m.len()..];
+                &rest[..rest.find('"').unwrap_or(0)]
+            })
+            .collect()
+    }
+
+    #[test]
+    fn additions_and_removals_are_both_drawn_and_marked() {
+        let engine = Engine::tomoda().unwrap();
+        let old = engine.model();
+        let draft = Draft {
+            edits: vec![
+                Edit::Connect(NewEdge {
+                    from: "tomoda-api-prod".into(),
+                    to: "backup-bucket".into(),
+                    kind: EdgeKind::Request,
+                    note: String::new(),
+                }),
+                Edit::RemoveComponent("redis".into()),
+            ],
+        };
+        let edited = draft.apply(old).unwrap();
+        let d = drawing(old, &draft, &edited, "w1");
+        assert_eq!(
+            marked(&d.whole, " is-removed"),
+            ["redis"],
+            "the removed box stays, marked"
+        );
+        assert!(
+            marked(&d.whole, " is-added").is_empty(),
+            "no component added"
+        );
+        assert!(
+            d.whole
+                .contains("is-added\" data-from=\"tomoda-api-prod\" data-to=\"backup-bucket\""),
+            "the added edge is marked"
+        );
+        assert!(
+            d.whole.contains("is-removed\" data-from="),
+            "redis's edges go with it"
+        );
+        let fitted = d.fitted.expect("a part to fit");
+        let view = |svg: &str| {
+            svg[svg.find("viewBox=\"").unwrap()..]
+                .split('"')
+                .nth(1)
+                .unwrap()
+                .to_owned()
+        };
+        assert_ne!(view(&fitted), view(&d.whole), "the fitted map is a part");
+        assert!(fitted.contains("data-id=\"redis\""));
+    }
+
+    #[test]
+    fn the_concern_and_its_neighbours_bound_the_part() {
+        let engine = Engine::tomoda().unwrap();
+        let drawn = layout(engine.model(), &LayoutOptions::default());
+        assert_eq!(bounds(&drawn, &[]), None);
+        let one = drawn.nodes[0].component;
+        let (x, y, w, h) = bounds(&drawn, &[one]).unwrap();
+        assert!(x >= 0.0 && y >= 0.0 && x + w <= drawn.width && y + h <= drawn.height);
+        for b in &drawn.nodes {
+            let near = b.component == one
+                || drawn.edges.iter().any(|e| {
+                    (e.from, e.to) == (one, b.component) || (e.to, e.from) == (one, b.component)
+                });
+            if near {
+                assert!(
+                    b.x >= x && b.x + b.width <= x + w,
+                    "{:?} inside",
+                    b.component
+                );
+                assert!(
+                    b.y >= y && b.y + b.height <= y + h,
+                    "{:?} inside",
+                    b.component
+                );
+            }
+        }
+        assert!(w < drawn.width || h < drawn.height, "a part, not the whole");
+    }
+}
