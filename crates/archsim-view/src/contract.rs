@@ -6,7 +6,7 @@
 //! <div class="archsim" data-archsim="KIND" data-archsim-v="1"
 //!      [data-model="#archsim-model"] [data-host="…"] [data-fail="a,b"]
 //!      [data-scenario="…"] [data-answers="q1,q2"] [data-focus="provider:aws"]
-//!      [data-spof="true"] [data-audit="true"]>
+//!      [data-spof="true"] [data-audit="true"] [data-draft="1,x:…"]>
 //!   <div class="archsim-fallback">static HTML/SVG</div>
 //! </div>
 //! ```
@@ -55,6 +55,7 @@ const ANSWERS: &str = "data-answers";
 const FOCUS: &str = "data-focus";
 const SPOF: &str = "data-spof";
 const AUDIT: &str = "data-audit";
+const DRAFT: &str = "data-draft";
 
 /// What a mount point shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -162,7 +163,7 @@ impl Kind {
             Kind::Fail => &["scenario", "components", "spof"],
             Kind::Place => &["answers", "audit"],
             Kind::Dns => &["host"],
-            Kind::Propose => &["focus"],
+            Kind::Propose => &["focus", "draft"],
         }
     }
 
@@ -215,6 +216,10 @@ pub struct Request {
     pub spof: bool,
     /// `data-audit="true"`: show the placement audit.
     pub audit: bool,
+    /// `data-draft`: the draft a propose widget starts from, in its link
+    /// form (`archsim_core::draft::Draft::to_fragment`), read by the
+    /// widget as it reads a link.
+    pub draft: Option<String>,
 }
 
 impl Request {
@@ -230,6 +235,7 @@ impl Request {
             focus: None,
             spof: false,
             audit: false,
+            draft: None,
         }
     }
 
@@ -255,6 +261,7 @@ impl Request {
         let yes = Some("true".to_owned());
         text(SPOF, if self.spof { &yes } else { &None });
         text(AUDIT, if self.audit { &yes } else { &None });
+        text(DRAFT, &self.draft);
     }
 
     /// Read a mount point through `attr` (an attribute's value by name).
@@ -314,6 +321,7 @@ impl Request {
             focus: text(FOCUS),
             spof: flag(SPOF),
             audit: flag(AUDIT),
+            draft: text(DRAFT),
         })
     }
 }

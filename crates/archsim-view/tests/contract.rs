@@ -62,9 +62,10 @@ fn request() -> impl Strategy<Value = Request> {
         prop::option::of(value(true)),
         any::<bool>(),
         any::<bool>(),
+        prop::option::of(value(true)),
     )
         .prop_map(
-            |(kind, model, host, fail, scenario, answers, focus, spof, audit)| Request {
+            |(kind, model, host, fail, scenario, answers, focus, spof, audit, draft)| Request {
                 kind,
                 model,
                 host,
@@ -74,6 +75,7 @@ fn request() -> impl Strategy<Value = Request> {
                 focus,
                 spof,
                 audit,
+                draft,
             },
         )
 }
@@ -101,6 +103,7 @@ fn writes_the_attributes_in_the_contracts_order() {
         focus: Some("provider:aws".into()),
         spof: true,
         audit: true,
+        draft: Some("1,x:redis".into()),
     };
     let mut seen = Vec::new();
     request.write(|name, value| seen.push(format!("{name}={value}")));
@@ -117,6 +120,7 @@ fn writes_the_attributes_in_the_contracts_order() {
             "data-focus=provider:aws",
             "data-spof=true",
             "data-audit=true",
+            "data-draft=1,x:redis",
         ]
     );
     let mut seen = Vec::new();
@@ -137,6 +141,7 @@ fn reads_hand_written_attributes() {
         ("data-focus", "provider:aws"),
         ("data-spof", "true"),
         ("data-audit", "false"),
+        ("data-draft", " 1,x:redis,r:api:cnpg "),
     ])
     .unwrap();
     assert_eq!(
@@ -151,6 +156,7 @@ fn reads_hand_written_attributes() {
             focus: Some("provider:aws".into()),
             spof: true,
             audit: false,
+            draft: Some("1,x:redis,r:api:cnpg".into()),
         }
     );
     let flags = read_attrs(&[

@@ -17,6 +17,7 @@ use archsim_view::contract::{self, Kind, Request};
 use archsim_view::{escape, html, layout, present, svg};
 
 use crate::directive::{Directive, list};
+use crate::draft::Proposed;
 use crate::error::Problem;
 
 /// The widget a directive kind names, if it names one.
@@ -173,15 +174,22 @@ fn map(
 
 // ----------------------------------------------------------------- propose
 
-/// The propose widget's fallback: the map (its `focus` as a map's), the
-/// impact area with no draft, and what the widget does, since a reader
-/// without JavaScript cannot draft a change.
+/// The propose widget's fallback: the map (its `focus` as a map's), what
+/// the widget does, since a reader without JavaScript cannot draft a
+/// change, and the impact area: empty, or with `draft=` (a draft's link
+/// form) the impact of that draft on the page's model, written by the
+/// widget's own writer (`html::impact_html`). The mount point carries the
+/// draft, as the core writes it, for the widget to start from.
 fn propose(
     engine: &Engine,
     d: &Directive,
     id_prefix: &str,
     request: &mut Request,
 ) -> Result<String, Problem> {
+    let proposed = d
+        .get("draft")
+        .map(|text| Proposed::read(engine, text))
+        .transpose()?;
     let mut m = html::Markup::new();
     m.raw("<p class=\"archsim-notice\">")
         .text(
@@ -194,7 +202,18 @@ fn propose(
         .text(".")
         .raw("</p>");
     m.raw(&map(engine, d, id_prefix, request)?);
-    html::propose_empty(&mut m);
+    match proposed {
+        None => html::propose_empty(&mut m),
+        Some(proposed) => {
+            request.draft = Some(proposed.draft.to_fragment());
+            let (changes, impact, assumptions) = proposed.diff(engine);
+            m.raw(&html::impact_html(html::ImpactParts {
+                changes: &changes,
+                impact: &impact,
+                assumptions: &assumptions,
+            }));
+        }
+    }
     Ok(m.into_string())
 }
 
@@ -377,6 +396,66 @@ mod tests {
             assert!(error.starts_with("p.md:2:"), "{focus}: {error}");
             assert!(error.contains(words), "{focus}: {error}");
             assert!(error.contains("hint"), "{focus}: {error}");
+        }
+    }
+
+    /// A propose widget with `draft=` shows that draft's impact on the
+    /// page's model, the same verdict `archsim diff` gives, and carries
+    /// the draft for the widget; without one, the empty impact area.
+    #[test]
+    fn a_propose_draft_shows_its_impact() {
+        // (draft, words the fallback holds, the draft the mount carries)
+        let cases = [
+            (
+                "1,n:tomoda-api-prod:backup-bucket:request:",
+                "1 new single point of failure",
+                Some("1,n:tomoda-api-prod:backup-bucket:request:"),
+            ),
+            (
+                " 1,r:cloudfront-prod:s3-assets-prod,n:cloudfront-prod:s3-assets-prod:request: ",
+                "1 flow changes state",
+                Some(
+                    "1,r:cloudfront-prod:s3-assets-prod,n:cloudfront-prod:s3-assets-prod:request:",
+                ),
+            ),
+            ("", archsim_view::html::NO_DRAFT, None),
+        ];
+        for (draft, words, carried) in cases {
+            let option = if draft.is_empty() {
+                String::new()
+            } else {
+                format!(" draft=\"{draft}\"")
+            };
+            let page = expand(&format!("{{{{#archsim propose{option}}}}}")).unwrap();
+            assert!(page.contains(words), "{draft}: {page}");
+            match carried {
+                Some(c) => assert!(page.contains(&format!("data-draft=\"{c}\"")), "{draft}"),
+                None => assert!(!page.contains("data-draft"), "{draft}"),
+            }
+        }
+    }
+
+    /// A draft that does not read or apply is a build error on its line,
+    /// naming the edit and near names.
+    #[test]
+    fn a_propose_draft_that_does_not_apply_fails_the_build() {
+        // (draft, words of the error)
+        let cases = [
+            ("1,x:redsi", "edit 1: component `redsi` does not exist"),
+            ("1,x:redis,x:redsi", "edit 2: component `redsi`"),
+            ("9,x:redis", "version 9"),
+            ("x:redis", "no version"),
+            ("1,q:redis", "edit 1"),
+        ];
+        for (draft, words) in cases {
+            let error =
+                expand(&format!("\n\n{{{{#archsim propose draft=\"{draft}\"}}}}")).unwrap_err();
+            assert!(error.starts_with("p.md:3:"), "{draft}: {error}");
+            assert!(
+                error.contains("the `draft` cannot be applied"),
+                "{draft}: {error}"
+            );
+            assert!(error.contains(words), "{draft}: {error}");
         }
     }
 }

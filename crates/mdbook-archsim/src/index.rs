@@ -76,6 +76,11 @@ impl BookIndex {
             else {
                 continue;
             };
+            if checked.proposed.is_some() {
+                // About a hypothetical model: not what the book's model
+                // rests on (`Checked::proposed`).
+                continue;
+            }
             self.claims.push(ClaimRef {
                 page: page.path.to_owned(),
                 title: page.title.to_owned(),

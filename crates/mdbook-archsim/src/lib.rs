@@ -40,6 +40,7 @@ pub mod assets;
 pub mod broken;
 pub mod claim;
 pub mod directive;
+pub mod draft;
 pub mod error;
 pub mod expand;
 pub mod index;

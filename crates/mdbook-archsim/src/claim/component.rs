@@ -69,6 +69,7 @@ pub(super) fn check(engine: &Engine, d: &Directive) -> Result<Checked, Problem> 
     Ok(Checked {
         says: format!("{}: {}", c.id, parts.join(", ")),
         basis,
+        proposed: None,
     })
 }
 

@@ -39,5 +39,6 @@ pub(super) fn check(engine: &Engine, d: &Directive) -> Result<Checked, Problem> 
     Ok(Checked {
         says,
         basis: answer.basis,
+        proposed: None,
     })
 }

@@ -9,8 +9,23 @@ use archsim_view::escape;
 pub struct Checked {
     /// What was checked, in words (`api.tomoda.life is down`).
     pub says: String,
-    /// What the answer rests on.
+    /// What the answer rests on, in the model it was checked against.
     pub basis: Basis,
+    /// For a claim about a draft: the model with the draft applied, which
+    /// `basis` refers to, and what the answer before the change rests on.
+    /// Its premises are not all the page model's, so the Sources and
+    /// Assumptions pages, which list what the book's model rests on, leave
+    /// it out.
+    pub proposed: Option<Box<Proposal>>,
+}
+
+/// What a claim about a draft rests on beyond [`Checked::basis`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Proposal {
+    /// The page's model with the draft applied: what `basis` refers to.
+    pub model: Model,
+    /// What the answer before the change rests on, in the page's model.
+    pub before: Basis,
 }
 
 /// The most characters of assumptions a note spells out (each one's words
@@ -30,24 +45,44 @@ pub const MAX_SPELLED_OUT: usize = 600;
 /// is its id, which the Assumptions and Sources pages link to;
 /// `assumptions_page` says whether the book has an Assumptions page.
 pub fn mark(model: &Model, c: &Checked, anchor: &str, assumptions_page: bool) -> String {
-    let mut note = format!("Checked against the model: {}.", c.says);
-    let facts = c.basis.facts(model);
+    // A claim about a draft rests on the model after the change (its
+    // `basis`) and on the page's model before it.
+    let (after, before, against) = match &c.proposed {
+        Some(p) => (
+            &p.model,
+            Some(&p.before),
+            "the model with the draft applied",
+        ),
+        None => (model, None, "the model"),
+    };
+    let mut note = format!("Checked against {against}: {}.", c.says);
+    let mut facts = c.basis.facts(after);
+    let mut assumed: Vec<(String, &str, Option<&str>)> = Vec::new();
+    add_assumed(&mut assumed, after, &c.basis);
+    if let Some(before) = before {
+        add_assumed(&mut assumed, model, before);
+        for fact in before.facts(model) {
+            if !facts.contains(&fact) {
+                facts.push(fact);
+            }
+        }
+        facts.sort_unstable();
+    }
     if !facts.is_empty() {
         note.push_str(" Rests on facts ");
         note.push_str(&facts.join(", "));
         note.push('.');
     }
-    let assumed = c.basis.assumptions(model);
     let (class, sign, word) = if assumed.is_empty() {
         ("archsim-claim", "✓", CHECKED)
     } else {
         let mut spelled = String::new();
-        for (i, a) in assumed.iter().enumerate() {
+        for (i, (label, says, settle)) in assumed.iter().enumerate() {
             spelled.push_str(if i == 0 { " " } else { "; " });
-            spelled.push_str(&label(model, a.premise));
+            spelled.push_str(label);
             spelled.push_str(": ");
-            spelled.push_str(a.says);
-            if let Some(settle) = a.settle {
+            spelled.push_str(says);
+            if let Some(settle) = settle {
                 spelled.push_str(" (settled by ");
                 spelled.push_str(settle);
                 spelled.push(')');
@@ -58,7 +93,7 @@ pub fn mark(model: &Model, c: &Checked, anchor: &str, assumptions_page: bool) ->
             note.push_str(&spelled);
         } else {
             note.push_str(" Assumes, beyond the source document, what the model says of ");
-            let labels: Vec<String> = assumed.iter().map(|a| label(model, a.premise)).collect();
+            let labels: Vec<&str> = assumed.iter().map(|(l, _, _)| l.as_str()).collect();
             note.push_str(&labels.join(", "));
             note.push_str(if assumptions_page {
                 ". What each assumes, and what would settle it, is on the Assumptions page."
@@ -73,4 +108,22 @@ pub fn mark(model: &Model, c: &Checked, anchor: &str, assumptions_page: bool) ->
         escape::html(anchor),
         escape::html(&note)
     )
+}
+
+/// Add what `basis` assumes in `model`, as (label, words, what would settle
+/// it), each once.
+fn add_assumed<'m>(
+    out: &mut Vec<(String, &'m str, Option<&'m str>)>,
+    model: &'m Model,
+    basis: &Basis,
+) {
+    for a in basis.assumptions(model) {
+        let label = label(model, a.premise);
+        if !out
+            .iter()
+            .any(|(l, says, _)| *l == label && *says == a.says)
+        {
+            out.push((label, a.says, a.settle));
+        }
+    }
 }

@@ -11,6 +11,7 @@ mod component;
 mod dns;
 mod mark;
 mod placement;
+mod proposal;
 mod route;
 mod spof;
 mod states;
@@ -21,7 +22,7 @@ use archsim_core::{CompId, Engine, FlowId, Model};
 use crate::directive::Directive;
 use crate::error::Problem;
 
-pub use mark::{Checked, MAX_SPELLED_OUT, mark};
+pub use mark::{Checked, MAX_SPELLED_OUT, Proposal, mark};
 
 /// One kind of claim: the option that names its subject, what messages
 /// call it, every option it takes and its check. Adding a kind of claim is
@@ -35,7 +36,7 @@ struct Kind {
     check: fn(&Engine, &Directive) -> Result<Checked, Problem>,
 }
 
-const KINDS: [Kind; 6] = [
+const KINDS: [Kind; 7] = [
     Kind {
         subject: None,
         what: "failure",
@@ -71,6 +72,12 @@ const KINDS: [Kind; 6] = [
         what: "single-point-of-failure",
         options: || spof::OPTIONS.to_vec(),
         check: spof::check,
+    },
+    Kind {
+        subject: Some("draft"),
+        what: "draft",
+        options: || proposal::OPTIONS.to_vec(),
+        check: proposal::check,
     },
 ];
 

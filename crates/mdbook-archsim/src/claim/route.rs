@@ -103,5 +103,6 @@ pub(super) fn check(engine: &Engine, d: &Directive) -> Result<Checked, Problem> 
     Ok(Checked {
         says: parts.join("; "),
         basis,
+        proposed: None,
     })
 }

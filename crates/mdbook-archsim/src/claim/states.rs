@@ -109,6 +109,7 @@ pub(super) fn check(engine: &Engine, d: &Directive) -> Result<Checked, Problem> 
     Ok(Checked {
         says: format!("{condition}, {}", parts.join(", ")),
         basis,
+        proposed: None,
     })
 }
 
