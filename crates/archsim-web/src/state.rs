@@ -119,6 +119,12 @@ impl WidgetState {
         state.set_answers(model, &request.answers);
         state.spof = request.spof;
         state.audit = request.audit;
+        // A propose widget's draft (`data-draft`), in its link form: the
+        // widget reads it as it reads a link's, and says what is wrong
+        // with a bad one.
+        if let Some(draft) = &request.draft {
+            state.draft = draft.clone();
+        }
         state
     }
 
@@ -828,6 +834,24 @@ mod tests {
             );
         }
         assert!(read_a_field, "some selector reads a component field");
+    }
+
+    #[test]
+    fn a_propose_widget_starts_from_its_data_draft_and_a_link_overrides_it() {
+        let model = model();
+        let request = Request::read(|n| match n {
+            "data-archsim" => Some("propose".to_owned()),
+            "data-draft" => Some("1,x:redis".to_owned()),
+            _ => None,
+        })
+        .unwrap();
+        let state = WidgetState::from_request(&model, &request);
+        assert_eq!(state.draft, "1,x:redis");
+        let mut linked = state.clone();
+        linked.apply(Action::Draft("1,x:tomoda-web".to_owned()), &[]);
+        assert_eq!(linked.draft, "1,x:tomoda-web");
+        let bare = Request::read(|n| (n == "data-archsim").then(|| "propose".to_owned())).unwrap();
+        assert_eq!(WidgetState::from_request(&model, &bare).draft, "");
     }
 
     #[test]
