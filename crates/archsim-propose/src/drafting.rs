@@ -16,6 +16,8 @@
 //! the undo and redo stacks, the notice of an edit refused, and the copy
 //! status.
 
+use std::rc::Rc;
+
 use archsim_core::EdgeKind;
 use archsim_core::draft::{Edit, NewEdge};
 use archsim_web::components::Ctx;
@@ -39,6 +41,9 @@ pub struct DraftingProps {
     pub ctx: Ctx,
     /// The draft's link form (`WidgetState::draft`).
     pub draft: AttrValue,
+    /// The ids of the components the mount point's `data-focus` picks;
+    /// `None` for the whole model.
+    pub focus: Option<Rc<[String]>>,
 }
 
 /// Undo and redo: the draft's link forms before and after.
@@ -136,17 +141,20 @@ pub fn Drafting(props: &DraftingProps) -> Html {
     let whole = use_state_eq(|| false);
     let refocus = use_mut_ref(|| None::<String>);
     let uid = ctx.uid.clone();
-    let computed = use_memo((ctx.shared.clone(), link.clone()), move |(shared, text)| {
-        let (draft, notice) = from_link(text);
-        let result = answer(shared.engine(), &draft);
-        let old = shared.model();
-        let edited = match &result {
-            Ok(Some(a)) => a.edited.model(),
-            _ => old,
-        };
-        let map = drawing(old, &draft, edited, &uid);
-        (draft, notice, result, map)
-    });
+    let computed = use_memo(
+        (ctx.shared.clone(), link.clone(), props.focus.clone()),
+        move |(shared, text, focus)| {
+            let (draft, notice) = from_link(text);
+            let result = answer(shared.engine(), &draft);
+            let old = shared.model();
+            let edited = match &result {
+                Ok(Some(a)) => a.edited.model(),
+                _ => old,
+            };
+            let map = drawing(old, &draft, edited, focus.as_deref(), &uid);
+            (draft, notice, result, map)
+        },
+    );
     {
         // The control that had the focus, replaced by the render.
         let refocus = refocus.clone();

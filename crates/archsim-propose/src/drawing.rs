@@ -25,7 +25,8 @@ pub struct Drawing {
     pub fitted: Option<String>,
 }
 
-/// The map of `draft` over `old`, whose result is `edited`.
+/// The map of `draft` over `old`, whose result is `edited`; with
+/// `focus` (ids of `old`), only those components and what the draft adds.
 ///
 /// Draws `old` with the draft's additive edits made (components, edges,
 /// records): what the draft adds is marked added, what `edited` lacks
@@ -33,7 +34,13 @@ pub struct Drawing {
 /// where the draft first removes one), draws `edited`, and the removals
 /// show in the impact's list only.
 /// Complexity: one apply, one layout and one drawing of the model.
-pub fn drawing(old: &Model, draft: &Draft, edited: &Model, id_prefix: &str) -> Drawing {
+pub fn drawing(
+    old: &Model,
+    draft: &Draft,
+    edited: &Model,
+    focus: Option<&[String]>,
+    id_prefix: &str,
+) -> Drawing {
     let additive = Draft {
         edits: draft
             .edits
@@ -76,7 +83,22 @@ pub fn drawing(old: &Model, draft: &Draft, edited: &Model, id_prefix: &str) -> D
             Some((e.from, e.to, d))
         })
         .collect();
-    let drawn = layout(model, &LayoutOptions::default());
+    let only = focus.map(|ids| {
+        model
+            .components
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| ids.contains(&c.id) || old.component_by_id(&c.id).is_none())
+            .map(|(i, _)| CompId::from_index(i))
+            .collect()
+    });
+    let drawn = layout(
+        model,
+        &LayoutOptions {
+            only,
+            ..LayoutOptions::default()
+        },
+    );
     let mut concern: Vec<CompId> = drafted.iter().map(|d| d.0).collect();
     for &(from, to, _) in &drafted_edges {
         concern.extend([from, to]);
@@ -146,7 +168,7 @@ pub fn bounds(drawn: &Layout, concern: &[CompId]) -> Option<(f64, f64, f64, f64)
 mod tests {
     use super::*;
     use archsim_core::EdgeKind;
-    use archsim_core::draft::NewEdge;
+    use archsim_core::draft::{NewComponent, NewEdge};
 
     fn marked<'a>(svg: &'a str, class: &str) -> Vec<&'a str> {
         svg.match_indices(&[class, "\" data-id=\""].concat())
@@ -173,7 +195,7 @@ mod tests {
             ],
         };
         let edited = draft.apply(old).unwrap();
-        let d = drawing(old, &draft, &edited, "w1");
+        let d = drawing(old, &draft, &edited, None, "w1");
         assert_eq!(
             marked(&d.whole, " is-removed"),
             ["redis"],
@@ -202,6 +224,47 @@ mod tests {
         };
         assert_ne!(view(&fitted), view(&d.whole), "the fitted map is a part");
         assert!(fitted.contains("data-id=\"redis\""));
+    }
+
+    #[test]
+    fn a_focus_draws_its_components_and_the_drafts_additions() {
+        let engine = Engine::tomoda().unwrap();
+        let old = engine.model();
+        let draft = Draft {
+            edits: vec![
+                Edit::Connect(NewEdge {
+                    from: "tomoda-api-prod".into(),
+                    to: "backup-bucket".into(),
+                    kind: EdgeKind::Request,
+                    note: String::new(),
+                }),
+                Edit::AddComponent(NewComponent {
+                    id: "status-bucket".into(),
+                    kind: "bucket".into(),
+                    env: "prod".into(),
+                    answers: vec!["public-cacheable-assets".into()],
+                    ..NewComponent::default()
+                }),
+            ],
+        };
+        let edited = draft.apply(old).unwrap();
+        let focus = ["tomoda-api-prod".to_owned(), "backup-bucket".to_owned()];
+        let d = drawing(old, &draft, &edited, Some(&focus), "w1");
+        let mut drawn: Vec<&str> = d
+            .whole
+            .match_indices("\" data-id=\"")
+            .map(|(i, m)| {
+                let rest = &d.whole[i + m.len()..];
+                &rest[..rest.find('"').unwrap_or(0)]
+            })
+            .collect();
+        drawn.sort();
+        assert_eq!(drawn, ["backup-bucket", "status-bucket", "tomoda-api-prod"]);
+        assert!(
+            d.whole
+                .contains("is-added\" data-from=\"tomoda-api-prod\" data-to=\"backup-bucket\"")
+        );
+        assert_eq!(marked(&d.whole, " is-added"), ["status-bucket"]);
     }
 
     #[test]

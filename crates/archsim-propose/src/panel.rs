@@ -25,9 +25,19 @@ pub fn panel(
         return Html::default();
     }
     // The map is the drafting area's: the static drawing of the draft
-    // (`crate::drawing`), not the widgets' interactive map.
-    let _ = geometry;
+    // (`crate::drawing`), not the widgets' interactive map. The geometry
+    // is the layout of the mount point's focus: its components are the
+    // ones to draw.
+    let model = ctx.shared.model();
+    let focus: Option<Rc<[String]>> = geometry
+        .filter(|g| g.boxes.len() < model.components.len())
+        .map(|g| {
+            g.boxes
+                .iter()
+                .map(|b| model.component(b.component).id.clone())
+                .collect()
+        });
     html! {
-        <Drafting ctx={ctx.clone()} draft={AttrValue::from(state.draft.clone())} />
+        <Drafting ctx={ctx.clone()} draft={AttrValue::from(state.draft.clone())} {focus} />
     }
 }

@@ -9,6 +9,7 @@
 use std::collections::BTreeMap;
 
 use archsim_core::basis::label;
+use archsim_core::draft::Draft;
 use archsim_core::place::{audit, place};
 use archsim_core::select::select;
 use archsim_core::{Basis, Engine};
@@ -367,19 +368,33 @@ impl Expect {
                 want_lit.sort();
                 out.extend(same("the lit route", &lit, &want_lit));
             }
-            // The propose widget before a draft: the map (its focus as a
-            // map's) and an impact area that says no change is drafted.
+            // The propose widget: the map (its focus as a map's, with the
+            // components its draft adds; what it removes stays, marked)
+            // and, before a draft, an impact area that says no change is
+            // drafted (a draft's impact is the fallback's: same_words.js).
             Kind::Propose => {
                 let mut shown = strings(&seen["map"]["nodes"]);
                 shown.sort();
                 let mut want = self.map_nodes(request.focus.as_deref());
+                let model = self.engine.model();
+                let edited = request.draft.as_deref().map(|text| {
+                    Draft::from_fragment(text).and_then(|d| d.apply(model))
+                });
+                match &edited {
+                    Some(Ok(edited)) => want.extend(
+                        edited
+                            .components
+                            .iter()
+                            .filter(|c| model.component_by_id(&c.id).is_none())
+                            .map(|c| c.id.clone()),
+                    ),
+                    Some(Err(e)) => out.push(format!("{label}: its data-draft: {e}")),
+                    None => {}
+                }
                 want.sort();
                 out.extend(same("the map's components", &shown, &want));
-                out.extend(same(
-                    "the impact area",
-                    &seen["impact"].as_str(),
-                    &Some(archsim_view::html::NO_DRAFT),
-                ));
+                let empty = edited.is_none().then_some(archsim_view::html::NO_DRAFT);
+                out.extend(same("the impact area", &seen["impact"].as_str(), &empty));
             }
             // The full-page simulator opens on its map: every component.
             Kind::App => {

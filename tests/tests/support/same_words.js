@@ -30,8 +30,10 @@ const PARTS = {
     basis: (r) => all(r, ".archsim-verdict ~ details.archsim-basis"),
     audit: (r) => cells(r, "table.archsim-audit tr", 7),
   },
+  // Element by element: the fallback's HTML has line breaks between
+  // them (the preprocessor keeps its HTML Markdown-safe), the widget's not.
   propose: {
-    impact: (r) => all(r, ".archsim-impact"),
+    impact: (r) => all(r, ".archsim-impact :is(p, h4, li, caption, th, td, summary)"),
   },
   dns: {
     answer: (r) => all(r, ".archsim-dns p, .archsim-dns li"),
