@@ -377,9 +377,10 @@ impl Expect {
                 shown.sort();
                 let mut want = self.map_nodes(request.focus.as_deref());
                 let model = self.engine.model();
-                let edited = request.draft.as_deref().map(|text| {
-                    Draft::from_fragment(text).and_then(|d| d.apply(model))
-                });
+                let edited = request
+                    .draft
+                    .as_deref()
+                    .map(|text| Draft::from_fragment(text).and_then(|d| d.apply(model)));
                 match &edited {
                     Some(Ok(edited)) => want.extend(
                         edited
