@@ -42,11 +42,8 @@ const CONTENT: [(&str, &str, &str); 6] = [
         "the placement verdict or audit",
     ),
     ("dns", "section.archsim-dns", "the DNS answer"),
-    (
-        "propose",
-        ".archsim-impact .archsim-propose-empty",
-        "the empty impact area",
-    ),
+    // Empty, or a draft's impact (`data-draft`).
+    ("propose", ".archsim-impact", "the impact area"),
 ];
 
 async fn fallback_is_there(ctx: &Ctx, page: String) -> Outcome {

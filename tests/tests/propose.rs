@@ -14,7 +14,7 @@ mod support;
 
 use std::collections::BTreeSet;
 
-use archsim_core::draft::{Draft, Edit, NewEdge};
+use archsim_core::draft::{Draft, Edit, NewComponent, NewEdge, NewRecord};
 use archsim_core::{EdgeKind, Engine};
 use archsim_view::contract::Bundle;
 use serde_json::json;
@@ -40,6 +40,7 @@ fn main() {
             case!(the_simulators_tab_says_when_it_cannot_load),
             case!(drafts_shares_restores_and_exports_a_change),
             case!(undo_and_redo_step_through_the_draft),
+            case!(adds_a_component_an_edge_and_a_record_with_the_forms),
             case!(a_refused_edit_is_a_notice_and_not_drafted),
             case!(a_bad_draft_in_a_link_is_a_notice),
         ]
@@ -202,8 +203,9 @@ async fn drafting(session: &Session) -> Result<serde_json::Value, String> {
         .await
 }
 
-/// Set the drafting area's controls (`(id suffix, value)`), then press
-/// the button named `button`.
+/// Set the drafting area's controls (`(id suffix, value)`; `@ID` is the
+/// placement question ID's checkbox, ticked by `true`), then press the
+/// button named `button` (none for an empty name).
 async fn press(session: &Session, fields: &[(&str, &str)], button: &str) -> Outcome {
     let fields: Vec<_> = fields.iter().map(|(k, v)| json!([k, v])).collect();
     let problem = session
@@ -211,11 +213,19 @@ async fn press(session: &Session, fields: &[(&str, &str)], button: &str) -> Outc
             "const p = document.querySelector(arguments[0] + ' .archsim-propose');
              if (!p) return 'no drafting area';
              for (const [suffix, value] of arguments[1]) {
-               const c = p.querySelector('[id$=\"-' + suffix + '\"]');
+               const c = suffix.startsWith('@')
+                 ? p.querySelector('input[data-arg=\"' + suffix.slice(1) + '\"]')
+                 : p.querySelector('[id$=\"-' + suffix + '\"]');
                if (!c) return 'no control ' + suffix;
+               if (c.type === 'checkbox') {
+                 c.checked = value === 'true';
+                 c.dispatchEvent(new Event('change', {bubbles: true}));
+                 continue;
+               }
                c.value = value;
                if (c.value !== value) return 'no option ' + value + ' in ' + suffix;
              }
+             if (arguments[2] === '') return '';
              const b = Array.from(p.querySelectorAll('button'))
                  .find(b => b.textContent.trim() === arguments[2]);
              if (!b) return 'no button ' + arguments[2];
@@ -417,6 +427,126 @@ async fn a_bad_draft_in_a_link_is_a_notice(ctx: &Ctx) -> Outcome {
     }
     if view["impact"] != json!(archsim_view::html::NO_DRAFT) {
         return Err(format!("the bad link's widget shows an impact: {view}"));
+    }
+    Ok(())
+}
+
+/// "A status page on CloudFront" drafted with the forms alone: the
+/// add-component form says which provider its answers pick as they are
+/// given, and the three edits make the draft the book's "Reviewing a
+/// change" page starts from, marked on the map.
+async fn adds_a_component_an_edge_and_a_record_with_the_forms(ctx: &Ctx) -> Outcome {
+    let session = &ctx.session;
+    session.open("about:blank").await?;
+    session.open(&ctx.site.url(PAGE)).await?;
+    live(session, PROPOSE).await?;
+    let engine = Engine::tomoda().map_err(|e| format!("{e:?}"))?;
+    let answers = vec!["public-cacheable-assets".to_owned()];
+    let evaluation = archsim_core::place::evaluate(engine.model(), &answers);
+    let want = [
+        "Placement verdict: ",
+        &archsim_view::present::verdict_label(&engine, &evaluation),
+    ]
+    .concat();
+    press(
+        session,
+        &[
+            ("cid", "status-bucket"),
+            ("cname", "Status page bucket"),
+            ("ckind", "bucket"),
+            ("cenv", "prod"),
+            ("cregion", "ap-northeast-1"),
+            ("@public-cacheable-assets", "true"),
+        ],
+        "",
+    )
+    .await?;
+    let said = session
+        .js(
+            "const o = document.querySelector(arguments[0] + ' output[id$=\"-cverdict\"]');
+             return o ? o.textContent : null;",
+            vec![json!(PROPOSE)],
+        )
+        .await?;
+    if said.as_str() != Some(want.as_str()) {
+        return Err(format!(
+            "the form's placement verdict is {said}, not {want:?}"
+        ));
+    }
+    press(session, &[], "Add component").await?;
+    until_drafting(session, "the added component", |v| {
+        v["edits"].as_array().is_some_and(|e| e.len() == 1)
+    })
+    .await?;
+    press(
+        session,
+        &[
+            ("from", "cloudfront-prod"),
+            ("to", "status-bucket"),
+            ("kind", "cached"),
+        ],
+        "Connect",
+    )
+    .await?;
+    until_drafting(session, "the added edge", |v| {
+        v["edits"].as_array().is_some_and(|e| e.len() == 2)
+    })
+    .await?;
+    press(
+        session,
+        &[
+            ("rhost", "status.tomoda.life"),
+            ("rtarget", "cloudfront-prod"),
+            ("rwriter", "terraform"),
+            ("rtype", "CNAME"),
+            ("renv", "prod"),
+        ],
+        "Add record",
+    )
+    .await?;
+    let draft = Draft {
+        edits: vec![
+            Edit::AddComponent(NewComponent {
+                id: "status-bucket".into(),
+                name: "Status page bucket".into(),
+                kind: "bucket".into(),
+                env: "prod".into(),
+                region: Some("ap-northeast-1".into()),
+                answers,
+                note: String::new(),
+            }),
+            Edit::Connect(NewEdge {
+                from: "cloudfront-prod".into(),
+                to: "status-bucket".into(),
+                kind: EdgeKind::Cached,
+                note: String::new(),
+            }),
+            Edit::AddRecord(NewRecord {
+                host: "status.tomoda.life".into(),
+                target: "cloudfront-prod".into(),
+                writer: "terraform".into(),
+                rtype: "CNAME".into(),
+                env: "prod".into(),
+                note: String::new(),
+            }),
+        ],
+    };
+    let value = ["d=", &draft.to_fragment()].concat();
+    let view = until_drafting(session, "the three edits in the link", |v| {
+        v["hash"].as_str().is_some_and(|h| h.contains(&value))
+    })
+    .await?;
+    if !view["notices"].as_array().is_some_and(|n| n.is_empty()) {
+        return Err(format!("a notice: {view}"));
+    }
+    let marked = session
+        .js(
+            "return Array.from(document.querySelectorAll(arguments[0] + ' g.archsim-node.is-added'), g => g.getAttribute('data-id'));",
+            vec![json!(PROPOSE)],
+        )
+        .await?;
+    if marked != json!(["status-bucket"]) {
+        return Err(format!("the map marks {marked} added"));
     }
     Ok(())
 }

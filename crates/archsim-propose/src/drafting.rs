@@ -19,7 +19,7 @@
 use std::rc::Rc;
 
 use archsim_core::EdgeKind;
-use archsim_core::draft::{Edit, NewEdge};
+use archsim_core::draft::{Edit, NewComponent, NewEdge, NewRecord};
 use archsim_web::components::Ctx;
 use archsim_web::dom;
 use archsim_web::markup::{Markup, NONE, WidgetMarkup, flag};
@@ -27,8 +27,9 @@ use archsim_web::state::Action;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use archsim_view::svg::draft::drawing;
+
 use crate::answer::{answer, from_link, to_link};
-use crate::drawing::drawing;
 use crate::edits::describe;
 
 /// The most steps undo remembers.
@@ -71,6 +72,9 @@ mod act {
     pub const REMOVE_COMPONENT: &str = "draft-rm";
     pub const CONNECT: &str = "draft-connect";
     pub const REMOVE_EDGE: &str = "draft-edge";
+    pub const ADD_COMPONENT: &str = "draft-add";
+    pub const ANSWER: &str = "draft-answer";
+    pub const ADD_RECORD: &str = "draft-record";
     pub const UNDO_EDIT: &str = "draft-unedit";
     pub const UNDO: &str = "draft-undo";
     pub const REDO: &str = "draft-redo";
@@ -112,6 +116,128 @@ fn select(m: &mut Markup, id: &str, label: &str, options: &[&str]) {
         m.leaf("option", &[("value", o)], o);
     }
     m.raw("</select></span>");
+}
+
+/// A labelled text field.
+fn input(m: &mut Markup, id: &str, label: &str) {
+    m.raw("<span class=\"archsim-field\">")
+        .leaf("label", &[("for", id)], label)
+        .open(
+            "input",
+            &[
+                ("id", id),
+                ("type", "text"),
+                ("class", "archsim-input"),
+                ("autocomplete", "off"),
+                ("spellcheck", "false"),
+            ],
+        )
+        .raw("</span>");
+}
+
+/// The placement questions answered yes in the add-component form.
+fn answered(uid: &str, model: &archsim_core::Model) -> Vec<String> {
+    let Some(doc) = dom::document() else {
+        return Vec::new();
+    };
+    (0..model.placement.questions.len())
+        .filter(|i| {
+            doc.get_element_by_id(&[uid, "-q-", &i.to_string()].concat())
+                .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+                .is_some_and(|e| e.checked())
+        })
+        .map(|i| model.placement.questions[i].id.clone())
+        .collect()
+}
+
+/// What the placement rule decides for `answers`, in words.
+fn placement_words(engine: &archsim_core::Engine, answers: &[String]) -> String {
+    let evaluation = archsim_core::place::evaluate(engine.model(), answers);
+    [
+        "Placement verdict: ",
+        &archsim_view::present::verdict_label(engine, &evaluation),
+    ]
+    .concat()
+}
+
+/// The form that adds a component: its id, name, kind, environment and
+/// region, the placement questions (the verdict picks its provider, and
+/// says so as they are answered) and a note.
+fn add_component_form(m: &mut Markup, uid: &str, engine: &archsim_core::Engine) {
+    let model = engine.model();
+    let id = |name: &str| [uid, "-", name].concat();
+    m.open("fieldset", &[("class", "archsim-propose-form")])
+        .leaf("legend", &[], "Add a component");
+    input(m, &id("cid"), "Id");
+    input(m, &id("cname"), "Name (optional)");
+    select(m, &id("ckind"), "Kind", &archsim_core::draft::kinds(model));
+    select(
+        m,
+        &id("cenv"),
+        "Environment",
+        &archsim_core::draft::envs(model),
+    );
+    let region = id("cregion");
+    m.raw("<span class=\"archsim-field\">")
+        .leaf("label", &[("for", &region)], "Region")
+        .open("select", &[("id", &region)])
+        .leaf("option", &[("value", "")], "none");
+    for r in &model.regions {
+        m.leaf("option", &[("value", &r.id)], &r.id);
+    }
+    m.raw("</select></span>");
+    m.open("fieldset", &[("class", "archsim-propose-questions")])
+        .leaf("legend", &[], "Placement: answer yes to what applies");
+    for (i, q) in model.placement.questions.iter().enumerate() {
+        let qid = [uid, "-q-", &i.to_string()].concat();
+        m.raw("<div class=\"archsim-check\">")
+            .open(
+                "input",
+                &[
+                    ("type", "checkbox"),
+                    ("id", &qid),
+                    ("data-act", act::ANSWER),
+                    ("data-arg", &q.id),
+                ],
+            )
+            .leaf("label", &[("for", &qid)], &q.ask)
+            .raw("</div>");
+    }
+    m.close("fieldset").leaf(
+        "output",
+        &[("id", &id("cverdict")), ("aria-live", "polite")],
+        &placement_words(engine, &[]),
+    );
+    input(m, &id("cnote"), "Why (optional)");
+    button(m, &id("cgo"), act::ADD_COMPONENT, "", "", "Add component");
+    m.close("fieldset");
+}
+
+/// The form that adds a host record: its host, target, writer, type,
+/// environment and a note.
+fn add_record_form(m: &mut Markup, uid: &str, model: &archsim_core::Model, components: &[&str]) {
+    let id = |name: &str| [uid, "-", name].concat();
+    m.open("fieldset", &[("class", "archsim-propose-form")])
+        .leaf("legend", &[], "Add a host record");
+    input(m, &id("rhost"), "Host");
+    select(m, &id("rtarget"), "Points at", components);
+    let writers: Vec<&str> = model.writers.iter().map(|w| w.id.as_str()).collect();
+    select(m, &id("rwriter"), "Written by", &writers);
+    select(
+        m,
+        &id("rtype"),
+        "Type",
+        &archsim_core::draft::record_types(model),
+    );
+    select(
+        m,
+        &id("renv"),
+        "Environment",
+        &archsim_core::draft::envs(model),
+    );
+    input(m, &id("rnote"), "Why (optional)");
+    button(m, &id("rgo"), act::ADD_RECORD, "", "", "Add record");
+    m.close("fieldset");
 }
 
 /// A fieldset with its legend, its selects and its button.
@@ -201,6 +327,23 @@ pub fn Drafting(props: &DraftingProps) -> Html {
                         note: String::new(),
                     })
                 }),
+                act::ADD_COMPONENT => Some(Edit::AddComponent(NewComponent {
+                    id: field("cid"),
+                    name: field("cname"),
+                    kind: field("ckind"),
+                    env: field("cenv"),
+                    region: Some(field("cregion")).filter(|r| !r.is_empty()),
+                    answers: answered(&uid, shared.model()),
+                    note: field("cnote"),
+                })),
+                act::ADD_RECORD => Some(Edit::AddRecord(NewRecord {
+                    host: field("rhost"),
+                    target: field("rtarget"),
+                    writer: field("rwriter"),
+                    rtype: field("rtype"),
+                    env: field("renv"),
+                    note: field("rnote"),
+                })),
                 act::REMOVE_EDGE => {
                     field("edge")
                         .split_once(" → ")
@@ -317,22 +460,22 @@ pub fn Drafting(props: &DraftingProps) -> Html {
         (!h.undo.is_empty(), !h.redo.is_empty())
     };
 
-    let mut m = Markup::new();
+    let mut top = Markup::new();
     if !notices.is_empty() {
-        m.raw("<ul class=\"archsim-propose-notices\" role=\"alert\">");
+        top.raw("<ul class=\"archsim-propose-notices\" role=\"alert\">");
         for n in &notices {
-            m.leaf("li", &[], n);
+            top.leaf("li", &[], n);
         }
-        m.raw("</ul>");
+        top.raw("</ul>");
     }
-    m.raw("<div class=\"archsim-figure archsim-propose-map\">");
-    m.raw(match (&map.fitted, *whole) {
+    top.raw("<div class=\"archsim-figure archsim-propose-map\">");
+    top.raw(match (&map.fitted, *whole) {
         (Some(part), false) => part,
         _ => &map.whole,
     });
-    m.raw("</div>");
+    top.raw("</div>");
     if map.fitted.is_some() {
-        m.open(
+        top.open(
             "button",
             &[
                 ("type", "button"),
@@ -345,15 +488,24 @@ pub fn Drafting(props: &DraftingProps) -> Html {
         .text("Show everything")
         .close("button");
     }
+    // The forms are a block of their own: its text changes only with the
+    // edited model, so what a reader has typed survives other renders
+    // (a refused edit's notice, the map's toggle).
+    let mut forms = Markup::new();
     let (rm, from, to, kind, edge) = (id("rm"), id("from"), id("to"), id("kind"), id("edge"));
+    let edited_engine = match result {
+        Ok(Some(a)) => &a.edited,
+        _ => ctx.shared.engine(),
+    };
+    add_component_form(&mut forms, uid, edited_engine);
     form(
-        &mut m,
+        &mut forms,
         "Remove a component",
         &[(&rm, "Component", &components)],
         (&id("rm-go"), act::REMOVE_COMPONENT, "Remove component"),
     );
     form(
-        &mut m,
+        &mut forms,
         "Connect: a component needs another",
         &[
             (&from, "Needs (from)", &components),
@@ -363,53 +515,57 @@ pub fn Drafting(props: &DraftingProps) -> Html {
         (&id("connect-go"), act::CONNECT, "Connect"),
     );
     form(
-        &mut m,
+        &mut forms,
         "Remove an edge",
         &[(&edge, "Edge", &edge_refs)],
         (&id("edge-go"), act::REMOVE_EDGE, "Remove edge"),
     );
-    m.raw("<div class=\"archsim-propose-edits\"><h4>Drafted edits</h4>");
+    add_record_form(&mut forms, uid, model, &components);
+    let mut listed = Markup::new();
+    listed.raw("<div class=\"archsim-propose-edits\"><h4>Drafted edits</h4>");
     if draft.edits.is_empty() {
-        m.leaf("p", &[("class", "archsim-muted")], "None yet.");
+        listed.leaf("p", &[("class", "archsim-muted")], "None yet.");
     } else {
-        m.raw("<ol>");
+        listed.raw("<ol>");
         for (i, edit) in draft.edits.iter().enumerate() {
             let words = describe(edit);
             let n = i.to_string();
-            m.raw("<li>")
+            listed
+                .raw("<li>")
                 .leaf("span", &[("class", "archsim-edit")], &words)
                 .raw(" ");
             button(
-                &mut m,
+                &mut listed,
                 &id(&["unedit-", &n].concat()),
                 act::UNDO_EDIT,
                 &n,
                 &["Remove the edit: ", &words].concat(),
                 "Remove",
             );
-            m.raw("</li>");
+            listed.raw("</li>");
         }
-        m.raw("</ol>");
+        listed.raw("</ol>");
     }
     for (name, act, on, words) in [
         ("undo", act::UNDO, can_undo, "Undo"),
         ("redo", act::REDO, can_redo, "Redo"),
     ] {
-        m.open(
-            "button",
-            &[
-                ("type", "button"),
-                ("class", "archsim-button"),
-                ("id", &id(name)),
-                ("data-act", act),
-                flag("disabled", !on),
-            ],
-        )
-        .text(words)
-        .close("button")
-        .raw(" ");
+        listed
+            .open(
+                "button",
+                &[
+                    ("type", "button"),
+                    ("class", "archsim-button"),
+                    ("id", &id(name)),
+                    ("data-act", act),
+                    flag("disabled", !on),
+                ],
+            )
+            .text(words)
+            .close("button")
+            .raw(" ");
     }
-    m.raw("</div>");
+    listed.raw("</div>");
     let verdict = match result {
         Ok(Some(a)) => a.verdict.clone(),
         _ => String::new(),
@@ -449,9 +605,28 @@ pub fn Drafting(props: &DraftingProps) -> Html {
         Err(_) => {}
     }
 
+    // Answering a placement question says at once which provider the
+    // verdict picks, written into the page (a render would clear the form).
+    let onchange = {
+        let (shared, uid) = (ctx.shared.clone(), ctx.uid.clone());
+        Callback::from(move |e: Event| {
+            let answer = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .is_some_and(|t| t.get_attribute("data-act").as_deref() == Some(act::ANSWER));
+            let out = dom::document()
+                .and_then(|d| d.get_element_by_id(&[uid.as_str(), "-cverdict"].concat()));
+            if let (true, Some(out)) = (answer, out) {
+                let words = placement_words(shared.engine(), &answered(&uid, shared.model()));
+                out.set_text_content(Some(&words));
+            }
+        })
+    };
     html! {
-        <div class="archsim-propose" {onclick}>
-            { m.into_html() }
+        <div class="archsim-propose" {onclick} {onchange}>
+            { top.into_html() }
+            { forms.into_html() }
+            { listed.into_html() }
             <p class="archsim-propose-verdict" role="status" aria-live="polite">{verdict}</p>
             { after.into_html() }
         </div>

@@ -17,7 +17,6 @@
 
 pub mod answer;
 pub mod drafting;
-pub mod drawing;
 pub mod edits;
 pub mod panel;
 

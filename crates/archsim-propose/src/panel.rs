@@ -1,5 +1,5 @@
 //! The propose widget's panel: the drafting area ([`crate::drafting`]):
-//! the map of the draft ([`crate::drawing`]), the forms, the edits, the
+//! the map of the draft (`archsim_view::svg::draft`), the forms, the edits, the
 //! impact of the draft (or, with no draft, the words of the fallback,
 //! `archsim_view::html::propose_empty`) and its export.
 
@@ -25,7 +25,7 @@ pub fn panel(
         return Html::default();
     }
     // The map is the drafting area's: the static drawing of the draft
-    // (`crate::drawing`), not the widgets' interactive map. The geometry
+    // (`archsim_view::svg::draft`), not the widgets' interactive map. The geometry
     // is the layout of the mount point's focus: its components are the
     // ones to draw.
     let model = ctx.shared.model();

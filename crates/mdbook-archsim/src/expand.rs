@@ -128,6 +128,37 @@ fn required<'d>(d: &'d Directive, key: &str, example: &str) -> Result<&'d str, P
 
 // --------------------------------------------------------------------- map
 
+/// The ids of the components the directive's `focus` picks (recorded in
+/// the mount point's request); `None` without a focus.
+fn focus_ids(
+    engine: &Engine,
+    d: &Directive,
+    request: &mut Request,
+) -> Result<Option<Vec<String>>, Problem> {
+    let model = engine.model();
+    let Some(focus) = d.get("focus") else {
+        return Ok(None);
+    };
+    request.focus = Some(focus.to_owned());
+    let picked = contract::focus(model, focus).map_err(focus_problem)?;
+    Ok(Some(
+        picked
+            .iter()
+            .map(|&c| model.component(c).id.clone())
+            .collect(),
+    ))
+}
+
+/// A focus that picks nothing, with the selector language as the hint.
+fn focus_problem(e: archsim_core::QueryError) -> Problem {
+    let problem = Problem::from(e);
+    let hint = "focus is a selector: provider:ID, region:ID, kind:KIND, a component, …";
+    match problem.hint {
+        None => problem.with_hint(hint),
+        Some(_) => problem,
+    }
+}
+
 fn map(
     engine: &Engine,
     d: &Directive,
@@ -138,14 +169,7 @@ fn map(
     let only = match d.get("focus") {
         Some(focus) => {
             request.focus = Some(focus.to_owned());
-            let picked = contract::focus(model, focus).map_err(|e| {
-                let problem = Problem::from(e);
-                let hint = "focus is a selector: provider:ID, region:ID, kind:KIND, a component, …";
-                match problem.hint {
-                    None => problem.with_hint(hint),
-                    Some(_) => problem,
-                }
-            })?;
+            let picked = contract::focus(model, focus).map_err(focus_problem)?;
             Some(picked)
         }
         None => None,
@@ -201,7 +225,22 @@ fn propose(
         .code("archsim diff OLD NEW")
         .text(".")
         .raw("</p>");
-    m.raw(&map(engine, d, id_prefix, request)?);
+    match &proposed {
+        None => m.raw(&map(engine, d, id_prefix, request)?),
+        // The draft on the map, as the widget first shows it: the part
+        // the draft concerns, its additions and removals marked.
+        Some(proposed) => {
+            let focus = focus_ids(engine, d, request)?;
+            let drawn = svg::draft::drawing(
+                engine.model(),
+                &proposed.draft,
+                proposed.engine.model(),
+                focus.as_deref(),
+                id_prefix,
+            );
+            m.raw(drawn.fitted.as_ref().unwrap_or(&drawn.whole))
+        }
+    };
     match proposed {
         None => html::propose_empty(&mut m),
         Some(proposed) => {

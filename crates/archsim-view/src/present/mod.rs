@@ -25,6 +25,7 @@ pub use dns::{DnsView, WriterLine, dns_view};
 pub use outcome::{FlowRow, OutcomeView, SpofLine, outcome_view, spof_lines};
 pub use place::{
     AuditRow, PlaceView, PrecedentLine, QuestionLine, RuleLine, audit_view, place_view, rule_line,
+    verdict_label,
 };
 pub use route::{
     HopRow, RecordLine, RouteView, record_line, record_text, route_states, route_view,

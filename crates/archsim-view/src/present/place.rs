@@ -116,7 +116,7 @@ pub fn rule_line(engine: &Engine, rule: RuleId) -> RuleLine {
 
 /// The verdict of an evaluation in words: the provider's name, or what
 /// went wrong after the verdict's name.
-fn verdict_label(engine: &Engine, evaluation: &Evaluation) -> String {
+pub fn verdict_label(engine: &Engine, evaluation: &Evaluation) -> String {
     let model = engine.model();
     let name = evaluation.verdict.name(model);
     match evaluation.verdict {

@@ -7,6 +7,7 @@
 //! and every state is also written as an icon and a word on the node, never
 //! shown by colour alone.
 
+pub mod draft;
 mod edges;
 mod groups;
 mod legend;

@@ -1,16 +1,17 @@
 //! The draft on the map: the model with the draft's additions and its
 //! removals both drawn, each marked, by the static map's writer
-//! (`archsim_view::svg::map_svg`), and the part of it the draft concerns.
+//! ([`map_svg`]), and the part of it the draft concerns. The propose
+//! widget and its fallback both draw it (one drawing, the same words).
 //!
-//! The propose bundle draws the map as markup, not with the widgets'
-//! interactive map (`archsim_web::map`): that map costs about 28 KB gzip,
-//! which this bundle cannot spend and stay within its budget (the
-//! performance page has the figures). Pure, so it is tested on the host.
+//! The propose bundle draws this map, not the widgets' interactive one
+//! (`archsim_web::map`): that costs about 28 KB gzip, which the bundle
+//! cannot spend and stay within its budget (the performance page has the
+//! figures).
 
+use super::{Drafted, MapOptions, map_svg};
+use crate::layout::{Layout, LayoutOptions, layout};
 use archsim_core::draft::{Draft, Edit};
 use archsim_core::{CompId, Engine, Model};
-use archsim_view::layout::{Layout, LayoutOptions, layout};
-use archsim_view::svg::{Drafted, MapOptions, map_svg};
 
 /// Drawing units around the part the draft concerns, so its outlines
 /// show whole.
