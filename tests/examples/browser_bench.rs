@@ -189,6 +189,25 @@ const pick = (list) => {
       box(id).click();
       await painted();
     }
+  } else if (kind === "propose") {
+    // Draft the removal of each component in turn (the impact of a
+    // draft edit: apply, the diff of both models, the map and the
+    // render), then undo it, so each starts from the model. A removal the
+    // draft refuses (the zone, a writer's host) is a notice: not counted.
+    const area = live.querySelector(".archsim-propose");
+    const rm = () => area.querySelector("select[id$='-rm']");
+    const ids = pick(Array.from(rm().options).map((o) => o.value));
+    for (const id of ids) {
+      rm().value = id;
+      const step = await time(() => area.querySelector("button[data-act=draft-rm]").click());
+      await painted();
+      const undo = area.querySelector("button[data-act=draft-undo]");
+      if (undo && !undo.disabled) {
+        times.push(step);
+        undo.click();
+        await painted();
+      }
+    }
   }
   done({ times, opened });
 })();
@@ -346,6 +365,13 @@ async fn sweeps(session: &Session, served: &Served, synth: &SynthPage) -> Result
             url: served.url("placement.html"),
             widget: place.into(),
             kind: "place",
+            limit: usize::MAX,
+        },
+        Sweep {
+            name: "Tomoda: draft the removal of each component".into(),
+            url: served.url("reference/widgets.html"),
+            widget: "div.archsim[data-archsim=\"propose\"]".into(),
+            kind: "propose",
             limit: usize::MAX,
         },
         Sweep {
