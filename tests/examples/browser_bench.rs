@@ -355,7 +355,7 @@ async fn sweeps(session: &Session, served: &Served, synth: &SynthPage) -> Result
         },
         Sweep {
             name: "Tomoda: fail every component".into(),
-            url: served.url("failures.html"),
+            url: served.url("failures-more.html"),
             widget: fail,
             kind: "fail",
             limit: usize::MAX,
