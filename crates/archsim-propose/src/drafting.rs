@@ -203,11 +203,14 @@ fn add_component_form(m: &mut Markup, uid: &str, engine: &archsim_core::Engine) 
             .leaf("label", &[("for", &qid)], &q.ask)
             .raw("</div>");
     }
-    m.close("fieldset").leaf(
-        "output",
-        &[("id", &id("cverdict")), ("aria-live", "polite")],
-        &placement_words(engine, &[]),
-    );
+    m.close("fieldset")
+        .raw("<p class=\"archsim-propose-placement\">")
+        .leaf(
+            "output",
+            &[("id", &id("cverdict")), ("aria-live", "polite")],
+            &placement_words(engine, &[]),
+        )
+        .raw("</p>");
     input(m, &id("cnote"), "Why (optional)");
     button(m, &id("cgo"), act::ADD_COMPONENT, "", "", "Add component");
     m.close("fieldset");
@@ -627,7 +630,9 @@ pub fn Drafting(props: &DraftingProps) -> Html {
             { top.into_html() }
             { forms.into_html() }
             { listed.into_html() }
-            <p class="archsim-propose-verdict" role="status" aria-live="polite">{verdict}</p>
+            // The verdict again for screen readers, announced as it changes
+            // (the impact's own first line shows it).
+            <p class="archsim-propose-verdict archsim-sr" role="status" aria-live="polite">{verdict}</p>
             { after.into_html() }
         </div>
     }
