@@ -561,15 +561,15 @@ impl SynthPage {
 <div class="archsim" data-archsim="route" data-archsim-v="1" data-model="#archsim-model" data-host="{host}"></div>
 <div class="archsim" data-archsim="fail" data-archsim-v="1" data-model="#archsim-model" data-synthetic="fail"></div>
 <div class="archsim" data-archsim="place" data-archsim-v="1" data-model="#archsim-model" data-synthetic="place"></div>
-<script type="module">
-import init, {{ mount_all }} from "./site/archsim/archsim-web.js";
-await init();
-mount_all();
-</script>
+<script type="module" src="start.js"></script>
 </body></html>
 "##
         );
         std::fs::write(dir.join("synthetic.html"), page).map_err(|e| e.to_string())?;
+        // A file, not an inline script: the test server's Content Security
+        // Policy (`script-src 'self'`, as the book's) blocks inline ones.
+        let start = "import init, { mount_all } from \"./site/archsim/archsim-web.js\";\nawait init();\nmount_all();\n";
+        std::fs::write(dir.join("start.js"), start).map_err(|e| e.to_string())?;
         let addr = server::spawn(&dir, 0).map_err(|e| e.to_string())?;
         Ok(SynthPage {
             components,
