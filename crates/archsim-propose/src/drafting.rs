@@ -42,9 +42,9 @@ pub struct DraftingProps {
     pub ctx: Ctx,
     /// The draft's link form (`WidgetState::draft`).
     pub draft: AttrValue,
-    /// The ids of the components the mount point's `data-focus` picks;
-    /// `None` for the whole model.
-    pub focus: Option<Rc<[String]>>,
+    /// The components the mount point's `data-focus` picks; `None` for
+    /// the whole model.
+    pub focus: Option<Rc<[archsim_core::CompId]>>,
 }
 
 /// Undo and redo: the draft's link forms before and after.

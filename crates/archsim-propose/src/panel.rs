@@ -5,6 +5,7 @@
 
 use std::rc::Rc;
 
+use archsim_core::CompId;
 use archsim_view::contract::Kind;
 use archsim_web::components::Ctx;
 use archsim_web::map::geometry::Geometry;
@@ -28,15 +29,9 @@ pub fn panel(
     // (`archsim_view::svg::draft`), not the widgets' interactive map. The geometry
     // is the layout of the mount point's focus: its components are the
     // ones to draw.
-    let model = ctx.shared.model();
-    let focus: Option<Rc<[String]>> = geometry
-        .filter(|g| g.boxes.len() < model.components.len())
-        .map(|g| {
-            g.boxes
-                .iter()
-                .map(|b| model.component(b.component).id.clone())
-                .collect()
-        });
+    let focus: Option<Rc<[CompId]>> = geometry
+        .filter(|g| g.boxes.len() < ctx.shared.model().components.len())
+        .map(|g| g.boxes.iter().map(|b| b.component).collect());
     html! {
         <Drafting ctx={ctx.clone()} draft={AttrValue::from(state.draft.clone())} {focus} />
     }

@@ -10,9 +10,9 @@
 //! fallback; readers without JavaScript, the search index and the print
 //! view keep it.
 
-use archsim_core::Engine;
 use archsim_core::select::select;
 use archsim_core::suggest::{did_you_mean, nearest};
+use archsim_core::{CompId, Engine};
 use archsim_view::contract::{self, Kind, Request};
 use archsim_view::{escape, html, layout, present, svg};
 
@@ -128,25 +128,20 @@ fn required<'d>(d: &'d Directive, key: &str, example: &str) -> Result<&'d str, P
 
 // --------------------------------------------------------------------- map
 
-/// The ids of the components the directive's `focus` picks (recorded in
-/// the mount point's request); `None` without a focus.
-fn focus_ids(
+/// The components the directive's `focus` picks (recorded in the mount
+/// point's request); `None` without a focus.
+fn focus_picks(
     engine: &Engine,
     d: &Directive,
     request: &mut Request,
-) -> Result<Option<Vec<String>>, Problem> {
-    let model = engine.model();
+) -> Result<Option<Vec<CompId>>, Problem> {
     let Some(focus) = d.get("focus") else {
         return Ok(None);
     };
     request.focus = Some(focus.to_owned());
-    let picked = contract::focus(model, focus).map_err(focus_problem)?;
-    Ok(Some(
-        picked
-            .iter()
-            .map(|&c| model.component(c).id.clone())
-            .collect(),
-    ))
+    contract::focus(engine.model(), focus)
+        .map(Some)
+        .map_err(focus_problem)
 }
 
 /// A focus that picks nothing, with the selector language as the hint.
@@ -166,14 +161,7 @@ fn map(
     request: &mut Request,
 ) -> Result<String, Problem> {
     let model = engine.model();
-    let only = match d.get("focus") {
-        Some(focus) => {
-            request.focus = Some(focus.to_owned());
-            let picked = contract::focus(model, focus).map_err(focus_problem)?;
-            Some(picked)
-        }
-        None => None,
-    };
+    let only = focus_picks(engine, d, request)?;
     let mut highlight = Vec::new();
     if let Some(host) = d.get("highlight") {
         let route = engine.route(host, &Default::default())?;
@@ -230,7 +218,7 @@ fn propose(
         // The draft on the map, as the widget first shows it: the part
         // the draft concerns, its additions and removals marked.
         Some(proposed) => {
-            let focus = focus_ids(engine, d, request)?;
+            let focus = focus_picks(engine, d, request)?;
             let drawn = svg::draft::drawing(
                 engine.model(),
                 &proposed.draft,

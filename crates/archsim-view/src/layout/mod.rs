@@ -169,6 +169,20 @@ impl Layout {
     }
 }
 
+/// The rectangle around `boxes`: (left, top, right, bottom), in drawing
+/// units; `None` for no box. One rule for the live map's fit to an answer
+/// and the static map's part of a draft.
+pub fn extent<'a>(boxes: impl IntoIterator<Item = &'a NodeBox>) -> Option<(f64, f64, f64, f64)> {
+    let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+    for b in boxes {
+        x0 = x0.min(b.x);
+        y0 = y0.min(b.y);
+        x1 = x1.max(b.x + b.width);
+        y1 = y1.max(b.y + b.height);
+    }
+    (x0 <= x1).then_some((x0, y0, x1, y1))
+}
+
 /// Lay out the model (or the part `options.only` names).
 ///
 /// Returns: boxes for every drawn component, its groups and edges, and the

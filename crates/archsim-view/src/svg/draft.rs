@@ -9,7 +9,7 @@
 //! figures).
 
 use super::{Drafted, MapOptions, map_svg};
-use crate::layout::{Layout, LayoutOptions, layout};
+use crate::layout::{Layout, LayoutOptions, extent, layout};
 use archsim_core::draft::{Draft, Edit};
 use archsim_core::{CompId, Engine, Model};
 
@@ -27,7 +27,7 @@ pub struct Drawing {
 }
 
 /// The map of `draft` over `old`, whose result is `edited`; with
-/// `focus` (ids of `old`), only those components and what the draft adds.
+/// `focus` (components of `old`), only those and what the draft adds.
 ///
 /// Draws `old` with the draft's additive edits made (components, edges,
 /// records): what the draft adds is marked added, what `edited` lacks
@@ -39,7 +39,7 @@ pub fn drawing(
     old: &Model,
     draft: &Draft,
     edited: &Model,
-    focus: Option<&[String]>,
+    focus: Option<&[CompId]>,
     id_prefix: &str,
 ) -> Drawing {
     let additive = Draft {
@@ -84,12 +84,16 @@ pub fn drawing(
             Some((e.from, e.to, d))
         })
         .collect();
-    let only = focus.map(|ids| {
+    let only = focus.map(|picked| {
+        let ids: Vec<&str> = picked
+            .iter()
+            .map(|&c| old.component(c).id.as_str())
+            .collect();
         model
             .components
             .iter()
             .enumerate()
-            .filter(|(_, c)| ids.contains(&c.id) || old.component_by_id(&c.id).is_none())
+            .filter(|(_, c)| ids.contains(&c.id.as_str()) || old.component_by_id(&c.id).is_none())
             .map(|(i, _)| CompId::from_index(i))
             .collect()
     });
@@ -147,16 +151,7 @@ pub fn bounds(drawn: &Layout, concern: &[CompId]) -> Option<(f64, f64, f64, f64)
             near.push(e.from);
         }
     }
-    let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
-    for b in drawn.nodes.iter().filter(|b| near.contains(&b.component)) {
-        x0 = x0.min(b.x);
-        y0 = y0.min(b.y);
-        x1 = x1.max(b.x + b.width);
-        y1 = y1.max(b.y + b.height);
-    }
-    if x0 > x1 {
-        return None;
-    }
+    let (x0, y0, x1, y1) = extent(drawn.nodes.iter().filter(|b| near.contains(&b.component)))?;
     let (x0, y0) = ((x0 - MARGIN).max(0.0), (y0 - MARGIN).max(0.0));
     let (x1, y1) = (
         (x1 + MARGIN).min(drawn.width),
@@ -171,6 +166,18 @@ mod tests {
     use archsim_core::EdgeKind;
     use archsim_core::draft::{NewComponent, NewEdge};
 
+    /// "Let the API read the backup bucket", at request time.
+    fn api_reads_backup() -> Edit {
+        Edit::Connect(NewEdge {
+            from: "tomoda-api-prod".into(),
+            to: "backup-bucket".into(),
+            kind: EdgeKind::Request,
+            note: String::new(),
+        })
+    }
+
+    /// The ids of the nodes whose classes end with `class` (every node
+    /// for an empty one).
     fn marked<'a>(svg: &'a str, class: &str) -> Vec<&'a str> {
         svg.match_indices(&[class, "\" data-id=\""].concat())
             .map(|(i, m)| {
@@ -185,15 +192,7 @@ mod tests {
         let engine = Engine::tomoda().unwrap();
         let old = engine.model();
         let draft = Draft {
-            edits: vec![
-                Edit::Connect(NewEdge {
-                    from: "tomoda-api-prod".into(),
-                    to: "backup-bucket".into(),
-                    kind: EdgeKind::Request,
-                    note: String::new(),
-                }),
-                Edit::RemoveComponent("redis".into()),
-            ],
+            edits: vec![api_reads_backup(), Edit::RemoveComponent("redis".into())],
         };
         let edited = draft.apply(old).unwrap();
         let d = drawing(old, &draft, &edited, None, "w1");
@@ -233,12 +232,7 @@ mod tests {
         let old = engine.model();
         let draft = Draft {
             edits: vec![
-                Edit::Connect(NewEdge {
-                    from: "tomoda-api-prod".into(),
-                    to: "backup-bucket".into(),
-                    kind: EdgeKind::Request,
-                    note: String::new(),
-                }),
+                api_reads_backup(),
                 Edit::AddComponent(NewComponent {
                     id: "status-bucket".into(),
                     kind: "bucket".into(),
@@ -249,16 +243,12 @@ mod tests {
             ],
         };
         let edited = draft.apply(old).unwrap();
-        let focus = ["tomoda-api-prod".to_owned(), "backup-bucket".to_owned()];
-        let d = drawing(old, &draft, &edited, Some(&focus), "w1");
-        let mut drawn: Vec<&str> = d
-            .whole
-            .match_indices("\" data-id=\"")
-            .map(|(i, m)| {
-                let rest = &d.whole[i + m.len()..];
-                &rest[..rest.find('"').unwrap_or(0)]
-            })
+        let focus: Vec<CompId> = ["tomoda-api-prod", "backup-bucket"]
+            .iter()
+            .map(|id| old.component_by_id(id).unwrap())
             .collect();
+        let d = drawing(old, &draft, &edited, Some(&focus), "w1");
+        let mut drawn = marked(&d.whole, "");
         drawn.sort();
         assert_eq!(drawn, ["backup-bucket", "status-bucket", "tomoda-api-prod"]);
         assert!(

@@ -205,16 +205,7 @@ pub fn fit(
     frame: Rect,
     max: f64,
 ) -> Option<(Viewport, bool)> {
-    let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
-    for b in set.iter().filter_map(|&i| boxes.get(i)) {
-        x0 = x0.min(b.x);
-        y0 = y0.min(b.y);
-        x1 = x1.max(b.x + b.width);
-        y1 = y1.max(b.y + b.height);
-    }
-    if x0 > x1 {
-        return None;
-    }
+    let (x0, y0, x1, y1) = archsim_view::layout::extent(set.iter().filter_map(|&i| boxes.get(i)))?;
     let (w, h) = (x1 - x0 + 2.0 * FIT_MARGIN, y1 - y0 + 2.0 * FIT_MARGIN);
     let whole = (size.0 / w).min(size.1 / h);
     let readable = READABLE_PX * units_per_pixel(frame, size) / NAME_UNITS;
