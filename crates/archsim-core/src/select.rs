@@ -42,19 +42,53 @@ pub struct Selection {
 /// is expanded at most once as a failure and once as a restart, however
 /// often it is named.
 pub fn select(model: &Model, fail: &[&str], reschedule: &[&str]) -> Result<Selection, QueryError> {
-    let mut selection = Selection::default();
-    let mut expansion = Expansion::new(model);
-    for selector in fail {
-        expansion.add(selector, false, &mut selection)?;
+    Selector::new(model).select(fail, reschedule)
+}
+
+/// Selections made one after another in one model, sharing the lookup
+/// that [`select`] makes for each: the diff asks for every scenario on
+/// both sides.
+pub struct Selector<'m> {
+    expansion: Expansion<'m>,
+    model: &'m Model,
+}
+
+impl<'m> Selector<'m> {
+    /// A selector for `model`; the lookup is made on first use.
+    pub fn new(model: &'m Model) -> Selector<'m> {
+        Selector {
+            expansion: Expansion::new(model),
+            model,
+        }
     }
-    for selector in reschedule {
-        expansion.add(selector, true, &mut selection)?;
+
+    /// What [`select`] answers for these selectors.
+    ///
+    /// Complexity: [`select`]'s, the lookup made once per selector.
+    pub fn select(&mut self, fail: &[&str], reschedule: &[&str]) -> Result<Selection, QueryError> {
+        let expansion = &mut self.expansion;
+        // A fresh walk: what an earlier one expanded is expanded again.
+        expansion.marks.fill(0);
+        expansion.picked.clear();
+        expansion.used = 0;
+        let mut selection = Selection::default();
+        for selector in fail {
+            expansion.add(selector, false, &mut selection)?;
+        }
+        for selector in reschedule {
+            expansion.add(selector, true, &mut selection)?;
+        }
+        selection.fields |= expansion.used;
+        if close_over_clusters(self.model, &mut selection.restarting) {
+            selection.fields |= Field::RunsIn.bit();
+        }
+        Ok(selection)
     }
-    selection.fields |= expansion.used;
-    if close_over_clusters(model, &mut selection.restarting) {
-        selection.fields |= Field::RunsIn.bit();
+
+    /// What [`components`] answers for this selector.
+    pub fn components(&mut self, selector: &str) -> Result<BTreeSet<CompId>, QueryError> {
+        self.expansion.components(selector)
     }
-    Ok(selection)
 }
 
 /// What a selection rests on: the scenarios it named, and the fields its

@@ -3,9 +3,9 @@
 //! edited one, in the words every other output uses (`archsim_view`).
 //! Pure, so it is tested on the host.
 
-use archsim_core::Engine;
-use archsim_core::diff::{assumptions, changes, impact};
+use archsim_core::diff::{Before, assumptions, changes, impact_from};
 use archsim_core::draft::{Draft, DraftError};
+use archsim_core::{Engine, Model};
 use archsim_view::present::diff::{ImpactParts, verdict};
 
 /// What a draft does to the model, ready to show and export.
@@ -23,19 +23,31 @@ pub struct Answer {
     pub toml: String,
 }
 
-/// The answer for `draft` over the engine's model; `Ok(None)` for a
-/// draft without edits; the error of the first edit `apply` refuses.
+/// The answer for `draft` over the model of `before` (which keeps the
+/// model's side of every diff); `Ok(None)` for a draft without edits; the
+/// error of the first edit `apply` refuses.
 ///
-/// Complexity: one engine build and one diff of the two models.
-pub fn answer(engine: &Engine, draft: &Draft) -> Result<Option<Answer>, DraftError> {
+/// Complexity: one apply, one engine build and one diff of the two models.
+pub fn answer(before: &Before, draft: &Draft) -> Result<Option<Answer>, DraftError> {
     if draft.edits.is_empty() {
         return Ok(None);
     }
-    let old = engine.model();
-    let edited = Engine::new(draft.apply(old)?, Vec::new());
+    Ok(Some(applied(
+        before,
+        draft,
+        draft.apply(before.engine().model())?,
+    )))
+}
+
+/// [`answer`] for a draft with edits, already applied (`edited`, what
+/// `draft.apply` gave): a click applies a draft to check it before it
+/// keeps it, and the answer need not apply it again.
+pub fn applied(before: &Before, draft: &Draft, edited: Model) -> Answer {
+    let old = before.engine().model();
+    let edited = Engine::new(edited, Vec::new());
     let (changes, impact, assumptions) = (
         changes(old, edited.model()),
-        impact(engine, &edited),
+        impact_from(before, &edited),
         assumptions(old, edited.model()),
     );
     let parts = ImpactParts {
@@ -43,13 +55,13 @@ pub fn answer(engine: &Engine, draft: &Draft) -> Result<Option<Answer>, DraftErr
         impact: &impact,
         assumptions: &assumptions,
     };
-    Ok(Some(Answer {
+    Answer {
         html: archsim_view::html::impact_html(parts),
         verdict: verdict(parts),
         markdown: archsim_view::markdown::diff::comment(None, parts, &[]),
         toml: draft.to_toml(old),
         edited,
-    }))
+    }
 }
 
 /// The draft a link carries (`text`, its `d` value); an empty text is an
@@ -98,10 +110,11 @@ mod tests {
     #[test]
     fn a_request_dependency_of_the_api_is_a_new_single_point_of_failure() {
         let engine = Engine::tomoda().unwrap();
+        let before = Before::new(engine.clone());
         // "Let the API read the backup bucket" (one of the issue's
         // proposals), at request time.
         let draft = connect("tomoda-api-prod", "backup-bucket", EdgeKind::Request);
-        let a = answer(&engine, &draft).unwrap().expect("an answer");
+        let a = answer(&before, &draft).unwrap().expect("an answer");
         assert!(
             a.verdict.contains("1 new single point of failure"),
             "{}",
@@ -116,10 +129,10 @@ mod tests {
 
     #[test]
     fn no_edit_no_answer_and_a_refused_edit_names_itself() {
-        let engine = Engine::tomoda().unwrap();
-        assert!(answer(&engine, &Draft::default()).unwrap().is_none());
+        let before = Before::new(Engine::tomoda().unwrap());
+        assert!(answer(&before, &Draft::default()).unwrap().is_none());
         let Err(e) = answer(
-            &engine,
+            &before,
             &connect("tomoda-api-prd", "redis", EdgeKind::Request),
         ) else {
             panic!("an unknown id is refused")

@@ -19,6 +19,7 @@
 use std::rc::Rc;
 
 use archsim_core::EdgeKind;
+use archsim_core::diff::Before;
 use archsim_core::draft::{Edit, NewComponent, NewEdge, NewRecord};
 use archsim_web::components::Ctx;
 use archsim_web::dom;
@@ -29,7 +30,7 @@ use yew::prelude::*;
 
 use archsim_view::svg::draft::drawing;
 
-use crate::answer::{answer, from_link, to_link};
+use crate::answer::{answer, applied, from_link, to_link};
 use crate::edits::describe;
 
 /// The most steps undo remembers.
@@ -270,11 +271,25 @@ pub fn Drafting(props: &DraftingProps) -> Html {
     let whole = use_state_eq(|| false);
     let refocus = use_mut_ref(|| None::<String>);
     let uid = ctx.uid.clone();
-    let computed = use_memo(
-        (ctx.shared.clone(), link.clone(), props.focus.clone()),
+    // The model's side of every diff, kept from edit to edit.
+    let before = use_memo(ctx.shared.clone(), |shared| {
+        Before::new(shared.engine().clone())
+    });
+    // The draft a click applied to check it, with what it gave: the
+    // answer need not apply it again.
+    let pending = use_mut_ref(|| None::<(String, archsim_core::Model)>);
+    let computed = use_memo((ctx.shared.clone(), link.clone(), props.focus.clone()), {
+        let pending = pending.clone();
         move |(shared, text, focus)| {
             let (draft, notice) = from_link(text);
-            let result = answer(shared.engine(), &draft);
+            let checked = pending
+                .borrow_mut()
+                .take()
+                .filter(|(t, _)| t == text.as_str());
+            let result = match checked {
+                Some((_, model)) => Ok(Some(applied(&before, &draft, model))),
+                None => answer(&before, &draft),
+            };
             let old = shared.model();
             let edited = match &result {
                 Ok(Some(a)) => a.edited.model(),
@@ -282,8 +297,8 @@ pub fn Drafting(props: &DraftingProps) -> Html {
             };
             let map = drawing(old, &draft, edited, focus.as_deref(), &uid);
             (draft, notice, result, map)
-        },
-    );
+        }
+    });
     {
         // The control that had the focus, replaced by the render.
         let refocus = refocus.clone();
@@ -294,6 +309,20 @@ pub fn Drafting(props: &DraftingProps) -> Html {
             }
         });
     }
+    // Only the view shown is written (a map is some 45 KB of SVG).
+    let shown = {
+        let computed = computed.clone();
+        let deps = (
+            ctx.shared.clone(),
+            link.clone(),
+            props.focus.clone(),
+            *whole,
+        );
+        use_memo(deps, move |deps| {
+            let map = &computed.3;
+            if deps.3 { map.whole() } else { map.first() }
+        })
+    };
     let (draft, link_notice, result, map) = &*computed;
     let uid = ctx.uid.as_str();
     let id = |name: &str| [uid, "-", name].concat();
@@ -301,7 +330,7 @@ pub fn Drafting(props: &DraftingProps) -> Html {
     let onclick = {
         let (dispatch, shared) = (ctx.dispatch.clone(), ctx.shared.clone());
         let (refused, copied, whole) = (refused.clone(), copied.clone(), whole.clone());
-        let (history, refocus) = (history.clone(), refocus.clone());
+        let (history, refocus, pending) = (history.clone(), refocus.clone(), pending.clone());
         let (link, draft, uid) = (link.clone(), draft.clone(), ctx.uid.clone());
         let texts = match result {
             Ok(Some(a)) => Some((a.toml.clone(), a.markdown.clone())),
@@ -415,10 +444,13 @@ pub fn Drafting(props: &DraftingProps) -> Html {
                 }
             }
             let Some(next) = next else { return };
-            if let Err(e) = next.apply(shared.model()) {
-                refused.set(Some(["Not drafted: ", &e.to_string()].concat()));
-                return;
-            }
+            let model = match next.apply(shared.model()) {
+                Ok(model) => model,
+                Err(e) => {
+                    refused.set(Some(["Not drafted: ", &e.to_string()].concat()));
+                    return;
+                }
+            };
             refused.set(None);
             {
                 // Released before the dispatch, which renders at once.
@@ -429,7 +461,9 @@ pub fn Drafting(props: &DraftingProps) -> Html {
                 h.undo.push(link.to_string());
                 h.redo.clear();
             }
-            dispatch.emit(Action::Draft(to_link(&next)));
+            let text = to_link(&next);
+            *pending.borrow_mut() = Some((text.clone(), model));
+            dispatch.emit(Action::Draft(text));
         })
     };
 
@@ -472,12 +506,9 @@ pub fn Drafting(props: &DraftingProps) -> Html {
         top.raw("</ul>");
     }
     top.raw("<div class=\"archsim-figure archsim-propose-map\">");
-    top.raw(match (&map.fitted, *whole) {
-        (Some(part), false) => part,
-        _ => &map.whole,
-    });
+    top.raw(&shown);
     top.raw("</div>");
-    if map.fitted.is_some() {
+    if map.has_part() {
         top.open(
             "button",
             &[

@@ -226,7 +226,7 @@ fn propose(
                 focus.as_deref(),
                 id_prefix,
             );
-            m.raw(drawn.fitted.as_ref().unwrap_or(&drawn.whole))
+            m.raw(&drawn.first())
         }
     };
     match proposed {

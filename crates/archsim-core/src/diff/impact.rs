@@ -7,10 +7,12 @@ use super::{id, positions};
 use crate::diag::BrokenInvariant;
 use std::collections::BTreeSet;
 
+use super::before::{Answers, Before};
 use super::scope::Scope;
-use crate::engine::{Engine, FlowOutcome, Outcome, State};
+use crate::engine::{Bases, Engine, FlowOutcome, State};
 use crate::model::{CompId, FlowId, Model};
-use crate::select::{Selection, select};
+use crate::select::{Selection, Selector};
+use std::rc::Rc;
 
 /// A flow whose state differs between the two models under one failure.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -92,8 +94,75 @@ impl Impact {
 /// One failure asked of both models.
 struct Case<'a> {
     scenario: Option<&'a str>,
+    /// Which failure it is, in OLD.
+    key: Key,
     old: Selection,
     new: Selection,
+}
+
+/// A failure asked of OLD, by what names it there.
+#[derive(Clone, Copy)]
+enum Key {
+    /// Nothing fails.
+    Baseline,
+    /// A scenario, by OLD's index.
+    Scenario(usize),
+    /// One component, by OLD's index.
+    Single(usize),
+}
+
+/// OLD's side: its engine, asked afresh, or a [`Before`] that keeps
+/// what it was asked.
+#[derive(Clone, Copy)]
+enum Old<'a> {
+    Plain(&'a Engine),
+    Kept(&'a Before),
+}
+
+impl<'a> Old<'a> {
+    fn engine(self) -> &'a Engine {
+        match self {
+            Old::Plain(engine) => engine,
+            Old::Kept(before) => before.engine(),
+        }
+    }
+
+    /// What OLD's scenario `index` selects, through `selector` (OLD's);
+    /// `None` when its selectors no longer resolve.
+    fn scenario_selection(self, index: usize, selector: &mut Selector<'_>) -> Option<Selection> {
+        match self {
+            Old::Plain(engine) => {
+                let name = ["scenario:", engine.model().scenarios[index].id.as_str()].concat();
+                selector.select(&[&name], &[]).ok()
+            }
+            Old::Kept(before) => before.scenario_selection(index, selector),
+        }
+    }
+
+    /// Every flow's answer under the failure `key`, which `selection` is.
+    fn every(self, key: Key, selection: &Selection) -> Answers {
+        match (self, key) {
+            (Old::Plain(engine), _) => Rc::new(engine.every_flow(selection, Bases::Skipped)),
+            (Old::Kept(before), Key::Baseline) => before.baseline(),
+            (Old::Kept(before), Key::Scenario(i)) => before.scenario(i, selection),
+            (Old::Kept(before), Key::Single(i)) => before.single(i, selection),
+        }
+    }
+
+    /// The states of `flows` under the failure `key`, which `selection` is.
+    fn states(self, key: Key, selection: &Selection, flows: &[FlowId]) -> Vec<State> {
+        match self {
+            Old::Plain(engine) => engine
+                .some_flows(selection, flows, Bases::Skipped)
+                .into_iter()
+                .map(|f| f.state)
+                .collect(),
+            Old::Kept(_) => {
+                let all = self.every(key, selection);
+                flows.iter().map(|f| all[f.index()].state).collect()
+            }
+        }
+    }
 }
 
 /// What a change does to the flows: every flow whose state differs with
@@ -118,14 +187,26 @@ struct Case<'a> {
 /// Complexity: one pass over what each shared flow reads; for the
 /// baseline and each shared scenario, the touched flows' answers on each
 /// side ([`Engine::simulate_flows`]), or one [`Engine::simulate`] per side
-/// for a scenario that fails different ids; then for each component a
+/// for a scenario that fails different ids, each answer without what it
+/// rests on (no part of a change); the scenarios selected with one lookup
+/// per side; then for each component a
 /// touched flow reads, that flow's answers: O(Σ over touched flows of
 /// (what it reads)²), which a small change keeps small. Plus one
 /// [`Engine::spof_of`] per shared flow and side. 10,000 generated
 /// components with 1 % of them changed: about a second, both loads
 /// included (`benches/engine.rs`).
 pub fn impact(old: &Engine, new: &Engine) -> Impact {
-    with_flows(old, new, false)
+    with_flows(Old::Plain(old), new, false)
+}
+
+/// [`impact`] of `before`'s engine and `new`, asking OLD only what
+/// `before` was not asked by an earlier diff (the propose widget diffs
+/// one model against each edit of a draft).
+///
+/// Complexity: [`impact`]'s for NEW's side; OLD's side the first time a
+/// question is asked, as all its flows, then nothing.
+pub fn impact_from(before: &Before, new: &Engine) -> Impact {
+    with_flows(Old::Kept(before), new, false)
 }
 
 /// [`impact`], asking every single failure of every flow: one
@@ -133,23 +214,30 @@ pub fn impact(old: &Engine, new: &Engine) -> Impact {
 /// route)), quadratic in the model's size. The plain definition, which
 /// [`impact`] must equal (the tests compare them).
 pub fn reference(old: &Engine, new: &Engine) -> Impact {
-    with_flows(old, new, true)
+    with_flows(Old::Plain(old), new, true)
 }
 
-fn with_flows(old: &Engine, new: &Engine, every: bool) -> Impact {
+fn with_flows(side: Old<'_>, new: &Engine, every: bool) -> Impact {
+    let old = side.engine();
     let (om, nm) = (old.model(), new.model());
     let mut cases = vec![Case {
         scenario: None,
+        key: Key::Baseline,
         old: Selection::default(),
         new: Selection::default(),
     }];
     let old_scenarios = positions(&om.scenarios, |s| &s.id);
+    let (mut on_old, mut on_new) = (Selector::new(om), Selector::new(nm));
     for s in &nm.scenarios {
-        if old_scenarios.contains_key(s.id.as_str()) {
+        if let Some(&i) = old_scenarios.get(s.id.as_str()) {
             let selector = ["scenario:", s.id.as_str()].concat();
-            if let (Ok(a), Ok(b)) = (select(om, &[&selector], &[]), select(nm, &[&selector], &[])) {
+            if let (Some(a), Ok(b)) = (
+                side.scenario_selection(i, &mut on_old),
+                on_new.select(&[&selector], &[]),
+            ) {
                 cases.push(Case {
                     scenario: Some(&s.id),
+                    key: Key::Scenario(i),
                     old: a,
                     new: b,
                 });
@@ -162,6 +250,7 @@ fn with_flows(old: &Engine, new: &Engine, every: bool) -> Impact {
             if let Some(&i) = old_comps.get(c.id.as_str()) {
                 cases.push(Case {
                     scenario: None,
+                    key: Key::Single(i),
                     old: one(i),
                     new: one(j),
                 });
@@ -178,9 +267,9 @@ fn with_flows(old: &Engine, new: &Engine, every: bool) -> Impact {
             // The same failures by id: only touched flows can differ, and
             // with nothing failing, flows one side has.
             Some(scope) if same_ids(om, nm, &case.old, &case.new) => {
-                ask_touched(old, new, scope, case, n == 0)
+                ask_touched(side, new, scope, case, n == 0)
             }
-            _ => ask_all(old, new, case, n == 0),
+            _ => ask_all(side, new, case, n == 0),
         };
         for (before, after, j) in asked.changes {
             if before == after.as_ref().map(|a| a.state) {
@@ -205,10 +294,16 @@ fn with_flows(old: &Engine, new: &Engine, every: bool) -> Impact {
         }
     }
     if let Some(scope) = &scope {
-        single_failures(old, new, scope, &baseline, &mut out.flows);
+        single_failures(side, new, scope, &baseline, &mut out.flows);
     }
-    out.spof = super::spof::spof(old, new);
-    out.placement = super::placement::placement(om, nm);
+    out.spof = match side {
+        Old::Plain(old) => super::spof::spof(old, new),
+        Old::Kept(before) => super::spof::between(om, &|f| before.spof_of(f).to_vec(), new),
+    };
+    out.placement = match side {
+        Old::Plain(_) => super::placement::placement(om, nm),
+        Old::Kept(before) => super::placement::between(om, before.audit(), nm),
+    };
     out.dns = super::dns::dns(old, new);
     out.invariants = crate::invariants::broken(nm);
     out
@@ -226,23 +321,23 @@ struct Asked {
 
 /// Every flow under `case`: each both models have, and with nothing
 /// failing (`first`) those one has.
-fn ask_all(old: &Engine, new: &Engine, case: &Case<'_>, first: bool) -> Asked {
-    let (om, nm) = (old.model(), new.model());
-    let before = old.simulate(&case.old);
-    let after = new.simulate(&case.new);
+fn ask_all(side: Old<'_>, new: &Engine, case: &Case<'_>, first: bool) -> Asked {
+    let (om, nm) = (side.engine().model(), new.model());
+    let before = side.every(case.key, &case.old);
+    let after = new.every_flow(&case.new, Bases::Skipped);
     let old_flows = positions(&om.flows, |f| &f.id);
     let new_flows = positions(&nm.flows, |f| &f.id);
     let mut changes = Vec::new();
-    for (j, f) in after.flows.into_iter().enumerate() {
+    for (j, f) in after.into_iter().enumerate() {
         let was = old_flows
             .get(nm.flows[j].id.as_str())
-            .map(|&i| state(&before, i));
+            .map(|&i| before[i].state);
         if first || was.is_some() {
             changes.push((was, Some(f), j));
         }
     }
     if first {
-        for (i, f) in before.flows.iter().enumerate() {
+        for (i, f) in before.iter().enumerate() {
             if !new_flows.contains_key(om.flows[i].id.as_str()) {
                 changes.push((Some(f.state), None, i));
             }
@@ -256,8 +351,8 @@ fn ask_all(old: &Engine, new: &Engine, case: &Case<'_>, first: bool) -> Asked {
 
 /// The touched flows under `case` (whose failures are the same by id on
 /// both sides) and, with nothing failing (`first`), the flows one side has.
-fn ask_touched(old: &Engine, new: &Engine, scope: &Scope, case: &Case<'_>, first: bool) -> Asked {
-    let (om, nm) = (old.model(), new.model());
+fn ask_touched(side: Old<'_>, new: &Engine, scope: &Scope, case: &Case<'_>, first: bool) -> Asked {
+    let (om, nm) = (side.engine().model(), new.model());
     let (old_flows, new_flows) = (
         positions(&om.flows, |f| &f.id),
         positions(&nm.flows, |f| &f.id),
@@ -276,15 +371,15 @@ fn ask_touched(old: &Engine, new: &Engine, scope: &Scope, case: &Case<'_>, first
         .iter()
         .filter_map(|&j| touched_at[j].map(|k| FlowId::from_index(scope.touched[k].1)))
         .collect();
-    let before = old.simulate_flows(&case.old, &twins);
+    let before = side.states(case.key, &case.old, &twins);
     let ids: Vec<FlowId> = asked.iter().map(|&j| FlowId::from_index(j)).collect();
-    let after = new.simulate_flows(&case.new, &ids);
+    let after = new.some_flows(&case.new, &ids, Bases::Skipped);
     let mut was = before.into_iter();
     let mut changes = Vec::new();
     let mut touched = Vec::new();
     for (&j, f) in asked.iter().zip(after) {
         if touched_at[j].is_some() {
-            let w = was.next().map(|w| w.state).unwrap_or(State::Ok);
+            let w = was.next().unwrap_or(State::Ok);
             if first {
                 touched.push((w, f.clone()));
             }
@@ -298,8 +393,12 @@ fn ask_touched(old: &Engine, new: &Engine, scope: &Scope, case: &Case<'_>, first
             .filter(|&i| !new_flows.contains_key(om.flows[i].id.as_str()))
             .map(FlowId::from_index)
             .collect();
-        for f in old.simulate_flows(&case.old, &gone) {
-            changes.push((Some(f.state), None, f.flow.index()));
+        for (state, f) in side
+            .states(case.key, &case.old, &gone)
+            .into_iter()
+            .zip(&gone)
+        {
+            changes.push((Some(state), None, f.index()));
         }
     }
     Asked { changes, touched }
@@ -323,13 +422,13 @@ fn same_ids(om: &Model, nm: &Model, a: &Selection, b: &Selection) -> bool {
 /// change touches, its answer under the failure of each component it
 /// reads, and its baseline answer under any other (`scope`).
 fn single_failures(
-    old: &Engine,
+    side: Old<'_>,
     new: &Engine,
     scope: &Scope,
     baseline: &[(State, FlowOutcome)],
     out: &mut Vec<FlowChange>,
 ) {
-    let (om, nm) = (old.model(), new.model());
+    let (om, nm) = (side.engine().model(), new.model());
     // The baseline asked every touched flow (its failures, none, are the
     // same by id on both sides).
     if scope.touched.is_empty() || baseline.len() != scope.touched.len() {
@@ -364,8 +463,8 @@ fn single_failures(
                 })
                 .collect()
         };
-        let before = old.simulate_flows(&one(i), &ids(0));
-        let after = new.simulate_flows(&one(j), &ids(1));
+        let before = side.states(Key::Single(i), &one(i), &ids(0));
+        let after = new.some_flows(&one(j), &ids(1), Bases::Skipped);
         // Both lists are in NEW's flow order: merge them.
         let (mut a, mut d) = (0, 0);
         loop {
@@ -377,7 +476,7 @@ fn single_failures(
             };
             let (was, is) = if ask.get(a) == Some(&k) {
                 a += 1;
-                (before[a - 1].state, &after[a - 1])
+                (before[a - 1], &after[a - 1])
             } else {
                 (baseline[k].0, &baseline[k].1)
             };
@@ -405,9 +504,4 @@ fn one(index: usize) -> Selection {
     let mut selection = Selection::default();
     selection.failed.insert(CompId::from_index(index));
     selection
-}
-
-/// A flow's state in an outcome (one entry per flow, in model order).
-fn state(outcome: &Outcome, flow: usize) -> State {
-    outcome.flows[flow].state
 }

@@ -16,6 +16,7 @@
 //! browser's propose widget are to be shells over these.
 
 pub mod assumptions;
+mod before;
 pub mod changes;
 pub mod dns;
 pub mod finding;
@@ -26,10 +27,11 @@ pub mod spof;
 
 pub use crate::diag::BrokenInvariant;
 pub use assumptions::{Assumption, Assumptions, assumptions};
+pub use before::Before;
 pub use changes::{Change, Changed, Changes, Table, changes};
 pub use dns::{DnsChange, DnsChangeKind, dns};
 pub use finding::Finding;
-pub use impact::{FlowChange, Impact, impact, reference};
+pub use impact::{FlowChange, Impact, impact, impact_from, reference};
 pub use placement::{PlacementChange, placement};
 pub use spof::{SpofChange, spof};
 

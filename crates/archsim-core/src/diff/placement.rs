@@ -2,7 +2,7 @@
 
 use super::positions;
 use crate::model::Model;
-use crate::place::{AuditStatus, audit};
+use crate::place::{AuditEntry, AuditStatus, audit};
 
 /// A component whose standing against the placement rule differs.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -27,7 +27,11 @@ pub struct PlacementChange {
 /// Complexity: one [`audit`] per side, O(components · rules · answers),
 /// plus O(components) to match them.
 pub fn placement(old: &Model, new: &Model) -> Vec<PlacementChange> {
-    let was = audit(old);
+    between(old, &audit(old), new)
+}
+
+/// [`placement`], OLD's audit given (`was`).
+pub(crate) fn between(old: &Model, was: &[AuditEntry], new: &Model) -> Vec<PlacementChange> {
     let is = audit(new);
     let by_id = |model: &Model, e: &crate::place::AuditEntry| -> String {
         model.component(e.component).id.clone()

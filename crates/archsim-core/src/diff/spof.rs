@@ -2,7 +2,7 @@
 
 use super::{id, positions};
 use crate::engine::Engine;
-use crate::model::FlowId;
+use crate::model::{CompId, FlowId, Model};
 
 /// A flow whose single points of failure differ.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -27,15 +27,23 @@ pub struct SpofChange {
 /// Complexity: one [`Engine::spof_of`] per shared flow and side, plus
 /// O(s²) per flow for its s single points of failure (a handful).
 pub fn spof(old: &Engine, new: &Engine) -> Vec<SpofChange> {
-    let (om, nm) = (old.model(), new.model());
+    between(old.model(), &|f| old.spof_of(f), new)
+}
+
+/// [`spof`], OLD's single points of failure of a flow given by `was`.
+pub(crate) fn between(
+    om: &Model,
+    was: &dyn Fn(FlowId) -> Vec<CompId>,
+    new: &Engine,
+) -> Vec<SpofChange> {
+    let nm = new.model();
     let old_flows = positions(&om.flows, |f| &f.id);
     let mut out = Vec::new();
     for (j, f) in nm.flows.iter().enumerate() {
         let Some(&i) = old_flows.get(f.id.as_str()) else {
             continue;
         };
-        let was: Vec<String> = old
-            .spof_of(FlowId::from_index(i))
+        let was: Vec<String> = was(FlowId::from_index(i))
             .into_iter()
             .map(|c| id(om, c))
             .collect();

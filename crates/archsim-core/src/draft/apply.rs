@@ -381,17 +381,18 @@ fn remove_component(m: &mut Model, id: &str) -> Result<(), DraftError> {
     compact::remove_flows(m, &gone);
     compact::remove_component(m, c);
     // Selectors of scenarios and invariants must still pick something.
+    let mut selector = select::Selector::new(m);
     for s in &m.scenarios {
         let fail: Vec<&str> = s.fail.iter().map(String::as_str).collect();
         let restart: Vec<&str> = s.reschedule.iter().map(String::as_str).collect();
-        if let Err(e) = select::select(m, &fail, &restart) {
+        if let Err(e) = selector.select(&fail, &restart) {
             return kept(&["scenario `", &s.id, "` would select nothing: ", &e.message]);
         }
     }
     for i in &m.invariants {
         if let Check::OnlyReachedFrom { target, from } = &i.check {
-            for selector in [target, from] {
-                if let Err(e) = select::components(m, selector) {
+            for picked in [target, from] {
+                if let Err(e) = selector.components(picked) {
                     return kept(&["invariant `", &i.id, "` would select nothing: ", &e.message]);
                 }
             }

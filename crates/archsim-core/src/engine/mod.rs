@@ -23,6 +23,7 @@ use crate::model::{CompId, EdgeId, FlowId, Model};
 
 pub use component::ComponentOutcome;
 pub use route::{Hop, MAX_HOP_DEPTH, Route, RouteVerdict};
+pub(crate) use simulate::Bases;
 pub use simulate::{FlowOutcome, Outcome};
 pub use spof::{FlowSpof, MAX_SPOF_STEPS};
 pub use state::State;

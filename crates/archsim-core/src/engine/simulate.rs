@@ -35,6 +35,16 @@ pub struct Outcome {
     pub flows: Vec<FlowOutcome>,
 }
 
+/// Whether an outcome carries what it rests on ([`FlowOutcome::basis`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Bases {
+    /// It does (every answer shown to a reader).
+    Wanted,
+    /// Its basis is left empty: the diff compares states and causes only,
+    /// and what each side rests on is no part of a change.
+    Skipped,
+}
+
 impl Engine {
     /// Every flow's state when the selected components fail (and the
     /// restarting ones restart).
@@ -42,22 +52,27 @@ impl Engine {
     /// Complexity: one O(V + E) state pass, plus one per flow with edges of
     /// its own, plus each flow's route or path.
     pub fn simulate(&self, selection: &Selection) -> Outcome {
+        Outcome {
+            selection: selection.clone(),
+            flows: self.every_flow(selection, Bases::Wanted),
+        }
+    }
+
+    /// [`Engine::simulate`]'s flows, each with what it rests on only when
+    /// `basis` wants it.
+    pub(crate) fn every_flow(&self, selection: &Selection, basis: Bases) -> Vec<FlowOutcome> {
         let base = self.states(selection, None);
-        let flows = (0..self.model.flows.len())
+        (0..self.model.flows.len())
             .map(|i| {
                 let flow = FlowId::from_index(i);
                 if self.flow_specific[i] {
                     let own = self.states(selection, Some(flow));
-                    self.flow_outcome(flow, &own)
+                    self.outcome(flow, &own, basis)
                 } else {
-                    self.flow_outcome(flow, &base)
+                    self.outcome(flow, &base, basis)
                 }
             })
-            .collect();
-        Outcome {
-            selection: selection.clone(),
-            flows,
-        }
+            .collect()
     }
 
     /// What [`Engine::simulate`] says of `flows` alone, in that order:
@@ -66,15 +81,26 @@ impl Engine {
     /// Complexity: the flows' routes or paths and their dependency
     /// closures, not the whole model.
     pub fn simulate_flows(&self, selection: &Selection, flows: &[FlowId]) -> Vec<FlowOutcome> {
+        self.some_flows(selection, flows, Bases::Wanted)
+    }
+
+    /// [`Engine::simulate_flows`], each flow with what it rests on only
+    /// when `basis` wants it.
+    pub(crate) fn some_flows(
+        &self,
+        selection: &Selection,
+        flows: &[FlowId],
+        basis: Bases,
+    ) -> Vec<FlowOutcome> {
         let shared = self.lazy_states(selection, None);
         flows
             .iter()
             .map(|&flow| {
                 if self.flow_specific[flow.index()] {
                     let own = self.lazy_states(selection, Some(flow));
-                    self.flow_outcome(flow, &own)
+                    self.outcome(flow, &own, basis)
                 } else {
-                    self.flow_outcome(flow, &shared)
+                    self.outcome(flow, &shared, basis)
                 }
             })
             .collect()
@@ -82,6 +108,10 @@ impl Engine {
 
     /// One flow's state, given component states.
     pub(crate) fn flow_outcome(&self, flow: FlowId, states: &States<'_>) -> FlowOutcome {
+        self.outcome(flow, states, Bases::Wanted)
+    }
+
+    fn outcome(&self, flow: FlowId, states: &States<'_>, basis: Bases) -> FlowOutcome {
         let f = &self.model.flows[flow.index()];
         let (state, because, steps): (State, Vec<CompId>, Vec<Step>) = match &f.start {
             FlowStart::Host(host) => {
@@ -108,7 +138,10 @@ impl Engine {
             path: &steps,
             because: &because,
         };
-        let basis = self.answer_basis(&answer, states, states.selection);
+        let basis = match basis {
+            Bases::Wanted => self.answer_basis(&answer, states, states.selection),
+            Bases::Skipped => Basis::new(),
+        };
         FlowOutcome {
             flow,
             state,

@@ -17,13 +17,50 @@ use archsim_core::{CompId, Engine, Model};
 /// show whole.
 const MARGIN: f64 = 24.0;
 
-/// The map of a draft.
+/// The map of a draft, laid out: either view is written when asked for,
+/// so a page writes only the one it shows.
 pub struct Drawing {
+    engine: Engine,
+    drawn: Layout,
+    options: MapOptions,
+    /// The page-unique start of the drawing's element ids.
+    id_prefix: String,
+    /// The part the draft concerns, if it marks anything on the map.
+    part: Option<(f64, f64, f64, f64)>,
+}
+
+impl Drawing {
     /// The whole model, marked.
-    pub whole: String,
+    pub fn whole(&self) -> String {
+        map_svg(&self.engine, &self.drawn, &self.options)
+    }
+
+    /// Whether the draft marks anything on the map, so that it has a part
+    /// to show ([`Drawing::fitted`]).
+    pub fn has_part(&self) -> bool {
+        self.part.is_some()
+    }
+
     /// The part the draft concerns (what it adds and removes, with their
     /// neighbours), marked; `None` when it marks nothing on the map.
-    pub fitted: Option<String>,
+    pub fn fitted(&self) -> Option<String> {
+        let view = self.part?;
+        let id_prefix = [self.id_prefix.as_str(), "-fit"].concat();
+        Some(map_svg(
+            &self.engine,
+            &self.drawn,
+            &MapOptions {
+                view: Some(view),
+                id_prefix,
+                ..self.options.clone()
+            },
+        ))
+    }
+
+    /// What a page shows first: the part, or the whole when there is none.
+    pub fn first(&self) -> String {
+        self.fitted().unwrap_or_else(|| self.whole())
+    }
 }
 
 /// The map of `draft` over `old`, whose result is `edited`; with
@@ -34,7 +71,8 @@ pub struct Drawing {
 /// marked removed. When the additions alone cannot be made (an edge added
 /// where the draft first removes one), draws `edited`, and the removals
 /// show in the impact's list only.
-/// Complexity: one apply, one layout and one drawing of the model.
+/// Complexity: one apply and one layout of the model; each view asked
+/// for is one drawing.
 pub fn drawing(
     old: &Model,
     draft: &Draft,
@@ -69,14 +107,16 @@ pub fn drawing(
         .filter_map(|(i, c)| Some((CompId::from_index(i), mark(&c.id)?)))
         .collect();
     let id = |c: CompId| model.component(c).id.as_str();
+    let (in_old, in_edited) = (pairs(old), pairs(edited));
+    let has_edge = |pairs: &[(&str, &str)], pair| pairs.binary_search(&pair).is_ok();
     let drafted_edges: Vec<(CompId, CompId, Drafted)> = model
         .edges
         .iter()
         .filter_map(|e| {
             let (from, to) = (id(e.from), id(e.to));
-            let d = if !has_edge(old, from, to) {
+            let d = if !has_edge(&in_old, (from, to)) {
                 Drafted::Added
-            } else if !has_edge(edited, from, to) {
+            } else if !has_edge(&in_edited, (from, to)) {
                 Drafted::Removed
             } else {
                 return None;
@@ -108,34 +148,30 @@ pub fn drawing(
     for &(from, to, _) in &drafted_edges {
         concern.extend([from, to]);
     }
+    let part = bounds(&drawn, &concern);
     let options = MapOptions {
         drafted,
         drafted_edges,
         id_prefix: [id_prefix, "-map"].concat(),
         ..MapOptions::default()
     };
-    let fitted = bounds(&drawn, &concern).map(|view| {
-        map_svg(
-            &engine,
-            &drawn,
-            &MapOptions {
-                view: Some(view),
-                id_prefix: [id_prefix, "-fit"].concat(),
-                ..options.clone()
-            },
-        )
-    });
     Drawing {
-        whole: map_svg(&engine, &drawn, &options),
-        fitted,
+        engine,
+        drawn,
+        options,
+        id_prefix: id_prefix.to_owned(),
+        part,
     }
 }
 
-/// Whether `m` has an edge from the component `from` to `to` (by id).
-fn has_edge(m: &Model, from: &str, to: &str) -> bool {
-    m.edges
-        .iter()
-        .any(|e| m.component(e.from).id == from && m.component(e.to).id == to)
+/// The (from, to) ids of `m`'s edges, sorted.
+///
+/// Complexity: O(E · log E).
+fn pairs(m: &Model) -> Vec<(&str, &str)> {
+    let id = |c: CompId| m.component(c).id.as_str();
+    let mut pairs: Vec<(&str, &str)> = m.edges.iter().map(|e| (id(e.from), id(e.to))).collect();
+    archsim_core::order::sort(&mut pairs);
+    pairs
 }
 
 /// The part of the drawing that shows the boxes of `concern` and of their
@@ -197,24 +233,24 @@ mod tests {
         let edited = draft.apply(old).unwrap();
         let d = drawing(old, &draft, &edited, None, "w1");
         assert_eq!(
-            marked(&d.whole, " is-removed"),
+            marked(&d.whole(), " is-removed"),
             ["redis"],
             "the removed box stays, marked"
         );
         assert!(
-            marked(&d.whole, " is-added").is_empty(),
+            marked(&d.whole(), " is-added").is_empty(),
             "no component added"
         );
         assert!(
-            d.whole
+            d.whole()
                 .contains("is-added\" data-from=\"tomoda-api-prod\" data-to=\"backup-bucket\""),
             "the added edge is marked"
         );
         assert!(
-            d.whole.contains("is-removed\" data-from="),
+            d.whole().contains("is-removed\" data-from="),
             "redis's edges go with it"
         );
-        let fitted = d.fitted.expect("a part to fit");
+        let fitted = d.fitted().expect("a part to fit");
         let view = |svg: &str| {
             svg[svg.find("viewBox=\"").unwrap()..]
                 .split('"')
@@ -222,7 +258,7 @@ mod tests {
                 .unwrap()
                 .to_owned()
         };
-        assert_ne!(view(&fitted), view(&d.whole), "the fitted map is a part");
+        assert_ne!(view(&fitted), view(&d.whole()), "the fitted map is a part");
         assert!(fitted.contains("data-id=\"redis\""));
     }
 
@@ -247,15 +283,14 @@ mod tests {
             .iter()
             .map(|id| old.component_by_id(id).unwrap())
             .collect();
-        let d = drawing(old, &draft, &edited, Some(&focus), "w1");
-        let mut drawn = marked(&d.whole, "");
+        let whole = drawing(old, &draft, &edited, Some(&focus), "w1").whole();
+        let mut drawn = marked(&whole, "");
         drawn.sort();
         assert_eq!(drawn, ["backup-bucket", "status-bucket", "tomoda-api-prod"]);
         assert!(
-            d.whole
-                .contains("is-added\" data-from=\"tomoda-api-prod\" data-to=\"backup-bucket\"")
+            whole.contains("is-added\" data-from=\"tomoda-api-prod\" data-to=\"backup-bucket\"")
         );
-        assert_eq!(marked(&d.whole, " is-added"), ["status-bucket"]);
+        assert_eq!(marked(&whole, " is-added"), ["status-bucket"]);
     }
 
     #[test]
