@@ -23,7 +23,7 @@ use archsim_core::diff::Before;
 use archsim_core::draft::{Edit, NewComponent, NewEdge, NewRecord};
 use archsim_web::components::Ctx;
 use archsim_web::dom;
-use archsim_web::markup::{Markup, NONE, WidgetMarkup, flag};
+use archsim_web::markup::{Markup, NONE, WidgetMarkup};
 use archsim_web::state::Action;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -164,11 +164,12 @@ fn placement_words(engine: &archsim_core::Engine, answers: &[String]) -> String 
 /// The form that adds a component: its id, name, kind, environment and
 /// region, the placement questions (the verdict picks its provider, and
 /// says so as they are answered) and a note.
-fn add_component_form(m: &mut Markup, uid: &str, engine: &archsim_core::Engine) {
+fn add_component_form(uid: &str, engine: &archsim_core::Engine) -> Markup {
+    let mut markup = Markup::new();
+    let m = &mut markup;
     let model = engine.model();
     let id = |name: &str| [uid, "-", name].concat();
-    m.open("fieldset", &[("class", "archsim-propose-form")])
-        .leaf("legend", &[], "Add a component");
+    m.leaf("legend", &[], "Add a component");
     input(m, &id("cid"), "Id");
     input(m, &id("cname"), "Name (optional)");
     select(m, &id("ckind"), "Kind", &archsim_core::draft::kinds(model));
@@ -213,16 +214,16 @@ fn add_component_form(m: &mut Markup, uid: &str, engine: &archsim_core::Engine) 
         )
         .raw("</p>");
     input(m, &id("cnote"), "Why (optional)");
-    button(m, &id("cgo"), act::ADD_COMPONENT, "", "", "Add component");
-    m.close("fieldset");
+    markup
 }
 
 /// The form that adds a host record: its host, target, writer, type,
 /// environment and a note.
-fn add_record_form(m: &mut Markup, uid: &str, model: &archsim_core::Model, components: &[&str]) {
+fn add_record_form(uid: &str, model: &archsim_core::Model, components: &[&str]) -> Markup {
+    let mut markup = Markup::new();
+    let m = &mut markup;
     let id = |name: &str| [uid, "-", name].concat();
-    m.open("fieldset", &[("class", "archsim-propose-form")])
-        .leaf("legend", &[], "Add a host record");
+    m.leaf("legend", &[], "Add a host record");
     input(m, &id("rhost"), "Host");
     select(m, &id("rtarget"), "Points at", components);
     let writers: Vec<&str> = model.writers.iter().map(|w| w.id.as_str()).collect();
@@ -240,24 +241,34 @@ fn add_record_form(m: &mut Markup, uid: &str, model: &archsim_core::Model, compo
         &archsim_core::draft::envs(model),
     );
     input(m, &id("rnote"), "Why (optional)");
-    button(m, &id("rgo"), act::ADD_RECORD, "", "", "Add record");
-    m.close("fieldset");
+    markup
 }
 
-/// A fieldset with its legend, its selects and its button.
-fn form(
-    m: &mut Markup,
-    legend: &str,
-    selects: &[(&str, &str, &[&str])],
-    button_: (&str, &str, &str),
-) {
-    m.open("fieldset", &[("class", "archsim-propose-form")])
-        .leaf("legend", &[], legend);
+/// A form's legend and its selects.
+fn form(legend: &str, selects: &[(&str, &str, &[&str])]) -> Markup {
+    let mut m = Markup::new();
+    m.leaf("legend", &[], legend);
     for (id, label, options) in selects {
-        select(m, id, label, options);
+        select(&mut m, id, label, options);
     }
-    button(m, button_.0, button_.1, "", "", button_.2);
-    m.close("fieldset");
+    m
+}
+
+/// A button that speaks through `data-act`, written by yew: a render
+/// keeps the element, and the focus on it, where a block of text would
+/// replace both (and moving the focus back costs the browser a layout).
+fn act_button(
+    id: String,
+    act: &'static str,
+    words: &'static str,
+    disabled: bool,
+    pressed: Option<bool>,
+) -> Html {
+    let pressed = pressed.map(|p| AttrValue::from(if p { "true" } else { "false" }));
+    html! {
+        <button type="button" class="archsim-button" {id} data-act={act} {disabled}
+            aria-pressed={pressed}>{ words }</button>
+    }
 }
 
 /// The drafting area of a propose widget.
@@ -300,11 +311,16 @@ pub fn Drafting(props: &DraftingProps) -> Html {
         }
     });
     {
-        // The control that had the focus, replaced by the render.
+        // The pressed control that had the focus, if the render replaced
+        // it (a button in a block of text); yew's own buttons keep it.
         let refocus = refocus.clone();
         use_effect(move || {
             let id = refocus.borrow_mut().take();
-            if let Some(el) = id.and_then(|id| dom::document()?.get_element_by_id(&id)) {
+            if let Some(id) = id
+                && let Some(doc) = dom::document()
+                && doc.active_element().is_none_or(|a| a.id() != id)
+                && let Some(el) = doc.get_element_by_id(&id)
+            {
                 dom::focus(&el);
             }
         });
@@ -320,7 +336,7 @@ pub fn Drafting(props: &DraftingProps) -> Html {
         );
         use_memo(deps, move |deps| {
             let map = &computed.3;
-            if deps.3 { map.whole() } else { map.first() }
+            AttrValue::from(if deps.3 { map.whole() } else { map.first() })
         })
     };
     let (draft, link_notice, result, map) = &*computed;
@@ -346,7 +362,13 @@ pub fn Drafting(props: &DraftingProps) -> Html {
             };
             let act = el.get_attribute("data-act").unwrap_or_default();
             let field = |name: &str| value(&[uid.as_str(), "-", name].concat());
-            *refocus.borrow_mut() = Some(el.id()).filter(|id| !id.is_empty());
+            // The focus goes back after the render only to a control that
+            // had it (a pointer click on a button gives it; a script's
+            // click does not).
+            let focused = dom::document()
+                .and_then(|d| d.active_element())
+                .is_some_and(|a| a == el);
+            *refocus.borrow_mut() = Some(el.id()).filter(|id| focused && !id.is_empty());
             let edit = match act.as_str() {
                 act::REMOVE_COMPONENT => {
                     Some(Edit::RemoveComponent(field("rm"))).filter(|_| !field("rm").is_empty())
@@ -497,66 +519,78 @@ pub fn Drafting(props: &DraftingProps) -> Html {
         (!h.undo.is_empty(), !h.redo.is_empty())
     };
 
-    let mut top = Markup::new();
-    if !notices.is_empty() {
-        top.raw("<ul class=\"archsim-propose-notices\" role=\"alert\">");
+    let notices_html = (!notices.is_empty()).then(|| {
+        let mut m = Markup::new();
+        m.raw("<ul class=\"archsim-propose-notices\" role=\"alert\">");
         for n in &notices {
-            top.leaf("li", &[], n);
+            m.leaf("li", &[], n);
         }
-        top.raw("</ul>");
-    }
-    top.raw("<div class=\"archsim-figure archsim-propose-map\">");
-    top.raw(&shown);
-    top.raw("</div>");
-    if map.has_part() {
-        top.open(
-            "button",
-            &[
-                ("type", "button"),
-                ("class", "archsim-button"),
-                ("id", &id("whole")),
-                ("data-act", act::WHOLE),
-                ("aria-pressed", if *whole { "true" } else { "false" }),
-            ],
+        m.raw("</ul>");
+        m.into_html()
+    });
+    let whole_button = map.has_part().then(|| {
+        act_button(
+            id("whole"),
+            act::WHOLE,
+            "Show everything",
+            false,
+            Some(*whole),
         )
-        .text("Show everything")
-        .close("button");
-    }
-    // The forms are a block of their own: its text changes only with the
-    // edited model, so what a reader has typed survives other renders
-    // (a refused edit's notice, the map's toggle).
-    let mut forms = Markup::new();
+    });
+    // Each form's fields are a block of text of their own, written again
+    // only when their text changes (what a reader typed in the others
+    // survives); the buttons are yew's, so the one pressed stays the
+    // same element and keeps the focus.
     let (rm, from, to, kind, edge) = (id("rm"), id("from"), id("to"), id("kind"), id("edge"));
     let edited_engine = match result {
         Ok(Some(a)) => &a.edited,
         _ => ctx.shared.engine(),
     };
-    add_component_form(&mut forms, uid, edited_engine);
-    form(
-        &mut forms,
-        "Remove a component",
-        &[(&rm, "Component", &components)],
-        (&id("rm-go"), act::REMOVE_COMPONENT, "Remove component"),
-    );
-    form(
-        &mut forms,
-        "Connect: a component needs another",
-        &[
-            (&from, "Needs (from)", &components),
-            (&to, "Needed (to)", &components),
-            (&kind, "Edge kind", &kinds),
-        ],
-        (&id("connect-go"), act::CONNECT, "Connect"),
-    );
-    form(
-        &mut forms,
-        "Remove an edge",
-        &[(&edge, "Edge", &edge_refs)],
-        (&id("edge-go"), act::REMOVE_EDGE, "Remove edge"),
-    );
-    add_record_form(&mut forms, uid, model, &components);
+    let forms = [
+        (
+            add_component_form(uid, edited_engine),
+            act_button(id("cgo"), act::ADD_COMPONENT, "Add component", false, None),
+        ),
+        (
+            form("Remove a component", &[(&rm, "Component", &components)]),
+            act_button(
+                id("rm-go"),
+                act::REMOVE_COMPONENT,
+                "Remove component",
+                false,
+                None,
+            ),
+        ),
+        (
+            form(
+                "Connect: a component needs another",
+                &[
+                    (&from, "Needs (from)", &components),
+                    (&to, "Needed (to)", &components),
+                    (&kind, "Edge kind", &kinds),
+                ],
+            ),
+            act_button(id("connect-go"), act::CONNECT, "Connect", false, None),
+        ),
+        (
+            form("Remove an edge", &[(&edge, "Edge", &edge_refs)]),
+            act_button(id("edge-go"), act::REMOVE_EDGE, "Remove edge", false, None),
+        ),
+        (
+            add_record_form(uid, model, &components),
+            act_button(id("rgo"), act::ADD_RECORD, "Add record", false, None),
+        ),
+    ];
+    let forms: Html = forms
+        .into_iter()
+        .map(|(fields, button)| {
+            html! {
+                <fieldset class="archsim-propose-form">{ fields.into_html() }{ button }</fieldset>
+            }
+        })
+        .collect();
     let mut listed = Markup::new();
-    listed.raw("<div class=\"archsim-propose-edits\"><h4>Drafted edits</h4>");
+    listed.raw("<h4>Drafted edits</h4>");
     if draft.edits.is_empty() {
         listed.leaf("p", &[("class", "archsim-muted")], "None yet.");
     } else {
@@ -580,64 +614,40 @@ pub fn Drafting(props: &DraftingProps) -> Html {
         }
         listed.raw("</ol>");
     }
-    for (name, act, on, words) in [
-        ("undo", act::UNDO, can_undo, "Undo"),
-        ("redo", act::REDO, can_redo, "Redo"),
-    ] {
-        listed
-            .open(
-                "button",
-                &[
-                    ("type", "button"),
-                    ("class", "archsim-button"),
-                    ("id", &id(name)),
-                    ("data-act", act),
-                    flag("disabled", !on),
-                ],
-            )
-            .text(words)
-            .close("button")
-            .raw(" ");
-    }
-    listed.raw("</div>");
     let verdict = match result {
         Ok(Some(a)) => a.verdict.clone(),
         _ => String::new(),
     };
-    let mut after = Markup::new();
-    match result {
+    let after = match result {
         Ok(Some(a)) => {
-            after.raw(&a.html);
-            after.raw("<div class=\"archsim-propose-export\">");
-            button(
-                &mut after,
-                &id("toml"),
-                act::COPY_TOML,
-                "",
-                "",
-                "Copy as TOML",
-            );
-            after.raw(" ");
-            button(
-                &mut after,
-                &id("md"),
-                act::COPY_MARKDOWN,
-                "",
-                "",
-                "Copy as Markdown",
-            );
-            after
-                .raw(" ")
-                .leaf("span", &[("class", "archsim-muted"), ("aria-live", "polite")], &copied)
+            let mut texts = Markup::new();
+            texts
                 .raw("<details class=\"archsim-propose-toml\"><summary>The change as TOML</summary>")
                 .leaf("pre", &[], &a.toml)
                 .raw("</details><details class=\"archsim-propose-markdown\"><summary>The impact as Markdown</summary>")
                 .leaf("pre", &[], &a.markdown)
-                .raw("</details></div>");
+                .raw("</details>");
+            html! {
+                <>
+                    { Html::from_html_unchecked(AttrValue::from(a.html.clone())) }
+                    <div class="archsim-propose-export">
+                        { act_button(id("toml"), act::COPY_TOML, "Copy as TOML", false, None) }
+                        {" "}
+                        { act_button(id("md"), act::COPY_MARKDOWN, "Copy as Markdown", false, None) }
+                        {" "}
+                        <span class="archsim-muted" aria-live="polite">{ (*copied).clone() }</span>
+                        { texts.into_html() }
+                    </div>
+                </>
+            }
         }
-        Ok(None) => archsim_view::html::propose_empty(&mut after),
-        Err(_) => {}
-    }
+        Ok(None) => {
+            let mut empty = Markup::new();
+            archsim_view::html::propose_empty(&mut empty);
+            empty.into_html()
+        }
+        Err(_) => Html::default(),
+    };
 
     // Answering a placement question says at once which provider the
     // verdict picks, written into the page (a render would clear the form).
@@ -658,13 +668,23 @@ pub fn Drafting(props: &DraftingProps) -> Html {
     };
     html! {
         <div class="archsim-propose" {onclick} {onchange}>
-            { top.into_html() }
-            { forms.into_html() }
-            { listed.into_html() }
+            { notices_html }
+            <div class="archsim-figure archsim-propose-map">
+                { Html::from_html_unchecked((*shown).clone()) }
+            </div>
+            { whole_button }
+            { forms }
+            <div class="archsim-propose-edits">
+                { listed.into_html() }
+                { act_button(id("undo"), act::UNDO, "Undo", !can_undo, None) }
+                {" "}
+                { act_button(id("redo"), act::REDO, "Redo", !can_redo, None) }
+                {" "}
+            </div>
             // The verdict again for screen readers, announced as it changes
             // (the impact's own first line shows it).
             <p class="archsim-propose-verdict archsim-sr" role="status" aria-live="polite">{verdict}</p>
-            { after.into_html() }
+            { after }
         </div>
     }
 }
