@@ -1045,6 +1045,10 @@ proptest::proptest! {
             proptest::prop_assert_eq!(&diff::impact_from(&before, b), &every);
             proptest::prop_assert_eq!(diff::impact_from(&before, a), diff::impact(a, a));
             proptest::prop_assert_eq!(&diff::impact_from(&before, b), &every);
+            proptest::prop_assert_eq!(
+                before.assumptions(b.model()),
+                diff::assumptions(a.model(), b.model())
+            );
         }
     }
 }

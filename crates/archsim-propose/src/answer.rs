@@ -3,7 +3,7 @@
 //! edited one, in the words every other output uses (`archsim_view`).
 //! Pure, so it is tested on the host.
 
-use archsim_core::diff::{Before, assumptions, changes, impact_from};
+use archsim_core::diff::{Before, changes, impact_from};
 use archsim_core::draft::{Draft, DraftError};
 use archsim_core::{Engine, Model};
 use archsim_view::present::diff::{ImpactParts, verdict};
@@ -45,11 +45,9 @@ pub fn answer(before: &Before, draft: &Draft) -> Result<Option<Answer>, DraftErr
 pub fn applied(before: &Before, draft: &Draft, edited: Model) -> Answer {
     let old = before.engine().model();
     let edited = Engine::new(edited, Vec::new());
-    let (changes, impact, assumptions) = (
-        changes(old, edited.model()),
-        impact_from(before, &edited),
-        assumptions(old, edited.model()),
-    );
+    let changes = changes(old, edited.model());
+    let impact = impact_from(before, &edited);
+    let assumptions = before.assumptions(edited.model());
     let parts = ImpactParts {
         changes: &changes,
         impact: &impact,

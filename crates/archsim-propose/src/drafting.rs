@@ -219,39 +219,56 @@ fn add_component_form(uid: &str, engine: &archsim_core::Engine) -> Markup {
 
 /// The form that adds a host record: its host, target, writer, type,
 /// environment and a note.
-fn add_record_form(uid: &str, model: &archsim_core::Model, components: &[&str]) -> Markup {
-    let mut markup = Markup::new();
-    let m = &mut markup;
+fn add_record_form(uid: &str, model: &archsim_core::Model, components: &[&str]) -> Html {
     let id = |name: &str| [uid, "-", name].concat();
-    m.leaf("legend", &[], "Add a host record");
-    input(m, &id("rhost"), "Host");
-    select(m, &id("rtarget"), "Points at", components);
     let writers: Vec<&str> = model.writers.iter().map(|w| w.id.as_str()).collect();
-    select(m, &id("rwriter"), "Written by", &writers);
-    select(
-        m,
-        &id("rtype"),
-        "Type",
-        &archsim_core::draft::record_types(model),
-    );
-    select(
-        m,
-        &id("renv"),
-        "Environment",
-        &archsim_core::draft::envs(model),
-    );
-    input(m, &id("rnote"), "Why (optional)");
-    markup
+    html! {
+        <>
+            <legend>{ "Add a host record" }</legend>
+            { input_html(&id("rhost"), "Host") }
+            { select_html(&id("rtarget"), "Points at", components) }
+            { select_html(&id("rwriter"), "Written by", &writers) }
+            { select_html(&id("rtype"), "Type", &archsim_core::draft::record_types(model)) }
+            { select_html(&id("renv"), "Environment", &archsim_core::draft::envs(model)) }
+            { input_html(&id("rnote"), "Why (optional)") }
+        </>
+    }
 }
 
 /// A form's legend and its selects.
-fn form(legend: &str, selects: &[(&str, &str, &[&str])]) -> Markup {
-    let mut m = Markup::new();
-    m.leaf("legend", &[], legend);
-    for (id, label, options) in selects {
-        select(&mut m, id, label, options);
+fn form(legend: &str, selects: &[(&str, &str, &[&str])]) -> Html {
+    html! {
+        <>
+            <legend>{ legend.to_owned() }</legend>
+            { for selects.iter().map(|(id, label, options)| select_html(id, label, options)) }
+        </>
     }
-    m
+}
+
+/// A labelled `<select>` of `options` (value and text alike), written by
+/// yew with an option per key: an edit that removes a component removes
+/// its option, and leaves the rest of the form as it was.
+fn select_html(id: &str, label: &str, options: &[&str]) -> Html {
+    html! {
+        <span class="archsim-field">
+            <label for={id.to_owned()}>{ label.to_owned() }</label>
+            <select id={id.to_owned()}>
+                { for options.iter().map(|o| html! {
+                    <option key={*o} value={o.to_string()}>{ o.to_string() }</option>
+                }) }
+            </select>
+        </span>
+    }
+}
+
+/// A labelled text field, written by yew (it keeps what a reader typed).
+fn input_html(id: &str, label: &str) -> Html {
+    html! {
+        <span class="archsim-field">
+            <label for={id.to_owned()}>{ label.to_owned() }</label>
+            <input id={id.to_owned()} type="text" class="archsim-input" autocomplete="off" spellcheck="false" />
+        </span>
+    }
 }
 
 /// A button that speaks through `data-act`, written by yew: a render
@@ -537,10 +554,11 @@ pub fn Drafting(props: &DraftingProps) -> Html {
             Some(*whole),
         )
     });
-    // Each form's fields are a block of text of their own, written again
-    // only when their text changes (what a reader typed in the others
-    // survives); the buttons are yew's, so the one pressed stays the
-    // same element and keeps the focus.
+    // The forms are yew's, down to each option (keyed by its value): an
+    // edit changes only what it changes (a removed component's options),
+    // what a reader typed survives, and the pressed button stays the same
+    // element and keeps the focus. The add-component form, whose fields
+    // no edit changes, is a block of text.
     let (rm, from, to, kind, edge) = (id("rm"), id("from"), id("to"), id("kind"), id("edge"));
     let edited_engine = match result {
         Ok(Some(a)) => &a.edited,
@@ -548,7 +566,7 @@ pub fn Drafting(props: &DraftingProps) -> Html {
     };
     let forms = [
         (
-            add_component_form(uid, edited_engine),
+            add_component_form(uid, edited_engine).into_html(),
             act_button(id("cgo"), act::ADD_COMPONENT, "Add component", false, None),
         ),
         (
@@ -585,7 +603,7 @@ pub fn Drafting(props: &DraftingProps) -> Html {
         .into_iter()
         .map(|(fields, button)| {
             html! {
-                <fieldset class="archsim-propose-form">{ fields.into_html() }{ button }</fieldset>
+                <fieldset class="archsim-propose-form">{ fields }{ button }</fieldset>
             }
         })
         .collect();

@@ -81,10 +81,15 @@ pub fn of(model: &Model) -> Vec<Assumption> {
 ///
 /// Complexity: O(entries) hash lookups.
 pub fn assumptions(old: &Model, new: &Model) -> Assumptions {
-    let (old, new) = (of(old), of(new));
+    between(&of(old), new)
+}
+
+/// [`assumptions`], OLD's given (`old`, what [`of`] lists).
+pub(crate) fn between(old: &[Assumption], new: &Model) -> Assumptions {
+    let new = of(new);
     Assumptions {
-        added: only_in(&new, &old),
-        removed: only_in(&old, &new),
+        added: only_in(&new, old),
+        removed: only_in(old, &new),
     }
 }
 

@@ -3,7 +3,8 @@
 //! A page that diffs one model against draft after draft (the propose
 //! widget) asks the old model the same questions after every edit: the
 //! flows with nothing failing, under each scenario and under each single
-//! failure, each flow's single points of failure, the placement audit.
+//! failure, each flow's single points of failure, the placement audit,
+//! its assumptions.
 //! [`Before`] keeps each answer the first time it is asked, so an edit
 //! pays for the new model's side only. [`super::impact_from`] with a
 //! `Before` equals [`super::impact`] of its engine (the tests compare them).
@@ -11,8 +12,9 @@
 use std::cell::{OnceCell, RefCell};
 use std::rc::Rc;
 
+use super::assumptions::{Assumption, Assumptions};
 use crate::engine::{Bases, Engine, FlowOutcome};
-use crate::model::{CompId, FlowId};
+use crate::model::{CompId, FlowId, Model};
 use crate::place::{AuditEntry, audit};
 use crate::select::{Selection, Selector};
 
@@ -34,6 +36,7 @@ pub struct Before {
     singles: RefCell<Vec<Option<Answers>>>,
     spof: OnceCell<Vec<Vec<CompId>>>,
     audit: OnceCell<Vec<AuditEntry>>,
+    assumptions: OnceCell<Vec<Assumption>>,
 }
 
 impl Before {
@@ -51,6 +54,7 @@ impl Before {
             singles: RefCell::new(vec![None; components]),
             spof: OnceCell::new(),
             audit: OnceCell::new(),
+            assumptions: OnceCell::new(),
         }
     }
 
@@ -122,6 +126,15 @@ impl Before {
     /// The placement audit ([`audit`]).
     pub(crate) fn audit(&self) -> &[AuditEntry] {
         self.audit.get_or_init(|| audit(self.engine.model()))
+    }
+
+    /// What the change adds to and removes from the model's assumptions
+    /// ([`super::assumptions()`] of this model and `new`).
+    pub fn assumptions(&self, new: &Model) -> Assumptions {
+        let old = self
+            .assumptions
+            .get_or_init(|| super::assumptions::of(self.engine.model()));
+        super::assumptions::between(old, new)
     }
 
     fn every(&self, selection: &Selection) -> Vec<FlowOutcome> {

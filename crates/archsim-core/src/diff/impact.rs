@@ -181,18 +181,20 @@ impl<'a> Old<'a> {
 /// whose reads the change touches (and, with nothing failing, the flows
 /// one side has); a single failure only of the components such a flow
 /// reads; a scenario of those flows alone when it fails the same ids on
-/// both sides, of every flow otherwise (`scope`'s module doc says why that
-/// is exact). The answer is [`reference()`]'s, which asks everything.
+/// both sides, and of each only when it fails or restarts something the
+/// flow reads, of every flow otherwise; single points of failure only of
+/// touched flows (`scope`'s module doc says why that is exact). The
+/// answer is [`reference()`]'s, which asks everything.
 ///
 /// Complexity: one pass over what each shared flow reads; for the
-/// baseline and each shared scenario, the touched flows' answers on each
-/// side ([`Engine::simulate_flows`]), or one [`Engine::simulate`] per side
-/// for a scenario that fails different ids, each answer without what it
-/// rests on (no part of a change); the scenarios selected with one lookup
-/// per side; then for each component a
+/// baseline and each shared scenario, the answers of the touched flows it
+/// hits on each side ([`Engine::simulate_flows`]), or one
+/// [`Engine::simulate`] per side for a scenario that fails different ids,
+/// each answer without what it rests on (no part of a change); the
+/// scenarios selected with one lookup per side; then for each component a
 /// touched flow reads, that flow's answers: O(Σ over touched flows of
 /// (what it reads)²), which a small change keeps small. Plus one
-/// [`Engine::spof_of`] per shared flow and side. 10,000 generated
+/// [`Engine::spof_of`] per touched flow and side. 10,000 generated
 /// components with 1 % of them changed: about a second, both loads
 /// included (`benches/engine.rs`).
 pub fn impact(old: &Engine, new: &Engine) -> Impact {
@@ -267,7 +269,7 @@ fn with_flows(side: Old<'_>, new: &Engine, every: bool) -> Impact {
             // The same failures by id: only touched flows can differ, and
             // with nothing failing, flows one side has.
             Some(scope) if same_ids(om, nm, &case.old, &case.new) => {
-                ask_touched(side, new, scope, case, n == 0)
+                ask_touched(side, new, scope, case, &baseline)
             }
             _ => ask_all(side, new, case, n == 0),
         };
@@ -296,9 +298,21 @@ fn with_flows(side: Old<'_>, new: &Engine, every: bool) -> Impact {
     if let Some(scope) = &scope {
         single_failures(side, new, scope, &baseline, &mut out.flows);
     }
+    // A flow the change does not touch gives the same answer under every
+    // single failure on both sides, and so has the same single points of
+    // failure: only the touched ones are asked.
+    let touched = scope.as_ref().map(|scope| {
+        let mut on = vec![false; nm.flows.len()];
+        for &(j, _) in &scope.touched {
+            on[j] = true;
+        }
+        on
+    });
     out.spof = match side {
-        Old::Plain(old) => super::spof::spof(old, new),
-        Old::Kept(before) => super::spof::between(om, &|f| before.spof_of(f).to_vec(), new),
+        Old::Plain(old) => super::spof::between(om, &|f| old.spof_of(f), new, touched.as_deref()),
+        Old::Kept(before) => {
+            super::spof::between(om, &|f| before.spof_of(f).to_vec(), new, touched.as_deref())
+        }
     };
     out.placement = match side {
         Old::Plain(_) => super::placement::placement(om, nm),
@@ -350,9 +364,32 @@ fn ask_all(side: Old<'_>, new: &Engine, case: &Case<'_>, first: bool) -> Asked {
 }
 
 /// The touched flows under `case` (whose failures are the same by id on
-/// both sides) and, with nothing failing (`first`), the flows one side has.
-fn ask_touched(side: Old<'_>, new: &Engine, scope: &Scope, case: &Case<'_>, first: bool) -> Asked {
+/// both sides) and, with nothing failing (the first case, before there is
+/// a `baseline`), the flows one side has. A touched flow that reads
+/// nothing the case fails or restarts gives its `baseline` answers, on
+/// each side (as under a single failure: `scope`'s module doc says why).
+fn ask_touched(
+    side: Old<'_>,
+    new: &Engine,
+    scope: &Scope,
+    case: &Case<'_>,
+    baseline: &[(State, FlowOutcome)],
+) -> Asked {
     let (om, nm) = (side.engine().model(), new.model());
+    let first = matches!(case.key, Key::Baseline);
+    let skip: Vec<bool> = if !first && baseline.len() == scope.touched.len() {
+        let mut hit = vec![false; nm.components.len()];
+        for c in case.new.failed.iter().chain(&case.new.restarting) {
+            hit[c.index()] = true;
+        }
+        scope
+            .reads
+            .iter()
+            .map(|reads| !reads.iter().any(|&c| hit[c]))
+            .collect()
+    } else {
+        vec![false; scope.touched.len()]
+    };
     let (old_flows, new_flows) = (
         positions(&om.flows, |f| &f.id),
         positions(&nm.flows, |f| &f.id),
@@ -367,25 +404,41 @@ fn ask_touched(side: Old<'_>, new: &Engine, scope: &Scope, case: &Case<'_>, firs
             touched_at[j].is_some() || (first && !old_flows.contains_key(nm.flows[j].id.as_str()))
         })
         .collect();
+    let simulated = |j: &&usize| touched_at[**j].is_none_or(|k| !skip[k]);
     let twins: Vec<FlowId> = asked
         .iter()
+        .filter(simulated)
         .filter_map(|&j| touched_at[j].map(|k| FlowId::from_index(scope.touched[k].1)))
         .collect();
     let before = side.states(case.key, &case.old, &twins);
-    let ids: Vec<FlowId> = asked.iter().map(|&j| FlowId::from_index(j)).collect();
+    let ids: Vec<FlowId> = asked
+        .iter()
+        .filter(simulated)
+        .map(|&j| FlowId::from_index(j))
+        .collect();
     let after = new.some_flows(&case.new, &ids, Bases::Skipped);
-    let mut was = before.into_iter();
+    let (mut was, mut is) = (before.into_iter(), after.into_iter());
     let mut changes = Vec::new();
     let mut touched = Vec::new();
-    for (&j, f) in asked.iter().zip(after) {
-        if touched_at[j].is_some() {
-            let w = was.next().unwrap_or(State::Ok);
-            if first {
-                touched.push((w, f.clone()));
+    for &j in &asked {
+        match touched_at[j] {
+            Some(k) if skip[k] => {
+                let (w, f) = &baseline[k];
+                changes.push((Some(*w), Some(f.clone()), j));
             }
-            changes.push((Some(w), Some(f), j));
-        } else {
-            changes.push((None, Some(f), j));
+            Some(_) => {
+                let (Some(w), Some(f)) = (was.next(), is.next()) else {
+                    continue;
+                };
+                if first {
+                    touched.push((w, f.clone()));
+                }
+                changes.push((Some(w), Some(f), j));
+            }
+            None => {
+                let Some(f) = is.next() else { continue };
+                changes.push((None, Some(f), j));
+            }
         }
     }
     if first {

@@ -27,14 +27,16 @@ pub struct SpofChange {
 /// Complexity: one [`Engine::spof_of`] per shared flow and side, plus
 /// O(s²) per flow for its s single points of failure (a handful).
 pub fn spof(old: &Engine, new: &Engine) -> Vec<SpofChange> {
-    between(old.model(), &|f| old.spof_of(f), new)
+    between(old.model(), &|f| old.spof_of(f), new, None)
 }
 
-/// [`spof`], OLD's single points of failure of a flow given by `was`.
+/// [`spof`], OLD's single points of failure of a flow given by `was`,
+/// of the flows `only` marks (by NEW's index), or all.
 pub(crate) fn between(
     om: &Model,
     was: &dyn Fn(FlowId) -> Vec<CompId>,
     new: &Engine,
+    only: Option<&[bool]>,
 ) -> Vec<SpofChange> {
     let nm = new.model();
     let old_flows = positions(&om.flows, |f| &f.id);
@@ -43,6 +45,9 @@ pub(crate) fn between(
         let Some(&i) = old_flows.get(f.id.as_str()) else {
             continue;
         };
+        if only.is_some_and(|only| !only[j]) {
+            continue;
+        }
         let was: Vec<String> = was(FlowId::from_index(i))
             .into_iter()
             .map(|c| id(om, c))

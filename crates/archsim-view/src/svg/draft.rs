@@ -88,7 +88,11 @@ pub fn drawing(
             .cloned()
             .collect(),
     };
-    let both = additive.apply(old).unwrap_or_else(|_| edited.clone());
+    let both = if additive.edits.is_empty() {
+        old.clone()
+    } else {
+        additive.apply(old).unwrap_or_else(|_| edited.clone())
+    };
     let engine = Engine::new(both, Vec::new());
     let model = engine.model();
     let mark = |id: &str| {
