@@ -29,10 +29,17 @@ pub struct HostFormProps {
 pub fn HostForm(props: &HostFormProps) -> Html {
     let ctx = props.ctx.clone();
     let text = use_state(|| props.value.to_string());
-    {
-        let text = text.clone();
-        use_effect_with(props.value.clone(), move |v| text.set(v.to_string()));
-    }
+    // A new committed value replaces the text in the render that brings
+    // it, not in an effect after it: yew may yield between a render and
+    // its effects, and a key pressed in between would be overwritten.
+    let committed = use_mut_ref(|| props.value.clone());
+    let shown = if *committed.borrow() == props.value {
+        (*text).clone()
+    } else {
+        *committed.borrow_mut() = props.value.clone();
+        text.set(props.value.to_string());
+        props.value.to_string()
+    };
     let options = {
         let ctx = ctx.clone();
         use_memo((), move |_| {
@@ -66,7 +73,7 @@ pub fn HostForm(props: &HostFormProps) -> Html {
         <form class="archsim-form" {onsubmit}>
             <label for={input_id.clone()}>{props.label.clone()}</label>
             <input id={input_id} class="archsim-input archsim-host" type="text" list={list_id.clone()}
-                value={(*text).clone()} {oninput} autocomplete="off" spellcheck="false"
+                value={shown} {oninput} autocomplete="off" spellcheck="false"
                 placeholder={ctx.shared.0.hosts.first().cloned().unwrap_or_default()} />
             <datalist id={list_id}>{ options }</datalist>
             <button type="submit" class="archsim-button archsim-primary">{props.button.clone()}</button>
