@@ -60,6 +60,9 @@ thread_local! {
     /// has not rendered yet, and the candidates waiting for it
     /// ([`start_in_turn`], [`rendered`]).
     static TURN: RefCell<Option<(Element, Vec<Element>)>> = const { RefCell::new(None) };
+    /// The mount point the page's link names, until its widget renders
+    /// ([`rendered`] brings it into view and gives it the focus).
+    static LANDING: RefCell<Option<Element>> = const { RefCell::new(None) };
 }
 
 /// Start every widget on the page: now for the full page and for the
@@ -98,7 +101,11 @@ pub fn mount_bundle(bundle: Bundle, panels: PanelFn) -> u32 {
         if is_app || target == Some(number) || !observe(element) {
             mount_with(element, panels);
             if target == Some(number) {
+                // Into view now, so that the widgets started next are the
+                // ones around it; again with the focus once it has
+                // rendered, when its height is its own.
                 element.scroll_into_view();
+                LANDING.with(|l| *l.borrow_mut() = Some(element.clone()));
             }
         } else {
             watched.push(element.clone());
@@ -159,11 +166,29 @@ fn take_turns(mut candidates: Vec<Element>) {
 }
 
 /// The widget in `element` has rendered for the first time (its root's
-/// first effect): its fallback goes, and if the turn was waiting for it,
-/// the next candidate near the view starts.
+/// first effect): its fallback goes; the widget the page's link names is
+/// brought into view and focused; and if the turn was waiting for it, the
+/// next candidate near the view starts.
 pub(crate) fn rendered(element: &Element) {
     for fallback in dom::all(element, ":scope > .archsim-fallback") {
         fallback.remove();
+    }
+    let landed = LANDING.with(|l| {
+        let mut l = l.borrow_mut();
+        if l.as_ref() == Some(element) {
+            l.take()
+        } else {
+            None
+        }
+    });
+    if let Some(point) = landed {
+        // The widget a link restores: in view, and focused (a keyboard or
+        // a screen reader starts there), without a place in the Tab order.
+        if !point.has_attribute("tabindex") {
+            let _ = point.set_attribute("tabindex", "-1");
+        }
+        point.scroll_into_view();
+        dom::focus(&point);
     }
     let waiting = TURN.with(|turn| {
         let mut turn = turn.borrow_mut();

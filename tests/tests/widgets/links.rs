@@ -164,13 +164,30 @@ pub async fn shared_link_restores_the_scenario(ctx: &Ctx) -> Outcome {
         let restored = reopen(&fresh, &link, &sel).await;
         let logs = fresh.logs().await.unwrap_or_default();
         fresh.close().await;
-        let restored = restored?;
+        let (restored, landing) = restored?;
         if let Some(l) = logs.iter().find(|l| l.level == "SEVERE") {
             return Err(format!(
                 "{link}: console error in the fresh session: {}",
                 l.message
             ));
         }
+        // The link lands on its widget: in view at the top of the window
+        // once the page has settled (the widgets around it started), and
+        // focused, so a keyboard or screen reader starts there too.
+        let top = landing["top"].as_f64().unwrap_or(f64::NAN);
+        let height = landing["window"].as_f64().unwrap_or(0.0);
+        ensure((-1.0..height * 0.5).contains(&top), || {
+            format!(
+                "{link}: the restored widget is not where the link lands: its top is at {top} px in a window of {height} px ({})",
+                landing
+            )
+        })?;
+        ensure(landing["focused"] == json!(true), || {
+            format!(
+                "{link}: the restored widget does not have the focus ({})",
+                landing
+            )
+        })?;
         ensure(scenario_of(&restored) == scenario_of(&after), || {
             format!(
                 "{link} does not restore the scenario.\nshared:   {}\nrestored: {}",
@@ -189,17 +206,63 @@ pub async fn shared_link_restores_the_scenario(ctx: &Ctx) -> Outcome {
     Ok(())
 }
 
+/// Links as a reader shares them (issue 20: each opened scrolled to a
+/// widget further down): each lands on the widget it names, focused.
+const LANDINGS: [(&str, &str); 3] = [
+    ("routing.html", "#v1;w=1;host=app.tomoda.life"),
+    ("failures.html", "#v1;w=1;fail=backup-bucket"),
+    ("failures.html", "#v1;w=2;fail=redis"),
+];
+
+/// A link opens its page scrolled to the widget it restores, focused.
+pub async fn a_link_lands_on_its_widget(ctx: &Ctx) -> Outcome {
+    for (page, fragment) in LANDINGS {
+        let n = fragment
+            .split(';')
+            .find_map(|p| p.strip_prefix("w="))
+            .unwrap_or("1");
+        let sel = format!("[data-archsim-n=\"{n}\"]");
+        let link = format!("{}{fragment}", ctx.site.url(page));
+        let fresh = ctx.chrome.session(&Options::default()).await?;
+        let landed = reopen(&fresh, &link, &sel).await;
+        fresh.close().await;
+        let (_, landing) = landed?;
+        let top = landing["top"].as_f64().unwrap_or(f64::NAN);
+        let height = landing["window"].as_f64().unwrap_or(0.0);
+        ensure((-1.0..height * 0.5).contains(&top), || {
+            format!("{link}: widget {n} is not where the link lands ({landing})")
+        })?;
+        ensure(landing["focused"] == json!(true), || {
+            format!("{link}: widget {n} does not have the focus ({landing})")
+        })?;
+        ctx.note(format!("{page}{fragment}: top {top} px"));
+    }
+    Ok(())
+}
+
 /// Open `link` in `session` and read the widget once it is live.
-async fn reopen(session: &Session, link: &str, sel: &str) -> Result<Value, String> {
+/// Returns: the widget read, and where it landed (its top in the window,
+/// the window's height, whether it has the focus).
+async fn reopen(session: &Session, link: &str, sel: &str) -> Result<(Value, Value), String> {
     session.open(link).await?;
     // The link names its widget, which mounts at once and scrolls into view.
     until(session, sel, "the linked widget to mount", |v| {
         v["live"] == json!(true)
     })
     .await?;
-    // Let the fragment's state land (one render).
-    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
-    widget::read(session, sel).await
+    // Let the fragment's state land (one render), and the widgets near
+    // it start in turn (each may grow or shrink the page above it).
+    tokio::time::sleep(std::time::Duration::from_millis(600)).await;
+    let read = widget::read(session, sel).await?;
+    let landing = session
+        .js(
+            "const w = document.querySelector(arguments[0]); const r = w.getBoundingClientRect(); \
+             return { top: r.top, window: window.innerHeight, scrolled: window.scrollY, \
+             focused: w.contains(document.activeElement), active: document.activeElement ? document.activeElement.outerHTML.slice(0, 80) : null };",
+            vec![json!(sel)],
+        )
+        .await?;
+    Ok((read, landing))
 }
 
 /// A bad link, and what the widget it names must show.
