@@ -145,6 +145,14 @@ impl WidgetState {
             self.host = host.clone();
         }
         self.step = f.step.or(self.step);
+        // Failures and their preset travel together: a link that fails
+        // components and names no preset has none, whatever preset the
+        // widget starts from (a reader who restored everything and ticked
+        // one component shared no preset).
+        if f.scenario.is_none() && !f.fail.is_empty() {
+            self.scenario = None;
+            self.fields = 0;
+        }
         if let Some(id) = &f.scenario {
             match scenario_index(model, id) {
                 Ok(index) => self.apply_scenario(model, index),
@@ -715,6 +723,41 @@ mod tests {
         assert!(problems.is_empty(), "{problems:?}");
         let back = WidgetState::new(Kind::App).with_fragment(&model, &fragment);
         assert_eq!(back, state, "{text}");
+    }
+
+    #[test]
+    fn links_round_trip_over_a_widgets_preset() {
+        // Issue 20: a widget that starts from a preset, restored and one
+        // component ticked; its link reopened showed the preset still.
+        let model = model();
+        let request = Request::read(|n| match n {
+            "data-archsim" => Some("fail".to_owned()),
+            "data-scenario" => Some("cloudfront-outage".to_owned()),
+            _ => None,
+        })
+        .unwrap();
+        let base = WidgetState::from_request(&model, &request);
+        assert!(base.scenario.is_some(), "the premise: a preset");
+        let questions: Vec<String> = Vec::new();
+        for actions in [
+            vec![
+                Action::Fail(BTreeSet::new(), None),
+                Action::ToggleFail(id(&model, "redis")),
+            ],
+            vec![Action::ToggleFail(id(&model, "redis"))],
+        ] {
+            let mut state = base.clone();
+            for action in actions {
+                state.apply(action, &questions);
+            }
+            let text = write(&state.to_fragment(&model, Some(1), false));
+            let Parsed::Current { fragment, problems } = parse(&text) else {
+                panic!("{text}")
+            };
+            assert!(problems.is_empty(), "{problems:?}");
+            let back = base.clone().with_fragment(&model, &fragment);
+            assert_eq!(back, state, "{text}");
+        }
     }
 
     #[test]
