@@ -188,7 +188,7 @@ pub fn command(model: Option<&Model>) -> Command {
                 .help_heading(GLOBAL)
                 .global(true)
                 .action(ArgAction::SetTrue)
-                .help("Answer in JSON (see JSON.md for every shape)"),
+                .help("Answer in JSON (every shape: the book's reference page \"JSON output\", crates/archsim-cli/JSON.md)"),
         )
         .arg(
             Arg::new("color")

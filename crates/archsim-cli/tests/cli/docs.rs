@@ -147,3 +147,34 @@ fn json_md_names_every_edge_kind() {
         "JSON.md's edges[] row does not name {missing:?}"
     );
 }
+
+#[test]
+fn help_names_the_json_reference_as_the_book_titles_it() {
+    // Issue 20: `--help` said "see JSON.md", a file a reader of the book
+    // never meets; the book includes it under its own title.
+    let summary = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../book/src/SUMMARY.md"),
+    )
+    .expect("the book's SUMMARY.md");
+    let title = summary
+        .lines()
+        .find_map(|l| {
+            let (title, rest) = l.trim().strip_prefix("- [")?.split_once("](")?;
+            (rest.trim_end_matches(')') == "reference/json.md").then_some(title)
+        })
+        .expect("the book lists reference/json.md");
+    let page = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../book/src/reference/json.md"),
+    )
+    .expect("the book's JSON page");
+    assert!(
+        page.contains("crates/archsim-cli/JSON.md"),
+        "the premise: the book's page is JSON.md"
+    );
+    let help = crate::common::run(&["--help"]);
+    let text = &help.stdout;
+    assert!(
+        text.contains(&format!("\"{title}\"")),
+        "--help does not name the book's page \"{title}\":\n{text}"
+    );
+}
