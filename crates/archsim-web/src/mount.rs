@@ -63,6 +63,10 @@ thread_local! {
     /// The mount point the page's link names, until its widget renders
     /// ([`rendered`] brings it into view and gives it the focus).
     static LANDING: RefCell<Option<Element>> = const { RefCell::new(None) };
+    /// The `hashchange` listeners, one per bundle, kept for the page's
+    /// lifetime ([`follow_links`]).
+    static LINKS: RefCell<Vec<(Bundle, gloo_events::EventListener)>> =
+        const { RefCell::new(Vec::new()) };
 }
 
 /// Start every widget on the page: now for the full page and for the
@@ -85,6 +89,7 @@ pub fn mount_bundle(bundle: Bundle, panels: PanelFn) -> u32 {
         return 0;
     };
     let elements = dom::all(&document, "[data-archsim]");
+    follow_links(bundle, panels);
     let target = named_widget(&fragment::parse(&dom::hash()));
     let mut watched = Vec::new();
     for (i, element) in elements.iter().enumerate() {
@@ -182,13 +187,7 @@ pub(crate) fn rendered(element: &Element) {
         }
     });
     if let Some(point) = landed {
-        // The widget a link restores: in view, and focused (a keyboard or
-        // a screen reader starts there), without a place in the Tab order.
-        if !point.has_attribute("tabindex") {
-            let _ = point.set_attribute("tabindex", "-1");
-        }
-        point.scroll_into_view();
-        dom::focus(&point);
+        land(&point);
     }
     let waiting = TURN.with(|turn| {
         let mut turn = turn.borrow_mut();
@@ -200,6 +199,53 @@ pub(crate) fn rendered(element: &Element) {
     if let Some(rest) = waiting {
         take_turns(rest);
     }
+}
+
+/// Bring the widget a link restores into view, and give it the focus (a
+/// keyboard or a screen reader starts there), without a place in the Tab
+/// order.
+fn land(point: &Element) {
+    if !point.has_attribute("tabindex") {
+        let _ = point.set_attribute("tabindex", "-1");
+    }
+    point.scroll_into_view();
+    dom::focus(point);
+}
+
+/// Follow links opened later in the same tab (`hashchange`) to the widget
+/// they name, for this bundle's widgets: one not started yet starts (and
+/// reads the link as it mounts); a started one reads it itself
+/// (`hooks::use_link`). Either lands: in view and focused once it has
+/// rendered the link. Installed once per bundle.
+fn follow_links(bundle: Bundle, panels: PanelFn) {
+    let installed = LINKS.with(|l| l.borrow().iter().any(|(b, _)| *b == bundle));
+    let Some(window) = dom::window().filter(|_| !installed) else {
+        return;
+    };
+    let listener = gloo_events::EventListener::new(&window, "hashchange", move |_| {
+        let Some(n) = named_widget(&fragment::parse(&dom::hash())) else {
+            return;
+        };
+        let selector = ["[", NUMBER, "=\"", &n.to_string(), "\"]"].concat();
+        let Some(point) = dom::document().and_then(|d| d.query_selector(&selector).ok().flatten())
+        else {
+            return;
+        };
+        if Bundle::of(&read(&point)) != bundle {
+            return;
+        }
+        if point.has_attribute(MOUNTED) {
+            // Its own listener renders the link first.
+            gloo_timers::callback::Timeout::new(0, move || land(&point)).forget();
+        } else {
+            unobserve(&point);
+            if mount_with(&point, panels) == Mounted::Started {
+                point.scroll_into_view();
+                LANDING.with(|l| *l.borrow_mut() = Some(point));
+            }
+        }
+    });
+    LINKS.with(|l| l.borrow_mut().push((bundle, listener)));
 }
 
 /// Whether `element` is within [`MARGIN`] pixels of the viewport now.

@@ -240,6 +240,60 @@ pub async fn a_link_lands_on_its_widget(ctx: &Ctx) -> Outcome {
     Ok(())
 }
 
+/// A link opened later in the same tab (the address bar, or a link on
+/// the page) lands on its widget too, started or not, and restores it.
+pub async fn a_link_opened_later_lands_on_its_widget(ctx: &Ctx) -> Outcome {
+    for (page, fragment) in [
+        ("failures.html", "#v1;w=2;fail=redis"),
+        ("routing.html", "#v1;w=1;host=app.tomoda.life"),
+    ] {
+        let n = fragment
+            .split(';')
+            .find_map(|p| p.strip_prefix("w="))
+            .unwrap_or("1");
+        let sel = format!("[data-archsim-n=\"{n}\"]");
+        let fresh = ctx.chrome.session(&Options::default()).await?;
+        let landed = async {
+            fresh.open(&ctx.site.url(page)).await?;
+            tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+            fresh
+                .js("location.hash = arguments[0];", vec![json!(fragment)])
+                .await?;
+            tokio::time::sleep(std::time::Duration::from_millis(600)).await;
+            let read = widget::read(&fresh, &sel).await?;
+            let landing = fresh
+                .js(
+                    "const w = document.querySelector(arguments[0]); const r = w.getBoundingClientRect(); \
+                     return { top: r.top, window: window.innerHeight, focused: w.contains(document.activeElement) };",
+                    vec![json!(sel)],
+                )
+                .await?;
+            Ok::<_, String>((read, landing))
+        }
+        .await;
+        fresh.close().await;
+        let (read, landing) = landed?;
+        let link = format!("{page}{fragment}");
+        let top = landing["top"].as_f64().unwrap_or(f64::NAN);
+        let height = landing["window"].as_f64().unwrap_or(0.0);
+        ensure((-1.0..height * 0.5).contains(&top), || {
+            format!("{link}, opened later: widget {n} is not where it lands ({landing})")
+        })?;
+        ensure(landing["focused"] == json!(true), || {
+            format!("{link}, opened later: widget {n} does not have the focus ({landing})")
+        })?;
+        let restored = match fragment.split_once("fail=") {
+            Some((_, id)) => strings(&read["map"]["failed"]).iter().any(|f| f == id),
+            None => read["host"] == json!("app.tomoda.life"),
+        };
+        ensure(restored, || {
+            format!("{link}, opened later: widget {n} does not show the link's state: {read}")
+        })?;
+        ctx.note(format!("{link}, opened later: top {top} px"));
+    }
+    Ok(())
+}
+
 /// Open `link` in `session` and read the widget once it is live.
 /// Returns: the widget read, and where it landed (its top in the window,
 /// the window's height, whether it has the focus).

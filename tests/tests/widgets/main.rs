@@ -34,7 +34,8 @@ use failures::{failing_cloudfront_on_the_map, region_preset_fills_the_table};
 use fitted::the_map_fits_the_answer;
 use keyboard::{claim_notes_open_from_the_keyboard, keyboard_only};
 use links::{
-    a_link_lands_on_its_widget, bad_link_shows_a_notice, shared_link_restores_the_scenario,
+    a_link_lands_on_its_widget, a_link_opened_later_lands_on_its_widget, bad_link_shows_a_notice,
+    shared_link_restores_the_scenario,
 };
 use placement::placement_conflict_names_the_precedent;
 use readable::{the_overview_map_is_readable, widget_text_is_the_books_size};
@@ -53,6 +54,7 @@ fn main() {
             case!(placement_conflict_names_the_precedent),
             case!(shared_link_restores_the_scenario),
             case!(a_link_lands_on_its_widget),
+            case!(a_link_opened_later_lands_on_its_widget),
             case!(bad_link_shows_a_notice),
             case!(theme_switch_restyles_the_widgets),
             case!(text_contrast_is_aa_in_every_theme),
