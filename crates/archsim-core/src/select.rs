@@ -85,6 +85,13 @@ impl<'m> Selector<'m> {
         Ok(selection)
     }
 
+    /// What scenario `index` of the model selects, named alone
+    /// (`scenario:ID`); `None` when its selectors no longer resolve.
+    pub fn scenario(&mut self, index: usize) -> Option<Selection> {
+        let name = ["scenario:", self.model.scenarios[index].id.as_str()].concat();
+        self.select(&[&name], &[]).ok()
+    }
+
     /// What [`components`] answers for this selector.
     pub fn components(&mut self, selector: &str) -> Result<BTreeSet<CompId>, QueryError> {
         self.expansion.components(selector)

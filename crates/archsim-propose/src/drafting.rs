@@ -2,13 +2,16 @@
 //! it, the list of edits, undo and redo, the impact of the draft and its
 //! export.
 //!
-//! Written as markup text (`archsim_web::markup`), as the widgets write
-//! their answers: a `html!` tree costs code for every element, and this
-//! bundle has little room. One listener on the area reads the clicked
-//! control's `data-act` (each begins `draft-`, apart from the widgets'
-//! acts) and `data-arg`; the forms' values are read from the page when a
-//! button is pressed. A control that had the focus gets it back after the
-//! render that replaces it.
+//! The forms and buttons are yew's, down to each option (keyed), so an
+//! edit rewrites only what it changes and the pressed button keeps the
+//! focus; the map, the notices, the list of edits and the impact are
+//! markup text (`archsim_web::markup`), as the widgets write their
+//! answers, each a block of its own that is written again only when its
+//! text changes. One listener on the area reads the clicked control's
+//! `data-act` (each begins `draft-`, apart from the widgets' acts) and
+//! `data-arg`; the forms' values are read from the page when a button is
+//! pressed. A control in a block of text that had the focus gets it back
+//! after the render that replaces it.
 //!
 //! The draft itself lives in the widget's state (`WidgetState::draft`, in
 //! its link form), so the link carries it and a link opened later
@@ -108,34 +111,6 @@ fn button(m: &mut Markup, id: &str, act: &str, arg: &str, label: &str, words: &s
     );
 }
 
-/// A labelled `<select>` of `options` (value and text alike).
-fn select(m: &mut Markup, id: &str, label: &str, options: &[&str]) {
-    m.raw("<span class=\"archsim-field\">")
-        .leaf("label", &[("for", id)], label)
-        .open("select", &[("id", id)]);
-    for o in options {
-        m.leaf("option", &[("value", o)], o);
-    }
-    m.raw("</select></span>");
-}
-
-/// A labelled text field.
-fn input(m: &mut Markup, id: &str, label: &str) {
-    m.raw("<span class=\"archsim-field\">")
-        .leaf("label", &[("for", id)], label)
-        .open(
-            "input",
-            &[
-                ("id", id),
-                ("type", "text"),
-                ("class", "archsim-input"),
-                ("autocomplete", "off"),
-                ("spellcheck", "false"),
-            ],
-        )
-        .raw("</span>");
-}
-
 /// The placement questions answered yes in the add-component form.
 fn answered(uid: &str, model: &archsim_core::Model) -> Vec<String> {
     let Some(doc) = dom::document() else {
@@ -164,57 +139,37 @@ fn placement_words(engine: &archsim_core::Engine, answers: &[String]) -> String 
 /// The form that adds a component: its id, name, kind, environment and
 /// region, the placement questions (the verdict picks its provider, and
 /// says so as they are answered) and a note.
-fn add_component_form(uid: &str, engine: &archsim_core::Engine) -> Markup {
-    let mut markup = Markup::new();
-    let m = &mut markup;
+fn add_component_form(uid: &str, engine: &archsim_core::Engine) -> Html {
     let model = engine.model();
     let id = |name: &str| [uid, "-", name].concat();
-    m.leaf("legend", &[], "Add a component");
-    input(m, &id("cid"), "Id");
-    input(m, &id("cname"), "Name (optional)");
-    select(m, &id("ckind"), "Kind", &archsim_core::draft::kinds(model));
-    select(
-        m,
-        &id("cenv"),
-        "Environment",
-        &archsim_core::draft::envs(model),
-    );
-    let region = id("cregion");
-    m.raw("<span class=\"archsim-field\">")
-        .leaf("label", &[("for", &region)], "Region")
-        .open("select", &[("id", &region)])
-        .leaf("option", &[("value", "")], "none");
-    for r in &model.regions {
-        m.leaf("option", &[("value", &r.id)], &r.id);
-    }
-    m.raw("</select></span>");
-    m.open("fieldset", &[("class", "archsim-propose-questions")])
-        .leaf("legend", &[], "Placement: answer yes to what applies");
-    for (i, q) in model.placement.questions.iter().enumerate() {
+    let regions: Vec<&str> = model.regions.iter().map(|r| r.id.as_str()).collect();
+    let questions = model.placement.questions.iter().enumerate().map(|(i, q)| {
         let qid = [uid, "-q-", &i.to_string()].concat();
-        m.raw("<div class=\"archsim-check\">")
-            .open(
-                "input",
-                &[
-                    ("type", "checkbox"),
-                    ("id", &qid),
-                    ("data-act", act::ANSWER),
-                    ("data-arg", &q.id),
-                ],
-            )
-            .leaf("label", &[("for", &qid)], &q.ask)
-            .raw("</div>");
+        html! {
+            <div class="archsim-check">
+                <input type="checkbox" id={qid.clone()} data-act={act::ANSWER} data-arg={q.id.clone()} />
+                <label for={qid}>{ q.ask.clone() }</label>
+            </div>
+        }
+    });
+    html! {
+        <>
+            <legend>{ "Add a component" }</legend>
+            { input_html(&id("cid"), "Id") }
+            { input_html(&id("cname"), "Name (optional)") }
+            { select_html(&id("ckind"), "Kind", &archsim_core::draft::kinds(model), None) }
+            { select_html(&id("cenv"), "Environment", &archsim_core::draft::envs(model), None) }
+            { select_html(&id("cregion"), "Region", &regions, Some("none")) }
+            <fieldset class="archsim-propose-questions">
+                <legend>{ "Placement: answer yes to what applies" }</legend>
+                { for questions }
+            </fieldset>
+            <p class="archsim-propose-placement">
+                <output id={id("cverdict")} aria-live="polite">{ placement_words(engine, &[]) }</output>
+            </p>
+            { input_html(&id("cnote"), "Why (optional)") }
+        </>
     }
-    m.close("fieldset")
-        .raw("<p class=\"archsim-propose-placement\">")
-        .leaf(
-            "output",
-            &[("id", &id("cverdict")), ("aria-live", "polite")],
-            &placement_words(engine, &[]),
-        )
-        .raw("</p>");
-    input(m, &id("cnote"), "Why (optional)");
-    markup
 }
 
 /// The form that adds a host record: its host, target, writer, type,
@@ -226,10 +181,10 @@ fn add_record_form(uid: &str, model: &archsim_core::Model, components: &[&str]) 
         <>
             <legend>{ "Add a host record" }</legend>
             { input_html(&id("rhost"), "Host") }
-            { select_html(&id("rtarget"), "Points at", components) }
-            { select_html(&id("rwriter"), "Written by", &writers) }
-            { select_html(&id("rtype"), "Type", &archsim_core::draft::record_types(model)) }
-            { select_html(&id("renv"), "Environment", &archsim_core::draft::envs(model)) }
+            { select_html(&id("rtarget"), "Points at", components, None) }
+            { select_html(&id("rwriter"), "Written by", &writers, None) }
+            { select_html(&id("rtype"), "Type", &archsim_core::draft::record_types(model), None) }
+            { select_html(&id("renv"), "Environment", &archsim_core::draft::envs(model), None) }
             { input_html(&id("rnote"), "Why (optional)") }
         </>
     }
@@ -240,19 +195,23 @@ fn form(legend: &str, selects: &[(&str, &str, &[&str])]) -> Html {
     html! {
         <>
             <legend>{ legend.to_owned() }</legend>
-            { for selects.iter().map(|(id, label, options)| select_html(id, label, options)) }
+            { for selects.iter().map(|(id, label, options)| select_html(id, label, options, None)) }
         </>
     }
 }
 
-/// A labelled `<select>` of `options` (value and text alike), written by
-/// yew with an option per key: an edit that removes a component removes
-/// its option, and leaves the rest of the form as it was.
-fn select_html(id: &str, label: &str, options: &[&str]) -> Html {
+/// A labelled `<select>` of `options` (value and text alike), after an
+/// option of no value that reads `none`, if given; written by yew with an
+/// option per key: an edit that removes a component removes its option,
+/// and leaves the rest of the form as it was.
+fn select_html(id: &str, label: &str, options: &[&str], none: Option<&str>) -> Html {
     html! {
         <span class="archsim-field">
             <label for={id.to_owned()}>{ label.to_owned() }</label>
             <select id={id.to_owned()}>
+                if let Some(none) = none {
+                    <option value="">{ none.to_owned() }</option>
+                }
                 { for options.iter().map(|o| html! {
                     <option key={*o} value={o.to_string()}>{ o.to_string() }</option>
                 }) }
@@ -557,8 +516,7 @@ pub fn Drafting(props: &DraftingProps) -> Html {
     // The forms are yew's, down to each option (keyed by its value): an
     // edit changes only what it changes (a removed component's options),
     // what a reader typed survives, and the pressed button stays the same
-    // element and keeps the focus. The add-component form, whose fields
-    // no edit changes, is a block of text.
+    // element and keeps the focus.
     let (rm, from, to, kind, edge) = (id("rm"), id("from"), id("to"), id("kind"), id("edge"));
     let edited_engine = match result {
         Ok(Some(a)) => &a.edited,
@@ -566,7 +524,7 @@ pub fn Drafting(props: &DraftingProps) -> Html {
     };
     let forms = [
         (
-            add_component_form(uid, edited_engine).into_html(),
+            add_component_form(uid, edited_engine),
             act_button(id("cgo"), act::ADD_COMPONENT, "Add component", false, None),
         ),
         (

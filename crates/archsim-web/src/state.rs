@@ -518,6 +518,34 @@ mod tests {
         model.component_by_id(id).expect(id)
     }
 
+    /// The state a mount point with these attributes starts in.
+    fn mounted(model: &Model, attrs: &[(&str, &str)]) -> WidgetState {
+        let request = Request::read(|n| {
+            attrs
+                .iter()
+                .find(|(k, _)| *k == n)
+                .map(|(_, v)| (*v).to_owned())
+        })
+        .unwrap();
+        WidgetState::from_request(model, &request)
+    }
+
+    /// `state`'s link, written as text, read back and applied over `base`
+    /// (what the widget starts from without it).
+    fn reopened(
+        model: &Model,
+        state: &WidgetState,
+        base: WidgetState,
+        widget: Option<u32>,
+    ) -> (WidgetState, String) {
+        let text = write(&state.to_fragment(model, widget, widget.is_none()));
+        let Parsed::Current { fragment, problems } = parse(&text) else {
+            panic!("{text}")
+        };
+        assert!(problems.is_empty(), "{problems:?}");
+        (base.with_fragment(model, &fragment), text)
+    }
+
     fn ids(model: &Model, state: &WidgetState) -> Vec<String> {
         state
             .failed
@@ -634,16 +662,7 @@ mod tests {
     #[test]
     fn mount_requests_resolve_against_the_model() {
         let model = model();
-        let read = |attrs: &[(&str, &str)]| {
-            let request = Request::read(|n| {
-                attrs
-                    .iter()
-                    .find(|(k, _)| *k == n)
-                    .map(|(_, v)| (*v).to_owned())
-            })
-            .unwrap();
-            WidgetState::from_request(&model, &request)
-        };
+        let read = |attrs: &[(&str, &str)]| mounted(&model, attrs);
         let s = read(&[("data-archsim", "fail"), ("data-fail", "cloudfront")]);
         assert_eq!(ids(&model, &s), ["cloudfront-prod", "cloudfront-dev"]);
         assert!(s.notices.is_empty(), "{:?}", s.notices);
@@ -716,12 +735,7 @@ mod tests {
         ] {
             state.apply(action, &questions);
         }
-        let text = write(&state.to_fragment(&model, None, true));
-        let Parsed::Current { fragment, problems } = parse(&text) else {
-            panic!("{text}")
-        };
-        assert!(problems.is_empty(), "{problems:?}");
-        let back = WidgetState::new(Kind::App).with_fragment(&model, &fragment);
+        let (back, text) = reopened(&model, &state, WidgetState::new(Kind::App), None);
         assert_eq!(back, state, "{text}");
     }
 
@@ -730,13 +744,13 @@ mod tests {
         // Issue 20: a widget that starts from a preset, restored and one
         // component ticked; its link reopened showed the preset still.
         let model = model();
-        let request = Request::read(|n| match n {
-            "data-archsim" => Some("fail".to_owned()),
-            "data-scenario" => Some("cloudfront-outage".to_owned()),
-            _ => None,
-        })
-        .unwrap();
-        let base = WidgetState::from_request(&model, &request);
+        let base = mounted(
+            &model,
+            &[
+                ("data-archsim", "fail"),
+                ("data-scenario", "cloudfront-outage"),
+            ],
+        );
         assert!(base.scenario.is_some(), "the premise: a preset");
         let questions: Vec<String> = Vec::new();
         for actions in [
@@ -750,12 +764,7 @@ mod tests {
             for action in actions {
                 state.apply(action, &questions);
             }
-            let text = write(&state.to_fragment(&model, Some(1), false));
-            let Parsed::Current { fragment, problems } = parse(&text) else {
-                panic!("{text}")
-            };
-            assert!(problems.is_empty(), "{problems:?}");
-            let back = base.clone().with_fragment(&model, &fragment);
+            let (back, text) = reopened(&model, &state, base.clone(), Some(1));
             assert_eq!(back, state, "{text}");
         }
     }
@@ -882,13 +891,10 @@ mod tests {
     #[test]
     fn a_propose_widget_starts_from_its_data_draft_and_a_link_overrides_it() {
         let model = model();
-        let request = Request::read(|n| match n {
-            "data-archsim" => Some("propose".to_owned()),
-            "data-draft" => Some("1,x:redis".to_owned()),
-            _ => None,
-        })
-        .unwrap();
-        let state = WidgetState::from_request(&model, &request);
+        let state = mounted(
+            &model,
+            &[("data-archsim", "propose"), ("data-draft", "1,x:redis")],
+        );
         assert_eq!(state.draft, "1,x:redis");
         let mut linked = state.clone();
         linked.apply(Action::Draft("1,x:tomoda-web".to_owned()), &[]);

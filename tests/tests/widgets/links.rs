@@ -171,23 +171,7 @@ pub async fn shared_link_restores_the_scenario(ctx: &Ctx) -> Outcome {
                 l.message
             ));
         }
-        // The link lands on its widget: in view at the top of the window
-        // once the page has settled (the widgets around it started), and
-        // focused, so a keyboard or screen reader starts there too.
-        let top = landing["top"].as_f64().unwrap_or(f64::NAN);
-        let height = landing["window"].as_f64().unwrap_or(0.0);
-        ensure((-1.0..height * 0.5).contains(&top), || {
-            format!(
-                "{link}: the restored widget is not where the link lands: its top is at {top} px in a window of {height} px ({})",
-                landing
-            )
-        })?;
-        ensure(landing["focused"] == json!(true), || {
-            format!(
-                "{link}: the restored widget does not have the focus ({})",
-                landing
-            )
-        })?;
+        landed(&landing, &link)?;
         ensure(scenario_of(&restored) == scenario_of(&after), || {
             format!(
                 "{link} does not restore the scenario.\nshared:   {}\nrestored: {}",
@@ -217,25 +201,14 @@ const LANDINGS: [(&str, &str); 3] = [
 /// A link opens its page scrolled to the widget it restores, focused.
 pub async fn a_link_lands_on_its_widget(ctx: &Ctx) -> Outcome {
     for (page, fragment) in LANDINGS {
-        let n = fragment
-            .split(';')
-            .find_map(|p| p.strip_prefix("w="))
-            .unwrap_or("1");
-        let sel = format!("[data-archsim-n=\"{n}\"]");
+        let sel = named(fragment);
         let link = format!("{}{fragment}", ctx.site.url(page));
         let fresh = ctx.chrome.session(&Options::default()).await?;
-        let landed = reopen(&fresh, &link, &sel).await;
+        let reopened = reopen(&fresh, &link, &sel).await;
         fresh.close().await;
-        let (_, landing) = landed?;
-        let top = landing["top"].as_f64().unwrap_or(f64::NAN);
-        let height = landing["window"].as_f64().unwrap_or(0.0);
-        ensure((-1.0..height * 0.5).contains(&top), || {
-            format!("{link}: widget {n} is not where the link lands ({landing})")
-        })?;
-        ensure(landing["focused"] == json!(true), || {
-            format!("{link}: widget {n} does not have the focus ({landing})")
-        })?;
-        ctx.note(format!("{page}{fragment}: top {top} px"));
+        let (_, landing) = reopened?;
+        landed(&landing, &link)?;
+        ctx.note(format!("{page}{fragment}: top {} px", landing["top"]));
     }
     Ok(())
 }
@@ -247,13 +220,9 @@ pub async fn a_link_opened_later_lands_on_its_widget(ctx: &Ctx) -> Outcome {
         ("failures.html", "#v1;w=2;fail=redis"),
         ("routing.html", "#v1;w=1;host=app.tomoda.life"),
     ] {
-        let n = fragment
-            .split(';')
-            .find_map(|p| p.strip_prefix("w="))
-            .unwrap_or("1");
-        let sel = format!("[data-archsim-n=\"{n}\"]");
+        let sel = named(fragment);
         let fresh = ctx.chrome.session(&Options::default()).await?;
-        let landed = async {
+        let opened = async {
             fresh.open(&ctx.site.url(page)).await?;
             tokio::time::sleep(std::time::Duration::from_millis(300)).await;
             fresh
@@ -261,35 +230,21 @@ pub async fn a_link_opened_later_lands_on_its_widget(ctx: &Ctx) -> Outcome {
                 .await?;
             tokio::time::sleep(std::time::Duration::from_millis(600)).await;
             let read = widget::read(&fresh, &sel).await?;
-            let landing = fresh
-                .js(
-                    "const w = document.querySelector(arguments[0]); const r = w.getBoundingClientRect(); \
-                     return { top: r.top, window: window.innerHeight, focused: w.contains(document.activeElement) };",
-                    vec![json!(sel)],
-                )
-                .await?;
-            Ok::<_, String>((read, landing))
+            Ok::<_, String>((read, landing(&fresh, &sel).await?))
         }
         .await;
         fresh.close().await;
-        let (read, landing) = landed?;
-        let link = format!("{page}{fragment}");
-        let top = landing["top"].as_f64().unwrap_or(f64::NAN);
-        let height = landing["window"].as_f64().unwrap_or(0.0);
-        ensure((-1.0..height * 0.5).contains(&top), || {
-            format!("{link}, opened later: widget {n} is not where it lands ({landing})")
-        })?;
-        ensure(landing["focused"] == json!(true), || {
-            format!("{link}, opened later: widget {n} does not have the focus ({landing})")
-        })?;
+        let (read, landing) = opened?;
+        let link = format!("{page}{fragment}, opened later");
+        landed(&landing, &link)?;
         let restored = match fragment.split_once("fail=") {
             Some((_, id)) => strings(&read["map"]["failed"]).iter().any(|f| f == id),
             None => read["host"] == json!("app.tomoda.life"),
         };
         ensure(restored, || {
-            format!("{link}, opened later: widget {n} does not show the link's state: {read}")
+            format!("{link}: the widget does not show the link's state: {read}")
         })?;
-        ctx.note(format!("{link}, opened later: top {top} px"));
+        ctx.note(format!("{link}: top {} px", landing["top"]));
     }
     Ok(())
 }
@@ -308,15 +263,46 @@ async fn reopen(session: &Session, link: &str, sel: &str) -> Result<(Value, Valu
     // it start in turn (each may grow or shrink the page above it).
     tokio::time::sleep(std::time::Duration::from_millis(600)).await;
     let read = widget::read(session, sel).await?;
-    let landing = session
+    Ok((read, landing(session, sel).await?))
+}
+
+/// The mount point a fragment names (`w=`; the first without one).
+fn named(fragment: &str) -> String {
+    let n = fragment
+        .split(';')
+        .find_map(|p| p.strip_prefix("w="))
+        .unwrap_or("1");
+    format!("[data-archsim-n=\"{n}\"]")
+}
+
+/// Where the widget `sel` is: its top in the window, the window's
+/// height, how far the page is scrolled, whether it has the focus and
+/// what has it.
+async fn landing(session: &Session, sel: &str) -> Result<Value, String> {
+    session
         .js(
             "const w = document.querySelector(arguments[0]); const r = w.getBoundingClientRect(); \
              return { top: r.top, window: window.innerHeight, scrolled: window.scrollY, \
              focused: w.contains(document.activeElement), active: document.activeElement ? document.activeElement.outerHTML.slice(0, 80) : null };",
             vec![json!(sel)],
         )
-        .await?;
-    Ok((read, landing))
+        .await
+}
+
+/// A link (`link`, for the messages) lands on its widget: in view at the
+/// top of the window once the page has settled (the widgets around it
+/// started), and focused, so a keyboard or screen reader starts there too.
+fn landed(landing: &Value, link: &str) -> Outcome {
+    let top = landing["top"].as_f64().unwrap_or(f64::NAN);
+    let height = landing["window"].as_f64().unwrap_or(0.0);
+    ensure((-1.0..height * 0.5).contains(&top), || {
+        format!(
+            "{link}: the widget is not where the link lands: its top is at {top} px in a window of {height} px ({landing})"
+        )
+    })?;
+    ensure(landing["focused"] == json!(true), || {
+        format!("{link}: the widget does not have the focus ({landing})")
+    })
 }
 
 /// A bad link, and what the widget it names must show.

@@ -78,14 +78,7 @@ impl Before {
         selector: &mut Selector<'_>,
     ) -> Option<Selection> {
         let mut kept = self.scenarios.borrow_mut();
-        let entry = kept[index].get_or_insert_with(|| {
-            let name = [
-                "scenario:",
-                self.engine.model().scenarios[index].id.as_str(),
-            ]
-            .concat();
-            (selector.select(&[&name], &[]).ok(), None)
-        });
+        let entry = kept[index].get_or_insert_with(|| (selector.scenario(index), None));
         entry.0.clone()
     }
 

@@ -131,10 +131,7 @@ impl<'a> Old<'a> {
     /// `None` when its selectors no longer resolve.
     fn scenario_selection(self, index: usize, selector: &mut Selector<'_>) -> Option<Selection> {
         match self {
-            Old::Plain(engine) => {
-                let name = ["scenario:", engine.model().scenarios[index].id.as_str()].concat();
-                selector.select(&[&name], &[]).ok()
-            }
+            Old::Plain(_) => selector.scenario(index),
             Old::Kept(before) => before.scenario_selection(index, selector),
         }
     }
@@ -230,20 +227,17 @@ fn with_flows(side: Old<'_>, new: &Engine, every: bool) -> Impact {
     }];
     let old_scenarios = positions(&om.scenarios, |s| &s.id);
     let (mut on_old, mut on_new) = (Selector::new(om), Selector::new(nm));
-    for s in &nm.scenarios {
-        if let Some(&i) = old_scenarios.get(s.id.as_str()) {
-            let selector = ["scenario:", s.id.as_str()].concat();
-            if let (Some(a), Ok(b)) = (
-                side.scenario_selection(i, &mut on_old),
-                on_new.select(&[&selector], &[]),
-            ) {
-                cases.push(Case {
-                    scenario: Some(&s.id),
-                    key: Key::Scenario(i),
-                    old: a,
-                    new: b,
-                });
-            }
+    for (j, s) in nm.scenarios.iter().enumerate() {
+        if let Some(&i) = old_scenarios.get(s.id.as_str())
+            && let (Some(a), Some(b)) =
+                (side.scenario_selection(i, &mut on_old), on_new.scenario(j))
+        {
+            cases.push(Case {
+                scenario: Some(&s.id),
+                key: Key::Scenario(i),
+                old: a,
+                new: b,
+            });
         }
     }
     let old_comps = positions(&om.components, |c| &c.id);
