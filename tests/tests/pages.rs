@@ -338,6 +338,12 @@ async fn page_loads_cleanly(ctx: &Ctx, page: String) -> Outcome {
     // Everything within the column, live widgets included (the phone file
     // checks a narrow window).
     problems.extend(fit::too_wide(session).await?);
+    // Each claim's note, shown, beside its mark and inside the window.
+    let (marks, misplaced) = fit::notes_misplaced(session).await?;
+    if marks > 0 {
+        ctx.note(format!("{marks} claim notes beside their marks"));
+    }
+    problems.extend(misplaced);
     // Last: its probe is itself a violation, logged to the console.
     problems.extend(policy_violations(session).await?);
 

@@ -4,7 +4,8 @@
 //! so each data cell must show its column's name: the header row is out
 //! of sight); and the maps' help speaks of fingers, not keys. Opened, what
 //! each answer rests on (its facts and assumptions, long words and file
-//! paths among them) still fits the column.
+//! paths among them) still fits the column, and a claim's note shows
+//! beside its mark, inside the window.
 //!
 //! Run: `cargo test -p archsim-e2e --test phone` (after `cargo xtask build`).
 
@@ -85,6 +86,9 @@ async fn fits_a_phone(ctx: &Ctx, page: String) -> Outcome {
     let seen = session.js(MEASURE, vec![]).await?;
     let mut problems = fit::too_wide(session).await?;
     problems.extend(widget::strings(&seen["problems"]));
+    // A claim's note, shown, beside its mark and inside the narrow window.
+    let (marks, misplaced) = fit::notes_misplaced(session).await?;
+    problems.extend(misplaced);
     // A row may grow taller than the window once a reader opens what it
     // rests on, but never wider than the column.
     let opened = session
@@ -99,7 +103,7 @@ async fn fits_a_phone(ctx: &Ctx, page: String) -> Outcome {
         problems.push(format!("with what each answer rests on open, {problem}"));
     }
     ctx.note(format!(
-        "{page}: {} tables in a {} px window, {opened} disclosures opened",
+        "{page}: {} tables in a {} px window, {opened} disclosures opened, {marks} claim notes",
         seen["tables"], seen["width"]
     ));
     if problems.is_empty() {

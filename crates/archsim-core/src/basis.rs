@@ -197,29 +197,62 @@ pub fn provenance(model: &Model, premise: Premise) -> &Provenance {
 /// `tomoda-api-prod → cnpg`, `scenario gcp-down`. Written once, here, for
 /// every shell.
 pub fn label(model: &Model, premise: Premise) -> String {
+    write_label(model, premise, |c| &model.component(c).id, false)
+}
+
+/// The same entry named for a reader who has not learned the model's ids:
+/// each component, provider, region, writer and scenario by its display
+/// name (`Tomoda API (prod) → CloudNativePG`, `Tomoda API (prod) (region)`,
+/// `the scenario “AWS is down”`); the claim marks' notes in the book speak so.
+pub fn named(model: &Model, premise: Premise) -> String {
+    write_label(model, premise, |c| &model.component(c).name, true)
+}
+
+fn write_label<'m>(
+    model: &'m Model,
+    premise: Premise,
+    component: impl Fn(CompId) -> &'m str,
+    by_name: bool,
+) -> String {
+    let pick = |id: &'m str, name: &'m str| if by_name { name } else { id };
     let mut out = String::new();
     let (word, name): (&str, &str) = match premise {
         Premise::Zone => ("zone ", &model.zone.name),
-        Premise::Provider(p) => ("provider ", &model.providers[p.index()].id),
-        Premise::Region(r) => ("region ", &model.regions[r.index()].id),
-        Premise::Component(c) => ("", &model.component(c).id),
+        Premise::Provider(p) => {
+            let p = &model.providers[p.index()];
+            ("provider ", pick(&p.id, &p.name))
+        }
+        Premise::Region(r) => {
+            let r = &model.regions[r.index()];
+            ("region ", pick(&r.id, &r.name))
+        }
+        Premise::Component(c) => ("", component(c)),
         Premise::Field(c, field) => {
-            out.push_str(&model.component(c).id);
+            out.push_str(component(c));
             out.push_str(" (");
             out.push_str(field.as_str());
             out.push(')');
             return out;
         }
         Premise::Record(r) => ("record ", &model.records[r.index()].host),
-        Premise::Writer(w) => ("writer ", &model.writers[w.index()].id),
+        Premise::Writer(w) => {
+            let w = &model.writers[w.index()];
+            ("writer ", pick(&w.id, &w.name))
+        }
         Premise::Edge(e) => {
             let edge = &model.edges[e.index()];
-            out.push_str(&model.component(edge.from).id);
+            out.push_str(component(edge.from));
             out.push_str(" → ");
-            out.push_str(&model.component(edge.to).id);
+            out.push_str(component(edge.to));
             return out;
         }
         Premise::Flow(f) => ("flow ", &model.flows[f.index()].id),
+        Premise::Scenario(s) if by_name => {
+            out.push_str("the scenario “");
+            out.push_str(&model.scenarios[s as usize].name);
+            out.push('”');
+            return out;
+        }
         Premise::Scenario(s) => ("scenario ", &model.scenarios[s as usize].id),
         Premise::Rule(r) => ("rule ", &model.placement.rules[r.index()].id),
         Premise::Invariant(i) => ("invariant ", &model.invariants[i as usize].id),

@@ -144,6 +144,7 @@ fn render(strings: &[String]) -> Vec<String> {
     let mount = Mount {
         model_ref: None,
         id_prefix: "f".into(),
+        sources: Some("sources.html".into()),
     };
     for piece in scan(DIRECTIVES) {
         if let Piece::Directive(d) = piece {

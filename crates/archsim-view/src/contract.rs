@@ -56,6 +56,7 @@ const FOCUS: &str = "data-focus";
 const SPOF: &str = "data-spof";
 const AUDIT: &str = "data-audit";
 const DRAFT: &str = "data-draft";
+const SOURCES: &str = "data-sources";
 
 /// What a mount point shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -220,6 +221,11 @@ pub struct Request {
     /// form (`archsim_core::draft::Draft::to_fragment`), read by the
     /// widget as it reads a link.
     pub draft: Option<String>,
+    /// `data-sources`: the book's Sources page, relative to the page (the
+    /// same on each of its mount points; `""` on that page itself): the
+    /// widget links each fact an answer rests on to its row there
+    /// ([`crate::html::facts::resolve`]). Absent: facts are plain ids.
+    pub sources: Option<String>,
 }
 
 impl Request {
@@ -236,6 +242,7 @@ impl Request {
             spof: false,
             audit: false,
             draft: None,
+            sources: None,
         }
     }
 
@@ -262,6 +269,7 @@ impl Request {
         text(SPOF, if self.spof { &yes } else { &None });
         text(AUDIT, if self.audit { &yes } else { &None });
         text(DRAFT, &self.draft);
+        text(SOURCES, &self.sources);
     }
 
     /// Read a mount point through `attr` (an attribute's value by name).
@@ -322,6 +330,7 @@ impl Request {
             spof: flag(SPOF),
             audit: flag(AUDIT),
             draft: text(DRAFT),
+            sources: attr(SOURCES).map(|v| v.trim().to_owned()),
         })
     }
 }

@@ -166,7 +166,12 @@ fn expected(model: &Model, basis: &Basis) -> Vec<String> {
             .find(|f| f.id == id)
             .expect("declared")
             .says;
-        out.push(format!("<li><strong>{id}</strong> {}</li>", esc(says)));
+        // Each fact names its row on the Sources page, for a shell to link.
+        out.push(format!(
+            "<li><strong><a class=\"archsim-fact\" data-fact=\"{}\">{id}</a></strong> {}</li>",
+            archsim_view::html::facts::anchor(id),
+            esc(says)
+        ));
     }
     for a in &assumed {
         out.push(format!(

@@ -63,19 +63,23 @@ fn request() -> impl Strategy<Value = Request> {
         any::<bool>(),
         any::<bool>(),
         prop::option::of(value(true)),
+        prop::option::of(prop_oneof![Just(String::new()), value(true)]),
     )
         .prop_map(
-            |(kind, model, host, fail, scenario, answers, focus, spof, audit, draft)| Request {
-                kind,
-                model,
-                host,
-                fail,
-                scenario,
-                answers,
-                focus,
-                spof,
-                audit,
-                draft,
+            |(kind, model, host, fail, scenario, answers, focus, spof, audit, draft, sources)| {
+                Request {
+                    kind,
+                    model,
+                    host,
+                    fail,
+                    scenario,
+                    answers,
+                    focus,
+                    spof,
+                    audit,
+                    draft,
+                    sources,
+                }
             },
         )
 }
@@ -104,6 +108,7 @@ fn writes_the_attributes_in_the_contracts_order() {
         spof: true,
         audit: true,
         draft: Some("1,x:redis".into()),
+        sources: Some("../sources.html".into()),
     };
     let mut seen = Vec::new();
     request.write(|name, value| seen.push(format!("{name}={value}")));
@@ -121,6 +126,7 @@ fn writes_the_attributes_in_the_contracts_order() {
             "data-spof=true",
             "data-audit=true",
             "data-draft=1,x:redis",
+            "data-sources=../sources.html",
         ]
     );
     let mut seen = Vec::new();
@@ -142,6 +148,7 @@ fn reads_hand_written_attributes() {
         ("data-spof", "true"),
         ("data-audit", "false"),
         ("data-draft", " 1,x:redis,r:api:cnpg "),
+        ("data-sources", ""),
     ])
     .unwrap();
     assert_eq!(
@@ -157,6 +164,7 @@ fn reads_hand_written_attributes() {
             spof: true,
             audit: false,
             draft: Some("1,x:redis,r:api:cnpg".into()),
+            sources: Some(String::new()),
         }
     );
     let flags = read_attrs(&[

@@ -60,8 +60,10 @@ pub struct Fragment {
     pub host: Option<String>,
     /// `step`: the route hop being explained (0-based).
     pub step: Option<usize>,
-    /// `fail`: failed component ids.
-    pub fail: Vec<String>,
+    /// `fail`: failed component ids; `fail=` with none says that nothing
+    /// fails, over a widget that starts with failures (`None`: the link
+    /// does not say).
+    pub fail: Option<Vec<String>>,
     /// `sc`: the scenario preset the failures came from.
     pub scenario: Option<String>,
     /// `spof=1`: show each flow's single points of failure.
@@ -216,7 +218,7 @@ fn read_value(f: &mut Fragment, key: &str, value: &str) -> Result<(), String> {
                     .ok_or_else(|| bad("expected a hop number"))?,
             )
         }
-        "fail" => list(key, value, &mut f.fail)?,
+        "fail" => list(key, value, f.fail.get_or_insert_with(Vec::new))?,
         "sc" => f.scenario = non_empty(text()),
         "spof" => f.spof = flag(value)?,
         "ans" => list(key, value, &mut f.answers)?,
@@ -347,8 +349,8 @@ pub fn write(f: &Fragment) -> String {
     if let Some(step) = f.step {
         pair("step", &step.to_string());
     }
-    if !f.fail.is_empty() {
-        pair("fail", &encode_list(&f.fail));
+    if let Some(fail) = &f.fail {
+        pair("fail", &encode_list(fail));
     }
     if let Some(sc) = &f.scenario {
         pair("sc", &encode(sc));
@@ -507,7 +509,7 @@ mod tests {
                 tab: Some("fail".into()),
                 host: Some("app.tomoda.life".into()),
                 step: Some(3),
-                fail: vec!["cloudfront-prod".into(), "redis".into()],
+                fail: Some(vec!["cloudfront-prod".into(), "redis".into()]),
                 scenario: Some("cloudfront-outage".into()),
                 spof: true,
                 answers: vec!["holds-state".into(), "dns".into()],
@@ -553,7 +555,7 @@ mod tests {
             Fragment::default(),
             Fragment {
                 host: Some("app.tomoda.life".into()),
-                fail: vec!["cloudfront-prod".into(), "redis".into()],
+                fail: Some(vec!["cloudfront-prod".into(), "redis".into()]),
                 selected: Some("gke".into()),
                 view: Some((1.5, 10.0, 20.0)),
                 ..Fragment::default()
@@ -594,7 +596,7 @@ mod tests {
     fn writes_compactly() {
         let f = Fragment {
             host: Some("app.tomoda.life".into()),
-            fail: vec!["cloudfront-prod".into(), "redis".into()],
+            fail: Some(vec!["cloudfront-prod".into(), "redis".into()]),
             selected: Some("gke".into()),
             view: Some((1.5, 10.2, 20.0)),
             ..Fragment::default()
@@ -691,7 +693,7 @@ mod tests {
     fn a_list_keeps_its_first_thousand_entries() {
         // 15,000 entries fit under the length cap; 100,000 do not.
         let (f, problems) = current(&format!("#v1;fail={}", "c,".repeat(15_000)));
-        assert_eq!(f.fail, vec!["c"; MAX_ITEMS]);
+        assert_eq!(f.fail, Some(vec!["c".to_owned(); MAX_ITEMS]));
         assert_eq!(
             problems,
             ["read the first 1000 entries of `fail` and ignored 14000 more"]
@@ -701,7 +703,7 @@ mod tests {
         assert_eq!(f.answers, ids);
         assert_eq!(problems, Vec::<String>::new());
         let (f, problems) = current(&format!("#v1;w=2;fail={}", "c,".repeat(100_000)));
-        assert_eq!((f.widget, f.fail.len(), problems.len()), (Some(2), 0, 1));
+        assert_eq!((f.widget, f.fail, problems.len()), (Some(2), None, 1));
     }
 
     #[test]

@@ -13,6 +13,34 @@
 pub use archsim_view::html::{Markup, NONE, flag};
 use yew::{AttrValue, Html};
 
+#[cfg(feature = "export")]
+thread_local! {
+    /// Where the page's facts link ([`link_facts_to`]).
+    static SOURCES: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Link the facts that answers rest on to the book's Sources page at
+/// `sources` (relative to the page), as the mount point says
+/// (`contract::Request::sources`); `None` leaves them plain ids. Every
+/// mount point of a page says the same, so the page keeps one. The
+/// widgets' bundle only (`export`): the propose bundle has no bytes to
+/// spare, and shows facts as plain ids.
+pub fn link_facts_to(sources: Option<&str>) {
+    #[cfg(feature = "export")]
+    SOURCES.with(|s| *s.borrow_mut() = sources.map(str::to_owned));
+    #[cfg(not(feature = "export"))]
+    let _ = sources;
+}
+
+/// Answer markup with its facts linked where [`link_facts_to`] said.
+fn with_fact_links(html: String) -> String {
+    #[cfg(feature = "export")]
+    if let Some(sources) = SOURCES.with(|s| s.borrow().clone()) {
+        return archsim_view::html::facts::resolve(&html, &sources);
+    }
+    html
+}
+
 /// What the widgets add to [`Markup`].
 pub trait WidgetMarkup {
     /// A labelled checkbox that speaks through `data-act` (see
@@ -66,7 +94,7 @@ impl WidgetMarkup for Markup {
     }
 
     fn into_html(self) -> Html {
-        Html::from_html_unchecked(AttrValue::from(self.into_string()))
+        Html::from_html_unchecked(AttrValue::from(with_fact_links(self.into_string())))
     }
 }
 

@@ -31,6 +31,7 @@ use crate::components::{PanelFn, Panels};
 use crate::dom;
 use crate::fragment;
 use crate::link_target::{Reader, follow, named_widget};
+use crate::markup;
 use crate::panic;
 use crate::shared::Shared;
 use crate::state::WidgetState;
@@ -332,6 +333,7 @@ pub fn mount_with(element: &Element, panels: PanelFn) -> Mounted {
         Ok(request) => request,
         Err(notice) => return keep_fallback(element, notice),
     };
+    markup::link_facts_to(request.sources.as_deref());
     let shared = match &request.model {
         None => embedded(),
         Some(selector) => page_model(selector),

@@ -149,7 +149,8 @@ impl WidgetState {
         // components and names no preset has none, whatever preset the
         // widget starts from (a reader who restored everything and ticked
         // one component shared no preset).
-        if f.scenario.is_none() && !f.fail.is_empty() {
+        // `fail=` alone says that nothing fails.
+        if f.scenario.is_none() && f.fail.is_some() {
             self.scenario = None;
             self.fields = 0;
         }
@@ -159,8 +160,8 @@ impl WidgetState {
                 Err(notice) => self.notices.push(notice),
             }
         }
-        if !f.fail.is_empty() {
-            let (known, unknown) = self.lookup(model, &f.fail);
+        if let Some(fail) = &f.fail {
+            let (known, unknown) = self.lookup(model, fail);
             // Inserted one by one: collecting into a set sorts first,
             // and each sort is its own copy of the sort code in the bundle.
             self.failed = BTreeSet::new();
@@ -203,15 +204,26 @@ impl WidgetState {
         self
     }
 
-    /// The fragment that reproduces this state (defaults left out).
-    pub fn to_fragment(&self, model: &Model, widget: Option<u32>, full_page: bool) -> Fragment {
+    /// The fragment that reproduces this state when applied over `base`,
+    /// the state the widget starts from without a link (defaults left
+    /// out; an empty `fail=` when `base` fails something and this state
+    /// nothing, or the link would bring `base`'s failures back).
+    pub fn to_fragment(
+        &self,
+        model: &Model,
+        widget: Option<u32>,
+        full_page: bool,
+        base: &WidgetState,
+    ) -> Fragment {
         let id = |c: &CompId| model.components.get(c.index()).map(|c| c.id.clone());
+        let fail: Vec<String> = self.failed.iter().filter_map(id).collect();
+        let restored = fail.is_empty() && (!base.failed.is_empty() || base.scenario.is_some());
         Fragment {
             widget,
             tab: (full_page && self.tab != Kind::Map).then(|| self.tab.as_str().to_owned()),
             host: non_empty(&self.host),
             step: self.step,
-            fail: self.failed.iter().filter_map(id).collect(),
+            fail: (!fail.is_empty() || restored).then_some(fail),
             scenario: self
                 .scenario
                 .and_then(|s| model.scenarios.get(s))
@@ -538,7 +550,7 @@ mod tests {
         base: WidgetState,
         widget: Option<u32>,
     ) -> (WidgetState, String) {
-        let text = write(&state.to_fragment(model, widget, widget.is_none()));
+        let text = write(&state.to_fragment(model, widget, widget.is_none(), &base));
         let Parsed::Current { fragment, problems } = parse(&text) else {
             panic!("{text}")
         };
@@ -743,29 +755,65 @@ mod tests {
     fn links_round_trip_over_a_widgets_preset() {
         // Issue 20: a widget that starts from a preset, restored and one
         // component ticked; its link reopened showed the preset still.
+        // Restored alone, its link could not say "nothing fails".
         let model = model();
-        let base = mounted(
-            &model,
-            &[
-                ("data-archsim", "fail"),
-                ("data-scenario", "cloudfront-outage"),
-            ],
-        );
-        assert!(base.scenario.is_some(), "the premise: a preset");
         let questions: Vec<String> = Vec::new();
-        for actions in [
-            vec![
-                Action::Fail(BTreeSet::new(), None),
-                Action::ToggleFail(id(&model, "redis")),
-            ],
-            vec![Action::ToggleFail(id(&model, "redis"))],
-        ] {
+        let restore = || Action::Fail(BTreeSet::new(), None);
+        let redis = || Action::ToggleFail(id(&model, "redis"));
+        // (the mount point's attributes, what the reader does, whether the
+        // link must say `fail=` with nothing failing)
+        type Case = (&'static [(&'static str, &'static str)], Vec<Action>, bool);
+        let cases: [Case; 6] = [
+            (
+                &[
+                    ("data-archsim", "fail"),
+                    ("data-scenario", "cloudfront-outage"),
+                ],
+                vec![restore(), redis()],
+                false,
+            ),
+            (
+                &[
+                    ("data-archsim", "fail"),
+                    ("data-scenario", "cloudfront-outage"),
+                ],
+                vec![redis()],
+                false,
+            ),
+            (
+                &[
+                    ("data-archsim", "fail"),
+                    ("data-scenario", "cloudfront-outage"),
+                ],
+                vec![restore()],
+                true,
+            ),
+            (
+                &[("data-archsim", "fail"), ("data-fail", "redis")],
+                vec![restore()],
+                true,
+            ),
+            (
+                &[("data-archsim", "fail"), ("data-fail", "redis")],
+                vec![redis()],
+                true,
+            ),
+            // Nothing failed to start with: nothing to say.
+            (&[("data-archsim", "fail")], vec![redis(), redis()], false),
+        ];
+        for (attrs, actions, says_none) in cases {
+            let base = mounted(&model, attrs);
             let mut state = base.clone();
             for action in actions {
                 state.apply(action, &questions);
             }
             let (back, text) = reopened(&model, &state, base.clone(), Some(1));
-            assert_eq!(back, state, "{text}");
+            assert_eq!(back, state, "{attrs:?}: {text}");
+            assert_eq!(
+                text.ends_with(";fail=") || text.contains(";fail=;"),
+                says_none,
+                "{attrs:?}: {text}"
+            );
         }
     }
 
@@ -809,9 +857,11 @@ mod tests {
             .collect();
         let long = "y".repeat(20_000);
         let fragment = Fragment {
-            fail: std::iter::once("redis".to_owned())
-                .chain(unknown.iter().cloned())
-                .collect(),
+            fail: Some(
+                std::iter::once("redis".to_owned())
+                    .chain(unknown.iter().cloned())
+                    .collect(),
+            ),
             scenario: Some(long.clone()),
             tab: Some(long),
             answers: unknown[..2_000].to_vec(),

@@ -55,6 +55,9 @@ pub struct Mount {
     /// Prefix of ids inside the fallback, unique across the whole book (the
     /// print view puts every page on one).
     pub id_prefix: String,
+    /// The Sources page's address from this page, if the book has one:
+    /// the widget links the facts its answers rest on there.
+    pub sources: Option<String>,
 }
 
 /// A widget's mount point and fallback.
@@ -71,6 +74,7 @@ pub fn widget(engine: &Engine, kind: Kind, d: &Directive, at: &Mount) -> Result<
     }
     let mut request = Request::new(kind);
     request.model = at.model_ref.clone();
+    request.sources = at.sources.clone();
     let fallback = match kind {
         Kind::Map => map(engine, d, &at.id_prefix, &mut request)?,
         Kind::Route => route(engine, d, &mut request)?,

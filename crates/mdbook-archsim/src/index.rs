@@ -48,6 +48,9 @@ pub struct BookIndex {
     /// Whether a page of the book holds `{{#archsim assumptions}}` (a
     /// mark's note then points the reader there).
     pub assumptions_page: bool,
+    /// The page that holds `{{#archsim sources}}`, if one does: answers
+    /// link the facts they rest on to its rows.
+    pub sources_page: Option<String>,
 }
 
 impl BookIndex {
@@ -66,6 +69,9 @@ impl BookIndex {
         for d in directives.take(MAX_DIRECTIVES).flatten() {
             if d.kind == "assumptions" {
                 self.assumptions_page = true;
+            }
+            if d.kind == "sources" && self.sources_page.is_none() {
+                self.sources_page = Some(page.path.to_owned());
             }
             if d.kind != "claim" {
                 continue;

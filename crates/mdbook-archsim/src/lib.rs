@@ -53,6 +53,7 @@ use std::path::Path;
 use archsim_core::suggest::{did_you_mean, nearest};
 use archsim_core::{Diagnostic, Engine, TOMODA_MODEL};
 use archsim_view::contract;
+use archsim_view::html::facts;
 use mdbook_preprocessor::book::{Book, Chapter};
 use mdbook_preprocessor::errors::Result as MdResult;
 use mdbook_preprocessor::{Preprocessor, PreprocessorContext};
@@ -221,6 +222,12 @@ pub fn process_chapter(
         .map(|_| format!("#{}", contract::MODEL_SCRIPT_ID));
     let mut model_written = false;
     let page_slug = index::slug(page);
+    // Where this page finds the Sources page, for the fact links of what
+    // it generates.
+    let sources = index
+        .sources_page
+        .as_deref()
+        .map(|s| index::href(at.path, s));
     let mut widgets = 0;
     let mut claims = 0;
     let mut directives = 0;
@@ -257,6 +264,7 @@ pub fn process_chapter(
                     mount: expand::Mount {
                         model_ref: model_ref.clone(),
                         id_prefix: format!("archsim-{page_slug}-{}", widgets + 1),
+                        sources: sources.clone(),
                     },
                     index,
                     page: at.path,
@@ -264,6 +272,10 @@ pub fn process_chapter(
                 };
                 match directive(engine, &d, &here) {
                     Ok(expansion) => {
+                        let expansion = match &sources {
+                            Some(sources) => facts::resolve(&expansion, sources),
+                            None => expansion,
+                        };
                         if expand::widget_kind(&d.kind).is_some() {
                             widgets += 1;
                             if !model_written && let Some(script) = &options.model_script {

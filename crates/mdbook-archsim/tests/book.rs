@@ -122,7 +122,7 @@ fn the_whole_book_builds_with_fallbacks_and_nothing_external() {
         }
         // Claims: each renders as a mark.
         let claims = count(&source, "{{#archsim claim") - count(&source, "\\{{#archsim claim");
-        let marks = count(&html, "<span class=\"archsim-claim");
+        let marks = count(&html, "<span class=\"archsim-claimed\">");
         if marks != claims {
             problems.push(format!("{page}: {claims} claims but {marks} marks"));
         }

@@ -74,7 +74,7 @@ fn a_claim_is_assumed_exactly_when_its_answer_reads_an_assumption() {
         assert_eq!(is_assumed(&assumed), reads_edge, "{claim}: {assumed}");
         if reads_edge {
             for words in [
-                "site → db: The document does not say the site reads the database.",
+                "Site → Database: The document does not say the site reads the database.",
                 "(settled by app/config/database.yml)",
             ] {
                 assert!(assumed.contains(words), "{claim}: {words:?} in {assumed}");
@@ -92,7 +92,7 @@ fn an_assumed_component_or_field_marks_only_the_claims_that_read_it() {
         (
             "scenario=\"region-down\" fails=\"cache\"",
             true,
-            "cache (region): The cache&#39;s region is not stated; r1 is assumed.",
+            "Cache (region): The cache&#39;s region is not stated; r1 is assumed.",
         ),
         (
             "component=\"cache\" region=\"r1\"",
@@ -103,25 +103,25 @@ fn an_assumed_component_or_field_marks_only_the_claims_that_read_it() {
         (
             "component=\"cache\" kind=\"cache\"",
             true,
-            "cache: The document names no cache",
+            "Cache: The document names no cache",
         ),
         // The database's state does not read the cache.
         (
             "scenario=\"region-down\" down=\"db\"",
             false,
-            "Rests on facts F02, F03.",
+            "Rests on the document&#39;s facts F02, F03.",
         ),
         // The scenario's own assumption.
         (
             "scenario=\"cache-down\" ok=\"www.example.com\"",
             true,
-            "scenario cache-down: The cache can fail on its own.",
+            "the scenario “The cache is down”: The cache can fail on its own.",
         ),
         // A component's state names its cause.
         (
             "fail=\"db\" down=\"cache\"",
             true,
-            "Checked against the model: failing db, cache is down.",
+            "Checked against the model: With Database failing, Cache is down.",
         ),
     ];
     for (claim, assumed, words) in cases {
@@ -169,12 +169,11 @@ fn a_long_list_of_assumptions_is_named_not_spelled_out() {
     for (page, there) in cases {
         let out = process_page(&engine, &PageOptions::default(), "page.md", &page)
             .unwrap_or_else(|e| panic!("{e:?}"));
-        let mark = &out[..out
-            .find("</span> assumed</span>")
-            .map_or(out.len(), |i| i + 22)];
+        // The mark and its note, which ends the wrapper.
+        let mark = &out[..out.find("</span></span>").map_or(out.len(), |i| i + 14)];
         assert!(is_assumed(mark), "{mark}");
         let words = format!(
-            "Assumes, beyond the source document, what the model says of site → db. What each assumes, and what would settle it, {there}"
+            "Assumes, beyond the source document, what the model says of Site → Database. What each assumes, and what would settle it, {there}"
         );
         assert!(mark.contains(&words), "{words:?} in {mark}");
         assert!(

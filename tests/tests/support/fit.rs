@@ -26,3 +26,34 @@ return problems;
 pub async fn too_wide(session: &Session) -> Result<Vec<String>, String> {
     Ok(widget::strings(&session.js(MEASURE, vec![]).await?))
 }
+
+/// Each claim mark's note, shown by focusing the mark: it must sit beside
+/// the mark (just under or over it, across from it) and inside the window.
+const NOTES: &str = r#"
+const problems = [];
+const marks = document.querySelectorAll('main .archsim-claim');
+for (const mark of marks) {
+  mark.scrollIntoView({ block: 'center' });
+  mark.focus();
+  const note = document.getElementById(mark.getAttribute('aria-describedby') || '');
+  if (!note) { problems.push(`${mark.id}: no note described by the mark`); continue; }
+  const m = mark.getBoundingClientRect(), n = note.getBoundingClientRect();
+  const gap = Math.max(n.top - m.bottom, m.top - n.bottom);
+  const across = Math.min(n.right, m.right) - Math.max(n.left, m.left);
+  const where = `${Math.round(n.left)}..${Math.round(n.right)} × ${Math.round(n.top)}..${Math.round(n.bottom)} for a mark at ${Math.round(m.left)}..${Math.round(m.right)} × ${Math.round(m.top)}..${Math.round(m.bottom)}`;
+  if (getComputedStyle(note).display === 'none') problems.push(`${mark.id}: its note is hidden while the mark has the focus`);
+  else if (gap < 0 || gap > 16 || across <= 0) problems.push(`${mark.id}: its note is not beside it (${where})`);
+  else if (n.left < 0 || n.right > innerWidth || n.top < 0 || n.bottom > innerHeight) problems.push(`${mark.id}: its note leaves the ${innerWidth} × ${innerHeight} window (${where})`);
+  mark.blur();
+  if (getComputedStyle(note).display !== 'none') problems.push(`${mark.id}: its note stays after the focus left`);
+}
+return { marks: marks.length, problems };
+"#;
+
+/// Claim marks whose note, shown, is not beside its mark or leaves the
+/// window, as sentences; and how many marks were looked at.
+pub async fn notes_misplaced(session: &Session) -> Result<(usize, Vec<String>), String> {
+    let seen = session.js(NOTES, vec![]).await?;
+    let marks = seen["marks"].as_u64().unwrap_or(0) as usize;
+    Ok((marks, widget::strings(&seen["problems"])))
+}

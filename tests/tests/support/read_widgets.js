@@ -52,6 +52,9 @@ const read = (el, i) => {
     case "fail": {
       out.flows = {};
       for (const tr of all("table.archsim-flows tbody tr[data-flow]")) out.flows[tr.getAttribute("data-flow")] = stateOf(tr);
+      // The live widget's preset selector: the preset it shows (its label).
+      const preset = root.querySelector("select");
+      out.preset = preset && preset.selectedOptions[0] ? text(preset.selectedOptions[0]) : null;
       break;
     }
     case "place": {

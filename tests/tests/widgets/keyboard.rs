@@ -156,30 +156,35 @@ pub async fn keyboard_only(ctx: &Ctx) -> Outcome {
 }
 
 /// A claim's mark opens its note from the keyboard: Tab reaches the mark,
-/// and the note (what was checked; for "assumed", the assumptions) shows
-/// while it has the focus, as on hover.
+/// and the note (what was checked, in the model's names; for "assumed",
+/// the assumptions) shows while it has the focus, as on hover.
 pub async fn claim_notes_open_from_the_keyboard(ctx: &Ctx) -> Outcome {
     let session = &ctx.session;
     open_at_top(ctx, "introduction.html").await?;
-    // (mark class, words the note must carry: what was checked, the facts
-    // it rests on, and for "assumed" each assumption by what it is about)
-    let marks: [(&str, &[&str]); 2] = [
+    // (mark class, words the note must carry: what was checked, in the
+    // model's names, the facts it rests on, and for "assumed" each
+    // assumption by what it is about; words it must not: the ids a
+    // directive names things by)
+    let marks: [(&str, &[&str], &[&str]); 2] = [
         (
             "archsim-claim",
             &[
-                "Checked against the model: photon-index-bucket",
-                "Rests on facts F",
+                "Checked against the model: development-485000-photon-index is not managed by Terraform",
+                "Rests on the document's facts F",
             ],
+            &["photon-index-bucket", "terraform = false"],
         ),
         (
             "archsim-claim is-assumed",
             &[
+                "With Bitnami Redis failing, api.tomoda.life is down",
                 "Assumes, beyond the source document",
-                "tomoda-api-prod → redis",
+                "Tomoda API (prod) → Bitnami Redis",
             ],
+            &["tomoda-api-prod", "failing redis"],
         ),
     ];
-    for (class, words) in marks {
+    for (class, words, not) in marks {
         keys::tab_to(
             session,
             &format!("the mark `{class}`"),
@@ -192,15 +197,22 @@ pub async fn claim_notes_open_from_the_keyboard(ctx: &Ctx) -> Outcome {
         .await?;
         let note = session
             .js(
-                "const s = getComputedStyle(document.activeElement, '::after');
-                 return { content: s.content, position: s.position, display: s.display };",
+                "const mark = document.activeElement;
+                 const note = document.getElementById(mark.getAttribute('aria-describedby'));
+                 return note && { text: note.textContent, display: getComputedStyle(note).display };",
                 vec![],
             )
             .await?;
-        let content = note["content"].as_str().unwrap_or_default();
+        let text = note["text"].as_str().unwrap_or_default();
         ensure(
-            words.iter().all(|w| content.contains(w)) && note["position"] == json!("fixed"),
-            || format!("the focused `{class}` mark shows {note}, not a note with {words:?}"),
+            words.iter().all(|w| text.contains(w))
+                && !not.iter().any(|w| text.contains(w))
+                && note["display"] == json!("block"),
+            || {
+                format!(
+                    "the focused `{class}` mark shows {note}, not a note with {words:?} and without {not:?}"
+                )
+            },
         )?;
     }
     Ok(())

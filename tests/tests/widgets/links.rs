@@ -26,6 +26,8 @@ enum Act {
     Spof,
     /// Open the failure simulator's list of components.
     OpenList,
+    /// Press "Restore everything".
+    Restore,
 }
 
 /// A widget to share a link to, and what the reader does to it first.
@@ -36,7 +38,10 @@ struct Link {
     acts: &'static [Act],
 }
 
-const LINKS: [Link; 3] = [
+/// The failures page's first widget starts from a preset.
+const PRESET: [(&str, &str); 1] = [("data-scenario", "cloudfront-outage")];
+
+const LINKS: [Link; 5] = [
     Link {
         page: "routing.html",
         kind: "route",
@@ -59,6 +64,21 @@ const LINKS: [Link; 3] = [
         kind: "place",
         attrs: &[("data-answers", "holds-state")],
         acts: &[Act::Label("builds-images"), Act::Label("runs-workload")],
+    },
+    // Issue 20: restored, a preset widget's link could not say that
+    // nothing fails, and reopened with the preset; restored and given one
+    // component, its link reopened showing the preset's name.
+    Link {
+        page: "failures.html",
+        kind: "fail",
+        attrs: &PRESET,
+        acts: &[Act::Restore],
+    },
+    Link {
+        page: "failures.html",
+        kind: "fail",
+        attrs: &PRESET,
+        acts: &[Act::Restore, Act::OpenList, Act::Label("redis")],
     },
 ];
 
@@ -101,6 +121,13 @@ async fn act(ctx: &Ctx, x: &str, act: Act) -> Outcome {
             click(
                 session,
                 &format!("{x}//details[contains(@class, 'archsim-checklist')]/summary"),
+            )
+            .await
+        }
+        Act::Restore => {
+            click(
+                session,
+                &format!("{x}//button[contains(., 'Restore everything')]"),
             )
             .await
         }

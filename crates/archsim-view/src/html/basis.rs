@@ -49,7 +49,9 @@ fn facts(m: &mut Markup, facts: &[&FactLine]) {
     count(m, facts.len());
     m.raw("</p>\n<ul class=\"archsim-facts\">\n");
     for f in facts {
-        m.raw("<li>").leaf("strong", &[], &f.id);
+        m.raw("<li><strong>");
+        super::facts::link(m, &f.id);
+        m.raw("</strong>");
         if let Some(says) = &f.says {
             m.text(" ").text(says);
         }

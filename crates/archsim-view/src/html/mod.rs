@@ -17,6 +17,7 @@
 
 mod basis;
 mod dns;
+pub mod facts;
 mod impact;
 mod markup;
 mod outcome;

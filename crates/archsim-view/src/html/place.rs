@@ -36,9 +36,14 @@ pub(crate) fn rule_target(m: &mut Markup, r: &RuleLine) {
 pub(crate) fn rule_says(m: &mut Markup, r: &RuleLine) {
     m.text(&r.says);
     if !r.facts.is_empty() {
-        m.raw("<span class=\"archsim-muted\"> [")
-            .text(&r.facts.join(", "))
-            .raw("]</span>");
+        m.raw("<span class=\"archsim-muted\"> [");
+        for (i, fact) in r.facts.iter().enumerate() {
+            if i > 0 {
+                m.text(", ");
+            }
+            super::facts::link(m, fact);
+        }
+        m.raw("]</span>");
     }
 }
 

@@ -8,7 +8,8 @@ use super::place::{rule_says, rule_target};
 use super::write::{Table, code_or_dash, codes, flow_name, named, path, paths};
 use crate::present::{record_line, rule_line, yes_no};
 
-/// The providers, each with its job and why it has it.
+/// The providers, each with its account (a cloud project's id appears in
+/// the names of what it holds), its job and why it has it.
 #[allow(clippy::disallowed_macros)] // The book's generated tables: the preprocessor writes them, no widget does.
 pub fn providers_table(engine: &Engine) -> String {
     let model = engine.model();
@@ -17,11 +18,13 @@ pub fn providers_table(engine: &Engine) -> String {
         &mut m,
         "archsim-providers",
         &format!("The providers of {} and their jobs", model.meta.name),
-        &["Provider", "Job", "Why"],
+        &["Provider", "Account", "Job", "Why"],
     );
     for p in &model.providers {
         table.row(&mut m, &[("data-provider", &p.id)]);
         named(&mut m, &p.name, &p.id);
+        table.cell(&mut m);
+        code_or_dash(&mut m, p.account.as_deref());
         table.cell(&mut m);
         m.text(&p.job);
         table.cell(&mut m);

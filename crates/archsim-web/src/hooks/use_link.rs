@@ -40,7 +40,8 @@ pub fn use_link(
     dispatch: Callback<Action>,
 ) -> AttrValue {
     let text: AttrValue =
-        fragment::write(&state.to_fragment(shared.model(), number, kind == Kind::App)).into();
+        fragment::write(&state.to_fragment(shared.model(), number, kind == Kind::App, &base))
+            .into();
     let first = use_memo((), {
         let text = text.clone();
         move |_| text

@@ -1,9 +1,9 @@
 //! Component claims: a component's fields, as the model records them.
 
-use archsim_core::{Basis, Engine, Field};
+use archsim_core::{Basis, Component, Engine, Field, Model};
 
 use super::mark::Checked;
-use super::{component_id, does_not_hold};
+use super::{component_id, does_not_hold, words};
 use crate::directive::Directive;
 use crate::error::Problem;
 
@@ -56,7 +56,7 @@ pub(super) fn check(engine: &Engine, d: &Directive) -> Result<Checked, Problem> 
                 c.id
             )));
         }
-        parts.push(format!("{field} = {actual}"));
+        parts.push(field_words(model, c, field));
         fields |= model_field(field).bit();
     }
     if parts.is_empty() {
@@ -67,7 +67,7 @@ pub(super) fn check(engine: &Engine, d: &Directive) -> Result<Checked, Problem> 
     basis.add_component(id, fields);
     basis.finish(model);
     Ok(Checked {
-        says: format!("{}: {}", c.id, parts.join(", ")),
+        says: format!("{} {}", c.name, words::and_list(&parts)),
         basis,
         proposed: None,
     })
@@ -83,5 +83,34 @@ fn model_field(field: &str) -> Field {
         "env" => Field::Env,
         "product" => Field::Product,
         _ => Field::RunsIn,
+    }
+}
+
+/// What a component's field says, as a predicate on its name: `runs on
+/// Google Cloud`, `is in Tokyo`, `is managed by Terraform`.
+fn field_words(model: &Model, c: &Component, field: &str) -> String {
+    match field {
+        "terraform" if c.terraform => "is managed by Terraform".to_owned(),
+        "terraform" => "is not managed by Terraform".to_owned(),
+        "provider" => match c.provider {
+            Some(p) => format!("runs on {}", model.providers[p.index()].name),
+            None => "is outside every provider".to_owned(),
+        },
+        "region" => match c.region.map(|r| &model.regions[r.index()]) {
+            Some(r) if r.provider.is_none() => format!("is in no single region ({})", r.name),
+            Some(r) => format!("is in {}", r.name),
+            None => "is in no region".to_owned(),
+        },
+        "kind" => format!("is a {}", c.kind),
+        "env" if c.env == "shared" => "serves both environments".to_owned(),
+        "env" => format!("belongs to {}", c.env),
+        "product" => match &c.product {
+            Some(p) => format!("is part of {p}"),
+            None => "is part of no product".to_owned(),
+        },
+        _ => match c.runs_in {
+            Some(r) => format!("runs in {}", model.component(r).name),
+            None => "runs inside nothing else".to_owned(),
+        },
     }
 }

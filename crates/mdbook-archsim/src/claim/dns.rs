@@ -31,10 +31,13 @@ pub(super) fn check(engine: &Engine, d: &Directive) -> Result<Checked, Problem> 
             answer.host
         )));
     }
-    let says = if actual == "none" {
-        format!("no writer claims {}", answer.host)
-    } else {
-        format!("{}'s record is written by {actual}", answer.host)
+    let says = match answer.writer {
+        None => format!("no writer claims {}", answer.host),
+        Some(w) => format!(
+            "{}'s record is written by {}",
+            answer.host,
+            model.writers[w.index()].name
+        ),
     };
     Ok(Checked {
         says,

@@ -1,6 +1,6 @@
 //! The inline mark of a claim that holds, and what it rests on.
 
-use archsim_core::basis::{ASSUMED, CHECKED, label};
+use archsim_core::basis::{ASSUMED, CHECKED, named};
 use archsim_core::{Basis, Model};
 use archsim_view::escape;
 
@@ -31,9 +31,15 @@ pub struct Proposal {
 /// The most characters of assumptions a note spells out (each one's words
 /// and what would settle it). An answer that a flow is ok rests on every
 /// dependency list it relies on, which can be a dozen assumptions and
-/// thousands of characters: past this, the note names what each is about,
-/// and the Assumptions page holds the words.
+/// thousands of characters: past this, the note names what the first
+/// [`MAX_NAMED`] are about, and the Assumptions page holds the words.
 pub const MAX_SPELLED_OUT: usize = 600;
+
+/// The most entries a note names when it does not spell its assumptions
+/// out: the note shows beside its mark and must fit a window (an answer
+/// that a flow is ok can rest on twenty), so it names the first and
+/// counts the rest.
+pub const MAX_NAMED: usize = 5;
 
 /// The inline mark of a claim that holds: "checked" when everything the
 /// answer rests on is sourced by the document's facts, "assumed" when
@@ -69,7 +75,7 @@ pub fn mark(model: &Model, c: &Checked, anchor: &str, assumptions_page: bool) ->
         facts.sort_unstable();
     }
     if !facts.is_empty() {
-        note.push_str(" Rests on facts ");
+        note.push_str(" Rests on the document's facts ");
         note.push_str(&facts.join(", "));
         note.push('.');
     }
@@ -93,8 +99,15 @@ pub fn mark(model: &Model, c: &Checked, anchor: &str, assumptions_page: bool) ->
             note.push_str(&spelled);
         } else {
             note.push_str(" Assumes, beyond the source document, what the model says of ");
-            let labels: Vec<&str> = assumed.iter().map(|(l, _, _)| l.as_str()).collect();
+            let labels: Vec<&str> = assumed
+                .iter()
+                .take(MAX_NAMED)
+                .map(|(l, _, _)| l.as_str())
+                .collect();
             note.push_str(&labels.join(", "));
+            if assumed.len() > MAX_NAMED {
+                note.push_str(&format!(" and {} more", assumed.len() - MAX_NAMED));
+            }
             note.push_str(if assumptions_page {
                 ". What each assumes, and what would settle it, is on the Assumptions page."
             } else {
@@ -103,9 +116,13 @@ pub fn mark(model: &Model, c: &Checked, anchor: &str, assumptions_page: bool) ->
         }
         ("archsim-claim is-assumed", "?", ASSUMED)
     };
+    // The note is an element of its own beside the mark, shown while the
+    // mark has the pointer or the focus (`archsim.css` places it under the
+    // mark, or above it near the window's bottom edge), and the mark's
+    // description for screen readers.
+    let anchor = escape::html(anchor);
     format!(
-        "<span class=\"{class}\" id=\"{}\" tabindex=\"0\" role=\"note\" aria-label=\"{}\"><span aria-hidden=\"true\">{sign}</span> {word}</span>",
-        escape::html(anchor),
+        "<span class=\"archsim-claimed\"><span class=\"{class}\" id=\"{anchor}\" tabindex=\"0\" aria-describedby=\"{anchor}-note\"><span aria-hidden=\"true\">{sign}</span> {word}</span><span class=\"archsim-claim-note\" id=\"{anchor}-note\" role=\"tooltip\">{}</span></span>",
         escape::html(&note)
     )
 }
@@ -118,7 +135,7 @@ fn add_assumed<'m>(
     basis: &Basis,
 ) {
     for a in basis.assumptions(model) {
-        let label = label(model, a.premise);
+        let label = named(model, a.premise);
         if !out
             .iter()
             .any(|(l, says, _)| *l == label && *says == a.says)

@@ -15,6 +15,7 @@ mod proposal;
 mod route;
 mod spof;
 mod states;
+mod words;
 
 use archsim_core::suggest::{did_you_mean, nearest};
 use archsim_core::{CompId, Engine, FlowId, Model};

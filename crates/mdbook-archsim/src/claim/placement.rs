@@ -40,7 +40,12 @@ pub(super) fn check(engine: &Engine, d: &Directive) -> Result<Checked, Problem> 
                 "the placement verdict for {given} is {verdict}, not {claimed}"
             )));
         }
-        parts.push(format!("the verdict for {given} is {verdict}"));
+        let named = model
+            .providers
+            .iter()
+            .find(|p| p.id == verdict)
+            .map_or(verdict, |p| p.name.as_str());
+        parts.push(format!("the placement verdict for {given} is {named}"));
     }
     if let Some(rules) = d.get("rule") {
         let deciding: Vec<&str> = answer
@@ -81,7 +86,7 @@ pub(super) fn check(engine: &Engine, d: &Directive) -> Result<Checked, Problem> 
         }
         parts.push(format!(
             "the nearest precedent is {}",
-            model.component(wanted).id
+            model.component(wanted).name
         ));
     }
     // A verdict or a deciding rule rests on the rules alone; the nearest

@@ -18,7 +18,7 @@ use archsim_core::suggest::{did_you_mean, nearest};
 use archsim_core::{Basis, Engine, FlowId, Premise, State};
 
 use super::mark::{Checked, Proposal};
-use super::{component_id, condition, does_not_hold, flow};
+use super::{component_id, condition, does_not_hold, flow, words};
 use crate::directive::{Directive, list};
 use crate::draft::Proposed;
 use crate::error::Problem;
@@ -94,6 +94,7 @@ fn states(
     let scenario = d.get("scenario");
     let selectors: Vec<&str> = fail.iter().copied().chain(scenario).collect();
     let condition = condition(scenario, &fail, &[]);
+    let said = words::condition(old.model(), scenario, &fail, &[]);
     let side = |engine: &Engine, when: &str| -> Result<Option<(FlowId, State, Basis)>, Problem> {
         let Ok(f) = flow(engine, name) else {
             return Ok(None);
@@ -131,7 +132,11 @@ fn states(
                 "{name} is {actual} {when}, not {wanted} ({condition})"
             )));
         }
-        parts.push(format!("{name} is {actual} {when} ({condition})"));
+        let word = got.as_ref().map_or(ABSENT, |(_, s, _)| s.word());
+        parts.push(format!(
+            "{}, {name} is {word} {when}",
+            words::sentence(&said)
+        ));
     }
     if d.get("before").is_some()
         && let Some((_, _, answer)) = before
@@ -199,7 +204,10 @@ fn new_spof(
                 "{id} already is a single point of failure of {name} before the change"
             )));
         }
-        parts.push(format!("{id} becomes a single point of failure of {name}"));
+        parts.push(format!(
+            "{} becomes a single point of failure of {name}",
+            words::component(new.model(), c)
+        ));
         basis.extend(&new.spof_basis(after_flow, c));
     }
     Ok(())

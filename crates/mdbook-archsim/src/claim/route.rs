@@ -4,7 +4,7 @@ use archsim_core::select::select;
 use archsim_core::{Basis, CompId, Engine, Premise, RouteVerdict, State};
 
 use super::mark::Checked;
-use super::{component_id, condition, does_not_hold, unknown};
+use super::{component_id, condition, does_not_hold, unknown, words};
 use crate::directive::{Directive, list};
 use crate::error::Problem;
 
@@ -21,6 +21,7 @@ pub(super) fn check(engine: &Engine, d: &Directive) -> Result<Checked, Problem> 
     let selection = select(model, &fail, &[])?;
     let route = engine.route(d.get("route").unwrap_or_default(), &selection)?;
     let condition = condition(None, &fail, &[]);
+    let said = words::condition(model, None, &fail, &[]);
     let mut parts = Vec::new();
     // What the claim rests on: the route up to the last hop it names;
     // under failures, which way the request goes depends on what failed
@@ -60,10 +61,15 @@ pub(super) fn check(engine: &Engine, d: &Directive) -> Result<Checked, Problem> 
                 }
             }
         }
+        let named: Vec<&str> = list(via)
+            .into_iter()
+            .map(|name| component_id(model, name).map(|c| words::component(model, c)))
+            .collect::<Result<_, _>>()?;
         parts.push(format!(
-            "{} goes via {} ({condition})",
+            "{}, {} goes through {}",
+            words::sentence(&said),
             route.host,
-            list(via).join(", ")
+            named.join(", then ")
         ));
         if !fail.is_empty() {
             basis.extend(&route.basis);
@@ -92,10 +98,15 @@ pub(super) fn check(engine: &Engine, d: &Directive) -> Result<Checked, Problem> 
             )));
         }
         parts.push(match route.verdict {
-            RouteVerdict::NoRecord => format!("{} has no record ({condition})", route.host),
-            RouteVerdict::Resolves(state) => {
-                format!("{} is {} ({condition})", route.host, state.word())
+            RouteVerdict::NoRecord => {
+                format!("{}, {} has no record", words::sentence(&said), route.host)
             }
+            RouteVerdict::Resolves(state) => format!(
+                "{}, {} is {}",
+                words::sentence(&said),
+                route.host,
+                state.word()
+            ),
         });
         basis.extend(&route.basis);
     }

@@ -3,7 +3,7 @@
 use archsim_core::{Basis, Engine};
 
 use super::mark::Checked;
-use super::{component_id, does_not_hold, flow, names_or_none};
+use super::{component_id, does_not_hold, flow, names_or_none, words};
 use crate::directive::{Directive, list};
 use crate::error::Problem;
 
@@ -33,6 +33,8 @@ pub(super) fn check(engine: &Engine, d: &Directive) -> Result<Checked, Problem> 
     // when it alone fails; an excluded one on everything the flow relies
     // on (its dependency lists being complete).
     let mut basis = Basis::new();
+    // The components said to be single points of failure, then not.
+    let mut named: [Vec<&str>; 2] = [Vec::new(), Vec::new()];
     for (key, wanted) in [("includes", true), ("excludes", false)] {
         let Some(value) = d.get(key) else { continue };
         for item in list(value) {
@@ -57,12 +59,31 @@ pub(super) fn check(engine: &Engine, d: &Directive) -> Result<Checked, Problem> 
             } else {
                 basis.extend(&answer.basis);
             }
-            let verb = if wanted { "is" } else { "is not" };
-            parts.push(format!(
-                "{} {verb} a single point of failure of {name}",
-                model.component(c).id
-            ));
+            named[usize::from(!wanted)].push(words::component(model, c));
         }
+    }
+    // `A and B are single points of failure of FLOW; C is not one`.
+    for (i, names) in named.iter().enumerate() {
+        if names.is_empty() {
+            continue;
+        }
+        let one = names.len() == 1;
+        parts.push(match (i, one) {
+            (0, true) => format!("{} is a single point of failure of {name}", names[0]),
+            (0, false) => format!(
+                "{} are single points of failure of {name}",
+                words::and_list(names)
+            ),
+            (_, true) if parts.is_empty() => {
+                format!("{} is not a single point of failure of {name}", names[0])
+            }
+            (_, false) if parts.is_empty() => format!(
+                "{} are not single points of failure of {name}",
+                words::and_list(names)
+            ),
+            (_, true) => format!("{} is not one", names[0]),
+            (_, false) => format!("{} are not", words::and_list(names)),
+        });
     }
     basis.finish(model);
     Ok(Checked {

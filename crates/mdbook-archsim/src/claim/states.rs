@@ -4,7 +4,7 @@ use archsim_core::select::select;
 use archsim_core::{Basis, CompId, Engine, FlowId, Model, Premise, State};
 
 use super::mark::Checked;
-use super::{component_id, condition, does_not_hold, unknown};
+use super::{component_id, condition, does_not_hold, unknown, words};
 use crate::directive::{Directive, list};
 use crate::error::Problem;
 
@@ -59,7 +59,7 @@ pub(super) fn check(engine: &Engine, d: &Directive) -> Result<Checked, Problem> 
             }
             parts.push(format!(
                 "{} {}",
-                model.component(c).id,
+                words::component(model, c),
                 if wanted { "fails" } else { "survives" }
             ));
             basis.add_component(c, selection.fields);
@@ -73,14 +73,14 @@ pub(super) fn check(engine: &Engine, d: &Directive) -> Result<Checked, Problem> 
                 .with_hint("list hosts, flow ids or components, comma-separated"));
         }
         for name in names {
-            let (actual, because, answer) = match subject(engine, name)? {
+            let (actual, because, answer, named) = match subject(engine, name)? {
                 Subject::Flow(f) => {
                     let f = &outcome.flows[f.index()];
-                    (f.state, f.because.clone(), f.basis.clone())
+                    (f.state, f.because.clone(), f.basis.clone(), name)
                 }
                 Subject::Component(c) => {
                     let a = engine.component_outcome(c, &selection);
-                    (a.state, a.because, a.basis)
+                    (a.state, a.because, a.basis, words::component(model, c))
                 }
             };
             if actual.as_str() != key {
@@ -101,13 +101,17 @@ pub(super) fn check(engine: &Engine, d: &Directive) -> Result<Checked, Problem> 
                     actual.as_str()
                 )));
             }
-            parts.push(format!("{name} is {}", actual.word()));
+            parts.push(format!("{named} is {}", actual.word()));
             basis.extend(&answer);
         }
     }
     basis.finish(model);
     Ok(Checked {
-        says: format!("{condition}, {}", parts.join(", ")),
+        says: format!(
+            "{}, {}",
+            words::sentence(&words::condition(model, scenario, &fail, &reschedule)),
+            words::and_list(&parts)
+        ),
         basis,
         proposed: None,
     })

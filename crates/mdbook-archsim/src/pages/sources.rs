@@ -13,12 +13,12 @@ use std::collections::HashMap;
 
 use archsim_core::basis::label;
 use archsim_core::{Engine, Model};
-use archsim_view::html::Markup;
+use archsim_view::html::{Markup, facts};
 
 use super::entries::entries;
 use super::{Table, claim_links, codes, count, folded};
 use crate::error::Problem;
-use crate::index::{BookIndex, slug};
+use crate::index::BookIndex;
 
 /// One fact: its number, the model's words for it, who carries it.
 struct Row<'m> {
@@ -139,7 +139,7 @@ fn render(model: &Model, index: &BookIndex, page: &str, rows: &[Row<'_>]) -> Str
         &["Fact", "Says", "Carried by", "Claims resting on it"],
     );
     for row in rows {
-        let anchor = format!("fact-{}", slug(row.id));
+        let anchor = facts::anchor(row.id);
         table.row(&mut m, &[("id", &anchor)]);
         m.text(row.id);
         table.cell(&mut m);
