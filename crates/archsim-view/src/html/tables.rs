@@ -101,10 +101,10 @@ const ENV_ORDER: [&str; 3] = ["shared", "prod", "dev"];
 
 /// Every component by the environment it serves: the shared ones, then
 /// prod's, then dev's (a component of any other environment last), each
-/// group in the model's order. Beside each, its provider with the
-/// provider's account or project where the model names one, its region,
-/// and the cluster it runs in: what the two environments have in common
-/// shows as the same words down a column.
+/// group in the model's order (`shared` serves both). Beside each, its
+/// provider with the provider's account or project where the model names
+/// one, its region, and the id of the cluster it runs in: what the two
+/// environments have in common shows as the same words down a column.
 #[allow(clippy::disallowed_macros)] // The book's generated tables: the preprocessor writes them, no widget does.
 pub fn environments_table(engine: &Engine) -> String {
     let model = engine.model();
@@ -121,13 +121,7 @@ pub fn environments_table(engine: &Engine) -> String {
         &mut m,
         "archsim-environments",
         &caption,
-        &[
-            "Component",
-            "Environment",
-            "Provider (account or project)",
-            "Region",
-            "Runs in",
-        ],
+        &["Component", "Environment", "Provider", "Region", "Runs in"],
     );
     let grouped = ENV_ORDER
         .iter()
@@ -141,9 +135,6 @@ pub fn environments_table(engine: &Engine) -> String {
         named(&mut m, &c.name, &c.id);
         table.cell(&mut m);
         m.text(&c.env);
-        if c.env == "shared" {
-            m.text(" (prod and dev)");
-        }
         assumed_mark(&mut m, c, Field::Env);
         table.cell(&mut m);
         match c.provider.and_then(|p| model.providers.get(p.index())) {
@@ -164,8 +155,7 @@ pub fn environments_table(engine: &Engine) -> String {
         table.cell(&mut m);
         match c.runs_in {
             Some(cluster) => {
-                let cluster = model.component(cluster);
-                named(&mut m, &cluster.name, &cluster.id);
+                m.code(&model.component(cluster).id);
             }
             None => {
                 m.text("—");
