@@ -5,8 +5,9 @@ use archsim_core::place::{audit, place};
 use archsim_core::select::Selection;
 use archsim_core::{CompId, Engine, FlowId, ProviderId};
 use archsim_view::html::{
-    audit_html, components_table, dns_html, flows_table, outcome_html, place_html, providers_table,
-    records_table, route_html, rules_table, scenarios_table, spof_html,
+    audit_html, components_table, dns_html, environments_table, flows_table, outcome_html,
+    place_html, providers_table, records_table, route_html, rules_table, scenarios_table,
+    spof_html,
 };
 use archsim_view::layout::{Layout, LayoutOptions, layout};
 use archsim_view::present::{
@@ -106,6 +107,7 @@ pub(crate) fn views(engine: &Engine, ask: &Ask<'_>) -> Vec<String> {
     for i in 0..model.providers.len() {
         out.push(components_table(engine, Some(ProviderId::from_index(i))));
     }
+    out.push(environments_table(engine));
     out.push(records_table(engine));
     out.push(flows_table(engine));
     out.push(scenarios_table(engine));

@@ -17,7 +17,7 @@ use crate::tags::tags;
 const DIRECTIVES: &str = r#"{{#archsim map}} {{#archsim route host="app.tomoda.life"}}
 {{#archsim fail}} {{#archsim fail spof="true"}} {{#archsim place audit="true"}}
 {{#archsim dns host="api.tomoda.life"}} {{#archsim table providers}}
-{{#archsim table components}} {{#archsim table records}} {{#archsim table flows}}
+{{#archsim table components}} {{#archsim table environments}} {{#archsim table records}} {{#archsim table flows}}
 {{#archsim table scenarios}} {{#archsim table rules}} {{#archsim table spof}}
 {{#archsim table audit}}"#;
 

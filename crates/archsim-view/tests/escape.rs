@@ -56,6 +56,7 @@ fn renderings_of(engine: &archsim_core::Engine) -> Vec<(&'static str, String)> {
         ("spof", spof_html(engine)),
         ("providers", providers_table(engine)),
         ("components", components_table(engine, None)),
+        ("environments", environments_table(engine)),
         ("records", records_table(engine)),
         ("flows", flows_table(engine)),
         ("scenarios", scenarios_table(engine)),
@@ -124,7 +125,15 @@ fn the_script_component_is_shown_as_text() {
     for (name, html) in renderings() {
         let mentions = matches!(
             name,
-            "map" | "route" | "outcome" | "audit" | "components" | "records" | "flows" | "spof"
+            "map"
+                | "route"
+                | "outcome"
+                | "audit"
+                | "components"
+                | "environments"
+                | "records"
+                | "flows"
+                | "spof"
         );
         if mentions {
             assert!(

@@ -97,6 +97,7 @@ fn every_renderer_matches_its_snapshot() {
             "table-components-gcp.html",
             components_table(&engine, common::provider(&engine, "gcp")),
         ),
+        ("table-environments.html", environments_table(&engine)),
         ("table-records.html", records_table(&engine)),
         ("table-flows.html", flows_table(&engine)),
         ("table-scenarios.html", scenarios_table(&engine)),

@@ -1,7 +1,8 @@
 //! Generated content: `{{#archsim table NAME}}` → an HTML table from the model.
 //!
 //! The tables are the model's own lists (providers with their jobs, the
-//! components of a provider with the files that manage them, the zone's
+//! components of a provider with the files that manage them, every
+//! component by the environment it serves, the zone's
 //! records with their writers, the flows, the scenarios, the placement
 //! rules, the single points of failure, the placement audit), rendered by the view crate so the book
 //! never restates them by hand.
@@ -19,6 +20,7 @@ use crate::expand::{check_options, html_block};
 pub const TABLES: &[(&str, &[&str])] = &[
     ("providers", &[]),
     ("components", &["provider"]),
+    ("environments", &[]),
     ("records", &[]),
     ("flows", &[]),
     ("scenarios", &[]),
@@ -55,6 +57,7 @@ pub fn table(engine: &Engine, d: &Directive) -> Result<String, Problem> {
     let fragment = match name {
         "providers" => html::providers_table(engine),
         "components" => html::components_table(engine, provider(engine, d)?),
+        "environments" => html::environments_table(engine),
         "records" => html::records_table(engine),
         "flows" => html::flows_table(engine),
         "scenarios" => html::scenarios_table(engine),

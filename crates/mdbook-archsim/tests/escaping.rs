@@ -61,6 +61,8 @@ const PAGE: &str = r#"
 
 {{#archsim table components}}
 
+{{#archsim table environments}}
+
 {{#archsim table records}}
 
 {{#archsim table flows}}

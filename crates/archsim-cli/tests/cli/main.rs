@@ -9,6 +9,7 @@
 //! - `hostile`: broken model files written at test time;
 //! - `exports`: the diagrams and the JSON export;
 //! - `docs`: the examples in `JSON.md` against the real output;
+//! - `tasks`: the snippets and outputs of the book's "Common tasks" page;
 //! - `schema`: `archsim schema` against the committed schema, the shipped
 //!   model and the loader;
 //! - `terminal`: terminal escapes in a model or an argument are shown, never obeyed.
@@ -22,4 +23,5 @@ mod exports;
 mod hostile;
 mod schema;
 mod snapshots;
+mod tasks;
 mod terminal;

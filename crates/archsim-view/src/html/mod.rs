@@ -36,5 +36,6 @@ pub use place::{audit_html, audit_table, place_answer, place_html};
 pub use propose::{NO_DRAFT, propose_empty};
 pub use route::{NO_RECORD, hop_details, route_head, route_html};
 pub use tables::{
-    components_table, flows_table, providers_table, records_table, rules_table, scenarios_table,
+    components_table, environments_table, flows_table, providers_table, records_table, rules_table,
+    scenarios_table,
 };

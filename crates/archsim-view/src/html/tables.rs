@@ -98,6 +98,79 @@ pub fn components_table(engine: &Engine, provider: Option<ProviderId>) -> String
     m.into_string()
 }
 
+/// The environments, in the order the environments table groups them:
+/// what both share first, then what each has alone.
+const ENV_ORDER: [&str; 3] = ["shared", "prod", "dev"];
+
+/// Every component by the environment it serves: the shared ones, then
+/// prod's, then dev's (a component of any other environment last), each
+/// group in the model's order (`shared` serves both). Beside each, its
+/// provider with the provider's account or project where the model names
+/// one, its region, and the id of the cluster it runs in: what the two
+/// environments have in common shows as the same words down a column.
+#[allow(clippy::disallowed_macros)] // The book's generated tables: the preprocessor writes them, no widget does.
+pub fn environments_table(engine: &Engine) -> String {
+    let model = engine.model();
+    let count = |env: &str| model.components.iter().filter(|c| c.env == env).count();
+    let caption = format!(
+        "The components of {} by environment: {} shared, {} prod only, {} dev only",
+        model.meta.name,
+        count("shared"),
+        count("prod"),
+        count("dev"),
+    );
+    let mut m = Markup::new();
+    let mut table = Table::open(
+        &mut m,
+        "archsim-environments",
+        &caption,
+        &["Component", "Environment", "Provider", "Region", "Runs in"],
+    );
+    let grouped = ENV_ORDER
+        .iter()
+        .flat_map(|&env| model.components.iter().filter(move |c| c.env == env));
+    let others = model
+        .components
+        .iter()
+        .filter(|c| !ENV_ORDER.contains(&c.env.as_str()));
+    for c in grouped.chain(others) {
+        table.row(&mut m, &[("data-id", &c.id), ("data-env", &c.env)]);
+        named(&mut m, &c.name, &c.id);
+        table.cell(&mut m);
+        m.text(&c.env);
+        assumed_mark(&mut m, c, Field::Env);
+        table.cell(&mut m);
+        match c.provider.and_then(|p| model.providers.get(p.index())) {
+            Some(p) => {
+                m.text(&p.name);
+                if let Some(account) = &p.account {
+                    m.raw("<br>").code(account);
+                }
+            }
+            None => {
+                m.text("none (outside the providers)");
+            }
+        }
+        assumed_mark(&mut m, c, Field::Provider);
+        table.cell(&mut m);
+        m.code(model.region_name(c.region));
+        assumed_mark(&mut m, c, Field::Region);
+        table.cell(&mut m);
+        match c.runs_in {
+            Some(cluster) => {
+                m.code(&model.component(cluster).id);
+            }
+            None => {
+                m.text("—");
+            }
+        }
+        assumed_mark(&mut m, c, Field::RunsIn);
+        table.end_row(&mut m);
+    }
+    table.close(&mut m);
+    m.into_string()
+}
+
 /// After a field the model assumes on its own (`assumed = { … }`), a
 /// muted "(assumed)", so a generated table does not pass the guess off
 /// as the document's; the Assumptions page says what is assumed.
