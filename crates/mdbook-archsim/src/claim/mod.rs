@@ -23,6 +23,7 @@ use crate::directive::Directive;
 use crate::error::Problem;
 
 pub use mark::{Checked, MAX_SPELLED_OUT, Proposal, mark};
+pub(crate) use states::scenario_id;
 
 /// One kind of claim: the option that names its subject, what messages
 /// call it, every option it takes and its check. Adding a kind of claim is
@@ -159,7 +160,7 @@ fn does_not_hold(says: String) -> Problem {
 }
 
 /// "in scenario X, failing a, b and rescheduling c", for messages.
-fn condition(scenario: Option<&str>, fail: &[&str], reschedule: &[&str]) -> String {
+pub(crate) fn condition(scenario: Option<&str>, fail: &[&str], reschedule: &[&str]) -> String {
     let mut out = Vec::new();
     if let Some(scenario) = scenario {
         out.push(format!("in scenario {scenario}"));
@@ -178,7 +179,7 @@ fn condition(scenario: Option<&str>, fail: &[&str], reschedule: &[&str]) -> Stri
 }
 
 /// A flow named by its id or by its host (a URL works too).
-fn flow(engine: &Engine, name: &str) -> Result<FlowId, Problem> {
+pub(crate) fn flow(engine: &Engine, name: &str) -> Result<FlowId, Problem> {
     let model = engine.model();
     if let Some(f) = model.flow_by_id(name) {
         return Ok(f);
