@@ -32,14 +32,24 @@ fn names_or(m: &mut Markup, names: &[String], sep: &str, none: &str) {
 /// One flow's single points of failure, by name, or `none`; a search cut
 /// short says so after the names. Then what the list rests on.
 fn spof_names(m: &mut Markup, line: Option<&SpofLine>, none: &str, shared: &Shared<'_>) {
-    names_or(m, line.map_or(&[][..], |s| &s.names[..]), ", ", none);
-    if let Some(line) = line {
-        if line.cut_short {
-            m.text(" (");
-            m.text(archsim_core::FlowSpof::CUT_SHORT_NOTE);
-            m.text(")");
+    match line {
+        Some(line) => {
+            flow_spofs(m, line, none);
+            basis_row(m, &line.basis, shared);
         }
-        basis_row(m, &line.basis, shared);
+        None => names_or(m, &[], ", ", none),
+    }
+}
+
+/// One flow's single points of failure, by name, or `none` when it has
+/// none; a search cut short says so after the names: the single points
+/// of failure column, and the book's self-check answer.
+pub fn flow_spofs(m: &mut Markup, line: &SpofLine, none: &str) {
+    names_or(m, &line.names, ", ", none);
+    if line.cut_short {
+        m.text(" (");
+        m.text(archsim_core::FlowSpof::CUT_SHORT_NOTE);
+        m.text(")");
     }
 }
 

@@ -210,7 +210,7 @@ fn unknown<'a>(what: &str, name: &str, candidates: impl Iterator<Item = &'a str>
 }
 
 /// A component named by its id or its real name.
-fn component_id(model: &Model, name: &str) -> Result<CompId, Problem> {
+pub(crate) fn component_id(model: &Model, name: &str) -> Result<CompId, Problem> {
     model
         .component_by_id(name)
         .or_else(|| {
