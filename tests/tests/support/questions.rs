@@ -28,7 +28,7 @@ pub enum Question {
 pub const TOUR: [Question; 4] = [
     Question::Fails(&["region:ap-northeast-1"], "assets.tomoda.life"),
     Question::Spof("app.tomoda.life", "external-dns"),
-    Question::Fails(&["cloudflare-zone"], "app.tomoda.life"),
+    Question::Fails(&["provider:cloudflare"], "app.tomoda.life"),
     Question::Fails(&["provider:aws"], "app.tomoda.life"),
 ];
 
@@ -110,13 +110,13 @@ pub fn engine_answer(expect: &Expect, i: usize) -> Result<Answer, String> {
                 .remove(flow)
                 .ok_or_else(|| format!("the engine has no flow `{flow}`"))?;
             let basis = expect.flow_basis(fail, flow)?;
-            let word = State::ALL
+            let shown = State::ALL
                 .into_iter()
                 .find(|s| s.as_str() == state)
-                .map_or("?", State::word);
+                .map_or_else(|| "?".to_owned(), |s| format!("{} {}", s.icon(), s.word()));
             Ok(Answer {
                 value: state.clone(),
-                words: format!("{flow} is {word}"),
+                words: format!("{flow} is {shown}"),
                 state: Some(state),
                 mark: mark(basis["summary"] != json!("checked")),
                 choices: State::ALL.map(State::as_str).to_vec(),
