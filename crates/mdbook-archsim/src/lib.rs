@@ -14,8 +14,9 @@
 //!   and one that holds gets a mark, "checked" when its answer rests on
 //!   the document's facts alone and "assumed" otherwise;
 //! - **self-check questions** (`predict ...`): the reader picks a flow's
-//!   state under a failure, and the page reveals the engine's answer, with
-//!   CSS alone; the author's answer is checked as a claim is;
+//!   state under a failure (or whether a component is a single point of
+//!   failure), and the page reveals the engine's answer, with CSS alone;
+//!   the author's answer is checked as a claim is;
 //! - **generated pages** (`assumptions`, `sources`): every assumption of
 //!   the model and every fact it restates, with what leans on each,
 //!   linked to the claims of the whole book that rest on it.
@@ -29,8 +30,9 @@
 //!
 //! Modules by job: [`directive`] reads the syntax, [`expand`] renders
 //! widgets, [`tables`] the generated tables, [`claim`] checks claims,
-//! [`predict`] writes self-check questions, [`index`] knows the book's claims, [`pages`] writes the Assumptions and
-//! Sources pages, [`error`] says where things went wrong, [`assets`] holds
+//! [`predict`] writes self-check questions, [`index`] knows the book's
+//! claims, [`pages`] writes the Assumptions and Sources pages, [`error`]
+//! says where things went wrong, [`assets`] holds
 //! the CSS and the loader that `mdbook-archsim install` writes. The library
 //! does no I/O: the binary reads the model and the book, and writes the
 //! result.
