@@ -9,6 +9,7 @@ mod support;
 
 use support::browser::Options;
 use support::expect::Expect;
+use support::questions;
 use support::runner::{self, Case, Ctx, Outcome};
 use support::site;
 use support::widget;
@@ -19,7 +20,7 @@ fn main() {
         ..Options::default()
     };
     runner::main("no_script", options, |served| {
-        site::pages(&served.root)
+        let mut cases: Vec<Case> = site::pages(&served.root)
             .into_iter()
             .filter(|page| site::mount_points(&served.root, page) > 0)
             .map(|page| {
@@ -27,8 +28,34 @@ fn main() {
                     Box::pin(fallback_is_there(ctx, page.clone()))
                 })
             })
-            .collect()
+            .collect();
+        cases.push(Case::new("self_check::tour.html".to_owned(), |ctx| {
+            Box::pin(self_check_works_without_scripts(ctx))
+        }));
+        cases
     })
+}
+
+/// The tour's self-check needs no script: picking a choice, by keyboard
+/// or mouse, reveals the engine's answer through CSS alone.
+async fn self_check_works_without_scripts(ctx: &Ctx) -> Outcome {
+    let session = &ctx.session;
+    let url = format!("{}#{}", ctx.site.url("tour.html"), questions::ANCHOR);
+    session.open(&url).await?;
+    let scripted = session
+        .js(
+            "return document.documentElement.classList.contains('js')",
+            vec![],
+        )
+        .await?;
+    if scripted == serde_json::json!(true) {
+        return Err("scripts ran: this session was meant to have JavaScript disabled".into());
+    }
+    let (asked, presses) = questions::check_tour(session, &Expect::new()?).await?;
+    ctx.note(format!(
+        "{asked} questions answered without scripts; {presses} Tab presses from the heading"
+    ));
+    Ok(())
 }
 
 /// What each kind of fallback must hold, as (kind, CSS selector, what it is).

@@ -4,7 +4,9 @@
 //!
 //! A claim is checked as the build checks it ([`crate::claim::check`]);
 //! one that fails, because the model now answers otherwise or no longer
-//! has what it names, is listed. Other directives are not: a claim is the
+//! has what it names, is listed. So is a self-check question whose
+//! answer the model no longer gives ([`crate::predict`]): its answer is a
+//! claim the build checks too. Other directives are not: a claim is the
 //! book's statement of a fact. The library reads no files: the binary
 //! hands it the pages.
 
@@ -16,6 +18,7 @@ use crate::claim;
 use crate::directive::{Directive, Piece, scan};
 use crate::error::{PageError, Shown};
 use crate::expand::check_options;
+use crate::predict;
 
 /// A claim a model makes false.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -41,11 +44,19 @@ pub fn claims(engine: &Engine, pages: &[(String, String)]) -> Vec<Broken> {
             Piece::Text(_) | Piece::Literal(_) => None,
         });
         for d in directives.take(MAX_DIRECTIVES).flatten() {
-            if d.kind != "claim" {
-                continue;
-            }
-            let checked =
-                check_options(&d, &claim::options()).and_then(|()| claim::check(engine, &d));
+            let checked = match d.kind.as_str() {
+                "claim" => check_options(&d, &claim::options())
+                    .and_then(|()| claim::check(engine, &d))
+                    .map(drop),
+                "predict" => {
+                    let at = predict::Place {
+                        id: "predict",
+                        assumptions_page: false,
+                    };
+                    predict::predict(engine, &d, at).map(drop)
+                }
+                _ => continue,
+            };
             if let Err(problem) = checked {
                 out.push(Broken {
                     claim: written(&d),
@@ -57,9 +68,10 @@ pub fn claims(engine: &Engine, pages: &[(String, String)]) -> Vec<Broken> {
     out
 }
 
-/// The claim as the page writes it, on one line: `claim key="value" …`.
+/// The claim as the page writes it, on one line: `claim key="value" …`
+/// (or `predict key="value" …`).
 fn written(d: &Directive) -> String {
-    let mut out = String::from("claim");
+    let mut out = d.kind.clone();
     for o in &d.options {
         out.push(' ');
         out.push_str(&o.key);
@@ -150,6 +162,27 @@ fn code(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_question_the_model_answers_otherwise_is_listed() {
+        let engine = Engine::tomoda().expect("the Tomoda model loads");
+        let page = "\n{{#archsim predict fail=\"cloudfront-prod\" flow=\"assets.tomoda.life\" answer=\"degraded\"}}\n\
+                    {{#archsim predict fail=\"cloudfront-prod\" flow=\"assets.tomoda.life\" answer=\"down\"}}\n";
+        let broken = claims(&engine, &[("src/tour.md".to_owned(), page.to_owned())]);
+        assert_eq!(broken.len(), 1, "{broken:?}");
+        assert_eq!(
+            broken[0].claim,
+            "predict fail=\"cloudfront-prod\" flow=\"assets.tomoda.life\" answer=\"degraded\""
+        );
+        assert_eq!(broken[0].error.line, 2);
+        assert!(
+            broken[0]
+                .error
+                .message
+                .contains("the model says assets.tomoda.life is down, not degraded"),
+            "{broken:?}"
+        );
+    }
 
     #[test]
     fn the_comment_says_how_many_claims_and_where() {

@@ -13,6 +13,10 @@
 //!   the model; a false claim fails the build with what the model says,
 //!   and one that holds gets a mark, "checked" when its answer rests on
 //!   the document's facts alone and "assumed" otherwise;
+//! - **self-check questions** (`predict ...`): the reader picks a flow's
+//!   state under a failure (or whether a component is a single point of
+//!   failure), and the page reveals the engine's answer, with CSS alone;
+//!   the author's answer is checked as a claim is;
 //! - **generated pages** (`assumptions`, `sources`): every assumption of
 //!   the model and every fact it restates, with what leans on each,
 //!   linked to the claims of the whole book that rest on it.
@@ -26,8 +30,9 @@
 //!
 //! Modules by job: [`directive`] reads the syntax, [`expand`] renders
 //! widgets, [`tables`] the generated tables, [`claim`] checks claims,
-//! [`index`] knows the book's claims, [`pages`] writes the Assumptions and
-//! Sources pages, [`error`] says where things went wrong, [`assets`] holds
+//! [`predict`] writes self-check questions, [`index`] knows the book's
+//! claims, [`pages`] writes the Assumptions and Sources pages, [`error`]
+//! says where things went wrong, [`assets`] holds
 //! the CSS and the loader that `mdbook-archsim install` writes. The library
 //! does no I/O: the binary reads the model and the book, and writes the
 //! result.
@@ -46,6 +51,7 @@ pub mod expand;
 pub mod index;
 pub mod install;
 pub mod pages;
+pub mod predict;
 pub mod tables;
 
 use std::path::Path;
@@ -67,7 +73,7 @@ pub const NAME: &str = "archsim";
 
 /// The directive kinds that are not widgets (the widgets are the mount
 /// contract's `Kind::WIDGETS`).
-pub const OTHER_KINDS: &[&str] = &["table", "claim", "assumptions", "sources"];
+pub const OTHER_KINDS: &[&str] = &["table", "claim", "predict", "assumptions", "sources"];
 
 /// Every directive kind, for did-you-mean hints: the widgets, then the rest.
 pub fn kinds() -> Vec<&'static str> {
@@ -230,6 +236,7 @@ pub fn process_chapter(
         .map(|s| index::href(at.path, s));
     let mut widgets = 0;
     let mut claims = 0;
+    let mut questions = 0;
     let mut directives = 0;
     let mut after_block = false;
     for piece in scan(content) {
@@ -260,6 +267,9 @@ pub fn process_chapter(
                 if d.kind == "claim" {
                     claims += 1;
                 }
+                if d.kind == "predict" {
+                    questions += 1;
+                }
                 let here = Here {
                     mount: expand::Mount {
                         model_ref: model_ref.clone(),
@@ -269,6 +279,7 @@ pub fn process_chapter(
                     index,
                     page: at.path,
                     claim: claims,
+                    question: questions,
                 };
                 match directive(engine, &d, &here) {
                     Ok(expansion) => {
@@ -370,12 +381,14 @@ fn line_of(d: &Directive, problem: &Problem) -> usize {
 }
 
 /// Where a directive stands: its widget's mount, the book's claims, its
-/// page's path and, for a claim, its number on the page.
+/// page's path and, for a claim or a question, its number among the
+/// page's.
 struct Here<'a> {
     mount: expand::Mount,
     index: &'a BookIndex,
     page: &'a str,
     claim: usize,
+    question: usize,
 }
 
 fn directive(engine: &Engine, d: &Directive, here: &Here<'_>) -> Result<String, Problem> {
@@ -386,6 +399,14 @@ fn directive(engine: &Engine, d: &Directive, here: &Here<'_>) -> Result<String, 
             let anchor = claim_anchor(here.page, here.claim);
             let page = here.index.assumptions_page;
             Ok(claim::mark(engine.model(), &checked, &anchor, page))
+        }
+        "predict" => {
+            let id = predict::question_id(here.page, here.question);
+            let at = predict::Place {
+                id: &id,
+                assumptions_page: here.index.assumptions_page,
+            };
+            predict::predict(engine, d, at)
         }
         "table" => tables::table(engine, d),
         "assumptions" | "sources" => {

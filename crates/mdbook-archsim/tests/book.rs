@@ -120,11 +120,20 @@ fn the_whole_book_builds_with_fallbacks_and_nothing_external() {
                 "{page}: {left} `{{{{#archsim` in the HTML but {escaped} escaped in the source"
             ));
         }
-        // Claims: each renders as a mark.
+        // Claims: each renders as a mark. A self-check question renders
+        // as a question, its answer with a mark.
         let claims = count(&source, "{{#archsim claim") - count(&source, "\\{{#archsim claim");
+        let questions =
+            count(&source, "{{#archsim predict") - count(&source, "\\{{#archsim predict");
+        let asked = count(&html, "<fieldset class=\"archsim-predict\"");
+        if asked != questions {
+            problems.push(format!("{page}: {questions} questions but {asked} asked"));
+        }
         let marks = count(&html, "<span class=\"archsim-claimed\">");
-        if marks != claims {
-            problems.push(format!("{page}: {claims} claims but {marks} marks"));
+        if marks != claims + questions {
+            problems.push(format!(
+                "{page}: {claims} claims and {questions} questions but {marks} marks"
+            ));
         }
         // Every chapter loads the stylesheet and the loader.
         let urls = loaded_urls(&html);

@@ -60,8 +60,9 @@ fn cached_origin(dir: &Path) -> PathBuf {
     path
 }
 
-/// Every line of the book's pages that opens a claim, as `src/PAGE:LINE`
-/// with the line's text.
+/// Every line of the book's pages that opens a claim or a self-check
+/// question (whose answer is checked as a claim), as `src/PAGE:LINE` with
+/// the line's text.
 fn claim_lines() -> Vec<(String, String)> {
     let mut out = Vec::new();
     let mut folders = vec![PathBuf::from("src")];
@@ -74,7 +75,13 @@ fn claim_lines() -> Vec<(String, String)> {
             } else if name.extension().is_some_and(|e| e == "md") {
                 let text = std::fs::read_to_string(&path).unwrap();
                 for (i, line) in text.lines().enumerate() {
-                    if line.contains("{{#archsim claim") {
+                    // A backslash shows a directive as it is written: not one.
+                    let opens = |kind: &str| {
+                        let directive = format!("{{{{#archsim {kind}");
+                        line.matches(&directive).count()
+                            > line.matches(&format!("\\{directive}")).count()
+                    };
+                    if opens("claim") || opens("predict") {
                         out.push((format!("{}:{}", name.display(), i + 1), line.to_owned()));
                     }
                 }
@@ -131,13 +138,26 @@ fn a_cached_origin_turned_request_breaks_the_claims_of_a_degraded_asset_host() {
             .lines()
             .find(|l| l.starts_with(&format!("{at}: ")))
             .unwrap_or_else(|| panic!("{at} is not listed:\n{}", run.stdout));
+        let what = if said.starts_with(&format!("{at}: predict ")) {
+            "the answer"
+        } else {
+            "claim"
+        };
         assert!(
-            said.contains(
-                "claim does not hold: the model says assets.tomoda.life is down, not degraded ("
-            ),
+            said.contains(&format!(
+                "{what} does not hold: the model says assets.tomoda.life is down, not degraded ("
+            )),
             "{said}"
         );
     }
+    // The tour's question about the Tokyo region is among them.
+    assert!(
+        degraded.iter().any(|at| run
+            .stdout
+            .contains(&format!("{at}: predict fail=\"region:ap-northeast-1\""))),
+        "{}",
+        run.stdout
+    );
     // The asset host's single points of failure gain the bucket.
     assert!(
         run.stdout.contains(
@@ -164,7 +184,8 @@ fn a_cached_origin_turned_request_breaks_the_claims_of_a_degraded_asset_host() {
     )));
     for at in &listed {
         assert!(
-            markdown.stdout.contains(&format!("\n- `{at}` `claim ")),
+            markdown.stdout.contains(&format!("\n- `{at}` `claim "))
+                || markdown.stdout.contains(&format!("\n- `{at}` `predict ")),
             "{at}:\n{}",
             markdown.stdout
         );

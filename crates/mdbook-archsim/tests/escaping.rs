@@ -77,6 +77,10 @@ const PAGE: &str = r#"
 
 Claims {{#archsim claim component="tomoda-api-prod" kind="workload"}}
 {{#archsim claim fail="tomoda-api" down="api.tomoda.life"}}
+
+{{#archsim predict fail="tomoda-api-prod" flow="api.tomoda.life" answer="down"}}
+
+{{#archsim predict fail="redis" reschedule="tomoda-api-prod" flow="api.tomoda.life" answer="down"}}
 "#;
 
 /// The page without the embedded model (which is script text, not markup).
@@ -102,6 +106,11 @@ fn hostile_names_render_as_text_everywhere() {
         assert!(!markup.contains(raw), "raw `{raw}` reached the page");
     }
     assert!(markup.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    // A self-check question names the component in its question and its
+    // answer's cause, as text.
+    let question = "<legend>With &lt;script&gt;alert(1)&lt;/script&gt; failing";
+    assert!(markup.contains(question), "{question}");
+    assert!(markup.contains("because of &lt;script&gt;alert(1)&lt;/script&gt;."));
     assert!(markup.contains("&lt;img src=x onerror=alert(2)&gt;"));
 }
 

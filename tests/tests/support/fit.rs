@@ -31,7 +31,9 @@ pub async fn too_wide(session: &Session) -> Result<Vec<String>, String> {
 /// the mark (just under or over it, across from it) and inside the window.
 const NOTES: &str = r#"
 const problems = [];
-const marks = document.querySelectorAll('main .archsim-claim');
+// A mark in a self-check's answer shows only once a choice is picked.
+const marks = Array.from(document.querySelectorAll('main .archsim-claim'))
+  .filter((mark) => mark.getClientRects().length > 0);
 for (const mark of marks) {
   mark.scrollIntoView({ block: 'center' });
   mark.focus();

@@ -10,6 +10,7 @@ pub mod expect;
 pub mod fit;
 pub mod gzip;
 pub mod keys;
+pub mod questions;
 pub mod runner;
 pub mod site;
 pub mod widget;

@@ -56,8 +56,21 @@ const TAB_SHOWN: &str = "const tab = document.querySelectorAll('[role=tab]')[arg
 const CONTRAST: &str = include_str!("../support/contrast.js");
 
 /// Where archsim's text is: widgets and their fallbacks, generated views,
-/// claim marks.
-const ROOTS: &str = "div.archsim[data-archsim], .archsim-generated, .archsim-claim";
+/// claim marks, self-check questions.
+const ROOTS: &str =
+    "div.archsim[data-archsim], .archsim-generated, .archsim-claim, fieldset.archsim-predict";
+
+/// Pick a choice in every self-check question, so that its answer shows
+/// and is measured too: the engine's answer in the first, third, …, and
+/// another in the second, fourth, …, so both verdicts show. Returns how
+/// many questions there are.
+const PICK: &str = "const qs = Array.from(document.querySelectorAll('fieldset.archsim-predict'));
+    qs.forEach((f, i) => {
+      const right = f.querySelector('input.is-answer');
+      const other = Array.from(f.querySelectorAll('input')).find((x) => x !== right);
+      (i % 2 === 0 ? right : other).click();
+    });
+    return qs.length;";
 
 pub async fn text_contrast_is_aa_in_every_theme(ctx: &Ctx) -> Outcome {
     let result = every_theme(ctx).await;
@@ -95,6 +108,13 @@ async fn every_theme(ctx: &Ctx) -> Outcome {
             // until names, kinds and edge labels show.
             for zoomed in [false, true] {
                 if zoomed {
+                    // The self-check questions' answers show once picked.
+                    let questions = session.js(PICK, vec![]).await?;
+                    if page == "tour.html" && questions.as_u64().unwrap_or(0) < 2 {
+                        return Err(format!(
+                            "{theme} {page}: {questions} self-check questions, not both verdicts"
+                        ));
+                    }
                     let named = session.js_async(ZOOM_IN, vec![]).await?;
                     if named != json!(true) {
                         return Err(format!(

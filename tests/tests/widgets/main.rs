@@ -20,6 +20,7 @@ mod keyboard;
 mod links;
 mod placement;
 mod readable;
+mod self_check;
 mod theme;
 mod tour;
 
@@ -39,6 +40,7 @@ use links::{
 };
 use placement::placement_conflict_names_the_precedent;
 use readable::{the_overview_map_is_readable, widget_text_is_the_books_size};
+use self_check::tour_self_check_reveals_the_engines_answer;
 use theme::theme_switch_restyles_the_widgets;
 use tour::tour_steps_through_every_hop;
 
@@ -46,6 +48,7 @@ fn main() {
     runner::main("widgets", Options::default(), |_| {
         vec![
             case!(tour_steps_through_every_hop),
+            case!(tour_self_check_reveals_the_engines_answer),
             case!(the_overview_map_is_readable),
             case!(the_map_fits_the_answer),
             case!(widget_text_is_the_books_size),

@@ -31,7 +31,10 @@ pub use self::basis::basis;
 pub use dns::{dns_answer, dns_html};
 pub use impact::{ImpactParts, MAX_FLOW_ROWS, NO_CHANGE, impact_answer, impact_html, verdict};
 pub use markup::{Markup, NONE, flag};
-pub use outcome::{outcome_html, outcome_notes, outcome_table, outcome_with_spof_html, spof_html};
+pub use outcome::{
+    flow_cause, flow_spofs, flow_state, outcome_html, outcome_notes, outcome_table,
+    outcome_with_spof_html, spof_html,
+};
 pub use place::{audit_html, audit_table, place_answer, place_html};
 pub use propose::{NO_DRAFT, propose_empty};
 pub use route::{NO_RECORD, hop_details, route_head, route_html};

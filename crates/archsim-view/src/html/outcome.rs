@@ -7,7 +7,7 @@ use archsim_core::Engine;
 use super::Markup;
 use super::basis::{RESTS_ON, Shared, basis_row, shared_list};
 use super::write::{Table, code_or_dash, flow_name};
-use crate::present::{OutcomeView, SpofLine};
+use crate::present::{FlowRow, OutcomeView, SpofLine};
 
 /// The flow table's columns; the last only when single points of failure
 /// are shown.
@@ -32,15 +32,39 @@ fn names_or(m: &mut Markup, names: &[String], sep: &str, none: &str) {
 /// One flow's single points of failure, by name, or `none`; a search cut
 /// short says so after the names. Then what the list rests on.
 fn spof_names(m: &mut Markup, line: Option<&SpofLine>, none: &str, shared: &Shared<'_>) {
-    names_or(m, line.map_or(&[][..], |s| &s.names[..]), ", ", none);
-    if let Some(line) = line {
-        if line.cut_short {
-            m.text(" (");
-            m.text(archsim_core::FlowSpof::CUT_SHORT_NOTE);
-            m.text(")");
+    match line {
+        Some(line) => {
+            flow_spofs(m, line, none);
+            basis_row(m, &line.basis, shared);
         }
-        basis_row(m, &line.basis, shared);
+        None => names_or(m, &[], ", ", none),
     }
+}
+
+/// One flow's single points of failure, by name, or `none` when it has
+/// none; a search cut short says so after the names: the single points
+/// of failure column, and the book's self-check answer.
+pub fn flow_spofs(m: &mut Markup, line: &SpofLine, none: &str) {
+    names_or(m, &line.names, ", ", none);
+    if line.cut_short {
+        m.text(" (");
+        m.text(archsim_core::FlowSpof::CUT_SHORT_NOTE);
+        m.text(")");
+    }
+}
+
+/// A flow's state, as an icon and a word: the flow table's State cell,
+/// and the book's self-check answer (`{{#archsim predict}}`), so the two
+/// say one word.
+pub fn flow_state(m: &mut Markup, r: &FlowRow) {
+    m.badge(r.state);
+}
+
+/// The components behind a flow's state, the failed one last (`A → B`),
+/// or `—` for none: the flow table's Because cell, and the self-check's
+/// answer.
+pub fn flow_cause(m: &mut Markup, r: &FlowRow) {
+    names_or(m, &r.because, " → ", "—");
 }
 
 /// Every flow's state, cause chain and what the state rests on under a
@@ -70,9 +94,9 @@ pub fn outcome_table(m: &mut Markup, view: &OutcomeView, spof: Option<&[SpofLine
         table.cell(m);
         code_or_dash(m, r.entry.as_deref());
         table.cell(m);
-        m.badge(r.state);
+        flow_state(m, r);
         table.cell(m);
-        names_or(m, &r.because, " → ", "—");
+        flow_cause(m, r);
         table.cell(m);
         basis_row(m, &r.basis, &shared);
         if let Some(spof) = spof {

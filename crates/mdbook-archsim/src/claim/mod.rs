@@ -15,7 +15,7 @@ mod proposal;
 mod route;
 mod spof;
 mod states;
-mod words;
+pub(crate) mod words;
 
 use archsim_core::suggest::{did_you_mean, nearest};
 use archsim_core::{CompId, Engine, FlowId, Model};
@@ -24,6 +24,7 @@ use crate::directive::Directive;
 use crate::error::Problem;
 
 pub use mark::{Checked, MAX_SPELLED_OUT, Proposal, mark};
+pub(crate) use states::scenario_id;
 
 /// One kind of claim: the option that names its subject, what messages
 /// call it, every option it takes and its check. Adding a kind of claim is
@@ -160,7 +161,7 @@ fn does_not_hold(says: String) -> Problem {
 }
 
 /// "in scenario X, failing a, b and rescheduling c", for messages.
-fn condition(scenario: Option<&str>, fail: &[&str], reschedule: &[&str]) -> String {
+pub(crate) fn condition(scenario: Option<&str>, fail: &[&str], reschedule: &[&str]) -> String {
     let mut out = Vec::new();
     if let Some(scenario) = scenario {
         out.push(format!("in scenario {scenario}"));
@@ -179,7 +180,7 @@ fn condition(scenario: Option<&str>, fail: &[&str], reschedule: &[&str]) -> Stri
 }
 
 /// A flow named by its id or by its host (a URL works too).
-fn flow(engine: &Engine, name: &str) -> Result<FlowId, Problem> {
+pub(crate) fn flow(engine: &Engine, name: &str) -> Result<FlowId, Problem> {
     let model = engine.model();
     if let Some(f) = model.flow_by_id(name) {
         return Ok(f);
@@ -210,7 +211,7 @@ fn unknown<'a>(what: &str, name: &str, candidates: impl Iterator<Item = &'a str>
 }
 
 /// A component named by its id or its real name.
-fn component_id(model: &Model, name: &str) -> Result<CompId, Problem> {
+pub(crate) fn component_id(model: &Model, name: &str) -> Result<CompId, Problem> {
     model
         .component_by_id(name)
         .or_else(|| {

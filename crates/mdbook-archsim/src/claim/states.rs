@@ -117,7 +117,8 @@ pub(super) fn check(engine: &Engine, d: &Directive) -> Result<Checked, Problem> 
     })
 }
 
-fn scenario_id<'m>(model: &'m Model, name: &str) -> Result<&'m str, Problem> {
+/// A scenario named by its id, or an error with near names.
+pub(crate) fn scenario_id<'m>(model: &'m Model, name: &str) -> Result<&'m str, Problem> {
     model
         .scenarios
         .iter()

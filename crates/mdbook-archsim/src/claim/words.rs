@@ -22,39 +22,62 @@ pub(super) fn and_list<S: AsRef<str>>(items: &[S]) -> String {
     out
 }
 
-/// What one failure selector picks, in words: a component by its name,
-/// `every Google Cloud component`, `everything in Tokyo`, `every dev
-/// component`, `every cloudfront component`; a selector these do not
-/// cover is quoted as written.
-fn selector(model: &Model, s: &str) -> String {
-    if let Some(c) = model.components.iter().find(|c| c.id == s) {
-        return c.name.clone();
+/// Selectors as a list in words: "A, B and C".
+pub(crate) fn in_words(model: &Model, selectors: &[&str]) -> String {
+    let named: Vec<String> = selectors.iter().map(|s| selector(model, s)).collect();
+    match named.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        None => String::new(),
     }
-    let (prefix, value) = s.split_once(':').unwrap_or(("", s));
-    let provider = model
-        .providers
-        .iter()
-        .find(|p| p.id == value && matches!(prefix, "" | "provider"));
-    if let Some(p) = provider {
-        return format!("every {} component", p.name);
+}
+
+/// One selector in words, by the model's names, looked up in the
+/// selectors' own order (scenario, component id, component name, product,
+/// provider); a word it does not know, as written.
+pub(crate) fn selector(model: &Model, selector: &str) -> String {
+    if let Some((prefix, value)) = selector.split_once(':') {
+        return match prefix {
+            "provider" => model
+                .providers
+                .iter()
+                .find(|p| p.id == value)
+                .map_or_else(|| value.to_owned(), |p| p.name.clone()),
+            "region" => match model.regions.iter().find(|r| r.id == value) {
+                Some(r) if r.name != r.id => format!("the region {} ({})", r.name, r.id),
+                _ => format!("the region {value}"),
+            },
+            "kind" => format!("every component of kind {value}"),
+            "env" => format!("every {value} component"),
+            "product" => format!("every {value} component"),
+            "terraform" => format!("every component Terraform manages under {value}"),
+            _ => selector.to_owned(),
+        };
     }
-    match prefix {
-        "region" => {
-            if let Some(r) = model.regions.iter().find(|r| r.id == value) {
-                return format!("everything in {}", r.name);
-            }
-        }
-        "env" | "kind" => return format!("every {value} component"),
-        "" if model
+    if let Some(s) = model.scenarios.iter().find(|s| s.id == selector) {
+        return format!("what “{}” fails", s.name);
+    }
+    if let Some(c) = model.component_by_id(selector).or_else(|| {
+        model
             .components
             .iter()
-            .any(|c| c.product.as_deref() == Some(value)) =>
-        {
-            return format!("every {value} component");
-        }
-        _ => {}
+            .position(|c| c.name.eq_ignore_ascii_case(selector))
+            .map(archsim_core::CompId::from_index)
+    }) {
+        return model.component(c).name.clone();
     }
-    format!("“{s}”")
+    if model
+        .components
+        .iter()
+        .any(|c| c.product.as_deref() == Some(selector))
+    {
+        return format!("every {selector} component");
+    }
+    model
+        .providers
+        .iter()
+        .find(|p| p.id == selector)
+        .map_or_else(|| selector.to_owned(), |p| p.name.clone())
 }
 
 /// The condition a claim was checked under: `in the scenario “AWS is
@@ -97,6 +120,8 @@ pub(super) fn sentence(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use archsim_core::Engine;
+
     use super::*;
 
     #[test]
@@ -110,5 +135,29 @@ mod tests {
         for (items, want) in cases {
             assert_eq!(and_list(items), want, "{items:?}");
         }
+    }
+
+    #[test]
+    fn selectors_read_as_the_models_names() {
+        let engine = Engine::tomoda().expect("the Tomoda model loads");
+        let model = engine.model();
+        // (selector, in words)
+        let cases = [
+            ("region:ap-northeast-1", "the region Tokyo (ap-northeast-1)"),
+            ("region:asia-east1", "the region asia-east1"),
+            ("provider:aws", "AWS"),
+            ("aws", "AWS"),
+            ("cloudflare-zone", "tomoda.life zone"),
+            ("cloudfront-outage", "what “CloudFront outage” fails"),
+            ("env:dev", "every dev component"),
+            ("kind:bucket", "every component of kind bucket"),
+        ];
+        for (written, words) in cases {
+            assert_eq!(selector(model, written), words, "{written}");
+        }
+        assert_eq!(
+            in_words(model, &["provider:aws", "provider:gcp", "cloudflare-zone"]),
+            "AWS, Google Cloud and tomoda.life zone"
+        );
     }
 }
