@@ -327,6 +327,14 @@ async fn page_loads_cleanly(ctx: &Ctx, page: String) -> Outcome {
             ));
         }
         problems.extend(widgets_tell_the_engine(session, mounts).await?);
+        // The facts a live answer rests on link to their rows on the
+        // Sources page, as the fallbacks' do (the book's test checks
+        // those land); the propose widget shows plain ids.
+        let facts = session.js(LIVE_FACTS, vec![]).await?;
+        problems.extend(widget::strings(&facts["problems"]));
+        if facts["linked"].as_u64().unwrap_or(0) > 0 {
+            ctx.note(format!("{} fact links in live answers", facts["linked"]));
+        }
         let (compared, differ) = widget::differ_from_fallbacks(session).await?;
         if compared > 0 {
             ctx.note(format!(
@@ -453,3 +461,29 @@ fn is_font(path: &str) -> bool {
             .iter()
             .any(|ext| path.ends_with(ext))
 }
+
+/// The fact links of the live widgets: each must point at its row on the
+/// book's Sources page (`sources.html#fact-…`), reached from this page.
+const LIVE_FACTS: &str = r#"
+const problems = [];
+let linked = 0;
+for (const a of document.querySelectorAll('main .archsim-live a.archsim-fact')) {
+  const href = a.getAttribute('href');
+  const propose = !!a.closest('[data-archsim="propose"]');
+  if (propose) {
+    if (href !== null) problems.push(`a propose widget links fact ${a.textContent} (${href})`);
+    continue;
+  }
+  const url = href === null ? null : new URL(href, location.href);
+  const want = 'fact-' + a.textContent.toLowerCase().replace(/[^a-z0-9]/g, '-');
+  if (!url || !url.pathname.endsWith('/sources.html') || url.hash !== '#' + want) {
+    problems.push(`a live answer's fact ${a.textContent} links to ${href}, not the Sources page's #${want}`);
+  } else {
+    linked += 1;
+  }
+}
+// A route, DNS or placement answer always rests on some fact.
+const answers = document.querySelectorAll(':is([data-archsim="route"], [data-archsim="dns"], [data-archsim="place"]) .archsim-live').length;
+if (answers > 0 && linked === 0) problems.push(`${answers} live route, DNS or placement widgets link no fact`);
+return { linked, problems };
+"#;

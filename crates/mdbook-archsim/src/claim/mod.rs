@@ -23,7 +23,7 @@ use archsim_core::{CompId, Engine, FlowId, Model};
 use crate::directive::Directive;
 use crate::error::Problem;
 
-pub use mark::{Checked, MAX_SPELLED_OUT, Proposal, mark};
+pub use mark::{Checked, MAX_NAMED, MAX_SPELLED_OUT, Proposal, mark};
 pub(crate) use states::scenario_id;
 
 /// One kind of claim: the option that names its subject, what messages
