@@ -123,7 +123,7 @@ pub fn mark(model: &Model, c: &Checked, anchor: &str, assumptions_page: bool) ->
     let anchor = escape::html(anchor);
     format!(
         "<span class=\"archsim-claimed\"><span class=\"{class}\" id=\"{anchor}\" tabindex=\"0\" aria-describedby=\"{anchor}-note\"><span aria-hidden=\"true\">{sign}</span> {word}</span><span class=\"archsim-claim-note\" id=\"{anchor}-note\" role=\"tooltip\">{}</span></span>",
-        escape::html(&note)
+        escape::inline(&note)
     )
 }
 
