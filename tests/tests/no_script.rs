@@ -7,7 +7,7 @@
 
 mod support;
 
-use support::browser::Options;
+use support::browser::{Options, Session};
 use support::expect::Expect;
 use support::questions;
 use support::runner::{self, Case, Ctx, Outcome};
@@ -42,15 +42,7 @@ async fn self_check_works_without_scripts(ctx: &Ctx) -> Outcome {
     let session = &ctx.session;
     let url = format!("{}#{}", ctx.site.url("tour.html"), questions::ANCHOR);
     session.open(&url).await?;
-    let scripted = session
-        .js(
-            "return document.documentElement.classList.contains('js')",
-            vec![],
-        )
-        .await?;
-    if scripted == serde_json::json!(true) {
-        return Err("scripts ran: this session was meant to have JavaScript disabled".into());
-    }
+    scripts_off(session).await?;
     let (asked, presses) = questions::check_tour(session, &Expect::new()?).await?;
     ctx.note(format!(
         "{asked} questions answered without scripts; {presses} Tab presses from the heading"
@@ -78,16 +70,7 @@ async fn fallback_is_there(ctx: &Ctx, page: String) -> Outcome {
     let url = ctx.site.url(&page);
     session.open(&url).await?;
     let mut problems = Vec::new();
-    // mdBook's first inline script adds `js` to <html>: absent, scripts are off.
-    let scripted = session
-        .js(
-            "return document.documentElement.classList.contains('js')",
-            vec![],
-        )
-        .await?;
-    if scripted == serde_json::json!(true) {
-        return Err("scripts ran: this session was meant to have JavaScript disabled".into());
-    }
+    scripts_off(session).await?;
     let expect = Expect::new()?;
     let views = widget::read_all(session).await?;
     let mounts = site::mount_points(&ctx.site.root, &page);
@@ -139,4 +122,19 @@ async fn fallback_is_there(ctx: &Ctx, page: String) -> Outcome {
     } else {
         Err(format!("{url}:\n  {}", problems.join("\n  ")))
     }
+}
+
+/// That the session runs no script: mdBook's first script adds `js` to
+/// `<html>`, absent when scripts are off.
+async fn scripts_off(session: &Session) -> Outcome {
+    let scripted = session
+        .js(
+            "return document.documentElement.classList.contains('js')",
+            vec![],
+        )
+        .await?;
+    if scripted == serde_json::json!(true) {
+        return Err("scripts ran: this session was meant to have JavaScript disabled".into());
+    }
+    Ok(())
 }

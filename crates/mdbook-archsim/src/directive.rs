@@ -426,6 +426,38 @@ fn is_word_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | ':' | ',' | '/' | '*' | '@')
 }
 
+/// Of a table of kinds (claims, questions), the one a directive names by
+/// its subject option (`subject` of a kind; `None` for the kind that
+/// names none, which must come first and is the default).
+///
+/// Returns: the kind; or, when the directive names several subjects, the
+/// error "a WHAT states one thing; this one names `a=` and `b=`".
+pub fn one_kind<'k, K>(
+    kinds: &'k [K],
+    subject: impl Fn(&K) -> Option<&'static str>,
+    d: &Directive,
+    what: &str,
+    hint: &str,
+) -> Result<&'k K, Problem> {
+    let given: Vec<&K> = kinds
+        .iter()
+        .filter(|k| subject(k).is_some_and(|s| d.get(s).is_some()))
+        .collect();
+    match given.as_slice() {
+        [] => Ok(&kinds[0]),
+        [one] => Ok(*one),
+        many => Err(Problem::new(format!(
+            "{what} states one thing; this one names {}",
+            many.iter()
+                .filter_map(|k| subject(k))
+                .map(|s| format!("`{s}=`"))
+                .collect::<Vec<_>>()
+                .join(" and ")
+        ))
+        .with_hint(hint)),
+    }
+}
+
 /// The comma-separated items of an option value, trimmed, empty ones dropped.
 pub fn list(value: &str) -> Vec<&str> {
     value

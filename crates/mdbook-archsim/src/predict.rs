@@ -125,26 +125,13 @@ pub fn predict(engine: &Engine, d: &Directive, at: Place<'_>) -> Result<String, 
                 .with_hint(format!("options are written key=\"value\": {EXAMPLE}")),
         );
     }
-    let given: Vec<&Kind> = KINDS
-        .iter()
-        .filter(|k| k.subject.is_some_and(|s| d.get(s).is_some()))
-        .collect();
-    let kind = match given.as_slice() {
-        [] => &KINDS[0],
-        [one] => *one,
-        many => {
-            let named: Vec<String> = many
-                .iter()
-                .filter_map(|k| k.subject)
-                .map(|s| format!("`{s}=`"))
-                .collect();
-            return Err(Problem::new(format!(
-                "a question asks one thing; this one names {}",
-                named.join(" and ")
-            ))
-            .with_hint("split it into several questions"));
-        }
-    };
+    let kind = crate::directive::one_kind(
+        &KINDS,
+        |k| k.subject,
+        d,
+        "a question",
+        "split it into several questions",
+    )?;
     for o in &d.options {
         if !kind.options.contains(&o.key.as_str()) {
             return Err(Problem::new(format!(

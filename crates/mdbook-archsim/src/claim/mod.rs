@@ -114,25 +114,13 @@ pub fn check(engine: &Engine, d: &Directive) -> Result<Checked, Problem> {
             ),
         );
     }
-    let given: Vec<&Kind> = KINDS
-        .iter()
-        .filter(|k| k.subject.is_some_and(|s| d.get(s).is_some()))
-        .collect();
-    let kind = match given.as_slice() {
-        [] => &KINDS[0],
-        [one] => *one,
-        many => {
-            return Err(Problem::new(format!(
-                "a claim states one thing; this one names {}",
-                many.iter()
-                    .filter_map(|k| k.subject)
-                    .map(|s| format!("`{s}=`"))
-                    .collect::<Vec<_>>()
-                    .join(" and ")
-            ))
-            .with_hint("split it into several claims"));
-        }
-    };
+    let kind = crate::directive::one_kind(
+        &KINDS,
+        |k| k.subject,
+        d,
+        "a claim",
+        "split it into several claims",
+    )?;
     allow(d, &(kind.options)(), kind.what)?;
     (kind.check)(engine, d)
 }
