@@ -12,6 +12,7 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod back_forward;
 mod basis;
 mod contrast;
 mod failures;
@@ -29,6 +30,7 @@ use serde_json::Value;
 use support::browser::Options;
 use support::runner::{self, Outcome, case};
 
+use back_forward::back_restores_the_page_from_the_cache;
 use basis::{flow_basis_opens_from_the_keyboard, route_basis_opens_from_the_keyboard};
 use contrast::text_contrast_is_aa_in_every_theme;
 use failures::{failing_cloudfront_on_the_map, region_preset_fills_the_table};
@@ -65,6 +67,7 @@ fn main() {
             case!(claim_notes_open_from_the_keyboard),
             case!(route_basis_opens_from_the_keyboard),
             case!(flow_basis_opens_from_the_keyboard),
+            case!(back_restores_the_page_from_the_cache),
         ]
     })
 }
