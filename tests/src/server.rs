@@ -1,9 +1,11 @@
 //! A small static file server on std alone: GET and HEAD, correct MIME types
 //! (wasm modules need `application/wasm`), `index.html` for folders, and
 //! paths confined to the site folder; every answer carries the site's
-//! Content-Security-Policy ([`crate::csp`]). A file with a brotli copy
-//! beside it (`name.br`, written by `cargo xtask build` for the bundle) is
-//! sent as that copy to a client that accepts `br`.
+//! Content-Security-Policy ([`crate::csp`]). A file with a compressed
+//! copy beside it (`NAME.br`, `NAME.gz`: `cargo xtask build` writes both
+//! for every text file and the wasm) is sent as that copy, with its
+//! `Content-Encoding`, to a client that accepts it: brotli first, then
+//! gzip, as static hosts and CDNs do.
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
@@ -34,7 +36,7 @@ pub fn answer(mut stream: TcpStream, root: &Path) -> std::io::Result<()> {
     let mut line = String::new();
     let mut reader = BufReader::new(&stream);
     reader.read_line(&mut line)?;
-    let brotli = accepts_brotli(&mut reader)?;
+    let accepted = accepted(&mut reader)?;
     let mut parts = line.split_whitespace();
     let method = parts.next().unwrap_or("");
     let target = parts.next().unwrap_or("/");
@@ -48,7 +50,7 @@ pub fn answer(mut stream: TcpStream, root: &Path) -> std::io::Result<()> {
         );
     }
     match resolve(root, target) {
-        Some(path) => match read(&path, brotli) {
+        Some(path) => match read(&path, accepted) {
             Ok((body, encoding)) => respond(
                 &mut stream,
                 &format!("200 OK\r\nVary: Accept-Encoding{encoding}"),
@@ -74,30 +76,59 @@ pub fn answer(mut stream: TcpStream, root: &Path) -> std::io::Result<()> {
     }
 }
 
-/// Read the request's headers; whether one accepts brotli.
-fn accepts_brotli(reader: &mut impl BufRead) -> std::io::Result<bool> {
-    let mut brotli = false;
+/// The compressed forms a client takes, best first.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Accepted {
+    brotli: bool,
+    gzip: bool,
+}
+
+/// Read the request's headers; which compressed copies the client takes
+/// (`Accept-Encoding`; a coding with `q=0` is refused).
+fn accepted(reader: &mut impl BufRead) -> std::io::Result<Accepted> {
+    let mut accepted = Accepted::default();
     let mut header = String::new();
     while reader.read_line(&mut header)? > 2 {
         if let Some((name, value)) = header.split_once(':')
             && name.eq_ignore_ascii_case("accept-encoding")
         {
-            brotli |= value.split(',').any(|c| c.trim().starts_with("br"));
+            for coding in value.split(',') {
+                let mut parts = coding.split(';').map(str::trim);
+                let name = parts.next().unwrap_or_default();
+                let refused = parts.any(|p| {
+                    p.strip_prefix("q=")
+                        .and_then(|q| q.parse::<f32>().ok())
+                        .is_some_and(|q| q == 0.0)
+                });
+                if refused {
+                    continue;
+                }
+                accepted.brotli |= name.eq_ignore_ascii_case("br");
+                accepted.gzip |= name.eq_ignore_ascii_case("gzip");
+            }
         }
         header.clear();
     }
-    Ok(brotli)
+    Ok(accepted)
 }
 
-/// A file's bytes, from its brotli copy when the client accepts it and
-/// there is one, with the header line that says so.
-fn read(path: &Path, brotli: bool) -> std::io::Result<(Vec<u8>, &'static str)> {
-    let mut copy = path.as_os_str().to_owned();
-    copy.push(".br");
-    match brotli.then(|| std::fs::read(&copy)) {
-        Some(Ok(body)) => Ok((body, "\r\nContent-Encoding: br")),
-        _ => std::fs::read(path).map(|body| (body, "")),
+/// A file's bytes, from its compressed copy when the client takes one and
+/// there is one (brotli first), with the header line that says so.
+fn read(path: &Path, accepted: Accepted) -> std::io::Result<(Vec<u8>, &'static str)> {
+    for (taken, suffix, header) in [
+        (accepted.brotli, ".br", "\r\nContent-Encoding: br"),
+        (accepted.gzip, ".gz", "\r\nContent-Encoding: gzip"),
+    ] {
+        if !taken {
+            continue;
+        }
+        let mut copy = path.as_os_str().to_owned();
+        copy.push(suffix);
+        if let Ok(body) = std::fs::read(&copy) {
+            return Ok((body, header));
+        }
     }
+    std::fs::read(path).map(|body| (body, ""))
 }
 
 fn respond(
@@ -202,23 +233,30 @@ mod tests {
     }
 
     #[test]
-    fn a_brotli_copy_goes_to_clients_that_accept_it() {
+    fn a_compressed_copy_goes_to_clients_that_accept_it() {
         use std::io::Read;
         let root = std::env::temp_dir().join(format!("xtask-br-{}", std::process::id()));
         std::fs::create_dir_all(&root).unwrap();
         std::fs::write(root.join("a.js"), "plain").unwrap();
         std::fs::write(root.join("a.js.br"), "brotli").unwrap();
+        std::fs::write(root.join("a.js.gz"), "gzip").unwrap();
         std::fs::write(root.join("b.js"), "only plain").unwrap();
+        std::fs::write(root.join("c.js"), "plain c").unwrap();
+        std::fs::write(root.join("c.js.gz"), "gzip c").unwrap();
         let addr = spawn(&root, 0).unwrap();
-        // (target, Accept-Encoding, body, sent as brotli)
+        // (target, Accept-Encoding, body, the Content-Encoding sent)
         let cases = [
-            ("/a.js", "gzip, deflate, br", "brotli", true),
-            ("/a.js", "br;q=1.0", "brotli", true),
-            ("/a.js", "gzip", "plain", false),
-            ("/a.js", "", "plain", false),
-            ("/b.js", "br", "only plain", false),
+            ("/a.js", "gzip, deflate, br", "brotli", Some("br")),
+            ("/a.js", "br;q=1.0", "brotli", Some("br")),
+            ("/a.js", "gzip", "gzip", Some("gzip")),
+            ("/a.js", "br;q=0, gzip", "gzip", Some("gzip")),
+            ("/a.js", "GZIP;q=0.5", "gzip", Some("gzip")),
+            ("/a.js", "deflate", "plain", None),
+            ("/a.js", "", "plain", None),
+            ("/b.js", "br, gzip", "only plain", None),
+            ("/c.js", "br, gzip", "gzip c", Some("gzip")),
         ];
-        for (target, accept, body, brotli) in cases {
+        for (target, accept, body, encoding) in cases {
             let mut stream = TcpStream::connect(addr).unwrap();
             write!(
                 stream,
@@ -229,11 +267,11 @@ mod tests {
             stream.read_to_string(&mut answer).unwrap();
             let (head, got) = answer.split_once("\r\n\r\n").unwrap();
             assert_eq!(got, body, "{target} {accept}");
-            assert_eq!(
-                head.contains("\r\nContent-Encoding: br\r\n"),
-                brotli,
-                "{target} {accept}: {head}"
-            );
+            let sent = head
+                .lines()
+                .find_map(|l| l.strip_prefix("Content-Encoding: "));
+            assert_eq!(sent, encoding, "{target} {accept}: {head}");
+            assert!(head.contains("Vary: Accept-Encoding"), "{head}");
             assert!(head.contains("Content-Type: text/javascript"), "{head}");
         }
         std::fs::remove_dir_all(&root).unwrap();

@@ -327,6 +327,11 @@ async fn page_loads_cleanly(ctx: &Ctx, page: String) -> Outcome {
             ));
         }
         problems.extend(widgets_tell_the_engine(session, mounts).await?);
+        // Every text file and module came compressed (`cargo xtask build`
+        // writes the copies, the server sends them).
+        let raw = session.js(UNCOMPRESSED, vec![]).await?;
+        problems.extend(widget::strings(&raw["problems"]));
+        ctx.note(format!("{} files came compressed", raw["compressed"]));
         // The facts a live answer rests on link to their rows on the
         // Sources page, as the fallbacks' do (the book's test checks
         // those land); the propose widget shows plain ids.
@@ -346,12 +351,16 @@ async fn page_loads_cleanly(ctx: &Ctx, page: String) -> Outcome {
     // Everything within the column, live widgets included (the phone file
     // checks a narrow window).
     problems.extend(fit::too_wide(session).await?);
-    // Each claim's note, shown, beside its mark and inside the window.
-    let (marks, misplaced) = fit::notes_misplaced(session).await?;
-    if marks > 0 {
-        ctx.note(format!("{marks} claim notes beside their marks"));
+    // Each claim's note, shown, beside its mark and inside the window
+    // (on its chapter's page: the print page repeats every chapter, and
+    // focusing its two hundred marks one by one is slow).
+    if !print {
+        let (marks, misplaced) = fit::notes_misplaced(session).await?;
+        if marks > 0 {
+            ctx.note(format!("{marks} claim notes beside their marks"));
+        }
+        problems.extend(misplaced);
     }
-    problems.extend(misplaced);
     // Last: its probe is itself a violation, logged to the console.
     problems.extend(policy_violations(session).await?);
 
@@ -486,4 +495,22 @@ for (const a of document.querySelectorAll('main .archsim-live a.archsim-fact')) 
 const answers = document.querySelectorAll(':is([data-archsim="route"], [data-archsim="dns"], [data-archsim="place"]) .archsim-live').length;
 if (answers > 0 && linked === 0) problems.push(`${answers} live route, DNS or placement widgets link no fact`);
 return { linked, problems };
+"#;
+
+/// The page and every file it loaded from the site that a host sends
+/// compressed (HTML, CSS, JS, wasm, SVG, JSON): each must have come with
+/// a `Content-Encoding` (its bytes on the wire differ from its bytes).
+const UNCOMPRESSED: &str = r#"
+const problems = [];
+let compressed = 0;
+const entries = performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'));
+for (const e of entries) {
+  const url = new URL(e.name);
+  if (url.origin !== location.origin) continue;
+  if (!/\.(html|css|js|wasm|svg|json)$/.test(url.pathname) && e.entryType !== 'navigation') continue;
+  if (e.decodedBodySize === 0) continue;
+  if (e.encodedBodySize === e.decodedBodySize) problems.push(`${url.pathname} came uncompressed (${e.decodedBodySize} bytes)`);
+  else compressed += 1;
+}
+return { compressed, problems };
 "#;

@@ -10,6 +10,7 @@
 //! needs nothing but rustup's Rust.
 
 mod bench;
+mod compress;
 mod fuzz;
 mod imports;
 mod run;

@@ -57,7 +57,7 @@ pub fn build() -> Result<PathBuf, String> {
 }
 
 /// Where the finished bundle waits for the book: trunk's output with short
-/// import names, and brotli copies of the module and its glue.
+/// import names.
 fn staged() -> PathBuf {
     root().join("target/bundle")
 }
@@ -134,6 +134,14 @@ pub fn book() -> Result<PathBuf, String> {
     step("copy the bundle into the site", || {
         copy(&staged(), &site.join("archsim"))
     })?;
+    step(
+        "precompress the site (.br and .gz beside each text file)",
+        || {
+            let (files, bytes, br, gz) = crate::compress::site(&site)?;
+            println!("  {files} files, {bytes} bytes: brotli {br}, gzip -9 {gz}");
+            Ok(())
+        },
+    )?;
     println!("\nsite: {}", site.display());
     Ok(site)
 }
