@@ -7,7 +7,7 @@
 //! do the same on a static host.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// The extensions worth compressing. Fonts (woff2), images and the like
 /// are compressed already.
@@ -16,45 +16,72 @@ pub const COMPRESSIBLE: [&str; 9] = [
 ];
 
 /// Write a `.br` and a `.gz` copy beside every compressible file under
-/// `root`; returns (files, bytes, brotli bytes, gzip bytes).
+/// `root`, on every core (brotli at quality 11 is slow: a minute for the
+/// site on one core); returns (files, bytes, brotli bytes, gzip bytes).
 pub fn site(root: &Path) -> Result<(usize, u64, u64, u64), String> {
+    let mut files = Vec::new();
+    walk(root, &mut files)?;
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = files.len().div_ceil(threads).max(1);
+    let sizes: Vec<Result<Vec<Sizes>, String>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = files
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(|f| copies(f)).collect()))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|_| Err("a compressing thread panicked".into()))
+            })
+            .collect()
+    });
     let mut totals = (0, 0, 0, 0);
-    walk(root, &mut totals)?;
+    for part in sizes {
+        for (bytes, br, gz) in part? {
+            totals.0 += 1;
+            totals.1 += bytes;
+            totals.2 += br;
+            totals.3 += gz;
+        }
+    }
     Ok(totals)
 }
 
-fn walk(dir: &Path, totals: &mut (usize, u64, u64, u64)) -> Result<(), String> {
+/// A file's size, and its brotli and gzip copies'.
+type Sizes = (u64, u64, u64);
+
+/// Every compressible file under `dir`.
+fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), String> {
     let entries =
         std::fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
     for entry in entries {
         let path = entry.map_err(|e| e.to_string())?.path();
         if path.is_dir() {
-            walk(&path, totals)?;
-            continue;
-        }
-        let compressible = path
+            walk(&path, files)?;
+        } else if path
             .extension()
             .and_then(|e| e.to_str())
-            .is_some_and(|e| COMPRESSIBLE.contains(&e));
-        if !compressible {
-            continue;
+            .is_some_and(|e| COMPRESSIBLE.contains(&e))
+        {
+            files.push(path);
         }
-        let bytes =
-            std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-        let (br, gz) = (brotli(&bytes), gzip9(&bytes));
-        for (suffix, copy) in [("br", &br), ("gz", &gz)] {
-            let mut name = path.as_os_str().to_owned();
-            name.push(".");
-            name.push(suffix);
-            std::fs::write(&name, copy)
-                .map_err(|e| format!("cannot write {}: {e}", Path::new(&name).display()))?;
-        }
-        totals.0 += 1;
-        totals.1 += bytes.len() as u64;
-        totals.2 += br.len() as u64;
-        totals.3 += gz.len() as u64;
     }
     Ok(())
+}
+
+/// Write `path`'s two copies; returns its size and theirs.
+fn copies(path: &Path) -> Result<Sizes, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let (br, gz) = (brotli(&bytes), gzip9(&bytes));
+    for (suffix, copy) in [("br", &br), ("gz", &gz)] {
+        let mut name = path.as_os_str().to_owned();
+        name.push(".");
+        name.push(suffix);
+        std::fs::write(&name, copy)
+            .map_err(|e| format!("cannot write {}: {e}", Path::new(&name).display()))?;
+    }
+    Ok((bytes.len() as u64, br.len() as u64, gz.len() as u64))
 }
 
 /// `bytes` compressed with gzip at level 9 (as `gzip -9`).
