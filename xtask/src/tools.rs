@@ -12,6 +12,11 @@ pub const BINARYEN: &str = "132";
 /// terser's version, which minifies the bundle's JS glue (trunk's own
 /// minifier cannot parse wasm-bindgen's output).
 pub const TERSER: &str = "5.51.4";
+/// axe-core's version, the accessibility audit the browser tests inject
+/// into every page (`tests/tests/audit.rs` reads it from the tool folder).
+/// A new version may bring new rules: upgrading is a decision, with the
+/// audit run against the site.
+pub const AXE_CORE: &str = "4.14.1";
 
 /// The Rust pieces: clippy, rustfmt and the wasm target.
 pub fn rust() -> Result<(), String> {
@@ -116,6 +121,25 @@ pub fn terser() -> Result<(), String> {
         c.args(["install", "--no-audit", "--no-fund", "--prefix"])
             .arg(tools_dir())
             .arg(format!("terser@{TERSER}"));
+        exec(&mut c)
+    })
+}
+
+/// axe-core from npm, into the project's git-ignored tool folder, where
+/// the browser tests read `node_modules/axe-core/axe.min.js`. It is a
+/// library, not a program: its version is read from its `package.json`.
+pub fn axe_core() -> Result<(), String> {
+    let manifest = tools_dir().join("node_modules/axe-core/package.json");
+    let installed = std::fs::read_to_string(&manifest).unwrap_or_default();
+    if installed.contains(&format!("\"version\": \"{AXE_CORE}\"")) {
+        return Ok(());
+    }
+    step(&format!("install axe-core {AXE_CORE}"), || {
+        std::fs::create_dir_all(tools_dir()).map_err(|e| e.to_string())?;
+        let mut c = cmd("npm");
+        c.args(["install", "--no-audit", "--no-fund", "--prefix"])
+            .arg(tools_dir())
+            .arg(format!("axe-core@{AXE_CORE}"));
         exec(&mut c)
     })
 }

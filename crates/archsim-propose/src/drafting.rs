@@ -645,7 +645,10 @@ pub fn Drafting(props: &DraftingProps) -> Html {
     html! {
         <div class="archsim-propose" {onclick} {onchange}>
             { notices_html }
-            <div class="archsim-figure archsim-propose-map">
+            // Wider than the column, the map scrolls: a Tab stop, so a
+            // keyboard can scroll it, and a group a screen reader names.
+            <div class="archsim-figure archsim-propose-map" tabindex="0" role="group"
+                aria-label="Map of the draft">
                 { Html::from_html_unchecked((*shown).clone()) }
             </div>
             { whole_button }

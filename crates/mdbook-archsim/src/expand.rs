@@ -3,7 +3,7 @@
 //!
 //! A directive becomes a [`Request`] of the mount contract
 //! (`archsim_view::contract`, which the bundle reads back), written as
-//! `<div class="archsim" data-archsim=… …><div class="archsim-fallback">STATIC
+//! `<div class="archsim" data-archsim=… …><div class="archsim-fallback" …>STATIC
 //! HTML</div></div>` on one line group with no blank line inside (a blank
 //! line would end CommonMark's HTML block and let Markdown rewrite the
 //! fallback), and a blank line before and after. The bundle replaces the
@@ -96,7 +96,12 @@ fn mount(request: &Request, fallback: &str) -> String {
         out.push_str(&escape::html(value));
         out.push('"');
     });
-    out.push_str("><div class=\"archsim-fallback\">");
+    // The static view scrolls sideways when a map or table is wider than
+    // the column (theme.css): a Tab stop, so a keyboard can scroll it, and
+    // a group named after its widget, so a screen reader says what it is.
+    out.push_str("><div class=\"archsim-fallback\" tabindex=\"0\" role=\"group\" aria-label=\"");
+    out.push_str(request.kind.title());
+    out.push_str(", static view\">");
     out.push_str(&html_block(fallback));
     out.push_str("</div></div>\n\n");
     out

@@ -53,12 +53,19 @@ fn count(haystack: &str, needle: &str) -> usize {
     haystack.matches(needle).count()
 }
 
-/// Every `<div class="archsim-fallback">…</div>` must hold something.
+/// Every `<div class="archsim-fallback" …>…</div>` must hold something.
 fn empty_fallbacks(html: &str) -> usize {
-    html.match_indices("<div class=\"archsim-fallback\">")
-        .filter(|(i, m)| html[i + m.len()..].starts_with("</div>"))
+    html.match_indices(FALLBACK)
+        .filter(|(i, _)| {
+            let rest = &html[*i..];
+            rest.find('>')
+                .is_some_and(|end| rest[end + 1..].starts_with("</div>"))
+        })
         .count()
 }
+
+/// How a fallback's element starts (its attributes follow).
+const FALLBACK: &str = "<div class=\"archsim-fallback\" ";
 
 /// `src`/`href` attribute values of script, link and img elements.
 fn loaded_urls(html: &str) -> Vec<String> {
@@ -102,7 +109,7 @@ fn the_whole_book_builds_with_fallbacks_and_nothing_external() {
                 .map(|k| count(&source, &format!("\\{{{{#archsim {k}")))
                 .sum::<usize>();
         let mounts = count(&html, "<div class=\"archsim\" data-archsim=\"");
-        let fallbacks = count(&html, "<div class=\"archsim-fallback\">");
+        let fallbacks = count(&html, FALLBACK);
         if mounts != widget_directives || fallbacks != mounts {
             problems.push(format!(
                 "{page}: {widget_directives} widget directives, {mounts} mount points, {fallbacks} fallbacks"

@@ -13,4 +13,5 @@ pub mod keys;
 pub mod questions;
 pub mod runner;
 pub mod site;
+pub mod theme;
 pub mod widget;

@@ -126,6 +126,10 @@ impl Drop for Served {
     }
 }
 
+/// mdBook's table of contents as a page of its own: the sidebar's frame
+/// for readers without scripts, always in the default theme.
+pub const SIDEBAR_FRAME: &str = "toc.html";
+
 /// Whether `page` is mdBook's print page (the whole book on one page),
 /// where the loader leaves the static views in place.
 pub fn is_print(page: &str) -> bool {

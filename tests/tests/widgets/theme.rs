@@ -6,8 +6,7 @@ use crate::ensure;
 use crate::support::runner::{Ctx, Outcome};
 use crate::support::widget::{click, css, live};
 
-/// mdBook's themes, as its theme picker names them.
-pub const THEMES: [&str; 5] = ["light", "rust", "coal", "navy", "ayu"];
+pub use crate::support::theme::THEMES;
 
 /// Whether mdBook's theme menu is showing.
 const THEME_MENU_OPEN: &str = "const m = document.getElementById('mdbook-theme-list');

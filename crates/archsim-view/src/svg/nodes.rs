@@ -65,7 +65,7 @@ pub(super) fn node_svg(
         let (x, y) = marker_at(node);
         let _ = write!(
             out,
-            r#"<text class="archsim-node-state" x="{}" y="{}" text-anchor="end">{icon} {word}</text>"#,
+            r#" <text class="archsim-node-state" x="{}" y="{}" text-anchor="end">{icon} {word}</text>"#,
             num(x),
             num(y),
         );
@@ -74,7 +74,9 @@ pub(super) fn node_svg(
 }
 
 /// A node's box, its name (at most two lines) and its kind line, as SVG
-/// markup: the part of a node that no state changes.
+/// markup: the part of a node that no state changes. A space parts each
+/// text from the one before (SVG draws none): what is read as the node's
+/// text is then its words, not a line's last glued to the next's first.
 #[allow(clippy::disallowed_macros)] // The static map's node bodies: the fallback's SVG.
 pub fn node_body(model: &Model, node: &NodeBox) -> String {
     let c = model.component(node.component);
@@ -91,7 +93,7 @@ pub fn node_body(model: &Model, node: &NodeBox) -> String {
     for (i, line) in lines.iter().enumerate() {
         let _ = write!(
             out,
-            r#"<text class="archsim-node-name" x="{}" y="{}">{}</text>"#,
+            r#" <text class="archsim-node-name" x="{}" y="{}">{}</text>"#,
             num(tx),
             num(node.y + 17.0 + 14.0 * i as f64),
             esc(line)
@@ -99,7 +101,7 @@ pub fn node_body(model: &Model, node: &NodeBox) -> String {
     }
     let _ = write!(
         out,
-        r#"<text class="archsim-node-kind" x="{}" y="{}">{}</text>"#,
+        r#" <text class="archsim-node-kind" x="{}" y="{}">{}</text>"#,
         num(tx),
         num(node.y + node.height - 8.0),
         esc(&c.kind)
@@ -115,18 +117,36 @@ const ID_CHAR: f64 = 11.7;
 /// that its names cannot be read. Only the widgets' map draws it, and
 /// shows it only then (`.is-mid`, widgets.css): ids are short and unique,
 /// where two names may begin alike ("CloudFront distribution (…)").
+///
+/// An id is never cut short: at this zoom it is what a reader sees of a
+/// node and names it by (its accessible name starts with the id, and a
+/// cut id followed by the state mark would not be in it). Lines wider
+/// than the box are drawn condensed to its width (`textLength`).
 pub fn node_id_label(model: &Model, node: &NodeBox) -> String {
     let c = model.component(node.component);
     let chars = ((node.width - 16.0) / ID_CHAR).floor().max(4.0) as usize;
+    let mut width = chars;
+    let mut lines = wrap(&c.id, width, 2);
+    while lines.last().is_some_and(|l| l.ends_with('…')) && width < c.id.chars().count() {
+        width += 1;
+        lines = wrap(&c.id, width, 2);
+    }
     let mut out = String::new();
-    for (i, line) in wrap(&c.id, chars, 2).iter().enumerate() {
+    for (i, line) in lines.iter().enumerate() {
         let _ = write!(
             out,
-            r#"<text class="archsim-node-id" x="{}" y="{}">{}</text>"#,
+            r#" <text class="archsim-node-id" x="{}" y="{}""#,
             num(node.x + 8.0),
             num(node.y + 22.0 + 21.0 * i as f64),
-            esc(line)
         );
+        if line.chars().count() > chars {
+            let _ = write!(
+                out,
+                r#" textLength="{}" lengthAdjust="spacingAndGlyphs""#,
+                num(node.width - 16.0)
+            );
+        }
+        let _ = write!(out, ">{}</text>", esc(line));
     }
     out
 }
@@ -185,12 +205,14 @@ mod tests {
                 .filter_map(|t| t.split_once('>').map(|(_, text)| text.to_owned()))
                 .collect()
         };
-        // (id, lines): broken after a hyphen, within the box.
-        let cases: [(&str, &[&str]); 4] = [
+        // (id, lines): broken after a hyphen, within the box; never cut
+        // (a line wider than the box is condensed to it).
+        let cases: [(&str, &[&str]); 5] = [
             ("gke", &["gke"]),
             ("s3-assets-prod", &["s3-assets-prod"]),
             ("cloudflare-zone", &["cloudflare-", "zone"]),
             ("photon-index-bucket", &["photon-index-", "bucket"]),
+            ("acm-certificate-dev", &["acm-", "certificate-dev"]),
         ];
         for (id, expected) in cases {
             assert_eq!(lines(id), expected, "{id}");

@@ -182,9 +182,16 @@ pub fn Widget(props: &WidgetProps) -> Html {
     };
     let model_name = props.shared.model().meta.name.clone();
     #[allow(clippy::disallowed_macros)] // The widget's accessible name: once per render.
-    let label = match props.kind {
-        Kind::App => format!("{model_name} architecture simulator"),
-        kind => format!(
+    // A widget is a landmark: its name tells it from the page's others
+    // of its kind by its number (a link's `w=`), as a reader's list of
+    // landmarks shows them.
+    let label = match (props.kind, props.number) {
+        (Kind::App, _) => format!("{model_name} architecture simulator"),
+        (kind, Some(n)) => format!(
+            "{model_name}: {} (interactive, widget {n})",
+            kind.title().to_ascii_lowercase()
+        ),
+        (kind, None) => format!(
             "{model_name}: {} (interactive)",
             kind.title().to_ascii_lowercase()
         ),

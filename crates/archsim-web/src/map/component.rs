@@ -98,6 +98,23 @@ pub fn Map(props: &MapProps) -> Html {
         let g = g.clone();
         use_memo(state.search.clone(), move |q| g.matches(q))
     };
+    let size = g.size;
+    let centre = (size.0 / 2.0, size.1 / 2.0);
+    let max = max_zoom(size);
+    let shown = match *fitted {
+        Some(f) if state.view == Viewport::default() => f,
+        _ => state.view,
+    };
+    let view = zoom_at((*local_view).unwrap_or(shown), 1.0, centre, max);
+    // Filling the window, the map's frame is about the window less its
+    // controls.
+    let frame = match full.then(dom::window_size).flatten() {
+        Some((w, h)) => (0.0, 0.0, w - 32.0, h - 100.0),
+        None => TYPICAL_FRAME,
+    };
+    let detail = detail(g.size, view.zoom, frame);
+    // Zoomed out to ids, a node is named by the id it shows.
+    let ids_shown = detail == Detail::Ids;
     let uid = ctx.uid.clone();
     // The state's look, and the drawing: written once per layout (with the
     // first look); later looks are patched onto its elements, below.
@@ -119,6 +136,7 @@ pub fn Map(props: &MapProps) -> Html {
                     matches: matches.as_ref().as_deref(),
                     focus: 0,
                     clicks_fail: *clicks_fail,
+                    ids: false,
                 },
             )
         })
@@ -133,12 +151,38 @@ pub fn Map(props: &MapProps) -> Html {
                 matches: None,
                 focus,
                 clicks_fail: false,
+                ids: false,
             };
             (AttrValue::from(map_markup(g, &look, &d)), look)
         })
     };
+    // The look as the map shows it now: zoomed out to ids, each node's
+    // name starts with its id (`Drawing::ids`). Kept apart from the
+    // answer's look, which alone fits the map: a reader's zoom must not.
+    let said = {
+        let (g, matches, uid, marks) =
+            (g.clone(), matches.clone(), uid.clone(), props.marks.clone());
+        let (selected, clicks_fail) = (state.selected, state.clicks_fail);
+        use_memo((look.clone(), ids_shown), move |(look, ids)| {
+            if !*ids {
+                return look.clone();
+            }
+            Rc::new(looks(
+                &g,
+                &marks,
+                &Drawing {
+                    uid: &uid,
+                    selected: selected.and_then(|c| g.index(c)),
+                    matches: matches.as_ref().as_deref(),
+                    focus: 0,
+                    clicks_fail,
+                    ids: true,
+                },
+            ))
+        })
+    };
     {
-        // Bring the drawing's elements to the current look, changing only
+        // Bring the drawing's elements to the look shown, changing only
         // what differs from the look they show.
         let (svg_ref, shown, uid) = (
             svg_ref.clone(),
@@ -146,18 +190,31 @@ pub fn Map(props: &MapProps) -> Html {
             uid.clone(),
         );
         let drawn = drawing.1.clone();
-        // A new look (at mount too: a link's answer) also fits the map to
-        // what the answer concerns, what the map marks, unless the reader
-        // has moved it or asked to see everything. The frame is measured
+        use_effect_with((*said).clone(), move |look| {
+            let mut shown = shown.borrow_mut();
+            let from = shown.clone().unwrap_or(drawn);
+            if !Rc::ptr_eq(&from, look)
+                && let Some(svg) = svg_ref.cast::<Element>()
+            {
+                patch(&svg, &uid, &from, look);
+            }
+            *shown = Some(look.clone());
+        });
+    }
+    {
+        // A new look (at mount too: a link's answer) fits the map to what
+        // the answer concerns, what the map marks, unless the reader has
+        // moved it or asked to see everything. The frame is measured
         // here, once per look: names' size on screen depends on it.
-        let (fitted, local, g, marks) = (
+        let (svg_ref, fitted, local, g, marks) = (
+            svg_ref.clone(),
             fitted.clone(),
             local.clone(),
             g.clone(),
             props.marks.clone(),
         );
         let moved = state.view != Viewport::default();
-        use_effect_with(look.clone(), move |look| {
+        use_effect_with(look.clone(), move |_| {
             if !moved && !local.borrow().whole {
                 let mut concern = marks.path.clone();
                 for (i, m) in marks.nodes.iter().enumerate() {
@@ -178,14 +235,6 @@ pub fn Map(props: &MapProps) -> Html {
                     max,
                 ));
             }
-            let mut shown = shown.borrow_mut();
-            let from = shown.clone().unwrap_or(drawn);
-            if !Rc::ptr_eq(&from, look)
-                && let Some(svg) = svg_ref.cast::<Element>()
-            {
-                patch(&svg, &uid, &from, look);
-            }
-            *shown = Some(look.clone());
         });
     }
     {
@@ -206,14 +255,6 @@ pub fn Map(props: &MapProps) -> Html {
             }
         });
     }
-    let size = g.size;
-    let centre = (size.0 / 2.0, size.1 / 2.0);
-    let max = max_zoom(size);
-    let shown = match *fitted {
-        Some(f) if state.view == Viewport::default() => f,
-        _ => state.view,
-    };
-    let view = zoom_at((*local_view).unwrap_or(shown), 1.0, centre, max);
     let dispatch = ctx.dispatch.clone();
     let set_view = {
         let dispatch = dispatch.clone();
@@ -432,13 +473,6 @@ pub fn Map(props: &MapProps) -> Html {
         fixed(view.y, 1),
         fixed(view.zoom, 4)
     );
-    // Filling the window, the map's frame is about the window less its
-    // controls.
-    let frame = match full.then(dom::window_size).flatten() {
-        Some((w, h)) => (0.0, 0.0, w - 32.0, h - 100.0),
-        None => TYPICAL_FRAME,
-    };
-    let detail = detail(g.size, view.zoom, frame);
     let onfull = {
         let full = full.clone();
         Callback::from(move |_: MouseEvent| full.set(!*full))

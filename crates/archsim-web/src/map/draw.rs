@@ -83,6 +83,10 @@ pub struct Drawing<'a> {
     pub focus: usize,
     /// Whether clicking fails (then `aria-pressed` says failed) or selects.
     pub clicks_fail: bool,
+    /// Whether the map is zoomed out so far that each box shows its id in
+    /// large type instead of its name and kind (`viewport::Detail::Ids`):
+    /// then its name for a screen reader starts with the id.
+    pub ids: bool,
 }
 
 /// The id of node `index`'s element.
@@ -96,7 +100,7 @@ pub fn edge_id(uid: &str, index: usize) -> String {
 }
 
 /// How one node looks in a state: what changes when the state does.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct NodeLook {
     /// Its classes.
     pub class: String,
@@ -109,7 +113,7 @@ pub struct NodeLook {
 }
 
 /// How one edge looks in a state.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct EdgeLook {
     /// Its classes.
     pub class: String,
@@ -118,7 +122,7 @@ pub struct EdgeLook {
 }
 
 /// Every node's and edge's look, in [`Geometry`] order.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Looks {
     /// By node index.
     pub nodes: Vec<NodeLook>,
@@ -200,10 +204,15 @@ pub fn looks(g: &Geometry, marks: &Marks, d: &Drawing) -> Looks {
             } else {
                 d.selected == Some(i)
             };
-            let label = if words.is_empty() {
-                n.label.clone()
-            } else {
-                [&n.label, ", ", words].concat()
+            // The words the box shows come first, in its order, then the
+            // rest (`NodeGeom::label`): name and kind, the state, where;
+            // zoomed out to ids, the id and the state, then name, kind and
+            // where.
+            let label = match (d.ids, words.is_empty()) {
+                (false, true) => [&n.label, ", ", &n.place].concat(),
+                (false, false) => [&n.label, ", ", words, ", ", &n.place].concat(),
+                (true, true) => [&n.id, ", ", &n.label, ", ", &n.place].concat(),
+                (true, false) => [&n.id, ", ", words, ", ", &n.label, ", ", &n.place].concat(),
             };
             NodeLook {
                 class,
@@ -303,6 +312,8 @@ pub fn map_markup(g: &Geometry, looks: &Looks, d: &Drawing) -> String {
         )
         .leaf("title", &[], &look.label)
         .raw(&n.body)
+        // A space, as between the body's texts (`svg::node_body`).
+        .raw(" ")
         .leaf(
             "text",
             &[
@@ -350,6 +361,7 @@ mod tests {
             matches: None,
             focus: g.index(gke).unwrap(),
             clicks_fail: true,
+            ids: false,
         };
         let svg = draw(&marks, plain);
         let cases: [(&str, &[&str], &[&str]); 3] = [
@@ -376,7 +388,9 @@ mod tests {
                     "is-selected",
                     "is-faded",
                     "tabindex=\"0\"",
-                    ", degraded\"",
+                    // What the box shows first (name, kind, state), then
+                    // where it is.
+                    "aria-label=\"gke-tomoda, cluster, degraded, gcp asia-east1\"",
                 ],
                 &["is-highlighted"],
             ),
@@ -408,6 +422,14 @@ mod tests {
         );
         assert!(!node(&searched, "cloudfront-prod").contains("is-faded"));
         assert!(node(&searched, "gke").contains("is-faded"));
+        // Zoomed out to ids, a node's name starts with the id it shows.
+        let far = draw(&marks, Drawing { ids: true, ..plain });
+        assert!(
+            node(&far, "gke")
+                .contains("aria-label=\"gke, degraded, gke-tomoda, cluster, gcp asia-east1\""),
+            "{}",
+            node(&far, "gke")
+        );
         // A new state changes the looks of what it touches, nothing else:
         // the map component patches exactly these.
         let before = looks(&g, &Marks::new(&g, [], [], []), &plain);

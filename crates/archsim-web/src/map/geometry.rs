@@ -33,8 +33,15 @@ pub struct NodeGeom {
     pub body: String,
     /// Where the state marker ends: (x, y).
     pub mark_at: (String, String),
-    /// What a screen reader says of it (state words are added live).
+    /// What a screen reader says of it first: its name and kind, the
+    /// words the box shows in the order it shows them, so a reader who
+    /// speaks to the page names it by what they see (WCAG 2.5.3); its
+    /// state's words follow, added live (`draw::looks`), then [`place`].
+    ///
+    /// [`place`]: NodeGeom::place
     pub label: String,
+    /// Where it is (provider and region), said last.
+    pub place: String,
     /// Lower-case text the search box matches against.
     pub search: String,
 }
@@ -113,12 +120,8 @@ impl Geometry {
                     let (x, y) = marker_at(n);
                     (coord(x), coord(y))
                 },
-                label: format!(
-                    "{}, {}, {}",
-                    c.name,
-                    c.kind,
-                    whereabouts(model, n.component)
-                ),
+                label: format!("{}, {}", c.name, c.kind),
+                place: whereabouts(model, n.component),
                 search: search::haystack(model, c),
             });
         }
@@ -268,14 +271,21 @@ mod tests {
             assert!(g.neighbours[e.to].contains(&e.from));
             assert!(e.d.starts_with('M'), "{}", e.d);
         }
-        // What a screen reader says of a node: name, kind, where it is
-        // (no region: the provider alone).
-        let label = |id: &str| g.nodes.iter().find(|n| n.id == id).unwrap().label.as_str();
-        assert_eq!(label("user"), "User, client, external");
-        assert_eq!(label("gke"), "gke-tomoda, cluster, gcp asia-east1");
+        // What a screen reader says of a node: name and kind, then (after
+        // its state, added live) where it is (no region: the provider
+        // alone).
+        let said = |id: &str| {
+            let n = g.nodes.iter().find(|n| n.id == id).unwrap();
+            (n.label.as_str(), n.place.as_str())
+        };
+        assert_eq!(said("user"), ("User, client", "external"));
+        assert_eq!(said("gke"), ("gke-tomoda, cluster", "gcp asia-east1"));
         assert_eq!(
-            label("cloudfront-prod"),
-            "CloudFront distribution (assets.tomoda.life), cdn, aws global"
+            said("cloudfront-prod"),
+            (
+                "CloudFront distribution (assets.tomoda.life), cdn",
+                "aws global"
+            )
         );
         let cf = g.matches("CLOUDFRONT prod").unwrap();
         let hits: Vec<&str> = g
