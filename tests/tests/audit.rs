@@ -9,7 +9,8 @@
 //! reads `axe.min.js` from there and injects its text through WebDriver,
 //! which the site's Content-Security-Policy allows (a script from another
 //! origin, or inline, it would refuse). A rule switched off here needs its
-//! reason beside it; none is.
+//! reason beside it (`OFF`: four page-level rules on mdBook's sidebar
+//! frame, which is not a page).
 //!
 //! Each violation is reported as its rule, impact, how many elements and a
 //! few of them (CSS selectors), and noted under the scenario, so one run
@@ -42,6 +43,7 @@ const SHOWN: usize = 4;
 /// axe's version and the violations, each with its elements' selectors.
 const RUN: &str = r#"axe.run(document, {
       runOnly: { type: 'tag', values: arguments[0] },
+      rules: Object.fromEntries(arguments[1].map((id) => [id, { enabled: false }])),
       resultTypes: ['violations'],
     }).then((r) => done({
       version: axe.version,
@@ -50,6 +52,8 @@ const RUN: &str = r#"axe.run(document, {
         impact: v.impact,
         help: v.help,
         targets: v.nodes.map((n) => n.target.join(' ')),
+        // The first element's markup, as axe quotes it.
+        first: v.nodes.length ? v.nodes[0].html.slice(0, 400) : '',
         // Each distinct reason (colours, for contrast), most frequent first.
         reasons: Object.entries(v.nodes.reduce((seen, n) => {
           const why = n.failureSummary.split(/\n/).slice(1).join(' ').trim();
@@ -58,6 +62,30 @@ const RUN: &str = r#"axe.run(document, {
         }, {})).sort((a, b) => b[1] - a[1]),
       })),
     }), (e) => done({ error: String(e) }));"#;
+
+/// Rules switched off, each for one page and with its reason.
+///
+/// mdBook's `toc.html` is not a page a reader opens: it is the frame of
+/// the sidebar for readers without scripts (`noindex`), shown inside
+/// every page's `nav`. axe applies these rules to a top-level document
+/// only (the title), or to the page and its frames together (one `main`,
+/// one `h1`: the page around the frame has them; content in landmarks:
+/// a frame's content is in the landmark its frame is in); opened on its
+/// own, the frame is judged as a page.
+const OFF: [(&str, &str); 4] = [
+    (site::SIDEBAR_FRAME, "document-title"),
+    (site::SIDEBAR_FRAME, "landmark-one-main"),
+    (site::SIDEBAR_FRAME, "page-has-heading-one"),
+    (site::SIDEBAR_FRAME, "region"),
+];
+
+/// The rules switched off on `page` ([`OFF`]).
+fn off_on(page: &str) -> Vec<&'static str> {
+    OFF.iter()
+        .filter(|(p, _)| *p == page)
+        .map(|(_, rule)| *rule)
+        .collect()
+}
 
 /// Where the test command installs axe-core.
 fn axe_path() -> PathBuf {
@@ -133,7 +161,7 @@ async fn audit_page(
     }
     let mounts = site::mount_points(&ctx.site.root, &page);
     widget::start_each(session, &url, mounts, !site::is_print(&page)).await?;
-    let found = audit(session, axe).await?;
+    let found = audit(session, axe, &off_on(&page)).await?;
     report(ctx, theme, &format!("{theme} {page}"), &found)
 }
 
@@ -169,7 +197,7 @@ async fn audit_simulator(ctx: &Ctx, axe: Arc<Result<String, String>>, scheme: &s
                     vec![json!(tab)],
                 )
                 .await?;
-            for v in audit(session, axe).await? {
+            for v in audit(session, axe, &[]).await? {
                 found.push(Violation {
                     rule: format!("{} (tab {})", v.rule, tab + 1),
                     ..v
@@ -189,13 +217,15 @@ struct Violation {
     impact: String,
     help: String,
     targets: Vec<String>,
+    /// The first element's markup (its start).
+    first: String,
     /// Each distinct reason axe gives, with how many elements it gives it
     /// for, most frequent first.
     reasons: Vec<(String, u64)>,
 }
 
-/// Inject axe (once per document) and run it.
-async fn audit(session: &Session, axe: &str) -> Result<Vec<Violation>, String> {
+/// Inject axe (once per document) and run it, without the rules `off`.
+async fn audit(session: &Session, axe: &str, off: &[&str]) -> Result<Vec<Violation>, String> {
     let present = session.js("return typeof window.axe", vec![]).await?;
     if present != json!("object") {
         // The script's text, run by WebDriver: not subject to the page's
@@ -205,7 +235,7 @@ async fn audit(session: &Session, axe: &str) -> Result<Vec<Violation>, String> {
             .await
             .map_err(|e| e.lines().next().unwrap_or_default().to_owned())?;
     }
-    let seen = session.js_async(RUN, vec![json!(TAGS)]).await?;
+    let seen = session.js_async(RUN, vec![json!(TAGS), json!(off)]).await?;
     if let Some(e) = seen.get("error") {
         return Err(format!("axe failed: {e}"));
     }
@@ -219,6 +249,7 @@ async fn audit(session: &Session, axe: &str) -> Result<Vec<Violation>, String> {
             impact: text(&v["impact"]),
             help: text(&v["help"]),
             targets: widget::strings(&v["targets"]),
+            first: text(&v["first"]),
             reasons: v["reasons"]
                 .as_array()
                 .into_iter()
@@ -255,12 +286,13 @@ fn report(ctx: &Ctx, theme: &str, what: &str, found: &[Violation]) -> Outcome {
             .map(|(why, n)| format!("{n} × {why}"))
             .collect();
         lines.push(format!(
-            "{} ({}), {} elements: {}\n    {shown}\n    {}",
+            "{} ({}), {} elements: {}\n    {shown}\n    {}\n    the first: {}",
             v.rule,
             v.impact,
             v.targets.len(),
             v.help,
-            reasons.join("\n    ")
+            reasons.join("\n    "),
+            v.first
         ));
     }
     Err(format!(
