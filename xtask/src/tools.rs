@@ -101,12 +101,7 @@ pub fn wasm_opt() -> Result<(), String> {
         return Ok(());
     }
     step(&format!("install binaryen {BINARYEN} (wasm-opt)"), || {
-        std::fs::create_dir_all(tools_dir()).map_err(|e| e.to_string())?;
-        let mut c = cmd("npm");
-        c.args(["install", "--no-audit", "--no-fund", "--prefix"])
-            .arg(tools_dir())
-            .arg(format!("binaryen@{BINARYEN}"));
-        exec(&mut c)
+        npm_install(&format!("binaryen@{BINARYEN}"))
     })
 }
 
@@ -116,12 +111,7 @@ pub fn terser() -> Result<(), String> {
         return Ok(());
     }
     step(&format!("install terser {TERSER}"), || {
-        std::fs::create_dir_all(tools_dir()).map_err(|e| e.to_string())?;
-        let mut c = cmd("npm");
-        c.args(["install", "--no-audit", "--no-fund", "--prefix"])
-            .arg(tools_dir())
-            .arg(format!("terser@{TERSER}"));
-        exec(&mut c)
+        npm_install(&format!("terser@{TERSER}"))
     })
 }
 
@@ -135,13 +125,19 @@ pub fn axe_core() -> Result<(), String> {
         return Ok(());
     }
     step(&format!("install axe-core {AXE_CORE}"), || {
-        std::fs::create_dir_all(tools_dir()).map_err(|e| e.to_string())?;
-        let mut c = cmd("npm");
-        c.args(["install", "--no-audit", "--no-fund", "--prefix"])
-            .arg(tools_dir())
-            .arg(format!("axe-core@{AXE_CORE}"));
-        exec(&mut c)
+        npm_install(&format!("axe-core@{AXE_CORE}"))
     })
+}
+
+/// Install npm package `spec` (`NAME@VERSION`) into the project's
+/// git-ignored tool folder.
+fn npm_install(spec: &str) -> Result<(), String> {
+    std::fs::create_dir_all(tools_dir()).map_err(|e| e.to_string())?;
+    let mut c = cmd("npm");
+    c.args(["install", "--no-audit", "--no-fund", "--prefix"])
+        .arg(tools_dir())
+        .arg(spec);
+    exec(&mut c)
 }
 
 /// Debian's Chromium and ChromeDriver, for the browser tests.

@@ -8,6 +8,7 @@
 use serde_json::{Value, json};
 
 use crate::support::runner::{Ctx, Outcome};
+use crate::support::theme::open_in;
 use crate::support::{site, widget};
 use crate::theme::{THEMES, forget_theme};
 
@@ -87,21 +88,7 @@ async fn every_theme(ctx: &Ctx) -> Outcome {
         for page in EVERY_THEME.iter().chain(once) {
             let page = *page;
             let url = ctx.site.url(page);
-            session.open(&url).await?;
-            session
-                .js(
-                    "localStorage.setItem('mdbook-theme', arguments[0]); return true",
-                    vec![json!(theme)],
-                )
-                .await?;
-            session.open(&url).await?;
-            session
-                .wait_until(
-                    &format!("the {theme} theme"),
-                    "return document.documentElement.classList.contains(arguments[0])",
-                    vec![json!(theme)],
-                )
-                .await?;
+            open_in(session, &url, theme).await?;
             let mounts = site::mount_points(&ctx.site.root, page);
             widget::start_each(session, &url, mounts, true).await?;
             // As the page first shows, then with every map zoomed in
