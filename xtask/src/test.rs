@@ -71,7 +71,11 @@ fn run_all(stages: &mut Vec<Stage>, tally: &mut Tally) -> Result<(), String> {
         exec(cmd("cargo").args(["fmt", "--all", "--check"]))
     })?;
     stage(stages, "lints", lints)?;
-    stage(stages, "native tests", || native_tests(tally))?;
+    stage(stages, "native tests", || {
+        // The preprocessor's tests build real books with `mdbook`.
+        tools::mdbook()?;
+        native_tests(tally)
+    })?;
     stage(stages, "bundle", site::bundle)?;
     let mut folder = None;
     stage(stages, "site", || {
