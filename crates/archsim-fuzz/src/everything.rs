@@ -4,6 +4,7 @@
 use archsim_core::place::{audit, place};
 use archsim_core::select::Selection;
 use archsim_core::{CompId, Engine, FlowId, ProviderId};
+use archsim_view::contract::Heading;
 use archsim_view::html::{
     audit_html, components_table, dns_html, environments_table, flows_table, outcome_html,
     place_html, providers_table, records_table, route_html, rules_table, scenarios_table,
@@ -93,11 +94,11 @@ pub(crate) fn views(engine: &Engine, ask: &Ask<'_>) -> Vec<String> {
     }
     out.push(spof_html(engine));
     if let Ok(answer) = place(model, &[]) {
-        out.push(place_html(&place_view(engine, &answer)));
+        out.push(place_html(&place_view(engine, &answer), Heading::under(3)));
     }
     for question in &model.placement.questions {
         if let Ok(answer) = place(model, &[&question.id]) {
-            out.push(place_html(&place_view(engine, &answer)));
+            out.push(place_html(&place_view(engine, &answer), Heading::under(3)));
         }
     }
     let _ = audit(model);

@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 
 use archsim_core::select::{Selection, select};
 use archsim_core::{Engine, Model};
+use archsim_view::contract::Heading;
 use mdbook_archsim::directive::{Piece, scan};
 use mdbook_archsim::expand::{Mount, widget, widget_kind};
 use mdbook_archsim::tables::table;
@@ -145,6 +146,7 @@ fn render(strings: &[String]) -> Vec<String> {
         model_ref: None,
         id_prefix: "f".into(),
         sources: Some("sources.html".into()),
+        heading: Heading::under(2),
     };
     for piece in scan(DIRECTIVES) {
         if let Piece::Directive(d) = piece {

@@ -6,6 +6,7 @@
 use archsim_core::diff::{Before, changes, impact_from};
 use archsim_core::draft::{Draft, DraftError};
 use archsim_core::{Engine, Model};
+use archsim_view::contract::Heading;
 use archsim_view::present::diff::{ImpactParts, verdict};
 
 /// What a draft does to the model, ready to show and export.
@@ -24,11 +25,16 @@ pub struct Answer {
 }
 
 /// The answer for `draft` over the model of `before` (which keeps the
-/// model's side of every diff); `Ok(None)` for a draft without edits; the
-/// error of the first edit `apply` refuses.
+/// model's side of every diff), its headings at level `heading`;
+/// `Ok(None)` for a draft without edits; the error of the first edit
+/// `apply` refuses.
 ///
 /// Complexity: one apply, one engine build and one diff of the two models.
-pub fn answer(before: &Before, draft: &Draft) -> Result<Option<Answer>, DraftError> {
+pub fn answer(
+    before: &Before,
+    draft: &Draft,
+    heading: Heading,
+) -> Result<Option<Answer>, DraftError> {
     if draft.edits.is_empty() {
         return Ok(None);
     }
@@ -36,13 +42,14 @@ pub fn answer(before: &Before, draft: &Draft) -> Result<Option<Answer>, DraftErr
         before,
         draft,
         draft.apply(before.engine().model())?,
+        heading,
     )))
 }
 
 /// [`answer`] for a draft with edits, already applied (`edited`, what
 /// `draft.apply` gave): a click applies a draft to check it before it
 /// keeps it, and the answer need not apply it again.
-pub fn applied(before: &Before, draft: &Draft, edited: Model) -> Answer {
+pub fn applied(before: &Before, draft: &Draft, edited: Model, heading: Heading) -> Answer {
     let old = before.engine().model();
     let edited = Engine::new(edited, Vec::new());
     let changes = changes(old, edited.model());
@@ -54,7 +61,7 @@ pub fn applied(before: &Before, draft: &Draft, edited: Model) -> Answer {
         assumptions: &assumptions,
     };
     Answer {
-        html: archsim_view::html::impact_html(parts),
+        html: archsim_view::html::impact_html(parts, heading),
         verdict: verdict(parts),
         markdown: archsim_view::markdown::diff::comment(None, parts, &[]),
         toml: draft.to_toml(old),
@@ -112,7 +119,9 @@ mod tests {
         // "Let the API read the backup bucket" (one of the issue's
         // proposals), at request time.
         let draft = connect("tomoda-api-prod", "backup-bucket", EdgeKind::Request);
-        let a = answer(&before, &draft).unwrap().expect("an answer");
+        let a = answer(&before, &draft, Heading::TOP)
+            .unwrap()
+            .expect("an answer");
         assert!(
             a.verdict.contains("1 new single point of failure"),
             "{}",
@@ -128,10 +137,15 @@ mod tests {
     #[test]
     fn no_edit_no_answer_and_a_refused_edit_names_itself() {
         let before = Before::new(Engine::tomoda().unwrap());
-        assert!(answer(&before, &Draft::default()).unwrap().is_none());
+        assert!(
+            answer(&before, &Draft::default(), Heading::TOP)
+                .unwrap()
+                .is_none()
+        );
         let Err(e) = answer(
             &before,
             &connect("tomoda-api-prd", "redis", EdgeKind::Request),
+            Heading::TOP,
         ) else {
             panic!("an unknown id is refused")
         };

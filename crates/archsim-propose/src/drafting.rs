@@ -265,6 +265,7 @@ pub fn Drafting(props: &DraftingProps) -> Html {
     // The draft a click applied to check it, with what it gave: the
     // answer need not apply it again.
     let pending = use_mut_ref(|| None::<(String, archsim_core::Model)>);
+    let heading = ctx.heading;
     let computed = use_memo((ctx.shared.clone(), link.clone(), props.focus.clone()), {
         let pending = pending.clone();
         move |(shared, text, focus)| {
@@ -274,8 +275,8 @@ pub fn Drafting(props: &DraftingProps) -> Html {
                 .take()
                 .filter(|(t, _)| t == text.as_str());
             let result = match checked {
-                Some((_, model)) => Ok(Some(applied(&before, &draft, model))),
-                None => answer(&before, &draft),
+                Some((_, model)) => Ok(Some(applied(&before, &draft, model, heading))),
+                None => answer(&before, &draft, heading),
             };
             let old = shared.model();
             let edited = match &result {
@@ -566,7 +567,7 @@ pub fn Drafting(props: &DraftingProps) -> Html {
         })
         .collect();
     let mut listed = Markup::new();
-    listed.raw("<h4>Drafted edits</h4>");
+    listed.leaf(ctx.heading.tag(), &[], "Drafted edits");
     if draft.edits.is_empty() {
         listed.leaf("p", &[("class", "archsim-muted")], "None yet.");
     } else {
@@ -597,12 +598,28 @@ pub fn Drafting(props: &DraftingProps) -> Html {
     let after = match result {
         Ok(Some(a)) => {
             let mut texts = Markup::new();
-            texts
-                .raw("<details class=\"archsim-propose-toml\"><summary>The change as TOML</summary>")
-                .leaf("pre", &[], &a.toml)
-                .raw("</details><details class=\"archsim-propose-markdown\"><summary>The impact as Markdown</summary>")
-                .leaf("pre", &[], &a.markdown)
-                .raw("</details>");
+            let exports = [
+                ("archsim-propose-toml", "The change as TOML", &a.toml),
+                (
+                    "archsim-propose-markdown",
+                    "The impact as Markdown",
+                    &a.markdown,
+                ),
+            ];
+            for (class, title, text) in exports {
+                // A text wider than the column scrolls sideways (on a
+                // phone, always): a Tab stop, named, so a keyboard can
+                // scroll it.
+                texts
+                    .open("details", &[("class", class)])
+                    .leaf("summary", &[], title)
+                    .leaf(
+                        "pre",
+                        &[("tabindex", "0"), ("role", "group"), ("aria-label", title)],
+                        text,
+                    )
+                    .raw("</details>");
+            }
             html! {
                 <>
                     { Html::from_html_unchecked(AttrValue::from(a.html.clone())) }

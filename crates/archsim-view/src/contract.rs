@@ -6,7 +6,8 @@
 //! <div class="archsim" data-archsim="KIND" data-archsim-v="1"
 //!      [data-model="#archsim-model"] [data-host="…"] [data-fail="a,b"]
 //!      [data-scenario="…"] [data-answers="q1,q2"] [data-focus="provider:aws"]
-//!      [data-spof="true"] [data-audit="true"] [data-draft="1,x:…"]>
+//!      [data-spof="true"] [data-audit="true"] [data-draft="1,x:…"]
+//!      [data-sources="sources.html"] [data-heading="3"]>
 //!   <div class="archsim-fallback">static HTML/SVG</div>
 //! </div>
 //! ```
@@ -57,6 +58,7 @@ const SPOF: &str = "data-spof";
 const AUDIT: &str = "data-audit";
 const DRAFT: &str = "data-draft";
 const SOURCES: &str = "data-sources";
+const HEADING: &str = "data-heading";
 
 /// What a mount point shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -189,6 +191,63 @@ impl Kind {
     }
 }
 
+/// The level of the headings a widget writes (`data-heading`), `<h2>` to
+/// `<h6>`: one under the heading of the section the widget sits in, so
+/// that the page's outline never skips a level (a screen reader's list of
+/// headings, axe's `heading-order`). Absent, it is [`Heading::TOP`], which
+/// skips none under a page's `<h1>`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Heading(u8);
+
+impl Heading {
+    /// `<h2>`: for a widget under the page's title, and the default.
+    pub const TOP: Heading = Heading(2);
+
+    /// The headings of a widget in a section headed at `level` (1 for the
+    /// page's title; 0 when nothing heads it): one level deeper, between
+    /// `<h2>` and `<h6>`.
+    pub const fn under(level: u8) -> Heading {
+        match level {
+            0 | 1 => Heading(2),
+            2..=5 => Heading(level + 1),
+            _ => Heading(6),
+        }
+    }
+
+    /// The level, 2 to 6.
+    pub fn level(self) -> u8 {
+        self.0
+    }
+
+    /// The element's name: `h2` … `h6`.
+    pub fn tag(self) -> &'static str {
+        // A match, not an index: no bounds check to panic in the bundles.
+        match self.0 {
+            ..=2 => "h2",
+            3 => "h3",
+            4 => "h4",
+            5 => "h5",
+            _ => "h6",
+        }
+    }
+
+    /// Parse `data-heading`: a level from 2 to 6.
+    fn parse(text: &str) -> Option<Heading> {
+        // One digit, read as a byte: integer parsing would cost the
+        // bundles a few hundred bytes.
+        match *text.as_bytes() {
+            [digit @ b'2'..=b'6'] => Some(Heading(digit - b'0')),
+            _ => None,
+        }
+    }
+}
+
+impl Default for Heading {
+    fn default() -> Heading {
+        Heading::TOP
+    }
+}
+
 /// A mount point's request: everything its attributes ask.
 ///
 /// Values are trimmed and non-empty, list entries too and without commas:
@@ -226,6 +285,8 @@ pub struct Request {
     /// widget links each fact an answer rests on to its row there
     /// ([`crate::html::facts::resolve`]). Absent: facts are plain ids.
     pub sources: Option<String>,
+    /// `data-heading`: the level of the widget's headings.
+    pub heading: Heading,
 }
 
 impl Request {
@@ -243,6 +304,7 @@ impl Request {
             audit: false,
             draft: None,
             sources: None,
+            heading: Heading::TOP,
         }
     }
 
@@ -270,12 +332,16 @@ impl Request {
         text(AUDIT, if self.audit { &yes } else { &None });
         text(DRAFT, &self.draft);
         text(SOURCES, &self.sources);
+        if self.heading != Heading::TOP {
+            attr(HEADING, &self.heading.0.to_string());
+        }
     }
 
     /// Read a mount point through `attr` (an attribute's value by name).
     ///
     /// Returns: the request; or, when the element must keep its fallback,
-    /// the notice to show (another contract version, an unknown kind).
+    /// the notice to show (another contract version, an unknown kind, a
+    /// heading level that is not one).
     /// Values are trimmed, empty ones are absent; a flag is on for `true`
     /// or `1`.
     /// Complexity: O(attribute text).
@@ -319,6 +385,17 @@ impl Request {
                 .unwrap_or_default()
         };
         let flag = |name: &str| text(name).is_some_and(|v| v == "true" || v == "1");
+        let heading = match text(HEADING) {
+            None => Heading::TOP,
+            Some(level) => Heading::parse(&level).ok_or_else(|| {
+                [
+                    "`data-heading` is the level of the widget's headings, 2 to 6, not `",
+                    &excerpt(&level, 40),
+                    "`; the static view stays.",
+                ]
+                .concat()
+            })?,
+        };
         Ok(Request {
             kind,
             model: text(MODEL),
@@ -331,6 +408,7 @@ impl Request {
             audit: flag(AUDIT),
             draft: text(DRAFT),
             sources: attr(SOURCES).map(|v| v.trim().to_owned()),
+            heading,
         })
     }
 }

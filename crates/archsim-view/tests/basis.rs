@@ -8,6 +8,7 @@ use archsim_core::basis::label;
 use archsim_core::place::{answer_basis, audit, audit_basis, place};
 use archsim_core::select::select;
 use archsim_core::{Basis, Engine, Model};
+use archsim_view::contract::Heading;
 use archsim_view::html::*;
 use archsim_view::present::*;
 
@@ -324,7 +325,7 @@ fn every_answer_shows_what_it_rests_on() {
         assert_says(&what("dns"), found[0], model, &dns.basis);
 
         let answer = place(model, &["dns"]).expect("places");
-        let html = place_html(&place_view(&engine, &answer));
+        let html = place_html(&place_view(&engine, &answer), Heading::under(3));
         let found = disclosures(&html);
         assert_eq!(found.len(), 1, "{html}");
         assert_says(

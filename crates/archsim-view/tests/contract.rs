@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use archsim_core::Engine;
-use archsim_view::contract::{self, Kind, Request};
+use archsim_view::contract::{self, Heading, Kind, Request};
 use proptest::prelude::*;
 
 fn read_attrs(attrs: &[(&str, &str)]) -> Result<Request, String> {
@@ -64,9 +64,23 @@ fn request() -> impl Strategy<Value = Request> {
         any::<bool>(),
         prop::option::of(value(true)),
         prop::option::of(prop_oneof![Just(String::new()), value(true)]),
+        (0u8..=8).prop_map(Heading::under),
     )
         .prop_map(
-            |(kind, model, host, fail, scenario, answers, focus, spof, audit, draft, sources)| {
+            |(
+                kind,
+                model,
+                host,
+                fail,
+                scenario,
+                answers,
+                focus,
+                spof,
+                audit,
+                draft,
+                sources,
+                heading,
+            )| {
                 Request {
                     kind,
                     model,
@@ -79,6 +93,7 @@ fn request() -> impl Strategy<Value = Request> {
                     audit,
                     draft,
                     sources,
+                    heading,
                 }
             },
         )
@@ -109,6 +124,7 @@ fn writes_the_attributes_in_the_contracts_order() {
         audit: true,
         draft: Some("1,x:redis".into()),
         sources: Some("../sources.html".into()),
+        heading: Heading::under(2),
     };
     let mut seen = Vec::new();
     request.write(|name, value| seen.push(format!("{name}={value}")));
@@ -127,6 +143,7 @@ fn writes_the_attributes_in_the_contracts_order() {
             "data-audit=true",
             "data-draft=1,x:redis",
             "data-sources=../sources.html",
+            "data-heading=3",
         ]
     );
     let mut seen = Vec::new();
@@ -149,6 +166,7 @@ fn reads_hand_written_attributes() {
         ("data-audit", "false"),
         ("data-draft", " 1,x:redis,r:api:cnpg "),
         ("data-sources", ""),
+        ("data-heading", " 4 "),
     ])
     .unwrap();
     assert_eq!(
@@ -165,6 +183,7 @@ fn reads_hand_written_attributes() {
             audit: false,
             draft: Some("1,x:redis,r:api:cnpg".into()),
             sources: Some(String::new()),
+            heading: Heading::under(3),
         }
     );
     let flags = read_attrs(&[
@@ -197,6 +216,15 @@ fn keeps_the_fallback_when_it_cannot_honour_the_request() {
         (
             &[("data-archsim", &long)],
             Some("`xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…` is not"),
+        ),
+        (&[("data-archsim", "map"), ("data-heading", "6")], None),
+        (
+            &[("data-archsim", "map"), ("data-heading", "1")],
+            Some("`data-heading` is the level of the widget's headings, 2 to 6, not `1`"),
+        ),
+        (
+            &[("data-archsim", "map"), ("data-heading", "h3")],
+            Some("2 to 6, not `h3`"),
         ),
         (
             &[("data-archsim-v", "1")],
@@ -337,4 +365,25 @@ fn a_focus_picks_what_its_selector_picks() {
             (got, want) => panic!("{focus}: got {got:?}, wanted {want:?}"),
         }
     }
+}
+
+/// A widget's headings sit one level under its section's, from `<h2>` (under
+/// the page's title, or under nothing) to `<h6>` (under an `<h5>` or `<h6>`).
+#[test]
+fn a_widgets_headings_sit_one_under_its_section() {
+    let cases = [
+        (0, "h2"),
+        (1, "h2"),
+        (2, "h3"),
+        (4, "h5"),
+        (5, "h6"),
+        (6, "h6"),
+    ];
+    for (section, tag) in cases {
+        let heading = Heading::under(section);
+        assert_eq!(heading.tag(), tag, "under an h{section}");
+        assert_eq!(heading.tag()[1..], heading.level().to_string());
+    }
+    assert_eq!(Heading::under(1), Heading::TOP);
+    assert_eq!(Request::new(Kind::Map).heading, Heading::TOP);
 }

@@ -5,6 +5,7 @@ mod common;
 
 use archsim_core::place::place;
 use archsim_core::select::select;
+use archsim_view::contract::Heading;
 use archsim_view::html::*;
 use archsim_view::layout::{LayoutOptions, layout};
 use archsim_view::present::*;
@@ -48,8 +49,14 @@ fn renderings_of(engine: &archsim_core::Engine) -> Vec<(&'static str, String)> {
         ("map", map),
         ("route", route_html(&route_view(engine, &route))),
         ("outcome", outcome_html(&outcome_view(engine, &outcome))),
-        ("place", place_html(&place_view(engine, &answer))),
-        ("place-other", place_html(&place_view(engine, &conflict))),
+        (
+            "place",
+            place_html(&place_view(engine, &answer), Heading::under(3)),
+        ),
+        (
+            "place-other",
+            place_html(&place_view(engine, &conflict), Heading::under(3)),
+        ),
         ("audit", audit_html(&audit_view(engine))),
         ("dns", dns_html(&dns_view(engine, &dns))),
         ("dns-new", dns_html(&dns_view(engine, &new_host))),

@@ -10,6 +10,7 @@ use archsim_core::diff::{
 };
 use archsim_core::draft::{Draft, Edit, NewEdge};
 use archsim_core::{EdgeKind, Engine, State};
+use archsim_view::contract::Heading;
 use archsim_view::html::{ImpactParts, MAX_FLOW_ROWS, NO_CHANGE, impact_html, verdict};
 
 /// The impact of `draft` on Tomoda, as HTML.
@@ -19,12 +20,19 @@ fn impact_of(draft: &Draft) -> String {
     let changes = diff::changes(old.model(), new.model());
     let impact = diff::impact(&old, &new);
     let assumptions = diff::assumptions(old.model(), new.model());
-    impact_html(ImpactParts {
-        changes: &changes,
-        impact: &impact,
-        assumptions: &assumptions,
-    })
+    impact_html(
+        ImpactParts {
+            changes: &changes,
+            impact: &impact,
+            assumptions: &assumptions,
+        },
+        UNDER_H3,
+    )
 }
+
+/// The level of the sections' headings in these tests: a widget under an
+/// `<h3>` writes `<h4>`.
+const UNDER_H3: Heading = Heading::under(3);
 
 /// The API stops needing Redis and comes to need the backup bucket on
 /// every request, with a note that is markup.
@@ -159,11 +167,14 @@ fn the_flow_table_is_capped() {
             .collect(),
         ..Impact::default()
     };
-    let html = impact_html(ImpactParts {
-        changes: &Changes::default(),
-        impact: &impact,
-        assumptions: &Assumptions::default(),
-    });
+    let html = impact_html(
+        ImpactParts {
+            changes: &Changes::default(),
+            impact: &impact,
+            assumptions: &Assumptions::default(),
+        },
+        UNDER_H3,
+    );
     assert_eq!(
         html.matches("<tr>").count(),
         MAX_FLOW_ROWS + 1,
@@ -192,15 +203,19 @@ fn dns_and_broken_invariants_have_their_sections() {
         }],
         ..Impact::default()
     };
-    let html = impact_html(ImpactParts {
-        changes: &Changes::default(),
-        impact: &impact,
-        assumptions: &Assumptions::default(),
-    });
+    // Under an `<h4>`, the sections are `<h5>`.
+    let html = impact_html(
+        ImpactParts {
+            changes: &Changes::default(),
+            impact: &impact,
+            assumptions: &Assumptions::default(),
+        },
+        Heading::under(4),
+    );
     for want in [
-        "<h4>DNS</h4>",
+        "<h5>DNS</h5>",
         "<code>&lt;i&gt;h&lt;/i&gt;</code> claimed by a and b (was a)",
-        "<h4>Invariants the change breaks</h4>",
+        "<h5>Invariants the change breaks</h5>",
         "<code>cloudflare-proxied</code> (F04): record `x` is &lt;b&gt;proxied&lt;/b&gt;, line 12",
     ] {
         assert!(html.contains(want), "{want}\n{html}");

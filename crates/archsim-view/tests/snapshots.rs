@@ -10,6 +10,7 @@ mod common;
 use archsim_core::Engine;
 use archsim_core::place::place;
 use archsim_core::select::select;
+use archsim_view::contract::Heading;
 use archsim_view::html::*;
 use archsim_view::layout::{LayoutOptions, layout};
 use archsim_view::present::*;
@@ -27,10 +28,10 @@ fn outcome(engine: &Engine, selectors: &[&str]) -> String {
 }
 
 fn placement(engine: &Engine, answers: &[&str]) -> String {
-    place_html(&place_view(
-        engine,
-        &place(engine.model(), answers).expect("places"),
-    ))
+    place_html(
+        &place_view(engine, &place(engine.model(), answers).expect("places")),
+        Heading::under(3),
+    )
 }
 
 fn dns(engine: &Engine, host: &str) -> String {

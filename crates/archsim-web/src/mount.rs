@@ -387,6 +387,7 @@ pub fn mount_with(element: &Element, panels: PanelFn) -> Mounted {
             number,
             layout,
             panels: Panels(panels),
+            heading: request.heading,
         },
     )
     .render();

@@ -13,7 +13,7 @@
 use archsim_core::select::select;
 use archsim_core::suggest::{did_you_mean, nearest};
 use archsim_core::{CompId, Engine};
-use archsim_view::contract::{self, Kind, Request};
+use archsim_view::contract::{self, Heading, Kind, Request};
 use archsim_view::{escape, html, layout, present, svg};
 
 use crate::directive::{Directive, list};
@@ -58,6 +58,9 @@ pub struct Mount {
     /// The Sources page's address from this page, if the book has one:
     /// the widget links the facts its answers rest on there.
     pub sources: Option<String>,
+    /// The level of the widget's headings: one under the section the
+    /// directive sits in ([`crate::outline`]).
+    pub heading: Heading,
 }
 
 /// A widget's mount point and fallback.
@@ -75,6 +78,7 @@ pub fn widget(engine: &Engine, kind: Kind, d: &Directive, at: &Mount) -> Result<
     let mut request = Request::new(kind);
     request.model = at.model_ref.clone();
     request.sources = at.sources.clone();
+    request.heading = at.heading;
     let fallback = match kind {
         Kind::Map => map(engine, d, &at.id_prefix, &mut request)?,
         Kind::Route => route(engine, d, &mut request)?,
@@ -243,11 +247,14 @@ fn propose(
         Some(proposed) => {
             request.draft = Some(proposed.draft.to_fragment());
             let (changes, impact, assumptions) = proposed.diff(engine);
-            m.raw(&html::impact_html(html::ImpactParts {
-                changes: &changes,
-                impact: &impact,
-                assumptions: &assumptions,
-            }));
+            m.raw(&html::impact_html(
+                html::ImpactParts {
+                    changes: &changes,
+                    impact: &impact,
+                    assumptions: &assumptions,
+                },
+                request.heading,
+            ));
         }
     }
     Ok(m.into_string())
@@ -342,7 +349,10 @@ fn place(engine: &Engine, d: &Directive, request: &mut Request) -> Result<String
     }
     let answer = archsim_core::place::place(engine.model(), &answers)?;
     request.answers = answers.iter().map(|s| (*s).to_owned()).collect();
-    Ok(html::place_html(&present::place_view(engine, &answer)))
+    Ok(html::place_html(
+        &present::place_view(engine, &answer),
+        request.heading,
+    ))
 }
 
 // --------------------------------------------------------------------- dns

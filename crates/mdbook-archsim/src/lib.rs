@@ -50,6 +50,7 @@ pub mod error;
 pub mod expand;
 pub mod index;
 pub mod install;
+pub mod outline;
 pub mod pages;
 pub mod predict;
 pub mod tables;
@@ -58,7 +59,7 @@ use std::path::Path;
 
 use archsim_core::suggest::{did_you_mean, nearest};
 use archsim_core::{Diagnostic, Engine, TOMODA_MODEL};
-use archsim_view::contract;
+use archsim_view::contract::{self, Heading};
 use archsim_view::html::facts;
 use mdbook_preprocessor::book::{Book, Chapter};
 use mdbook_preprocessor::errors::Result as MdResult;
@@ -239,6 +240,7 @@ pub fn process_chapter(
     let mut questions = 0;
     let mut directives = 0;
     let mut after_block = false;
+    let mut outline = outline::Outline::default();
     for piece in scan(content) {
         let line = match &piece {
             Piece::Directive(d) => Some(d.line),
@@ -251,6 +253,10 @@ pub fn process_chapter(
                 errors.push(problem.at(page, line));
                 break;
             }
+        }
+        match &piece {
+            Piece::Text(text) | Piece::Literal(text) => outline.read(text),
+            Piece::Directive(_) | Piece::Malformed { .. } => outline.directive(),
         }
         match piece {
             Piece::Text(text) if after_block => {
@@ -275,6 +281,7 @@ pub fn process_chapter(
                         model_ref: model_ref.clone(),
                         id_prefix: format!("archsim-{page_slug}-{}", widgets + 1),
                         sources: sources.clone(),
+                        heading: Heading::under(outline.level()),
                     },
                     index,
                     page: at.path,

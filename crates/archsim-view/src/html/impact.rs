@@ -11,6 +11,7 @@ use archsim_core::diff::{Finding, FlowChange};
 
 use super::Markup;
 use super::write::Table;
+use crate::contract::Heading;
 use crate::present::diff::{
     ABSENT, FAILS, NOTHING_FAILS, SCENARIO, Section, broken_words, dns_words, status,
 };
@@ -63,14 +64,15 @@ fn signed(m: &mut Markup, class: &str, sign: &str) {
         .raw("</span> ");
 }
 
-/// A section's heading.
-fn heading(m: &mut Markup, section: Section) {
-    m.leaf("h4", &[], section.title());
+/// A section's heading, at level `level`.
+fn heading(m: &mut Markup, level: Heading, section: Section) {
+    m.leaf(level.tag(), &[], section.title());
 }
 
 /// The impact of a change: the verdict, the findings it introduces, then
-/// each part that is not empty, every model text escaped.
-pub fn impact_answer(m: &mut Markup, p: ImpactParts<'_>) {
+/// each part that is not empty, every model text escaped; the parts'
+/// headings at level `level`.
+pub fn impact_answer(m: &mut Markup, p: ImpactParts<'_>, level: Heading) {
     let (changes, impact, assumptions) = (p.changes, p.impact, p.assumptions);
     m.open("p", &[("class", "archsim-verdict")])
         .leaf("strong", &[], &verdict(p))
@@ -90,7 +92,7 @@ pub fn impact_answer(m: &mut Markup, p: ImpactParts<'_>) {
         m.raw("</p>\n");
     }
     if !changes.is_empty() {
-        heading(m, Section::Changes);
+        heading(m, level, Section::Changes);
         m.raw("<ul class=\"archsim-changes\">");
         for (class, sign, list) in [
             ("change-added", "+", &changes.added),
@@ -112,7 +114,7 @@ pub fn impact_answer(m: &mut Markup, p: ImpactParts<'_>) {
         flows(m, &impact.flows);
     }
     if !impact.spof.is_empty() {
-        heading(m, Section::Spof);
+        heading(m, level, Section::Spof);
         m.raw("<ul class=\"archsim-spof-changes\">");
         for s in &impact.spof {
             m.raw("<li>").code(&s.flow);
@@ -134,7 +136,7 @@ pub fn impact_answer(m: &mut Markup, p: ImpactParts<'_>) {
         m.raw("</ul>\n");
     }
     if !impact.placement.is_empty() {
-        heading(m, Section::Placement);
+        heading(m, level, Section::Placement);
         m.raw("<ul class=\"archsim-placement-changes\">");
         for c in &impact.placement {
             m.raw("<li>").code(&c.id).text(" ");
@@ -147,7 +149,7 @@ pub fn impact_answer(m: &mut Markup, p: ImpactParts<'_>) {
         m.raw("</ul>\n");
     }
     if !impact.dns.is_empty() {
-        heading(m, Section::Dns);
+        heading(m, level, Section::Dns);
         m.raw("<ul class=\"archsim-dns-changes\">");
         for d in &impact.dns {
             m.raw("<li>").code(&d.host).text(" ");
@@ -156,7 +158,7 @@ pub fn impact_answer(m: &mut Markup, p: ImpactParts<'_>) {
         m.raw("</ul>\n");
     }
     if !impact.invariants.is_empty() {
-        heading(m, Section::Invariants);
+        heading(m, level, Section::Invariants);
         m.raw("<ul class=\"archsim-broken-invariants\">");
         for b in &impact.invariants {
             m.raw("<li>").code(&b.invariant).text(" ");
@@ -165,7 +167,7 @@ pub fn impact_answer(m: &mut Markup, p: ImpactParts<'_>) {
         m.raw("</ul>\n");
     }
     if !assumptions.added.is_empty() || !assumptions.removed.is_empty() {
-        heading(m, Section::Assumptions);
+        heading(m, level, Section::Assumptions);
         m.raw("<ul class=\"archsim-assumption-changes\">");
         for (class, sign, list) in [
             ("change-added", "+", &assumptions.added),
@@ -211,10 +213,10 @@ fn flows(m: &mut Markup, list: &[FlowChange]) {
 }
 
 /// The impact as a fallback: [`impact_answer`] in its own element.
-pub fn impact_html(p: ImpactParts<'_>) -> String {
+pub fn impact_html(p: ImpactParts<'_>, level: Heading) -> String {
     let mut m = Markup::new();
     m.raw("<div class=\"archsim archsim-impact\">\n");
-    impact_answer(&mut m, p);
+    impact_answer(&mut m, p, level);
     m.raw("</div>\n");
     m.into_string()
 }

@@ -9,6 +9,7 @@ use archsim_core::{AuditStatus, Verdict};
 use super::Markup;
 use super::basis::{RESTS_ON, Shared, basis, basis_row, shared_list};
 use super::write::{Table, codes, named};
+use crate::contract::Heading;
 use crate::present::{AuditRow, PlaceView, RuleLine};
 
 /// Rules as a list: id, the provider it names, what it says, its facts.
@@ -49,9 +50,9 @@ pub(crate) fn rule_says(m: &mut Markup, r: &RuleLine) {
 
 /// The verdict (its class names it: `verdict-gcp`, `verdict-conflict`),
 /// the deciding and overridden rules, the precedents, and what the
-/// verdict rests on.
+/// verdict rests on; its headings at level `heading`.
 #[allow(clippy::disallowed_macros)] // Predates the rule: one class per answer.
-pub fn place_answer(m: &mut Markup, v: &PlaceView) {
+pub fn place_answer(m: &mut Markup, v: &PlaceView, heading: Heading) {
     m.open(
         "p",
         &[(
@@ -64,7 +65,7 @@ pub fn place_answer(m: &mut Markup, v: &PlaceView) {
     .raw("</p>");
     if !v.deciding.is_empty() {
         m.leaf(
-            "h4",
+            heading.tag(),
             &[],
             if v.verdict == Verdict::Conflict {
                 "The rules that disagree"
@@ -75,11 +76,11 @@ pub fn place_answer(m: &mut Markup, v: &PlaceView) {
         rules(m, &v.deciding);
     }
     if !v.overridden.is_empty() {
-        m.leaf("h4", &[], "Overridden");
+        m.leaf(heading.tag(), &[], "Overridden");
         rules(m, &v.overridden);
     }
     if !v.precedents.is_empty() {
-        m.leaf("h4", &[], "Precedents in the model")
+        m.leaf(heading.tag(), &[], "Precedents in the model")
             .raw("<ul class=\"archsim-precedents\">");
         for p in &v.precedents {
             m.raw("<li>")
@@ -104,8 +105,9 @@ pub fn place_answer(m: &mut Markup, v: &PlaceView) {
 }
 
 /// The placement assistant's fallback: the answers given, as a list (the
-/// assistant asks them with a form), then [`place_answer`].
-pub fn place_html(v: &PlaceView) -> String {
+/// assistant asks them with a form), then [`place_answer`], its headings
+/// at level `heading`.
+pub fn place_html(v: &PlaceView, heading: Heading) -> String {
     let mut m = Markup::new();
     m.open(
         "section",
@@ -131,7 +133,7 @@ pub fn place_html(v: &PlaceView) -> String {
         .raw(")</li>\n");
     }
     m.raw("</ul>\n");
-    place_answer(&mut m, v);
+    place_answer(&mut m, v, heading);
     m.raw("</section>\n");
     m.into_string()
 }

@@ -2,6 +2,7 @@
 //! which flows use it, and whether it is a single point of failure.
 
 use archsim_core::{CompId, Engine};
+use archsim_view::contract::Heading;
 use archsim_view::present::{Link, component_details};
 
 use crate::acts::verb;
@@ -32,13 +33,15 @@ fn row<'m>(m: &'m mut Markup, term: &str) -> &'m mut Markup {
 
 /// Write the details of `component`; its Close button clears the
 /// selection and, when it had the focus, gives it to the element with id
-/// `return_to` (the component's node on the map).
+/// `return_to` (the component's node on the map). Its heading is at level
+/// `level`.
 pub fn details_markup(
     m: &mut Markup,
     engine: &Engine,
     component: CompId,
     uid: &str,
     return_to: &str,
+    level: Heading,
 ) {
     if component.index() >= engine.model().components.len() {
         return;
@@ -50,11 +53,11 @@ pub fn details_markup(
         &[("class", "archsim-details"), ("aria-labelledby", &heading)],
     )
     .raw("<header>")
-    .open("h3", &[("id", &heading)])
+    .open(level.tag(), &[("id", &heading)])
     .text(&d.name)
     .raw(" ")
     .code(&d.id)
-    .close("h3")
+    .close(level.tag())
     .leaf(
         "button",
         &[
@@ -147,7 +150,7 @@ mod tests {
         ];
         for (component, expected) in cases {
             let mut m = Markup::new();
-            details_markup(&mut m, &engine, id(component), "w1", "w1-n0");
+            details_markup(&mut m, &engine, id(component), "w1", "w1-n0", Heading::TOP);
             for e in expected {
                 assert!(m.as_str().contains(e), "{component}: {e} in {}", m.as_str());
             }
@@ -157,7 +160,14 @@ mod tests {
             );
         }
         let mut m = Markup::new();
-        details_markup(&mut m, &engine, CompId::from_index(100_000), "w1", "w1-n0");
+        details_markup(
+            &mut m,
+            &engine,
+            CompId::from_index(100_000),
+            "w1",
+            "w1-n0",
+            Heading::TOP,
+        );
         assert_eq!(m.as_str(), "", "an unknown component has no details");
     }
 }

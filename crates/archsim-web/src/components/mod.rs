@@ -23,7 +23,7 @@ pub mod widget;
 
 use std::rc::Rc;
 
-use archsim_view::contract::Kind;
+use archsim_view::contract::{Heading, Kind};
 use yew::{AttrValue, Callback, Html, html};
 
 use crate::map::geometry::Geometry;
@@ -47,6 +47,8 @@ pub struct Ctx {
     /// Whether this is a widget inside a page (not the full-page simulator):
     /// then the wheel zooms only with Ctrl or ⌘, and scrolls the page otherwise.
     pub embedded: bool,
+    /// The level of the widget's headings (`data-heading`).
+    pub heading: Heading,
 }
 
 /// A bundle's panels: the panel a widget of a kind shows. This crate's
@@ -65,21 +67,42 @@ impl PartialEq for Panels {
 }
 
 /// The panel a widget of `kind` shows: the one place that maps a kind to
-/// its component (the full page shows the map under its first tab). The
-/// propose widget is another bundle's: under the full page's tab, a mount
-/// point that the page's start-up hands to that bundle.
+/// its component (the full page shows its tabs, and the current tab's
+/// panel under them). The propose widget is another bundle's: under the
+/// full page's tab, a mount point that the page's start-up hands to that
+/// bundle.
 pub fn panel(
     kind: Kind,
     ctx: &Ctx,
     state: &Rc<WidgetState>,
     geometry: Option<&Rc<Geometry>>,
 ) -> Html {
+    if kind == Kind::App {
+        // The tabs live here, not in the widget's frame, so that a bundle
+        // that mounts no full page (the propose bundle) links none of them.
+        // A link may name the full page itself as its tab: the map shows.
+        let shown = if state.tab == Kind::App {
+            Kind::Map
+        } else {
+            state.tab
+        };
+        let (tab, panel_id) = tabs::ids(&ctx.uid, state.tab);
+        return html! {
+            <>
+                <tabs::Tabs ctx={ctx.clone()} current={state.tab} />
+                <div role="tabpanel" id={panel_id} aria-labelledby={tab} class="archsim-tabpanel">
+                    { panel(shown, ctx, state, geometry) }
+                </div>
+            </>
+        };
+    }
     let (ctx, state, geometry) = (ctx.clone(), state.clone(), geometry.cloned());
     match kind {
         Kind::Route => html! { <route::RoutePanel {ctx} {state} {geometry} /> },
         Kind::Fail => html! { <fail::FailPanel {ctx} {state} {geometry} /> },
         Kind::Place => html! { <place::PlacePanel {ctx} {state} /> },
         Kind::Dns => html! { <dns::DnsPanel {ctx} {state} /> },
+        // (The full page is above: here it cannot be.)
         Kind::Map | Kind::App => match &geometry {
             Some(g) => crate::map::map_panel(&ctx, &state, g),
             None => html! {},

@@ -97,7 +97,7 @@ pub fn PlacePanel(props: &PlacePanelProps) -> Html {
                 &e.to_string(),
             );
         }
-        Ok(v) => place_answer(&mut verdict, v),
+        Ok(v) => place_answer(&mut verdict, v, ctx.heading),
     }
     let audit_id = ids::id(uid, "-audit");
     let mut audit_markup = Markup::new();

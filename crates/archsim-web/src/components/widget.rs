@@ -12,7 +12,6 @@ use web_sys::{Element, HtmlInputElement, HtmlSelectElement};
 
 use crate::acts::{Control, decode, verb};
 use crate::components::link::LinkBar;
-use crate::components::tabs::{Tabs, ids};
 use crate::components::{Ctx, Panels};
 use crate::dom;
 use crate::hooks::use_link;
@@ -20,7 +19,7 @@ use crate::map::geometry::Geometry;
 use crate::markup::{Markup, WidgetMarkup};
 use crate::shared::Shared;
 use crate::state::{Store, WidgetState};
-use archsim_view::contract::Kind;
+use archsim_view::contract::{Heading, Kind};
 
 thread_local! {
     static NEXT_UID: Cell<u32> = const { Cell::new(1) };
@@ -52,6 +51,8 @@ pub struct WidgetProps {
     pub layout: Option<Rc<Layout>>,
     /// The bundle's panels.
     pub panels: Panels,
+    /// The level of its headings (`data-heading`).
+    pub heading: Heading,
 }
 
 /// One widget, or the whole simulator.
@@ -165,21 +166,10 @@ pub fn Widget(props: &WidgetProps) -> Html {
         dispatch: (*dispatch).clone(),
         uid: (*uid).clone(),
         embedded: props.kind != Kind::App,
+        heading: props.heading,
     };
     let geometry: Option<Rc<Geometry>> = (*geometry).clone();
-    let body = if props.kind == Kind::App {
-        let (tab, panel_id) = ids(&uid, state.tab);
-        html! {
-            <>
-                <Tabs ctx={ctx.clone()} current={state.tab} />
-                <div role="tabpanel" id={panel_id} aria-labelledby={tab} class="archsim-tabpanel">
-                    { (props.panels.0)(state.tab, &ctx, &state, geometry.as_ref()) }
-                </div>
-            </>
-        }
-    } else {
-        (props.panels.0)(props.kind, &ctx, &state, geometry.as_ref())
-    };
+    let body = (props.panels.0)(props.kind, &ctx, &state, geometry.as_ref());
     let model_name = props.shared.model().meta.name.clone();
     #[allow(clippy::disallowed_macros)] // The widget's accessible name: once per render.
     // A widget is a landmark: its name tells it from the page's others

@@ -560,7 +560,7 @@ pub fn Map(props: &MapProps) -> Html {
     .close("p");
     if let Some(c) = state.selected {
         let node = g.index(c).map(|i| node_id(&uid, i)).unwrap_or_default();
-        details_markup(&mut help, ctx.shared.engine(), c, &uid, &node);
+        details_markup(&mut help, ctx.shared.engine(), c, &uid, &node, ctx.heading);
     }
     html! {
         <div class={classes!("archsim-map-box", full.then_some("is-full"))}
