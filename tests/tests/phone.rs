@@ -18,13 +18,7 @@ use support::site;
 use support::widget;
 
 fn main() {
-    let options = Options {
-        width: 390,
-        height: 844,
-        phone: true,
-        ..Options::default()
-    };
-    runner::main("phone", options, |served| {
+    runner::main("phone", Options::phone(), |served| {
         site::pages(&served.root)
             .into_iter()
             .filter(|page| !site::is_print(page) && has_archsim_content(&served.root, page))

@@ -13,14 +13,7 @@ use crate::{site, tools};
 /// The end-to-end test targets that drive the built site in Chromium
 /// (`tests/Cargo.toml`, `harness = false`); the crate's other tests run
 /// with the native ones.
-pub const BROWSER_TESTS: [&str; 5] = ["pages", "widgets", "no_script", "phone", "propose"];
-
-/// Browser test files that exist but the browser stage does not run yet,
-/// each with its reason. `audit` (axe-core on every page in every theme,
-/// issue 21) reports the violations still left to fix; it joins
-/// [`BROWSER_TESTS`] once it is green. Run it alone with
-/// `cargo test -p archsim-e2e --test audit`.
-pub const PENDING_BROWSER_TESTS: [&str; 1] = ["audit"];
+pub const BROWSER_TESTS: [&str; 6] = ["pages", "widgets", "no_script", "phone", "propose", "audit"];
 
 /// The crates whose code ships in the browser bundles, as the bundles
 /// build them: for wasm32, the core without its `toml` feature; the web
@@ -93,9 +86,6 @@ fn run_all(stages: &mut Vec<Stage>, tally: &mut Tally) -> Result<(), String> {
         }
         c.arg("--no-fail-fast").env("ARCHSIM_SITE", &folder);
         exec_tests(&mut c, tally)?;
-        for name in PENDING_BROWSER_TESTS {
-            println!("not run yet: `{name}` (cargo test -p archsim-e2e --test {name})");
-        }
         wasm_bindgen_tests(tally)
     })
 }
@@ -232,12 +222,11 @@ pub fn run(args: &[String]) -> Result<(), String> {
 
 #[cfg(test)]
 mod tests {
-    use super::{BROWSER_TESTS, PENDING_BROWSER_TESTS};
+    use super::BROWSER_TESTS;
 
     /// The browser stage runs every test target of the end-to-end crate
     /// that has its own runner, and only those: a new browser test file
-    /// that is not listed would never run. A file may wait in
-    /// `PENDING_BROWSER_TESTS`, named there with its reason, never in both.
+    /// that is not listed would never run.
     #[test]
     fn the_browser_stage_lists_every_browser_test() {
         let manifest = std::fs::read_to_string(crate::run::root().join("tests/Cargo.toml"))
@@ -256,11 +245,7 @@ mod tests {
         }
         own_runner.sort_unstable();
         let mut listed = BROWSER_TESTS.to_vec();
-        listed.extend(PENDING_BROWSER_TESTS);
         listed.sort_unstable();
-        let before = listed.len();
-        listed.dedup();
-        assert_eq!(listed.len(), before, "a browser test both run and pending");
         assert_eq!(own_runner, listed);
     }
 }

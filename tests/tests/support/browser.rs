@@ -206,6 +206,18 @@ pub struct Options {
     pub phone: bool,
 }
 
+impl Options {
+    /// A phone: 390 × 844 CSS pixels, emulated (touch, device width).
+    pub fn phone() -> Options {
+        Options {
+            width: 390,
+            height: 844,
+            phone: true,
+            ..Options::default()
+        }
+    }
+}
+
 impl Default for Options {
     fn default() -> Options {
         Options {

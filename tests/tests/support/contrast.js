@@ -1,4 +1,4 @@
-// The contrast of archsim's text against what is painted behind it, by
+// The contrast of text against what is painted behind it, by
 // WCAG 2.1's formula: what falls short of AA (4.5:1, or 3:1 for large
 // text: 24 px, or 18.66 px bold).
 //
@@ -74,8 +74,12 @@ const svgBehind = (text) => {
   return bg;
 };
 
+// A field's text is its value, or what a reader will type (in the
+// field's colour) while it is empty.
 const ownText = (e) =>
-  Array.from(e.childNodes)
+  e instanceof HTMLInputElement || e instanceof HTMLTextAreaElement
+    ? e.value || 'typed text'
+    : Array.from(e.childNodes)
     .filter((n) => n.nodeType === 3)
     .map((n) => n.textContent)
     .join('')

@@ -328,3 +328,16 @@ pub async fn check_tour(session: &Session, expect: &Expect) -> Result<(usize, us
     }
     Ok((TOUR.len(), presses))
 }
+
+/// A script: pick a choice in every self-check question of the page, so
+/// that each answer shows: the engine's answer in the first, third, …, and
+/// another in the second, fourth, …, so both verdicts show. Returns how
+/// many questions there are.
+pub const PICK_EACH: &str =
+    "const qs = Array.from(document.querySelectorAll('fieldset.archsim-predict'));
+    qs.forEach((f, i) => {
+      const right = f.querySelector('input.is-answer');
+      const other = Array.from(f.querySelectorAll('input')).find((x) => x !== right);
+      (i % 2 === 0 ? right : other).click();
+    });
+    return qs.length;";
