@@ -15,6 +15,7 @@ mod compress;
 mod fuzz;
 mod imports;
 mod lighthouse;
+mod preload;
 mod run;
 mod serve;
 mod site;
