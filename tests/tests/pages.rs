@@ -14,8 +14,10 @@
 //! script is deferred but those `BLOCKING_SCRIPTS` lists, none of them in
 //! the head; a page with widgets names its bundles in its head
 //! (`modulepreload` for the glue, `preload` for the wasm, each fetched
-//! once), a page without none. The page came compressed, as its response
-//! headers say.
+//! once), a page without none; the fonts of the first view are preloaded
+//! and every face is shown with `font-display: swap`. The page came
+//! compressed, as its response headers say, and it came to at most 300 KB
+//! as sent, fonts included (`budget::PAGE_SENT_BYTES`).
 //!
 //! Each bundle is held to its budget, 225,000 bytes gzip for wasm and JS
 //! (the project's decision, once 150 KB proved out of reach with yew: see
@@ -42,6 +44,9 @@ use support::widget;
 
 /// The end-to-end issue's budget for one page's transfer, fonts aside.
 const PAGE_BUDGET: usize = archsim_e2e::budget::PAGE_GZIP_BYTES;
+
+/// Issue 22's budget for a page as the server sends it, fonts included.
+const SENT_BUDGET: usize = archsim_e2e::budget::PAGE_SENT_BYTES;
 
 fn main() {
     runner::main("pages", Options::default(), |served| {
@@ -320,7 +325,7 @@ async fn page_loads_cleanly(ctx: &Ctx, page: String) -> Outcome {
         }
     }
 
-    problems.extend(first_paint(ctx, &page).await?);
+    problems.extend(first_paint(ctx, &page, &files).await?);
     if print {
         problems.extend(print_keeps_static_views(session, &ctx.site.root, &files, mounts).await?);
     } else {
@@ -341,6 +346,20 @@ async fn page_loads_cleanly(ctx: &Ctx, page: String) -> Outcome {
         let raw = session.js(UNCOMPRESSED, vec![]).await?;
         problems.extend(widget::strings(&raw["problems"]));
         ctx.note(format!("{} files came compressed", raw["compressed"]));
+        // What the page cost as sent, fonts included.
+        let sent = raw["sent"].as_u64().unwrap_or(0) as usize;
+        ctx.note(format!(
+            "{} sent, fonts included (budget {})",
+            gzip::kb(sent),
+            gzip::kb(SENT_BUDGET)
+        ));
+        if sent > SENT_BUDGET {
+            problems.push(format!(
+                "the page came to {} as sent, fonts included, over its budget of {}",
+                gzip::kb(sent),
+                gzip::kb(SENT_BUDGET)
+            ));
+        }
         // The facts a live answer rests on link to their rows on the
         // Sources page, as the fallbacks' do (the book's test checks
         // those land); the propose widget shows plain ids.
@@ -425,7 +444,11 @@ const BLOCKING_SCRIPTS: &[(&str, &str)] = &[
     ),
 ];
 
-/// Pages that are not mdBook's chapter template, and so set no theme,
+/// The font faces every page of the book preloads (the start of each
+/// file's path): the text and the headings of its first view.
+const PRELOADED_FONTS: &[&str] = &["fonts/open-sans-latin-400", "fonts/open-sans-latin-600"];
+
+/// Pages that are not mdBook's chapter template, and so preload no font,
 /// with why.
 const OWN_TEMPLATE: &[(&str, &str)] = &[
     (
@@ -438,11 +461,16 @@ const OWN_TEMPLATE: &[(&str, &str)] = &[
     ),
 ];
 
-/// What the page's scripts and preloads do to its first paint: only
-/// [`BLOCKING_SCRIPTS`] block (and not from the head); the bundles its
-/// widgets need are preloaded from its HTML, each fetched once, and no
-/// other (none on the print page).
-async fn first_paint(ctx: &Ctx, page: &str) -> Result<Vec<String>, String> {
+/// What the page's scripts, preloads and fonts do to its first paint:
+/// only [`BLOCKING_SCRIPTS`] block (and not from the head); the bundles
+/// its widgets need are preloaded from its HTML, each fetched once, and
+/// no other (none on the print page); [`PRELOADED_FONTS`] are preloaded
+/// and used; every font face swaps.
+async fn first_paint(
+    ctx: &Ctx,
+    page: &str,
+    files: &BTreeSet<PathBuf>,
+) -> Result<Vec<String>, String> {
     let root = &ctx.site.root;
     let rel = |file: &PathBuf| {
         file.strip_prefix(root)
@@ -484,7 +512,26 @@ async fn first_paint(ctx: &Ctx, page: &str) -> Result<Vec<String>, String> {
                 ));
             }
         }
+        let preloads = widget::strings(&seen["fontPreloads"]);
+        for font in PRELOADED_FONTS {
+            let preloaded = preloads.iter().any(|href| {
+                ctx.site
+                    .file_of(href)
+                    .is_some_and(|f| rel(&f).starts_with(font))
+            });
+            if !preloaded {
+                problems.push(format!("the head does not preload {font}"));
+            }
+            if !files.iter().any(|f| rel(f).starts_with(font)) {
+                problems.push(format!("{font} is preloaded but the page does not use it"));
+            }
+        }
     }
+    problems.extend(
+        widget::strings(&seen["notSwapped"])
+            .into_iter()
+            .map(|f| format!("the font face {f} is not shown with font-display: swap")),
+    );
 
     // The bundles, named in the HTML as written (not as the loader adds
     // them later): those the widgets need, or none on the print page.
@@ -573,19 +620,23 @@ fn head_links(html: &str, page: &str) -> Vec<Link> {
 }
 
 /// The page's scripts (whether each waits for the page: deferred, async
-/// or a module; whether it is in the head), and how often each wasm
-/// module was fetched.
+/// or a module; whether it is in the head), its font preloads, the font
+/// faces that do not swap, and how often each wasm module was fetched.
 const FIRST_PAINT: &str = r#"
 const scripts = [...document.scripts].filter(s => s.src).map(s => ({
   src: s.src,
   waits: s.defer || s.async || s.type === 'module',
   inHead: document.head.contains(s),
 }));
+const fontPreloads = [...document.head.querySelectorAll('link[rel="preload"][as="font"]')]
+  .filter(l => l.crossOrigin !== null).map(l => l.href);
+const notSwapped = [...document.fonts].filter(f => f.display !== 'swap')
+  .map(f => `${f.family} ${f.style} ${f.weight}`);
 const fetched = {};
 for (const e of performance.getEntriesByType('resource')) {
   if (e.name.endsWith('.wasm')) fetched[e.name] = (fetched[e.name] || 0) + 1;
 }
-return { scripts, fetched };
+return { scripts, fontPreloads, notSwapped, fetched };
 "#;
 
 /// The page's own response, asked again: compressed (brotli, or gzip for
@@ -720,14 +771,16 @@ return { linked, problems };
 const UNCOMPRESSED: &str = r#"
 const problems = [];
 let compressed = 0;
+let sent = 0;
 const entries = performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'));
 for (const e of entries) {
   const url = new URL(e.name);
   if (url.origin !== location.origin) continue;
+  sent += e.encodedBodySize;
   if (!/\.(html|css|js|wasm|svg|json)$/.test(url.pathname) && e.entryType !== 'navigation') continue;
   if (e.decodedBodySize === 0) continue;
   if (e.encodedBodySize === e.decodedBodySize) problems.push(`${url.pathname} came uncompressed (${e.decodedBodySize} bytes)`);
   else compressed += 1;
 }
-return { compressed, problems };
+return { compressed, problems, sent };
 "#;
