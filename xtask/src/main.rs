@@ -3,7 +3,8 @@
 //! `cargo xtask test`  installs what is missing, then runs every check and test.
 //! `cargo xtask build` writes the static site to `target/site/`.
 //! `cargo xtask serve` builds the site and serves it on 127.0.0.1.
-//! `cargo xtask bench` runs the benchmarks and prints a table.
+//! `cargo xtask bench` runs the benchmarks and prints a table; its page
+//!                   loads (Lighthouse) go into the book's performance page.
 //! `cargo xtask fuzz`  runs the fuzz targets (nightly, cargo-fuzz).
 //!
 //! Every task installs the tools it needs, idempotently, so a fresh machine
@@ -13,6 +14,8 @@ mod bench;
 mod compress;
 mod fuzz;
 mod imports;
+mod lighthouse;
+mod preload;
 mod run;
 mod serve;
 mod site;
@@ -28,7 +31,13 @@ const USAGE: &str = "usage: cargo xtask <test|build|serve|bench|fuzz> [options]
   build           build the static site into target/site/
   serve [--port N] [--no-build]
                   build the site and serve it on 127.0.0.1 (default port 3000)
-  bench [--quick] run every benchmark and print a table
+  bench [--quick] [--only engine|browser|lighthouse] [--runs N] [--page P] [--no-build]
+                  run every benchmark (or those --only names) and print a
+                  table; Lighthouse measures every page N times (default 3)
+                  per profile and writes its tables into the book's
+                  performance page (--page P: only pages whose path holds
+                  P, printed, not written; --no-build: the site at
+                  ARCHSIM_SITE or target/site, as it is)
   fuzz [TARGET] [--time SECONDS]
                   run one fuzz target, or each in turn (default 60 s each;
                   installs nightly and cargo-fuzz)

@@ -134,6 +134,11 @@ pub fn book() -> Result<PathBuf, String> {
     step("copy the bundle into the site", || {
         copy(&staged(), &site.join("archsim"))
     })?;
+    step("preload the bundles on pages with widgets", || {
+        let pages = crate::preload::site(&site)?;
+        println!("  {pages} pages with widgets");
+        Ok(())
+    })?;
     step(
         "precompress the site (.br and .gz beside each text file)",
         || {

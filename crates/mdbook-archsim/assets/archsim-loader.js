@@ -12,7 +12,9 @@
 // framework's code: the book keeps the propose widget on pages of its own.
 // Nothing is fetched on a page without widgets. On a page with widgets
 // each bundle it needs (JS and wasm) is fetched and started at once, so that its download and compilation overlap the page's own first
-// layout and paint; each widget then starts when it comes near the
+// layout and paint (`cargo xtask build` also names them in the page's
+// head, `<link rel="modulepreload">` and `<link rel="preload">`, so
+// their download starts before this script runs); each widget then starts when it comes near the
 // viewport (the bundle's `mount_all` watches them). Any failure (no
 // bundle, file:// pages, an old browser) leaves the static fallbacks in
 // place. mdBook's print page (the whole book on one page, for paper)
@@ -38,12 +40,18 @@
   // The wasm's download starts now, not once the glue has been fetched
   // and run. The glue fetches it in CORS mode: the preload must match to
   // be used.
+  // Not when the page's head preloads it already.
   function preloadWasm(wasm) {
+    var href = new URL(wasm, script.src).href;
+    var links = document.querySelectorAll('link[rel="preload"]');
+    for (var i = 0; i < links.length; i++) {
+      if (links[i].href === href) return;
+    }
     var bin = document.createElement("link");
     bin.rel = "preload";
     bin.as = "fetch";
     bin.crossOrigin = "anonymous";
-    bin.href = new URL(wasm, script.src).href;
+    bin.href = href;
     document.head.appendChild(bin);
   }
 
@@ -71,8 +79,9 @@
     });
   }
 
-  // mdBook puts this script after the page's content: the widgets are
-  // already in the document, so there is no need to wait for the rest.
+  // The book loads this script deferred (theme/index.hbs), so it runs
+  // once the page is parsed; a page that runs it before its content is
+  // parsed waits for it.
   if (document.readyState === "loading" && !document.querySelector(MOUNTS)) {
     document.addEventListener("DOMContentLoaded", begin);
   } else {

@@ -119,8 +119,11 @@ async fn every_theme(ctx: &Ctx) -> Outcome {
                 )
                 .await?,
         );
+        // The tabs are the bundle's: they come once its module has been
+        // instantiated, which the page's load event does not wait for.
         tabs = session
-            .js(
+            .wait_until(
+                "the simulator's tabs",
                 "return document.querySelectorAll('[role=tab]').length",
                 vec![],
             )

@@ -1,0 +1,476 @@
+//! `cargo xtask bench`'s page-load part: Lighthouse (pinned,
+//! [`tools::LIGHTHOUSE`]) in the system Chromium on every page of the built
+//! site, served compressed by the site's own server
+//! (`archsim_e2e::server`, as `cargo xtask serve` serves it), with the
+//! mobile profile (Lighthouse's default: a phone, 4× CPU slowdown, 150 ms
+//! round trips, 1.6 Mbps, simulated) and the desktop one (`--preset
+//! desktop`). Each page is measured `runs` times per profile and each
+//! figure's median kept, since one run varies with the machine's load.
+//!
+//! The tables go into the book's performance page between two marker
+//! comments ([`BEGIN`], [`END`]), with the date, the command and the load
+//! average, when every page was measured; a run limited to some pages
+//! only prints its tables.
+
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use crate::run::{cmd, output, root, step};
+use crate::tools;
+
+/// The line before the generated tables on the performance page.
+pub const BEGIN: &str =
+    "<!-- lighthouse: written by `cargo xtask bench`; edit the command, not the tables -->";
+/// The line after them.
+pub const END: &str = "<!-- lighthouse: end -->";
+
+/// The performance page, relative to the workspace root.
+const PAGE: &str = "book/src/reference/performance.md";
+
+/// Chromium's flags: headless, in a container (no sandbox, no GPU, a small
+/// /dev/shm), and none of its own traffic (the machine has no network).
+const CHROME_FLAGS: &str = "--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage \
+     --disable-background-networking --disable-component-update --disable-sync --no-first-run";
+
+/// What to measure.
+pub struct Options {
+    /// Runs per page and profile; each figure's median is kept.
+    pub runs: usize,
+    /// Only the pages whose path contains one of these (all when empty);
+    /// the book's page is written only when every page is measured.
+    pub pages: Vec<String>,
+}
+
+/// A Lighthouse profile.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Profile {
+    Mobile,
+    Desktop,
+}
+
+impl Profile {
+    const ALL: [Profile; 2] = [Profile::Mobile, Profile::Desktop];
+
+    fn name(self) -> &'static str {
+        match self {
+            Profile::Mobile => "mobile",
+            Profile::Desktop => "desktop",
+        }
+    }
+
+    /// Lighthouse's arguments for the profile (mobile is its default).
+    fn args(self) -> &'static [&'static str] {
+        match self {
+            Profile::Mobile => &[],
+            Profile::Desktop => &["--preset=desktop"],
+        }
+    }
+
+    /// The performance score the issue asks of every page (issue 22).
+    fn goal(self) -> f64 {
+        match self {
+            Profile::Mobile => 0.95,
+            Profile::Desktop => 0.99,
+        }
+    }
+}
+
+/// One run's figures, as Lighthouse reports them.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Figures {
+    /// The performance score, 0 to 1.
+    score: f64,
+    /// First Contentful Paint, ms.
+    fcp: f64,
+    /// Largest Contentful Paint, ms.
+    lcp: f64,
+    /// Total Blocking Time, ms.
+    tbt: f64,
+    /// Cumulative Layout Shift.
+    cls: f64,
+    /// Bytes transferred (Lighthouse's total byte weight).
+    bytes: f64,
+}
+
+/// The figures of a Lighthouse JSON report, or what is missing.
+fn figures(report: &str) -> Result<Figures, String> {
+    let json: Value =
+        serde_json::from_str(report).map_err(|e| format!("not a Lighthouse report: {e}"))?;
+    if let Some(error) = json
+        .pointer("/runtimeError/message")
+        .and_then(Value::as_str)
+    {
+        return Err(format!("Lighthouse: {error}"));
+    }
+    let number = |pointer: &str| {
+        json.pointer(pointer)
+            .and_then(Value::as_f64)
+            .ok_or_else(|| format!("the report has no {pointer}"))
+    };
+    let audit = |id: &str| number(&format!("/audits/{id}/numericValue"));
+    Ok(Figures {
+        score: number("/categories/performance/score")?,
+        fcp: audit("first-contentful-paint")?,
+        lcp: audit("largest-contentful-paint")?,
+        tbt: audit("total-blocking-time")?,
+        cls: audit("cumulative-layout-shift")?,
+        bytes: audit("total-byte-weight")?,
+    })
+}
+
+/// The median of `values` (the mean of the two middle ones for an even
+/// count); `None` for none.
+fn median(mut values: Vec<f64>) -> Option<f64> {
+    if values.is_empty() {
+        return None;
+    }
+    values.sort_by(f64::total_cmp);
+    let n = values.len();
+    Some(if n % 2 == 1 {
+        values[n / 2]
+    } else {
+        (values[n / 2 - 1] + values[n / 2]) / 2.0
+    })
+}
+
+/// Each figure's median over `runs`, figure by figure.
+fn medians(runs: &[Figures]) -> Option<Figures> {
+    let of = |f: fn(&Figures) -> f64| median(runs.iter().map(f).collect());
+    Some(Figures {
+        score: of(|r| r.score)?,
+        fcp: of(|r| r.fcp)?,
+        lcp: of(|r| r.lcp)?,
+        tbt: of(|r| r.tbt)?,
+        cls: of(|r| r.cls)?,
+        bytes: of(|r| r.bytes)?,
+    })
+}
+
+/// A page's result under one profile.
+struct Row {
+    page: String,
+    /// The medians, or why no run gave figures.
+    result: Result<Figures, String>,
+}
+
+/// Every page of the site a reader opens: its HTML files, sorted, less
+/// mdBook's `toc.html` (the frame of the sidebar without scripts).
+fn pages(site: &Path) -> Vec<String> {
+    fn collect(root: &Path, dir: &Path, out: &mut Vec<String>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                collect(root, &path, out);
+            } else if path.extension().is_some_and(|e| e == "html")
+                && let Ok(rel) = path.strip_prefix(root)
+            {
+                let rel: Vec<String> = rel
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                    .collect();
+                out.push(rel.join("/"));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    collect(site, site, &mut out);
+    out.retain(|p| p != "toc.html");
+    out.sort();
+    out
+}
+
+/// Measure every page (or those `options.pages` names) of `site`, print
+/// the tables, and write them into the performance page when every page
+/// was measured.
+pub fn run(site: &Path, options: &Options) -> Result<(), String> {
+    tools::chromium()?;
+    tools::lighthouse()?;
+    let mut pages = pages(site);
+    if !options.pages.is_empty() {
+        pages.retain(|p| options.pages.iter().any(|want| p.contains(want.as_str())));
+    }
+    if pages.is_empty() {
+        return Err(format!("no page of {} to measure", site.display()));
+    }
+    let addr = archsim_e2e::server::spawn(site, 0)
+        .map_err(|e| format!("cannot serve {}: {e}", site.display()))?;
+    let load_before = load_average();
+    let runs = options.runs.max(1);
+    let mut tables = Vec::new();
+    for profile in Profile::ALL {
+        let mut rows = Vec::new();
+        for page in &pages {
+            let url = format!("http://{addr}/{page}");
+            let result = step(
+                &format!("lighthouse {} {page} ({runs} runs)", profile.name()),
+                || measure(&url, profile, runs),
+            );
+            rows.push(Row {
+                page: page.clone(),
+                result,
+            });
+        }
+        tables.push((profile, rows));
+    }
+    let load_after = load_average();
+    let mut text = format!(
+        "Measured on {} with `{}` ({}, {}; the median of {runs} runs per page and profile, figure by figure; load average {load_before} before, {load_after} after).\n",
+        today(),
+        command_line(runs),
+        lighthouse_version(),
+        chromium_version(),
+    );
+    for (profile, rows) in &tables {
+        text.push('\n');
+        text.push_str(&table(*profile, rows));
+    }
+    println!("\n{text}");
+    let failed: Vec<String> = tables
+        .iter()
+        .flat_map(|(profile, rows)| {
+            rows.iter().filter_map(move |r| {
+                r.result
+                    .as_ref()
+                    .err()
+                    .map(|e| format!("{} {}: {e}", profile.name(), r.page))
+            })
+        })
+        .collect();
+    if !failed.is_empty() {
+        return Err(format!(
+            "Lighthouse measured no run of:\n  {}",
+            failed.join("\n  ")
+        ));
+    }
+    if options.pages.is_empty() {
+        let page = root().join(PAGE);
+        let old = std::fs::read_to_string(&page).map_err(|e| format!("{PAGE}: {e}"))?;
+        let new = replace_between(&old, &text)?;
+        std::fs::write(&page, new).map_err(|e| format!("{PAGE}: {e}"))?;
+        println!("written into {PAGE}");
+    } else {
+        println!("(some pages only: {PAGE} left as it was)");
+    }
+    Ok(())
+}
+
+/// `runs` Lighthouse runs of `url` under `profile`, and their medians.
+fn measure(url: &str, profile: Profile, runs: usize) -> Result<Figures, String> {
+    let mut seen = Vec::new();
+    let mut errors = Vec::new();
+    for _ in 0..runs {
+        match lighthouse(url, profile) {
+            Ok(f) => {
+                println!(
+                    "    score {:.2}  FCP {:.0} ms  LCP {:.0} ms  TBT {:.0} ms  CLS {:.3}  {:.0} bytes",
+                    f.score, f.fcp, f.lcp, f.tbt, f.cls, f.bytes
+                );
+                seen.push(f);
+            }
+            Err(e) => {
+                println!("    failed: {e}");
+                errors.push(e);
+            }
+        }
+    }
+    medians(&seen).ok_or_else(|| errors.join("; "))
+}
+
+/// One Lighthouse run: its JSON report on standard output, read.
+fn lighthouse(url: &str, profile: Profile) -> Result<Figures, String> {
+    let mut c = cmd("lighthouse");
+    c.arg(url)
+        .args([
+            "--quiet",
+            "--only-categories=performance",
+            "--output=json",
+            "--output-path=stdout",
+        ])
+        .arg(format!("--chrome-flags={CHROME_FLAGS}"))
+        .args(profile.args())
+        .env("CHROME_PATH", "/usr/bin/chromium");
+    let out = c
+        .output()
+        .map_err(|e| format!("cannot start lighthouse: {e}"))?;
+    if !out.status.success() {
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        let last = stderr.lines().rev().find(|l| !l.trim().is_empty());
+        return Err(format!(
+            "lighthouse failed ({}): {}",
+            out.status,
+            last.unwrap_or("no message")
+        ));
+    }
+    figures(&String::from_utf8_lossy(&out.stdout))
+}
+
+/// The table of one profile, in Markdown: a figure that misses the
+/// issue's goal in bold.
+fn table(profile: Profile, rows: &[Row]) -> String {
+    let mut out = format!(
+        "| {} page | score | FCP | LCP | TBT | CLS | transferred |\n|---|---|---|---|---|---|---|\n",
+        profile.name()
+    );
+    out.push_str(&format!(
+        "| *goal* | *≥ {:.2}* | | *≤ 2.5 s* | *≤ 100 ms* | *≤ 0.05* | *≤ 300 KB* |\n",
+        profile.goal()
+    ));
+    for row in rows {
+        match &row.result {
+            Ok(f) => {
+                let mark = |text: String, met: bool| if met { text } else { format!("**{text}**") };
+                out.push_str(&format!(
+                    "| {} | {} | {:.1} s | {} | {} | {} | {} |\n",
+                    row.page,
+                    mark(format!("{:.2}", f.score), f.score >= profile.goal()),
+                    f.fcp / 1000.0,
+                    mark(format!("{:.1} s", f.lcp / 1000.0), f.lcp <= 2500.0),
+                    mark(format!("{:.0} ms", f.tbt), f.tbt <= 100.0),
+                    mark(format!("{:.3}", f.cls), f.cls <= 0.05),
+                    mark(format!("{:.0} KB", f.bytes / 1000.0), f.bytes <= 300_000.0),
+                ));
+            }
+            Err(e) => out.push_str(&format!("| {} | no run: {e} | | | | | |\n", row.page)),
+        }
+    }
+    out
+}
+
+/// `page` with what lies between the lines [`BEGIN`] and [`END`] replaced
+/// by `text`.
+fn replace_between(page: &str, text: &str) -> Result<String, String> {
+    let missing = || format!("{PAGE} has no lines `{BEGIN}` and `{END}`, in that order");
+    let start = page.find(BEGIN).ok_or_else(missing)? + BEGIN.len();
+    let end = start + page[start..].find(END).ok_or_else(missing)?;
+    Ok(format!(
+        "{}\n\n{}\n{}",
+        &page[..start],
+        text.trim_end(),
+        &page[end..]
+    ))
+}
+
+/// The command that reproduces the tables.
+fn command_line(runs: usize) -> String {
+    format!("cargo xtask bench --only lighthouse --runs {runs}")
+}
+
+/// The one-minute load average, as /proc/loadavg says it.
+fn load_average() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .and_then(|l| l.split_whitespace().next().map(str::to_owned))
+        .unwrap_or_else(|| "unknown".into())
+}
+
+/// Today's date (UTC), as `date` writes it.
+fn today() -> String {
+    output(cmd("date").args(["-u", "+%Y-%m-%d"]))
+        .map(|d| d.trim().to_owned())
+        .unwrap_or_else(|| "an unknown date".into())
+}
+
+fn lighthouse_version() -> String {
+    output(cmd("lighthouse").arg("--version"))
+        .map(|v| format!("Lighthouse {}", v.trim()))
+        .unwrap_or_else(|| "Lighthouse".into())
+}
+
+/// `Chromium 156.0.8078.114`: the first two words of its version line.
+fn chromium_version() -> String {
+    output(cmd("/usr/bin/chromium").arg("--version"))
+        .map(|v| v.split_whitespace().take(2).collect::<Vec<_>>().join(" "))
+        .unwrap_or_else(|| "Chromium".into())
+}
+
+/// The site folder the benches measure: built, or as it is (`--no-build`:
+/// `ARCHSIM_SITE` as the browser tests read it, else `target/site`).
+pub fn site_folder(build: bool) -> Result<PathBuf, String> {
+    let site = if build {
+        crate::site::build()?
+    } else {
+        std::env::var_os("ARCHSIM_SITE")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| root().join("target/site"))
+    };
+    if site.join("index.html").is_file() {
+        Ok(site)
+    } else {
+        Err(format!(
+            "{} has no index.html; run without --no-build",
+            site.display()
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{BEGIN, END, Figures, figures, median, medians, replace_between};
+
+    #[test]
+    fn a_report_gives_its_figures_or_says_what_is_missing() {
+        let report = r#"{"categories":{"performance":{"score":0.97}},"audits":{
+            "first-contentful-paint":{"numericValue":1200.5},
+            "largest-contentful-paint":{"numericValue":2100},
+            "total-blocking-time":{"numericValue":40},
+            "cumulative-layout-shift":{"numericValue":0.01},
+            "total-byte-weight":{"numericValue":250000}}}"#;
+        let expected = Figures {
+            score: 0.97,
+            fcp: 1200.5,
+            lcp: 2100.0,
+            tbt: 40.0,
+            cls: 0.01,
+            bytes: 250_000.0,
+        };
+        assert_eq!(figures(report), Ok(expected));
+        let no_score = report.replace("0.97", "null");
+        assert!(
+            figures(&no_score)
+                .unwrap_err()
+                .contains("/categories/performance/score")
+        );
+        let failed = r#"{"runtimeError":{"code":"NO_FCP","message":"The page did not paint"}}"#;
+        assert_eq!(
+            figures(failed),
+            Err("Lighthouse: The page did not paint".into())
+        );
+        assert!(figures("garbage").is_err());
+    }
+
+    #[test]
+    fn medians_are_taken_figure_by_figure() {
+        assert_eq!(median(vec![3.0, 1.0, 2.0]), Some(2.0));
+        assert_eq!(median(vec![4.0, 1.0]), Some(2.5));
+        assert_eq!(median(vec![]), None);
+        let run = |score, tbt| Figures {
+            score,
+            fcp: 1.0,
+            lcp: 2.0,
+            tbt,
+            cls: 0.0,
+            bytes: 10.0,
+        };
+        let m = medians(&[run(0.9, 300.0), run(0.95, 100.0), run(0.99, 200.0)]).unwrap();
+        assert_eq!((m.score, m.tbt), (0.95, 200.0));
+        assert!(medians(&[]).is_none());
+    }
+
+    #[test]
+    fn the_tables_replace_what_lies_between_the_markers() {
+        let page = format!("# Performance\n\nprose\n{BEGIN}\n\nold table\n{END}\n\nmore prose\n");
+        let new = replace_between(&page, "new table\n").unwrap();
+        assert_eq!(
+            new,
+            format!("# Performance\n\nprose\n{BEGIN}\n\nnew table\n{END}\n\nmore prose\n")
+        );
+        // Idempotent: the markers stay, once each.
+        assert_eq!(replace_between(&new, "new table\n").unwrap(), new);
+        assert!(replace_between("no markers", "x").is_err());
+        assert!(replace_between(&format!("{END}\n{BEGIN}"), "x").is_err());
+    }
+}
