@@ -371,14 +371,17 @@ async fn audit_simulator(ctx: &Ctx, axe: Arc<Result<String, String>>, scheme: &s
     session.prefer_colour_scheme(scheme).await?;
     let result = async {
         session.open(&ctx.site.url("archsim/index.html")).await?;
+        // The tabs are the bundle's: they come once its module has been
+        // instantiated, which the page's load event does not wait for.
         let tabs = session
-            .js("return document.querySelectorAll('[role=tab]').length", vec![])
+            .wait_until(
+                "the simulator's tabs",
+                "return document.querySelectorAll('[role=tab]').length",
+                vec![],
+            )
             .await?
             .as_u64()
             .unwrap_or(0);
-        if tabs == 0 {
-            return Err("the simulator shows no tabs".to_owned());
-        }
         let mut found = Vec::new();
         for tab in 0..tabs {
             session
@@ -403,7 +406,7 @@ async fn audit_simulator(ctx: &Ctx, axe: Arc<Result<String, String>>, scheme: &s
                 });
             }
         }
-        Ok(found)
+        Ok::<_, String>(found)
     }
     .await;
     session.prefer_colour_scheme("light").await?;
