@@ -371,34 +371,10 @@ async fn audit_simulator(ctx: &Ctx, axe: Arc<Result<String, String>>, scheme: &s
     session.prefer_colour_scheme(scheme).await?;
     let result = async {
         session.open(&ctx.site.url("archsim/index.html")).await?;
-        // The tabs are the bundle's: they come once its module has been
-        // instantiated, which the page's load event does not wait for.
-        let tabs = session
-            .wait_until(
-                "the simulator's tabs",
-                "return document.querySelectorAll('[role=tab]').length",
-                vec![],
-            )
-            .await?
-            .as_u64()
-            .unwrap_or(0);
+        let tabs = widget::simulator_tabs(session).await?;
         let mut found = Vec::new();
         for tab in 0..tabs {
-            session
-                .js(
-                    "document.querySelectorAll('[role=tab]')[arguments[0]].click(); return true;",
-                    vec![json!(tab)],
-                )
-                .await?;
-            session
-                .wait_until(
-                    &format!("tab {} to show", tab + 1),
-                    "const tab = document.querySelectorAll('[role=tab]')[arguments[0]];
-                    const panel = document.getElementById(tab.getAttribute('aria-controls'));
-                    return !!panel && panel.getClientRects().length > 0 && panel.childElementCount > 0;",
-                    vec![json!(tab)],
-                )
-                .await?;
+            widget::show_tab(session, tab).await?;
             for v in audit(ctx, session, axe, &[]).await? {
                 found.push(Violation {
                     rule: format!("{} (tab {})", v.rule, tab + 1),

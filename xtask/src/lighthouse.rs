@@ -156,31 +156,10 @@ struct Row {
 
 /// Every page of the site a reader opens: its HTML files, sorted, less
 /// mdBook's `toc.html` (the frame of the sidebar without scripts).
-fn pages(site: &Path) -> Vec<String> {
-    fn collect(root: &Path, dir: &Path, out: &mut Vec<String>) {
-        let Ok(entries) = std::fs::read_dir(dir) else {
-            return;
-        };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                collect(root, &path, out);
-            } else if path.extension().is_some_and(|e| e == "html")
-                && let Ok(rel) = path.strip_prefix(root)
-            {
-                let rel: Vec<String> = rel
-                    .components()
-                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                    .collect();
-                out.push(rel.join("/"));
-            }
-        }
-    }
-    let mut out = Vec::new();
-    collect(site, site, &mut out);
+fn pages(site: &Path) -> Result<Vec<String>, String> {
+    let mut out = crate::site::html_pages(site)?;
     out.retain(|p| p != "toc.html");
-    out.sort();
-    out
+    Ok(out)
 }
 
 /// Measure every page (or those `options.pages` names) of `site`, print
@@ -189,7 +168,7 @@ fn pages(site: &Path) -> Vec<String> {
 pub fn run(site: &Path, options: &Options) -> Result<(), String> {
     tools::chromium()?;
     tools::lighthouse()?;
-    let mut pages = pages(site);
+    let mut pages = pages(site)?;
     if !options.pages.is_empty() {
         pages.retain(|p| options.pages.iter().any(|want| p.contains(want.as_str())));
     }

@@ -28,7 +28,7 @@ const SKIPPED: [&str; 2] = ["print.html", "toc.html"];
 /// returns how many pages got them.
 pub fn site(site: &Path) -> Result<usize, String> {
     let mut changed = 0;
-    let entries = walk(site, site)?;
+    let entries = crate::site::html_pages(site)?;
     for rel in entries {
         if SKIPPED.contains(&rel.as_str()) || rel.starts_with("archsim/") {
             continue;
@@ -42,28 +42,6 @@ pub fn site(site: &Path) -> Result<usize, String> {
         }
     }
     Ok(changed)
-}
-
-/// Every HTML file under `dir`, relative to `root` with `/` separators.
-fn walk(root: &Path, dir: &Path) -> Result<Vec<String>, String> {
-    let mut out = Vec::new();
-    let entries =
-        std::fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
-    for entry in entries {
-        let path = entry.map_err(|e| e.to_string())?.path();
-        if path.is_dir() {
-            out.extend(walk(root, &path)?);
-        } else if path.extension().is_some_and(|e| e == "html")
-            && let Ok(rel) = path.strip_prefix(root)
-        {
-            let parts: Vec<String> = rel
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                .collect();
-            out.push(parts.join("/"));
-        }
-    }
-    Ok(out)
 }
 
 /// The bundles `html`'s mount points need, in [`Bundle::ALL`]'s order: a

@@ -233,3 +233,39 @@ pub fn strings(value: &Value) -> Vec<String> {
         })
         .unwrap_or_default()
 }
+
+/// How many tabs the open full-page simulator shows, once it shows them:
+/// they are the bundle's, which comes once its module has been
+/// instantiated, and the page's load event does not wait for that.
+pub async fn simulator_tabs(session: &Session) -> Result<u64, String> {
+    Ok(session
+        .wait_until(
+            "the simulator's tabs",
+            "return document.querySelectorAll('[role=tab]').length",
+            vec![],
+        )
+        .await?
+        .as_u64()
+        .unwrap_or(0))
+}
+
+/// Show the simulator's tab `tab` (0-based) and wait until its panel is
+/// drawn.
+pub async fn show_tab(session: &Session, tab: u64) -> Result<(), String> {
+    session
+        .js(
+            "document.querySelectorAll('[role=tab]')[arguments[0]].click(); return true;",
+            vec![json!(tab)],
+        )
+        .await?;
+    session
+        .wait_until(
+            &format!("tab {} to show", tab + 1),
+            "const tab = document.querySelectorAll('[role=tab]')[arguments[0]];
+            const panel = document.getElementById(tab.getAttribute('aria-controls'));
+            return !!panel && panel.getClientRects().length > 0 && panel.childElementCount > 0;",
+            vec![json!(tab)],
+        )
+        .await?;
+    Ok(())
+}

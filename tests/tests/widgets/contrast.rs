@@ -52,15 +52,6 @@ const ZOOM_IN: &str = "const frames = () => Array.from(document.querySelectorAll
       done(named());
     })();";
 
-/// Open the simulator's tab `arguments[0]`.
-const SHOW_TAB: &str =
-    "document.querySelectorAll('[role=tab]')[arguments[0]].click(); return true;";
-
-/// Whether tab `arguments[0]`'s panel shows, drawn.
-const TAB_SHOWN: &str = "const tab = document.querySelectorAll('[role=tab]')[arguments[0]];
-    const panel = document.getElementById(tab.getAttribute('aria-controls'));
-    return !!panel && panel.getClientRects().length > 0 && panel.childElementCount > 0;";
-
 /// The script that measures (see its header).
 const CONTRAST: &str = include_str!("../support/contrast.js");
 
@@ -119,26 +110,9 @@ async fn every_theme(ctx: &Ctx) -> Outcome {
                 )
                 .await?,
         );
-        // The tabs are the bundle's: they come once its module has been
-        // instantiated, which the page's load event does not wait for.
-        tabs = session
-            .wait_until(
-                "the simulator's tabs",
-                "return document.querySelectorAll('[role=tab]').length",
-                vec![],
-            )
-            .await?
-            .as_u64()
-            .unwrap_or(0);
+        tabs = widget::simulator_tabs(session).await?;
         for tab in 0..tabs {
-            session.js(SHOW_TAB, vec![json!(tab)]).await?;
-            session
-                .wait_until(
-                    &format!("tab {} to show", tab + 1),
-                    TAB_SHOWN,
-                    vec![json!(tab)],
-                )
-                .await?;
+            widget::show_tab(session, tab).await?;
             let seen = session.js(CONTRAST, vec![json!("main svg")]).await?;
             checked += seen["checked"].as_u64().unwrap_or(0);
             for f in seen["failures"].as_array().into_iter().flatten() {
