@@ -12,10 +12,10 @@
 //!
 //! Nothing blocks a page's first paint that need not (issue 22): every
 //! script is deferred but those `BLOCKING_SCRIPTS` lists, none of them in
-//! the head; a page with widgets names its bundles in its head
-//! (`modulepreload` for the glue, `preload` for the wasm, each fetched
-//! once), a page without none; the fonts of the first view are preloaded
-//! and every face is shown with `font-display: swap`. The page came
+//! the head; no page's head names a bundle, and a bundle's module is
+//! fetched once, after the page's first contentful paint; the fonts of
+//! the first view are preloaded and no face moves text already shown
+//! (`font-display: optional`). The page came
 //! compressed, as its response headers say, and it came to at most 300 KB
 //! as sent, fonts included (`budget::PAGE_SENT_BYTES`).
 //!
@@ -462,10 +462,10 @@ const OWN_TEMPLATE: &[(&str, &str)] = &[
 ];
 
 /// What the page's scripts, preloads and fonts do to its first paint:
-/// only [`BLOCKING_SCRIPTS`] block (and not from the head); the bundles
-/// its widgets need are preloaded from its HTML, each fetched once, and
-/// no other (none on the print page); [`PRELOADED_FONTS`] are preloaded
-/// and used; every font face swaps.
+/// only [`BLOCKING_SCRIPTS`] block (and not from the head); its head
+/// names no bundle, and each bundle's module is fetched once, after the
+/// first contentful paint; [`PRELOADED_FONTS`] are preloaded and used; no
+/// font face moves text already shown (`font-display: optional`).
 async fn first_paint(
     ctx: &Ctx,
     page: &str,
@@ -527,60 +527,56 @@ async fn first_paint(
             }
         }
     }
-    problems.extend(
-        widget::strings(&seen["notSwapped"])
-            .into_iter()
-            .map(|f| format!("the font face {f} is not shown with font-display: swap")),
-    );
+    problems.extend(widget::strings(&seen["notOptional"]).into_iter().map(|f| {
+        format!("the font face {f} may move text already shown (font-display is not optional)")
+    }));
 
-    // The bundles, named in the HTML as written (not as the loader adds
-    // them later): those the widgets need, or none on the print page.
-    let html = std::fs::read_to_string(root.join(page)).map_err(|e| e.to_string())?;
-    let expected: BTreeSet<&str> = if site::is_print(page) {
-        BTreeSet::new()
-    } else {
-        site::bundles(root, page)
-    };
-    let links = head_links(&html, page);
-    for (rel_attr, file, what) in [
-        ("modulepreload", "{stem}.js", "glue"),
-        ("preload", "{stem}_bg.wasm", "module"),
-    ] {
-        let named: BTreeSet<&str> = archsim_view::contract::Bundle::ALL
-            .iter()
-            .map(|b| b.stem())
-            .filter(|stem| {
-                let path = format!("archsim/{}", file.replace("{stem}", stem));
-                links.iter().any(|l| {
-                    l.rel == rel_attr && l.path == path
-                        // The glue fetches the module in CORS mode: a
-                        // preload must match it to be used.
-                        && (rel_attr == "modulepreload" || l.crossorigin)
-                })
-            })
-            .collect();
-        if named != expected {
-            problems.push(format!(
-                "the HTML preloads the {what} of {named:?}, its widgets need {expected:?}"
-            ));
+    // No page's head names a bundle, as written (not as the loader adds
+    // them later): the loader fetches them after the first paint, so
+    // that the page's text, styles and fonts have the connection first.
+    if !own_template {
+        let html = std::fs::read_to_string(root.join(page)).map_err(|e| e.to_string())?;
+        for link in head_links(&html, page) {
+            if link.path.starts_with("archsim/") {
+                problems.push(format!(
+                    "the head names the bundle's {} ({}): bundles are fetched after the first paint",
+                    link.path, link.rel
+                ));
+            }
         }
     }
-    // Each module fetched once: a preload the glue's request does not
-    // match would be fetched twice.
-    for (url, count) in seen["fetched"].as_object().cloned().unwrap_or_default() {
-        if count.as_u64().unwrap_or(0) > 1 {
+    // Each module fetched once (a preload the glue's request does not
+    // match would be fetched twice), and only once the page has painted.
+    let painted = seen["painted"].as_f64();
+    for (url, fetch) in seen["fetched"].as_object().cloned().unwrap_or_default() {
+        let count = fetch["count"].as_u64().unwrap_or(0);
+        if count > 1 {
             problems.push(format!("{url} was fetched {count} times"));
+        }
+        if own_template {
+            // The simulator's page is the widget: it fetches its bundle
+            // at once.
+            continue;
+        }
+        let start = fetch["start"].as_f64().unwrap_or(0.0);
+        match painted {
+            Some(at) if start >= at => {}
+            Some(at) => problems.push(format!(
+                "{url} was fetched at {start:.0} ms, before the first paint at {at:.0} ms"
+            )),
+            None => problems.push(format!(
+                "{url} was fetched, and the page reports no first contentful paint"
+            )),
         }
     }
     Ok(problems)
 }
 
 /// A `<link>` of a page's head as written: its `rel`, the site file it
-/// names (relative to the site root) and whether it has `crossorigin`.
+/// names (relative to the site root).
 struct Link {
     rel: String,
     path: String,
-    crossorigin: bool,
 }
 
 /// The `<link>`s of `html`'s head, their addresses resolved from `page`
@@ -613,7 +609,6 @@ fn head_links(html: &str, page: &str) -> Vec<Link> {
             Some(Link {
                 rel: attr(tag, "rel").unwrap_or_default(),
                 path: parts.join("/"),
-                crossorigin: tag.contains(" crossorigin"),
             })
         })
         .collect()
@@ -621,7 +616,8 @@ fn head_links(html: &str, page: &str) -> Vec<Link> {
 
 /// The page's scripts (whether each waits for the page: deferred, async
 /// or a module; whether it is in the head), its font preloads, the font
-/// faces that do not swap, and how often each wasm module was fetched.
+/// faces that may swap, how often and from when each wasm module was
+/// fetched, and when the page first painted content.
 const FIRST_PAINT: &str = r#"
 const scripts = [...document.scripts].filter(s => s.src).map(s => ({
   src: s.src,
@@ -630,13 +626,16 @@ const scripts = [...document.scripts].filter(s => s.src).map(s => ({
 }));
 const fontPreloads = [...document.head.querySelectorAll('link[rel="preload"][as="font"]')]
   .filter(l => l.crossOrigin !== null).map(l => l.href);
-const notSwapped = [...document.fonts].filter(f => f.display !== 'swap')
+const notOptional = [...document.fonts].filter(f => f.display !== 'optional')
   .map(f => `${f.family} ${f.style} ${f.weight}`);
 const fetched = {};
 for (const e of performance.getEntriesByType('resource')) {
-  if (e.name.endsWith('.wasm')) fetched[e.name] = (fetched[e.name] || 0) + 1;
+  if (!e.name.endsWith('.wasm')) continue;
+  const seen = fetched[e.name] || { count: 0, start: e.startTime };
+  fetched[e.name] = { count: seen.count + 1, start: Math.min(seen.start, e.startTime) };
 }
-return { scripts, fontPreloads, notSwapped, fetched };
+const paint = performance.getEntriesByName('first-contentful-paint')[0];
+return { scripts, fontPreloads, notOptional, fetched, painted: paint ? paint.startTime : null };
 "#;
 
 /// The page's own response, asked again: compressed (brotli, or gzip for

@@ -15,7 +15,6 @@ mod compress;
 mod fuzz;
 mod imports;
 mod lighthouse;
-mod preload;
 mod run;
 mod serve;
 mod site;

@@ -134,11 +134,6 @@ pub fn book() -> Result<PathBuf, String> {
     step("copy the bundle into the site", || {
         copy(&staged(), &site.join("archsim"))
     })?;
-    step("preload the bundles on pages with widgets", || {
-        let pages = crate::preload::site(&site)?;
-        println!("  {pages} pages with widgets");
-        Ok(())
-    })?;
     step(
         "precompress the site (.br and .gz beside each text file)",
         || {
@@ -194,8 +189,8 @@ fn copy(from: &Path, to: &Path) -> Result<(), String> {
 }
 
 /// Every HTML file of the built site under `site`, relative to it with
-/// `/` separators, sorted: the pages the preloads and the Lighthouse
-/// benchmark go through.
+/// `/` separators, sorted: the pages the Lighthouse benchmark goes
+/// through.
 pub fn html_pages(site: &Path) -> Result<Vec<String>, String> {
     let mut out = walk(site, site)?;
     out.sort();
