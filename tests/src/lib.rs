@@ -5,3 +5,4 @@
 pub mod budget;
 pub mod csp;
 pub mod server;
+pub mod site;

@@ -92,10 +92,10 @@ const RUN: &str = r#"axe.run(document, {
 /// a frame's content is in the landmark its frame is in); opened on its
 /// own, the frame is judged as a page.
 const OFF: [(&str, &str); 4] = [
-    (site::SIDEBAR_FRAME, "document-title"),
-    (site::SIDEBAR_FRAME, "landmark-one-main"),
-    (site::SIDEBAR_FRAME, "page-has-heading-one"),
-    (site::SIDEBAR_FRAME, "region"),
+    (archsim_e2e::site::SIDEBAR_FRAME, "document-title"),
+    (archsim_e2e::site::SIDEBAR_FRAME, "landmark-one-main"),
+    (archsim_e2e::site::SIDEBAR_FRAME, "page-has-heading-one"),
+    (archsim_e2e::site::SIDEBAR_FRAME, "region"),
 ];
 
 /// The rules switched off on `page` ([`OFF`]).
@@ -138,7 +138,7 @@ fn main() {
                 // mdBook's sidebar frame for readers without scripts: the
                 // frame applies no theme (mdBook writes it in the default
                 // one), so it is audited in that one.
-                if page == site::SIDEBAR_FRAME && theme != THEMES[0] {
+                if page == archsim_e2e::site::SIDEBAR_FRAME && theme != THEMES[0] {
                     continue;
                 }
                 let (axe, page) = (Arc::clone(&axe), page.clone());
@@ -157,7 +157,7 @@ fn main() {
             }
         }
         for page in &pages {
-            if page == site::SIDEBAR_FRAME || site::is_print(page) {
+            if page == archsim_e2e::site::SIDEBAR_FRAME || site::is_print(page) {
                 continue;
             }
             let (axe, page) = (Arc::clone(&axe), page.clone());
@@ -191,7 +191,7 @@ async fn audit_page(
     let axe = axe.as_ref().as_ref().map_err(Clone::clone)?;
     let session = &ctx.session;
     let url = ctx.site.url(&page);
-    if page == site::SIDEBAR_FRAME {
+    if page == archsim_e2e::site::SIDEBAR_FRAME {
         session.open(&url).await?;
     } else {
         theme::open_in(session, &url, theme).await?;

@@ -452,7 +452,7 @@ const PRELOADED_FONTS: &[&str] = &["fonts/open-sans-latin-400", "fonts/open-sans
 /// with why.
 const OWN_TEMPLATE: &[(&str, &str)] = &[
     (
-        site::SIDEBAR_FRAME,
+        archsim_e2e::site::SIDEBAR_FRAME,
         "mdBook's sidebar frame for readers without scripts",
     ),
     (

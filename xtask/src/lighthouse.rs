@@ -157,8 +157,8 @@ struct Row {
 /// Every page of the site a reader opens: its HTML files, sorted, less
 /// mdBook's `toc.html` (the frame of the sidebar without scripts).
 fn pages(site: &Path) -> Result<Vec<String>, String> {
-    let mut out = crate::site::html_pages(site)?;
-    out.retain(|p| p != "toc.html");
+    let mut out = archsim_e2e::site::html_pages(site)?;
+    out.retain(|p| p != archsim_e2e::site::SIDEBAR_FRAME);
     Ok(out)
 }
 

@@ -187,34 +187,3 @@ fn copy(from: &Path, to: &Path) -> Result<(), String> {
     }
     Ok(())
 }
-
-/// Every HTML file of the built site under `site`, relative to it with
-/// `/` separators, sorted: the pages the Lighthouse benchmark goes
-/// through.
-pub fn html_pages(site: &Path) -> Result<Vec<String>, String> {
-    let mut out = walk(site, site)?;
-    out.sort();
-    Ok(out)
-}
-
-/// Every HTML file under `dir`, relative to `root` with `/` separators.
-fn walk(root: &Path, dir: &Path) -> Result<Vec<String>, String> {
-    let mut out = Vec::new();
-    let entries =
-        std::fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
-    for entry in entries {
-        let path = entry.map_err(|e| e.to_string())?.path();
-        if path.is_dir() {
-            out.extend(walk(root, &path)?);
-        } else if path.extension().is_some_and(|e| e == "html")
-            && let Ok(rel) = path.strip_prefix(root)
-        {
-            let parts: Vec<String> = rel
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                .collect();
-            out.push(parts.join("/"));
-        }
-    }
-    Ok(out)
-}

@@ -35,32 +35,9 @@ pub fn folder() -> Result<PathBuf, String> {
 }
 
 /// Every HTML page of the site, as paths relative to its root with `/`
-/// separators, sorted.
+/// separators, sorted (`archsim_e2e::site`, which the bench walks too).
 pub fn pages(root: &Path) -> Vec<String> {
-    let mut out = Vec::new();
-    collect(root, root, &mut out);
-    out.sort();
-    out
-}
-
-fn collect(root: &Path, dir: &Path, out: &mut Vec<String>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            collect(root, &path, out);
-        } else if path.extension().is_some_and(|e| e == "html")
-            && let Ok(rel) = path.strip_prefix(root)
-        {
-            let parts: Vec<String> = rel
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                .collect();
-            out.push(parts.join("/"));
-        }
-    }
+    archsim_e2e::site::html_pages(root).unwrap_or_else(|e| panic!("the site's pages: {e}"))
 }
 
 /// The site, served.
@@ -125,10 +102,6 @@ impl Drop for Served {
         let _ = std::fs::remove_dir_all(&self.temp);
     }
 }
-
-/// mdBook's table of contents as a page of its own: the sidebar's frame
-/// for readers without scripts, always in the default theme.
-pub const SIDEBAR_FRAME: &str = "toc.html";
 
 /// Whether `page` is mdBook's print page (the whole book on one page),
 /// where the loader leaves the static views in place.
