@@ -25,21 +25,30 @@ pub fn html(s: &str) -> String {
     out
 }
 
-/// [`html`], appended to `out` (no string of its own).
+/// [`html`], appended to `out` (no string of its own). Copies the runs
+/// between the characters it replaces whole: the widgets escape every
+/// text they show on each render, and a character at a time took a tenth
+/// of a widget's first render in the browser.
 pub fn html_into(out: &mut String, s: &str) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            '\n' => out.push_str("&#10;"),
-            '\r' => out.push_str("&#13;"),
-            '{' => out.push_str("&#123;"),
-            c => out.push(c),
-        }
+    let mut copied = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let reference = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            b'\n' => "&#10;",
+            b'\r' => "&#13;",
+            b'{' => "&#123;",
+            _ => continue,
+        };
+        // Every replaced character is ASCII: `i` is a character boundary.
+        out.push_str(&s[copied..i]);
+        out.push_str(reference);
+        copied = i + 1;
     }
+    out.push_str(&s[copied..]);
 }
 
 /// [`html`], and safe inside a Markdown paragraph too: for HTML the book
@@ -90,6 +99,8 @@ mod tests {
             ("a & b", "a &amp; b"),
             ("\"double\" 'single'", "&quot;double&quot; &#39;single&#39;"),
             ("ünïcödé →", "ünïcödé →"),
+            ("é<ü>", "é&lt;ü&gt;"),
+            ("&", "&amp;"),
             ("two\n\nparagraphs\r\n", "two&#10;&#10;paragraphs&#13;&#10;"),
             ("", ""),
             (

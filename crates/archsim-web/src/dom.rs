@@ -22,6 +22,16 @@ pub fn window_size() -> Option<(f64, f64)> {
     ))
 }
 
+/// Run `f` when the browser next lays out and paints the page, just
+/// before it does: reading a size there costs no layout of its own, and
+/// what `f` changes is in that paint. Nothing happens without a window.
+pub fn before_next_paint(f: impl FnOnce() + 'static) {
+    if let Some(window) = window() {
+        let f = wasm_bindgen::closure::Closure::once_into_js(f);
+        let _ = window.request_animation_frame(f.unchecked_ref());
+    }
+}
+
 /// The document, if there is one.
 pub fn document() -> Option<Document> {
     window()?.document()

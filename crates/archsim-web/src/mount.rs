@@ -8,7 +8,10 @@
 //! once, and so do the widgets already that close, in turn: each is looked
 //! at once the one before has rendered, so a widget pushed out of view by a
 //! neighbour that grew waits for the reader.
-//! [`mount`] starts one element now; the browser tests use it.
+//! A widget the page starts does so in steps, each in a task of its own
+//! (load the model, prepare the map, render: `start_in_steps`), so that
+//! no one task holds a phone's browser for long.
+//! [`mount`] starts one element now, in one go; the browser tests use it.
 //!
 //! Each bundle mounts only the mount points that are its own
 //! (`contract::Bundle`): this crate's [`mount_all`] every kind but the
@@ -104,15 +107,19 @@ pub fn mount_bundle(bundle: Bundle, panels: PanelFn) -> u32 {
         }
         let _ = element.set_attribute(NUMBER, &number.to_string());
         let is_app = asked.is_ok_and(|r| r.kind == Kind::App);
-        if is_app || target == Some(number) || !observe(element) {
-            mount_with(element, panels);
-            if target == Some(number) {
+        let landing = target == Some(number);
+        if is_app || landing || !observe(element) {
+            if landing {
                 // Into view now, so that the widgets started next are the
                 // ones around it; again with the focus once it has
                 // rendered, when its height is its own.
                 element.scroll_into_view();
-                LANDING.with(|l| *l.borrow_mut() = Some(element.clone()));
             }
+            start_in_steps(element.clone(), panels, move |element, mounted| {
+                if landing && mounted == Mounted::Started {
+                    LANDING.with(|l| *l.borrow_mut() = Some(element.clone()));
+                }
+            });
         } else {
             watched.push(element.clone());
         }
@@ -164,11 +171,70 @@ fn take_turns(mut candidates: Vec<Element>) {
         let Some(panels) = PANELS.with(Cell::get) else {
             return;
         };
-        if mount_with(&next, panels) == Mounted::Started {
-            TURN.with(|turn| *turn.borrow_mut() = Some((next, candidates)));
-            return;
-        }
+        // The turn is this widget's from its first step.
+        TURN.with(|turn| *turn.borrow_mut() = Some((next.clone(), candidates)));
+        start_in_steps(next, panels, |element, mounted| {
+            if mounted != Mounted::Started {
+                pass_turn(element);
+            }
+        });
+        return;
     }
+}
+
+/// The next candidate's turn, if `element` held it.
+fn pass_turn(element: &Element) {
+    let waiting = TURN.with(|turn| {
+        let mut turn = turn.borrow_mut();
+        match turn.as_ref() {
+            Some((awaited, _)) if awaited == element => turn.take().map(|(_, rest)| rest),
+            _ => None,
+        }
+    });
+    if let Some(rest) = waiting {
+        take_turns(rest);
+    }
+}
+
+/// Start the widget of `element` in three steps, each in a task of its
+/// own, and tell `then` what became of it: load its model, prepare its
+/// map, render. Both kept ([`Shared`]), so the render finds them ready,
+/// and a page's start is no one long task: a phone runs the widgets'
+/// code about four times slower than this machine, and its browser
+/// cannot answer the reader during a task (Lighthouse counts every task
+/// over 50 ms there as blocking). A model with errors, a request it
+/// cannot read: the render step says so, as [`mount_with`] does.
+fn start_in_steps(
+    element: Element,
+    panels: PanelFn,
+    then: impl FnOnce(&Element, Mounted) + 'static,
+) {
+    panic::install();
+    if element.has_attribute(MOUNTED) {
+        return then(&element, Mounted::Already);
+    }
+    // Started from here on: nothing starts it a second time meanwhile.
+    let _ = element.set_attribute(MOUNTED, "1");
+    let request = read(&element).ok();
+    later(move || {
+        let shared = request.as_ref().and_then(|r| model_of(r).ok());
+        later(move || {
+            if let (Some(request), Some(shared)) = (&request, &shared)
+                && request.kind.has_map()
+            {
+                shared.drawing_of(request.focus.as_deref());
+            }
+            later(move || {
+                let mounted = render(&element, panels);
+                then(&element, mounted);
+            });
+        });
+    });
+}
+
+/// Run `step` in a task of its own, after what the browser has queued.
+fn later(step: impl FnOnce() + 'static) {
+    gloo_timers::callback::Timeout::new(0, step).forget();
 }
 
 /// The widget in `element` has rendered for the first time (its root's
@@ -190,16 +256,7 @@ pub(crate) fn rendered(element: &Element) {
     if let Some(point) = landed {
         land(&point);
     }
-    let waiting = TURN.with(|turn| {
-        let mut turn = turn.borrow_mut();
-        match turn.as_ref() {
-            Some((awaited, _)) if awaited == element => turn.take().map(|(_, rest)| rest),
-            _ => None,
-        }
-    });
-    if let Some(rest) = waiting {
-        take_turns(rest);
-    }
+    pass_turn(element);
 }
 
 /// Bring the widget a link restores into view, and give it the focus (a
@@ -235,15 +292,27 @@ fn follow_links(bundle: Bundle, panels: PanelFn) {
         if Bundle::of(&read(&point)) != bundle {
             return;
         }
-        if point.has_attribute(MOUNTED) {
+        // Rendered, or kept its fallback with a notice.
+        let settled = !dom::all(
+            &point,
+            ":scope > .archsim-widget > .archsim-live, :scope > .archsim-mount-notice",
+        )
+        .is_empty();
+        if settled {
             // Its own listener renders the link first.
             gloo_timers::callback::Timeout::new(0, move || land(&point)).forget();
+        } else if point.has_attribute(MOUNTED) {
+            // Still on its way: it reads the link as it renders, and
+            // lands then.
+            LANDING.with(|l| *l.borrow_mut() = Some(point));
         } else {
             unobserve(&point);
-            if mount_with(&point, panels) == Mounted::Started {
-                point.scroll_into_view();
-                LANDING.with(|l| *l.borrow_mut() = Some(point));
-            }
+            start_in_steps(point, panels, |point, mounted| {
+                if mounted == Mounted::Started {
+                    point.scroll_into_view();
+                    LANDING.with(|l| *l.borrow_mut() = Some(point.clone()));
+                }
+            });
         }
     });
     LINKS.with(|l| l.borrow_mut().push((bundle, listener)));
@@ -329,16 +398,18 @@ pub fn mount_with(element: &Element, panels: PanelFn) -> Mounted {
         return Mounted::Already;
     }
     let _ = element.set_attribute(MOUNTED, "1");
+    render(element, panels)
+}
+
+/// Render the widget of a mount point marked started ([`MOUNTED`]), or
+/// keep its fallback and say why.
+fn render(element: &Element, panels: PanelFn) -> Mounted {
     let request = match read(element) {
         Ok(request) => request,
         Err(notice) => return keep_fallback(element, notice),
     };
     markup::link_facts_to(request.sources.as_deref());
-    let shared = match &request.model {
-        None => embedded(),
-        Some(selector) => page_model(selector),
-    };
-    let shared = match shared {
+    let shared = match model_of(&request) {
         Ok(shared) => shared,
         Err(lines) => {
             let mut notice =
@@ -361,9 +432,9 @@ pub fn mount_with(element: &Element, panels: PanelFn) -> Mounted {
         return Mounted::Notice("no document".into());
     };
     let _ = element.append_child(&host);
-    let (layout, focus_notice) = if request.kind.has_map() {
-        let (layout, notice) = shared.layout_of(request.focus.as_deref());
-        (Some(layout), notice)
+    let (geometry, focus_notice) = if request.kind.has_map() {
+        let (geometry, notice) = shared.drawing_of(request.focus.as_deref());
+        (Some(geometry), notice)
     } else {
         (None, None)
     };
@@ -385,7 +456,7 @@ pub fn mount_with(element: &Element, panels: PanelFn) -> Mounted {
             initial: std::rc::Rc::new(state),
             base: std::rc::Rc::new(base),
             number,
-            layout,
+            geometry,
             panels: Panels(panels),
             heading: request.heading,
         },
@@ -408,6 +479,15 @@ fn keep_fallback(element: &Element, notice: String) -> Mounted {
         let _ = element.prepend_with_node_1(&p);
     }
     Mounted::Notice(notice)
+}
+
+/// The model a request names: the bundle's own or one of the page's,
+/// loaded on first use and kept.
+fn model_of(request: &Request) -> Loading {
+    match &request.model {
+        None => embedded(),
+        Some(selector) => page_model(selector),
+    }
 }
 
 fn embedded() -> Result<Shared, Vec<String>> {

@@ -1,15 +1,21 @@
 //! One loaded model, shared by every widget that shows it.
 //!
-//! Loading the model (parsing TOML, building the graph) and laying out the
-//! whole map are the two costly steps of a page; both happen once per model
-//! per page, however many widgets show it. [`Shared`] compares by pointer,
-//! so yew sees an unchanged model as unchanged props.
+//! Loading the model (decoding it, building the graph) and preparing a map
+//! (laying it out, writing its pieces) are the costly steps of a page; each
+//! happens once per model, and once per part of it a map shows, however
+//! many widgets show it. [`Shared`] compares by pointer, so yew sees an
+//! unchanged model as unchanged props.
 
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 use std::rc::Rc;
 
 use archsim_core::{Engine, Model, Purpose};
 use archsim_view::layout::{Layout, LayoutOptions, layout};
+
+use crate::map::geometry::Geometry;
+
+/// A map ready to draw, and the notice its focus gave (`Shared::drawing_of`).
+pub type Drawing = (Rc<Geometry>, Option<String>);
 
 /// A loaded model and what every widget derives from it once.
 #[derive(Debug)]
@@ -21,6 +27,8 @@ pub struct Prepared {
     /// The placement question ids, in model order.
     pub questions: Rc<Vec<String>>,
     layout: OnceCell<Rc<Layout>>,
+    /// The maps prepared so far, by focus (`None`: the whole model).
+    drawings: RefCell<Vec<(Option<String>, Drawing)>>,
 }
 
 /// A cheap handle on a [`Prepared`] model; equal when it is the same model.
@@ -58,6 +66,7 @@ impl Shared {
             hosts,
             questions,
             layout: OnceCell::new(),
+            drawings: RefCell::new(Vec::new()),
         }))
     }
 
@@ -115,6 +124,29 @@ impl Shared {
                 Some(format!("data-focus: {e}; the whole map is shown")),
             ),
         }
+    }
+
+    /// The map of a part of the model ([`Shared::layout_of`]) prepared for
+    /// drawing, made on first use and kept: the widgets that show the
+    /// same part share it, and the page's start prepares it in a task of
+    /// its own before the widget renders (`mount`).
+    ///
+    /// Returns: the drawing, and the focus's notice as
+    /// [`Shared::layout_of`] gives it.
+    pub fn drawing_of(&self, focus: Option<&str>) -> Drawing {
+        let kept = self
+            .0
+            .drawings
+            .borrow()
+            .iter()
+            .find_map(|(f, d)| (f.as_deref() == focus).then(|| d.clone()));
+        kept.unwrap_or_else(|| {
+            let (layout, notice) = self.layout_of(focus);
+            let drawing = (Rc::new(Geometry::new(self.model(), &layout)), notice);
+            let key = focus.map(str::to_owned);
+            self.0.drawings.borrow_mut().push((key, drawing.clone()));
+            drawing
+        })
     }
 }
 

@@ -4,7 +4,6 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use archsim_view::layout::Layout;
 use yew::prelude::*;
 
 use wasm_bindgen::JsCast;
@@ -47,8 +46,9 @@ pub struct WidgetProps {
     pub base: Rc<WidgetState>,
     /// Its number on the page (a link's `w=`); `None` for the full page.
     pub number: Option<u32>,
-    /// The map's layout, for kinds that draw the map.
-    pub layout: Option<Rc<Layout>>,
+    /// The map ready to draw, for kinds that draw the map
+    /// (`Shared::drawing_of`).
+    pub geometry: Option<Rc<Geometry>>,
     /// The bundle's panels.
     pub panels: Panels,
     /// The level of its headings (`data-heading`).
@@ -67,13 +67,6 @@ pub fn Widget(props: &WidgetProps) -> Html {
         use_memo((), move |_| Callback::from(move |a| dispatcher.dispatch(a)))
     };
     let uid = use_memo((), |_| next_uid());
-    let geometry = {
-        let shared = props.shared.clone();
-        let layout = props.layout.clone();
-        use_memo((), move |_| {
-            layout.map(|l| Rc::new(Geometry::new(shared.model(), &l)))
-        })
-    };
     let state = store.state.clone();
     let link = use_link(
         &props.shared,
@@ -168,8 +161,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
         embedded: props.kind != Kind::App,
         heading: props.heading,
     };
-    let geometry: Option<Rc<Geometry>> = (*geometry).clone();
-    let body = (props.panels.0)(props.kind, &ctx, &state, geometry.as_ref());
+    let body = (props.panels.0)(props.kind, &ctx, &state, props.geometry.as_ref());
     let model_name = props.shared.model().meta.name.clone();
     #[allow(clippy::disallowed_macros)] // The widget's accessible name: once per render.
     // A widget is a landmark: its name tells it from the page's others

@@ -204,8 +204,10 @@ pub fn Map(props: &MapProps) -> Html {
     {
         // A new look (at mount too: a link's answer) fits the map to what
         // the answer concerns, what the map marks, unless the reader has
-        // moved it or asked to see everything. The frame is measured
-        // here, once per look: names' size on screen depends on it.
+        // moved it or asked to see everything. The frame is measured once
+        // per look (names' size on screen depends on it), just before the
+        // next paint: measured in the render, it would make the browser
+        // lay the page out there and then, a task as long again.
         let (svg_ref, fitted, local, g, marks) = (
             svg_ref.clone(),
             fitted.clone(),
@@ -222,18 +224,20 @@ pub fn Map(props: &MapProps) -> Html {
                         concern.push(i);
                     }
                 }
-                let frame = rect_of(&svg_ref)
-                    .filter(|r| r.2 > 0.0)
-                    .unwrap_or(TYPICAL_FRAME);
-                let max = max_zoom(g.size);
-                fitted.set(fit_concern(
-                    &g.boxes,
-                    &g.neighbours,
-                    &concern,
-                    g.size,
-                    frame,
-                    max,
-                ));
+                dom::before_next_paint(move || {
+                    let frame = rect_of(&svg_ref)
+                        .filter(|r| r.2 > 0.0)
+                        .unwrap_or(TYPICAL_FRAME);
+                    let max = max_zoom(g.size);
+                    fitted.set(fit_concern(
+                        &g.boxes,
+                        &g.neighbours,
+                        &concern,
+                        g.size,
+                        frame,
+                        max,
+                    ));
+                });
             }
         });
     }
@@ -577,7 +581,13 @@ pub fn Map(props: &MapProps) -> Html {
                 </button>
             </div>
             { after.into_html() }
+            // The frame's size comes from an empty drawing of the same
+            // proportions; the drawing fills the box over it, which the
+            // browser may skip laying out and painting while it is out of
+            // view (widgets.css `.archsim-map-skip`).
             <div class={classes!("archsim-map-frame", detail.class())}>
+                <svg class="archsim-map-sizer" viewBox={g.view_box.clone()} aria-hidden="true"></svg>
+                <div class="archsim-map-skip">
                 <svg ref={svg_ref} class="archsim-map archsim-map-live" viewBox={g.view_box.clone()}
                     preserveAspectRatio="xMidYMid meet" role="application"
                     aria-roledescription="architecture map" aria-label={props.label.clone()}
@@ -591,6 +601,7 @@ pub fn Map(props: &MapProps) -> Html {
                         { Html::from_html_unchecked(drawing.0.clone()) }
                     </g>
                 </svg>
+                </div>
             </div>
             { help.into_html() }
         </div>

@@ -71,12 +71,17 @@ pub struct Handlers {
     pub onpointerup: Callback<PointerEvent>,
 }
 
-/// The `<svg>`'s on-screen box: left, top, width, height.
+/// The `<svg>`'s on-screen box: left, top, width, height. Measured on the
+/// box around it, which it fills (widgets.css `.archsim-map-skip`): that
+/// box is laid out even while the browser skips the drawing out of view,
+/// and measuring the drawing itself would lay it out there and then.
 pub(super) fn rect_of(svg: &NodeRef) -> Option<(f64, f64, f64, f64)> {
-    svg.cast::<Element>().map(|svg| {
-        let r = svg.get_bounding_client_rect();
-        (r.left(), r.top(), r.width(), r.height())
-    })
+    let svg = svg.cast::<Element>()?;
+    let r = svg
+        .parent_element()
+        .unwrap_or(svg)
+        .get_bounding_client_rect();
+    Some((r.left(), r.top(), r.width(), r.height()))
 }
 
 pub fn handlers(env: &Env<'_>) -> Handlers {
