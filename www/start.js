@@ -9,9 +9,11 @@ const follow = () => document.documentElement.classList.toggle("archsim-dark", d
 follow();
 dark.addEventListener("change", follow);
 
-// Initialise the wasm module, then mount the simulator.
+// Initialise the wasm module, then mount the simulator in a task of its
+// own (as the book's loader does: a phone's browser can answer between).
 import init, { mount_all } from "./archsim-web.js";
 await init({ module_or_path: new URL("./archsim-web_bg.wasm", import.meta.url) });
+await new Promise((resolve) => setTimeout(resolve, 0));
 mount_all();
 
 // The Propose tab shows the propose widget, which is another bundle's

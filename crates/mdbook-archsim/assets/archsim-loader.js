@@ -53,14 +53,22 @@
     document.head.appendChild(bin);
   }
 
+  // The module is started in one task and the widgets in the next:
+  // instantiating it is a task of its own already (the browser finishes
+  // compiling there), and a phone's browser can answer the reader in
+  // between.
   function start(bundle) {
     import(new URL(bundle, script.src).href)
       .then(function (m) {
         return Promise.resolve(typeof m.default === "function" ? m.default() : null).then(
           function () {
-            if (typeof m.mount_all === "function") m.mount_all();
+            return new Promise(function (resolve) {
+              setTimeout(resolve, 0);
+            });
           }
-        );
+        ).then(function () {
+          if (typeof m.mount_all === "function") m.mount_all();
+        });
       })
       .catch(function (error) {
         console.warn("archsim: widgets unavailable, the static views stay", error);
