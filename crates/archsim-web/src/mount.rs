@@ -39,8 +39,11 @@ use crate::panic;
 use crate::shared::Shared;
 use crate::state::WidgetState;
 
-/// Marks an element whose widget has started (or shown why it could not).
+/// Marks an element whose widget has started (or shown why it could not):
+/// [`STEPPING`] while its start's steps are under way, `1` from its render.
 pub const MOUNTED: &str = "data-archsim-mounted";
+/// [`MOUNTED`]'s value while the widget's start is still in its steps.
+pub const STEPPING: &str = "steps";
 /// The element's number in page order, from 1 (a link's `w=`).
 pub const NUMBER: &str = "data-archsim-n";
 
@@ -209,12 +212,10 @@ fn start_in_steps(
     panels: PanelFn,
     then: impl FnOnce(&Element, Mounted) + 'static,
 ) {
-    panic::install();
-    if element.has_attribute(MOUNTED) {
+    // Started from here on: nothing starts it a second time meanwhile.
+    if !claim(&element, STEPPING) {
         return then(&element, Mounted::Already);
     }
-    // Started from here on: nothing starts it a second time meanwhile.
-    let _ = element.set_attribute(MOUNTED, "1");
     let request = read(&element).ok();
     later(move || {
         let shared = request.as_ref().and_then(|r| model_of(r).ok());
@@ -292,27 +293,23 @@ fn follow_links(bundle: Bundle, panels: PanelFn) {
         if Bundle::of(&read(&point)) != bundle {
             return;
         }
-        // Rendered, or kept its fallback with a notice.
-        let settled = !dom::all(
-            &point,
-            ":scope > .archsim-widget > .archsim-live, :scope > .archsim-mount-notice",
-        )
-        .is_empty();
-        if settled {
-            // Its own listener renders the link first.
-            gloo_timers::callback::Timeout::new(0, move || land(&point)).forget();
-        } else if point.has_attribute(MOUNTED) {
+        match point.get_attribute(MOUNTED).as_deref() {
             // Still on its way: it reads the link as it renders, and
             // lands then.
-            LANDING.with(|l| *l.borrow_mut() = Some(point));
-        } else {
-            unobserve(&point);
-            start_in_steps(point, panels, |point, mounted| {
-                if mounted == Mounted::Started {
-                    point.scroll_into_view();
-                    LANDING.with(|l| *l.borrow_mut() = Some(point.clone()));
-                }
-            });
+            Some(STEPPING) => LANDING.with(|l| *l.borrow_mut() = Some(point)),
+            // Its own listener renders the link first.
+            Some(_) => {
+                gloo_timers::callback::Timeout::new(0, move || land(&point)).forget();
+            }
+            None => {
+                unobserve(&point);
+                start_in_steps(point, panels, |point, mounted| {
+                    if mounted == Mounted::Started {
+                        point.scroll_into_view();
+                        LANDING.with(|l| *l.borrow_mut() = Some(point.clone()));
+                    }
+                });
+            }
         }
     });
     LINKS.with(|l| l.borrow_mut().push((bundle, listener)));
@@ -393,17 +390,27 @@ pub fn mount(element: &Element) -> Mounted {
 
 /// Start the widget of one mount point now, showing `panels`.
 pub fn mount_with(element: &Element, panels: PanelFn) -> Mounted {
-    panic::install();
-    if element.has_attribute(MOUNTED) {
+    if !claim(element, "1") {
         return Mounted::Already;
     }
-    let _ = element.set_attribute(MOUNTED, "1");
     render(element, panels)
+}
+
+/// Mark `element` started ([`MOUNTED`] = `mark`); `false` when it had
+/// started before.
+fn claim(element: &Element, mark: &str) -> bool {
+    panic::install();
+    if element.has_attribute(MOUNTED) {
+        return false;
+    }
+    let _ = element.set_attribute(MOUNTED, mark);
+    true
 }
 
 /// Render the widget of a mount point marked started ([`MOUNTED`]), or
 /// keep its fallback and say why.
 fn render(element: &Element, panels: PanelFn) -> Mounted {
+    let _ = element.set_attribute(MOUNTED, "1");
     let request = match read(element) {
         Ok(request) => request,
         Err(notice) => return keep_fallback(element, notice),
