@@ -107,12 +107,12 @@ pub fn copy(text: &str) -> bool {
     true
 }
 
-/// Tick or untick the checkbox with this id, if there is one and it
-/// differs.
-pub fn set_checked(id: &str, on: bool) {
-    if let Some(input) = document()
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+/// Tick or untick the checkbox with this id inside `root`, if there is
+/// one and it differs. (Inside `root`: a widget renders before it is in
+/// the page, `crate::steps`.)
+pub fn set_checked(root: &Element, id: &str, on: bool) {
+    if let Some(input) =
+        by_id_in(root, id).and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
         && input.checked() != on
     {
         input.set_checked(on);

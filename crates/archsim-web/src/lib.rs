@@ -48,6 +48,7 @@ pub mod mount;
 pub mod panic;
 pub mod shared;
 pub mod state;
+pub mod steps;
 
 pub use mount::{mount, mount_all};
 

@@ -9,7 +9,8 @@
 //! at once the one before has rendered, so a widget pushed out of view by a
 //! neighbour that grew waits for the reader.
 //! A widget the page starts does so in steps, each in a task of its own
-//! (load the model, prepare the map, render: `start_in_steps`), so that
+//! (load the model, prepare the map, render: `start_in_steps`; the render
+//! itself in parts, out of the page until whole: [`crate::steps`]), so that
 //! no one task holds a phone's browser for long.
 //! [`mount`] starts one element now, in one go; the browser tests use it.
 //!
@@ -38,9 +39,11 @@ use crate::markup;
 use crate::panic;
 use crate::shared::Shared;
 use crate::state::WidgetState;
+use crate::steps::Steps;
 
 /// Marks an element whose widget has started (or shown why it could not):
-/// [`STEPPING`] while its start's steps are under way, `1` from its render.
+/// [`STEPPING`] while its start's steps are under way, `1` once it is in
+/// the page (or shows why it cannot be).
 pub const MOUNTED: &str = "data-archsim-mounted";
 /// [`MOUNTED`]'s value while the widget's start is still in its steps.
 pub const STEPPING: &str = "steps";
@@ -201,7 +204,7 @@ fn pass_turn(element: &Element) {
 
 /// Start the widget of `element` in three steps, each in a task of its
 /// own, and tell `then` what became of it: load its model, prepare its
-/// map, render. Both kept ([`Shared`]), so the render finds them ready,
+/// map, render (in parts, [`crate::steps`]). Both kept ([`Shared`]), so the render finds them ready,
 /// and a page's start is no one long task: a phone runs the widgets'
 /// code about four times slower than this machine, and its browser
 /// cannot answer the reader during a task (Lighthouse counts every task
@@ -226,7 +229,7 @@ fn start_in_steps(
                 shared.drawing_of(request.focus.as_deref());
             }
             later(move || {
-                let mounted = render(&element, panels);
+                let mounted = render(&element, panels, Start::InTasks);
                 then(&element, mounted);
             });
         });
@@ -238,11 +241,11 @@ fn later(step: impl FnOnce() + 'static) {
     gloo_timers::callback::Timeout::new(0, step).forget();
 }
 
-/// The widget in `element` has rendered for the first time (its root's
-/// first effect): its fallback goes; the widget the page's link names is
-/// brought into view and focused; and if the turn was waiting for it, the
-/// next candidate near the view starts.
-pub(crate) fn rendered(element: &Element) {
+/// The widget in `element` is whole and in the page (`Steps`): its
+/// fallback goes; the widget the page's link names is brought into view
+/// and focused; and if the turn was waiting for it, the next candidate
+/// near the view starts.
+fn rendered(element: &Element) {
     for fallback in dom::all(element, ":scope > .archsim-fallback") {
         fallback.remove();
     }
@@ -393,7 +396,17 @@ pub fn mount_with(element: &Element, panels: PanelFn) -> Mounted {
     if !claim(element, "1") {
         return Mounted::Already;
     }
-    render(element, panels)
+    render(element, panels, Start::Now)
+}
+
+/// How a widget's first render goes ([`crate::steps`]).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Start {
+    /// All of it in one task, in the page.
+    Now,
+    /// Its parts a task each, out of the page until whole; then it is
+    /// marked [`MOUNTED`] `1`.
+    InTasks,
 }
 
 /// Mark `element` started ([`MOUNTED`] = `mark`); `false` when it had
@@ -409,8 +422,7 @@ fn claim(element: &Element, mark: &str) -> bool {
 
 /// Render the widget of a mount point marked started ([`MOUNTED`]), or
 /// keep its fallback and say why.
-fn render(element: &Element, panels: PanelFn) -> Mounted {
-    let _ = element.set_attribute(MOUNTED, "1");
+fn render(element: &Element, panels: PanelFn, start: Start) -> Mounted {
     let request = match read(element) {
         Ok(request) => request,
         Err(notice) => return keep_fallback(element, notice),
@@ -438,7 +450,21 @@ fn render(element: &Element, panels: PanelFn) -> Mounted {
     let Some(host) = dom::element("div", "archsim-widget", "") else {
         return Mounted::Notice("no document".into());
     };
-    let _ = element.append_child(&host);
+    let point = element.clone();
+    let steps = match start {
+        Start::Now => {
+            let _ = element.append_child(&host);
+            Steps::now(move || rendered(&point))
+        }
+        Start::InTasks => {
+            let host = host.clone();
+            Steps::in_tasks(move || {
+                let _ = point.append_child(&host);
+                let _ = point.set_attribute(MOUNTED, "1");
+                rendered(&point);
+            })
+        }
+    };
     let (geometry, focus_notice) = if request.kind.has_map() {
         let (geometry, notice) = shared.drawing_of(request.focus.as_deref());
         (Some(geometry), notice)
@@ -466,10 +492,11 @@ fn render(element: &Element, panels: PanelFn) -> Mounted {
             geometry,
             panels: Panels(panels),
             heading: request.heading,
+            steps,
         },
     )
     .render();
-    // The fallback stays until the widget has rendered (`rendered`).
+    // The fallback stays until the widget is whole (`Steps`, `rendered`).
     Mounted::Started
 }
 
@@ -481,6 +508,7 @@ fn read(element: &Element) -> Result<Request, String> {
 
 /// Leave the fallback and say why, at the top of the element.
 fn keep_fallback(element: &Element, notice: String) -> Mounted {
+    let _ = element.set_attribute(MOUNTED, "1");
     if let Some(p) = dom::element("p", "archsim-notice archsim-mount-notice", &notice) {
         let _ = p.set_attribute("role", "status");
         let _ = element.prepend_with_node_1(&p);

@@ -762,6 +762,76 @@ async fn mount_all_starts_the_widgets_in_view_in_turn() {
     }
 }
 
+/// What a mount point shows at one look while its widget starts.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Look {
+    /// Its fallback, and no widget.
+    Fallback,
+    /// The widget, and no fallback; `waiting` while a part of it is still
+    /// to be laid out.
+    Live { waiting: bool },
+}
+
+#[wasm_bindgen_test]
+async fn a_widget_goes_in_whole_and_lays_out_a_table_below_the_view_later() {
+    use archsim_web::mount::{MOUNTED, STEPPING};
+    use archsim_web::steps::WAITS;
+    let body = document().body().unwrap();
+    let style = document().create_element("style").unwrap();
+    body.append_child(&style).unwrap();
+    let live = Look::Live { waiting: false };
+    // The flow table below the view waits a frame or two; in view, it
+    // goes in with the rest.
+    let cases = [
+        (
+            ".archsim-summary { margin-bottom: 3000px; }",
+            &[Look::Fallback, Look::Live { waiting: true }, live][..],
+        ),
+        (
+            ".archsim-fail-panel > :is(.archsim-controls, p, details, .archsim-map-box) { display: none; }",
+            &[Look::Fallback, live][..],
+        ),
+    ];
+    for (css, expected) in cases {
+        style.set_text_content(Some(css));
+        let point = mount_point(&[("data-archsim", "fail")]);
+        body.prepend_with_node_1(&point).unwrap();
+        web_sys::window().unwrap().scroll_to_with_x_and_y(0.0, 0.0);
+        archsim_web::mount_all();
+        assert_eq!(point.get_attribute(MOUNTED).as_deref(), Some(STEPPING));
+        let mut looks = vec![];
+        for _ in 0..2000 {
+            let shown = |selector: &str| point.query_selector(selector).unwrap().is_some();
+            let (widget, fallback) = (shown(".archsim-live"), shown(":scope > .archsim-fallback"));
+            assert!(
+                widget != fallback,
+                "{css}: the widget and its fallback, both or neither:\n{}",
+                point.inner_html()
+            );
+            let look = if widget {
+                assert_eq!(point.get_attribute(MOUNTED).as_deref(), Some("1"));
+                let waiting = shown(&["[", WAITS, "]"].concat());
+                if waiting {
+                    assert!(shown(&["[", WAITS, "] table.archsim-flows"].concat()));
+                }
+                Look::Live { waiting }
+            } else {
+                Look::Fallback
+            };
+            if looks.last() != Some(&look) {
+                looks.push(look);
+            }
+            if look == live {
+                break;
+            }
+            yew::platform::time::sleep(std::time::Duration::from_millis(1)).await;
+        }
+        assert_eq!(looks, expected, "{css}");
+        point.remove();
+    }
+    style.remove();
+}
+
 /// A test bundle's panel: says which kind it was asked for.
 fn probe_panel(
     kind: archsim_view::contract::Kind,

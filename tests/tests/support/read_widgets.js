@@ -22,7 +22,9 @@ const read = (el, i) => {
     n: i + 1,
     kind: attrs["archsim"],
     attrs,
-    live: !!live,
+    // Live once in the page with every part shown: a part below the view
+    // is laid out a few frames after the rest (archsim-web's steps).
+    live: !!live && !el.querySelector("[data-archsim-waits]"),
     fallback: !!fallback,
     visible: !!root && root.getBoundingClientRect().height > 0,
     notices: Array.from(el.querySelectorAll(".archsim-mount-notice, .archsim-crash")).map(text),

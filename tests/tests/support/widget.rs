@@ -23,18 +23,27 @@ pub const NEAR_VIEW: &str = "((e) => {
 pub fn settled() -> String {
     format!(
         "return Array.from(document.querySelectorAll('div.archsim[data-archsim]')).every(e =>
-            !{NEAR_VIEW}(e) || !!e.querySelector('.archsim-live, .archsim-mount-notice, .archsim-crash'));"
+            !{NEAR_VIEW}(e) || {SHOWN}(e));"
     )
 }
+
+/// A JavaScript function: whether mount point `e` shows its widget with
+/// every part laid out (a part below the view waits a few frames,
+/// `data-archsim-waits`), or says why it cannot.
+const SHOWN: &str = "((e) => !!e.querySelector('.archsim-mount-notice, .archsim-crash')
+    || (!!e.querySelector('.archsim-live') && !e.querySelector('[data-archsim-waits]')))";
 
 /// Bring mount point `arguments[0]` (0-based) to the middle of the viewport.
 const SHOW: &str = "const e = document.querySelectorAll('div.archsim[data-archsim]')[arguments[0]];
     if (e) e.scrollIntoView({block: 'center'}); return !!e;";
 
 /// Whether mount point `arguments[0]` has started (or said why it cannot).
-const STARTED: &str =
-    "const e = document.querySelectorAll('div.archsim[data-archsim]')[arguments[0]];
-    return !!e && !!e.querySelector('.archsim-live, .archsim-mount-notice, .archsim-crash');";
+fn started() -> String {
+    format!(
+        "const e = document.querySelectorAll('div.archsim[data-archsim]')[arguments[0]];
+        return !!e && {SHOWN}(e);"
+    )
+}
 
 /// Visit each of the page's `mounts` mount points in turn, as a reader
 /// scrolling down would, and (with `wait`) wait until each has started.
@@ -54,7 +63,7 @@ pub async fn start_each(
         let started = session
             .wait_until(
                 &format!("widget {} to start", i + 1),
-                STARTED,
+                &started(),
                 vec![json!(i)],
             )
             .await;

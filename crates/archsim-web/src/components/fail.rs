@@ -13,6 +13,7 @@ use yew::prelude::*;
 use crate::acts::verb;
 use crate::components::Ctx;
 use crate::components::fail_list::{Shown, box_id};
+use crate::components::later::Later;
 use crate::dom;
 use crate::ids;
 use crate::map::Map;
@@ -56,6 +57,7 @@ pub fn FailPanel(props: &FailPanelProps) -> Html {
     // no element but the box itself, which keeps the focus where the
     // reader left it.
     let filter = use_state_eq(String::new);
+    let panel = use_node_ref();
     let list = {
         let ctx = ctx.clone();
         use_memo((*list_open, (*filter).clone()), move |(open, filter)| {
@@ -69,14 +71,16 @@ pub fn FailPanel(props: &FailPanelProps) -> Html {
         })
     };
     {
-        let uid = ctx.uid.clone();
+        let (uid, panel) = (ctx.uid.clone(), panel.clone());
         use_effect_with(
             (state.failed.clone(), list.clone()),
             move |(failed, list)| {
-                if let Some((shown, _)) = list.as_ref() {
+                if let Some((shown, _)) = list.as_ref()
+                    && let Some(panel) = panel.cast::<web_sys::Element>()
+                {
                     for &i in &shown.rows {
                         let on = failed.contains(&CompId::from_index(i));
-                        dom::set_checked(&box_id(&uid, i), on);
+                        dom::set_checked(&panel, &box_id(&uid, i), on);
                     }
                 }
             },
@@ -213,8 +217,9 @@ pub fn FailPanel(props: &FailPanelProps) -> Html {
         html! { <Map ctx={ctx.clone()} geometry={g.clone()} marks={Rc::new(marks)} state={state.clone()} mode_switch=true
             label="Architecture map: failed components and the states they cause" /> }
     });
+    let steps = ctx.steps.clone();
     html! {
-        <div class="archsim-panel archsim-fail-panel">
+        <div ref={panel} class="archsim-panel archsim-fail-panel">
             <div class="archsim-controls">{ controls.into_html() }</div>
             { notes.into_html() }
             <p class="archsim-summary" aria-live="polite">{summary}</p>
@@ -222,8 +227,8 @@ pub fn FailPanel(props: &FailPanelProps) -> Html {
                 <summary>{checklist}</summary>
                 { for list_body }
             </details>
-            { for map }
-            { table.into_html() }
+            <Later steps={steps.clone()}>{ for map }</Later>
+            <Later {steps} waits=true>{ table.into_html() }</Later>
         </div>
     }
 }

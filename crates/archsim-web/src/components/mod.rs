@@ -15,6 +15,7 @@ pub mod dns;
 pub mod fail;
 pub mod fail_list;
 pub mod host_form;
+pub mod later;
 pub mod link;
 pub mod place;
 pub mod route;
@@ -29,6 +30,7 @@ use yew::{AttrValue, Callback, Html, html};
 use crate::map::geometry::Geometry;
 use crate::shared::Shared;
 use crate::state::{Action, WidgetState};
+use crate::steps::Steps;
 
 /// The most rows a list or table of components shows at once (the failure
 /// list, the placement audit): at 1,000 components, writing them all made
@@ -49,6 +51,9 @@ pub struct Ctx {
     pub embedded: bool,
     /// The level of the widget's headings (`data-heading`).
     pub heading: Heading,
+    /// The steps of its first render: the parts it puts off
+    /// ([`later::Later`]).
+    pub steps: Steps,
 }
 
 /// A bundle's panels: the panel a widget of a kind shows. This crate's

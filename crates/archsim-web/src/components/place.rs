@@ -77,11 +77,16 @@ pub fn PlacePanel(props: &PlacePanelProps) -> Html {
             AttrValue::from(form.into_string())
         })
     };
+    let panel = use_node_ref();
     {
-        let ctx = ctx.clone();
+        let (ctx, panel) = (ctx.clone(), panel.clone());
         use_effect_with(props.state.answers.clone(), move |answers| {
+            let Some(panel) = panel.cast::<web_sys::Element>() else {
+                return;
+            };
             for q in &ctx.shared.model().placement.questions {
-                dom::set_checked(&question_id(&ctx.uid, &q.id), answers.contains(&q.id));
+                let on = answers.contains(&q.id);
+                dom::set_checked(&panel, &question_id(&ctx.uid, &q.id), on);
             }
         });
     }
@@ -113,7 +118,7 @@ pub fn PlacePanel(props: &PlacePanelProps) -> Html {
         audit_markup.raw(table);
     }
     html! {
-        <div class="archsim-panel archsim-place-panel">
+        <div ref={panel} class="archsim-panel archsim-place-panel">
             { Html::from_html_unchecked((*form).clone()) }
             <div class="archsim-place-answer" aria-live="polite">{ verdict.into_html() }</div>
             { audit_markup.into_html() }

@@ -12,6 +12,7 @@ use yew::prelude::*;
 use crate::acts::verb;
 use crate::components::Ctx;
 use crate::components::host_form::HostForm;
+use crate::components::later::Later;
 use crate::dom;
 use crate::ids;
 use crate::map::Map;
@@ -293,7 +294,7 @@ pub fn RoutePanel(props: &RoutePanelProps) -> Html {
         <div class="archsim-panel archsim-route-panel">
             {form}
             {body}
-            { for map }
+            <Later steps={ctx.steps.clone()}>{ for map }</Later>
         </div>
     }
 }

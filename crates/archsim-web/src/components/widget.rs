@@ -18,6 +18,7 @@ use crate::map::geometry::Geometry;
 use crate::markup::{Markup, WidgetMarkup};
 use crate::shared::Shared;
 use crate::state::{Store, WidgetState};
+use crate::steps::Steps;
 use archsim_view::contract::{Heading, Kind};
 
 thread_local! {
@@ -53,6 +54,8 @@ pub struct WidgetProps {
     pub panels: Panels,
     /// The level of its headings (`data-heading`).
     pub heading: Heading,
+    /// The steps of its first render ([`crate::steps`]).
+    pub steps: Steps,
 }
 
 /// One widget, or the whole simulator.
@@ -81,20 +84,11 @@ pub fn Widget(props: &WidgetProps) -> Html {
     // replaced when the text changes, so the focused one is remembered
     // and focused again after the render.
     let refocus = use_mut_ref(|| None::<String>);
-    // After the first render: the mount point drops its fallback and the
-    // next widget near the view gets its turn (`mount::rendered`).
-    let live = use_node_ref();
+    // After the first render: the frame is there; once the parts it puts
+    // off are too, the widget takes its fallback's place (`Steps`).
     {
-        let live = live.clone();
-        use_effect_with((), move |_| {
-            if let Some(point) = live
-                .cast::<Element>()
-                .and_then(|section| section.parent_element())
-                .and_then(|host| host.parent_element())
-            {
-                crate::mount::rendered(&point);
-            }
-        });
+        let steps = props.steps.clone();
+        use_effect_with((), move |_| steps.framed());
     }
     {
         let refocus = refocus.clone();
@@ -160,6 +154,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
         uid: (*uid).clone(),
         embedded: props.kind != Kind::App,
         heading: props.heading,
+        steps: props.steps.clone(),
     };
     let body = (props.panels.0)(props.kind, &ctx, &state, props.geometry.as_ref());
     let model_name = props.shared.model().meta.name.clone();
@@ -198,7 +193,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
             .raw("</div>");
     }
     html! {
-        <section ref={live} class={["archsim-live archsim-kind-", props.kind.as_str()].concat()}
+        <section class={["archsim-live archsim-kind-", props.kind.as_str()].concat()}
             aria-label={label} {onclick} {onchange}>
             { notices.into_html() }
             {body}

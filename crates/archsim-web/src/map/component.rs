@@ -206,14 +206,16 @@ pub fn Map(props: &MapProps) -> Html {
         // the answer concerns, what the map marks, unless the reader has
         // moved it or asked to see everything. The frame is measured once
         // per look (names' size on screen depends on it), just before the
-        // next paint: measured in the render, it would make the browser
-        // lay the page out there and then, a task as long again.
-        let (svg_ref, fitted, local, g, marks) = (
+        // next paint that shows it: measured in the render, it would make
+        // the browser lay the page out there and then, a task as long
+        // again; and a widget still in its steps is not in the page yet.
+        let (svg_ref, fitted, local, g, marks, steps) = (
             svg_ref.clone(),
             fitted.clone(),
             local.clone(),
             g.clone(),
             props.marks.clone(),
+            ctx.steps.clone(),
         );
         let moved = state.view != Viewport::default();
         use_effect_with(look.clone(), move |_| {
@@ -224,7 +226,7 @@ pub fn Map(props: &MapProps) -> Html {
                         concern.push(i);
                     }
                 }
-                dom::before_next_paint(move || {
+                steps.when_shown(move || {
                     let frame = rect_of(&svg_ref)
                         .filter(|r| r.2 > 0.0)
                         .unwrap_or(TYPICAL_FRAME);
