@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use archsim_core::CompId;
 use archsim_view::html::{outcome_notes, outcome_table};
-use archsim_view::present::{outcome_view, spof_lines};
+use archsim_view::present::{OutcomeView, SpofLine, outcome_view, spof_lines};
 use yew::prelude::*;
 
 use crate::acts::verb;
@@ -203,9 +203,6 @@ pub fn FailPanel(props: &FailPanelProps) -> Html {
         state.failed.len(),
         model.components.len()
     );
-    let mut table = Markup::new();
-    outcome_table(&mut table, view, spof.as_ref().as_deref());
-
     let map = props.geometry.as_ref().map(|g| {
         // A component in a non-ok flow's cause chain shows that flow's
         // state (the worst, when several): the engine's answer, on the map.
@@ -228,7 +225,31 @@ pub fn FailPanel(props: &FailPanelProps) -> Html {
                 { for list_body }
             </details>
             <Later steps={steps.clone()}>{ for map }</Later>
-            <Later {steps} waits=true>{ table.into_html() }</Later>
+            <Later {steps} waits=true><FlowTable view={outcome.clone()} {spof} /></Later>
         </div>
     }
+}
+
+/// Props of [`FlowTable`]: the answer it shows, equal when it is the same
+/// answer (the panel's memos).
+#[derive(Properties)]
+struct FlowTableProps {
+    view: Rc<OutcomeView>,
+    spof: Rc<Option<Vec<SpofLine>>>,
+}
+
+impl PartialEq for FlowTableProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.view, &other.view) && Rc::ptr_eq(&self.spof, &other.spof)
+    }
+}
+
+/// Every flow's state, with its cause chain and what it rests on: a
+/// component of its own, so that at the widget's start it is written in
+/// the task its part renders in ([`Later`]), not the panel's.
+#[component]
+fn FlowTable(props: &FlowTableProps) -> Html {
+    let mut table = Markup::new();
+    outcome_table(&mut table, &props.view, props.spof.as_ref().as_deref());
+    table.into_html()
 }

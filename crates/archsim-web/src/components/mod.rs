@@ -101,8 +101,12 @@ pub fn panel(
             </>
         };
     }
+    // In a task of its own at the start ([`later::Later`]): the frame's
+    // work (the state, the link) and the panel's (its answer) each come
+    // near the 50 ms a phone may take before it counts as blocking.
+    let steps = ctx.steps.clone();
     let (ctx, state, geometry) = (ctx.clone(), state.clone(), geometry.cloned());
-    match kind {
+    let shown = match kind {
         Kind::Route => html! { <route::RoutePanel {ctx} {state} {geometry} /> },
         Kind::Fail => html! { <fail::FailPanel {ctx} {state} {geometry} /> },
         Kind::Place => html! { <place::PlacePanel {ctx} {state} /> },
@@ -117,5 +121,6 @@ pub fn panel(
         Kind::Propose => {
             Html::from_html_unchecked(AttrValue::Static(archsim_view::contract::PROPOSE_MOUNT))
         }
-    }
+    };
+    html! { <later::Later {steps}>{shown}</later::Later> }
 }
