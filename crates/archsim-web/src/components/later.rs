@@ -1,5 +1,5 @@
-//! A part of a panel that, at the widget's first render in steps, renders
-//! in a task of its own ([`crate::steps`]): a map, a long table.
+//! A part of a widget that, at its first render in steps, renders in a
+//! task of its own ([`crate::steps`]): the panel, its map, its long table.
 
 use std::cell::Cell;
 use std::rc::Rc;
