@@ -22,6 +22,11 @@ pub fn window_size() -> Option<(f64, f64)> {
     ))
 }
 
+/// Run `f` in a task of its own, after what the browser has queued.
+pub fn next_task(f: impl FnOnce() + 'static) {
+    gloo_timers::callback::Timeout::new(0, f).forget();
+}
+
 /// Run `f` when the browser next lays out and paints the page, just
 /// before it does: reading a size there costs no layout of its own, and
 /// what `f` changes is in that paint. Nothing happens without a window.

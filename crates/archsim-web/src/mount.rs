@@ -42,11 +42,13 @@ use crate::state::WidgetState;
 use crate::steps::Steps;
 
 /// Marks an element whose widget has started (or shown why it could not):
-/// [`STEPPING`] while its start's steps are under way, `1` once it is in
-/// the page (or shows why it cannot be).
+/// [`STEPPING`] while its start's steps are under way, [`SHOWN`] once it
+/// is in the page (or shows why it cannot be).
 pub const MOUNTED: &str = "data-archsim-mounted";
 /// [`MOUNTED`]'s value while the widget's start is still in its steps.
 pub const STEPPING: &str = "steps";
+/// [`MOUNTED`]'s value once the widget is in the page, or its notice.
+pub const SHOWN: &str = "1";
 /// The element's number in page order, from 1 (a link's `w=`).
 pub const NUMBER: &str = "data-archsim-n";
 
@@ -220,25 +222,20 @@ fn start_in_steps(
         return then(&element, Mounted::Already);
     }
     let request = read(&element).ok();
-    later(move || {
+    dom::next_task(move || {
         let shared = request.as_ref().and_then(|r| model_of(r).ok());
-        later(move || {
+        dom::next_task(move || {
             if let (Some(request), Some(shared)) = (&request, &shared)
                 && request.kind.has_map()
             {
                 shared.drawing_of(request.focus.as_deref());
             }
-            later(move || {
+            dom::next_task(move || {
                 let mounted = render(&element, panels, Start::InTasks);
                 then(&element, mounted);
             });
         });
     });
-}
-
-/// Run `step` in a task of its own, after what the browser has queued.
-fn later(step: impl FnOnce() + 'static) {
-    gloo_timers::callback::Timeout::new(0, step).forget();
 }
 
 /// The widget in `element` is whole and in the page (`Steps`): its
@@ -301,9 +298,7 @@ fn follow_links(bundle: Bundle, panels: PanelFn) {
             // lands then.
             Some(STEPPING) => LANDING.with(|l| *l.borrow_mut() = Some(point)),
             // Its own listener renders the link first.
-            Some(_) => {
-                gloo_timers::callback::Timeout::new(0, move || land(&point)).forget();
-            }
+            Some(_) => dom::next_task(move || land(&point)),
             None => {
                 unobserve(&point);
                 start_in_steps(point, panels, |point, mounted| {
@@ -393,7 +388,7 @@ pub fn mount(element: &Element) -> Mounted {
 
 /// Start the widget of one mount point now, showing `panels`.
 pub fn mount_with(element: &Element, panels: PanelFn) -> Mounted {
-    if !claim(element, "1") {
+    if !claim(element, SHOWN) {
         return Mounted::Already;
     }
     render(element, panels, Start::Now)
@@ -405,7 +400,7 @@ enum Start {
     /// All of it in one task, in the page.
     Now,
     /// Its parts a task each, out of the page until whole; then it is
-    /// marked [`MOUNTED`] `1`.
+    /// marked [`SHOWN`].
     InTasks,
 }
 
@@ -460,7 +455,7 @@ fn render(element: &Element, panels: PanelFn, start: Start) -> Mounted {
             let host = host.clone();
             Steps::in_tasks(move || {
                 let _ = point.append_child(&host);
-                let _ = point.set_attribute(MOUNTED, "1");
+                let _ = point.set_attribute(MOUNTED, SHOWN);
                 rendered(&point);
             })
         }
@@ -508,7 +503,7 @@ fn read(element: &Element) -> Result<Request, String> {
 
 /// Leave the fallback and say why, at the top of the element.
 fn keep_fallback(element: &Element, notice: String) -> Mounted {
-    let _ = element.set_attribute(MOUNTED, "1");
+    let _ = element.set_attribute(MOUNTED, SHOWN);
     if let Some(p) = dom::element("p", "archsim-notice archsim-mount-notice", &notice) {
         let _ = p.set_attribute("role", "status");
         let _ = element.prepend_with_node_1(&p);

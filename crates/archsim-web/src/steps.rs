@@ -106,7 +106,7 @@ impl Steps {
             return;
         }
         let steps = self.clone();
-        gloo_timers::callback::Timeout::new(0, move || {
+        dom::next_task(move || {
             steps.0.scheduled.set(false);
             let next = steps.0.queue.borrow_mut().pop_front();
             if let Some(go) = next {
@@ -115,8 +115,7 @@ impl Steps {
             if !steps.0.queue.borrow().is_empty() {
                 steps.schedule();
             }
-        })
-        .forget();
+        });
     }
 
     /// A put-off part has rendered into `element`, which may wait for a
@@ -169,7 +168,7 @@ impl Steps {
                 for measure in measures {
                     measure();
                 }
-                gloo_timers::callback::Timeout::new(0, move || show_in_turn(below)).forget();
+                dom::next_task(move || show_in_turn(below));
             });
         });
     }
@@ -212,9 +211,7 @@ fn show_in_turn(mut parts: Vec<Element>) {
     if parts.is_empty() {
         return;
     }
-    dom::before_next_paint(move || {
-        gloo_timers::callback::Timeout::new(0, move || show_in_turn(parts)).forget();
-    });
+    dom::before_next_paint(move || dom::next_task(move || show_in_turn(parts)));
 }
 
 impl PartialEq for Steps {

@@ -774,7 +774,7 @@ enum Look {
 
 #[wasm_bindgen_test]
 async fn a_widget_goes_in_whole_and_lays_out_a_table_below_the_view_later() {
-    use archsim_web::mount::{MOUNTED, STEPPING};
+    use archsim_web::mount::{MOUNTED, SHOWN, STEPPING};
     use archsim_web::steps::WAITS;
     let body = document().body().unwrap();
     let style = document().create_element("style").unwrap();
@@ -809,7 +809,7 @@ async fn a_widget_goes_in_whole_and_lays_out_a_table_below_the_view_later() {
                 point.inner_html()
             );
             let look = if widget {
-                assert_eq!(point.get_attribute(MOUNTED).as_deref(), Some("1"));
+                assert_eq!(point.get_attribute(MOUNTED).as_deref(), Some(SHOWN));
                 let waiting = shown(&["[", WAITS, "]"].concat());
                 if waiting {
                     assert!(shown(&["[", WAITS, "] table.archsim-flows"].concat()));

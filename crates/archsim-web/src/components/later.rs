@@ -2,7 +2,6 @@
 //! task of its own ([`crate::steps`]): the panel, its map, its long table.
 
 use std::cell::Cell;
-use std::rc::Rc;
 
 use yew::prelude::*;
 
@@ -28,7 +27,7 @@ pub struct LaterProps {
 #[component]
 pub fn Later(props: &LaterProps) -> Html {
     // Whether this part still owes the steps its render.
-    let owed = use_memo((), |_| Rc::new(Cell::new(false)));
+    let owed = use_memo((), |_| Cell::new(false));
     let ready = {
         let (steps, owed) = (props.steps.clone(), owed.clone());
         use_state_eq(move || {
@@ -39,7 +38,7 @@ pub fn Later(props: &LaterProps) -> Html {
     };
     let part = use_node_ref();
     {
-        let (steps, owed, handle) = (props.steps.clone(), (*owed).clone(), ready.clone());
+        let (steps, owed, handle) = (props.steps.clone(), owed.clone(), ready.clone());
         let part = part.clone();
         use_effect_with(*ready, move |ready| {
             if *ready {
@@ -56,7 +55,7 @@ pub fn Later(props: &LaterProps) -> Html {
     }
     {
         // Gone before its turn (its panel changed): it owes nothing.
-        let (steps, owed) = (props.steps.clone(), (*owed).clone());
+        let (steps, owed) = (props.steps.clone(), owed.clone());
         use_effect_with((), move |_| {
             move || {
                 if owed.replace(false) {
