@@ -151,13 +151,26 @@ impl Steps {
     }
 
     /// Once the frame and every part have rendered: the widget is whole.
+    /// Rendered in steps, it goes into the page in a task of its own, not
+    /// in the last part's: that task's layout of the page is as long as a
+    /// part's render.
     fn finish(&self) {
         if !self.0.framed.get() || self.0.pending.get() > 0 {
             return;
         }
         let whole = self.0.whole.borrow_mut().take();
         let Some(whole) = whole else { return };
-        self.0.deferring.set(false);
+        if self.0.deferring.replace(false) {
+            let steps = self.clone();
+            dom::next_task(move || steps.show(whole));
+        } else {
+            self.show(whole);
+        }
+    }
+
+    /// Put the whole widget in the page (`whole`), lay out what must be,
+    /// and measure it before its first paint.
+    fn show(&self, whole: Job) {
         whole();
         let below = self.lay_out_waiting();
         // The frame that shows the widget lays it out; the next measures

@@ -810,6 +810,8 @@ async fn a_widget_goes_in_whole_and_lays_out_a_table_below_the_view_later() {
             );
             let look = if widget {
                 assert_eq!(point.get_attribute(MOUNTED).as_deref(), Some(SHOWN));
+                // Every part is in, the map's drawing too.
+                assert!(shown(".archsim-map-live [data-index]"), "{css}: no drawing");
                 let waiting = shown(&["[", WAITS, "]"].concat());
                 if waiting {
                     assert!(shown(&["[", WAITS, "] table.archsim-flows"].concat()));

@@ -1,5 +1,6 @@
 //! A part of a widget that, at its first render in steps, renders in a
-//! task of its own ([`crate::steps`]): the panel, its map, its long table.
+//! task of its own ([`crate::steps`]): the panel, its map, the map's drawing,
+//! its long table.
 
 use std::cell::Cell;
 

@@ -23,6 +23,7 @@ use super::gestures::{Gestures, rect_of};
 use super::toolbar::toolbar_markup;
 use crate::components::Ctx;
 use crate::components::details::details_markup;
+use crate::components::later::Later;
 use crate::dom;
 use crate::ids;
 use crate::map::draw::{Drawing, Looks, Marks, looks, map_markup, node_id};
@@ -599,8 +600,12 @@ pub fn Map(props: &MapProps) -> Html {
                     onpointermove={gestures.onpointermove}
                     onpointerup={gestures.onpointerup.clone()}
                     onpointercancel={gestures.onpointerup} {onkeydown}>
+                    // The drawing (some 600 elements) in a task of its
+                    // own at the start, after the map's frame.
                     <g class="archsim-viewport" transform={transform}>
-                        { Html::from_html_unchecked(drawing.0.clone()) }
+                        <Later steps={ctx.steps.clone()}>
+                            { Html::from_html_unchecked(drawing.0.clone()) }
+                        </Later>
                     </g>
                 </svg>
                 </div>
