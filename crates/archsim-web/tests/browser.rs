@@ -810,8 +810,29 @@ async fn a_widget_goes_in_whole_and_lays_out_a_table_below_the_view_later() {
             );
             let look = if widget {
                 assert_eq!(point.get_attribute(MOUNTED).as_deref(), Some(SHOWN));
-                // Every part is in, the map's drawing too.
+                // Every part is in, the map's drawing too, in the look the
+                // map shows: zoomed out to ids, each node's name starts
+                // with its id.
                 assert!(shown(".archsim-map-live [data-index]"), "{css}: no drawing");
+                assert!(
+                    shown(".archsim-map-frame.is-mid"),
+                    "{css}: not zoomed out to ids"
+                );
+                let nodes = point
+                    .query_selector_all(".archsim-map-live .archsim-node")
+                    .unwrap();
+                for i in 0..nodes.length() {
+                    let node = nodes.get(i).unwrap().dyn_into::<Element>().unwrap();
+                    let (id, label) = (
+                        node.get_attribute("data-id"),
+                        node.get_attribute("aria-label"),
+                    );
+                    let (id, label) = (id.unwrap(), label.unwrap_or_default());
+                    assert!(
+                        label.starts_with(&[id.as_str(), ", "].concat()),
+                        "{css}: {id} named {label:?}"
+                    );
+                }
                 let waiting = shown(&["[", WAITS, "]"].concat());
                 if waiting {
                     assert!(shown(&["[", WAITS, "] table.archsim-flows"].concat()));

@@ -26,9 +26,10 @@ use crate::components::details::details_markup;
 use crate::components::later::Later;
 use crate::dom;
 use crate::ids;
-use crate::map::draw::{Drawing, Looks, Marks, looks, map_markup, node_id};
+use crate::map::draw::{Drawing, Marks, looks, map_markup, node_id};
+use crate::map::drawn::Drawn;
 use crate::map::geometry::{Geometry, fixed};
-use crate::map::patch::{patch, show_hover};
+use crate::map::patch::show_hover;
 use crate::map::viewport::Viewport;
 use crate::map::viewport::{
     Detail, Direction, TYPICAL_FRAME, ZOOM_STEP, detail, ensure_visible, fit_concern, max_zoom,
@@ -182,26 +183,6 @@ pub fn Map(props: &MapProps) -> Html {
             ))
         })
     };
-    {
-        // Bring the drawing's elements to the look shown, changing only
-        // what differs from the look they show.
-        let (svg_ref, shown, uid) = (
-            svg_ref.clone(),
-            use_mut_ref(|| None::<Rc<Looks>>),
-            uid.clone(),
-        );
-        let drawn = drawing.1.clone();
-        use_effect_with((*said).clone(), move |look| {
-            let mut shown = shown.borrow_mut();
-            let from = shown.clone().unwrap_or(drawn);
-            if !Rc::ptr_eq(&from, look)
-                && let Some(svg) = svg_ref.cast::<Element>()
-            {
-                patch(&svg, &uid, &from, look);
-            }
-            *shown = Some(look.clone());
-        });
-    }
     {
         // A new look (at mount too: a link's answer) fits the map to what
         // the answer concerns, what the map marks, unless the reader has
@@ -591,7 +572,7 @@ pub fn Map(props: &MapProps) -> Html {
             <div class={classes!("archsim-map-frame", detail.class())}>
                 <svg class="archsim-map-sizer" viewBox={g.view_box.clone()} aria-hidden="true"></svg>
                 <div class="archsim-map-skip">
-                <svg ref={svg_ref} class="archsim-map archsim-map-live" viewBox={g.view_box.clone()}
+                <svg ref={svg_ref.clone()} class="archsim-map archsim-map-live" viewBox={g.view_box.clone()}
                     preserveAspectRatio="xMidYMid meet" role="application"
                     aria-roledescription="architecture map" aria-label={props.label.clone()}
                     aria-describedby={help_id}
@@ -604,7 +585,8 @@ pub fn Map(props: &MapProps) -> Html {
                     // own at the start, after the map's frame.
                     <g class="archsim-viewport" transform={transform}>
                         <Later steps={ctx.steps.clone()}>
-                            { Html::from_html_unchecked(drawing.0.clone()) }
+                            <Drawn drawing={drawing.clone()} look={(*said).clone()}
+                                uid={uid.clone()} svg={svg_ref.clone()} />
                         </Later>
                     </g>
                 </svg>

@@ -6,6 +6,7 @@
 //! - [`geometry`]: the drawing's pieces, prepared once per layout.
 //! - [`draw`]: how each node and edge looks in a state, and the SVG that
 //!   joins the pieces with those looks.
+//! - `drawn.rs`: the drawn elements, brought to each look shown.
 //! - [`patch`]: a new look patched onto the drawn elements, and hovering.
 //! - [`viewport`]: pan and zoom ([`viewport::Viewport`]), the detail a
 //!   zoom shows, the view fitted to what an answer concerns
@@ -14,6 +15,7 @@
 
 pub mod component;
 pub mod draw;
+mod drawn;
 pub mod geometry;
 mod gestures;
 pub mod patch;
