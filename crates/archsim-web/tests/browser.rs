@@ -823,11 +823,8 @@ async fn a_widget_goes_in_whole_and_lays_out_a_table_below_the_view_later() {
                     .unwrap();
                 for i in 0..nodes.length() {
                     let node = nodes.get(i).unwrap().dyn_into::<Element>().unwrap();
-                    let (id, label) = (
-                        node.get_attribute("data-id"),
-                        node.get_attribute("aria-label"),
-                    );
-                    let (id, label) = (id.unwrap(), label.unwrap_or_default());
+                    let id = node.get_attribute("data-id").unwrap();
+                    let label = node.get_attribute("aria-label").unwrap_or_default();
                     assert!(
                         label.starts_with(&[id.as_str(), ", "].concat()),
                         "{css}: {id} named {label:?}"

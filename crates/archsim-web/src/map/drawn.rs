@@ -18,9 +18,11 @@ use crate::map::patch::patch;
 pub type Written = Rc<(AttrValue, Rc<Looks>)>;
 
 /// Props of [`Drawn`].
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct DrawnProps {
-    /// The drawing: a new one (a new layout) replaces every element.
+    /// The drawing: a new one (a new layout) replaces every element. (An
+    /// `Rc` of a value that is `Eq` compares by address first: the markup
+    /// is read only when the drawing is new.)
     pub drawing: Written,
     /// The look to show.
     pub look: Rc<Looks>,
@@ -28,17 +30,6 @@ pub struct DrawnProps {
     pub uid: AttrValue,
     /// The map's `<svg>`, which holds the elements.
     pub svg: NodeRef,
-}
-
-impl PartialEq for DrawnProps {
-    /// The same drawing and look, not equal copies: comparing them by
-    /// value would read the whole markup at every render of the map.
-    fn eq(&self, other: &DrawnProps) -> bool {
-        Rc::ptr_eq(&self.drawing, &other.drawing)
-            && Rc::ptr_eq(&self.look, &other.look)
-            && self.uid == other.uid
-            && self.svg == other.svg
-    }
 }
 
 /// The drawing's elements, in the look asked.
